@@ -1,0 +1,178 @@
+"""Plain domain data: the shapes every layer agrees on.
+
+Nothing here does I/O or imports Textual, Rich, Typer or sqlite3.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+#: The five rated areas whose mean is the trust index, in display order.
+AREAS: tuple[str, ...] = ("communication", "security", "closeness", "reliability", "openness")
+#: The single global rating, 0–10, kept as its own series.
+OVERALL = "overall"
+#: Every area an item may belong to. ``open`` holds the open prompts.
+KNOWN_AREAS: tuple[str, ...] = (*AREAS, OVERALL, "open")
+
+AREA_TITLES: dict[str, str] = {
+    "communication": "Communication",
+    "security": "Security",
+    "closeness": "Closeness",
+    "reliability": "Reliability",
+    "openness": "Openness",
+    OVERALL: "Overall trust",
+    "open": "Open prompts",
+}
+
+SCALE_MIN, SCALE_MAX = 1, 7
+OVERALL_MIN, OVERALL_MAX = 0, 10
+
+
+class ItemKind(StrEnum):
+    SCALE = "scale"  # 1–7 agreement
+    RATING = "rating"  # 0–10 global rating
+    TEXT = "text"  # open prompt, multi-line
+    CHOICE = "choice"  # one of a fixed list of options
+
+
+class Visibility(StrEnum):
+    """Who may see an open answer (DESIGN.md, "Visibility and consent")."""
+
+    SHARED = "shared"
+    THERAPY = "therapy"  # shared, and flagged for the therapy summary
+    PRIVATE = "private"  # the author's encrypted journal only (journal issue)
+
+
+class Step(StrEnum):
+    """The steps of a weekly check-in, in order."""
+
+    OPEN = "open"
+    ANSWER_A = "answer_a"
+    HANDOVER = "handover"
+    ANSWER_B = "answer_b"
+    REVEAL = "reveal"
+    COMMITMENTS = "commitments"
+    CLOSE = "close"
+
+
+class CheckinStatus(StrEnum):
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    ABANDONED = "abandoned"
+
+
+class Review(StrEnum):
+    """How a commitment went, said by the person it was made to."""
+
+    KEPT = "kept"
+    PARTLY = "partly"
+    NOT_YET = "not_yet"
+
+
+REVIEW_CREDIT: dict[Review, float] = {Review.KEPT: 1.0, Review.PARTLY: 0.5, Review.NOT_YET: 0.0}
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleLabels:
+    low: str
+    mid: str
+    high: str
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    id: str
+    area: str
+    text: str
+    kind: ItemKind
+    reverse: bool = False
+    optional: bool = False
+    #: Who the item is for: "everyone", or a role a module defines.
+    who: str = "everyone"
+    hint: str = ""
+    choices: tuple[str, ...] = ()
+    line: int = 0  # line in the pack file, for error messages
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    id: str
+    version: int
+    title: str
+    description: str
+    sources: tuple[str, ...]
+    items: tuple[Item, ...]
+    scale: ScaleLabels
+    rating: ScaleLabels
+    module: bool = False
+    path: str = ""
+
+    def item(self, item_id: str) -> Item:
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+    def items_in(self, area: str) -> tuple[Item, ...]:
+        return tuple(i for i in self.items if i.area == area)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    id: int
+    name: str
+    position: int  # 0 = partner A, 1 = partner B
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One stored answer. ``value`` is None when skipped or for text items."""
+
+    profile_id: int
+    pack_id: str
+    pack_version: int
+    item_id: str
+    value: int | None = None
+    text: str | None = None
+    skipped: bool = False
+    visibility: Visibility = Visibility.SHARED
+
+
+@dataclass(frozen=True, slots=True)
+class Checkin:
+    id: int
+    week: dt.date  # the Monday of the week it covers
+    status: CheckinStatus
+    step: Step
+    participant_ids: tuple[int, ...]  # in answering order
+    started_at: dt.datetime
+    completed_at: dt.datetime | None = None
+
+    @property
+    def solo(self) -> bool:
+        return len(self.participant_ids) == 1
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    id: int
+    checkin_id: int  # the check-in it was set in
+    owner_id: int  # who makes the promise
+    to_id: int  # who it is made to (and who reviews it)
+    text: str
+    created_at: dt.datetime
+    review: Review | None = None
+    reviewed_in: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WeekScores:
+    """Derived scores for one person in one check-in; None means missing."""
+
+    profile_id: int
+    week: dt.date
+    areas: dict[str, float | None] = field(default_factory=dict)
+    trust_index: float | None = None
+    overall: int | None = None

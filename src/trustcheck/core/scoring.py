@@ -1,0 +1,121 @@
+"""Scores derived from raw answers (CONTENT.md, "Scores"). Nothing here is ever stored.
+
+Every figure is recomputed from the stored answers, so changing a formula never rewrites history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from trustcheck.core.models import (
+    AREAS,
+    OVERALL,
+    SCALE_MAX,
+    SCALE_MIN,
+    Answer,
+    Item,
+    ItemKind,
+    Pack,
+    WeekScores,
+)
+
+#: Share of an area's items (and of the five areas, for the index) that must be answered.
+MIN_ANSWERED_SHARE = 0.75
+
+
+def keyed_value(item: Item, value: int) -> int:
+    """The value on the item's own scale with reverse keying applied: ``8 − x`` when reversed.
+
+    Source: CONTENT.md ("reverse-keyed items become 8 − x"), standard practice for Likert scales.
+    """
+    if not SCALE_MIN <= value <= SCALE_MAX:
+        raise ValueError(f"{value} is outside {SCALE_MIN}–{SCALE_MAX}")
+    return (SCALE_MIN + SCALE_MAX) - value if item.reverse else value
+
+
+def area_score(items: Sequence[Item], answers: Mapping[str, Answer]) -> float | None:
+    """Area score 0–100: ``100 × (mean − 1) / 6`` over the answered, reverse-keyed items.
+
+    Returns None (missing, never zero) when fewer than 75% of the area's items were answered;
+    a skipped item counts as not answered. Source: CONTENT.md, "Scores".
+    """
+    scale_items = [i for i in items if i.kind is ItemKind.SCALE]
+    if not scale_items:
+        return None
+    values = []
+    for item in scale_items:
+        answer = answers.get(item.id)
+        if answer is not None and not answer.skipped and answer.value is not None:
+            values.append(keyed_value(item, answer.value))
+    if len(values) < MIN_ANSWERED_SHARE * len(scale_items):
+        return None
+    mean = sum(values) / len(values)
+    return 100.0 * (mean - SCALE_MIN) / (SCALE_MAX - SCALE_MIN)
+
+
+def trust_index(areas: Mapping[str, float | None]) -> float | None:
+    """The mean of the five area scores (communication … openness), 0–100.
+
+    Missing when fewer than 75% of the five areas (i.e. fewer than four) have a score; the
+    overall-trust rating is never part of it. Source: CONTENT.md, "Trust index".
+    """
+    present = [v for a in AREAS if (v := areas.get(a)) is not None]
+    if len(present) < MIN_ANSWERED_SHARE * len(AREAS):
+        return None
+    return sum(present) / len(present)
+
+
+def overall_rating(pack: Pack, answers: Mapping[str, Answer]) -> int | None:
+    """The 0–10 overall-trust rating, or None when skipped."""
+    for item in pack.items_in(OVERALL):
+        answer = answers.get(item.id)
+        if answer is not None and not answer.skipped and answer.value is not None:
+            return answer.value
+    return None
+
+
+def week_scores(
+    pack: Pack, profile_id: int, week: dt.date, answers: Iterable[Answer]
+) -> WeekScores:
+    """Everything derived for one person in one check-in, from their answers to ``pack``."""
+    by_item = {a.item_id: a for a in answers if a.profile_id == profile_id and a.pack_id == pack.id}
+    areas = {area: area_score(pack.items_in(area), by_item) for area in AREAS}
+    return WeekScores(
+        profile_id=profile_id,
+        week=week,
+        areas=areas,
+        trust_index=trust_index(areas),
+        overall=overall_rating(pack, by_item),
+    )
+
+
+def gap(a: float | None, b: float | None) -> float | None:
+    """The gap between partners, ``|A − B|``: a topic to talk about, not a verdict."""
+    if a is None or b is None:
+        return None
+    return abs(a - b)
+
+
+def change(before: float | None, after: float | None) -> float | None:
+    """Signed change from one check-in to the next; None when either is missing."""
+    if before is None or after is None:
+        return None
+    return after - before
+
+
+@dataclass(frozen=True, slots=True)
+class AreaGap:
+    area: str
+    a: float | None
+    b: float | None
+    gap: float | None
+
+
+def largest_gaps(
+    a: Mapping[str, float | None], b: Mapping[str, float | None], *, areas: Sequence[str] = AREAS
+) -> list[AreaGap]:
+    """Areas ordered by the gap between two people, largest first; missing gaps last."""
+    rows = [AreaGap(area, a.get(area), b.get(area), gap(a.get(area), b.get(area))) for area in areas]
+    return sorted(rows, key=lambda r: (r.gap is None, -(r.gap or 0.0), areas.index(r.area)))

@@ -1,0 +1,52 @@
+"""Use cases shared by the CLI and the TUI, wired over one database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from trustcheck.core.clock import Clock, SystemClock
+from trustcheck.core.models import Pack
+from trustcheck.services.checkin import CheckinService
+from trustcheck.services.profiles import ProfileService
+from trustcheck.storage.db import Database
+from trustcheck.storage.repos import (
+    AnswerRepo,
+    CheckinRepo,
+    CommitmentRepo,
+    ProfileRepo,
+    SettingsRepo,
+)
+
+
+@dataclass
+class Services:
+    db: Database
+    clock: Clock
+    pack: Pack
+    profiles: ProfileService
+    checkins: CheckinService
+    settings: SettingsRepo
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_services(data_dir: Path, clock: Clock | None = None, pack: Pack | None = None) -> Services:
+    """Open the database in ``data_dir`` and build every service over it."""
+    from trustcheck.core.packs import weekly_pack
+
+    clock = clock or SystemClock()
+    pack = pack or weekly_pack()
+    db = Database.open(data_dir)
+    profile_repo = ProfileRepo(db)
+    return Services(
+        db=db,
+        clock=clock,
+        pack=pack,
+        profiles=ProfileService(profile_repo, clock),
+        checkins=CheckinService(
+            pack, CheckinRepo(db), AnswerRepo(db), CommitmentRepo(db), profile_repo, clock
+        ),
+        settings=SettingsRepo(db),
+    )

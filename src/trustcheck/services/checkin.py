@@ -1,0 +1,370 @@
+"""The weekly check-in, step by step (DESIGN.md): the rules the TUI and the CLI share.
+
+Every answer is written the moment it is given and the current step is stored with the draft, so a
+check-in interrupted anywhere resumes at the same step with every answer kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from trustcheck import messages
+from trustcheck.core import scoring
+from trustcheck.core.clock import Clock, week_start
+from trustcheck.core.models import (
+    AREAS,
+    Answer,
+    Checkin,
+    CheckinStatus,
+    Commitment,
+    Item,
+    ItemKind,
+    Pack,
+    Profile,
+    Review,
+    Step,
+    Visibility,
+    WeekScores,
+)
+from trustcheck.core.text import clean_block, clean_line
+from trustcheck.storage.repos import AnswerRepo, CheckinRepo, CommitmentRepo, ProfileRepo
+
+MAX_COMMITMENTS = 3
+COMMITMENT_LIMIT = 200
+TEXT_LIMIT = 20_000
+
+
+class CheckinError(ValueError):
+    """A check-in action that cannot be done; the message is one line for the user."""
+
+
+class WeekState(StrEnum):
+    DUE = "due"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """What the home screen says about this week."""
+
+    state: WeekState
+    week: dt.date
+    next_due: dt.date
+    draft: Checkin | None
+    last: Checkin | None
+
+
+@dataclass(frozen=True, slots=True)
+class OpenAnswer:
+    profile: Profile
+    item: Item
+    text: str
+    visibility: Visibility
+
+
+@dataclass(frozen=True, slots=True)
+class AreaRow:
+    """One area at the reveal: each person's score now and last time."""
+
+    area: str
+    now: tuple[float | None, ...]
+    before: tuple[float | None, ...]
+    gap: float | None
+
+    def change(self, index: int) -> float | None:
+        return scoring.change(self.before[index], self.now[index])
+
+
+@dataclass(frozen=True, slots=True)
+class Reveal:
+    people: tuple[Profile, ...]
+    rows: tuple[AreaRow, ...]
+    index_now: tuple[float | None, ...]
+    index_before: tuple[float | None, ...]
+    overall_now: tuple[int | None, ...]
+    overall_before: tuple[int | None, ...]
+    largest_gap: AreaRow | None
+    biggest_change: tuple[AreaRow, int] | None  # (row, person index)
+    open_answers: tuple[OpenAnswer, ...]
+    has_previous: bool
+    prompt: str
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    checkin: Checkin
+    people: tuple[Profile, ...]
+    index: tuple[float | None, ...]
+    overall: tuple[int | None, ...]
+    reviewed: tuple[Commitment, ...]
+    new_commitments: tuple[Commitment, ...]
+    next_due: dt.date
+
+
+class CheckinService:
+    def __init__(
+        self,
+        pack: Pack,
+        checkins: CheckinRepo,
+        answers: AnswerRepo,
+        commitments: CommitmentRepo,
+        profiles: ProfileRepo,
+        clock: Clock,
+    ) -> None:
+        self.pack = pack
+        self.checkins = checkins
+        self.answers = answers
+        self.commitments = commitments
+        self.profiles = profiles
+        self.clock = clock
+
+    # --- status -------------------------------------------------------------------------------
+    def this_week(self) -> dt.date:
+        return week_start(self.clock.now().date())
+
+    def status(self) -> Status:
+        week = self.this_week()
+        draft = self.checkins.draft()
+        last = self.checkins.last_completed()
+        done = last is not None and last.week >= week
+        next_due = week + dt.timedelta(weeks=1) if done else week
+        if draft is not None:
+            state = WeekState.IN_PROGRESS
+        elif done:
+            state = WeekState.DONE
+        else:
+            state = WeekState.DUE
+        return Status(state=state, week=week, next_due=next_due, draft=draft, last=last)
+
+    def people(self, checkin: Checkin) -> tuple[Profile, ...]:
+        return tuple(self.profiles.get(pid) for pid in checkin.participant_ids)
+
+    # --- the flow -----------------------------------------------------------------------------
+    def start(self, participant_ids: list[int]) -> Checkin:
+        if not participant_ids:
+            raise CheckinError(messages.NO_PROFILES)
+        return self.checkins.start(self.this_week(), participant_ids, self.clock.now())
+
+    def get(self, checkin_id: int) -> Checkin:
+        return self.checkins.get(checkin_id)
+
+    def draft(self) -> Checkin | None:
+        return self.checkins.draft()
+
+    def steps(self, checkin: Checkin) -> list[Step]:
+        """The steps this check-in goes through: solo skips the hand-over and the second turn."""
+        if checkin.solo:
+            return [Step.OPEN, Step.ANSWER_A, Step.REVEAL, Step.COMMITMENTS, Step.CLOSE]
+        return list(Step)
+
+    def advance(self, checkin: Checkin) -> Checkin:
+        """Move to the next step and store it, so a resume lands there."""
+        steps = self.steps(checkin)
+        position = steps.index(checkin.step)
+        if position + 1 < len(steps):
+            self.checkins.set_step(checkin.id, steps[position + 1], self.clock.now())
+        return self.checkins.get(checkin.id)
+
+    def go_to(self, checkin: Checkin, step: Step) -> Checkin:
+        self.checkins.set_step(checkin.id, step, self.clock.now())
+        return self.checkins.get(checkin.id)
+
+    def answering(self, checkin: Checkin) -> Profile | None:
+        """Whose turn it is, at an answering step."""
+        if checkin.step is Step.ANSWER_A:
+            return self.profiles.get(checkin.participant_ids[0])
+        if checkin.step is Step.ANSWER_B and len(checkin.participant_ids) > 1:
+            return self.profiles.get(checkin.participant_ids[1])
+        return None
+
+    def items(self) -> tuple[Item, ...]:
+        """The items everyone answers, in order."""
+        return self.pack.items
+
+    def answers_of(self, checkin_id: int, profile_id: int) -> dict[str, Answer]:
+        return {
+            a.item_id: a
+            for a in self.answers.for_checkin(checkin_id)
+            if a.profile_id == profile_id and a.pack_id == self.pack.id
+        }
+
+    def first_unanswered(self, checkin_id: int, profile_id: int) -> int:
+        """Where a resumed turn picks up: the first item with no stored answer (or the end)."""
+        given = self.answers_of(checkin_id, profile_id)
+        for position, item in enumerate(self.pack.items):
+            if item.id not in given:
+                return position
+        return len(self.pack.items)
+
+    def save_answer(
+        self,
+        checkin_id: int,
+        profile_id: int,
+        item_id: str,
+        *,
+        value: int | None = None,
+        text: str | None = None,
+        skipped: bool = False,
+        visibility: Visibility = Visibility.SHARED,
+    ) -> Answer:
+        """Validate and store one answer at once (fsynced before this returns)."""
+        item = self.pack.item(item_id)
+        if skipped:
+            value, text = None, None
+        elif item.kind is ItemKind.SCALE:
+            if value is None or not 1 <= value <= 7:
+                raise CheckinError("choose 1 to 7, or skip")
+        elif item.kind is ItemKind.RATING:
+            if value is None or not 0 <= value <= 10:
+                raise CheckinError("choose 0 to 10, or skip")
+        elif item.kind is ItemKind.TEXT:
+            text = clean_block(text or "")
+            if len(text) > TEXT_LIMIT:
+                raise CheckinError(messages.TEXT_TOO_LONG.format(limit=TEXT_LIMIT))
+            if not text:
+                skipped, text = True, None
+            value = None
+        elif item.kind is ItemKind.CHOICE and (value is None or not 0 <= value < len(item.choices)):
+            raise CheckinError("choose one of the options, or skip")
+        if visibility is Visibility.PRIVATE:
+            # Private answers need the author's encryption key: that arrives with the journal.
+            raise CheckinError("private answers arrive with the journal; choose shared or therapy")
+        answer = Answer(
+            profile_id=profile_id,
+            pack_id=self.pack.id,
+            pack_version=self.pack.version,
+            item_id=item.id,
+            value=value,
+            text=text,
+            skipped=skipped,
+            visibility=visibility,
+        )
+        self.answers.save(checkin_id, answer, self.clock.now())
+        return answer
+
+    # --- reveal -------------------------------------------------------------------------------
+    def scores(self, checkin: Checkin) -> tuple[WeekScores, ...]:
+        answers = self.answers.for_checkin(checkin.id)
+        return tuple(
+            scoring.week_scores(self.pack, pid, checkin.week, answers)
+            for pid in checkin.participant_ids
+        )
+
+    def reveal(self, checkin: Checkin) -> Reveal:
+        people = self.people(checkin)
+        now = self.scores(checkin)
+        previous = self.checkins.last_completed(before=checkin.id)
+        before: list[WeekScores | None] = [None] * len(people)
+        if previous is not None:
+            prev_answers = self.answers.for_checkin(previous.id)
+            for i, person in enumerate(people):
+                if person.id in previous.participant_ids:
+                    before[i] = scoring.week_scores(
+                        self.pack, person.id, previous.week, prev_answers
+                    )
+        rows = []
+        for area in AREAS:
+            values_now = tuple(s.areas.get(area) for s in now)
+            values_before = tuple(None if b is None else b.areas.get(area) for b in before)
+            area_gap = scoring.gap(*values_now) if len(values_now) == 2 else None
+            rows.append(AreaRow(area, values_now, values_before, area_gap))
+        with_gap = [r for r in rows if r.gap is not None]
+        largest = max(with_gap, key=lambda r: r.gap or 0.0, default=None)
+        changes = [
+            (abs(c), r, i)
+            for r in rows
+            for i in range(len(people))
+            if (c := r.change(i)) is not None
+        ]
+        biggest = max(changes, key=lambda t: t[0], default=None)
+        open_answers = []
+        answers = self.answers.for_checkin(checkin.id)
+        by_person = {p.id: p for p in people}
+        for item in self.pack.items_in("open"):
+            for a in answers:
+                if (
+                    a.item_id == item.id
+                    and a.text
+                    and not a.skipped
+                    and a.visibility is not Visibility.PRIVATE
+                    and a.profile_id in by_person
+                ):
+                    open_answers.append(OpenAnswer(by_person[a.profile_id], item, a.text, a.visibility))
+        if largest is not None and (largest.gap or 0.0) >= 1.0:
+            prompt = messages.GAP_PROMPTS[largest.area]
+        else:
+            prompt = messages.NO_GAP
+        return Reveal(
+            people=people,
+            rows=tuple(rows),
+            index_now=tuple(s.trust_index for s in now),
+            index_before=tuple(None if b is None else b.trust_index for b in before),
+            overall_now=tuple(s.overall for s in now),
+            overall_before=tuple(None if b is None else b.overall for b in before),
+            largest_gap=largest if largest is not None and (largest.gap or 0.0) >= 1.0 else None,
+            biggest_change=None if biggest is None or biggest[0] == 0 else (biggest[1], biggest[2]),
+            open_answers=tuple(open_answers),
+            has_previous=previous is not None,
+            prompt=prompt,
+        )
+
+    # --- commitments --------------------------------------------------------------------------
+    def to_review(self, checkin: Checkin) -> list[Commitment]:
+        """Commitments set at the last completed check-in, reviewed in this one."""
+        previous = self.checkins.last_completed(before=checkin.id)
+        if previous is None:
+            return []
+        return self.commitments.set_in(previous.id)
+
+    def review(self, checkin: Checkin, commitment_id: int, review: Review | None) -> None:
+        self.commitments.review(commitment_id, review, checkin.id, self.clock.now())
+
+    def new_commitments(self, checkin: Checkin) -> list[Commitment]:
+        return self.commitments.set_in(checkin.id)
+
+    def add_commitment(self, checkin: Checkin, owner_id: int, raw_text: str) -> Commitment:
+        text = clean_line(raw_text)
+        if not text:
+            raise CheckinError(messages.COMMITMENT_EMPTY)
+        if len(text) > COMMITMENT_LIMIT:
+            raise CheckinError(messages.TEXT_TOO_LONG.format(limit=COMMITMENT_LIMIT))
+        mine = [c for c in self.commitments.set_in(checkin.id) if c.owner_id == owner_id]
+        if len(mine) >= MAX_COMMITMENTS:
+            raise CheckinError(messages.COMMITMENT_LIMIT)
+        others = [pid for pid in checkin.participant_ids if pid != owner_id]
+        to_id = others[0] if others else owner_id
+        return self.commitments.add(checkin.id, owner_id, to_id, text, self.clock.now())
+
+    def remove_commitment(self, commitment_id: int) -> None:
+        self.commitments.delete(commitment_id)
+
+    def open_commitments(self) -> list[Commitment]:
+        """The commitments made at the last completed check-in (shown on home)."""
+        last = self.checkins.last_completed()
+        return [] if last is None else self.commitments.set_in(last.id)
+
+    # --- finishing ----------------------------------------------------------------------------
+    def complete(self, checkin: Checkin) -> Summary:
+        self.checkins.set_step(checkin.id, Step.CLOSE, self.clock.now())
+        self.checkins.finish(checkin.id, CheckinStatus.COMPLETED, self.clock.now())
+        return self.summary(self.checkins.get(checkin.id))
+
+    def abandon(self, checkin: Checkin) -> None:
+        """Mark the draft as not finished. Its answers stay stored; nothing is deleted."""
+        self.checkins.finish(checkin.id, CheckinStatus.ABANDONED, self.clock.now())
+
+    def summary(self, checkin: Checkin) -> Summary:
+        scores = self.scores(checkin)
+        reviewed = [c for c in self.commitments.all() if c.reviewed_in == checkin.id]
+        return Summary(
+            checkin=checkin,
+            people=self.people(checkin),
+            index=tuple(s.trust_index for s in scores),
+            overall=tuple(s.overall for s in scores),
+            reviewed=tuple(reviewed),
+            new_commitments=tuple(self.commitments.set_in(checkin.id)),
+            next_due=checkin.week + dt.timedelta(weeks=1),
+        )

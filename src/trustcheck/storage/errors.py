@@ -1,0 +1,19 @@
+"""Errors the storage layer raises; each message is one line a person can act on."""
+
+from __future__ import annotations
+
+
+class StorageError(Exception):
+    """Base for every storage problem shown to a user."""
+
+
+class NewerDatabaseError(StorageError):
+    pass
+
+
+class CorruptDatabaseError(StorageError):
+    pass
+
+
+class ConflictError(StorageError):
+    """A change clashes with something already stored (a duplicate name, a second draft)."""

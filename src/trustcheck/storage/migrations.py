@@ -1,0 +1,80 @@
+"""Forward-only schema migrations, one per version, applied in order.
+
+``PRAGMA user_version`` holds the number of migrations applied. Never edit a migration that has
+shipped: add a new one, and a test that upgrades a fixture of the version before it.
+"""
+
+from __future__ import annotations
+
+V1 = """
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE profiles (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    position   INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    removed_at TEXT
+);
+CREATE UNIQUE INDEX profiles_active_name ON profiles(name) WHERE removed_at IS NULL;
+
+CREATE TABLE checkins (
+    id           INTEGER PRIMARY KEY,
+    week         TEXT NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('in_progress', 'completed', 'abandoned')),
+    step         TEXT NOT NULL,
+    started_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    completed_at TEXT
+);
+CREATE UNIQUE INDEX checkins_one_draft ON checkins(status) WHERE status = 'in_progress';
+CREATE INDEX checkins_week ON checkins(week, status);
+
+CREATE TABLE checkin_participants (
+    checkin_id INTEGER NOT NULL REFERENCES checkins(id) ON DELETE CASCADE,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id),
+    position   INTEGER NOT NULL,
+    PRIMARY KEY (checkin_id, profile_id)
+);
+
+CREATE TABLE answers (
+    id           INTEGER PRIMARY KEY,
+    checkin_id   INTEGER NOT NULL REFERENCES checkins(id) ON DELETE CASCADE,
+    profile_id   INTEGER NOT NULL REFERENCES profiles(id),
+    pack_id      TEXT NOT NULL,
+    pack_version INTEGER NOT NULL,
+    item_id      TEXT NOT NULL,
+    value        INTEGER,
+    text         TEXT,
+    skipped      INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),
+    visibility   TEXT NOT NULL DEFAULT 'shared'
+                 CHECK (visibility IN ('shared', 'therapy', 'private')),
+    answered_at  TEXT NOT NULL,
+    UNIQUE (checkin_id, profile_id, pack_id, item_id)
+);
+CREATE INDEX answers_profile ON answers(profile_id, checkin_id);
+
+CREATE TABLE commitments (
+    id          INTEGER PRIMARY KEY,
+    checkin_id  INTEGER NOT NULL REFERENCES checkins(id) ON DELETE CASCADE,
+    owner_id    INTEGER NOT NULL REFERENCES profiles(id),
+    to_id       INTEGER NOT NULL REFERENCES profiles(id),
+    text        TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    review      TEXT CHECK (review IN ('kept', 'partly', 'not_yet')),
+    reviewed_in INTEGER REFERENCES checkins(id) ON DELETE SET NULL,
+    reviewed_at TEXT
+);
+CREATE INDEX commitments_checkin ON commitments(checkin_id);
+"""
+
+#: MIGRATIONS[n] takes a database from version n to n + 1.
+MIGRATIONS: list[str] = [V1]
+
+
+def schema_version() -> int:
+    """The schema version this trustcheck writes."""
+    return len(MIGRATIONS)

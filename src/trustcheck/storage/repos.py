@@ -1,0 +1,354 @@
+"""Repositories: every SQL statement trustcheck runs, grouped by what it stores."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+from trustcheck import messages
+from trustcheck.core.models import (
+    Answer,
+    Checkin,
+    CheckinStatus,
+    Commitment,
+    Profile,
+    Review,
+    Step,
+    Visibility,
+)
+from trustcheck.storage.db import Database
+from trustcheck.storage.errors import ConflictError
+
+
+def _ts(value: dt.datetime) -> str:
+    return value.isoformat(timespec="seconds")
+
+
+def _parse_ts(value: str | None) -> dt.datetime | None:
+    return None if value is None else dt.datetime.fromisoformat(value)
+
+
+class SettingsRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return default if row is None else str(row[0])
+
+    def set(self, key: str, value: str) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+
+class ProfileRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def active(self) -> list[Profile]:
+        rows = self.db.conn.execute(
+            "SELECT id, name, position FROM profiles WHERE removed_at IS NULL ORDER BY position, id"
+        ).fetchall()
+        return [Profile(int(r[0]), str(r[1]), int(r[2])) for r in rows]
+
+    def get(self, profile_id: int) -> Profile:
+        row = self.db.conn.execute(
+            "SELECT id, name, position FROM profiles WHERE id = ?", (profile_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(profile_id)
+        return Profile(int(row[0]), str(row[1]), int(row[2]))
+
+    def by_name(self, name: str) -> Profile | None:
+        row = self.db.conn.execute(
+            "SELECT id, name, position FROM profiles WHERE name = ? AND removed_at IS NULL", (name,)
+        ).fetchone()
+        return None if row is None else Profile(int(row[0]), str(row[1]), int(row[2]))
+
+    def add(self, name: str, now: dt.datetime) -> Profile:
+        with self.db.transaction() as conn:
+            position = conn.execute(
+                "SELECT coalesce(max(position) + 1, 0) FROM profiles WHERE removed_at IS NULL"
+            ).fetchone()[0]
+            try:
+                cur = conn.execute(
+                    "INSERT INTO profiles(name, position, created_at) VALUES (?, ?, ?)",
+                    (name, position, _ts(now)),
+                )
+            except sqlite3.IntegrityError as exc:
+                raise ConflictError(messages.PROFILE_EXISTS.format(name=name)) from exc
+            assert cur.lastrowid is not None
+            return Profile(cur.lastrowid, name, int(position))
+
+    def remove(self, profile_id: int, now: dt.datetime) -> None:
+        """Hide a profile from now on; its history stays, so past check-ins still read whole."""
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE profiles SET removed_at = ? WHERE id = ?", (_ts(now), profile_id))
+            rows = conn.execute(
+                "SELECT id FROM profiles WHERE removed_at IS NULL ORDER BY position, id"
+            ).fetchall()
+            for position, (pid,) in enumerate(rows):
+                conn.execute("UPDATE profiles SET position = ? WHERE id = ?", (position, pid))
+
+
+_CHECKIN_COLUMNS = "id, week, status, step, started_at, completed_at"
+
+
+class CheckinRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def _participants(self, checkin_id: int) -> tuple[int, ...]:
+        rows = self.db.conn.execute(
+            "SELECT profile_id FROM checkin_participants WHERE checkin_id = ? ORDER BY position",
+            (checkin_id,),
+        ).fetchall()
+        return tuple(int(r[0]) for r in rows)
+
+    def _row(self, row: Sequence[object]) -> Checkin:
+        checkin_id = int(str(row[0]))
+        started = _parse_ts(str(row[4]))
+        assert started is not None
+        return Checkin(
+            id=checkin_id,
+            week=dt.date.fromisoformat(str(row[1])),
+            status=CheckinStatus(str(row[2])),
+            step=Step(str(row[3])),
+            participant_ids=self._participants(checkin_id),
+            started_at=started,
+            completed_at=_parse_ts(None if row[5] is None else str(row[5])),
+        )
+
+    def get(self, checkin_id: int) -> Checkin:
+        row = self.db.conn.execute(
+            f"SELECT {_CHECKIN_COLUMNS} FROM checkins WHERE id = ?", (checkin_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(checkin_id)
+        return self._row(row)
+
+    def draft(self) -> Checkin | None:
+        """The check-in in progress, if any (there is at most one)."""
+        row = self.db.conn.execute(
+            f"SELECT {_CHECKIN_COLUMNS} FROM checkins WHERE status = 'in_progress'"
+        ).fetchone()
+        return None if row is None else self._row(row)
+
+    def completed(self) -> list[Checkin]:
+        """Every completed check-in, oldest first."""
+        rows = self.db.conn.execute(
+            f"SELECT {_CHECKIN_COLUMNS} FROM checkins WHERE status = 'completed' "
+            "ORDER BY week, completed_at, id"
+        ).fetchall()
+        return [self._row(r) for r in rows]
+
+    def last_completed(self, before: int | None = None) -> Checkin | None:
+        """The latest completed check-in, or the latest one older than check-in ``before``."""
+        if before is None:
+            row = self.db.conn.execute(
+                f"SELECT {_CHECKIN_COLUMNS} FROM checkins WHERE status = 'completed' "
+                "ORDER BY week DESC, completed_at DESC, id DESC LIMIT 1"
+            ).fetchone()
+        else:
+            row = self.db.conn.execute(
+                f"SELECT {_CHECKIN_COLUMNS} FROM checkins WHERE status = 'completed' AND id != ? "
+                "AND (week < (SELECT week FROM checkins WHERE id = ?) OR "
+                "(week = (SELECT week FROM checkins WHERE id = ?) AND id < ?)) "
+                "ORDER BY week DESC, completed_at DESC, id DESC LIMIT 1",
+                (before, before, before, before),
+            ).fetchone()
+        return None if row is None else self._row(row)
+
+    def for_week(self, week: dt.date) -> list[Checkin]:
+        rows = self.db.conn.execute(
+            f"SELECT {_CHECKIN_COLUMNS} FROM checkins WHERE week = ? ORDER BY id", (week.isoformat(),)
+        ).fetchall()
+        return [self._row(r) for r in rows]
+
+    def start(self, week: dt.date, participant_ids: Sequence[int], now: dt.datetime) -> Checkin:
+        with self.db.transaction() as conn:
+            try:
+                cur = conn.execute(
+                    "INSERT INTO checkins(week, status, step, started_at, updated_at) "
+                    "VALUES (?, 'in_progress', ?, ?, ?)",
+                    (week.isoformat(), Step.OPEN.value, _ts(now), _ts(now)),
+                )
+            except sqlite3.IntegrityError as exc:
+                raise ConflictError(messages.DRAFT_EXISTS) from exc
+            checkin_id = cur.lastrowid
+            assert checkin_id is not None
+            conn.executemany(
+                "INSERT INTO checkin_participants(checkin_id, profile_id, position) VALUES (?, ?, ?)",
+                [(checkin_id, pid, pos) for pos, pid in enumerate(participant_ids)],
+            )
+        return self.get(checkin_id)
+
+    def set_step(self, checkin_id: int, step: Step, now: dt.datetime) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE checkins SET step = ?, updated_at = ? WHERE id = ? AND status = 'in_progress'",
+                (step.value, _ts(now), checkin_id),
+            )
+
+    def finish(self, checkin_id: int, status: CheckinStatus, now: dt.datetime) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE checkins SET status = ?, updated_at = ?, completed_at = ? "
+                "WHERE id = ? AND status = 'in_progress'",
+                (status.value, _ts(now), _ts(now) if status is CheckinStatus.COMPLETED else None,
+                 checkin_id),
+            )
+
+    def insert_completed(
+        self, week: dt.date, participant_ids: Sequence[int], started: dt.datetime,
+        completed: dt.datetime, answers: Iterable[Answer],
+    ) -> int:
+        """Store a whole completed check-in in one transaction (demo and import use this)."""
+        with self.db.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO checkins(week, status, step, started_at, updated_at, completed_at) "
+                "VALUES (?, 'completed', ?, ?, ?, ?)",
+                (week.isoformat(), Step.CLOSE.value, _ts(started), _ts(completed), _ts(completed)),
+            )
+            checkin_id = cur.lastrowid
+            assert checkin_id is not None
+            conn.executemany(
+                "INSERT INTO checkin_participants(checkin_id, profile_id, position) VALUES (?, ?, ?)",
+                [(checkin_id, pid, pos) for pos, pid in enumerate(participant_ids)],
+            )
+            conn.executemany(
+                _INSERT_ANSWER,
+                [_answer_params(checkin_id, a, started) for a in answers],
+            )
+        return checkin_id
+
+
+_INSERT_ANSWER = (
+    "INSERT INTO answers(checkin_id, profile_id, pack_id, pack_version, item_id, value, text, "
+    "skipped, visibility, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT(checkin_id, profile_id, pack_id, item_id) DO UPDATE SET "
+    "pack_version = excluded.pack_version, value = excluded.value, text = excluded.text, "
+    "skipped = excluded.skipped, visibility = excluded.visibility, answered_at = excluded.answered_at"
+)
+
+
+def _answer_params(checkin_id: int, a: Answer, now: dt.datetime) -> tuple[object, ...]:
+    return (
+        checkin_id, a.profile_id, a.pack_id, a.pack_version, a.item_id, a.value, a.text,
+        int(a.skipped), a.visibility.value, _ts(now),
+    )
+
+
+class AnswerRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def save(self, checkin_id: int, answer: Answer, now: dt.datetime) -> None:
+        """Write one answer at once, replacing an earlier answer to the same item."""
+        with self.db.transaction() as conn:
+            conn.execute(_INSERT_ANSWER, _answer_params(checkin_id, answer, now))
+
+    def for_checkin(self, checkin_id: int) -> list[Answer]:
+        rows = self.db.conn.execute(
+            "SELECT profile_id, pack_id, pack_version, item_id, value, text, skipped, visibility "
+            "FROM answers WHERE checkin_id = ? ORDER BY id",
+            (checkin_id,),
+        ).fetchall()
+        return [_answer(r) for r in rows]
+
+    def for_completed(self) -> dict[int, list[Answer]]:
+        """Answers of every completed check-in, keyed by check-in id (one query, for trends)."""
+        rows = self.db.conn.execute(
+            "SELECT a.checkin_id, a.profile_id, a.pack_id, a.pack_version, a.item_id, a.value, "
+            "a.text, a.skipped, a.visibility FROM answers a JOIN checkins c ON c.id = a.checkin_id "
+            "WHERE c.status = 'completed' ORDER BY a.checkin_id, a.id"
+        ).fetchall()
+        out: dict[int, list[Answer]] = {}
+        for r in rows:
+            out.setdefault(int(r[0]), []).append(_answer(r[1:]))
+        return out
+
+
+def _answer(r: Sequence[object]) -> Answer:
+    return Answer(
+        profile_id=int(str(r[0])),
+        pack_id=str(r[1]),
+        pack_version=int(str(r[2])),
+        item_id=str(r[3]),
+        value=None if r[4] is None else int(str(r[4])),
+        text=None if r[5] is None else str(r[5]),
+        skipped=bool(r[6]),
+        visibility=Visibility(str(r[7])),
+    )
+
+
+_COMMITMENT_COLUMNS = "id, checkin_id, owner_id, to_id, text, created_at, review, reviewed_in"
+
+
+def _commitment(r: Sequence[object]) -> Commitment:
+    created = _parse_ts(str(r[5]))
+    assert created is not None
+    return Commitment(
+        id=int(str(r[0])),
+        checkin_id=int(str(r[1])),
+        owner_id=int(str(r[2])),
+        to_id=int(str(r[3])),
+        text=str(r[4]),
+        created_at=created,
+        review=None if r[6] is None else Review(str(r[6])),
+        reviewed_in=None if r[7] is None else int(str(r[7])),
+    )
+
+
+class CommitmentRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def set_in(self, checkin_id: int) -> list[Commitment]:
+        rows = self.db.conn.execute(
+            f"SELECT {_COMMITMENT_COLUMNS} FROM commitments WHERE checkin_id = ? ORDER BY id",
+            (checkin_id,),
+        ).fetchall()
+        return [_commitment(r) for r in rows]
+
+    def all(self) -> list[Commitment]:
+        rows = self.db.conn.execute(
+            f"SELECT {_COMMITMENT_COLUMNS} FROM commitments ORDER BY id"
+        ).fetchall()
+        return [_commitment(r) for r in rows]
+
+    def add(self, checkin_id: int, owner_id: int, to_id: int, text: str, now: dt.datetime) -> Commitment:
+        with self.db.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO commitments(checkin_id, owner_id, to_id, text, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (checkin_id, owner_id, to_id, text, _ts(now)),
+            )
+            assert cur.lastrowid is not None
+            row = conn.execute(
+                f"SELECT {_COMMITMENT_COLUMNS} FROM commitments WHERE id = ?", (cur.lastrowid,)
+            ).fetchone()
+        return _commitment(row)
+
+    def delete(self, commitment_id: int) -> None:
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM commitments WHERE id = ?", (commitment_id,))
+
+    def review(
+        self, commitment_id: int, review: Review | None, checkin_id: int, now: dt.datetime
+    ) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE commitments SET review = ?, reviewed_in = ?, reviewed_at = ? WHERE id = ?",
+                (
+                    None if review is None else review.value,
+                    None if review is None else checkin_id,
+                    None if review is None else _ts(now),
+                    commitment_id,
+                ),
+            )
