@@ -117,5 +117,7 @@ def largest_gaps(
     a: Mapping[str, float | None], b: Mapping[str, float | None], *, areas: Sequence[str] = AREAS
 ) -> list[AreaGap]:
     """Areas ordered by the gap between two people, largest first; missing gaps last."""
-    rows = [AreaGap(area, a.get(area), b.get(area), gap(a.get(area), b.get(area))) for area in areas]
+    rows = [
+        AreaGap(area, a.get(area), b.get(area), gap(a.get(area), b.get(area))) for area in areas
+    ]
     return sorted(rows, key=lambda r: (r.gap is None, -(r.gap or 0.0), areas.index(r.area)))

@@ -30,7 +30,9 @@ def visible_controls(text: str) -> str:
 
     Newlines and tabs are kept; bidi overrides and zero-width characters are shown as ``<U+…>``.
     """
-    text = _CONTROL.sub(lambda m: _visible(m.group()), text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub(
+        lambda m: _visible(m.group()), text.replace("\r\n", "\n").replace("\r", "\n")
+    )
     return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 

@@ -292,7 +292,9 @@ class CheckinService:
                     and a.visibility is not Visibility.PRIVATE
                     and a.profile_id in by_person
                 ):
-                    open_answers.append(OpenAnswer(by_person[a.profile_id], item, a.text, a.visibility))
+                    open_answers.append(
+                        OpenAnswer(by_person[a.profile_id], item, a.text, a.visibility)
+                    )
         if largest is not None and (largest.gap or 0.0) >= 1.0:
             prompt = messages.GAP_PROMPTS[largest.area]
         else:

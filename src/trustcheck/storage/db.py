@@ -29,7 +29,9 @@ def ensure_private_dir(path: Path) -> None:
         if stat.S_IMODE(path.stat().st_mode) != DIR_MODE:
             path.chmod(DIR_MODE)
     except OSError as exc:
-        raise StorageError(messages.DATA_DIR_UNUSABLE.format(path=path, reason=exc.strerror)) from exc
+        raise StorageError(
+            messages.DATA_DIR_UNUSABLE.format(path=path, reason=exc.strerror)
+        ) from exc
 
 
 def _ensure_private_file(path: Path) -> None:
@@ -44,7 +46,7 @@ def _ensure_private_file(path: Path) -> None:
 
 
 class Database:
-    """An open trustcheck database: one connection, in autocommit mode with explicit transactions."""
+    """An open trustcheck database: one connection, autocommit, explicit transactions."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
@@ -67,7 +69,9 @@ class Database:
             version = _read_version(conn, path)
             if version > migrations.schema_version():
                 raise NewerDatabaseError(
-                    messages.DB_NEWER.format(path=path, found=version, known=migrations.schema_version())
+                    messages.DB_NEWER.format(
+                        path=path, found=version, known=migrations.schema_version()
+                    )
                 )
             _configure(conn)
             db = cls(path, conn)

@@ -97,6 +97,9 @@ class ProfileRepo:
 
 
 _CHECKIN_COLUMNS = "id, week, status, step, started_at, completed_at"
+_INSERT_PARTICIPANT = (
+    "INSERT INTO checkin_participants(checkin_id, profile_id, position) VALUES (?, ?, ?)"
+)
 
 
 class CheckinRepo:
@@ -166,7 +169,8 @@ class CheckinRepo:
 
     def for_week(self, week: dt.date) -> list[Checkin]:
         rows = self.db.conn.execute(
-            f"SELECT {_CHECKIN_COLUMNS} FROM checkins WHERE week = ? ORDER BY id", (week.isoformat(),)
+            f"SELECT {_CHECKIN_COLUMNS} FROM checkins WHERE week = ? ORDER BY id",
+            (week.isoformat(),),
         ).fetchall()
         return [self._row(r) for r in rows]
 
@@ -183,7 +187,7 @@ class CheckinRepo:
             checkin_id = cur.lastrowid
             assert checkin_id is not None
             conn.executemany(
-                "INSERT INTO checkin_participants(checkin_id, profile_id, position) VALUES (?, ?, ?)",
+                _INSERT_PARTICIPANT,
                 [(checkin_id, pid, pos) for pos, pid in enumerate(participant_ids)],
             )
         return self.get(checkin_id)
@@ -191,7 +195,8 @@ class CheckinRepo:
     def set_step(self, checkin_id: int, step: Step, now: dt.datetime) -> None:
         with self.db.transaction() as conn:
             conn.execute(
-                "UPDATE checkins SET step = ?, updated_at = ? WHERE id = ? AND status = 'in_progress'",
+                "UPDATE checkins SET step = ?, updated_at = ? "
+                "WHERE id = ? AND status = 'in_progress'",
                 (step.value, _ts(now), checkin_id),
             )
 
@@ -200,13 +205,21 @@ class CheckinRepo:
             conn.execute(
                 "UPDATE checkins SET status = ?, updated_at = ?, completed_at = ? "
                 "WHERE id = ? AND status = 'in_progress'",
-                (status.value, _ts(now), _ts(now) if status is CheckinStatus.COMPLETED else None,
-                 checkin_id),
+                (
+                    status.value,
+                    _ts(now),
+                    _ts(now) if status is CheckinStatus.COMPLETED else None,
+                    checkin_id,
+                ),
             )
 
     def insert_completed(
-        self, week: dt.date, participant_ids: Sequence[int], started: dt.datetime,
-        completed: dt.datetime, answers: Iterable[Answer],
+        self,
+        week: dt.date,
+        participant_ids: Sequence[int],
+        started: dt.datetime,
+        completed: dt.datetime,
+        answers: Iterable[Answer],
     ) -> int:
         """Store a whole completed check-in in one transaction (demo and import use this)."""
         with self.db.transaction() as conn:
@@ -218,7 +231,7 @@ class CheckinRepo:
             checkin_id = cur.lastrowid
             assert checkin_id is not None
             conn.executemany(
-                "INSERT INTO checkin_participants(checkin_id, profile_id, position) VALUES (?, ?, ?)",
+                _INSERT_PARTICIPANT,
                 [(checkin_id, pid, pos) for pos, pid in enumerate(participant_ids)],
             )
             conn.executemany(
@@ -233,14 +246,23 @@ _INSERT_ANSWER = (
     "skipped, visibility, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(checkin_id, profile_id, pack_id, item_id) DO UPDATE SET "
     "pack_version = excluded.pack_version, value = excluded.value, text = excluded.text, "
-    "skipped = excluded.skipped, visibility = excluded.visibility, answered_at = excluded.answered_at"
+    "skipped = excluded.skipped, visibility = excluded.visibility, "
+    "answered_at = excluded.answered_at"
 )
 
 
 def _answer_params(checkin_id: int, a: Answer, now: dt.datetime) -> tuple[object, ...]:
     return (
-        checkin_id, a.profile_id, a.pack_id, a.pack_version, a.item_id, a.value, a.text,
-        int(a.skipped), a.visibility.value, _ts(now),
+        checkin_id,
+        a.profile_id,
+        a.pack_id,
+        a.pack_version,
+        a.item_id,
+        a.value,
+        a.text,
+        int(a.skipped),
+        a.visibility.value,
+        _ts(now),
     )
 
 
@@ -322,7 +344,9 @@ class CommitmentRepo:
         ).fetchall()
         return [_commitment(r) for r in rows]
 
-    def add(self, checkin_id: int, owner_id: int, to_id: int, text: str, now: dt.datetime) -> Commitment:
+    def add(
+        self, checkin_id: int, owner_id: int, to_id: int, text: str, now: dt.datetime
+    ) -> Commitment:
         with self.db.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO commitments(checkin_id, owner_id, to_id, text, created_at) "
