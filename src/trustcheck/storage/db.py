@@ -9,6 +9,7 @@ import contextlib
 import os
 import sqlite3
 import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -64,15 +65,17 @@ class Database:
             _ensure_private_file(path)
         except OSError as exc:
             raise StorageError(messages.DB_UNUSABLE.format(path=path, reason=exc.strerror)) from exc
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        try:
-            version = _read_version(conn, path)
-            if version > migrations.schema_version():
-                raise NewerDatabaseError(
-                    messages.DB_NEWER.format(
-                        path=path, found=version, known=migrations.schema_version()
-                    )
+        version = _read_version(path)
+        if version > migrations.schema_version():
+            raise NewerDatabaseError(
+                messages.DB_NEWER.format(
+                    path=path, found=version, known=migrations.schema_version()
                 )
+            )
+        conn = sqlite3.connect(
+            path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+        try:
             _configure(conn)
             db = cls(path, conn)
             db._migrate(version)
@@ -116,21 +119,56 @@ class Database:
     def _migrate(self, version: int) -> None:
         for number in range(version, migrations.schema_version()):
             with self.transaction() as conn:
+                if int(conn.execute("PRAGMA user_version").fetchone()[0]) > number:
+                    continue  # another process applied it first
                 for statement in _statements(migrations.MIGRATIONS[number]):
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {number + 1}")
 
 
-def _read_version(conn: sqlite3.Connection, path: Path) -> int:
+def _read_version(path: Path) -> int:
+    """``user_version``, read without writing anything beside or into the file.
+
+    With no -wal the file header is authoritative (offset 60). A leftover -wal may hold a newer
+    header: read it over a read-only connection, which never checkpoints on close.
+    """
+    wal = path.with_name(path.name + "-wal")
     try:
-        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if not (wal.exists() and wal.stat().st_size > 0):
+            with path.open("rb") as f:
+                header = f.read(100)
+            if not header:
+                return 0  # the empty file we just created
+            if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+                raise CorruptDatabaseError(
+                    messages.DB_CORRUPT.format(path=path, reason="file is not a database")
+                )
+            return int.from_bytes(header[60:64], "big")
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+        try:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            conn.close()
     except sqlite3.DatabaseError as exc:
         raise CorruptDatabaseError(messages.DB_CORRUPT.format(path=path, reason=exc)) from exc
+    except OSError as exc:
+        raise StorageError(messages.DB_UNUSABLE.format(path=path, reason=exc.strerror)) from exc
 
 
 def _configure(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
+    # Two openers switching to WAL at once get SQLITE_BUSY without the busy handler: retry.
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
     # FULL: every commit is fsynced, so an answer that was acknowledged survives power loss.
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
