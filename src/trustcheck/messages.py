@@ -77,3 +77,16 @@ NOT_THERAPY = (
     "trustcheck is not therapy, not a diagnosis and not an emergency service. "
     "If you are in danger, contact local emergency services."
 )
+
+# --- passphrases and the journal --------------------------------------------------------------
+NO_PASSPHRASE = "this profile has no passphrase yet: set one with `trustcheck profile passwd NAME`"
+OLD_PASSPHRASE_NEEDED = "to change a passphrase, enter the current one first"
+PASSPHRASE_EMPTY = "a passphrase cannot be empty"
+PASSPHRASE_SHORT = "a passphrase needs at least {n} characters"
+PASSPHRASES_DIFFER = "the two passphrases differ; nothing was changed"
+JOURNAL_EMPTY = "an entry needs a few words"
+RATING_RANGE = "a rating is a whole number from 0 to 10"
+TOO_MANY_TAGS = "up to {limit} tags per entry"
+WHO_NEEDED = "there are two of you here: say whose journal with --as NAME"
+DAMAGED_SUMMARY = "{n} entries could not be opened: they are damaged or were modified"
+PRIVATE_NEEDS_UNLOCK = "unlock your journal to keep an answer private"

@@ -237,26 +237,33 @@ EXPECTED_V1_DATA = (
 )
 
 
-def test_v1_fixture_opens_unchanged_at_the_current_version(data_dir: Path) -> None:
+CURRENT = migrations.schema_version()
+
+
+def test_v1_fixture_migrates_to_the_current_version(data_dir: Path) -> None:
     _build_v1_fixture(data_dir)
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == 1 == migrations.schema_version()
+        assert database.schema_version() == CURRENT == 2
         assert _v1_data(database.conn) == EXPECTED_V1_DATA
+        # V2: private data.
+        assert "wrapped_key" in _columns(database.conn, "profiles")
+        assert "text_sealed" in _columns(database.conn, "answers")
+        assert "journal_entries" in _tables(database.conn)
         assert database.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         database.close()
 
 
-def test_migration_from_v1_to_v2_keeps_data(
+def test_a_further_migration_keeps_data(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _build_v1_fixture(data_dir)
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, V2_COLOUR])
-    assert migrations.schema_version() == 2
+    assert migrations.schema_version() == CURRENT + 1
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == 2
+        assert database.schema_version() == CURRENT + 1
         assert "colour" in _columns(database.conn, "profiles")
         assert _v1_data(database.conn) == EXPECTED_V1_DATA
         colours = database.conn.execute("SELECT colour FROM profiles").fetchall()
@@ -274,7 +281,7 @@ def test_a_fresh_database_runs_every_migration_in_order(
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, V2_COLOUR, v3])
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == 3
+        assert database.schema_version() == CURRENT + 2
         assert "colour" in _columns(database.conn, "profiles")
         assert database.conn.execute("SELECT colour FROM palette").fetchall() == [("teal",)]
     finally:
@@ -297,7 +304,7 @@ def test_a_migration_failing_midway_rolls_back_entirely(
         _one_line(str(info.value))
     conn = sqlite3.connect(path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT
         assert "colour" not in _columns(conn, "profiles")
         assert "half_done" not in _tables(conn)
         assert _v1_data(conn) == EXPECTED_V1_DATA
@@ -320,7 +327,7 @@ def test_the_migrations_before_a_failing_one_stay_applied(
         Database.open(data_dir)
     conn = sqlite3.connect(path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT + 1
         assert "colour" in _columns(conn, "profiles")
         assert "palette" not in _tables(conn)
     finally:

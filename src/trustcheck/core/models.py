@@ -176,3 +176,16 @@ class WeekScores:
     areas: dict[str, float | None] = field(default_factory=dict)
     trust_index: float | None = None
     overall: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    """One private journal entry, decrypted. Only ever held while its author is unlocked."""
+
+    id: int
+    profile_id: int
+    written_at: dt.datetime
+    text: str
+    rating: int | None = None  # 0–10, optional
+    tags: tuple[str, ...] = ()
+    for_therapy: bool = False

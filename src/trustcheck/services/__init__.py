@@ -8,12 +8,16 @@ from pathlib import Path
 from trustcheck.core.clock import Clock, SystemClock
 from trustcheck.core.models import Pack
 from trustcheck.services.checkin import CheckinService
+from trustcheck.services.journal import JournalService
+from trustcheck.services.keys import KeyService
 from trustcheck.services.profiles import ProfileService
 from trustcheck.storage.db import Database
 from trustcheck.storage.repos import (
     AnswerRepo,
     CheckinRepo,
     CommitmentRepo,
+    JournalRepo,
+    KeyRepo,
     ProfileRepo,
     SettingsRepo,
 )
@@ -26,27 +30,42 @@ class Services:
     pack: Pack
     profiles: ProfileService
     checkins: CheckinService
+    keys: KeyService
+    journal: JournalService
     settings: SettingsRepo
 
     def close(self) -> None:
+        self.keys.lock_all()
         self.db.close()
 
 
-def open_services(data_dir: Path, clock: Clock | None = None, pack: Pack | None = None) -> Services:
-    """Open the database in ``data_dir`` and build every service over it."""
+def open_services(
+    data_dir: Path,
+    clock: Clock | None = None,
+    pack: Pack | None = None,
+    *,
+    weak_kdf: bool = False,
+) -> Services:
+    """Open the database in ``data_dir`` and build every service over it.
+
+    ``weak_kdf`` swaps Argon2id's production cost for a cheap one: for tests only.
+    """
     from trustcheck.core.packs import weekly_pack
 
     clock = clock or SystemClock()
     pack = pack or weekly_pack()
     db = Database.open(data_dir)
     profile_repo = ProfileRepo(db)
+    keys = KeyService(KeyRepo(db), weak_kdf=weak_kdf)
     return Services(
         db=db,
         clock=clock,
         pack=pack,
         profiles=ProfileService(profile_repo, clock),
         checkins=CheckinService(
-            pack, CheckinRepo(db), AnswerRepo(db), CommitmentRepo(db), profile_repo, clock
+            pack, CheckinRepo(db), AnswerRepo(db), CommitmentRepo(db), profile_repo, clock, keys
         ),
+        keys=keys,
+        journal=JournalService(JournalRepo(db), keys, clock),
         settings=SettingsRepo(db),
     )

@@ -29,7 +29,16 @@ from trustcheck.core.models import (
     WeekScores,
 )
 from trustcheck.core.text import clean_block, clean_line
-from trustcheck.storage.repos import AnswerRepo, CheckinRepo, CommitmentRepo, ProfileRepo
+from trustcheck.services.keys import KeyService
+from trustcheck.storage.crypto import ProfileLocked
+from trustcheck.storage.repos import (
+    ANSWERS_TABLE,
+    AnswerRepo,
+    CheckinRepo,
+    CommitmentRepo,
+    ProfileRepo,
+    private_answer_id,
+)
 
 MAX_COMMITMENTS = 3
 COMMITMENT_LIMIT = 200
@@ -113,7 +122,9 @@ class CheckinService:
         commitments: CommitmentRepo,
         profiles: ProfileRepo,
         clock: Clock,
+        keys: KeyService,
     ) -> None:
+        self.keys = keys
         self.pack = pack
         self.checkins = checkins
         self.answers = answers
@@ -229,9 +240,6 @@ class CheckinService:
             value = None
         elif item.kind is ItemKind.CHOICE and (value is None or not 0 <= value < len(item.choices)):
             raise CheckinError("choose one of the options, or skip")
-        if visibility is Visibility.PRIVATE:
-            # Private answers need the author's encryption key: that arrives with the journal.
-            raise CheckinError("private answers arrive with the journal; choose shared or therapy")
         answer = Answer(
             profile_id=profile_id,
             pack_id=self.pack.id,
@@ -242,7 +250,18 @@ class CheckinService:
             skipped=skipped,
             visibility=visibility,
         )
-        self.answers.save(checkin_id, answer, self.clock.now())
+        sealed = None
+        if visibility is Visibility.PRIVATE and text is not None:
+            # Sealed with the author's key; the clear text never reaches the database.
+            if not self.keys.is_unlocked(profile_id):
+                raise ProfileLocked(profile_id)
+            sealed = self.keys.ring.seal(
+                profile_id,
+                text,
+                table=ANSWERS_TABLE,
+                record_id=private_answer_id(checkin_id, self.pack.id, item.id),
+            )
+        self.answers.save(checkin_id, answer, self.clock.now(), sealed)
         return answer
 
     # --- reveal -------------------------------------------------------------------------------

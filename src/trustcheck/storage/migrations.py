@@ -71,8 +71,26 @@ CREATE TABLE commitments (
 CREATE INDEX commitments_checkin ON commitments(checkin_id);
 """
 
+# V2: private data. A passphrase-wrapped data key per profile, sealed private answers, and the
+# journal. Sealed tables use AUTOINCREMENT so a deleted row's id (bound into its seal) is never
+# reused by a later record.
+V2 = """
+ALTER TABLE profiles ADD COLUMN wrapped_key TEXT;
+
+ALTER TABLE answers ADD COLUMN text_sealed BLOB;
+
+CREATE TABLE journal_entries (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    profile_id INTEGER NOT NULL REFERENCES profiles(id),
+    written_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    body       BLOB NOT NULL
+);
+CREATE INDEX journal_entries_profile ON journal_entries(profile_id, written_at);
+"""
+
 #: MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: list[str] = [V1]
+MIGRATIONS: list[str] = [V1, V2]
 
 
 def schema_version() -> int:

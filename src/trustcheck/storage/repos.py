@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from trustcheck import messages
 from trustcheck.core.models import (
@@ -243,15 +244,19 @@ class CheckinRepo:
 
 _INSERT_ANSWER = (
     "INSERT INTO answers(checkin_id, profile_id, pack_id, pack_version, item_id, value, text, "
-    "skipped, visibility, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "skipped, visibility, answered_at, text_sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(checkin_id, profile_id, pack_id, item_id) DO UPDATE SET "
     "pack_version = excluded.pack_version, value = excluded.value, text = excluded.text, "
     "skipped = excluded.skipped, visibility = excluded.visibility, "
-    "answered_at = excluded.answered_at"
+    "answered_at = excluded.answered_at, text_sealed = excluded.text_sealed"
 )
 
 
-def _answer_params(checkin_id: int, a: Answer, now: dt.datetime) -> tuple[object, ...]:
+def _answer_params(
+    checkin_id: int, a: Answer, now: dt.datetime, sealed: bytes | None = None
+) -> tuple[object, ...]:
+    # A private answer's text is never stored in the clear: only its seal is.
+    text = None if sealed is not None else a.text
     return (
         checkin_id,
         a.profile_id,
@@ -259,21 +264,41 @@ def _answer_params(checkin_id: int, a: Answer, now: dt.datetime) -> tuple[object
         a.pack_version,
         a.item_id,
         a.value,
-        a.text,
+        text,
         int(a.skipped),
         a.visibility.value,
         _ts(now),
+        sealed,
     )
+
+
+def private_answer_id(checkin_id: int, pack_id: str, item_id: str) -> str:
+    """The identity a private answer's seal is bound to; stable across re-saves (upserts)."""
+    return f"{checkin_id}:{pack_id}:{item_id}"
 
 
 class AnswerRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def save(self, checkin_id: int, answer: Answer, now: dt.datetime) -> None:
-        """Write one answer at once, replacing an earlier answer to the same item."""
+    def save(
+        self, checkin_id: int, answer: Answer, now: dt.datetime, sealed: bytes | None = None
+    ) -> None:
+        """Write one answer at once, replacing an earlier answer to the same item.
+
+        ``sealed`` is the encrypted text of a private answer; its clear text is then not stored.
+        """
         with self.db.transaction() as conn:
-            conn.execute(_INSERT_ANSWER, _answer_params(checkin_id, answer, now))
+            conn.execute(_INSERT_ANSWER, _answer_params(checkin_id, answer, now, sealed))
+
+    def sealed_for(self, profile_id: int) -> list[tuple[int, str, str, bytes]]:
+        """Every private answer of a profile: (check-in id, pack id, item id, sealed text)."""
+        rows = self.db.conn.execute(
+            "SELECT checkin_id, pack_id, item_id, text_sealed FROM answers "
+            "WHERE profile_id = ? AND text_sealed IS NOT NULL ORDER BY checkin_id, id",
+            (profile_id,),
+        ).fetchall()
+        return [(int(r[0]), str(r[1]), str(r[2]), bytes(r[3])) for r in rows]
 
     def for_checkin(self, checkin_id: int) -> list[Answer]:
         rows = self.db.conn.execute(
@@ -376,3 +401,103 @@ class CommitmentRepo:
                     commitment_id,
                 ),
             )
+
+
+class KeyRepo:
+    """The passphrase-wrapped data key of each profile (JSON, see ``storage.crypto``)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, profile_id: int) -> str | None:
+        row = self.db.conn.execute(
+            "SELECT wrapped_key FROM profiles WHERE id = ?", (profile_id,)
+        ).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
+
+    def set(self, profile_id: int, wrapped_json: str) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE profiles SET wrapped_key = ? WHERE id = ?", (wrapped_json, profile_id)
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class SealedRow:
+    """A stored journal entry: its identity and dates in the clear, everything else sealed."""
+
+    id: int
+    profile_id: int
+    written_at: dt.datetime
+    body: bytes
+
+
+JOURNAL_TABLE = "journal_entries"
+ANSWERS_TABLE = "answers"
+
+
+class JournalRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(self, profile_id: int, written_at: dt.datetime, seal: Callable[[int], bytes]) -> int:
+        """Insert an entry; ``seal(id)`` makes its body once the id (bound into the seal) is known.
+
+        Both happen in one transaction, so no half-written entry is ever visible.
+        """
+        with self.db.transaction() as conn:
+            cur = conn.execute(
+                "INSERT INTO journal_entries(profile_id, written_at, updated_at, body) "
+                "VALUES (?, ?, ?, X'')",
+                (profile_id, _ts(written_at), _ts(written_at)),
+            )
+            entry_id = cur.lastrowid
+            assert entry_id is not None
+            conn.execute(
+                "UPDATE journal_entries SET body = ? WHERE id = ?", (seal(entry_id), entry_id)
+            )
+        return entry_id
+
+    def update(self, entry_id: int, body: bytes, now: dt.datetime) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE journal_entries SET body = ?, updated_at = ? WHERE id = ?",
+                (body, _ts(now), entry_id),
+            )
+
+    def delete(self, entry_id: int) -> None:
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM journal_entries WHERE id = ?", (entry_id,))
+
+    def rows(self, profile_id: int, since: dt.datetime | None = None) -> list[SealedRow]:
+        """A profile's entries, newest first, optionally only those written since ``since``."""
+        query = "SELECT id, profile_id, written_at, body FROM journal_entries WHERE profile_id = ?"
+        params: tuple[object, ...] = (profile_id,)
+        if since is not None:
+            query += " AND written_at >= ?"
+            params = (profile_id, _ts(since))
+        rows = self.db.conn.execute(query + " ORDER BY written_at DESC, id DESC", params)
+        out = []
+        for r in rows:
+            written = _parse_ts(str(r[2]))
+            assert written is not None
+            out.append(SealedRow(int(r[0]), int(r[1]), written, bytes(r[3])))
+        return out
+
+    def get(self, entry_id: int) -> SealedRow | None:
+        r = self.db.conn.execute(
+            "SELECT id, profile_id, written_at, body FROM journal_entries WHERE id = ?",
+            (entry_id,),
+        ).fetchone()
+        if r is None:
+            return None
+        written = _parse_ts(str(r[2]))
+        assert written is not None
+        return SealedRow(int(r[0]), int(r[1]), written, bytes(r[3]))
+
+    def count(self, profile_id: int) -> int:
+        return int(
+            self.db.conn.execute(
+                "SELECT count(*) FROM journal_entries WHERE profile_id = ?", (profile_id,)
+            ).fetchone()[0]
+        )

@@ -1,0 +1,166 @@
+"""The private journal: entries only their author can read, sealed one by one at rest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from trustcheck import messages
+from trustcheck.core.clock import Clock
+from trustcheck.core.models import JournalEntry
+from trustcheck.core.text import clean_block, clean_line
+from trustcheck.services.keys import KeyService
+from trustcheck.storage.crypto import DamagedRecord
+from trustcheck.storage.repos import JOURNAL_TABLE, JournalRepo, SealedRow
+
+ENTRY_LIMIT = 100_000
+TAG_LIMIT = 40
+MAX_TAGS = 12
+
+
+class JournalError(ValueError):
+    """A journal action that cannot be done; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """What opening a journal gives: the entries that opened, and those that did not."""
+
+    entries: list[JournalEntry]
+    damaged: list[DamagedRecord] = field(default_factory=list)
+
+
+def clean_tags(raw: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    tags: list[str] = []
+    for tag in raw:
+        cleaned = clean_line(tag).lstrip("#")
+        if not cleaned:
+            continue
+        if len(cleaned) > TAG_LIMIT:
+            raise JournalError(messages.TEXT_TOO_LONG.format(limit=TAG_LIMIT))
+        if cleaned not in tags:
+            tags.append(cleaned)
+    if len(tags) > MAX_TAGS:
+        raise JournalError(messages.TOO_MANY_TAGS.format(limit=MAX_TAGS))
+    return tuple(tags)
+
+
+class JournalService:
+    def __init__(self, repo: JournalRepo, keys: KeyService, clock: Clock) -> None:
+        self.repo = repo
+        self.keys = keys
+        self.clock = clock
+
+    def _body(self, text: str, rating: int | None, tags: tuple[str, ...], for_therapy: bool) -> str:
+        return json.dumps(
+            {"text": text, "rating": rating, "tags": list(tags), "therapy": for_therapy},
+            ensure_ascii=False,
+        )
+
+    def _validate(self, text: str, rating: int | None) -> str:
+        cleaned = clean_block(text)
+        if not cleaned.strip():
+            raise JournalError(messages.JOURNAL_EMPTY)
+        if len(cleaned) > ENTRY_LIMIT:
+            raise JournalError(messages.TEXT_TOO_LONG.format(limit=ENTRY_LIMIT))
+        if rating is not None and not 0 <= rating <= 10:
+            raise JournalError(messages.RATING_RANGE)
+        return cleaned
+
+    def add(
+        self,
+        profile_id: int,
+        text: str,
+        *,
+        rating: int | None = None,
+        tags: list[str] | tuple[str, ...] = (),
+        for_therapy: bool = False,
+    ) -> JournalEntry:
+        """Seal and store a new entry; the author must be unlocked."""
+        cleaned = self._validate(text, rating)
+        tag_tuple = clean_tags(tags)
+        self.keys.ring.key(profile_id)  # ProfileLocked before anything is written
+        body = self._body(cleaned, rating, tag_tuple, for_therapy)
+        now = self.clock.now()
+        entry_id = self.repo.add(
+            profile_id,
+            now,
+            lambda rid: _seal(self.keys, profile_id, body, rid),
+        )
+        return JournalEntry(entry_id, profile_id, now, cleaned, rating, tag_tuple, for_therapy)
+
+    def update(
+        self,
+        entry: JournalEntry,
+        text: str,
+        *,
+        rating: int | None = None,
+        tags: list[str] | tuple[str, ...] = (),
+        for_therapy: bool = False,
+    ) -> JournalEntry:
+        cleaned = self._validate(text, rating)
+        tag_tuple = clean_tags(tags)
+        body = self._body(cleaned, rating, tag_tuple, for_therapy)
+        sealed = self.keys.ring.seal(
+            entry.profile_id, body, table=JOURNAL_TABLE, record_id=entry.id
+        )
+        self.repo.update(entry.id, sealed, self.clock.now())
+        return JournalEntry(
+            entry.id, entry.profile_id, entry.written_at, cleaned, rating, tag_tuple, for_therapy
+        )
+
+    def delete(self, entry: JournalEntry) -> None:
+        self.keys.ring.key(entry.profile_id)  # only its unlocked author may delete it
+        self.repo.delete(entry.id)
+
+    def count(self, profile_id: int) -> int:
+        return self.repo.count(profile_id)
+
+    def entries(
+        self, profile_id: int, *, since: dt.datetime | None = None, query: str = ""
+    ) -> Listing:
+        """Open a profile's entries (newest first); damaged ones are listed, not raised."""
+        rows = self.repo.rows(profile_id, since)
+        opened = self.keys.ring.open_many(
+            profile_id, [(r.id, r.body) for r in rows], table=JOURNAL_TABLE
+        )
+        listing = Listing(entries=[])
+        needle = query.casefold().strip()
+        for row, result in zip(rows, opened, strict=True):
+            if isinstance(result, DamagedRecord):
+                listing.damaged.append(result)
+                continue
+            entry = _entry(row, result)
+            if entry is None:
+                listing.damaged.append(
+                    DamagedRecord(profile_id=profile_id, table=JOURNAL_TABLE, record_id=row.id)
+                )
+            elif not needle or _matches(entry, needle):
+                listing.entries.append(entry)
+        return listing
+
+
+def _seal(keys: KeyService, profile_id: int, body: str, record_id: int) -> bytes:
+    return keys.ring.seal(profile_id, body, table=JOURNAL_TABLE, record_id=record_id)
+
+
+def _entry(row: SealedRow, body: str) -> JournalEntry | None:
+    try:
+        data = json.loads(body)
+        rating = data.get("rating")
+        return JournalEntry(
+            id=row.id,
+            profile_id=row.profile_id,
+            written_at=row.written_at,
+            text=str(data["text"]),
+            rating=None if rating is None else int(rating),
+            tags=tuple(str(t) for t in data.get("tags", ())),
+            for_therapy=bool(data.get("therapy", False)),
+        )
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _matches(entry: JournalEntry, needle: str) -> bool:
+    return needle in entry.text.casefold() or any(needle in t.casefold() for t in entry.tags)

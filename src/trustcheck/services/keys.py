@@ -1,0 +1,78 @@
+"""Passphrases and the keys they unlock: who can read which private text, in this process.
+
+Each profile may have a passphrase. It wraps a random data key (``storage.crypto``); unlocking puts
+that key in the session's key ring until it is locked again (hand-over, idle time, hide key, exit).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from trustcheck import messages
+from trustcheck.storage import crypto
+from trustcheck.storage.repos import KeyRepo
+
+MIN_PASSPHRASE = 4
+
+
+class PassphraseError(ValueError):
+    """A passphrase that cannot be used; the message is one line for the user."""
+
+
+class KeyService:
+    def __init__(self, repo: KeyRepo, *, weak_kdf: bool = False) -> None:
+        self.repo = repo
+        self.ring = crypto.KeyRing()
+        # Tests use cheap Argon2id parameters; production code never sets this.
+        self._weak = weak_kdf
+
+    def _params(self) -> crypto.KdfParams:
+        return crypto.KdfParams.for_tests() if self._weak else crypto.KdfParams.production()
+
+    def has_passphrase(self, profile_id: int) -> bool:
+        return self.repo.get(profile_id) is not None
+
+    def _wrapped(self, profile_id: int) -> crypto.WrappedKey:
+        stored = self.repo.get(profile_id)
+        if stored is None:
+            raise PassphraseError(messages.NO_PASSPHRASE)
+        return crypto.WrappedKey.from_json(stored, allow_weak=self._weak)
+
+    def set_passphrase(self, profile_id: int, new: str, old: str | None = None) -> None:
+        """Set a first passphrase, or change it (``old`` required): one key is re-wrapped."""
+        check_passphrase(new)
+        if not self.has_passphrase(profile_id):
+            data_key, wrapped = crypto.create_key(
+                new, profile_id, self._params(), allow_weak=self._weak
+            )
+            self.repo.set(profile_id, wrapped.to_json())
+            self.ring.add(profile_id, data_key)
+            return
+        if old is None:
+            raise PassphraseError(messages.OLD_PASSPHRASE_NEEDED)
+        rewrapped = crypto.rewrap_key(
+            old, new, profile_id, self._wrapped(profile_id), self._params(), allow_weak=self._weak
+        )
+        self.repo.set(profile_id, rewrapped.to_json())
+
+    def unlock(self, profile_id: int, passphrase: str) -> None:
+        """Derive the key and hold it; ``WrongPassphrase`` if the passphrase does not fit."""
+        self.ring.unlock(profile_id, passphrase, self._wrapped(profile_id), allow_weak=self._weak)
+
+    def is_unlocked(self, profile_id: int) -> bool:
+        return self.ring.is_unlocked(profile_id)
+
+    def lock(self, profile_id: int) -> None:
+        self.ring.lock(profile_id)
+
+    def lock_all(self) -> None:
+        self.ring.lock_all()
+
+
+def check_passphrase(passphrase: str) -> None:
+    """A usable passphrase: at least four characters after NFC, not only spaces."""
+    text = unicodedata.normalize("NFC", passphrase)
+    if not text.strip():
+        raise PassphraseError(messages.PASSPHRASE_EMPTY)
+    if len(text) < MIN_PASSPHRASE:
+        raise PassphraseError(messages.PASSPHRASE_SHORT.format(n=MIN_PASSPHRASE))
