@@ -13,6 +13,7 @@ import typer
 from trustcheck import __version__
 
 if TYPE_CHECKING:
+    from trustcheck.core.models import Profile
     from trustcheck.services import Services
 
 app = typer.Typer(
@@ -27,6 +28,16 @@ app = typer.Typer(
 )
 profile_app = typer.Typer(help="Add, list or remove the people who use trustcheck.")
 app.add_typer(profile_app, name="profile")
+journal_app = typer.Typer(help="Your private journal: only you can read it, with your passphrase.")
+app.add_typer(journal_app, name="journal")
+
+PassphraseStdin = Annotated[
+    bool,
+    typer.Option(
+        "--passphrase-stdin",
+        help="Read the passphrase from the first line of standard input instead of prompting.",
+    ),
+]
 
 
 class _State:
@@ -165,6 +176,146 @@ def profile_remove(
     typer.echo(f"Removed {_printable(person.name)}.")
 
 
+@profile_app.command("passwd")
+def profile_passwd(
+    name: Annotated[str, typer.Argument(help="Whose passphrase.")],
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """Set or change a passphrase. Changing it keeps every private entry readable."""
+    from trustcheck import messages
+
+    services = _open()
+    try:
+        person = services.profiles.by_name(name)
+        reader = _PassphraseReader(passphrase_stdin)
+        old = None
+        if services.keys.has_passphrase(person.id):
+            old = reader.read(f"Current passphrase for {_printable(person.name)}")
+        new = reader.read(f"New passphrase for {_printable(person.name)}")
+        if not passphrase_stdin and reader.read("Repeat the new passphrase") != new:
+            fail(messages.PASSPHRASES_DIFFER)
+        services.keys.set_passphrase(person.id, new, old)
+    finally:
+        services.close()
+    typer.echo(
+        f"Passphrase {'changed' if old is not None else 'set'} for {_printable(person.name)}."
+    )
+
+
+class _PassphraseReader:
+    """Passphrases come from a prompt without echo, or from stdin lines (``--passphrase-stdin``)."""
+
+    def __init__(self, from_stdin: bool) -> None:
+        self.from_stdin = from_stdin
+
+    def read(self, prompt: str) -> str:
+        if self.from_stdin:
+            line = sys.stdin.readline()
+            if not line:
+                fail("--passphrase-stdin: no passphrase on standard input")
+            return line.rstrip("\r\n")
+        return str(typer.prompt(prompt, hide_input=True))
+
+
+def _journal_person(services: Services, name: str | None) -> Profile:
+    from trustcheck import messages
+
+    if name is not None:
+        return services.profiles.by_name(name)
+    people = services.profiles.people()
+    if not people:
+        fail(messages.NO_PROFILES)
+    if len(people) > 1:
+        fail(messages.WHO_NEEDED)
+    return people[0]
+
+
+AsName = Annotated[
+    str | None, typer.Option("--as", help="Whose journal (needed when two people are set up).")
+]
+
+
+@journal_app.command("add")
+def journal_add(
+    text: Annotated[
+        str | None, typer.Argument(help="The entry. Without it, read from standard input.")
+    ] = None,
+    as_name: AsName = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="A tag; repeat for more.")] = None,
+    rating: Annotated[
+        int | None, typer.Option("--rating", min=0, max=10, help="How today felt, 0–10.")
+    ] = None,
+    therapy: Annotated[bool, typer.Option("--therapy", help="Flag it to bring to therapy.")] = (
+        False
+    ),
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """Write a private journal entry, sealed with your passphrase."""
+    services = _open()
+    try:
+        person = _journal_person(services, as_name)
+        _unlock(services, person, _PassphraseReader(passphrase_stdin))
+        body = text if text is not None else sys.stdin.read()
+        entry = services.journal.add(
+            person.id, body, rating=rating, tags=tag or [], for_therapy=therapy
+        )
+    finally:
+        services.close()
+    typer.echo(f"Saved entry {entry.id} in {_printable(person.name)}'s journal.")
+
+
+@journal_app.command("list")
+def journal_list(
+    as_name: AsName = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only entries from this date (YYYY-MM-DD).")
+    ] = None,
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """List your journal entries, newest first."""
+    import datetime as dt
+
+    from trustcheck import messages
+
+    since_at = None
+    if since is not None:
+        try:
+            since_at = dt.datetime.combine(dt.date.fromisoformat(since), dt.time()).astimezone()
+        except ValueError:
+            fail(f"--since: {since!r} is not a date like 2026-11-27")
+    services = _open()
+    try:
+        person = _journal_person(services, as_name)
+        _unlock(services, person, _PassphraseReader(passphrase_stdin))
+        listing = services.journal.entries(person.id, since=since_at)
+    finally:
+        services.close()
+    for entry in listing.entries:
+        meta = [f"{entry.written_at:%Y-%m-%d %H:%M}"]
+        if entry.rating is not None:
+            meta.append(f"rating {entry.rating}/10")
+        meta.extend(f"#{t}" for t in entry.tags)
+        if entry.for_therapy:
+            meta.append("for therapy")
+        typer.echo(_printable("  ".join(meta)))
+        typer.echo(_printable(entry.text))
+        typer.echo("")
+    if not listing.entries and not listing.damaged:
+        typer.echo("No entries yet.")
+    for damaged in listing.damaged:
+        typer.echo(f"trustcheck: {damaged}", err=True)
+    if listing.damaged:
+        fail(messages.DAMAGED_SUMMARY.format(n=len(listing.damaged)))
+
+
+def _unlock(services: Services, person: Profile, reader: _PassphraseReader) -> None:
+    from trustcheck import messages
+
+    if not services.keys.has_passphrase(person.id):
+        fail(messages.NO_PASSPHRASE.replace("NAME", person.name))
+    services.keys.unlock(person.id, reader.read(f"Passphrase for {_printable(person.name)}"))
+
+
 @app.command()
 def demo(
     weeks: Annotated[int, typer.Option(min=1, max=2000, help="Weeks of history.")] = 26,
@@ -177,7 +328,7 @@ def demo(
     from trustcheck import messages
     from trustcheck.services.demo import seed_demo
 
-    data_dir = _state.data_dir
+    data_dir = _state.data_dir.resolve() if _state.data_dir else None
     if data_dir is None:
         import tempfile
 
@@ -191,7 +342,7 @@ def demo(
         services.close()
     typer.echo(
         f"Demo data: {result.checkins} weekly check-ins for Alex and Sam in {data_dir}\n"
-        f"Open it again with: trustcheck --data-dir {data_dir}"
+        f"Both passphrases are 'demo'. Open it again with: trustcheck --data-dir {data_dir}"
     )
     if not no_open:
         _run_tui("home", data_dir)

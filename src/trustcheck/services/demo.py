@@ -16,7 +16,42 @@ from trustcheck.core.models import AREAS, Answer, ItemKind, Review, Visibility
 from trustcheck.services import Services
 
 DEMO_PEOPLE = ("Alex", "Sam")
+DEMO_PASSPHRASE = "demo"
 DEFAULT_WEEKS = 26
+
+_JOURNAL: dict[str, tuple[tuple[str, int, tuple[str, ...], bool], ...]] = {
+    "Alex": (
+        (
+            "Quiet evening. I noticed I relaxed when Sam told me about the call.",
+            7,
+            ("calm",),
+            False,
+        ),
+        (
+            "I snapped about the dishes. It wasn't about the dishes; I was tired and scared "
+            "about work.",
+            4,
+            ("work", "repair"),
+            True,
+        ),
+        ("We walked for an hour. I want more of this.", 8, ("closeness",), False),
+    ),
+    "Sam": (
+        (
+            "Caught myself wanting to check the phone again. I didn't. Wrote here instead.",
+            5,
+            ("jealousy",),
+            True,
+        ),
+        ("Alex texted when running late. Small thing, big difference.", 7, ("reliability",), False),
+        (
+            "Old stuff from my last relationship came up. Want to bring it to therapy.",
+            3,
+            ("old wounds",),
+            True,
+        ),
+    ),
+}
 
 _APPRECIATED = (
     "You made tea when I came home late; that's your thoughtfulness.",
@@ -138,6 +173,14 @@ def seed_demo(services: Services, *, weeks: int = DEFAULT_WEEKS, seed: int = 1) 
                 made = repo_commitments.add(checkin_id, pid, other, text, completed)
                 previous_commitments.append(made.id)
                 commitment_count += 1
+    for person in people:
+        services.keys.set_passphrase(person.id, DEMO_PASSPHRASE)
+        for n, (text, rating, tags, therapy) in enumerate(_JOURNAL[person.name]):
+            when = services.clock.now() - dt.timedelta(days=9 - 3 * n, hours=person.position * 5)
+            services.journal.add(
+                person.id, text, rating=rating, tags=tags, for_therapy=therapy, written_at=when
+            )
+        services.keys.lock(person.id)
     return DemoResult(checkins=weeks, commitments=commitment_count)
 
 

@@ -76,13 +76,14 @@ class JournalService:
         rating: int | None = None,
         tags: list[str] | tuple[str, ...] = (),
         for_therapy: bool = False,
+        written_at: dt.datetime | None = None,
     ) -> JournalEntry:
-        """Seal and store a new entry; the author must be unlocked."""
+        """Seal and store a new entry (dated now unless ``written_at``); its author is unlocked."""
         cleaned = self._validate(text, rating)
         tag_tuple = clean_tags(tags)
         self.keys.ring.key(profile_id)  # ProfileLocked before anything is written
         body = self._body(cleaned, rating, tag_tuple, for_therapy)
-        now = self.clock.now()
+        now = written_at or self.clock.now()
         entry_id = self.repo.add(
             profile_id,
             now,
