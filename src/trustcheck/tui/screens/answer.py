@@ -1,0 +1,257 @@
+"""Steps 2 and 3b, answering: one item at a time, each answer saved the moment it is given."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Vertical
+from textual.widgets import Footer, Static
+
+from trustcheck import messages
+from trustcheck.core.models import AREA_TITLES, Answer, Checkin, Item, ItemKind, Profile, Visibility
+from trustcheck.services import Services
+from trustcheck.services.checkin import CheckinError
+from trustcheck.tui import wording
+from trustcheck.tui.screens.step import StepScreen
+from trustcheck.tui.text import plain, say
+from trustcheck.tui.widgets.scale import AgreementPicker, RatingPicker, ScalePicker
+from trustcheck.tui.widgets.text_answer import TextAnswer
+
+# Actions that only make sense for a kind of item; the others are hidden from the footer.
+_CHOICE_ACTIONS = {"skip", "back", "forward"}
+_TEXT_ACTIONS = {"save_text", "back_text", "toggle_visibility"}
+
+
+class AnswerScreen(StepScreen):
+    DEFAULT_CSS = """
+    AnswerScreen #who {
+        dock: top;
+        height: auto;
+        padding: 0 2;
+        background: $panel;
+        color: $text;
+        text-style: bold;
+    }
+    AnswerScreen #body {
+        padding: 1 2 0 2;
+        overflow-y: auto;
+    }
+    AnswerScreen #progress {
+        color: $text-muted;
+    }
+    AnswerScreen #question {
+        text-style: bold;
+        margin: 1 0 0 0;
+    }
+    AnswerScreen #hint {
+        color: $text-muted;
+        text-style: italic;
+    }
+    AnswerScreen #answer {
+        height: auto;
+        margin-top: 1;
+    }
+    AnswerScreen #stored {
+        color: $text-muted;
+        margin-top: 1;
+    }
+    AnswerScreen #error {
+        color: $error;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "skip", "Skip"),
+        Binding("left,backspace", "back", "Back", key_display="←"),
+        Binding("right", "forward", "Next", key_display="→"),
+        Binding("ctrl+n", "save_text", "Save & next"),
+        Binding("ctrl+b", "back_text", "Back"),
+        Binding("ctrl+t", "toggle_visibility", "Shared/Therapy"),
+    ]
+
+    def __init__(self, services: Services, checkin: Checkin) -> None:
+        super().__init__(services, checkin)
+        self.turn: Checkin = checkin
+        checkins = services.checkins
+        person = checkins.answering(checkin)
+        assert person is not None, "an answering step always has someone answering"
+        self.person: Profile = person
+        others = [p for p in checkins.people(checkin) if p.id != person.id]
+        self.partner: Profile | None = others[0] if others else None
+        self.items: tuple[Item, ...] = checkins.items()
+        self.index = checkins.first_unanswered(checkin.id, person.id)
+
+    # --- layout -------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        if self.partner is None:
+            header = say(messages.ANSWER_HEADER_SOLO, name=self.person.name)
+        else:
+            header = say(messages.ANSWER_HEADER, name=self.person.name, partner=self.partner.name)
+        yield Static(header, id="who")
+        # A plain Vertical: a scroll container would claim the arrow keys for scrolling.
+        with Vertical(id="body"):
+            yield Static(id="progress")
+            yield Static(id="question")
+            yield Static(id="hint")
+            yield Container(id="answer")
+            yield Static(id="stored")
+            yield Static(id="error")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        if self.index >= len(self.items):
+            self._finish_turn()  # every item was answered before an interruption
+            return
+        await self.show_item(self.index)
+
+    @property
+    def item(self) -> Item:
+        return self.items[self.index]
+
+    def _stored(self) -> Answer | None:
+        return self.services.checkins.answers_of(self.turn.id, self.person.id).get(self.item.id)
+
+    async def show_item(self, index: int) -> None:
+        self.index = index
+        item = self.item
+        stored = self._stored()
+        area = AREA_TITLES.get(item.area, item.area)
+        self.query_one("#progress", Static).update(
+            say(wording.PROGRESS, n=str(index + 1), total=str(len(self.items)), area=area)
+        )
+        question = item.text + (f"  ({wording.OPTIONAL})" if item.optional else "")
+        self.query_one("#question", Static).update(plain(question))
+        hint = item.hint if item.kind is not ItemKind.TEXT else f"{item.hint}\n{wording.TEXT_HINT}"
+        hint_line = self.query_one("#hint", Static)
+        hint_line.update(plain(hint.strip()))
+        hint_line.display = bool(hint.strip())
+        self.query_one("#error", Static).display = False
+        container = self.query_one("#answer", Container)
+        current = container.children[0] if container.children else None
+        value = None if stored is None or stored.skipped else stored.value
+        if item.kind is ItemKind.TEXT:
+            text = "" if stored is None or stored.text is None else stored.text
+            visibility = Visibility.SHARED if stored is None else stored.visibility
+            if isinstance(current, TextAnswer):
+                current.load(text, visibility)
+                widget = current
+            else:
+                await container.remove_children()
+                widget = TextAnswer(text, visibility)
+                await container.mount(widget)
+            widget.focus_text()
+            self.query_one("#stored", Static).update("")
+        else:
+            pack = self.services.pack
+            kind = RatingPicker if item.kind is ItemKind.RATING else AgreementPicker
+            if type(current) is kind:
+                assert isinstance(current, ScalePicker)
+                current.show_value(value)
+                picker = current
+            else:
+                await container.remove_children()
+                labels = pack.rating if item.kind is ItemKind.RATING else pack.scale
+                picker = kind(labels, value)
+                await container.mount(picker)
+            picker.focus()
+            if stored is None:
+                note = ""
+            elif stored.skipped:
+                note = wording.ANSWER_SKIPPED
+            else:
+                note = wording.ANSWER_SAVED.format(value=stored.value)
+            self.query_one("#stored", Static).update(plain(note))
+        self.query_one("#body").scroll_home(animate=False)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.items or self.index >= len(self.items):
+            return True
+        is_text = self.item.kind is ItemKind.TEXT
+        if action in _CHOICE_ACTIONS:
+            if is_text:
+                return False
+            if action == "back" and self.index == 0:
+                return None
+            if action == "forward" and self._stored() is None:
+                return None
+        if action in _TEXT_ACTIONS and not is_text:
+            return False
+        if action == "back_text" and self.index == 0:
+            return None
+        return True
+
+    # --- answering ----------------------------------------------------------------------------
+    def _save(
+        self,
+        *,
+        value: int | None = None,
+        text: str | None = None,
+        skipped: bool = False,
+        visibility: Visibility = Visibility.SHARED,
+    ) -> bool:
+        try:
+            self.services.checkins.save_answer(
+                self.turn.id,
+                self.person.id,
+                self.item.id,
+                value=value,
+                text=text,
+                skipped=skipped,
+                visibility=visibility,
+            )
+        except CheckinError as exc:
+            self.query_one("#error", Static).update(plain(str(exc)))
+            self.query_one("#error", Static).display = True
+            return False
+        return True
+
+    async def _next(self) -> None:
+        if self.index + 1 >= len(self.items):
+            self._finish_turn()
+        else:
+            await self.show_item(self.index + 1)
+
+    def _finish_turn(self) -> None:
+        self.go_to(self.services.checkins.advance(self.turn))
+
+    @on(ScalePicker.Chosen)
+    async def _chosen(self, event: ScalePicker.Chosen) -> None:
+        if self._save(value=event.value):
+            await self._next()
+
+    @on(TextAnswer.Submitted)
+    async def _written(self, event: TextAnswer.Submitted) -> None:
+        if self._save(text=event.text, visibility=event.visibility):
+            await self._next()
+
+    async def action_skip(self) -> None:
+        if self._save(skipped=True):
+            await self._next()
+
+    async def action_back(self) -> None:
+        if self.index > 0:
+            await self.show_item(self.index - 1)
+
+    async def action_forward(self) -> None:
+        if self._stored() is not None:
+            await self._next()
+
+    def action_save_text(self) -> None:
+        self.query_one(TextAnswer).submit()
+
+    async def action_back_text(self) -> None:
+        if self.index == 0:
+            return
+        # Keep what was written before stepping back, so nothing typed is lost.
+        answer = self.query_one(TextAnswer)
+        stored = self._stored()
+        if answer.text.strip() or stored is not None:
+            self._save(text=answer.text, visibility=answer.visibility)
+        await self.show_item(self.index - 1)
+
+    def action_toggle_visibility(self) -> None:
+        self.query_one(TextAnswer).toggle_visibility()

@@ -1,0 +1,72 @@
+"""Step 3, hand-over: a neutral full screen (nothing of the first answers shows through)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Vertical
+from textual.widgets import Button, Footer, Static
+
+from trustcheck import messages
+from trustcheck.core.models import Checkin
+from trustcheck.services import Services
+from trustcheck.tui import wording
+from trustcheck.tui.screens.step import StepScreen
+from trustcheck.tui.text import say
+
+
+class HandoverScreen(StepScreen):
+    DEFAULT_CSS = """
+    HandoverScreen {
+        align: center middle;
+    }
+    HandoverScreen > Vertical {
+        width: 64;
+        max-width: 100%;
+        height: auto;
+        padding: 1 3;
+        border: round $primary 50%;
+    }
+    HandoverScreen #title {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    HandoverScreen #ready {
+        margin-top: 1;
+        color: $text-muted;
+    }
+    HandoverScreen Center {
+        height: auto;
+        margin-top: 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,ctrl+n", "ready", "Continue", key_display="enter"),
+    ]
+
+    def __init__(self, services: Services, checkin: Checkin) -> None:
+        super().__init__(services, checkin)
+        self.turn = checkin
+        first, second = services.checkins.people(checkin)
+        self.first_name, self.next_name = first.name, second.name
+
+    def compose(self) -> ComposeResult:
+        names = {"name": self.first_name, "next": self.next_name}
+        with Vertical():
+            yield Static(say(messages.HANDOVER_TITLE, **names), id="title")
+            yield Static(say(messages.HANDOVER_BODY, **names), id="body")
+            yield Static(say(messages.HANDOVER_READY, **names), id="ready")
+            with Center():
+                yield Button(wording.HANDOVER_BUTTON, id="go", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#go", Button).focus()
+
+    @on(Button.Pressed, "#go")
+    def action_ready(self) -> None:
+        self.go_to(self.services.checkins.advance(self.turn))

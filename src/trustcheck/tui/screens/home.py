@@ -1,0 +1,149 @@
+"""Home: who is here, this week's check-in, and the last commitments."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from trustcheck import messages
+from trustcheck.core.clock import week_label
+from trustcheck.core.models import Commitment
+from trustcheck.services import Services
+from trustcheck.services.checkin import WeekState
+from trustcheck.tui import wording
+from trustcheck.tui.screens.step import step_screen
+from trustcheck.tui.text import plain, say
+
+
+class HomeScreen(Screen[None]):
+    DEFAULT_CSS = """
+    HomeScreen VerticalScroll {
+        padding: 1 2;
+    }
+    HomeScreen #who {
+        color: $text-muted;
+    }
+    HomeScreen #status-box {
+        height: auto;
+        margin-top: 1;
+        padding: 0 2;
+        border: round $primary 50%;
+    }
+    HomeScreen #status {
+        text-style: bold;
+    }
+    HomeScreen #status-box Button {
+        margin-top: 1;
+    }
+    HomeScreen .commitment {
+        padding-left: 2;
+    }
+    HomeScreen .review {
+        padding-left: 4;
+        color: $text-muted;
+    }
+    HomeScreen #commitments {
+        height: auto;
+    }
+    HomeScreen #not-therapy {
+        margin-top: 2;
+        color: $text-muted;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "checkin", "Check in"),
+        Binding("c", "resume", "Resume"),
+        Binding("question_mark,f1", "app.help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(wording.HOME_TITLE, classes="title", markup=False)
+            yield Static(id="who")
+            with Vertical(id="status-box"):
+                yield Static(id="status")
+                yield Static(id="week", classes="muted")
+                yield Button(wording.HOME_CHECK_IN, id="go", variant="primary")
+            yield Static(wording.HOME_COMMITMENTS_TITLE, classes="section", markup=False)
+            yield Vertical(id="commitments")
+            yield Static(messages.NOT_THERAPY, id="not-therapy", markup=False)
+        yield Footer()
+
+    async def on_screen_resume(self) -> None:
+        await self.refresh_status()
+
+    async def refresh_status(self) -> None:
+        services = self.services
+        people = services.profiles.people()
+        if len(people) == 1:
+            who = say(wording.HOME_WHO_SOLO, name=people[0].name)
+        else:
+            who = say(wording.HOME_WHO_COUPLE, a=people[0].name, b=people[1].name)
+        self.query_one("#who", Static).update(who)
+
+        status = services.checkins.status()
+        self.state = status.state
+        if status.state is WeekState.IN_PROGRESS:
+            text = messages.STATUS_IN_PROGRESS
+        elif status.state is WeekState.DONE:
+            text = messages.STATUS_DONE.format(week=week_label(status.next_due))
+        else:
+            text = messages.STATUS_DUE
+        self.query_one("#status", Static).update(plain(text))
+        self.query_one("#week", Static).update(say(wording.HOME_WEEK, week=week_label(status.week)))
+        button = self.query_one("#go", Button)
+        resume = status.state is WeekState.IN_PROGRESS
+        button.label = wording.HOME_RESUME if resume else wording.HOME_CHECK_IN
+        button.focus()
+
+        names = {p.id: p.name for p in people}
+        box = self.query_one("#commitments", Vertical)
+        await box.remove_children()
+        commitments = services.checkins.open_commitments()
+        rows: list[Static] = []
+        for c in commitments:
+            rows.extend(self._commitment_rows(c, names, solo=len(people) == 1))
+        if not rows:
+            rows.append(Static(wording.HOME_NO_COMMITMENTS, classes="muted", markup=False))
+        await box.mount_all(rows)
+        self.refresh_bindings()
+
+    def _commitment_rows(self, c: Commitment, names: dict[int, str], *, solo: bool) -> list[Static]:
+        if solo or c.owner_id == c.to_id:
+            who = wording.HOME_COMMITMENT_SOLO
+        else:
+            who = wording.HOME_COMMITMENT.format(
+                owner=names.get(c.owner_id, "?"), to=names.get(c.to_id, "?")
+            )
+        review = messages.REVIEW_LABELS[c.review.value] if c.review else wording.HOME_NOT_REVIEWED
+        return [
+            Static(plain(f"{who} {c.text}"), classes="commitment"),
+            Static(plain(review), classes="review"),
+        ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        in_progress = getattr(self, "state", None) is WeekState.IN_PROGRESS
+        if action == "checkin":
+            return not in_progress
+        if action == "resume":
+            return in_progress
+        return True
+
+    @on(Button.Pressed, "#go")
+    def action_checkin(self) -> None:
+        self.app.push_screen(step_screen(self.services, self.services.checkins.draft()))
+
+    def action_resume(self) -> None:
+        self.action_checkin()

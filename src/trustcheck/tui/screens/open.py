@@ -1,0 +1,117 @@
+"""Step 1, open: who is checking in, the week, the ground rules."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from trustcheck import messages
+from trustcheck.core.clock import week_label
+from trustcheck.core.models import Checkin, Profile
+from trustcheck.services import Services
+from trustcheck.services.checkin import CheckinError
+from trustcheck.storage.errors import ConflictError
+from trustcheck.tui import wording
+from trustcheck.tui.screens.step import StepScreen
+from trustcheck.tui.text import plain, say
+
+
+class OpenScreen(StepScreen):
+    DEFAULT_CSS = """
+    OpenScreen VerticalScroll {
+        padding: 1 2;
+    }
+    OpenScreen #who-list {
+        height: auto;
+        max-height: 5;
+        width: 60;
+        max-width: 100%;
+        margin-bottom: 1;
+    }
+    OpenScreen #rules {
+        padding: 0 2;
+        margin-bottom: 1;
+    }
+    OpenScreen #start {
+        margin-top: 0;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "start", "Start"),
+    ]
+
+    def __init__(self, services: Services, checkin: Checkin | None) -> None:
+        super().__init__(services, checkin)
+        self.people: list[Profile] = services.profiles.people()
+        # The choices of who checks in, in the order shown: both first.
+        self.choices: list[list[Profile]] = []
+        if checkin is None and len(self.people) == 2:
+            self.choices = [self.people, [self.people[0]], [self.people[1]]]
+
+    def compose(self) -> ComposeResult:
+        week = self.services.checkins.this_week() if self.checkin is None else self.checkin.week
+        with VerticalScroll():
+            yield Static(wording.OPEN_TITLE, classes="title", markup=False)
+            yield Static(say(wording.OPEN_WEEK, week=week_label(week)), classes="muted")
+            if self.choices:
+                yield Static(wording.OPEN_WHO, classes="section", markup=False)
+                a, b = self.people
+                yield OptionList(
+                    Option(say(wording.OPEN_BOTH, a=a.name, b=b.name)),
+                    Option(say(wording.OPEN_ONLY, name=a.name)),
+                    Option(say(wording.OPEN_ONLY, name=b.name)),
+                    id="who-list",
+                )
+            else:
+                names = [p.name for p in self._fixed_people()]
+                yield Static(say(wording.OPEN_FIXED, names=" and ".join(names)), classes="section")
+            yield Static(wording.OPEN_RULES_TITLE, classes="section", markup=False)
+            yield Static(
+                plain("\n".join(f"•  {rule}" for rule in messages.GROUND_RULES)), id="rules"
+            )
+            with Vertical(classes="buttons"):
+                yield Button(wording.OPEN_START, id="start", variant="primary")
+            yield Static(plain(messages.NOT_THERAPY), classes="muted small")
+        yield Footer()
+
+    def _fixed_people(self) -> list[Profile]:
+        if self.checkin is not None:
+            return list(self.services.checkins.people(self.checkin))
+        return self.people
+
+    def on_mount(self) -> None:
+        if self.choices:
+            option_list = self.query_one(OptionList)
+            option_list.highlighted = 0
+            option_list.focus()
+        else:
+            self.query_one("#start", Button).focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self._start(self.choices[event.option_index])
+
+    @on(Button.Pressed, "#start")
+    def action_start(self) -> None:
+        if self.choices:
+            highlighted = self.query_one(OptionList).highlighted
+            self._start(self.choices[highlighted or 0])
+        else:
+            self._start(self._fixed_people())
+
+    def _start(self, people: list[Profile]) -> None:
+        checkins = self.services.checkins
+        try:
+            checkin = self.checkin or checkins.start([p.id for p in people])
+        except (CheckinError, ConflictError) as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.checkin = checkin
+        self.go_to(checkins.advance(checkin))

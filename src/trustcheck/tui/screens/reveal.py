@@ -1,0 +1,198 @@
+"""Step 4, reveal: both partners' area scores side by side, the gaps, the changes, their words."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from trustcheck import messages
+from trustcheck.core.models import AREA_TITLES, Checkin, Visibility
+from trustcheck.services import Services
+from trustcheck.services.checkin import Reveal
+from trustcheck.tui import wording
+from trustcheck.tui.screens.step import StepScreen
+from trustcheck.tui.text import plain, rich_plain, score
+
+GAP_MARK = "◆"
+CHANGE_MARK = "▲"
+HIGHLIGHT = "bold underline"
+
+
+def change_text(value: float | None) -> str:
+    """``↑ 5.6`` / ``↓ 2.0`` / ``= 0.0``, or a dash when either week is missing."""
+    if value is None:
+        return wording.REVEAL_MISSING
+    if abs(value) < 0.05:
+        return "= 0.0"
+    return f"{'↑' if value > 0 else '↓'} {abs(value):.1f}"
+
+
+def reveal_table(reveal: Reveal) -> Table:
+    """The side-by-side table. Names are data: they go in as ``Text``, never markup."""
+    people = reveal.people
+    couple = len(people) == 2
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold")
+    table.add_column(wording.REVEAL_AREA, no_wrap=True)
+    for person in people:
+        table.add_column(rich_plain(person.name), justify="right", min_width=5, max_width=16)
+    if couple:
+        table.add_column(wording.REVEAL_GAP, justify="right", no_wrap=True, min_width=6)
+    if reveal.has_previous:
+        for person in people:
+            header = (
+                wording.REVEAL_SINCE.format(name=person.name)
+                if couple
+                else wording.REVEAL_SINCE_SOLO
+            )
+            table.add_column(
+                rich_plain(header), justify="right", no_wrap=True, min_width=8, max_width=16
+            )
+
+    biggest_row, biggest_person = reveal.biggest_change or (None, -1)
+    for row in reveal.rows:
+        is_gap = reveal.largest_gap is not None and row.area == reveal.largest_gap.area
+        style = HIGHLIGHT if is_gap else ""
+        cells: list[Text] = [Text(AREA_TITLES[row.area], style=style)]
+        cells += [Text(score(v), style=style) for v in row.now]
+        if couple:
+            gap = score(row.gap)
+            cells.append(Text(f"{GAP_MARK} {gap}" if is_gap else gap, style=style))
+        if reveal.has_previous:
+            for i in range(len(people)):
+                text = change_text(row.change(i))
+                if biggest_row is not None and row.area == biggest_row.area and i == biggest_person:
+                    cells.append(Text(f"{CHANGE_MARK} {text}", style=HIGHLIGHT))
+                else:
+                    cells.append(Text(text))
+        table.add_row(*cells)
+
+    table.add_section()
+    _summary_row(table, reveal, wording.REVEAL_INDEX, reveal.index_now, reveal.index_before)
+    overall_now = tuple(None if v is None else float(v) for v in reveal.overall_now)
+    overall_before = tuple(None if v is None else float(v) for v in reveal.overall_before)
+    _summary_row(table, reveal, wording.REVEAL_OVERALL, overall_now, overall_before, digits=0)
+    return table
+
+
+def _summary_row(
+    table: Table,
+    reveal: Reveal,
+    title: str,
+    now: tuple[float | None, ...],
+    before: tuple[float | None, ...],
+    digits: int = 1,
+) -> None:
+    def fmt(value: float | None) -> str:
+        return wording.REVEAL_MISSING if value is None else f"{value:.{digits}f}"
+
+    cells = [Text(title, style="bold"), *(Text(fmt(v), style="bold") for v in now)]
+    if len(now) == 2:
+        a, b = now
+        cells.append(Text(fmt(None if a is None or b is None else abs(a - b))))
+    if reveal.has_previous:
+        for value, old in zip(now, before, strict=False):
+            delta = None if value is None or old is None else value - old
+            cells.append(Text(change_text(delta)))
+    table.add_row(*cells)
+
+
+class RevealScreen(StepScreen):
+    DEFAULT_CSS = """
+    RevealScreen VerticalScroll {
+        padding: 1 2;
+    }
+    RevealScreen #table {
+        margin: 1 0 0 0;
+        width: auto;
+    }
+    RevealScreen .legend {
+        color: $text-muted;
+    }
+    RevealScreen #talk {
+        margin-top: 1;
+        padding: 0 1;
+        border: round $primary 50%;
+        border-title-color: $text;
+        height: auto;
+    }
+    RevealScreen #prompt {
+        text-style: bold;
+        margin-top: 1;
+    }
+    RevealScreen .prompt-title {
+        margin-top: 1;
+        text-style: bold;
+    }
+    RevealScreen .open-answer {
+        padding-left: 2;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n,enter", "next", "Continue", key_display="enter"),
+    ]
+
+    def __init__(self, services: Services, checkin: Checkin) -> None:
+        super().__init__(services, checkin)
+        self.turn = checkin
+        self.reveal = services.checkins.reveal(checkin)
+
+    def compose(self) -> ComposeResult:
+        reveal = self.reveal
+        couple = len(reveal.people) == 2
+        with VerticalScroll(id="reveal-scroll"):
+            yield Static(wording.REVEAL_TITLE, classes="title", markup=False)
+            yield Static(plain(messages.REVEAL_INTRO if couple else messages.REVEAL_INTRO_SOLO))
+            yield Static(reveal_table(reveal), id="table")
+            legend = []
+            if reveal.largest_gap is not None:
+                legend.append(wording.REVEAL_LEGEND_GAP)
+            if reveal.biggest_change is not None:
+                legend.append(wording.REVEAL_LEGEND_CHANGE)
+            if not reveal.has_previous:
+                legend.append(messages.NO_PREVIOUS)
+            legend.append(wording.REVEAL_SCALE_NOTE)
+            yield Static(plain("\n".join(legend)), classes="legend")
+            with Vertical(id="talk") as talk:
+                talk.border_title = wording.REVEAL_TALK_TITLE
+                if couple:
+                    yield Static(plain(messages.SPEAKER_LISTENER))
+                yield Static(plain(reveal.prompt), id="prompt")
+            yield Static(wording.REVEAL_OPEN_TITLE, classes="section", markup=False)
+            yield from self._open_answers()
+        yield Footer()
+
+    def _open_answers(self) -> ComposeResult:
+        answers = self.reveal.open_answers
+        if not answers:
+            yield Static(wording.REVEAL_NO_OPEN, classes="muted", markup=False)
+            return
+        seen: list[str] = []
+        for answer in answers:
+            if answer.item.id not in seen:
+                seen.append(answer.item.id)
+                yield Static(plain(answer.item.text), classes="prompt-title")
+            therapy = answer.visibility is Visibility.THERAPY
+            yield Static(
+                Content.assemble(
+                    plain(answer.profile.name, "bold"),
+                    ": ",
+                    plain(answer.text),
+                    (f"  {wording.REVEAL_THERAPY_MARK}" if therapy else "", "italic"),
+                ),
+                classes="open-answer",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#reveal-scroll", VerticalScroll).focus()
+
+    def action_next(self) -> None:
+        self.go_to(self.services.checkins.advance(self.turn))

@@ -1,0 +1,273 @@
+"""Pilot tests: the whole weekly check-in driven by key presses, and what it stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from trustcheck.core.clock import FixedClock
+from trustcheck.core.models import CheckinStatus, Profile, Review, Visibility
+from trustcheck.services import Services, open_services
+from trustcheck.services.checkin import WeekState
+from trustcheck.tui.app import build_app
+from trustcheck.tui.screens.answer import AnswerScreen
+from trustcheck.tui.screens.close import CloseScreen
+from trustcheck.tui.screens.commitments import CommitmentsScreen
+from trustcheck.tui.screens.confirm import ConfirmDialog
+from trustcheck.tui.screens.handover import HandoverScreen
+from trustcheck.tui.screens.home import HomeScreen
+from trustcheck.tui.screens.open import OpenScreen
+from trustcheck.tui.screens.reveal import RevealScreen
+from trustcheck.tui.screens.setup import SetupScreen
+
+from .conftest import fill_turn, keys_for_turn, run_async, screen_text, seed_previous_week
+
+SIZE = (120, 40)
+SENTINEL = "zebracrossing42"
+
+
+@run_async
+async def test_setup_two_names_makes_a_couple(services: Services) -> None:
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, SetupScreen)
+        await pilot.press(*"Alex", "enter", *"Sam", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Alex and Sam" in screen_text(app)
+    assert [p.name for p in services.profiles.people()] == ["Alex", "Sam"]
+
+
+@run_async
+async def test_setup_one_name_is_solo(services: Services) -> None:
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Robin", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Robin, on your own" in screen_text(app)
+    assert services.profiles.solo()
+
+
+@run_async
+async def test_setup_error_is_shown_inline(services: Services) -> None:
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert "a name cannot be empty" in screen_text(app)
+    assert not services.profiles.is_set_up()
+
+
+@run_async
+async def test_full_couple_checkin(
+    services: Services, couple: list[Profile], clock: FixedClock
+) -> None:
+    alex, sam = couple
+    previous = seed_previous_week(services, clock, couple)
+    checkins = services.checkins
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        assert "Text when I'm running late" in screen_text(app)
+        await pilot.press("c")
+        assert isinstance(app.screen, OpenScreen)
+        await pilot.press("enter")  # "Both of us" is highlighted
+        assert isinstance(app.screen, AnswerScreen)
+        assert "Alex is answering — Sam, please look away" in screen_text(app)
+
+        await pilot.press(
+            *keys_for_turn(
+                services,
+                scale="6",
+                skip=("comm.heard",),
+                texts={"open.hurt": "I felt left out on Sunday"},
+                therapy=("open.hurt",),
+            )
+        )
+        assert isinstance(app.screen, HandoverScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, AnswerScreen)
+        assert "Sam is answering — Alex, please look away" in screen_text(app)
+        await pilot.press(*keys_for_turn(services, scale="3", rating="4", skip=("open.therapy",)))
+
+        assert isinstance(app.screen, RevealScreen)
+        text = screen_text(app)
+        assert "Alex" in text and "Sam" in text and "Gap" in text
+        assert "◆" in text  # the largest gap is marked, not only coloured
+        await pilot.press("enter")
+
+        assert isinstance(app.screen, CommitmentsScreen)
+        assert "Sam, how did Alex's commitment go?" in screen_text(app)
+        await pilot.press("down", "enter")  # the review radio set has focus: "Partly"
+        await pilot.press("tab", *"Cook on Friday", "enter")
+        editors = app.screen.query(Input)
+        editors.last().focus()
+        await pilot.press(*"Plan a walk", "enter")
+        await pilot.press("ctrl+n")
+
+        assert isinstance(app.screen, CloseScreen)
+        assert "week of 30 Nov 2026" in screen_text(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)
+
+    status = checkins.status()
+    assert status.state is WeekState.DONE
+    done = status.last
+    assert done is not None and done.status is CheckinStatus.COMPLETED
+    a = checkins.answers_of(done.id, alex.id)
+    b = checkins.answers_of(done.id, sam.id)
+    assert len(a) == len(b) == len(checkins.items())
+    assert a["comm.heard"].skipped and a["comm.heard"].value is None
+    assert a["comm.escalate"].value == 6 and b["comm.escalate"].value == 3
+    assert a["overall.trust"].value == 10 and b["overall.trust"].value == 4
+    assert a["open.hurt"].text == "I felt left out on Sunday"
+    assert a["open.hurt"].visibility is Visibility.THERAPY
+    assert a["open.need"].visibility is Visibility.SHARED
+    assert b["open.therapy"].skipped
+    [reviewed] = checkins.to_review(done)
+    assert reviewed.checkin_id == previous and reviewed.review is Review.PARTLY
+    new = {(c.owner_id, c.text) for c in checkins.new_commitments(done)}
+    assert new == {(alex.id, "Cook on Friday"), (sam.id, "Plan a walk")}
+
+
+@run_async
+async def test_handover_shows_nothing_of_the_first_answers(
+    services: Services, couple: list[Profile]
+) -> None:
+    alex = couple[0]
+    checkins = services.checkins
+    draft = checkins.advance(checkins.start([p.id for p in couple]))
+    items = checkins.items()
+    fill_turn(services, draft.id, alex.id, base=5, upto=len(items) - 2)
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, AnswerScreen) and screen.item.id == items[-2].id
+        await pilot.press(*SENTINEL, "ctrl+t")
+        assert SENTINEL in screen_text(app)  # so the check below can fail
+        await pilot.press("ctrl+n", "ctrl+n")
+        assert isinstance(app.screen, HandoverScreen)
+        text = screen_text(app)
+        assert SENTINEL not in text
+        assert "pass the keyboard to Sam" in text
+        assert "therapy" not in text.lower() and "Saved" not in text
+    assert checkins.answers_of(draft.id, alex.id)[items[-2].id].text == SENTINEL
+
+
+@run_async
+async def test_solo_checkin(services: Services, solo: list[Profile]) -> None:
+    (robin,) = solo
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        assert isinstance(app.screen, OpenScreen)
+        assert "Checking in: Robin" in screen_text(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, AnswerScreen)
+        assert "Robin, take your time." in screen_text(app)
+        await pilot.press(*keys_for_turn(services, scale="2", rating="7"))
+        assert isinstance(app.screen, RevealScreen)
+        text = screen_text(app)
+        assert "Gap" not in text and "first check-in" in text
+        await pilot.press("enter")
+        assert isinstance(app.screen, CommitmentsScreen)
+        assert "Your commitments" in screen_text(app)
+        await pilot.press(*"Go to bed by eleven", "enter", "ctrl+n")
+        assert isinstance(app.screen, CloseScreen)
+        text = screen_text(app)
+        assert "Thank you for taking this time for yourself." in text
+        assert "week of 30 Nov 2026" in text
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)
+    last = services.checkins.status().last
+    assert last is not None
+    assert services.checkins.answers_of(last.id, robin.id)["overall.trust"].value == 7
+    assert [c.text for c in services.checkins.new_commitments(last)] == ["Go to bed by eleven"]
+
+
+@run_async
+async def test_resume_lands_at_the_first_unanswered_item_of_b(
+    services: Services, couple: list[Profile], tmp_path: Path, clock: FixedClock
+) -> None:
+    alex, sam = couple
+    checkins = services.checkins
+    items = checkins.items()
+    draft = checkins.advance(checkins.start([p.id for p in couple]))
+    fill_turn(services, draft.id, alex.id, base=6, upto=len(items) - 1)
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")  # A's last (optional) prompt, left empty
+        assert isinstance(app.screen, HandoverScreen)
+        await pilot.press("enter", "2", "3", "s")  # three of Sam's answers, then leave
+        assert isinstance(app.screen, AnswerScreen) and app.screen.index == 3
+    services.close()
+
+    again = open_services(tmp_path, clock=clock)
+    try:
+        app = build_app(again, start="checkin")
+        async with app.run_test(size=SIZE) as pilot:
+            screen = app.screen
+            assert isinstance(screen, AnswerScreen)
+            assert screen.person.id == sam.id
+            assert screen.index == 3
+            text = screen_text(app)
+            assert f"4 of {len(items)}" in text
+            assert "Sam is answering — Alex, please look away" in text
+            kept = again.checkins.answers_of(draft.id, alex.id)
+            assert len(kept) == len(items) and kept[items[-1].id].skipped
+            mine = again.checkins.answers_of(draft.id, sam.id)
+            assert [mine[i.id].value for i in items[:2]] == [2, 3]
+            # Going back shows what was stored: the third one was skipped.
+            await pilot.press("left")
+            assert screen.index == 2 and "Skipped" in screen_text(app)
+    finally:
+        again.close()
+
+
+@run_async
+async def test_abandon_asks_first(services: Services, couple: list[Profile]) -> None:
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "4", "5")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # the focused button is "Keep going"
+        assert isinstance(app.screen, AnswerScreen)
+        draft = services.checkins.draft()
+        assert draft is not None and draft.status is CheckinStatus.IN_PROGRESS
+
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        assert isinstance(app.screen, HomeScreen)
+    assert services.checkins.draft() is None
+    stopped = services.checkins.get(draft.id)
+    assert stopped.status is CheckinStatus.ABANDONED
+    answers = services.checkins.answers_of(draft.id, couple[0].id)
+    assert [a.value for a in answers.values()] == [4, 5]
+
+
+@run_async
+async def test_quitting_keeps_the_draft(services: Services, couple: list[Profile]) -> None:
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "4", "ctrl+q")
+    draft = services.checkins.draft()
+    assert draft is not None and draft.status is CheckinStatus.IN_PROGRESS
+
+
+@run_async
+async def test_click_chooses_an_option(services: Services, couple: list[Profile]) -> None:
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        options = app.screen.query("ScaleOption")
+        assert await pilot.click(options[6])  # "7"
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen) and app.screen.index == 1
+    draft = services.checkins.draft()
+    assert draft is not None
+    assert services.checkins.answers_of(draft.id, couple[0].id)["comm.heard"].value == 7

@@ -1,0 +1,106 @@
+"""Snapshots of the key screens (look at them after ``--snapshot-update``).
+
+Each test asserts it is on the expected screen before the picture is taken, so a wrong screen is
+never saved as the baseline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.pilot import Pilot
+
+from trustcheck.core.clock import FixedClock
+from trustcheck.core.models import Profile, Step
+from trustcheck.services import Services
+from trustcheck.tui.app import build_app
+from trustcheck.tui.screens.answer import AnswerScreen
+from trustcheck.tui.screens.commitments import CommitmentsScreen
+from trustcheck.tui.screens.handover import HandoverScreen
+from trustcheck.tui.screens.home import HomeScreen
+from trustcheck.tui.screens.reveal import RevealScreen
+
+from .conftest import fill_turn, seed_previous_week
+
+SIZE = (100, 34)
+SnapCompare = Callable[..., bool]
+
+
+def expect(screen_type: type[Any]) -> Callable[[Pilot[None]], Any]:
+    async def check(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, screen_type), pilot.app.screen
+
+    return check
+
+
+def test_home(
+    snap_compare: SnapCompare, services: Services, couple: list[Profile], clock: FixedClock
+) -> None:
+    seed_previous_week(services, clock, couple)
+    assert snap_compare(build_app(services), terminal_size=SIZE, run_before=expect(HomeScreen))
+
+
+def test_scale_question(
+    snap_compare: SnapCompare, services: Services, couple: list[Profile]
+) -> None:
+    checkins = services.checkins
+    draft = checkins.advance(checkins.start([p.id for p in couple]))
+    fill_turn(services, draft.id, couple[0].id, base=5, upto=4)
+    app = build_app(services, start="checkin")
+
+    async def back_to_a_stored_answer(pilot: Pilot[None]) -> None:
+        await pilot.press("left")
+        screen = pilot.app.screen
+        assert isinstance(screen, AnswerScreen) and screen.index == 3
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=back_to_a_stored_answer)
+
+
+def test_handover(snap_compare: SnapCompare, services: Services, couple: list[Profile]) -> None:
+    checkins = services.checkins
+    draft = checkins.advance(checkins.start([p.id for p in couple]))
+    fill_turn(services, draft.id, couple[0].id, base=5)
+    checkins.advance(draft)
+    app = build_app(services, start="checkin")
+    assert snap_compare(app, terminal_size=SIZE, run_before=expect(HandoverScreen))
+
+
+def _at_step(services: Services, clock: FixedClock, couple: list[Profile], step: Step) -> None:
+    seed_previous_week(services, clock, couple)
+    checkins = services.checkins
+    draft = checkins.start([p.id for p in couple])
+    fill_turn(services, draft.id, couple[0].id, base=6)
+    fill_turn(services, draft.id, couple[1].id, base=3)
+    checkins.go_to(draft, step)
+
+
+def test_reveal(
+    snap_compare: SnapCompare, services: Services, couple: list[Profile], clock: FixedClock
+) -> None:
+    _at_step(services, clock, couple, Step.REVEAL)
+    app = build_app(services, start="checkin")
+    assert snap_compare(app, terminal_size=SIZE, run_before=expect(RevealScreen))
+
+
+def test_commitments(
+    snap_compare: SnapCompare, services: Services, couple: list[Profile], clock: FixedClock
+) -> None:
+    _at_step(services, clock, couple, Step.COMMITMENTS)
+    app = build_app(services, start="checkin")
+
+    async def review_and_add(pilot: Pilot[None]) -> None:
+        assert isinstance(pilot.app.screen, CommitmentsScreen)
+        await pilot.press("enter", "tab", *"Cook on Friday", "enter")
+        assert "Cook on Friday" in str(pilot.app.screen.query_one("#editor-1 #list Static").content)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=review_and_add)
+
+
+def test_reveal_small_terminal(
+    snap_compare: SnapCompare, services: Services, couple: list[Profile], clock: FixedClock
+) -> None:
+    _at_step(services, clock, couple, Step.REVEAL)
+    app = build_app(services, start="checkin")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=expect(RevealScreen))
