@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from trustcheck import messages
 from trustcheck.core import scoring
-from trustcheck.core.clock import Clock, week_start
+from trustcheck.core.clock import Clock, week_label, week_start
 from trustcheck.core.models import (
     AREAS,
     Answer,
@@ -31,6 +31,7 @@ from trustcheck.core.models import (
 from trustcheck.core.text import clean_block, clean_line
 from trustcheck.services.keys import KeyService
 from trustcheck.storage.crypto import ProfileLocked
+from trustcheck.storage.errors import ConflictError
 from trustcheck.storage.repos import (
     ANSWERS_TABLE,
     AnswerRepo,
@@ -157,7 +158,13 @@ class CheckinService:
     def start(self, participant_ids: list[int]) -> Checkin:
         if not participant_ids:
             raise CheckinError(messages.NO_PROFILES)
-        return self.checkins.start(self.this_week(), participant_ids, self.clock.now())
+        status = self.status()
+        if status.state is WeekState.DONE:
+            raise CheckinError(messages.STATUS_DONE.format(week=week_label(status.next_due)))
+        try:
+            return self.checkins.start(self.this_week(), participant_ids, self.clock.now())
+        except ConflictError as exc:
+            raise CheckinError(str(exc)) from exc
 
     def get(self, checkin_id: int) -> Checkin:
         return self.checkins.get(checkin_id)

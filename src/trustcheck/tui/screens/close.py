@@ -14,7 +14,6 @@ from trustcheck import messages
 from trustcheck.core.clock import week_label
 from trustcheck.core.models import Checkin, CheckinStatus
 from trustcheck.services import Services
-from trustcheck.tui import wording
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.text import plain, say
 
@@ -57,29 +56,29 @@ class CloseScreen(StepScreen):
         names = {p.id: p.name for p in summary.people}
         solo = len(summary.people) == 1
         with VerticalScroll():
-            yield Static(wording.CLOSE_TITLE, classes="title", markup=False)
+            yield Static(messages.CLOSE_TITLE, classes="title", markup=False)
             for person, index, overall in zip(
                 summary.people, summary.index, summary.overall, strict=False
             ):
                 yield Static(
                     say(
-                        wording.CLOSE_INDEX,
+                        messages.CLOSE_INDEX,
                         name=person.name,
-                        index=wording.REVEAL_MISSING if index is None else f"{index:.1f}",
-                        overall=wording.REVEAL_MISSING if overall is None else f"{overall}/10",
+                        index=messages.REVEAL_MISSING if index is None else f"{index:.1f}",
+                        overall=messages.REVEAL_MISSING if overall is None else f"{overall}/10",
                     ),
                     classes="line",
                 )
-            yield Static(wording.CLOSE_REVIEWED, classes="section", markup=False)
+            yield Static(messages.CLOSE_REVIEWED, classes="section", markup=False)
             if not summary.reviewed:
-                yield Static(wording.CLOSE_NONE, classes="line muted", markup=False)
+                yield Static(messages.CLOSE_NONE, classes="line muted", markup=False)
             for c in summary.reviewed:
                 label = messages.REVIEW_LABELS[c.review.value] if c.review else "—"
                 owner = "" if solo else f"{names.get(c.owner_id, '')}: "
                 yield Static(plain(f"{owner}{c.text} — {label}"), classes="line")
-            yield Static(wording.CLOSE_NEW, classes="section", markup=False)
+            yield Static(messages.CLOSE_NEW, classes="section", markup=False)
             if not summary.new_commitments:
-                yield Static(wording.CLOSE_NONE, classes="line muted", markup=False)
+                yield Static(messages.CLOSE_NONE, classes="line muted", markup=False)
             for c in summary.new_commitments:
                 owner = "" if solo else f"{names.get(c.owner_id, '')}: "
                 yield Static(plain(f"{owner}{c.text}"), classes="line")
@@ -87,7 +86,7 @@ class CloseScreen(StepScreen):
             yield Static(
                 plain(messages.CLOSE_THANKS_SOLO if solo else messages.CLOSE_THANKS), id="thanks"
             )
-            yield Button(wording.CLOSE_HOME, id="home", variant="primary")
+            yield Button(messages.CLOSE_HOME, id="home", variant="primary")
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -14,7 +14,6 @@ from trustcheck import messages
 from trustcheck.core.models import Checkin
 from trustcheck.services import Services
 from trustcheck.services.checkin import CheckinError
-from trustcheck.tui import wording
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.commitments import CommitmentEditor, ReviewRow
@@ -53,10 +52,10 @@ class CommitmentsScreen(StepScreen):
         checkins = self.services.checkins
         solo = len(self.people) == 1
         with VerticalScroll():
-            yield Static(wording.COMMITMENTS_TITLE, classes="title", markup=False)
+            yield Static(messages.COMMITMENTS_TITLE, classes="title", markup=False)
             to_review = checkins.to_review(self.turn)
             if to_review:
-                yield Static(wording.REVIEW_TITLE, classes="section", markup=False)
+                yield Static(messages.REVIEW_TITLE, classes="section", markup=False)
                 for commitment in to_review:
                     if solo or commitment.owner_id == commitment.to_id:
                         prompt = plain(messages.REVIEW_PROMPT_SOLO)
@@ -67,16 +66,18 @@ class CommitmentsScreen(StepScreen):
                             owner=self._name_of(commitment.owner_id),
                         )
                     yield ReviewRow(commitment, prompt)
-            yield Static(wording.NEW_TITLE, classes="section", markup=False)
+            yield Static(messages.NEW_TITLE, classes="section", markup=False)
             yield Static(plain(messages.COMMITMENTS_HELP), id="help")
             new = checkins.new_commitments(self.turn)
             for person in self.people:
                 title = (
-                    plain(wording.NEW_FOR_SOLO) if solo else say(wording.NEW_FOR, name=person.name)
+                    plain(messages.NEW_FOR_SOLO)
+                    if solo
+                    else say(messages.NEW_FOR, name=person.name)
                 )
                 mine = [c for c in new if c.owner_id == person.id]
                 yield CommitmentEditor(person.id, title, mine)
-            yield Button(wording.CONTINUE, id="continue", variant="primary")
+            yield Button(messages.CONTINUE, id="continue", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:

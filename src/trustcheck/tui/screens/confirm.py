@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from trustcheck.tui import wording
+from trustcheck import messages
 from trustcheck.tui.text import plain
 
 
@@ -48,7 +48,7 @@ class ConfirmDialog(ModalScreen[bool]):
     ]
 
     def __init__(
-        self, question: str, yes: str = wording.CONFIRM_YES, no: str = wording.CONFIRM_NO
+        self, question: str, yes: str = messages.CONFIRM_YES, no: str = messages.CONFIRM_NO
     ) -> None:
         super().__init__()
         self.question = question

@@ -13,7 +13,6 @@ from textual.widgets import Button, Footer, Static
 from trustcheck import messages
 from trustcheck.core.models import Checkin
 from trustcheck.services import Services
-from trustcheck.tui import wording
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.text import say
 
@@ -61,7 +60,7 @@ class HandoverScreen(StepScreen):
             yield Static(say(messages.HANDOVER_BODY, **names), id="body")
             yield Static(say(messages.HANDOVER_READY, **names), id="ready")
             with Center():
-                yield Button(wording.HANDOVER_BUTTON, id="go", variant="primary")
+                yield Button(messages.HANDOVER_BUTTON, id="go", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -13,7 +13,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from trustcheck import messages
-from trustcheck.tui import wording
 
 
 class HelpScreen(ModalScreen[None]):
@@ -50,14 +49,14 @@ class HelpScreen(ModalScreen[None]):
         keys = Table.grid(padding=(0, 2))
         keys.add_column(style="bold", no_wrap=True)
         keys.add_column()
-        for key, what in wording.HELP_KEYS:
+        for key, what in messages.HELP_KEYS:
             keys.add_row(key, what)
         with VerticalScroll() as scroll:
-            scroll.border_title = wording.HELP_TITLE
-            yield Static(wording.HELP_WHAT, markup=False)
+            scroll.border_title = messages.HELP_TITLE
+            yield Static(messages.HELP_WHAT, markup=False)
             yield Static(keys)
             yield Static(messages.NOT_THERAPY, markup=False, classes="muted")
-            yield Button(wording.HELP_CLOSE, id="close")
+            yield Button(messages.HELP_CLOSE, id="close")
 
     def on_mount(self) -> None:
         self.query_one("#close", Button).focus()

@@ -16,7 +16,6 @@ from trustcheck.core.clock import week_label
 from trustcheck.core.models import Commitment
 from trustcheck.services import Services
 from trustcheck.services.checkin import WeekState
-from trustcheck.tui import wording
 from trustcheck.tui.screens.step import step_screen
 from trustcheck.tui.text import plain, say
 
@@ -70,13 +69,13 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(wording.HOME_TITLE, classes="title", markup=False)
+            yield Static(messages.HOME_TITLE, classes="title", markup=False)
             yield Static(id="who")
             with Vertical(id="status-box"):
                 yield Static(id="status")
                 yield Static(id="week", classes="muted")
-                yield Button(wording.HOME_CHECK_IN, id="go", variant="primary")
-            yield Static(wording.HOME_COMMITMENTS_TITLE, classes="section", markup=False)
+                yield Button(messages.HOME_CHECK_IN, id="go", variant="primary")
+            yield Static(messages.HOME_COMMITMENTS_TITLE, classes="section", markup=False)
             yield Vertical(id="commitments")
             yield Static(messages.NOT_THERAPY, id="not-therapy", markup=False)
         yield Footer()
@@ -88,9 +87,9 @@ class HomeScreen(Screen[None]):
         services = self.services
         people = services.profiles.people()
         if len(people) == 1:
-            who = say(wording.HOME_WHO_SOLO, name=people[0].name)
+            who = say(messages.HOME_WHO_SOLO, name=people[0].name)
         else:
-            who = say(wording.HOME_WHO_COUPLE, a=people[0].name, b=people[1].name)
+            who = say(messages.HOME_WHO_COUPLE, a=people[0].name, b=people[1].name)
         self.query_one("#who", Static).update(who)
 
         status = services.checkins.status()
@@ -102,11 +101,16 @@ class HomeScreen(Screen[None]):
         else:
             text = messages.STATUS_DUE
         self.query_one("#status", Static).update(plain(text))
-        self.query_one("#week", Static).update(say(wording.HOME_WEEK, week=week_label(status.week)))
+        self.query_one("#week", Static).update(
+            say(messages.HOME_WEEK, week=week_label(status.week))
+        )
         button = self.query_one("#go", Button)
         resume = status.state is WeekState.IN_PROGRESS
-        button.label = wording.HOME_RESUME if resume else wording.HOME_CHECK_IN
-        button.focus()
+        button.label = messages.HOME_RESUME if resume else messages.HOME_CHECK_IN
+        # One check-in a week: once this week's is done there is nothing to start until the next.
+        button.display = status.state is not WeekState.DONE
+        if button.display:
+            button.focus()
 
         names = {p.id: p.name for p in people}
         box = self.query_one("#commitments", Vertical)
@@ -116,18 +120,18 @@ class HomeScreen(Screen[None]):
         for c in commitments:
             rows.extend(self._commitment_rows(c, names, solo=len(people) == 1))
         if not rows:
-            rows.append(Static(wording.HOME_NO_COMMITMENTS, classes="muted", markup=False))
+            rows.append(Static(messages.HOME_NO_COMMITMENTS, classes="muted", markup=False))
         await box.mount_all(rows)
         self.refresh_bindings()
 
     def _commitment_rows(self, c: Commitment, names: dict[int, str], *, solo: bool) -> list[Static]:
         if solo or c.owner_id == c.to_id:
-            who = wording.HOME_COMMITMENT_SOLO
+            who = messages.HOME_COMMITMENT_SOLO
         else:
-            who = wording.HOME_COMMITMENT.format(
+            who = messages.HOME_COMMITMENT.format(
                 owner=names.get(c.owner_id, "?"), to=names.get(c.to_id, "?")
             )
-        review = messages.REVIEW_LABELS[c.review.value] if c.review else wording.HOME_NOT_REVIEWED
+        review = messages.REVIEW_LABELS[c.review.value] if c.review else messages.HOME_NOT_REVIEWED
         return [
             Static(plain(f"{who} {c.text}"), classes="commitment"),
             Static(plain(review), classes="review"),
@@ -136,7 +140,7 @@ class HomeScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         in_progress = getattr(self, "state", None) is WeekState.IN_PROGRESS
         if action == "checkin":
-            return not in_progress
+            return getattr(self, "state", None) is WeekState.DUE
         if action == "resume":
             return in_progress
         return True

@@ -16,8 +16,6 @@ from trustcheck.core.clock import week_label
 from trustcheck.core.models import Checkin, Profile
 from trustcheck.services import Services
 from trustcheck.services.checkin import CheckinError
-from trustcheck.storage.errors import ConflictError
-from trustcheck.tui import wording
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.text import plain, say
 
@@ -58,26 +56,26 @@ class OpenScreen(StepScreen):
     def compose(self) -> ComposeResult:
         week = self.services.checkins.this_week() if self.checkin is None else self.checkin.week
         with VerticalScroll():
-            yield Static(wording.OPEN_TITLE, classes="title", markup=False)
-            yield Static(say(wording.OPEN_WEEK, week=week_label(week)), classes="muted")
+            yield Static(messages.OPEN_TITLE, classes="title", markup=False)
+            yield Static(say(messages.OPEN_WEEK, week=week_label(week)), classes="muted")
             if self.choices:
-                yield Static(wording.OPEN_WHO, classes="section", markup=False)
+                yield Static(messages.OPEN_WHO, classes="section", markup=False)
                 a, b = self.people
                 yield OptionList(
-                    Option(say(wording.OPEN_BOTH, a=a.name, b=b.name)),
-                    Option(say(wording.OPEN_ONLY, name=a.name)),
-                    Option(say(wording.OPEN_ONLY, name=b.name)),
+                    Option(say(messages.OPEN_BOTH, a=a.name, b=b.name)),
+                    Option(say(messages.OPEN_ONLY, name=a.name)),
+                    Option(say(messages.OPEN_ONLY, name=b.name)),
                     id="who-list",
                 )
             else:
                 names = [p.name for p in self._fixed_people()]
-                yield Static(say(wording.OPEN_FIXED, names=" and ".join(names)), classes="section")
-            yield Static(wording.OPEN_RULES_TITLE, classes="section", markup=False)
+                yield Static(say(messages.OPEN_FIXED, names=" and ".join(names)), classes="section")
+            yield Static(messages.OPEN_RULES_TITLE, classes="section", markup=False)
             yield Static(
                 plain("\n".join(f"•  {rule}" for rule in messages.GROUND_RULES)), id="rules"
             )
             with Vertical(classes="buttons"):
-                yield Button(wording.OPEN_START, id="start", variant="primary")
+                yield Button(messages.OPEN_START, id="start", variant="primary")
             yield Static(plain(messages.NOT_THERAPY), classes="muted small")
         yield Footer()
 
@@ -110,7 +108,7 @@ class OpenScreen(StepScreen):
         checkins = self.services.checkins
         try:
             checkin = self.checkin or checkins.start([p.id for p in people])
-        except (CheckinError, ConflictError) as exc:
+        except CheckinError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
         self.checkin = checkin

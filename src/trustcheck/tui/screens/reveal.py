@@ -17,7 +17,6 @@ from trustcheck import messages
 from trustcheck.core.models import AREA_TITLES, Checkin, Visibility
 from trustcheck.services import Services
 from trustcheck.services.checkin import Reveal
-from trustcheck.tui import wording
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.text import plain, rich_plain, score
 
@@ -29,7 +28,7 @@ HIGHLIGHT = "bold underline"
 def change_text(value: float | None) -> str:
     """``↑ 5.6`` / ``↓ 2.0`` / ``= 0.0``, or a dash when either week is missing."""
     if value is None:
-        return wording.REVEAL_MISSING
+        return messages.REVEAL_MISSING
     if abs(value) < 0.05:
         return "= 0.0"
     return f"{'↑' if value > 0 else '↓'} {abs(value):.1f}"
@@ -40,17 +39,17 @@ def reveal_table(reveal: Reveal) -> Table:
     people = reveal.people
     couple = len(people) == 2
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold")
-    table.add_column(wording.REVEAL_AREA, no_wrap=True)
+    table.add_column(messages.REVEAL_AREA, no_wrap=True)
     for person in people:
         table.add_column(rich_plain(person.name), justify="right", min_width=5, max_width=16)
     if couple:
-        table.add_column(wording.REVEAL_GAP, justify="right", no_wrap=True, min_width=6)
+        table.add_column(messages.REVEAL_GAP, justify="right", no_wrap=True, min_width=6)
     if reveal.has_previous:
         for person in people:
             header = (
-                wording.REVEAL_SINCE.format(name=person.name)
+                messages.REVEAL_SINCE.format(name=person.name)
                 if couple
-                else wording.REVEAL_SINCE_SOLO
+                else messages.REVEAL_SINCE_SOLO
             )
             table.add_column(
                 rich_plain(header), justify="right", no_wrap=True, min_width=8, max_width=16
@@ -75,10 +74,10 @@ def reveal_table(reveal: Reveal) -> Table:
         table.add_row(*cells)
 
     table.add_section()
-    _summary_row(table, reveal, wording.REVEAL_INDEX, reveal.index_now, reveal.index_before)
+    _summary_row(table, reveal, messages.REVEAL_INDEX, reveal.index_now, reveal.index_before)
     overall_now = tuple(None if v is None else float(v) for v in reveal.overall_now)
     overall_before = tuple(None if v is None else float(v) for v in reveal.overall_before)
-    _summary_row(table, reveal, wording.REVEAL_OVERALL, overall_now, overall_before, digits=0)
+    _summary_row(table, reveal, messages.REVEAL_OVERALL, overall_now, overall_before, digits=0)
     return table
 
 
@@ -91,7 +90,7 @@ def _summary_row(
     digits: int = 1,
 ) -> None:
     def fmt(value: float | None) -> str:
-        return wording.REVEAL_MISSING if value is None else f"{value:.{digits}f}"
+        return messages.REVEAL_MISSING if value is None else f"{value:.{digits}f}"
 
     cells = [Text(title, style="bold"), *(Text(fmt(v), style="bold") for v in now)]
     if len(now) == 2:
@@ -149,31 +148,31 @@ class RevealScreen(StepScreen):
         reveal = self.reveal
         couple = len(reveal.people) == 2
         with VerticalScroll(id="reveal-scroll"):
-            yield Static(wording.REVEAL_TITLE, classes="title", markup=False)
+            yield Static(messages.REVEAL_TITLE, classes="title", markup=False)
             yield Static(plain(messages.REVEAL_INTRO if couple else messages.REVEAL_INTRO_SOLO))
             yield Static(reveal_table(reveal), id="table")
             legend = []
             if reveal.largest_gap is not None:
-                legend.append(wording.REVEAL_LEGEND_GAP)
+                legend.append(messages.REVEAL_LEGEND_GAP)
             if reveal.biggest_change is not None:
-                legend.append(wording.REVEAL_LEGEND_CHANGE)
+                legend.append(messages.REVEAL_LEGEND_CHANGE)
             if not reveal.has_previous:
                 legend.append(messages.NO_PREVIOUS)
-            legend.append(wording.REVEAL_SCALE_NOTE)
+            legend.append(messages.REVEAL_SCALE_NOTE)
             yield Static(plain("\n".join(legend)), classes="legend")
             with Vertical(id="talk") as talk:
-                talk.border_title = wording.REVEAL_TALK_TITLE
+                talk.border_title = messages.REVEAL_TALK_TITLE
                 if couple:
                     yield Static(plain(messages.SPEAKER_LISTENER))
                 yield Static(plain(reveal.prompt), id="prompt")
-            yield Static(wording.REVEAL_OPEN_TITLE, classes="section", markup=False)
+            yield Static(messages.REVEAL_OPEN_TITLE, classes="section", markup=False)
             yield from self._open_answers()
         yield Footer()
 
     def _open_answers(self) -> ComposeResult:
         answers = self.reveal.open_answers
         if not answers:
-            yield Static(wording.REVEAL_NO_OPEN, classes="muted", markup=False)
+            yield Static(messages.REVEAL_NO_OPEN, classes="muted", markup=False)
             return
         seen: list[str] = []
         for answer in answers:
@@ -186,7 +185,7 @@ class RevealScreen(StepScreen):
                     plain(answer.profile.name, "bold"),
                     ": ",
                     plain(answer.text),
-                    (f"  {wording.REVEAL_THERAPY_MARK}" if therapy else "", "italic"),
+                    (f"  {messages.REVEAL_THERAPY_MARK}" if therapy else "", "italic"),
                 ),
                 classes="open-answer",
             )

@@ -15,7 +15,6 @@ from trustcheck import messages
 from trustcheck.core.models import Profile
 from trustcheck.services import Services
 from trustcheck.services.profiles import ProfileError
-from trustcheck.tui import wording
 from trustcheck.tui.text import plain
 
 
@@ -60,13 +59,13 @@ class SetupScreen(Screen[list[Profile]]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(wording.SETUP_TITLE, classes="title", markup=False)
-            yield Static(wording.SETUP_INTRO, id="intro", markup=False)
-            yield Input(placeholder=wording.SETUP_NAME_A, id="name-a", max_length=40)
-            yield Input(placeholder=wording.SETUP_NAME_B, id="name-b", max_length=40)
-            yield Static(wording.SETUP_SOLO_HINT, id="solo-hint", markup=False)
+            yield Static(messages.SETUP_TITLE, classes="title", markup=False)
+            yield Static(messages.SETUP_INTRO, id="intro", markup=False)
+            yield Input(placeholder=messages.SETUP_NAME_A, id="name-a", max_length=40)
+            yield Input(placeholder=messages.SETUP_NAME_B, id="name-b", max_length=40)
+            yield Static(messages.SETUP_SOLO_HINT, id="solo-hint", markup=False)
             yield Static("", id="error")
-            yield Button(wording.SETUP_CONTINUE, id="continue", variant="primary")
+            yield Button(messages.SETUP_CONTINUE, id="continue", variant="primary")
             yield Static(messages.NOT_THERAPY, id="not-therapy", markup=False)
         yield Footer()
 

@@ -10,7 +10,6 @@ from textual.screen import Screen
 from trustcheck import messages
 from trustcheck.core.models import Checkin, Step
 from trustcheck.services import Services
-from trustcheck.tui import wording
 from trustcheck.tui.screens.confirm import ConfirmDialog
 
 
@@ -68,9 +67,9 @@ class StepScreen(Screen[None]):
             if stop:
                 self.services.checkins.abandon(checkin)
                 self.go_home()
-                self.app.notify(wording.ABANDONED_NOTE, markup=False)
+                self.app.notify(messages.ABANDONED_NOTE, markup=False)
 
         self.app.push_screen(
-            ConfirmDialog(messages.ABANDON_QUESTION, wording.ABANDON_YES, wording.ABANDON_NO),
+            ConfirmDialog(messages.ABANDON_QUESTION, messages.ABANDON_YES, messages.ABANDON_NO),
             decided,
         )

@@ -18,7 +18,6 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from trustcheck import messages
 from trustcheck.core.models import Commitment, Review
-from trustcheck.tui import wording
 from trustcheck.tui.text import plain
 
 
@@ -147,8 +146,8 @@ class CommitmentEditor(Widget):
         yield Static(self.title, classes="owner")
         yield Vertical(id="list")
         with Horizontal(classes="add"):
-            yield Input(placeholder=wording.NEW_PLACEHOLDER, max_length=200, compact=True)
-            yield Button(wording.NEW_ADD, classes="add-button", compact=True)
+            yield Input(placeholder=messages.NEW_PLACEHOLDER, max_length=200, compact=True)
+            yield Button(messages.NEW_ADD, classes="add-button", compact=True)
         yield Static("", classes="error")
 
     async def on_mount(self) -> None:
@@ -165,7 +164,7 @@ class CommitmentEditor(Widget):
                 Horizontal(
                     Static(plain(f"•  {commitment.text}")),
                     Button(
-                        wording.NEW_REMOVE,
+                        messages.NEW_REMOVE,
                         name=str(commitment.id),
                         classes="remove",
                         compact=True,
@@ -174,7 +173,7 @@ class CommitmentEditor(Widget):
                 )
             )
         if not commitments:
-            rows.append(Static(wording.NEW_NONE, classes="none", markup=False))
+            rows.append(Static(messages.NEW_NONE, classes="none", markup=False))
         await box.mount_all(rows)
         self.show_error(error)
 

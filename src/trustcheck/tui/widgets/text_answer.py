@@ -11,8 +11,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import RadioButton, RadioSet, Static, TextArea
 
+from trustcheck import messages
 from trustcheck.core.models import Visibility
-from trustcheck.tui import wording
 
 
 class TextAnswer(Widget):
@@ -67,15 +67,15 @@ class TextAnswer(Widget):
             self._initial_text, id="answer-text", soft_wrap=True, show_line_numbers=False
         )
         with Horizontal():
-            yield Static(wording.VISIBILITY_LABEL, id="visibility-label", markup=False)
+            yield Static(messages.VISIBILITY_LABEL, id="visibility-label", markup=False)
             with RadioSet(id="visibility", compact=True):
                 yield RadioButton(
-                    wording.VISIBILITY_SHARED,
+                    messages.VISIBILITY_SHARED,
                     value=self.visibility is not Visibility.THERAPY,
                     id="vis-shared",
                 )
                 yield RadioButton(
-                    wording.VISIBILITY_THERAPY,
+                    messages.VISIBILITY_THERAPY,
                     value=self.visibility is Visibility.THERAPY,
                     id="vis-therapy",
                 )

@@ -1,0 +1,562 @@
+"""Trends over the weeks: every series, trend line, slope and reliable change behind the Trends
+screen and ``trustcheck trends`` (issue 4; formulas in ``core.scoring`` and ``core.stats``).
+
+The history is loaded once (one query for the answers of every completed check-in), turned into
+per-person weekly series and cached; ``report()`` cuts a range out of it. The cache is the
+caller's to drop with :meth:`TrendsService.refresh` when the data changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Protocol
+
+from trustcheck.core import stats
+from trustcheck.core.clock import Clock, week_start
+from trustcheck.core.models import (
+    AREAS,
+    OVERALL,
+    SCALE_MAX,
+    SCALE_MIN,
+    ItemKind,
+    Pack,
+    Profile,
+    Review,
+)
+from trustcheck.core.scoring import MIN_ANSWERED_SHARE, trust_index
+from trustcheck.core.stats import ChangeSince, CouplePoint, Point
+from trustcheck.storage.repos import AnswerRepo, CheckinRepo, CommitmentRepo, ProfileRepo
+
+# --- wording: TO MOVE to messages.py ("trends" section) -----------------------------------------
+TRENDS_NO_CHECKINS = "No check-ins yet: your trends appear here after your first two check-ins."
+TRENDS_NONE_IN_RANGE = "No check-ins in the last {weeks} weeks; the latest was in {when}."
+TRENDS_ONE_CHECKIN = "One check-in so far: trends need at least two."
+TRENDS_ONE_IN_RANGE = "Only one check-in in this range: trends need at least two."
+TRENDS_SOLO = "Solo mode: these are your own trends, so there is no gap between partners to show."
+TRENDS_SKIPPED_AREA = "{name} skipped {area} in every check-in in this range."
+TRENDS_PERSON_ABSENT = "{name} has no check-ins in this range."
+TRENDS_PAUSE = "No check-ins between {start} and {end}; the trend line starts afresh after it."
+TRENDS_RISEN = "risen"
+TRENDS_FALLEN = "fallen"
+TRENDS_CHANGE = "{name}'s {area} has {direction} reliably since {when}, from {n} check-ins."
+TRENDS_CHANGE_PROVISIONAL = (
+    "{name}'s {area} has {direction} reliably since {when} — provisional, from {n} check-ins."
+)
+TRENDS_METHOD = "How: {method}; provisional until {n} check-ins."
+TRENDS_UNKNOWN_AREA = "there is no area called {area!r}; choose one of: {areas}"
+TRENDS_BAD_WEEKS = "a range needs at least one week"
+# -------------------------------------------------------------------------------------------------
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+#: Gaps between check-ins at least this long get a sentence; the trend line restarts there too.
+PAUSE_WEEKS = stats.EWMA_MAX_GAP_WEEKS
+
+_WEEK = dt.timedelta(weeks=1)
+
+#: One person in one completed check-in: (check-in id, week, profile id, {item id: value}), the
+#: answered rated items only (skipped and text answers left out).
+RatedRow = tuple[int, dt.date, int, Mapping[str, int]]
+
+
+class RatedAnswers(Protocol):
+    """A lean loader for trends: see ``AnswerRepo.rated_for_completed`` (one grouped query)."""
+
+    def rated_for_completed(self, pack_id: str) -> Sequence[RatedRow]: ...
+
+
+class TrendsError(ValueError):
+    """A trends request that cannot be met (unknown area, empty range); one line for the user."""
+
+
+# --- the history, loaded once ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PersonHistory:
+    """One person's whole history: a point per check-in they answered, oldest first."""
+
+    profile: Profile
+    weeks: tuple[dt.date, ...]
+    areas: Mapping[str, tuple[Point, ...]]
+    index: tuple[Point, ...]
+    overall: tuple[Point, ...]
+    #: Per area, reverse-keyed item values per check-in (rows aligned with ``weeks``), the
+    #: matrix ``stats.item_rows`` makes, for Cronbach's alpha.
+    items: Mapping[str, tuple[tuple[float | None, ...], ...]]
+    #: Commitments made *by* this person and reviewed by the partner: (review week, review).
+    reviews: tuple[tuple[dt.date, Review], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    people: tuple[Profile, ...]
+    #: Every week with a completed check-in (anyone's), sorted, unique.
+    weeks: tuple[dt.date, ...]
+    persons: tuple[PersonHistory, ...]
+
+
+# --- the report ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TrendSeries:
+    """A weekly series over the report's range (None = a gap), with its trend and figures."""
+
+    points: tuple[Point, ...]
+    #: The exponentially weighted trend line (λ 0.3), computed over the whole history.
+    trend: tuple[Point, ...]
+    #: Theil–Sen slope of the last 8 weeks of the range, in points per week; None if too few.
+    slope: float | None
+    latest: float | None
+    mean: float | None
+
+    def values(self) -> list[float | None]:
+        return [p.value for p in self.points]
+
+    @property
+    def present(self) -> int:
+        return sum(p.value is not None for p in self.points)
+
+
+@dataclass(frozen=True, slots=True)
+class AreaChange:
+    """A reliable change from a person's baseline in one area, and the sentence that says it."""
+
+    profile: Profile
+    area: str
+    result: ChangeSince
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonTrends:
+    profile: Profile
+    #: Trust index 0–100.
+    index: TrendSeries
+    #: The five areas (or the one asked for), 0–100.
+    areas: Mapping[str, TrendSeries]
+    #: The overall-trust rating, 0–10.
+    overall: TrendSeries
+    #: Share of this person's commitments kept, 0–1, per 4-week block (point week = block start).
+    commitments: tuple[Point, ...]
+    #: Check-ins this person answered inside the range.
+    checkins: int
+
+
+@dataclass(frozen=True, slots=True)
+class TrendReport:
+    people: tuple[Profile, ...]
+    #: First and last week of the range (Mondays); None when there is nothing to show.
+    start: dt.date | None
+    end: dt.date | None
+    #: Every week of the range, one per point of each series.
+    weeks: tuple[dt.date, ...]
+    persons: tuple[PersonTrends, ...]
+    #: Both trust indexes, their mean and gap per week; empty in solo mode.
+    couple: tuple[CouplePoint, ...]
+    #: The gap |A − B| of the trust index as a series; None in solo mode.
+    gap: TrendSeries | None
+    changes: tuple[AreaChange, ...]
+    #: Say this wherever a reliable change is shown.
+    method: str
+    notes: tuple[str, ...]
+    checkins: int
+    requested_weeks: int | None
+    area: str | None
+
+    @property
+    def solo(self) -> bool:
+        return len(self.people) == 1
+
+    @property
+    def has_trend(self) -> bool:
+        """Whether there is anything to chart: at least two check-ins in the range."""
+        return self.checkins >= 2
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def month_label(day: dt.date, today: dt.date) -> str:
+    """``March``, or ``March 2025`` when it is not this year."""
+    name = MONTHS[day.month - 1]
+    return name if day.year == today.year else f"{name} {day.year}"
+
+
+def month_year(day: dt.date) -> str:
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+def _mean_of(values: Iterable[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return math.fsum(present) / len(present) if present else None
+
+
+def _last_present(points: Sequence[Point]) -> float | None:
+    for p in reversed(points):
+        if p.value is not None:
+            return p.value
+    return None
+
+
+class _AreaKey:
+    """An area's rated items as the scorer needs them: ids and reverse flags, precomputed."""
+
+    __slots__ = ("ids", "need", "reverse")
+
+    def __init__(self, ids: tuple[str, ...], reverse: tuple[bool, ...]) -> None:
+        self.ids = ids
+        self.reverse = reverse
+        #: ``scoring.area_score``: at least 75% of the items answered.
+        self.need = MIN_ANSWERED_SHARE * len(ids)
+
+    def row(self, values: Mapping[str, int]) -> tuple[float | None, ...]:
+        """Reverse-keyed values (``8 − x``), None when not answered (as ``stats.item_rows``)."""
+        out: list[float | None] = []
+        for item_id, rev in zip(self.ids, self.reverse, strict=True):
+            v = values.get(item_id)
+            if v is None or not SCALE_MIN <= v <= SCALE_MAX:
+                out.append(None)
+            else:
+                out.append(float(SCALE_MIN + SCALE_MAX - v if rev else v))
+        return tuple(out)
+
+    def score(self, row: tuple[float | None, ...]) -> float | None:
+        """``scoring.area_score`` on a keyed row: ``100 × (mean − 1) / 6``, or None if < 75%."""
+        present = [v for v in row if v is not None]
+        if not present or len(present) < self.need:
+            return None
+        mean = sum(present) / len(present)
+        return 100.0 * (mean - SCALE_MIN) / (SCALE_MAX - SCALE_MIN)
+
+
+class _FallbackRated:
+    """``RatedAnswers`` over the general repo methods, until the lean query exists.
+
+    Slower: it builds an ``Answer`` per stored answer (about 110 ms for 10 years).
+    """
+
+    def __init__(self, checkins: CheckinRepo, answers: AnswerRepo) -> None:
+        self.checkins = checkins
+        self.answers = answers
+
+    def rated_for_completed(self, pack_id: str) -> list[RatedRow]:
+        by_checkin = self.answers.for_completed()
+        rows: list[RatedRow] = []
+        for checkin in self.checkins.completed():
+            per_person: dict[int, dict[str, int]] = {}
+            for a in by_checkin.get(checkin.id, ()):
+                if a.pack_id == pack_id and not a.skipped and a.value is not None:
+                    per_person.setdefault(a.profile_id, {})[a.item_id] = a.value
+            for pid in sorted(per_person):
+                rows.append((checkin.id, checkin.week, pid, per_person[pid]))
+        return rows
+
+
+# --- the service --------------------------------------------------------------------------------
+
+
+class TrendsService:
+    """Weekly series per person, built once, and reports over a range of them."""
+
+    def __init__(
+        self,
+        pack: Pack,
+        checkins: CheckinRepo,
+        answers: AnswerRepo,
+        commitments: CommitmentRepo,
+        profiles: ProfileRepo,
+        clock: Clock,
+        *,
+        rated: RatedAnswers | None = None,
+    ) -> None:
+        self.pack = pack
+        self.commitments = commitments
+        self.profiles = profiles
+        self.clock = clock
+        self.rated: RatedAnswers = rated or _FallbackRated(checkins, answers)
+        self._keys = {
+            area: _AreaKey(
+                tuple(i.id for i in items), tuple(i.reverse for i in items)
+            )
+            for area in AREAS
+            if (items := [i for i in pack.items_in(area) if i.kind is ItemKind.SCALE])
+        }
+        overall = [i for i in pack.items_in(OVERALL) if i.kind is ItemKind.RATING]
+        self._overall_id = overall[0].id if overall else None
+        self._history: History | None = None
+        self._reports: dict[tuple[int | None, str | None, dt.date], TrendReport] = {}
+
+    def refresh(self) -> None:
+        """Forget the cached history and reports: call after a check-in or an import."""
+        self._history = None
+        self._reports.clear()
+
+    # --- loading --------------------------------------------------------------------------------
+    def history(self) -> History:
+        """Every person's weekly series, loaded in one pass and cached until :meth:`refresh`."""
+        if self._history is None:
+            self._history = self._load()
+        return self._history
+
+    def _load(self) -> History:
+        people = tuple(self.profiles.active())
+        rows = self.rated.rated_for_completed(self.pack.id)
+        # Two check-ins in one week: the later one stands (rows come oldest first).
+        per_person: dict[int, dict[dt.date, Mapping[str, int]]] = {p.id: {} for p in people}
+        checkin_week: dict[int, dt.date] = {}
+        all_weeks: set[dt.date] = set()
+        for checkin_id, week, pid, values in rows:
+            monday = week_start(week)
+            checkin_week[checkin_id] = monday
+            all_weeks.add(monday)
+            if pid in per_person:
+                per_person[pid][monday] = values
+        reviews: dict[int, list[tuple[dt.date, Review]]] = {p.id: [] for p in people}
+        for c in self.commitments.all():
+            if c.review is None or c.reviewed_in is None or c.owner_id not in reviews:
+                continue
+            reviewed = checkin_week.get(c.reviewed_in)
+            if reviewed is not None:
+                reviews[c.owner_id].append((reviewed, c.review))
+        persons = tuple(
+            self._person(p, per_person[p.id], reviews[p.id]) for p in people
+        )
+        return History(people=people, weeks=tuple(sorted(all_weeks)), persons=persons)
+
+    def _person(
+        self,
+        profile: Profile,
+        by_week: Mapping[dt.date, Mapping[str, int]],
+        reviews: list[tuple[dt.date, Review]],
+    ) -> PersonHistory:
+        weeks = sorted(by_week)
+        keyed = {area: [key.row(by_week[w]) for w in weeks] for area, key in self._keys.items()}
+        area_values = {
+            area: [self._keys[area].score(r) for r in area_rows]
+            for area, area_rows in keyed.items()
+        }
+        index_values: list[float | None] = []
+        overall_values: list[float | None] = []
+        oid = self._overall_id
+        for i, w in enumerate(weeks):
+            index_values.append(trust_index({a: vs[i] for a, vs in area_values.items()}))
+            rating = by_week[w].get(oid) if oid is not None else None
+            overall_values.append(None if rating is None else float(rating))
+
+        def points(values: list[float | None]) -> tuple[Point, ...]:
+            return tuple(map(Point, weeks, values))
+
+        return PersonHistory(
+            profile=profile,
+            weeks=tuple(weeks),
+            areas=MappingProxyType({a: points(vs) for a, vs in area_values.items()}),
+            index=points(index_values),
+            overall=points(overall_values),
+            items=MappingProxyType({a: tuple(rs) for a, rs in keyed.items()}),
+            reviews=tuple(sorted(reviews, key=lambda r: r[0])),
+        )
+
+    # --- the report -----------------------------------------------------------------------------
+    def report(self, weeks: int | None = None, area: str | None = None) -> TrendReport:
+        """The trends over the last ``weeks`` weeks (all when None), optionally for one area.
+
+        The range ends at last week, or this week once it has a check-in. Reliable changes are
+        measured against each person's own first weeks, whatever the range.
+        """
+        if weeks is not None and weeks < 1:
+            raise TrendsError(TRENDS_BAD_WEEKS)
+        if area is not None and area not in AREAS:
+            raise TrendsError(TRENDS_UNKNOWN_AREA.format(area=area, areas=", ".join(AREAS)))
+        today = self.clock.now().date()
+        key = (weeks, area, today)
+        cached = self._reports.get(key)
+        if cached is None:
+            cached = self._reports[key] = self._build(self.history(), weeks, area, today)
+        return cached
+
+    def _build(
+        self, history: History, weeks: int | None, area: str | None, today: dt.date
+    ) -> TrendReport:
+        areas = (area,) if area is not None else tuple(a for a in AREAS if a in self._keys)
+        method = TRENDS_METHOD.format(method=stats.RC_METHOD, n=stats.PROVISIONAL_BELOW)
+        notes: list[str] = []
+        if history.people and len(history.people) == 1:
+            notes.append(TRENDS_SOLO)
+        if not history.weeks:
+            notes.insert(0, TRENDS_NO_CHECKINS)
+            return _empty(history, method, notes, weeks, area)
+        last_week = week_start(today) - _WEEK
+        end = max(last_week, history.weeks[-1])
+        start = history.weeks[0]
+        if weeks is not None:
+            start = max(start, end - _WEEK * (weeks - 1))
+        grid = tuple(start + _WEEK * k for k in range((end - start).days // 7 + 1))
+        in_range = [w for w in history.weeks if start <= w <= end]
+        if not in_range:
+            when = month_label(history.weeks[-1], today)
+            notes.insert(0, TRENDS_NONE_IN_RANGE.format(weeks=weeks, when=when))
+        elif len(history.weeks) == 1:
+            notes.insert(0, TRENDS_ONE_CHECKIN)
+        elif len(in_range) == 1:
+            notes.insert(0, TRENDS_ONE_IN_RANGE)
+        for before, after in zip(in_range, in_range[1:], strict=False):
+            if (after - before).days >= 7 * PAUSE_WEEKS:
+                notes.append(
+                    TRENDS_PAUSE.format(start=month_year(before), end=month_year(after))
+                )
+
+        persons: list[PersonTrends] = []
+        changes: list[AreaChange] = []
+        for ph in history.persons:
+            person = self._person_trends(ph, grid, areas, start, end)
+            persons.append(person)
+            name = ph.profile.name
+            if in_range and person.checkins == 0 and len(history.people) > 1:
+                notes.append(TRENDS_PERSON_ABSENT.format(name=name))
+            elif person.checkins:
+                for a in areas:
+                    if person.areas[a].present == 0:
+                        notes.append(TRENDS_SKIPPED_AREA.format(name=name, area=a))
+            changes.extend(self._changes(ph, areas, today))
+
+        couple: tuple[CouplePoint, ...] = ()
+        gap: TrendSeries | None = None
+        if len(persons) == 2 and in_range:
+            couple = tuple(stats.couple_view(persons[0].index.points, persons[1].index.points))
+            gap_points = tuple(Point(c.week, c.gap) for c in couple)
+            gap = _series(gap_points, gap_points, end)
+        return TrendReport(
+            people=history.people,
+            start=start,
+            end=end,
+            weeks=grid,
+            persons=tuple(persons),
+            couple=couple,
+            gap=gap,
+            changes=tuple(changes),
+            method=method,
+            notes=tuple(notes),
+            checkins=len(in_range),
+            requested_weeks=weeks,
+            area=area,
+        )
+
+    def _person_trends(
+        self,
+        ph: PersonHistory,
+        grid: tuple[dt.date, ...],
+        areas: tuple[str, ...],
+        start: dt.date,
+        end: dt.date,
+    ) -> PersonTrends:
+        def cut(full: tuple[Point, ...]) -> TrendSeries:
+            values = dict(full)
+            trend = dict(stats.ewma(full))
+            return _series(
+                tuple(Point(w, values.get(w)) for w in grid),
+                tuple(Point(w, trend.get(w)) for w in grid),
+                end,
+                slope_source=full,
+            )
+
+        block_span = dt.timedelta(weeks=stats.COMMITMENT_PERIOD_WEEKS - 1)
+        kept = stats.commitments_kept(ph.reviews, until=end)
+        return PersonTrends(
+            profile=ph.profile,
+            index=cut(ph.index),
+            areas=MappingProxyType({a: cut(ph.areas.get(a, ())) for a in areas}),
+            overall=cut(ph.overall),
+            commitments=tuple(p for p in kept if p.week + block_span >= start),
+            checkins=sum(start <= w <= end for w in ph.weeks),
+        )
+
+    def _changes(
+        self, ph: PersonHistory, areas: tuple[str, ...], today: dt.date
+    ) -> list[AreaChange]:
+        out: list[AreaChange] = []
+        for a in areas:
+            series = ph.areas.get(a)
+            if not series:
+                continue
+            result = stats.reliable_change_since(series, ph.items[a])
+            change = result.change
+            if not change.reliable or result.since is None:
+                continue
+            template = TRENDS_CHANGE_PROVISIONAL if change.provisional else TRENDS_CHANGE
+            sentence = template.format(
+                name=ph.profile.name,
+                area=a,
+                direction=TRENDS_RISEN if change.direction == "up" else TRENDS_FALLEN,
+                when=month_label(result.since, today),
+                n=change.n_checkins,
+            )
+            out.append(AreaChange(ph.profile, a, result, sentence))
+        return out
+
+
+def _series(
+    points: tuple[Point, ...],
+    trend: tuple[Point, ...],
+    end: dt.date,
+    *,
+    slope_source: Sequence[Point] | None = None,
+) -> TrendSeries:
+    return TrendSeries(
+        points=points,
+        trend=trend,
+        slope=stats.theil_sen_slope(slope_source if slope_source is not None else points, until=end),
+        latest=_last_present(points),
+        mean=_mean_of(p.value for p in points),
+    )
+
+
+def _empty(
+    history: History, method: str, notes: list[str], weeks: int | None, area: str | None
+) -> TrendReport:
+    empty = TrendSeries((), (), None, None, None)
+    areas = (area,) if area is not None else AREAS
+    persons = tuple(
+        PersonTrends(
+            profile=ph.profile,
+            index=empty,
+            areas=MappingProxyType(dict.fromkeys(areas, empty)),
+            overall=empty,
+            commitments=(),
+            checkins=0,
+        )
+        for ph in history.persons
+    )
+    return TrendReport(
+        people=history.people,
+        start=None,
+        end=None,
+        weeks=(),
+        persons=persons,
+        couple=(),
+        gap=None,
+        changes=(),
+        method=method,
+        notes=tuple(notes),
+        checkins=0,
+        requested_weeks=weeks,
+        area=area,
+    )
