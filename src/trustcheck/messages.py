@@ -88,7 +88,7 @@ JOURNAL_EMPTY = "an entry needs a few words"
 RATING_RANGE = "a rating is a whole number from 0 to 10"
 TOO_MANY_TAGS = "up to {limit} tags per entry"
 WHO_NEEDED = "there are two of you here: say whose journal with --as NAME"
-DAMAGED_SUMMARY = "{n} entries could not be opened: they are damaged or were modified"
+DAMAGED_SUMMARY = "{n} of the entries could not be opened: damaged or modified"
 PRIVATE_NEEDS_UNLOCK = "unlock your journal to keep an answer private"
 
 # === the app's screens =========================================================================

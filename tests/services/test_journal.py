@@ -54,7 +54,7 @@ def damaged_message(entry_id: int) -> str:
     return f"journal entry {entry_id} is damaged or was modified; the others still open"
 
 
-# --------------------------------------------------------------------------- add, list, edit, delete
+# ------------------------------------------------------------------------ add, list, edit, delete
 
 
 def test_add_and_list_newest_first_with_rating_tags_and_therapy_flag(
@@ -65,7 +65,11 @@ def test_add_and_list_newest_first_with_rating_tags_and_therapy_flag(
     first = svc.journal.add(alex.id, "Quiet evening.", rating=7, tags=["calm"])
     clock.advance(days=1)
     second = svc.journal.add(
-        alex.id, "Hard day.\nTalked it through.", rating=3, tags=["#work", "repair"], for_therapy=True
+        alex.id,
+        "Hard day.\nTalked it through.",
+        rating=3,
+        tags=["#work", "repair"],
+        for_therapy=True,
     )
     clock.advance(days=1)
     third = svc.journal.add(alex.id, "No rating today.")
@@ -242,17 +246,7 @@ def test_since_keeps_entries_from_that_moment_on(
     assert old.id not in [e.id for e in svc.journal.entries(alex.id, since=since_one).entries]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG src/trustcheck/storage/repos.py:477 JournalRepo.rows compares written_at and since "
-        "as ISO *strings*; with different UTC offsets (CLI --since is local time, entries may be "
-        "stored with another offset, e.g. across DST) the filter is off by the offset"
-    ),
-)
-def test_since_compares_moments_not_strings(
-    svc: Services, couple: tuple[Profile, Profile]
-) -> None:
+def test_since_compares_moments_not_strings(svc: Services, couple: tuple[Profile, Profile]) -> None:
     alex, _ = couple
     entry = svc.journal.add(alex.id, "at 19:30 UTC")  # the clock says 19:30 UTC
     plus_two = dt.timezone(dt.timedelta(hours=2))
@@ -407,15 +401,6 @@ def test_truncated_or_foreign_blobs_are_damaged(
     assert [d.record_id for d in listing.damaged] == [bad.id]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason=(
-        "BUG src/trustcheck/storage/repos.py:484 JournalRepo.rows does bytes(r[3]): a body "
-        "tampered to TEXT raises TypeError (and a huge INTEGER allocates that many bytes) instead "
-        "of listing the entry as damaged"
-    ),
-)
 def test_a_body_tampered_to_text_is_damaged_not_a_crash(
     svc: Services, couple: tuple[Profile, Profile]
 ) -> None:
@@ -482,14 +467,6 @@ def test_a_sealed_body_that_is_not_an_entry_is_damaged(
     _odd_sealed_body_is_damaged(svc, couple[0], body)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AttributeError,
-    reason=(
-        "BUG src/trustcheck/services/journal.py:152 _entry calls data.get() on whatever JSON the "
-        "seal held; a list/null/number raises AttributeError (not caught) instead of 'damaged'"
-    ),
-)
 @pytest.mark.parametrize("body", ["null", "[1, 2]", "7", '"text"'])
 def test_a_sealed_body_that_is_json_but_not_an_object_is_damaged(
     svc: Services, couple: tuple[Profile, Profile], body: str

@@ -58,7 +58,7 @@ def answer_row(svc: Services, checkin_id: int, profile_id: int, item_id: str) ->
         ).fetchone()
     finally:
         conn.close()
-    assert row is not None
+    assert isinstance(row, sqlite3.Row)
     return row
 
 
@@ -97,7 +97,11 @@ def test_a_private_answer_without_any_passphrase_is_refused(
     checkin = svc.checkins.start([solo.id])
     with pytest.raises(ProfileLocked):
         svc.checkins.save_answer(
-            checkin.id, solo.id, "open.hurt", text="nowhere to keep it", visibility=Visibility.PRIVATE
+            checkin.id,
+            solo.id,
+            "open.hurt",
+            text="nowhere to keep it",
+            visibility=Visibility.PRIVATE,
         )
     assert svc.checkins.answers_of(checkin.id, solo.id) == {}
 
@@ -206,7 +210,11 @@ def test_a_private_answer_never_reaches_the_reveal_but_shared_ones_do(
         checkin.id, alex.id, "open.need", text="alex shared need", visibility=Visibility.SHARED
     )
     svc.checkins.save_answer(
-        checkin.id, alex.id, "open.therapy", text="alex therapy topic", visibility=Visibility.THERAPY
+        checkin.id,
+        alex.id,
+        "open.therapy",
+        text="alex therapy topic",
+        visibility=Visibility.THERAPY,
     )
     svc.checkins.save_answer(
         checkin.id, sam.id, "open.hurt", text="sam shared hurt", visibility=Visibility.SHARED
@@ -246,7 +254,7 @@ def test_private_on_a_rating_item_stores_the_value_only(
 def files_holding(data_dir: Path, *needles: str) -> list[str]:
     """Every file under ``data_dir`` holding any needle as UTF-8 or UTF-16-LE bytes."""
     patterns = [n.encode(enc) for n in needles for enc in ("utf-8", "utf-16-le")]
-    found = []
+    found: list[str] = []
     files = [p for p in data_dir.rglob("*") if p.is_file()]
     assert files, "the data folder is empty"
     for path in files:
@@ -268,7 +276,11 @@ def write_private_things(svc: Services, alex: Profile, sam: Profile, clock: Fixe
         checkin.id, alex.id, "open.hurt", text=SENTINEL_ANSWER, visibility=Visibility.PRIVATE
     )
     svc.checkins.save_answer(
-        checkin.id, sam.id, "open.need", text=f"need {SENTINEL_ANSWER}", visibility=Visibility.PRIVATE
+        checkin.id,
+        sam.id,
+        "open.need",
+        text=f"need {SENTINEL_ANSWER}",
+        visibility=Visibility.PRIVATE,
     )
     svc.checkins.save_answer(
         checkin.id, alex.id, "open.need", text="a shared answer", visibility=Visibility.SHARED
@@ -317,3 +329,25 @@ def test_sentinel_is_in_no_file_after_closing(tmp_path: Path, clock: FixedClock)
         assert texts == [f"edited: {SENTINEL} still", "before"]
     finally:
         again.close()
+
+
+def test_an_answer_made_private_after_being_shared_is_gone_from_disk_after_closing(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """Changing one's mind: the earlier clear text is overwritten (secure_delete) once closed.
+
+    While the database is open, the WAL still holds the page as it was when the answer was
+    shared; that is the moment it *was* shared, so only the state after closing is asserted.
+    """
+    data_dir = tmp_path / "data"
+    svc = open_services(data_dir, clock, weak_kdf=True)
+    alex, sam = svc.profiles.setup(["Alex", "Sam"])
+    svc.keys.set_passphrase(alex.id, "alex words")
+    checkin = svc.checkins.start([alex.id, sam.id])
+    for visibility in (Visibility.SHARED, Visibility.PRIVATE):
+        svc.checkins.save_answer(
+            checkin.id, alex.id, "open.hurt", text=SENTINEL, visibility=visibility
+        )
+    assert svc.checkins.answers_of(checkin.id, alex.id)["open.hurt"].text is None
+    svc.close()
+    assert files_holding(data_dir, SENTINEL) == []

@@ -417,11 +417,14 @@ def test_commitment_service_limits_and_cleans(services: Services) -> None:
     assert len(services.checkins.new_commitments(draft)) == MAX_COMMITMENTS + 1
 
 
-def test_to_review_returns_last_completed_commitments(services: Services) -> None:
+def test_to_review_returns_last_completed_commitments(
+    services: Services, clock: FixedClock
+) -> None:
     alex, sam = services.profiles.setup(["Alex", "Sam"])
     first = services.checkins.start([alex.id, sam.id])
     promise = services.checkins.add_commitment(first, alex.id, "Say goodnight")
     services.checkins.complete(first)
+    clock.advance(weeks=1)
     second = services.checkins.start([alex.id, sam.id])
     assert [c.id for c in services.checkins.to_review(second)] == [promise.id]
     services.checkins.review(second, promise.id, Review.PARTLY)

@@ -149,6 +149,8 @@ def _seal(keys: KeyService, profile_id: int, body: str, record_id: int) -> bytes
 def _entry(row: SealedRow, body: str) -> JournalEntry | None:
     try:
         data = json.loads(body)
+        if not isinstance(data, dict):
+            return None
         rating = data.get("rating")
         return JournalEntry(
             id=row.id,

@@ -22,6 +22,11 @@ from trustcheck.storage.db import Database
 from trustcheck.storage.errors import ConflictError
 
 
+def _blob(value: object) -> bytes:
+    """A sealed column as bytes; anything else (tampered to TEXT or INTEGER) opens as damaged."""
+    return value if isinstance(value, bytes) else b""
+
+
 def _ts(value: dt.datetime) -> str:
     return value.isoformat(timespec="seconds")
 
@@ -298,7 +303,7 @@ class AnswerRepo:
             "WHERE profile_id = ? AND text_sealed IS NOT NULL ORDER BY checkin_id, id",
             (profile_id,),
         ).fetchall()
-        return [(int(r[0]), str(r[1]), str(r[2]), bytes(r[3])) for r in rows]
+        return [(int(r[0]), str(r[1]), str(r[2]), _blob(r[3])) for r in rows]
 
     def for_checkin(self, checkin_id: int) -> list[Answer]:
         rows = self.db.conn.execute(
@@ -474,14 +479,14 @@ class JournalRepo:
         query = "SELECT id, profile_id, written_at, body FROM journal_entries WHERE profile_id = ?"
         params: tuple[object, ...] = (profile_id,)
         if since is not None:
-            query += " AND written_at >= ?"
+            query += " AND julianday(written_at) >= julianday(?)"
             params = (profile_id, _ts(since))
-        rows = self.db.conn.execute(query + " ORDER BY written_at DESC, id DESC", params)
+        rows = self.db.conn.execute(query + " ORDER BY julianday(written_at) DESC, id DESC", params)
         out = []
         for r in rows:
             written = _parse_ts(str(r[2]))
             assert written is not None
-            out.append(SealedRow(int(r[0]), int(r[1]), written, bytes(r[3])))
+            out.append(SealedRow(int(r[0]), int(r[1]), written, _blob(r[3])))
         return out
 
     def get(self, entry_id: int) -> SealedRow | None:
@@ -493,7 +498,7 @@ class JournalRepo:
             return None
         written = _parse_ts(str(r[2]))
         assert written is not None
-        return SealedRow(int(r[0]), int(r[1]), written, bytes(r[3]))
+        return SealedRow(int(r[0]), int(r[1]), written, _blob(r[3]))
 
     def count(self, profile_id: int) -> int:
         return int(

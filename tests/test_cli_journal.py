@@ -1,0 +1,228 @@
+"""`trustcheck profile passwd` and `trustcheck journal add|list`, run as real processes.
+
+These use the production key derivation (~150 ms each), so the number of unlocks is kept low: one
+module-wide data folder (Alex and Sam, Alex with a passphrase and two entries) is built once and
+copied for each test that changes or reads it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from trustcheck.paths import DATA_DIR_ENV, DB_FILENAME
+
+ALEX = "alex words"
+
+
+def tc(data_dir: Path, *args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m trustcheck --data-dir DATA_DIR ARGS`` with ``input`` on stdin."""
+    return subprocess.run(
+        [sys.executable, "-m", "trustcheck", "--data-dir", str(data_dir), *args],
+        input=input if input is not None else "",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, DATA_DIR_ENV: str(data_dir), "PYTHONIOENCODING": "utf-8"},
+        timeout=60,
+    )
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, (result.stdout, result.stderr)
+    assert result.stderr == ""
+    return result.stdout
+
+
+def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    """Exit 1, exactly one line on stderr, no traceback; returns the line without the prefix."""
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("trustcheck: ")
+    return lines[0].removeprefix("trustcheck: ")
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """Alex and Sam; Alex has a passphrase and two entries (from the argument, from stdin)."""
+    data_dir = tmp_path_factory.mktemp("journal") / "data"
+    outputs = {
+        "setup": ok(tc(data_dir, "setup", "Alex", "Sam")),
+        "passwd": ok(tc(data_dir, "profile", "passwd", "Alex", "--passphrase-stdin", input=ALEX)),
+        "add_arg": ok(
+            tc(
+                data_dir,
+                "journal", "add", "--as", "Alex", "--tag", "work", "--tag", "#calm",
+                "--rating", "4", "--therapy", "--passphrase-stdin", "Entry from the argument.",
+                input=f"{ALEX}\n",
+            )
+        ),
+        "add_stdin": ok(
+            tc(
+                data_dir,
+                "journal", "add", "--as", "Alex", "--passphrase-stdin",
+                input=f"{ALEX}\nEntry from stdin,\nsecond line [/] é.\n",
+            )
+        ),
+    }  # fmt: skip
+    return data_dir, outputs
+
+
+@pytest.fixture
+def journal_dir(template: tuple[Path, dict[str, str]], tmp_path: Path) -> Path:
+    """A private copy of the template data folder."""
+    copy = tmp_path / "copy"
+    shutil.copytree(template[0], copy)
+    return copy
+
+
+def entry_count(data_dir: Path) -> int:
+    conn = sqlite3.connect(data_dir / DB_FILENAME)
+    try:
+        return int(conn.execute("SELECT count(*) FROM journal_entries").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_passphrase_set_and_entries_added_from_argument_and_stdin(
+    template: tuple[Path, dict[str, str]],
+) -> None:
+    data_dir, out = template
+    assert out["passwd"] == "Passphrase set for Alex.\n"
+    assert out["add_arg"] == "Saved entry 1 in Alex's journal.\n"
+    assert out["add_stdin"] == "Saved entry 2 in Alex's journal.\n"
+    assert all(ALEX not in text for text in out.values())
+    assert entry_count(data_dir) == 2
+    raw = (data_dir / DB_FILENAME).read_bytes()
+    assert b"Entry from" not in raw and ALEX.encode() not in raw
+
+
+def test_list_shows_entries_newest_first(journal_dir: Path) -> None:
+    out = ok(tc(journal_dir, "journal", "list", "--as", "Alex", "--passphrase-stdin", input=ALEX))
+    assert ALEX not in out
+    assert "Entry from stdin,\nsecond line [/] é.\n" in out
+    assert "Entry from the argument.\n" in out
+    assert out.index("Entry from stdin") < out.index("Entry from the argument")
+    meta = out.splitlines()[out.splitlines().index("Entry from the argument.") - 1]
+    assert meta.endswith("  rating 4/10  #work  #calm  for therapy")
+    # --since: a date in the future leaves nothing
+    later = tc(
+        journal_dir,
+        "journal", "list", "--as", "Alex", "--since", "2999-01-01", "--passphrase-stdin",
+        input=ALEX,
+    )  # fmt: skip
+    assert ok(later) == "No entries yet.\n"
+
+
+def test_wrong_passphrase_shows_nothing_and_writes_nothing(journal_dir: Path) -> None:
+    listed = tc(
+        journal_dir, "journal", "list", "--as", "Alex", "--passphrase-stdin", input="nope words\n"
+    )
+    assert listed.returncode == 1
+    assert listed.stderr == "trustcheck: wrong passphrase\n"
+    assert listed.stdout == ""
+    added = tc(
+        journal_dir,
+        "journal", "add", "--as", "Alex", "--passphrase-stdin", "should not be saved",
+        input="nope words\n",
+    )  # fmt: skip
+    assert one_line_error(added) == "wrong passphrase"
+    assert added.stdout == ""
+    assert entry_count(journal_dir) == 2
+
+
+def test_two_people_without_as_is_one_line(journal_dir: Path) -> None:
+    for args in (("journal", "list"), ("journal", "add", "words")):
+        result = tc(journal_dir, *args, "--passphrase-stdin", input=f"{ALEX}\n")
+        line = one_line_error(result)
+        assert line == "there are two of you here: say whose journal with --as NAME"
+        assert result.stdout == ""
+
+
+def test_no_passphrase_yet_gives_a_hint(journal_dir: Path) -> None:
+    result = tc(journal_dir, "journal", "list", "--as", "Sam", "--passphrase-stdin", input="x\n")
+    line = one_line_error(result)
+    assert (
+        line == "this profile has no passphrase yet: set one with `trustcheck profile passwd Sam`"
+    )
+    assert result.stdout == ""
+
+
+def test_since_with_a_bad_date_is_one_line(journal_dir: Path) -> None:
+    result = tc(
+        journal_dir,
+        "journal", "list", "--as", "Alex", "--since", "27/11/2026", "--passphrase-stdin",
+        input=ALEX,
+    )  # fmt: skip
+    assert one_line_error(result) == "--since: '27/11/2026' is not a date like 2026-11-27"
+    assert result.stdout == ""
+
+
+def test_a_damaged_entry_is_named_and_the_others_still_listed(journal_dir: Path) -> None:
+    conn = sqlite3.connect(journal_dir / DB_FILENAME)
+    try:
+        with conn:
+            body = bytearray(
+                conn.execute("SELECT body FROM journal_entries WHERE id = 1").fetchone()[0]
+            )
+            body[20] ^= 0xFF
+            conn.execute("UPDATE journal_entries SET body = ? WHERE id = 1", (bytes(body),))
+    finally:
+        conn.close()
+    result = tc(journal_dir, "journal", "list", "--as", "Alex", "--passphrase-stdin", input=ALEX)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "Entry from stdin" in result.stdout
+    assert "Entry from the argument" not in result.stdout
+    assert result.stderr.splitlines() == [
+        "trustcheck: journal entry 1 is damaged or was modified; the others still open",
+        "trustcheck: 1 of the entries could not be opened: damaged or modified",
+    ]
+
+
+def test_changing_the_passphrase_from_stdin(journal_dir: Path) -> None:
+    changed = tc(
+        journal_dir,
+        "profile", "passwd", "Alex", "--passphrase-stdin",
+        input=f"{ALEX}\nbrand new words\n",
+    )  # fmt: skip
+    assert ok(changed) == "Passphrase changed for Alex.\n"
+    listed = tc(
+        journal_dir,
+        "journal", "list", "--as", "Alex", "--passphrase-stdin", input="brand new words\n",
+    )  # fmt: skip
+    assert "Entry from the argument." in ok(listed)
+
+
+def test_a_too_short_passphrase_is_one_line(journal_dir: Path) -> None:
+    result = tc(journal_dir, "profile", "passwd", "Sam", "--passphrase-stdin", input="abc\n")
+    assert one_line_error(result) == "a passphrase needs at least 4 characters"
+
+
+def test_an_empty_entry_is_one_line(journal_dir: Path) -> None:
+    result = tc(
+        journal_dir, "journal", "add", "--as", "Alex", "--passphrase-stdin", input=f"{ALEX}\n\n  \n"
+    )
+    assert one_line_error(result) == "an entry needs a few words"
+    assert entry_count(journal_dir) == 2
+
+
+def test_demo_journal_lists_only_that_persons_entries(tmp_path: Path) -> None:
+    data_dir = tmp_path / "demo"
+    made = tc(data_dir, "demo", "--weeks", "2", "--no-open")
+    assert "Both passphrases are 'demo'" in ok(made)
+    out = ok(tc(data_dir, "journal", "list", "--as", "Sam", "--passphrase-stdin", input="demo\n"))
+    assert "Caught myself wanting to check the phone again." in out
+    assert "Alex texted when running late." in out
+    assert "Old stuff from my last relationship came up." in out
+    for alexs in ("Quiet evening.", "I snapped about the dishes.", "We walked for an hour."):
+        assert alexs not in out
+    assert "#jealousy" in out and "for therapy" in out
