@@ -18,33 +18,34 @@ from typing import TYPE_CHECKING, Any
 from trustcheck.core import stats
 from trustcheck.core.models import AREA_TITLES, AREAS, OVERALL
 from trustcheck.core.stats import Point
+from trustcheck.messages import (
+    CHANGES_TITLE,
+    CHART_COMMITMENTS,
+    CHART_EMPTY_PANEL,
+    CHART_GAP,
+    CHART_INDEX,
+    CHART_LEGEND_A,
+    CHART_LEGEND_B,
+    CHART_OVERALL,
+    CHART_TITLE,
+    NOTES_TITLE,
+    RANGE_CHECKINS,
+    RANGE_ONE_CHECKIN,
+    RANGE_ONE_WEEK,
+    RANGE_WEEKS,
+    TABLE_GAP,
+    TABLE_KEPT,
+    TABLE_LATEST,
+    TABLE_MEAN,
+    TABLE_SLOPE,
+    TABLE_SLOPE_NOTE,
+    TABLE_TITLE,
+)
 from trustcheck.services.trends import MONTHS, PersonTrends, TrendReport
 
 if TYPE_CHECKING:
     from types import ModuleType
 
-# --- wording: TO MOVE to messages.py ("trends" section) -----------------------------------------
-CHART_TITLE = "Trust trends"
-CHART_INDEX = "Trust index (0–100)"
-CHART_OVERALL = "Overall trust (0–10)"
-CHART_COMMITMENTS = "Commitments kept (% per 4 weeks)"
-CHART_GAP = "Gap between you (trust index)"
-CHART_LEGEND_A = "{name}: solid line ━"
-CHART_LEGEND_B = "{name}: dotted line •••"
-CHART_EMPTY_PANEL = "no scores"
-TABLE_TITLE = "Figures"
-TABLE_LATEST = "latest"
-TABLE_SLOPE = "slope/wk"
-TABLE_MEAN = "mean"
-TABLE_GAP = "gap"
-TABLE_KEPT = "Commitments kept"
-CHANGES_TITLE = "Changes beyond the usual ups and downs"
-NOTES_TITLE = "Notes"
-RANGE_WEEKS = "{n} weeks"
-RANGE_ONE_WEEK = "1 week"
-RANGE_CHECKINS = "{n} check-ins"
-RANGE_ONE_CHECKIN = "1 check-in"
-# -------------------------------------------------------------------------------------------------
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 DASH = "–"
@@ -150,6 +151,7 @@ def _wrap(text: str, width: int, bullet: str = "") -> list[str]:
         initial_indent=bullet,
         subsequent_indent=" " * len(bullet),
         break_long_words=True,
+        break_on_hyphens=False,
     ) or [""]
 
 
@@ -200,7 +202,7 @@ def render_trends(report: TrendReport, *, width: int = 80, height: int = 24, col
 
 def _charts(report: TrendReport, width: int, height: int, color: bool) -> list[str]:
     # plotext costs ~30–70 ms to import: only the charts pay it, never `trustcheck --help`.
-    import plotext as plt  # type: ignore[import-untyped]
+    import plotext as plt
 
     assert report.start is not None
     start = report.start
@@ -214,44 +216,44 @@ def _charts(report: TrendReport, width: int, height: int, color: bool) -> list[s
     plot_width = width - 6  # the y labels take about six cells
 
     # Small multiples: each area, overall trust, commitments kept and the gap, as panels.
-    panels: list[
-        tuple[str, list[tuple[int, tuple[Point, ...]]], tuple[float, float], list[dt.date]]
-    ]
+    panels: list[tuple[str, list[tuple[int, tuple[Point, ...]]], tuple[float, float]]]
     panels = []
     areas = [report.area] if report.area else [a for a in AREAS if a in persons[0].areas]
     for area in areas:
         series = [(i, p.areas[area].points) for i, p in enumerate(persons)]
-        panels.append((AREA_TITLES.get(area, area), series, (0.0, 100.0), _marks(report, area)))
+        panels.append((AREA_TITLES.get(area, area), series, (0.0, 100.0)))
     overall = [(i, p.overall.points) for i, p in enumerate(persons)]
-    panels.append((AREA_TITLES.get(OVERALL, CHART_OVERALL), overall, (0.0, 10.0), []))
+    panels.append((AREA_TITLES.get(OVERALL, CHART_OVERALL), overall, (0.0, 10.0)))
     kept = [(i, _kept_percent(p)) for i, p in enumerate(persons)]
-    panels.append((CHART_COMMITMENTS, kept, (0.0, 100.0), []))
+    panels.append((CHART_COMMITMENTS, kept, (0.0, 100.0)))
     if report.gap is not None:
-        gap_top = max([v for v in report.gap.values() if v is not None] + [10.0])
-        ylim = (0.0, float(math.ceil(gap_top / 10) * 10))
-        panels.append((CHART_GAP, [(0, report.gap.points)], ylim, []))
+        panels.append((CHART_GAP, [(0, report.gap.points)], (0.0, 100.0)))
     columns = max(1, min(len(panels), width // _PANEL_MIN_WIDTH))
     rows = math.ceil(len(panels) / columns)
     panel_plot_width = max(width // columns - 6, 1)
 
-    plt.clear_figure()
-    plt.theme("clear")
+    _fresh(plt)
     plt.plotsize(width, main_height)
     plt.title(CHART_INDEX)
     index_lines = [_line(p.index.points, start, i, plot_width) for i, p in enumerate(persons)]
-    _draw(plt, index_lines, (0.0, 100.0), _ticks(report.weeks, start, width), color)
+    _draw(
+        plt,
+        index_lines,
+        _ylim(index_lines, (0.0, 100.0)),
+        _ticks(report.weeks, start, width),
+        color,
+    )
     out.extend(_build(plt, color))
 
-    plt.clear_figure()
-    plt.theme("clear")
+    _fresh(plt)
     plt.subplots(rows, columns)
     plt.plotsize(width, rows * _PANEL_HEIGHT)
     panel_ticks = _ticks(report.weeks, start, width // columns)
-    for k, (name, panel_series, ylim, marks) in enumerate(panels):
+    for k, (name, panel_series, bounds) in enumerate(panels):
         plt.subplot(k // columns + 1, k % columns + 1)
         plt.title(name)
         lines = [_line(points, start, i, panel_plot_width) for i, points in panel_series]
-        _draw(plt, lines, ylim, panel_ticks, color, marks=[(m - start).days / 7 for m in marks])
+        _draw(plt, lines, _ylim(lines, bounds), panel_ticks, color)
     out.extend(_build(plt, color))
     return [_fit(line, width) for line in out]
 
@@ -260,9 +262,17 @@ def _kept_percent(p: PersonTrends) -> tuple[Point, ...]:
     return tuple(Point(w, None if v is None else 100.0 * v) for w, v in p.commitments)
 
 
+def _fresh(plt: ModuleType | Any) -> None:
+    """A blank figure: plotext keeps one global figure, and ``clear_figure`` only clears the
+    *active* subplot, so select the master figure first or an earlier grid leaks in."""
+    plt.main().clear_figure()
+    plt.limitsize(False, False)  # our width and height, not the (maybe piped) terminal's
+    plt.theme("clear")
+
+
 def _build(plt: ModuleType | Any, color: bool) -> list[str]:
     text = str(plt.build())
-    plt.clear_figure()
+    plt.main().clear_figure()
     # plotext ends lines with a reset sequence even in its "clear" theme: drop every escape.
     if not color:
         text = _ESC.sub("", text)
@@ -275,14 +285,16 @@ def _line(points: Sequence[Point], start: dt.date, person: int, width: int) -> _
     return _Line(xs=[(w - start).days / 7 for w, _ in pts], ys=[v for _, v in pts], person=person)
 
 
-def _marks(report: TrendReport, area: str) -> list[dt.date]:
-    """The weeks where a reliable change in ``area`` began, inside the range."""
-    assert report.start is not None
-    return [
-        c.result.since
-        for c in report.changes
-        if c.area == area and c.result.since is not None and c.result.since >= report.start
-    ]
+def _ylim(lines: Sequence[_Line], bounds: tuple[float, float]) -> tuple[float, float]:
+    """The y range of the data, padded and rounded out to tenths of the scale, within bounds."""
+    lo, hi = bounds
+    values = [y for line in lines for y in line.ys if y is not None]
+    if not values:
+        return bounds
+    step = (hi - lo) / 10
+    bottom = max(lo, math.floor((min(values) - step / 2) / step) * step)
+    top = min(hi, math.ceil((max(values) + step / 2) / step) * step)
+    return (bottom, top) if top > bottom else bounds
 
 
 def _draw(
@@ -291,8 +303,6 @@ def _draw(
     ylim: tuple[float, float],
     ticks: tuple[list[float], list[str]],
     color: bool,
-    *,
-    marks: Sequence[float] = (),
 ) -> None:
     """Each line as runs of present points (a gap stays a gap); a lone point as a marker."""
     drawn = False
@@ -311,8 +321,6 @@ def _draw(
                 plt.plot(run_x, run_y, marker=_LINE_MARKERS[line.person % 2], color=colour)
             drawn = drawn or bool(run_x)
             run_x, run_y = [], []
-    for x in marks:
-        plt.vline(x, "gray" if color else None)
     xs, labels = ticks
     if xs:
         plt.xlim(min(xs[0], 0.0), max(xs[-1], _x_max(lines)))
@@ -379,7 +387,7 @@ def _table(report: TrendReport, width: int) -> list[str]:
     rows.append((TABLE_KEPT, kept_cells, DASH))
 
     two = len(persons) == 2
-    cell = 8
+    cell = 7
     person_width = 3 * cell
     full = _LABEL_WIDTH + len(persons) * (person_width + 2) + (cell + 2 if two else 0)
     out = [TABLE_TITLE]
@@ -400,10 +408,10 @@ def _table(report: TrendReport, width: int) -> list[str]:
             if two:
                 line += "  " + gap.rjust(cell)
             out.append(line.rstrip())
-        return out
+        return out + _wrap(TABLE_SLOPE_NOTE, width)
     # Narrow terminals: one block per person.
     cell = max(6, min(8, (width - 12) // 3))
-    label_width = max(8, width - 3 * cell)
+    label_width = min(_LABEL_WIDTH, max(8, width - 3 * cell))
     for i, p in enumerate(persons):
         out.append(_fit(p.profile.name, width))
         out.append(
@@ -416,5 +424,6 @@ def _table(report: TrendReport, width: int) -> list[str]:
                 + "".join(v.rjust(cell) for v in cells[i])
             )
     if two:
-        out.append(f"{TABLE_GAP}: " + ", ".join(f"{label} {gap}" for label, _, gap in rows[:1]))
-    return [_fit(line, width) for line in out]
+        gaps = ", ".join(f"{label} {gap}" for label, _, gap in rows if gap != DASH)
+        out.extend(_wrap(f"{TABLE_GAP}: {gaps or DASH}", width))
+    return [_fit(line, width) for line in out] + _wrap(TABLE_SLOPE_NOTE, width)

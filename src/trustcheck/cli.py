@@ -317,6 +317,31 @@ def _unlock(services: Services, person: Profile, reader: _PassphraseReader) -> N
 
 
 @app.command()
+def trends(
+    weeks: Annotated[int | None, typer.Option(min=1, help="Only the last N weeks.")] = None,
+    area: Annotated[
+        str | None,
+        typer.Option(help="One area: communication, security, closeness, reliability or openness."),
+    ] = None,
+) -> None:
+    """Charts and figures of your trends, printed to the terminal (plain text when piped)."""
+    import os
+    import shutil
+
+    # plotext itself (~30 ms) is imported inside render_trends.
+    from trustcheck.charts import render_trends
+
+    services = _open()
+    try:
+        report = services.trends.report(weeks=weeks, area=area)
+    finally:
+        services.close()
+    size = shutil.get_terminal_size((80, 24))
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    typer.echo(render_trends(report, width=size.columns, height=size.lines, color=color), nl=False)
+
+
+@app.command()
 def demo(
     weeks: Annotated[int, typer.Option(min=1, max=2000, help="Weeks of history.")] = 26,
     seed: Annotated[int, typer.Option(help="Random seed: the same seed, the same history.")] = 1,

@@ -10,6 +10,15 @@ def user_error_types() -> tuple[type[Exception], ...]:
     from trustcheck.services.journal import JournalError
     from trustcheck.services.keys import PassphraseError
     from trustcheck.services.profiles import ProfileError
+    from trustcheck.services.trends import TrendsError
     from trustcheck.storage.errors import StorageError
 
-    return (PackError, CheckinError, JournalError, PassphraseError, ProfileError, StorageError)
+    return (
+        PackError,
+        CheckinError,
+        JournalError,
+        PassphraseError,
+        ProfileError,
+        TrendsError,
+        StorageError,
+    )

@@ -206,3 +206,137 @@ CRASH = (
     "trustcheck stopped because of an unexpected error ({kind}). Your answers so far are saved; "
     "start trustcheck again to pick up where you left off."
 )
+
+# === the private journal and private answers in the app ========================================
+
+# --- home -------------------------------------------------------------------------------------
+HOME_JOURNAL = "Journal"
+HOME_JOURNAL_HINT = "A private journal for each of you, locked with your own passphrase."
+HOME_JOURNAL_HINT_SOLO = "A private journal, locked with your passphrase."
+
+# --- whose journal, passphrases, unlocking ----------------------------------------------------
+CANCEL = "Cancel"
+JOURNAL_WHOSE = "Whose journal?"
+JOURNAL_WHOSE_HINT = "Each journal opens only with its owner's passphrase."
+UNLOCK_JOURNAL = "Unlock {name}'s journal"
+UNLOCK_PRIVATE = "{name}, unlock to keep this answer private"
+UNLOCK_PROMPT = "Passphrase"
+UNLOCK_BUTTON = "Unlock"
+UNLOCKING = "Unlocking…"
+WRONG_PASSPHRASE = "wrong passphrase"
+UNLOCK_KEYS = "Enter unlocks · Esc cancels"
+SET_PASSPHRASE_TITLE = "A passphrase for {name}"
+SET_PASSPHRASE_BODY = (
+    "Your journal and private answers are locked with a passphrase that only you know. "
+    "Choose one you will remember: it cannot be recovered if it is forgotten, and nobody, "
+    "not even trustcheck, can open them without it."
+)
+SET_PASSPHRASE_NEW = "New passphrase (at least 4 characters)"
+SET_PASSPHRASE_AGAIN = "The same passphrase again"
+SET_PASSPHRASE_BUTTON = "Set passphrase"
+SETTING_PASSPHRASE = "Setting it up…"
+
+# --- the journal ------------------------------------------------------------------------------
+JOURNAL_TITLE = "{name}'s journal"
+JOURNAL_LOCK_NOTE = "Only you can read this. ctrl+l locks it at once."
+JOURNAL_SEARCH = "Search your entries (/)"
+JOURNAL_COL_DATE = "Date"
+JOURNAL_COL_RATING = "Rating"
+JOURNAL_COL_TAGS = "Tags"
+JOURNAL_COL_THERAPY = "Therapy"
+JOURNAL_COL_TEXT = "Entry"
+JOURNAL_THERAPY_MARK = "⚑"
+JOURNAL_NO_RATING = "—"
+JOURNAL_NO_ENTRIES = "No entries yet. Press ctrl+n to write the first one."
+JOURNAL_NO_MATCHES = "No entries match your search."
+JOURNAL_DAMAGED_ONE = "1 entry could not be opened: damaged or modified. The others are here."
+JOURNAL_DAMAGED_MANY = "{n} entries could not be opened: damaged or modified. The others are here."
+JOURNAL_MORE = "Showing the newest {shown} of {total}. Move down for more, or search."
+JOURNAL_IDLE_LOCKED = "The journal locked itself after a while without activity."
+ENTRY_NEW = "New entry"
+ENTRY_EDIT = "Entry of {date}"
+ENTRY_RATING = "Rating"
+ENTRY_RATING_PLACEHOLDER = "0–10"
+ENTRY_TAGS = "Tags"
+ENTRY_TAGS_PLACEHOLDER = "comma, separated"
+ENTRY_THERAPY = "Bring to therapy"
+ENTRY_SAVED = "Entry saved."
+ENTRY_DELETED = "Entry deleted."
+ENTRY_DELETE_QUESTION = "Delete the entry of {date}? It cannot be brought back."
+ENTRY_DELETE_YES = "Delete it"
+ENTRY_DELETE_NO = "Keep it"
+ENTRY_DISCARD_QUESTION = "Leave this entry without saving? What you wrote here would be lost."
+ENTRY_DISCARD_YES = "Leave without saving"
+ENTRY_DISCARD_NO = "Keep writing"
+
+# --- private answers in the check-in ----------------------------------------------------------
+VISIBILITY_PRIVATE = "Private (only me)"
+PRIVATE_STORED = (
+    "Kept private: sealed with your passphrase. Write here to replace it, or go on to keep it."
+)
+
+# --- help and crashes -------------------------------------------------------------------------
+# Rows that replace (same key) or extend HELP_KEYS in the help screen.
+HELP_KEYS_JOURNAL: tuple[tuple[str, str], ...] = (
+    ("ctrl+t", "who sees a written answer: Shared, For therapy or Private (only you)"),
+    ("j", "open a private journal (home)"),
+    ("ctrl+n", "save a written answer and go on; in the journal, a new entry"),
+    ("enter / delete", "edit or delete the highlighted journal entry (asks first)"),
+    ("/", "search inside the unlocked journal"),
+    ("ctrl+s", "save a journal entry"),
+    (
+        "ctrl+l",
+        "hide: lock journals and private answers at once (an open journal also locks "
+        "itself after a few minutes without a key press)",
+    ),
+)
+CRASH_REPORTED = (
+    "trustcheck stopped because of an unexpected error ({kind}). Nothing was lost: every answer "
+    "is saved the moment it is given. A report without any of your text is in {path}"
+)
+CRASH_UNREPORTED = (
+    "trustcheck stopped because of an unexpected error ({kind}). Nothing was lost: every answer "
+    "is saved the moment it is given. (The error report could not be written.)"
+)
+
+# --- trends -----------------------------------------------------------------------------------
+TRENDS_NO_CHECKINS = "No check-ins yet: your trends appear here after your first two check-ins."
+TRENDS_NONE_IN_RANGE = "No check-ins in the last {weeks} weeks; the latest was in {when}."
+TRENDS_ONE_CHECKIN = "One check-in so far: trends need at least two."
+TRENDS_ONE_IN_RANGE = "Only one check-in in this range: trends need at least two."
+TRENDS_SOLO = "Solo mode: these are your own trends, so there is no gap between partners to show."
+TRENDS_SKIPPED_AREA = "{name} skipped {area} in every check-in in this range."
+TRENDS_PERSON_ABSENT = "{name} has no check-ins in this range."
+TRENDS_PAUSE = "No check-ins between {start} and {end}; the trend line starts afresh after it."
+TRENDS_RISEN = "risen"
+TRENDS_FALLEN = "fallen"
+TRENDS_CHANGE = "{name}'s {area} has {direction} reliably since {when}, from {n} check-ins."
+TRENDS_CHANGE_PROVISIONAL = (
+    "{name}'s {area} has {direction} reliably since {when} — provisional, from {n} check-ins."
+)
+TRENDS_METHOD = "How: {method}; provisional until {n} check-ins."
+TRENDS_UNKNOWN_AREA = "there is no area called {area!r}; choose one of: {areas}"
+TRENDS_BAD_WEEKS = "a range needs at least one week"
+CHART_TITLE = "Trust trends"
+CHART_INDEX = "Trust index (0–100)"
+CHART_OVERALL = "Overall trust (0–10)"
+CHART_COMMITMENTS = "Commitments kept (% per 4 weeks)"
+CHART_GAP = "Gap between you (trust index)"
+CHART_LEGEND_A = "{name}: solid line ━"
+CHART_LEGEND_B = "{name}: dotted line •••"
+CHART_EMPTY_PANEL = "no scores"
+TABLE_TITLE = "Figures"
+TABLE_LATEST = "latest"
+TABLE_SLOPE = "slope"
+TABLE_SLOPE_NOTE = (
+    "slope: change per week over the last 8 weeks (Theil–Sen); gap: latest, between you"
+)
+TABLE_MEAN = "mean"
+TABLE_GAP = "gap"
+TABLE_KEPT = "Commitments kept"
+CHANGES_TITLE = "Changes beyond the usual ups and downs"
+NOTES_TITLE = "Notes"
+RANGE_WEEKS = "{n} weeks"
+RANGE_ONE_WEEK = "1 week"
+RANGE_CHECKINS = "{n} check-ins"
+RANGE_ONE_CHECKIN = "1 check-in"

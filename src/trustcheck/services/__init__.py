@@ -11,6 +11,7 @@ from trustcheck.services.checkin import CheckinService
 from trustcheck.services.journal import JournalService
 from trustcheck.services.keys import KeyService
 from trustcheck.services.profiles import ProfileService
+from trustcheck.services.trends import TrendsService
 from trustcheck.storage.db import Database
 from trustcheck.storage.repos import (
     AnswerRepo,
@@ -32,6 +33,7 @@ class Services:
     checkins: CheckinService
     keys: KeyService
     journal: JournalService
+    trends: TrendsService
     settings: SettingsRepo
 
     def close(self) -> None:
@@ -56,6 +58,7 @@ def open_services(
     pack = pack or weekly_pack()
     db = Database.open(data_dir)
     profile_repo = ProfileRepo(db)
+    checkin_repo, answer_repo, commitment_repo = CheckinRepo(db), AnswerRepo(db), CommitmentRepo(db)
     keys = KeyService(KeyRepo(db), weak_kdf=weak_kdf)
     return Services(
         db=db,
@@ -63,7 +66,17 @@ def open_services(
         pack=pack,
         profiles=ProfileService(profile_repo, clock),
         checkins=CheckinService(
-            pack, CheckinRepo(db), AnswerRepo(db), CommitmentRepo(db), profile_repo, clock, keys
+            pack, checkin_repo, answer_repo, commitment_repo, profile_repo, clock, keys
+        ),
+        trends=TrendsService(
+            pack,
+            checkin_repo,
+            answer_repo,
+            commitment_repo,
+            profile_repo,
+            clock,
+            rated=answer_repo,
+            reviews=commitment_repo,
         ),
         keys=keys,
         journal=JournalService(JournalRepo(db), keys, clock),

@@ -32,27 +32,24 @@ from trustcheck.core.models import (
 )
 from trustcheck.core.scoring import MIN_ANSWERED_SHARE, trust_index
 from trustcheck.core.stats import ChangeSince, CouplePoint, Point
-from trustcheck.storage.repos import AnswerRepo, CheckinRepo, CommitmentRepo, ProfileRepo
-
-# --- wording: TO MOVE to messages.py ("trends" section) -----------------------------------------
-TRENDS_NO_CHECKINS = "No check-ins yet: your trends appear here after your first two check-ins."
-TRENDS_NONE_IN_RANGE = "No check-ins in the last {weeks} weeks; the latest was in {when}."
-TRENDS_ONE_CHECKIN = "One check-in so far: trends need at least two."
-TRENDS_ONE_IN_RANGE = "Only one check-in in this range: trends need at least two."
-TRENDS_SOLO = "Solo mode: these are your own trends, so there is no gap between partners to show."
-TRENDS_SKIPPED_AREA = "{name} skipped {area} in every check-in in this range."
-TRENDS_PERSON_ABSENT = "{name} has no check-ins in this range."
-TRENDS_PAUSE = "No check-ins between {start} and {end}; the trend line starts afresh after it."
-TRENDS_RISEN = "risen"
-TRENDS_FALLEN = "fallen"
-TRENDS_CHANGE = "{name}'s {area} has {direction} reliably since {when}, from {n} check-ins."
-TRENDS_CHANGE_PROVISIONAL = (
-    "{name}'s {area} has {direction} reliably since {when} — provisional, from {n} check-ins."
+from trustcheck.messages import (
+    TRENDS_BAD_WEEKS,
+    TRENDS_CHANGE,
+    TRENDS_CHANGE_PROVISIONAL,
+    TRENDS_FALLEN,
+    TRENDS_METHOD,
+    TRENDS_NO_CHECKINS,
+    TRENDS_NONE_IN_RANGE,
+    TRENDS_ONE_CHECKIN,
+    TRENDS_ONE_IN_RANGE,
+    TRENDS_PAUSE,
+    TRENDS_PERSON_ABSENT,
+    TRENDS_RISEN,
+    TRENDS_SKIPPED_AREA,
+    TRENDS_SOLO,
+    TRENDS_UNKNOWN_AREA,
 )
-TRENDS_METHOD = "How: {method}; provisional until {n} check-ins."
-TRENDS_UNKNOWN_AREA = "there is no area called {area!r}; choose one of: {areas}"
-TRENDS_BAD_WEEKS = "a range needs at least one week"
-# -------------------------------------------------------------------------------------------------
+from trustcheck.storage.repos import AnswerRepo, CheckinRepo, CommitmentRepo, ProfileRepo
 
 MONTHS = (
     "January",
