@@ -338,7 +338,8 @@ def trends(
         services.close()
     size = shutil.get_terminal_size((80, 24))
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    typer.echo(render_trends(report, width=size.columns, height=size.lines, color=color), nl=False)
+    text = render_trends(report, width=size.columns, height=size.lines, color=color)
+    typer.echo(text.rstrip("\n"))
 
 
 @app.command()

@@ -1,0 +1,84 @@
+"""`trustcheck trends` as a person runs it: empty, short and ten-year histories, piped output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from trustcheck.core.clock import FixedClock
+from trustcheck.services import open_services
+from trustcheck.services.demo import seed_demo
+
+
+def tc(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env_args = [sys.executable, "-m", "trustcheck", "--data-dir", str(data), *args]
+    return subprocess.run(env_args, capture_output=True, text=True, timeout=60)
+
+
+def _seed(data: Path, weeks: int) -> None:
+    services = open_services(data, FixedClock(dt.datetime.now().astimezone()))
+    try:
+        seed_demo(services, weeks=weeks)
+    finally:
+        services.close()
+
+
+@pytest.fixture(scope="module")
+def ten_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("ten") / "data"
+    _seed(data, 520)
+    return data
+
+
+def _plain(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    out = result.stdout
+    assert "\x1b" not in out  # piped: plain text
+    assert "nan" not in out.lower().replace("nance", "")
+    assert all(len(line) <= 80 for line in out.splitlines())
+    return out
+
+
+def test_no_check_ins_yet_is_a_sentence(tmp_path: Path) -> None:
+    out = _plain(tc(tmp_path / "data", "trends"))
+    assert "No check-ins yet" in out
+
+
+def test_one_check_in_says_trends_need_two(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    _seed(data, 1)
+    out = _plain(tc(data, "trends"))
+    assert "One check-in so far: trends need at least two." in out
+    assert "┌" not in out  # no empty chart
+
+
+def test_a_short_history_has_charts_figures_and_both_names(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    _seed(data, 8)
+    out = _plain(tc(data, "trends"))
+    assert "Trust index (0–100)" in out
+    assert "Alex: solid line" in out and "Sam: dotted line" in out
+    assert "Figures" in out
+
+
+def test_ten_years_with_range_and_area(ten_years: Path) -> None:
+    out = _plain(tc(ten_years, "trends"))
+    assert "(520 weeks, 520 check-ins)" in out
+    assert "Jacobson & Truax" in out
+    narrowed = _plain(tc(ten_years, "trends", "--weeks", "8", "--area", "closeness"))
+    assert "(8 weeks, 8 check-ins)" in narrowed
+    assert "Closeness" in narrowed and "Communication" not in narrowed
+
+
+def test_an_unknown_area_is_one_line_and_exit_1(ten_years: Path) -> None:
+    result = tc(ten_years, "trends", "--area", "nope")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "trustcheck: there is no area called 'nope'; choose one of: communication, security, "
+        "closeness, reliability, openness"
+    ]
