@@ -416,3 +416,449 @@ def bench_save_answer(ctx: Context) -> list[Row]:
             },
         ),
     ]
+
+
+# --- seeded data shared by several rows -----------------------------------------------------------
+
+
+_SEED_DEMO = (
+    "import sys; from pathlib import Path; "
+    "from trustcheck.services import open_services; "
+    "from trustcheck.services.demo import seed_demo; "
+    "s = open_services(Path(sys.argv[1])); "
+    "r = seed_demo(s, weeks=int(sys.argv[2])); s.close(); print(r.checkins)"
+)
+
+
+def _demo_data(ctx: Context, weeks: int) -> Path:
+    """A data dir holding the demo history of ``weeks`` weeks (Alex and Sam), seeded once per run.
+
+    Seeded through ``open_services`` + ``seed_demo`` (the code behind ``trustcheck demo``) and
+    memoised in ``ctx.cache``, so every row that needs 10 or 20 years reuses it. It runs in a child
+    interpreter on purpose: the runner stays small, and a child's ``ru_maxrss`` (from ``wait4``)
+    includes the high-water mark of the process it was forked from, so a runner grown by seeding
+    would inflate every later RSS figure.
+    """
+    key = f"demo-{weeks}"
+    if key not in ctx.cache:
+        data_dir = ctx.mkdtemp(f"demo{weeks}-") / "data"
+        start = time.perf_counter()
+        proc = run_process(
+            [ctx.python, "-c", _SEED_DEMO, data_dir, str(weeks)], clean_env(), capture=True
+        )
+        if proc.stdout.strip() != str(weeks):
+            raise ProcessFailed(f"seed_demo wrote {proc.stdout.strip()} check-ins, not {weeks}")
+        ctx.log(f"seeded {weeks} weeks in {time.perf_counter() - start:.1f} s")
+        ctx.cache[key] = data_dir
+    path: Path = ctx.cache[key]
+    return path
+
+
+# --- trends vs jrnl -n 10 -------------------------------------------------------------------------
+
+JRNL_ENTRIES = 520
+JRNL_TIMEFORMAT = "%Y-%m-%d %H:%M"
+TERMINAL_SIZE = {"COLUMNS": "100", "LINES": "40"}
+_JRNL_BODY = (
+    "We sat down after dinner and went through the week. Work was heavy for both of us; "
+    "the walk on Sunday helped. Next week: phones away at dinner, and ask before assuming. "
+)
+
+
+def _jrnl_config(journal: Path) -> str:
+    """jrnl 4.6's full default config (every key, so it never rewrites or prompts), as YAML.
+
+    ``version`` equals the installed jrnl's, so ``upgrade_config`` finds nothing to add or bump;
+    ``timeformat`` matches the journal file, so entries parse with one ``strptime`` each (jrnl's
+    own fast path); ``editor`` is empty and ``encrypt`` false, so no editor or password prompt.
+    """
+    return (
+        "colors:\n"
+        "  body: none\n"
+        "  date: none\n"
+        "  tags: none\n"
+        "  title: none\n"
+        "default_hour: 9\n"
+        "default_minute: 0\n"
+        "editor: ''\n"
+        "encrypt: false\n"
+        "highlight: true\n"
+        "indent_character: '|'\n"
+        "journals:\n"
+        "  default:\n"
+        f"    journal: '{journal}'\n"
+        "linewrap: 79\n"
+        "tagsymbols: '#@'\n"
+        "template: false\n"
+        f"timeformat: '{JRNL_TIMEFORMAT}'\n"
+        "version: '4.6'\n"
+    )
+
+
+def _jrnl_journal(ctx: Context, entries: int = JRNL_ENTRIES) -> tuple[Path, Path]:
+    """A plain-text jrnl journal of ``entries`` weekly entries (~200 characters each) + config."""
+    import datetime as dt
+
+    folder = ctx.mkdtemp("jrnl-")
+    journal = folder / "journal.txt"
+    first = dt.datetime(2016, 1, 3, 20, 15)
+    parts = []
+    for i in range(entries):
+        when = first + dt.timedelta(weeks=i, minutes=(i * 7) % 50)
+        body = _JRNL_BODY[(i * 13) % 40 :][:150]
+        parts.append(f"[{when.strftime(JRNL_TIMEFORMAT)}] Week {i + 1}: our check-in.\n{body}\n\n")
+    journal.write_text("".join(parts), encoding="utf-8")
+    config = folder / "jrnl.yaml"
+    config.write_text(_jrnl_config(journal), encoding="utf-8")
+    return journal, config
+
+
+def _trends_row(
+    ctx: Context,
+    key: str,
+    weeks: int,
+    env: dict[str, str],
+    jrnl: list[Path | str],
+    jrnl_files: tuple[Path, Path],
+) -> Row:
+    what = f"trustcheck trends, {weeks // 52} years ({weeks} weeks)"
+    data_dir = _demo_data(ctx, weeks)
+    subject_env = {**env, "TRUSTCHECK_DATA_DIR": str(data_dir)}
+    subject = [ctx.project_bin / "trustcheck", "trends"]
+    before = [p.read_bytes() for p in jrnl_files]
+    # One checked run each, output kept: a broken command must not look fast.
+    first = run_process(subject, subject_env, capture=True, pipe=True)
+    base = run_process(jrnl, env, capture=True, pipe=True)
+    if f"{weeks} weeks" not in first.stdout:
+        raise ProcessFailed(f"trustcheck trends did not report {weeks} weeks")
+    if base.stdout.count(" Week ") != 10:
+        raise ProcessFailed(f"jrnl -n 10 printed {base.stdout.count(' Week ')} entries, not 10")
+    subj_s, base_s = interleaved(
+        timed_process(subject, subject_env, pipe=True),
+        timed_process(jrnl, env, pipe=True),
+        ctx.repeats,
+    )
+    if [p.read_bytes() for p in jrnl_files] != before:
+        raise ProcessFailed("jrnl rewrote its config or journal: the baseline did extra work")
+    return Row(
+        key=key,
+        what=what,
+        value=median(subj_s) * 1000,
+        baseline=median(base_s) * 1000,
+        baseline_what=f"jrnl -n 10, {JRNL_ENTRIES}-entry journal",
+        kind="ratio",
+        limit=1.5,
+        samples=[s * 1000 for s in subj_s],
+        baseline_samples=[s * 1000 for s in base_s],
+        extra={
+            "weeks": weeks,
+            "stdout_bytes": len(first.stdout.encode()),
+            "baseline_stdout_bytes": len(base.stdout.encode()),
+            "maxrss_mib": first.maxrss_kib / MIB,
+            "baseline_maxrss_mib": base.maxrss_kib / MIB,
+            "terminal": "stdout is a pipe, COLUMNS=100 LINES=40",
+        },
+    )
+
+
+@benchmark("trends", "trustcheck trends on 10 and 20 years vs jrnl -n 10 on 520 entries")
+def bench_trends(ctx: Context) -> list[Row]:
+    """``trustcheck trends`` (plain text into a pipe) as a ratio of ``jrnl -n 10``."""
+    specs = (("trends.10y", 520), ("trends.20y", 1040))
+    if ctx.baseline_bin is None:
+        return [
+            error_row(k, f"trustcheck trends, {w} weeks", f"no jrnl baseline: {ctx.baseline_error}")
+            for k, w in specs
+        ]
+    env = {**_jrnl_env(ctx), **TERMINAL_SIZE}
+    journal, config = _jrnl_journal(ctx)
+    jrnl: list[Path | str] = [ctx.baseline_bin / "jrnl", "--config-file", config, "-n", "10"]
+    rows: list[Row] = []
+    for key, weeks in specs:
+        try:
+            rows.append(_trends_row(ctx, key, weeks, env, jrnl, (journal, config)))
+        except Exception as exc:
+            rows.append(error_row(key, f"trustcheck trends, {weeks} weeks", exc))
+        ctx.log(f"{key} done")
+    for _, weeks in specs:
+        rows.append(_trends_profile(ctx, env, weeks))
+    return rows
+
+
+def _trends_profile(ctx: Context, env: dict[str, str], weeks: int) -> Row:
+    """Where ``trustcheck trends`` spends its time, stage by stage, in one process.
+
+    An info row (``trends_stages.py``, a few fresh processes, medians): the JSON keeps the split
+    (interpreter start-up is the rest of the row's wall time) and the ``-X importtime`` top list.
+    """
+    key = f"trends.stages.{weeks // 52}y"
+    what = f"trends {weeks // 52}y: in-process stages (info)"
+    try:
+        data_dir = _demo_data(ctx, weeks)
+        stage_env = {**env, "TRUSTCHECK_DATA_DIR": str(data_dir)}
+        runs = [
+            json.loads(
+                run_process(
+                    [ctx.python, str(HERE / "trends_stages.py")], stage_env, capture=True
+                ).stdout
+            )
+            for _ in range(max(3, ctx.repeats // 3))
+        ]
+        profile = _import_profile(
+            ctx, "trustcheck.cli, typer._adapters, trustcheck.charts, plotext", top=15
+        )
+    except Exception as exc:
+        return error_row(key, what, exc)
+    stages = {name: median([r[name] for r in runs]) for name in runs[0]}
+    return Row(
+        key=key,
+        what=what,
+        value=stages.get("total_ms"),
+        kind="info",
+        extra={"stages_ms": stages, "importtime_top": profile},
+    )
+
+
+# --- unlock (key derivation) ----------------------------------------------------------------------
+
+UNLOCK_WINDOW_MS = (100.0, 250.0)
+BENCH_PASSPHRASE = "correct horse battery staple"
+
+
+@benchmark("unlock", "unlock: Argon2id key derivation with production parameters")
+def bench_unlock(ctx: Context) -> list[Row]:
+    """``services.keys.unlock`` with production KDF parameters: median inside 100–250 ms."""
+    from trustcheck.services import open_services
+    from trustcheck.storage import crypto
+
+    low, high = UNLOCK_WINDOW_MS
+    services = open_services(ctx.mkdtemp("unlock-") / "data")
+    try:
+        pid = services.profiles.setup(["A"])[0].id
+        services.keys.set_passphrase(pid, BENCH_PASSPHRASE)
+        samples: list[float] = []
+        for i in range(ctx.repeats + 1):  # the first is a warm-up (imports, allocator)
+            services.keys.lock(pid)
+            start = time.perf_counter()
+            services.keys.unlock(pid, BENCH_PASSPHRASE)
+            elapsed = (time.perf_counter() - start) * 1000
+            if not services.keys.is_unlocked(pid):
+                raise RuntimeError("unlock returned but the profile is still locked")
+            if i:
+                samples.append(elapsed)
+    finally:
+        services.close()
+    params = crypto.KdfParams.production()
+    value = median(samples)
+    return [
+        Row(
+            key="unlock",
+            what="unlock (Argon2id, production)",
+            value=value,
+            kind="check",
+            passed=low <= value <= high,
+            samples=samples,
+            extra={
+                "budget": f"{low:g}–{high:g} ms",
+                "window_ms": [low, high],
+                "min_ms": min(samples),
+                "max_ms": max(samples),
+                "kdf": {
+                    "memory_kib": params.memory_kib,
+                    "iterations": params.iterations,
+                    "lanes": params.lanes,
+                },
+            },
+        )
+    ]
+
+
+# --- decrypting 12,500 private records ------------------------------------------------------------
+
+DECRYPT_RECORDS = 12_500
+SCALE_ENTRIES = 10_000
+DECRYPT_LIMIT_MS = 20.0
+CACHE_DIR = HERE / "results" / "cache"
+SEED_RECIPE = 1  # bump when the seeding below changes, so old caches are not reused
+_WORDS = (
+    "today", "we", "talked", "about", "the", "week", "and", "I", "felt", "heard", "tired",
+    "calm", "worried", "work", "dinner", "walk", "phone", "trust", "promise", "kept", "late",
+    "sorry", "thanks", "closer", "space", "listen", "plan", "weekend", "again", "small",
+)  # fmt: skip
+
+
+def _entry_text(i: int) -> str:
+    """A deterministic ~200-character journal text (varied words, so no two bodies are equal)."""
+    words: list[str] = []
+    n = i * 7919 + 17
+    while sum(len(w) + 1 for w in words) < 200:
+        n = (n * 1103515245 + 12345) % 2**31
+        words.append(_WORDS[n % len(_WORDS)])
+    return (" ".join(words)[:199] + ".").capitalize()
+
+
+def _journal_cache_key() -> str:
+    import trustcheck
+    from trustcheck.storage import migrations
+
+    return (
+        f"journal{DECRYPT_RECORDS}-r{SEED_RECIPE}-tc{trustcheck.__version__}"
+        f"-schema{migrations.schema_version()}"
+    )
+
+
+def _seed_journal(folder: Path, count: int) -> int:
+    """Seed ``count`` entries for one profile through ``services.journal.add``; its profile id."""
+    import datetime as dt
+
+    from trustcheck.services import open_services
+
+    services = open_services(folder)
+    try:
+        pid = services.profiles.setup(["A"])[0].id
+        services.keys.set_passphrase(pid, BENCH_PASSPHRASE)
+        newest = dt.datetime(2026, 1, 1, 21, 0).astimezone()
+        for i in range(count):  # oldest first, about one entry every 14 hours
+            services.journal.add(
+                pid,
+                _entry_text(i),
+                rating=i % 11,
+                tags=("work",) if i % 5 == 0 else (),
+                for_therapy=i % 9 == 0,
+                written_at=newest - dt.timedelta(hours=14 * (count - 1 - i)),
+            )
+    finally:
+        services.close()
+    return pid
+
+
+def _journal_data(ctx: Context) -> tuple[Path, int, dict[str, Any]]:
+    """A scratch copy of a data dir with 12,500 sealed entries for one profile.
+
+    Seeding is 12,500 transactions with fsync (seconds on a fast disk, a minute on a slow one), so
+    the seeded folder is cached under ``benchmarks/results/cache/<key>`` (key: seed recipe,
+    trustcheck version and schema version) and copied into the scratch folder for each run, so the
+    cache itself is never opened for writing.
+    """
+    import shutil
+
+    key = _journal_cache_key()
+    cached = CACHE_DIR / key
+    meta_file = cached / "meta.json"
+    info: dict[str, Any] = {"cache": str(cached.relative_to(HERE.parent)), "cache_hit": True}
+    if not meta_file.exists():
+        info["cache_hit"] = False
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        building = CACHE_DIR / f".{key}.{os.getpid()}"
+        shutil.rmtree(building, ignore_errors=True)
+        start = time.perf_counter()
+        pid = _seed_journal(building / "data", DECRYPT_RECORDS)
+        info["seed_s"] = time.perf_counter() - start
+        (building / "meta.json").write_text(
+            json.dumps({"profile_id": pid, "entries": DECRYPT_RECORDS, "seed_s": info["seed_s"]}),
+            encoding="utf-8",
+        )
+        shutil.rmtree(cached, ignore_errors=True)
+        os.replace(building, cached)
+        ctx.log(f"seeded {DECRYPT_RECORDS} journal entries in {info['seed_s']:.1f} s -> {cached}")
+    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    copy = ctx.mkdtemp("journal-") / "data"
+    shutil.copytree(cached / "data", copy)
+    return copy, int(meta["profile_id"]), info
+
+
+def _timed_calls(fn: Callable[[], object], repeats: int, warmup: int = 2) -> list[float]:
+    """``repeats`` timings of ``fn()`` in ms, after ``warmup`` unrecorded calls."""
+    for _ in range(warmup):
+        fn()
+    samples: list[float] = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+@benchmark("decrypt", "decrypting 12,500 private records; journal listing at 12,500 and 10,000")
+def bench_decrypt(ctx: Context) -> list[Row]:
+    """``keys.ring.open_many`` over 12,500 (and the newest 10,000) journal rows; full listings."""
+    from trustcheck.services import open_services
+    from trustcheck.storage.repos import JOURNAL_TABLE
+
+    data_dir, pid, info = _journal_data(ctx)
+    services = open_services(data_dir)
+    try:
+        services.keys.unlock(pid, BENCH_PASSPHRASE)
+        rows = services.journal.repo.rows(pid)
+        if len(rows) != DECRYPT_RECORDS:
+            raise RuntimeError(f"the seeded journal has {len(rows)} entries, not {DECRYPT_RECORDS}")
+        pairs = [(r.id, r.body) for r in rows]
+        scale_pairs = pairs[:SCALE_ENTRIES]  # newest first: the newest 10,000
+        since = rows[SCALE_ENTRIES - 1].written_at
+        ring = services.keys.ring
+
+        def decrypt_all() -> object:
+            return ring.open_many(pid, pairs, table=JOURNAL_TABLE)
+
+        def decrypt_scale() -> object:
+            return ring.open_many(pid, scale_pairs, table=JOURNAL_TABLE)
+
+        opened = ring.open_many(pid, pairs, table=JOURNAL_TABLE)
+        if not all(isinstance(text, str) for text in opened):
+            raise RuntimeError("some seeded records did not open")
+        listing = services.journal.entries(pid)
+        scale_listing = services.journal.entries(pid, since=since)
+        if len(listing.entries) != DECRYPT_RECORDS or len(scale_listing.entries) != SCALE_ENTRIES:
+            raise RuntimeError(
+                f"journal.entries listed {len(listing.entries)} / {len(scale_listing.entries)}"
+            )
+        repeats = max(ctx.repeats, 5)
+        dec = _timed_calls(decrypt_all, repeats)
+        dec_scale = _timed_calls(decrypt_scale, repeats)
+        full = _timed_calls(lambda: services.journal.entries(pid), repeats)
+        full_scale = _timed_calls(lambda: services.journal.entries(pid, since=since), repeats)
+        read_rows = _timed_calls(lambda: services.journal.repo.rows(pid), repeats)
+    finally:
+        services.close()
+    body_chars = median([len(t) for t in opened if isinstance(t, str)])
+    info.update(records=DECRYPT_RECORDS, median_plaintext_chars=body_chars)
+    return [
+        Row(
+            key="decrypt.12500",
+            what=f"decrypt {DECRYPT_RECORDS:,} records (open_many)",
+            value=median(dec),
+            kind="absolute",
+            limit=DECRYPT_LIMIT_MS,
+            samples=dec,
+            extra={**info, "p95_ms": percentile(dec, 95)},
+        ),
+        Row(
+            key="decrypt.10000",
+            what=f"decrypt {SCALE_ENTRIES:,} entries (scale)",
+            value=median(dec_scale),
+            kind="absolute",
+            limit=DECRYPT_LIMIT_MS,
+            samples=dec_scale,
+            extra={"p95_ms": percentile(dec_scale, 95)},
+        ),
+        Row(
+            key="journal.entries.12500",
+            what=f"journal.entries(), {DECRYPT_RECORDS:,} entries (info)",
+            value=median(full),
+            kind="info",
+            samples=full,
+            extra={
+                "read_rows_ms": median(read_rows),
+                "note": "the listing: SQL read + open_many + JSON parse + JournalEntry; "
+                "DESIGN budgets only the decrypt part",
+            },
+        ),
+        Row(
+            key="journal.entries.10000",
+            what=f"journal.entries(), newest {SCALE_ENTRIES:,} (info)",
+            value=median(full_scale),
+            kind="info",
+            samples=full_scale,
+            extra={"since": since.isoformat(), "of_total": DECRYPT_RECORDS},
+        ),
+    ]

@@ -116,6 +116,8 @@ class Context:
     """A temporary folder removed after the run; benchmarks make their own sub-folders in it."""
     terminal: Literal["headless", "pty"] = "headless"
     verbose: bool = False
+    cache: dict[str, Any] = field(default_factory=dict)
+    """Per-run memo shared by benchmarks (e.g. a seeded data dir reused by several rows)."""
 
     @property
     def project_bin(self) -> Path:
@@ -240,17 +242,29 @@ def run_process(
     *,
     check: bool = True,
     capture: bool = False,
+    pipe: bool = False,
 ) -> ProcResult:
     """Run ``argv`` and time it from just before the fork to its exit.
 
     Output goes to temporary files (never a pipe that could fill and stall the child); it is read
-    back only when ``capture`` is set or the command failed.
+    back only when ``capture`` is set or the command failed. With ``pipe`` stdout is a real pipe
+    instead, drained by this process as a shell pipeline would (``cmd | less``), so the child sees a
+    non-terminal stdout and pays for a pipe's back-pressure; reading it is inside the timing.
     """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(
-            [os.fspath(a) for a in argv], stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env
+            [os.fspath(a) for a in argv],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE if pipe else out,
+            stderr=err,
+            env=env,
         )
+        piped = b""
+        if pipe:
+            assert proc.stdout is not None
+            piped = proc.stdout.read()  # until EOF: the child closed its stdout (exited)
+            proc.stdout.close()
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -258,7 +272,7 @@ def run_process(
         if capture or proc.returncode != 0:
             out.seek(0)
             err.seek(0)
-            stdout = out.read().decode(errors="replace")
+            stdout = piped.decode(errors="replace") if pipe else out.read().decode(errors="replace")
             stderr = err.read().decode(errors="replace")
     result = ProcResult(wall, int(usage.ru_maxrss), proc.returncode, stdout, stderr)
     if check and proc.returncode != 0:
@@ -276,11 +290,11 @@ def last_line(text: str) -> str:
 
 
 def timed_process(
-    argv: Sequence[str | os.PathLike[str]], env: Mapping[str, str]
+    argv: Sequence[str | os.PathLike[str]], env: Mapping[str, str], *, pipe: bool = False
 ) -> Callable[[], float]:
     """A zero-argument callable for :func:`interleaved` that returns the wall time in seconds."""
 
     def run() -> float:
-        return run_process(argv, env).wall_s
+        return run_process(argv, env, pipe=pipe).wall_s
 
     return run
