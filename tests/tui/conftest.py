@@ -36,7 +36,7 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def services(tmp_path: Path, clock: FixedClock) -> Iterator[Services]:
-    svc = open_services(tmp_path, clock=clock)
+    svc = open_services(tmp_path, clock=clock, weak_kdf=True)
     yield svc
     svc.close()
 
@@ -119,9 +119,7 @@ def screen_text(app: App[None]) -> str:
         record=True,
         legacy_windows=False,
     )
-    render = app.screen._compositor.render_update(
-        full=True, screen_stack=app._background_screens
-    )
+    render = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     console.print(render)
     return console.export_text(styles=False)
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile, Step
@@ -19,9 +20,11 @@ from trustcheck.tui.screens.answer import AnswerScreen
 from trustcheck.tui.screens.commitments import CommitmentsScreen
 from trustcheck.tui.screens.handover import HandoverScreen
 from trustcheck.tui.screens.home import HomeScreen
+from trustcheck.tui.screens.journal import JournalScreen
 from trustcheck.tui.screens.reveal import RevealScreen
+from trustcheck.tui.screens.unlock import UnlockScreen
 
-from .conftest import fill_turn, seed_previous_week
+from .conftest import NOW, fill_turn, seed_previous_week
 
 SIZE = (100, 34)
 SnapCompare = Callable[..., bool]
@@ -104,3 +107,46 @@ def test_reveal_small_terminal(
     _at_step(services, clock, couple, Step.REVEAL)
     app = build_app(services, start="checkin")
     assert snap_compare(app, terminal_size=(80, 24), run_before=expect(RevealScreen))
+
+
+def _journal(services: Services, person: Profile) -> None:
+    services.keys.set_passphrase(person.id, "snapshot")
+    journal = services.journal
+    journal.add(
+        person.id,
+        "Long walk after the argument.\nWe talked it through on the way back.",
+        rating=6,
+        tags=["walk", "money"],
+        written_at=NOW.replace(day=20, hour=21),
+    )
+    journal.add(
+        person.id,
+        "Felt left out at dinner with [b]friends[/b]",
+        rating=3,
+        for_therapy=True,
+        written_at=NOW.replace(day=22, hour=23),
+    )
+    journal.add(person.id, "Slept well for once.", written_at=NOW.replace(day=24, hour=7))
+
+
+def test_unlock_modal(snap_compare: SnapCompare, services: Services, couple: list[Profile]) -> None:
+    _journal(services, couple[0])
+    services.keys.lock_all()
+
+    async def open_unlock(pilot: Pilot[None]) -> None:
+        await pilot.press("j", "enter")
+        assert isinstance(pilot.app.screen, UnlockScreen)
+
+    assert snap_compare(build_app(services), terminal_size=(80, 24), run_before=open_unlock)
+
+
+def test_journal_list(snap_compare: SnapCompare, services: Services, solo: list[Profile]) -> None:
+    _journal(services, solo[0])  # left unlocked: "j" opens the list at once
+
+    async def open_journal(pilot: Pilot[None]) -> None:
+        await pilot.press("j")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, JournalScreen)
+        assert pilot.app.screen.query_one(DataTable).row_count == 3
+
+    assert snap_compare(build_app(services), terminal_size=SIZE, run_before=open_journal)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any, ClassVar, Literal
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -13,10 +15,22 @@ from trustcheck.core.models import Profile
 from trustcheck.services import Services
 from trustcheck.tui.screens.help import HelpScreen
 from trustcheck.tui.screens.home import HomeScreen
+from trustcheck.tui.screens.journal import JournalScreen
 from trustcheck.tui.screens.setup import SetupScreen
 from trustcheck.tui.screens.step import step_screen
+from trustcheck.tui.screens.unlock import PassphraseModal
 
 Start = Literal["home", "checkin"]
+
+# What counts as someone being at the keyboard, for the journal's idle lock.
+_ACTIVITY = (
+    events.Key,
+    events.MouseDown,
+    events.MouseMove,
+    events.MouseScrollDown,
+    events.MouseScrollUp,
+    events.Paste,
+)
 
 
 class TrustcheckApp(App[None]):
@@ -27,6 +41,8 @@ class TrustcheckApp(App[None]):
         # Quitting keeps a check-in in progress; stopping one is escape (and asks first).
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
         Binding("f1", "help", "Help", show=False),
+        # Hide: a priority binding, so no Input or TextArea can swallow it.
+        Binding("ctrl+l", "hide", "Hide", priority=True),
     ]
 
     def __init__(self, services: Services, start: Start = "home") -> None:
@@ -55,18 +71,70 @@ class TrustcheckApp(App[None]):
     def _open_checkin(self) -> None:
         self.push_screen(step_screen(self.services, self.services.checkins.draft()))
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, _ACTIVITY):
+            for screen in self.screen_stack:
+                if isinstance(screen, JournalScreen):
+                    screen.touch()
+        await super().on_event(event)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "hide":
+            # Shown (and active) only while there is something to hide.
+            keys = self.services.keys
+            return (
+                isinstance(self.screen, PassphraseModal)
+                or any(isinstance(s, JournalScreen) for s in self.screen_stack)
+                or any(keys.is_unlocked(p.id) for p in self.services.profiles.people())
+            )
+        return True
+
+    def action_hide(self) -> None:
+        """Lock every key at once and close an open journal (and anything over it)."""
+        self.services.keys.lock_all()
+        while isinstance(self.screen, PassphraseModal):
+            self.pop_screen()  # a key derived meanwhile is locked again (see its finish())
+        for screen in self.screen_stack:
+            if isinstance(screen, JournalScreen):
+                screen.lock_and_leave()
+                break
+        self.refresh_bindings()
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual renders an exception with a ``__rich__`` method itself; route every error
+        # through ``_fatal_error`` so nothing but the redacted line reaches the terminal.
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self._fatal_error()
+
     def _fatal_error(self) -> None:
-        # Textual's crash screen prints local variables, which may hold private answers.
-        # Show one plain line instead (the journal issue brings a full error log).
+        # Textual's crash screen prints local variables, which may hold a passphrase or private
+        # text. Write a redacted report (types and frames only) and print one plain line.
         from rich.text import Text
 
-        kind = type(self._exception).__name__ if self._exception else "error"
+        from trustcheck.tui.crash import write_crash_report
+
+        error = self._exception
+        kind = type(error).__name__ if error else "error"
+        with contextlib.suppress(Exception):  # best effort while stopping
+            self.services.keys.lock_all()
+        try:
+            if error is None:
+                raise OSError("no exception recorded")
+            path = write_crash_report(error, self.services.db.path.parent)
+            line = messages.CRASH_REPORTED.format(kind=kind, path=path)
+        except OSError:
+            line = messages.CRASH_UNREPORTED.format(kind=kind)
         self.bell()
-        self._exit_renderables.append(Text(messages.CRASH.format(kind=kind)))
+        # One line, not wrapped by Rich (the terminal may fold it): the path stays copyable.
+        self.error_console.soft_wrap = True
+        self._exit_renderables.append(Text(line))
         self._close_messages_no_wait()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import ClassVar
 
 from textual import on
@@ -14,7 +15,9 @@ from trustcheck import messages
 from trustcheck.core.models import AREA_TITLES, Answer, Checkin, Item, ItemKind, Profile, Visibility
 from trustcheck.services import Services
 from trustcheck.services.checkin import CheckinError
+from trustcheck.storage.crypto import ProfileLocked
 from trustcheck.tui.screens.step import StepScreen
+from trustcheck.tui.screens.unlock import with_key
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.scale import AgreementPicker, RatingPicker, ScalePicker
 from trustcheck.tui.widgets.text_answer import TextAnswer
@@ -22,6 +25,16 @@ from trustcheck.tui.widgets.text_answer import TextAnswer
 # Actions that only make sense for a kind of item; the others are hidden from the footer.
 _CHOICE_ACTIONS = {"skip", "back", "forward"}
 _TEXT_ACTIONS = {"save_text", "back_text", "toggle_visibility"}
+
+
+def _sealed(stored: Answer | None) -> bool:
+    """A private answer already stored: its text is sealed, so it is not shown here."""
+    return (
+        stored is not None
+        and stored.visibility is Visibility.PRIVATE
+        and not stored.skipped
+        and stored.text is None
+    )
 
 
 class AnswerScreen(StepScreen):
@@ -68,7 +81,7 @@ class AnswerScreen(StepScreen):
         Binding("right", "forward", "Next", key_display="→"),
         Binding("ctrl+n", "save_text", "Save & next"),
         Binding("ctrl+b", "back_text", "Back"),
-        Binding("ctrl+t", "toggle_visibility", "Shared/Therapy"),
+        Binding("ctrl+t", "toggle_visibility", "Who sees it"),
     ]
 
     def __init__(self, services: Services, checkin: Checkin) -> None:
@@ -101,6 +114,10 @@ class AnswerScreen(StepScreen):
         yield Footer()
 
     async def on_mount(self) -> None:
+        # During one person's turn, nobody else's key is held.
+        for other in self.services.checkins.people(self.turn):
+            if other.id != self.person.id:
+                self.services.keys.lock(other.id)
         if self.index >= len(self.items):
             self._finish_turn()  # every item was answered before an interruption
             return
@@ -142,7 +159,8 @@ class AnswerScreen(StepScreen):
                 widget = TextAnswer(text, visibility)
                 await container.mount(widget)
             widget.focus_text()
-            self.query_one("#stored", Static).update("")
+            note = messages.PRIVATE_STORED if _sealed(stored) else ""
+            self.query_one("#stored", Static).update(plain(note))
         else:
             pack = self.services.pack
             kind = RatingPicker if item.kind is ItemKind.RATING else AgreementPicker
@@ -202,11 +220,36 @@ class AnswerScreen(StepScreen):
                 skipped=skipped,
                 visibility=visibility,
             )
-        except CheckinError as exc:
-            self.query_one("#error", Static).update(plain(str(exc)))
+        except (CheckinError, ProfileLocked) as exc:
+            why = messages.PRIVATE_NEEDS_UNLOCK if isinstance(exc, ProfileLocked) else str(exc)
+            self.query_one("#error", Static).update(plain(why))
             self.query_one("#error", Static).display = True
             return False
         return True
+
+    def _save_text_then(
+        self, text: str, visibility: Visibility, then: Callable[[], Awaitable[None]]
+    ) -> None:
+        """Save a written answer (asking for the passphrase first when it is to be sealed and
+        the author is locked), then run ``then``. A sealed answer left empty is kept as it is."""
+        stored = self._stored()
+        if not text.strip() and _sealed(stored):
+            self.call_later(then)
+            return
+        needs_key = visibility is Visibility.PRIVATE and bool(text.strip())
+        if needs_key and not self.services.keys.is_unlocked(self.person.id):
+
+            def unlocked(ok: bool) -> None:
+                if ok and self._save(text=text, visibility=visibility):
+                    self.call_later(then)
+
+            self._ask_for_key(unlocked)
+            return
+        if self._save(text=text, visibility=visibility):
+            self.call_later(then)
+
+    def _ask_for_key(self, then: Callable[[bool], None]) -> None:
+        with_key(self.app, self.services, self.person, then, title=messages.UNLOCK_PRIVATE)
 
     async def _next(self) -> None:
         if self.index + 1 >= len(self.items):
@@ -215,7 +258,15 @@ class AnswerScreen(StepScreen):
             await self.show_item(self.index + 1)
 
     def _finish_turn(self) -> None:
+        # The author's key goes before the hand-over screen: the next person's turn can never
+        # read (or write) this person's private text.
+        self.services.keys.lock(self.person.id)
+        self.app.refresh_bindings()
         self.go_to(self.services.checkins.advance(self.turn))
+
+    def on_unmount(self) -> None:
+        # However the turn ends (next step, stopping, quitting), the author is locked again.
+        self.services.keys.lock(self.person.id)
 
     @on(ScalePicker.Chosen)
     async def _chosen(self, event: ScalePicker.Chosen) -> None:
@@ -223,9 +274,21 @@ class AnswerScreen(StepScreen):
             await self._next()
 
     @on(TextAnswer.Submitted)
-    async def _written(self, event: TextAnswer.Submitted) -> None:
-        if self._save(text=event.text, visibility=event.visibility):
-            await self._next()
+    def _written(self, event: TextAnswer.Submitted) -> None:
+        self._save_text_then(event.text, event.visibility, self._next)
+
+    @on(TextAnswer.VisibilityChanged)
+    def _visibility_chosen(self, event: TextAnswer.VisibilityChanged) -> None:
+        if event.visibility is not Visibility.PRIVATE:
+            return
+        answer = self.query_one(TextAnswer)
+
+        def unlocked(ok: bool) -> None:
+            if not ok:  # no passphrase given: back to what it was, nothing is sealed
+                answer.set_visibility(event.previous, quiet=True)
+            answer.focus_text()
+
+        self._ask_for_key(unlocked)
 
     async def action_skip(self) -> None:
         if self._save(skipped=True):
@@ -247,10 +310,15 @@ class AnswerScreen(StepScreen):
             return
         # Keep what was written before stepping back, so nothing typed is lost.
         answer = self.query_one(TextAnswer)
-        stored = self._stored()
-        if answer.text.strip() or stored is not None:
-            self._save(text=answer.text, visibility=answer.visibility)
-        await self.show_item(self.index - 1)
+        index = self.index
+
+        async def back() -> None:
+            await self.show_item(index - 1)
+
+        if answer.text.strip() or self._stored() is not None:
+            self._save_text_then(answer.text, answer.visibility, back)
+        else:
+            await back()
 
     def action_toggle_visibility(self) -> None:
         self.query_one(TextAnswer).toggle_visibility()

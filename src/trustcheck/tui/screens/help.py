@@ -49,7 +49,10 @@ class HelpScreen(ModalScreen[None]):
         keys = Table.grid(padding=(0, 2))
         keys.add_column(style="bold", no_wrap=True)
         keys.add_column()
-        for key, what in messages.HELP_KEYS:
+        # Journal rows replace a general row with the same key, or are added before help/quit.
+        rows = dict(messages.HELP_KEYS) | dict(messages.HELP_KEYS_JOURNAL)
+        last = ("ctrl+q", "? / f1")
+        for key, what in sorted(rows.items(), key=lambda row: row[0] in last):
             keys.add_row(key, what)
         with VerticalScroll() as scroll:
             scroll.border_title = messages.HELP_TITLE

@@ -7,16 +7,18 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from trustcheck import messages
 from trustcheck.core.clock import week_label
-from trustcheck.core.models import Commitment
+from trustcheck.core.models import Commitment, Profile
 from trustcheck.services import Services
 from trustcheck.services.checkin import WeekState
+from trustcheck.tui.screens.journal import JournalScreen
 from trustcheck.tui.screens.step import step_screen
+from trustcheck.tui.screens.unlock import WhoseJournalScreen, with_key
 from trustcheck.tui.text import plain, say
 
 
@@ -50,6 +52,21 @@ class HomeScreen(Screen[None]):
     HomeScreen #commitments {
         height: auto;
     }
+    HomeScreen #journal-box {
+        height: auto;
+        margin-top: 1;
+        padding: 0 2;
+        border: round $primary 30%;
+    }
+    HomeScreen #journal-box Static {
+        width: 1fr;
+        height: auto;
+        padding-top: 1;
+        color: $text-muted;
+    }
+    HomeScreen #journal-box Button {
+        margin: 0 0 0 2;
+    }
     HomeScreen #not-therapy {
         margin-top: 2;
         color: $text-muted;
@@ -59,6 +76,7 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "checkin", "Check in"),
         Binding("c", "resume", "Resume"),
+        Binding("j", "journal", "Journal"),
         Binding("question_mark,f1", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -75,6 +93,9 @@ class HomeScreen(Screen[None]):
                 yield Static(id="status")
                 yield Static(id="week", classes="muted")
                 yield Button(messages.HOME_CHECK_IN, id="go", variant="primary")
+            with Horizontal(id="journal-box"):
+                yield Static(id="journal-hint")
+                yield Button(messages.HOME_JOURNAL, id="journal")
             yield Static(messages.HOME_COMMITMENTS_TITLE, classes="section", markup=False)
             yield Vertical(id="commitments")
             yield Static(messages.NOT_THERAPY, id="not-therapy", markup=False)
@@ -91,6 +112,8 @@ class HomeScreen(Screen[None]):
         else:
             who = say(messages.HOME_WHO_COUPLE, a=people[0].name, b=people[1].name)
         self.query_one("#who", Static).update(who)
+        hint = messages.HOME_JOURNAL_HINT_SOLO if len(people) == 1 else messages.HOME_JOURNAL_HINT
+        self.query_one("#journal-hint", Static).update(plain(hint))
 
         status = services.checkins.status()
         self.state = status.state
@@ -111,6 +134,8 @@ class HomeScreen(Screen[None]):
         button.display = status.state is not WeekState.DONE
         if button.display:
             button.focus()
+        else:
+            self.query_one("#journal", Button).focus()
 
         names = {p.id: p.name for p in people}
         box = self.query_one("#commitments", Vertical)
@@ -151,3 +176,22 @@ class HomeScreen(Screen[None]):
 
     def action_resume(self) -> None:
         self.action_checkin()
+
+    @on(Button.Pressed, "#journal")
+    def action_journal(self) -> None:
+        people = self.services.profiles.people()
+        if len(people) == 1:
+            self._open_journal(people[0])
+        else:
+            self.app.push_screen(WhoseJournalScreen(people), self._open_journal)
+
+    def _open_journal(self, person: Profile | None) -> None:
+        if person is None:
+            return
+        services = self.services
+
+        def unlocked(ok: bool) -> None:
+            if ok:
+                self.app.push_screen(JournalScreen(services, person))
+
+        with_key(self.app, services, person, unlocked)

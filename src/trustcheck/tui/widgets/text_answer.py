@@ -14,9 +14,19 @@ from textual.widgets import RadioButton, RadioSet, Static, TextArea
 from trustcheck import messages
 from trustcheck.core.models import Visibility
 
+# The choices in the order they are shown (and cycled through with ctrl+t).
+_CHOICES: tuple[tuple[Visibility, str, str], ...] = (
+    (Visibility.SHARED, "vis-shared", messages.VISIBILITY_SHARED),
+    (Visibility.THERAPY, "vis-therapy", messages.VISIBILITY_THERAPY),
+    (Visibility.PRIVATE, "vis-private", messages.VISIBILITY_PRIVATE),
+)
+_BY_ID = {button_id: visibility for visibility, button_id, _ in _CHOICES}
+_ID = {visibility: button_id for visibility, button_id, _ in _CHOICES}
+
 
 class TextAnswer(Widget):
-    """Posts ``TextAnswer.Submitted`` when asked to (the screen binds the key)."""
+    """Posts ``Submitted`` when asked to (the screen binds the key), and ``VisibilityChanged``
+    when the person picks another visibility (so the screen can ask for a passphrase)."""
 
     DEFAULT_CSS = """
     TextAnswer {
@@ -28,6 +38,7 @@ class TextAnswer(Widget):
     }
     TextAnswer Horizontal {
         height: auto;
+        width: auto;
         margin-top: 1;
     }
     TextAnswer #visibility-label {
@@ -55,6 +66,11 @@ class TextAnswer(Widget):
         text: str
         visibility: Visibility
 
+    @dataclass
+    class VisibilityChanged(Message):
+        visibility: Visibility
+        previous: Visibility
+
     def __init__(
         self, text: str = "", visibility: Visibility = Visibility.SHARED, id: str | None = None
     ) -> None:
@@ -69,22 +85,13 @@ class TextAnswer(Widget):
         with Horizontal():
             yield Static(messages.VISIBILITY_LABEL, id="visibility-label", markup=False)
             with RadioSet(id="visibility", compact=True):
-                yield RadioButton(
-                    messages.VISIBILITY_SHARED,
-                    value=self.visibility is not Visibility.THERAPY,
-                    id="vis-shared",
-                )
-                yield RadioButton(
-                    messages.VISIBILITY_THERAPY,
-                    value=self.visibility is Visibility.THERAPY,
-                    id="vis-therapy",
-                )
+                for visibility, button_id, label in _CHOICES:
+                    yield RadioButton(label, value=self.visibility is visibility, id=button_id)
 
     def load(self, text: str, visibility: Visibility) -> None:
         """Show another answer in the same widget (cheaper than mounting a new one)."""
         self.query_one(TextArea).load_text(text)
-        if visibility is not self.visibility:
-            self.toggle_visibility()
+        self.set_visibility(visibility, quiet=True)
 
     @property
     def text(self) -> str:
@@ -93,16 +100,28 @@ class TextAnswer(Widget):
     def focus_text(self) -> None:
         self.query_one(TextArea).focus()
 
+    def set_visibility(self, visibility: Visibility, *, quiet: bool = False) -> None:
+        """Select ``visibility``; ``quiet`` when code (not the person) changes it."""
+        previous = self.visibility
+        if visibility is previous:
+            return
+        self.visibility = visibility  # at once, so a save right after uses it
+        self.query_one(f"#{_ID[visibility]}", RadioButton).value = True
+        if not quiet:
+            self.post_message(self.VisibilityChanged(visibility, previous))
+
     def toggle_visibility(self) -> None:
-        therapy = self.visibility is not Visibility.THERAPY
-        button_id = "#vis-therapy" if therapy else "#vis-shared"
-        self.query_one(button_id, RadioButton).value = True
+        """The next choice: Shared → For therapy → Private → Shared."""
+        order = [visibility for visibility, _, _ in _CHOICES]
+        self.set_visibility(order[(order.index(self.visibility) + 1) % len(order)])
 
     @on(RadioSet.Changed)
     def _visibility_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
-        pressed = event.pressed.id
-        self.visibility = Visibility.THERAPY if pressed == "vis-therapy" else Visibility.SHARED
+        chosen = _BY_ID.get(event.pressed.id or "", Visibility.SHARED)
+        if chosen is not self.visibility:  # chosen by the person (click, arrows + space)
+            previous, self.visibility = self.visibility, chosen
+            self.post_message(self.VisibilityChanged(chosen, previous))
 
     def submit(self) -> None:
         self.post_message(self.Submitted(self.text, self.visibility))

@@ -1,0 +1,454 @@
+"""The private journal of one person, open only while their key is unlocked.
+
+Locking (hide key, idle time, leaving) forgets the key and empties every widget that held
+decrypted text before the screen goes, and drops the screen's own references to entries.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Checkbox, DataTable, Footer, Input, Static, TextArea
+
+from trustcheck import messages
+from trustcheck.core.models import JournalEntry, Profile
+from trustcheck.core.text import visible_controls
+from trustcheck.services import Services
+from trustcheck.services.journal import JournalError
+from trustcheck.storage.crypto import CryptoError
+from trustcheck.tui.screens.confirm import ConfirmDialog
+from trustcheck.tui.text import plain, say
+
+IDLE_SETTING = "journal_idle_seconds"
+IDLE_DEFAULT = 300.0
+PAGE = 200  # rows added to the table at a time: opening 10,000 entries costs as much as 200
+DATE_FORMAT = "%d %b %Y %H:%M"
+TAGS_WIDTH = 14
+FIXED_WIDTH = 17 + 6 + TAGS_WIDTH + 1 + 5 * 2 + 2 + 4  # other columns, cell padding, scrollbar
+
+
+def idle_seconds(services: Services) -> float:
+    """The idle time after which an open journal locks itself (setting, default 5 minutes)."""
+    raw = services.settings.get(IDLE_SETTING)
+    try:
+        value = float(raw) if raw is not None else IDLE_DEFAULT
+    except ValueError:
+        return IDLE_DEFAULT
+    return value if value > 0 else IDLE_DEFAULT
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+def first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+class JournalScreen(Screen[None]):
+    DEFAULT_CSS = """
+    JournalScreen #journal {
+        padding: 0 2;
+    }
+    JournalScreen #head {
+        height: auto;
+        padding-top: 1;
+    }
+    JournalScreen #lock-note, JournalScreen #more, JournalScreen #empty {
+        color: $text-muted;
+    }
+    JournalScreen #damaged {
+        color: $warning;
+    }
+    JournalScreen #search {
+        margin: 1 0 0 0;
+    }
+    JournalScreen DataTable {
+        height: 1fr;
+        margin-top: 1;
+    }
+    JournalScreen #editor {
+        padding: 1 2 0 2;
+    }
+    JournalScreen #editor TextArea {
+        height: 1fr;
+        min-height: 4;
+        margin-top: 1;
+    }
+    JournalScreen #meta {
+        height: auto;
+        margin-top: 1;
+    }
+    JournalScreen #meta .label {
+        width: auto;
+        padding: 1 1 0 0;
+        color: $text-muted;
+    }
+    JournalScreen #rating {
+        width: 10;
+        margin-right: 2;
+    }
+    JournalScreen #tags {
+        width: 1fr;
+        min-width: 12;
+        margin-right: 2;
+    }
+    JournalScreen Checkbox {
+        width: auto;
+        margin-top: 0;
+    }
+    JournalScreen #error {
+        color: $error;
+        height: auto;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "new", "New entry"),
+        Binding("delete", "delete", "Delete", key_display="del"),
+        Binding("slash,ctrl+f", "search", "Search", key_display="/"),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "back", "Close (locks)"),
+        Binding("escape", "cancel_edit", "Cancel"),
+        Binding("f1", "app.help", "Help", show=False),
+    ]
+
+    def __init__(self, services: Services, profile: Profile) -> None:
+        super().__init__()
+        self.services = services
+        self.profile = profile
+        self.editing = False
+        self._entries: list[JournalEntry] = []
+        self._by_id: dict[int, JournalEntry] = {}
+        self._shown = 0
+        self._text_width = 0
+        self._edited: JournalEntry | None = None
+        self._idle_limit = idle_seconds(services)
+        self._last_activity = time.monotonic()
+        self._idle_timer: Timer | None = None
+
+    # --- layout -------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Vertical(id="journal"):
+            with Vertical(id="head"):
+                yield Static(say(messages.JOURNAL_TITLE, name=self.profile.name), classes="title")
+                yield Static(messages.JOURNAL_LOCK_NOTE, id="lock-note", markup=False)
+            yield Input(placeholder=messages.JOURNAL_SEARCH, id="search")
+            yield Static("", id="damaged")
+            yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="more")
+            yield Static("", id="empty")
+        with Vertical(id="editor"):
+            yield Static("", id="editor-title", classes="title")
+            yield TextArea(id="entry-text", soft_wrap=True, show_line_numbers=False)
+            with Horizontal(id="meta"):
+                yield Static(messages.ENTRY_RATING, classes="label", markup=False)
+                yield Input(
+                    placeholder=messages.ENTRY_RATING_PLACEHOLDER,
+                    id="rating",
+                    type="integer",
+                    restrict=r"(10|[0-9])?",
+                    max_length=2,
+                )
+                yield Static(messages.ENTRY_TAGS, classes="label", markup=False)
+                yield Input(placeholder=messages.ENTRY_TAGS_PLACEHOLDER, id="tags")
+                yield Checkbox(messages.ENTRY_THERAPY, id="therapy")
+            yield Static("", id="error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if not self.services.keys.is_unlocked(self.profile.id):
+            self.app.pop_screen()  # never shown without its owner's key
+            return
+        table = self.query_one(DataTable)
+        table.add_column(Text(messages.JOURNAL_COL_DATE), key="date")
+        table.add_column(Text(messages.JOURNAL_COL_RATING), key="rating")
+        table.add_column(Text(messages.JOURNAL_COL_TAGS), key="tags")
+        table.add_column(Text(messages.JOURNAL_THERAPY_MARK), key="therapy")
+        table.add_column(Text(messages.JOURNAL_COL_TEXT), key="text")
+        self.query_one("#editor").display = False
+        self._text_width = self._width_for_text()
+        self.reload()
+        table.focus()
+        self._idle_timer = self.set_interval(min(1.0, self._idle_limit / 4), self._check_idle)
+
+    def _width_for_text(self) -> int:
+        return max(16, self.app.size.width - FIXED_WIDTH)
+
+    def on_resize(self, event: Resize) -> None:
+        width = self._width_for_text()
+        if width != self._text_width and not self.editing and self._entries:
+            self._text_width = width
+            self._fill_table(keep_cursor=True)
+
+    # --- listing ------------------------------------------------------------------------------
+    def reload(self, select: int | None = None) -> None:
+        """Open the entries again (with the search applied) and show them, newest first."""
+        query = self.query_one("#search", Input).value
+        listing = self.services.journal.entries(self.profile.id, query=query)
+        self._entries = listing.entries
+        self._by_id = {e.id: e for e in listing.entries}
+        damaged = len(listing.damaged)
+        notice = self.query_one("#damaged", Static)
+        if damaged == 1:
+            notice.update(plain(messages.JOURNAL_DAMAGED_ONE))
+        elif damaged:
+            notice.update(say(messages.JOURNAL_DAMAGED_MANY, n=str(damaged)))
+        notice.display = damaged > 0
+        empty = self.query_one("#empty", Static)
+        if not self._entries:
+            empty.update(
+                plain(messages.JOURNAL_NO_MATCHES if query.strip() else messages.JOURNAL_NO_ENTRIES)
+            )
+        empty.display = not self._entries
+        self._fill_table(select=select)
+
+    def _fill_table(self, *, keep_cursor: bool = False, select: int | None = None) -> None:
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row if keep_cursor else 0
+        table.clear()
+        self._shown = 0
+        target = 0
+        if select is not None:
+            target = next((n for n, e in enumerate(self._entries) if e.id == select), 0)
+        self._add_rows(max(PAGE, cursor + 1, target + 1))
+        table.display = bool(self._entries)
+        if self._entries:
+            table.move_cursor(row=target if select is not None else cursor, animate=False)
+
+    def _add_rows(self, count: int) -> None:
+        table = self.query_one(DataTable)
+        page = self._entries[self._shown : self._shown + count]
+        for entry in page:
+            table.add_row(*self._cells(entry), key=str(entry.id))
+        self._shown += len(page)
+        more = self.query_one("#more", Static)
+        if self._shown < len(self._entries):
+            more.update(
+                say(messages.JOURNAL_MORE, shown=str(self._shown), total=str(len(self._entries)))
+            )
+        more.display = self._shown < len(self._entries)
+
+    def _cells(self, entry: JournalEntry) -> tuple[Text, ...]:
+        tags = " ".join(f"#{t}" for t in entry.tags)
+        rating = messages.JOURNAL_NO_RATING if entry.rating is None else str(entry.rating)
+        return (
+            Text(f"{entry.written_at:{DATE_FORMAT}}", style="dim"),
+            Text(rating, justify="right"),
+            Text(_cut(visible_controls(tags), TAGS_WIDTH)),
+            Text(messages.JOURNAL_THERAPY_MARK if entry.for_therapy else ""),
+            Text(_cut(visible_controls(first_line(entry.text)), self._text_width)),
+        )
+
+    @on(DataTable.RowHighlighted)
+    def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
+        if self._shown < len(self._entries) and event.cursor_row >= self._shown - 10:
+            self._add_rows(PAGE)
+
+    @on(Input.Changed, "#search")
+    def _search(self) -> None:
+        self.reload()
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def _highlighted(self) -> JournalEntry | None:
+        table = self.query_one(DataTable)
+        if not self._entries or table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return self._by_id.get(int(str(row_key.value)))
+
+    # --- writing ------------------------------------------------------------------------------
+    def _open_editor(self, entry: JournalEntry | None) -> None:
+        self._edited = entry
+        self.editing = True
+        title = (
+            messages.ENTRY_NEW
+            if entry is None
+            else messages.ENTRY_EDIT.format(date=f"{entry.written_at:{DATE_FORMAT}}")
+        )
+        self.query_one("#editor-title", Static).update(plain(title))
+        self.query_one("#entry-text", TextArea).load_text("" if entry is None else entry.text)
+        rating = "" if entry is None or entry.rating is None else str(entry.rating)
+        self.query_one("#rating", Input).value = rating
+        self.query_one("#tags", Input).value = "" if entry is None else ", ".join(entry.tags)
+        self.query_one("#therapy", Checkbox).value = entry is not None and entry.for_therapy
+        self.query_one("#error", Static).update("")
+        self.query_one("#journal").display = False
+        self.query_one("#editor").display = True
+        self.query_one("#entry-text", TextArea).focus()
+        self.refresh_bindings()
+
+    def _close_editor(self, select: int | None = None) -> None:
+        self._clear_editor()
+        self.editing = False
+        self.query_one("#editor").display = False
+        self.query_one("#journal").display = True
+        self.reload(select=select)
+        self.query_one(DataTable).focus()
+        self.refresh_bindings()
+
+    def _clear_editor(self) -> None:
+        self._edited = None
+        self.query_one("#entry-text", TextArea).load_text("")  # also clears the undo history
+        self.query_one("#rating", Input).value = ""
+        self.query_one("#tags", Input).value = ""
+        self.query_one("#therapy", Checkbox).value = False
+
+    def _changed(self) -> bool:
+        text = self.query_one("#entry-text", TextArea).text
+        entry = self._edited
+        return text.strip() != ("" if entry is None else entry.text.strip())
+
+    def action_new(self) -> None:
+        self._open_editor(None)
+
+    @on(DataTable.RowSelected)
+    def action_edit(self) -> None:
+        entry = self._highlighted()
+        if entry is not None:
+            self._open_editor(entry)
+
+    def action_save(self) -> None:
+        text = self.query_one("#entry-text", TextArea).text
+        raw_rating = self.query_one("#rating", Input).value.strip()
+        tags = self.query_one("#tags", Input).value.split(",")
+        therapy = self.query_one("#therapy", Checkbox).value
+        error = self.query_one("#error", Static)
+        try:
+            rating = int(raw_rating) if raw_rating else None
+            journal = self.services.journal
+            if self._edited is None:
+                saved = journal.add(
+                    self.profile.id, text, rating=rating, tags=tags, for_therapy=therapy
+                )
+            else:
+                saved = journal.update(
+                    self._edited, text, rating=rating, tags=tags, for_therapy=therapy
+                )
+        except ValueError as exc:  # JournalError, or a rating that is not a number
+            why = str(exc) if isinstance(exc, JournalError) else messages.RATING_RANGE
+            error.update(plain(why))
+            return
+        except CryptoError:  # locked meanwhile (e.g. idle): nothing more to do here
+            return
+        self._close_editor(select=saved.id)
+        self.app.notify(messages.ENTRY_SAVED, markup=False, timeout=2)
+
+    def action_cancel_edit(self) -> None:
+        if not self._changed():
+            self._close_editor()
+            return
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self._close_editor()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                messages.ENTRY_DISCARD_QUESTION,
+                messages.ENTRY_DISCARD_YES,
+                messages.ENTRY_DISCARD_NO,
+            ),
+            decided,
+        )
+
+    def action_delete(self) -> None:
+        entry = self._highlighted()
+        if entry is None:
+            return
+        entry_id = entry.id
+
+        def decided(delete: bool | None) -> None:
+            target = self._by_id.get(entry_id)
+            if not delete or target is None:
+                return
+            self.services.journal.delete(target)
+            self.reload()
+            self.app.notify(messages.ENTRY_DELETED, markup=False, timeout=2)
+
+        date = f"{entry.written_at:{DATE_FORMAT}}"
+        self.app.push_screen(
+            ConfirmDialog(
+                messages.ENTRY_DELETE_QUESTION.format(date=date),
+                messages.ENTRY_DELETE_YES,
+                messages.ENTRY_DELETE_NO,
+            ),
+            decided,
+        )
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("save", "cancel_edit"):
+            return self.editing
+        if action in ("new", "delete", "search", "back"):
+            if self.editing:
+                return False
+            if action == "delete" and not self._entries:
+                return None
+        return True
+
+    # --- locking ------------------------------------------------------------------------------
+    def touch(self) -> None:
+        """A key or mouse event somewhere in the app: the idle countdown starts again."""
+        self._last_activity = time.monotonic()
+
+    def _check_idle(self) -> None:
+        if time.monotonic() - self._last_activity >= self._idle_limit:
+            self.lock_and_leave()
+            self.app.notify(messages.JOURNAL_IDLE_LOCKED, markup=False)
+
+    def lock_journal(self) -> None:
+        """Forget the key and every piece of decrypted text this screen holds. Idempotent."""
+        self.services.keys.lock(self.profile.id)
+        if self._idle_timer is not None:
+            self._idle_timer.stop()
+            self._idle_timer = None
+        self._entries = []
+        self._by_id = {}
+        self._edited = None
+        if not self.is_attached:
+            return
+        self.query_one(DataTable).clear()
+        self._clear_editor()
+        search = self.query_one("#search", Input)
+        with search.prevent(Input.Changed):
+            search.value = ""
+        self.query_one("#more", Static).update("")
+        self.query_one("#error", Static).update("")
+
+    def lock_and_leave(self) -> None:
+        """Lock, then close this screen and anything opened over it (e.g. a confirmation)."""
+        self.lock_journal()
+        app = self.app
+        if self not in app.screen_stack:
+            return
+        while app.screen is not self:
+            app.pop_screen()
+        app.pop_screen()
+
+    def action_back(self) -> None:
+        self.lock_and_leave()
+
+    def on_unmount(self) -> None:
+        # However the screen goes (a key, the app closing), the journal is locked behind it.
+        self.services.keys.lock(self.profile.id)
+        self._entries = []
+        self._by_id = {}
+        self._edited = None

@@ -1,0 +1,304 @@
+"""Passphrase modals: unlock a profile's key, set a first passphrase, and pick whose journal.
+
+Deriving a key runs Argon2id (~150 ms in production), so it runs in a thread worker while the
+modal shows "Unlocking…"; the passphrase is cleared from the field as soon as it is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from trustcheck import messages
+from trustcheck.core.models import Profile
+from trustcheck.services import Services
+from trustcheck.services.keys import PassphraseError, check_passphrase
+from trustcheck.storage.crypto import CryptoError, WrongPassphrase
+from trustcheck.tui.text import plain, say
+from trustcheck.tui.widgets.passphrase import PassphraseInput
+
+_MODAL_CSS = """
+{name} {{
+    align: center middle;
+}}
+{name} > Vertical {{
+    width: 64;
+    max-width: 95%;
+    height: auto;
+    padding: 1 2;
+    border: round $primary;
+    background: $surface;
+}}
+{name} #title {{
+    text-style: bold;
+    color: $accent;
+}}
+{name} .muted {{
+    color: $text-muted;
+}}
+{name} PassphraseInput {{
+    margin-top: 1;
+}}
+{name} #status {{
+    height: 1;
+    color: $text-muted;
+}}
+{name} #status.error {{
+    color: $error;
+}}
+{name} Horizontal {{
+    height: auto;
+    align-horizontal: right;
+}}
+{name} Button {{
+    margin-left: 2;
+}}
+"""
+
+
+class PassphraseModal(ModalScreen[bool]):
+    """What both passphrase modals share: a status line, busy state and Esc to cancel."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", show=False),
+    ]
+
+    def __init__(self, services: Services, profile: Profile) -> None:
+        super().__init__()
+        self.services = services
+        self.profile = profile
+        self.busy = False
+
+    def show_status(self, text: str, *, error: bool = False) -> None:
+        status = self.query_one("#status", Static)
+        status.update(plain(text))
+        status.set_class(error, "error")
+
+    def set_busy(self, busy: bool, note: str = "") -> None:
+        self.busy = busy
+        for field in self.query(PassphraseInput):
+            field.disabled = busy
+        for button in self.query(Button):
+            button.disabled = busy
+        self.show_status(note)
+
+    def finish(self) -> None:
+        """The key is unlocked: hand it back, unless this modal was closed meanwhile (the hide
+        key), in which case the key is locked again rather than left open behind anyone's back."""
+        if self.is_current:
+            self.dismiss(True)
+        else:
+            self.services.keys.lock(self.profile.id)
+
+    def action_cancel(self) -> None:
+        # While the key is being derived the result is moments away; cancelling then could
+        # leave a key unlocked behind the caller's back, so wait for it.
+        if not self.busy:
+            self.dismiss(False)
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+
+class UnlockScreen(PassphraseModal):
+    """Ask for ``profile``'s passphrase and unlock its key; dismisses True once unlocked."""
+
+    DEFAULT_CSS = _MODAL_CSS.format(name="UnlockScreen")
+
+    def __init__(self, services: Services, profile: Profile, title: str | None = None) -> None:
+        super().__init__(services, profile)
+        self.title_text = title or messages.UNLOCK_JOURNAL
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(say(self.title_text, name=self.profile.name), id="title")
+            yield PassphraseInput(placeholder=messages.UNLOCK_PROMPT, id="passphrase")
+            yield Static("", id="status")
+            yield Static(messages.UNLOCK_KEYS, classes="muted", markup=False)
+            with Horizontal():
+                yield Button(messages.CANCEL, id="cancel")
+                yield Button(messages.UNLOCK_BUTTON, id="unlock", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#passphrase", PassphraseInput).focus()
+
+    @on(Input.Submitted, "#passphrase")
+    @on(Button.Pressed, "#unlock")
+    def _submit(self) -> None:
+        field = self.query_one("#passphrase", PassphraseInput)
+        passphrase = field.value
+        field.forget()
+        if self.busy or not passphrase:
+            return
+        self.set_busy(True, messages.UNLOCKING)
+        self._unlock(passphrase)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _unlock(self, passphrase: str) -> None:
+        try:
+            self.services.keys.unlock(self.profile.id, passphrase)
+        except WrongPassphrase:
+            self.app.call_from_thread(self._failed, messages.WRONG_PASSPHRASE)
+        except CryptoError as exc:  # damaged key data: one line, nothing private in it
+            self.app.call_from_thread(self._failed, str(exc))
+        else:
+            self.app.call_from_thread(self._unlocked)
+
+    def _failed(self, why: str) -> None:
+        if not self.is_attached:
+            return
+        self.set_busy(False)
+        self.show_status(why, error=True)
+        self.query_one("#passphrase", PassphraseInput).focus()
+
+    def _unlocked(self) -> None:
+        self.busy = False
+        self.finish()
+
+
+class SetPassphraseScreen(PassphraseModal):
+    """Set a first passphrase for ``profile`` (twice, masked); dismisses True once set."""
+
+    DEFAULT_CSS = _MODAL_CSS.format(name="SetPassphraseScreen")
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(say(messages.SET_PASSPHRASE_TITLE, name=self.profile.name), id="title")
+            yield Static(messages.SET_PASSPHRASE_BODY, classes="muted", markup=False)
+            yield PassphraseInput(placeholder=messages.SET_PASSPHRASE_NEW, id="new")
+            yield PassphraseInput(placeholder=messages.SET_PASSPHRASE_AGAIN, id="again")
+            yield Static("", id="status")
+            with Horizontal():
+                yield Button(messages.CANCEL, id="cancel")
+                yield Button(messages.SET_PASSPHRASE_BUTTON, id="set", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#new", PassphraseInput).focus()
+
+    @on(Input.Submitted, "#new")
+    def _first_done(self) -> None:
+        self.query_one("#again", PassphraseInput).focus()
+
+    @on(Input.Submitted, "#again")
+    @on(Button.Pressed, "#set")
+    def _submit(self) -> None:
+        if self.busy:
+            return
+        new_field = self.query_one("#new", PassphraseInput)
+        again_field = self.query_one("#again", PassphraseInput)
+        new, again = new_field.value, again_field.value
+        try:
+            check_passphrase(new)
+            if new != again:
+                raise PassphraseError(messages.PASSPHRASES_DIFFER)
+        except PassphraseError as exc:
+            new_field.forget()  # start again from the first field
+            again_field.forget()
+            self.show_status(str(exc), error=True)
+            new_field.focus()
+            return
+        new_field.forget()
+        again_field.forget()
+        self.set_busy(True, messages.SETTING_PASSPHRASE)
+        self._set(new)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _set(self, passphrase: str) -> None:
+        try:
+            self.services.keys.set_passphrase(self.profile.id, passphrase)
+        except (PassphraseError, CryptoError) as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+        else:
+            self.app.call_from_thread(self._done)
+
+    def _failed(self, why: str) -> None:
+        if not self.is_attached:
+            return
+        self.set_busy(False)
+        self.show_status(why, error=True)
+        self.query_one("#new", PassphraseInput).focus()
+
+    def _done(self) -> None:
+        self.busy = False
+        self.finish()
+
+
+class WhoseJournalScreen(ModalScreen[Profile | None]):
+    """Two people share the keyboard: whose journal to open (Esc: none)."""
+
+    DEFAULT_CSS = (
+        _MODAL_CSS.format(name="WhoseJournalScreen")
+        + """
+    WhoseJournalScreen #people {
+        margin-top: 1;
+        align-horizontal: center;
+    }
+    WhoseJournalScreen #people Button {
+        margin: 0 1;
+    }
+    """
+    )
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", show=False),
+        Binding("left", "app.focus_previous", show=False),
+        Binding("right", "app.focus_next", show=False),
+    ]
+
+    def __init__(self, people: list[Profile]) -> None:
+        super().__init__()
+        self.people = people
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(messages.JOURNAL_WHOSE, id="title", markup=False)
+            yield Static(messages.JOURNAL_WHOSE_HINT, classes="muted", markup=False)
+            with Horizontal(id="people"):
+                for n, person in enumerate(self.people):
+                    yield Button(plain(person.name), id=f"person-{n}", variant="primary")
+                yield Button(messages.CANCEL, id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#person-0", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        button_id = event.button.id or ""
+        if button_id.startswith("person-"):
+            self.dismiss(self.people[int(button_id.removeprefix("person-"))])
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def with_key(
+    app: App[Any],
+    services: Services,
+    profile: Profile,
+    then: Callable[[bool], None],
+    title: str | None = None,
+) -> None:
+    """Make sure ``profile``'s key is unlocked (set a passphrase first if there is none), then
+    call ``then(unlocked)``."""
+    keys = services.keys
+
+    def done(unlocked: bool | None) -> None:
+        app.refresh_bindings()
+        then(bool(unlocked))
+
+    if keys.is_unlocked(profile.id):
+        then(True)
+    elif keys.has_passphrase(profile.id):
+        app.push_screen(UnlockScreen(services, profile, title), done)
+    else:
+        app.push_screen(SetPassphraseScreen(services, profile), done)

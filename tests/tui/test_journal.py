@@ -1,0 +1,410 @@
+"""Pilot tests of the private journal: passphrases, unlock, entries, search, hide and idle lock."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Checkbox, DataTable, Input, TextArea
+from textual.widgets.input import Selection
+
+from trustcheck.core.models import Profile
+from trustcheck.services import Services
+from trustcheck.tui.app import TrustcheckApp, build_app
+from trustcheck.tui.screens import journal as journal_screen
+from trustcheck.tui.screens.confirm import ConfirmDialog
+from trustcheck.tui.screens.help import HelpScreen
+from trustcheck.tui.screens.home import HomeScreen
+from trustcheck.tui.screens.journal import IDLE_SETTING, JournalScreen
+from trustcheck.tui.screens.unlock import SetPassphraseScreen, UnlockScreen, WhoseJournalScreen
+from trustcheck.tui.widgets.passphrase import PassphraseInput
+
+from .conftest import NOW, run_async, screen_text
+
+SIZE = (120, 40)
+SECRET = "tangerine7"  # a private sentinel: written in a journal, never on a locked screen
+PASS = "opensesame"
+
+
+def with_journal(services: Services, person: Profile, *texts: str, locked: bool = True) -> None:
+    """A passphrase and a few entries, straight through the services (no typing)."""
+    services.keys.set_passphrase(person.id, PASS)
+    for n, text in enumerate(texts):
+        services.journal.add(person.id, text, rating=n, written_at=NOW.replace(day=n + 1))
+    if locked:
+        services.keys.lock(person.id)
+
+
+async def unlock(app: TrustcheckApp, pilot: Pilot[None], passphrase: str = PASS) -> None:
+    assert isinstance(app.screen, UnlockScreen)
+    app.screen.query_one(PassphraseInput).value = passphrase  # typing is not what is tested
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@run_async
+async def test_set_a_passphrase_then_unlock(services: Services, solo: list[Profile]) -> None:
+    (robin,) = solo
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        assert isinstance(app.screen, SetPassphraseScreen)
+        assert "cannot be recovered" in screen_text(app)
+        await pilot.press(*"abc", "enter", *"abc", "enter")  # too short
+        assert isinstance(app.screen, SetPassphraseScreen)
+        assert "at least 4 characters" in screen_text(app)
+        assert not services.keys.has_passphrase(robin.id)
+        await pilot.press(*"abcd", "enter", *"abce", "enter")  # they differ
+        assert "the two passphrases differ" in screen_text(app)
+        assert not services.keys.has_passphrase(robin.id)
+        app.screen.query_one("#new", PassphraseInput).value = "abcd"
+        app.screen.query_one("#again", PassphraseInput).value = "abcd"
+        await pilot.press("enter", "enter")  # the first field, then the second
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, JournalScreen)
+        assert services.keys.is_unlocked(robin.id)
+        assert "Robin's journal" in screen_text(app)
+        assert "No entries yet" in screen_text(app)
+
+        await pilot.press("escape")  # leaving locks
+        assert isinstance(app.screen, HomeScreen)
+        assert not services.keys.is_unlocked(robin.id)
+
+        await pilot.press("j")
+        assert isinstance(app.screen, UnlockScreen)
+        await unlock(app, pilot, "abcd")
+        assert isinstance(app.screen, JournalScreen)
+        assert services.keys.is_unlocked(robin.id)
+    assert services.keys.has_passphrase(robin.id)
+
+
+@run_async
+async def test_wrong_passphrase_shows_nothing(services: Services, solo: list[Profile]) -> None:
+    (robin,) = solo
+    with_journal(services, robin, SECRET)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        assert isinstance(app.screen, UnlockScreen)
+        await pilot.press(*"nope", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        text = screen_text(app)
+        assert "wrong passphrase" in text
+        assert SECRET not in text and "nope" not in text
+        assert app.screen.query_one(PassphraseInput).value == ""  # not kept in the widget
+        assert not services.keys.is_unlocked(robin.id)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+    assert not services.keys.is_unlocked(robin.id)
+
+
+@run_async
+async def test_passphrase_field_is_masked_and_cannot_be_copied(
+    services: Services, solo: list[Profile]
+) -> None:
+    with_journal(services, solo[0])
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", *"hunter22")
+        field = app.screen.query_one(PassphraseInput)
+        assert field.password
+        assert "hunter22" not in screen_text(app)
+        field.selection = Selection(0, len(field.value))
+        await pilot.press("ctrl+c", "ctrl+x")
+        assert app.clipboard == ""
+        assert field.value == "hunter22"  # cut did not remove (or copy) anything
+
+
+@run_async
+async def test_partner_cannot_open_the_other_journal(
+    services: Services, couple: list[Profile]
+) -> None:
+    alex, sam = couple
+    with_journal(services, alex, SECRET)
+    services.keys.set_passphrase(sam.id, "sams-own")
+    services.keys.lock(sam.id)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        assert isinstance(app.screen, WhoseJournalScreen)
+        await pilot.press("enter")  # Alex's is focused first
+        assert isinstance(app.screen, UnlockScreen)
+        assert "Unlock Alex's journal" in screen_text(app)
+        await unlock(app, pilot, "sams-own")
+        assert isinstance(app.screen, UnlockScreen)
+        assert "wrong passphrase" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+        assert SECRET not in screen_text(app)
+    assert not services.keys.is_unlocked(alex.id)
+
+
+@run_async
+async def test_write_edit_search_and_delete(services: Services, solo: list[Profile]) -> None:
+    (robin,) = solo
+    journal = services.journal
+    with_journal(services, robin, locked=False)  # unlocked: "j" opens the journal at once
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        screen = app.screen
+        assert isinstance(screen, JournalScreen)
+
+        # A new entry: a few typed words, a rating, tags and the therapy flag.
+        await pilot.press("ctrl+n")
+        assert screen.editing and "New entry" in screen_text(app)
+        await pilot.press(*"Hard day")
+        screen.query_one("#rating", Input).focus()
+        await pilot.press("7")
+        screen.query_one("#tags", Input).value = "work, sleep"
+        screen.query_one(Checkbox).value = True
+        await pilot.press("ctrl+s")
+        assert not screen.editing
+        [entry] = journal.entries(robin.id).entries
+        assert (entry.text, entry.rating, entry.tags, entry.for_therapy) == (
+            "Hard day",
+            7,
+            ("work", "sleep"),
+            True,
+        )
+        text = screen_text(app)
+        assert "Hard day" in text and "#work #sleep" in text and "⚑" in text
+
+        # Edit it: Enter on the row opens it with everything filled in.
+        await pilot.press("enter")
+        assert screen.editing
+        area = screen.query_one("#entry-text", TextArea)
+        assert area.text == "Hard day"
+        area.move_cursor(area.document.end)
+        await pilot.press(*", then better")
+        await pilot.press("ctrl+s")
+        [edited] = journal.entries(robin.id).entries
+        assert edited.id == entry.id and edited.text == "Hard day, then better"
+        assert edited.rating == 7 and edited.for_therapy
+
+        # Search inside the unlocked entries.
+        journal.add(robin.id, "A walk by the river", tags=["outside"])
+        journal.add(robin.id, "Dinner with friends")
+        screen.reload()
+        await pilot.press("slash", *"walk")
+        assert screen.query_one(DataTable).row_count == 1
+        text = screen_text(app)
+        assert "A walk by the river" in text and "Dinner" not in text
+        await pilot.press(*"zzz")
+        assert "No entries match your search." in screen_text(app)
+        screen.query_one("#search", Input).value = "hard"
+        await pilot.pause()
+        await pilot.press("enter")  # from the search to the list
+
+        # Delete, asked first; "no" keeps it.
+        await pilot.press("delete")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # the focused answer is the safe one
+        assert journal.count(robin.id) == 3
+        await pilot.press("delete")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        assert app.screen is screen
+        assert journal.count(robin.id) == 2
+        texts = {e.text for e in journal.entries(robin.id).entries}
+        assert texts == {"A walk by the river", "Dinner with friends"}
+
+
+@run_async
+async def test_leaving_an_edited_entry_asks_first(services: Services, solo: list[Profile]) -> None:
+    (robin,) = solo
+    with_journal(services, robin, locked=False)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "ctrl+n", *"draft")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert isinstance(app.screen, JournalScreen) and app.screen.editing
+        await pilot.press("escape", "y")
+        assert isinstance(app.screen, JournalScreen) and not app.screen.editing
+    assert services.journal.count(robin.id) == 0
+
+
+@run_async
+async def test_damaged_entries_are_named_and_the_others_open(
+    services: Services, solo: list[Profile]
+) -> None:
+    (robin,) = solo
+    with_journal(services, robin, "first", "second", "third", locked=False)
+    conn = sqlite3.connect(services.db.path)
+    with conn:
+        [(entry_id, body)] = conn.execute(
+            "SELECT id, body FROM journal_entries ORDER BY id LIMIT 1"
+        ).fetchall()
+        flipped = bytes([*body[:-1], body[-1] ^ 1])
+        conn.execute("UPDATE journal_entries SET body = ? WHERE id = ?", (flipped, entry_id))
+    conn.close()
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        text = screen_text(app)
+        assert "1 entry could not be opened: damaged or modified" in text
+        assert "second" in text and "third" in text
+        assert app.screen.query_one(DataTable).row_count == 2
+
+
+@run_async
+async def test_hide_key_locks_at_once(services: Services, solo: list[Profile]) -> None:
+    (robin,) = solo
+    with_journal(services, robin, f"{SECRET} on the first line", locked=False)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        screen = app.screen
+        assert isinstance(screen, JournalScreen)
+        assert SECRET in screen_text(app)  # so the checks below can fail
+        await pilot.press("enter")  # editing: the TextArea (which eats most keys) has focus
+        assert screen.query_one("#entry-text", TextArea).text.startswith(SECRET)
+        await pilot.press("ctrl+l")
+        assert isinstance(app.screen, HomeScreen)
+        assert SECRET not in screen_text(app)
+        assert not services.keys.is_unlocked(robin.id)
+        # The closed screen let go of the decrypted text too.
+        assert screen._entries == [] and screen._by_id == {} and screen._edited is None
+
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert "ctrl+l" in screen_text(app)
+
+
+@run_async
+async def test_hide_key_closes_a_dialog_over_the_journal(
+    services: Services, solo: list[Profile]
+) -> None:
+    (robin,) = solo
+    with_journal(services, robin, SECRET, locked=False)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "delete")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("ctrl+l")
+        assert isinstance(app.screen, HomeScreen)
+        assert len(app.screen_stack) == 1
+        assert SECRET not in screen_text(app)
+    assert not services.keys.is_unlocked(robin.id)
+    assert services.journal.count(robin.id) == 1
+
+
+class FakeTime:
+    """Stands in for ``time`` in the journal screen, so idle tests do not race the machine."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def fake_time(monkeypatch: pytest.MonkeyPatch) -> FakeTime:
+    fake = FakeTime()
+    monkeypatch.setattr(journal_screen, "time", fake)
+    return fake
+
+
+async def settle(pilot: Pilot[None], done: Callable[[], bool], seconds: float = 5.0) -> None:
+    """Let the idle check (it polls a few times a second) run until ``done`` or time is up."""
+    for _ in range(int(seconds / 0.05)):
+        if done():
+            return
+        await pilot.pause(0.05)
+
+
+@run_async
+async def test_idle_lock(services: Services, solo: list[Profile], fake_time: FakeTime) -> None:
+    (robin,) = solo
+    services.settings.set(IDLE_SETTING, "1")
+    with_journal(services, robin, SECRET, locked=False)
+    app = build_app(services)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("j")
+        assert isinstance(app.screen, JournalScreen)
+        fake_time.now += 0.6
+        await pilot.press("down")  # someone is here: the countdown starts again
+        fake_time.now += 0.6
+        await pilot.pause(0.6)  # a couple of idle checks
+        assert isinstance(app.screen, JournalScreen)
+        assert services.keys.is_unlocked(robin.id)
+        fake_time.now += 1.0
+        await settle(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert isinstance(app.screen, HomeScreen)
+        assert not services.keys.is_unlocked(robin.id)
+        await pilot.pause()
+        text = screen_text(app)
+        assert SECRET not in text
+        assert "locked itself" in text
+
+
+def test_idle_setting_falls_back_to_five_minutes(services: Services) -> None:
+    from trustcheck.tui.screens.journal import idle_seconds
+
+    assert idle_seconds(services) == 300
+    services.settings.set(IDLE_SETTING, "soon")
+    assert idle_seconds(services) == 300
+    services.settings.set(IDLE_SETTING, "0.5")
+    assert idle_seconds(services) == 0.5
+
+
+def test_many_entries_are_listed_a_page_at_a_time(
+    services: Services, solo: list[Profile], tmp_path: Path
+) -> None:
+    (robin,) = solo
+    with_journal(services, robin, locked=False)
+    for n in range(450):
+        services.journal.add(robin.id, f"entry {n}")
+
+    @run_async
+    async def check() -> None:
+        app = build_app(services)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("j")
+            table = app.screen.query_one(DataTable)
+            assert table.row_count == 200
+            assert "newest 200 of 450" in screen_text(app)
+            table.move_cursor(row=195)
+            await pilot.pause()
+            assert table.row_count == 400
+
+    check()
+
+
+@run_async
+async def test_idle_lock_reaches_a_dialog_over_the_journal(
+    services: Services, solo: list[Profile], fake_time: FakeTime
+) -> None:
+    (robin,) = solo
+    with_journal(services, robin, SECRET, locked=False)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "delete")
+        assert isinstance(app.screen, ConfirmDialog)
+        fake_time.now += 301  # the default: five minutes
+        await settle(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert isinstance(app.screen, HomeScreen)
+        assert SECRET not in screen_text(app)
+    assert not services.keys.is_unlocked(robin.id)
+    assert services.journal.count(robin.id) == 1
+
+
+@run_async
+async def test_hide_key_closes_the_unlock_prompt(services: Services, solo: list[Profile]) -> None:
+    (robin,) = solo
+    with_journal(services, robin, SECRET)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", *"abc", "ctrl+l")
+        assert isinstance(app.screen, HomeScreen)
+    assert not services.keys.is_unlocked(robin.id)
