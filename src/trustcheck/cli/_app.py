@@ -1,0 +1,119 @@
+"""The Typer app, the global options, and what every command shares (opening data, errors)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from trustcheck import __version__
+
+if TYPE_CHECKING:
+    from trustcheck.services import Services
+
+app = typer.Typer(
+    name="trustcheck",
+    help=(
+        "A private, local-first weekly trust check-in for couples.\n\n"
+        "With no command, opens the app."
+    ),
+    no_args_is_help=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+PassphraseStdin = Annotated[
+    bool,
+    typer.Option(
+        "--passphrase-stdin",
+        help="Read the passphrase from the first line of standard input instead of prompting.",
+    ),
+]
+
+
+class State:
+    data_dir: Path | None = None
+
+
+state = State()
+
+
+def fail(message: str) -> NoReturn:
+    """A user-facing error: one line on stderr, exit code 1, no traceback."""
+    typer.echo(f"trustcheck: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def data_dir_path() -> Path:
+    """The data folder: ``--data-dir``, else ``TRUSTCHECK_DATA_DIR``, else the user data folder."""
+    from trustcheck.paths import default_data_dir
+
+    return state.data_dir or default_data_dir()
+
+
+def open_data(data_dir: Path | None = None) -> Services:
+    from trustcheck.services import open_services
+
+    return open_services(data_dir or data_dir_path())
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"trustcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir",
+            envvar="TRUSTCHECK_DATA_DIR",
+            help="Data folder (default: your user data folder).",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    state.data_dir = data_dir.expanduser() if data_dir else None
+    if ctx.invoked_subcommand is None:
+        run_tui("home")
+
+
+def run_tui(start: str, data_dir: Path | None = None) -> None:
+    services = open_data(data_dir)
+    try:
+        # Textual costs ~150 ms to import: only the TUI path pays it.
+        from trustcheck.tui.app import build_app
+
+        build_app(services, start=start).run()
+    finally:
+        services.close()
+
+
+class PassphraseReader:
+    """Passphrases come from a prompt without echo, or from stdin lines (``--passphrase-stdin``)."""
+
+    def __init__(self, from_stdin: bool) -> None:
+        self.from_stdin = from_stdin
+
+    def read(self, prompt: str) -> str:
+        if self.from_stdin:
+            line = sys.stdin.readline()
+            if not line:
+                fail("--passphrase-stdin: no passphrase on standard input")
+            return line.rstrip("\r\n")
+        return str(typer.prompt(prompt, hide_input=True))
+
+
+def printable(text: str) -> str:
+    from trustcheck.core.text import visible_controls
+
+    return visible_controls(text)

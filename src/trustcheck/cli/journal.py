@@ -1,0 +1,123 @@
+"""`trustcheck journal …`: the private journal from the command line."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from trustcheck.cli._app import (
+    PassphraseReader,
+    PassphraseStdin,
+    app,
+    fail,
+    open_data,
+    printable,
+)
+
+if TYPE_CHECKING:
+    from trustcheck.core.models import Profile
+    from trustcheck.services import Services
+
+journal_app = typer.Typer(help="Your private journal: only you can read it, with your passphrase.")
+app.add_typer(journal_app, name="journal")
+
+
+def journal_person(services: Services, name: str | None) -> Profile:
+    from trustcheck import messages
+
+    if name is not None:
+        return services.profiles.by_name(name)
+    people = services.profiles.people()
+    if not people:
+        fail(messages.NO_PROFILES)
+    if len(people) > 1:
+        fail(messages.WHO_NEEDED)
+    return people[0]
+
+
+AsName = Annotated[
+    str | None, typer.Option("--as", help="Whose journal (needed when two people are set up).")
+]
+
+
+@journal_app.command("add")
+def journal_add(
+    text: Annotated[
+        str | None, typer.Argument(help="The entry. Without it, read from standard input.")
+    ] = None,
+    as_name: AsName = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="A tag; repeat for more.")] = None,
+    rating: Annotated[
+        int | None, typer.Option("--rating", min=0, max=10, help="How today felt, 0–10.")
+    ] = None,
+    therapy: Annotated[bool, typer.Option("--therapy", help="Flag it to bring to therapy.")] = (
+        False
+    ),
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """Write a private journal entry, sealed with your passphrase."""
+    services = open_data()
+    try:
+        person = journal_person(services, as_name)
+        unlock(services, person, PassphraseReader(passphrase_stdin))
+        body = text if text is not None else sys.stdin.read()
+        entry = services.journal.add(
+            person.id, body, rating=rating, tags=tag or [], for_therapy=therapy
+        )
+    finally:
+        services.close()
+    typer.echo(f"Saved entry {entry.id} in {printable(person.name)}'s journal.")
+
+
+@journal_app.command("list")
+def journal_list(
+    as_name: AsName = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only entries from this date (YYYY-MM-DD).")
+    ] = None,
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """List your journal entries, newest first."""
+    import datetime as dt
+
+    from trustcheck import messages
+
+    since_at = None
+    if since is not None:
+        try:
+            since_at = dt.datetime.combine(dt.date.fromisoformat(since), dt.time()).astimezone()
+        except ValueError:
+            fail(f"--since: {since!r} is not a date like 2026-11-27")
+    services = open_data()
+    try:
+        person = journal_person(services, as_name)
+        unlock(services, person, PassphraseReader(passphrase_stdin))
+        listing = services.journal.entries(person.id, since=since_at)
+    finally:
+        services.close()
+    for entry in listing.entries:
+        meta = [f"{entry.written_at:%Y-%m-%d %H:%M}"]
+        if entry.rating is not None:
+            meta.append(f"rating {entry.rating}/10")
+        meta.extend(f"#{t}" for t in entry.tags)
+        if entry.for_therapy:
+            meta.append("for therapy")
+        typer.echo(printable("  ".join(meta)))
+        typer.echo(printable(entry.text))
+        typer.echo("")
+    if not listing.entries and not listing.damaged:
+        typer.echo("No entries yet.")
+    for damaged in listing.damaged:
+        typer.echo(f"trustcheck: {damaged}", err=True)
+    if listing.damaged:
+        fail(messages.DAMAGED_SUMMARY.format(n=len(listing.damaged)))
+
+
+def unlock(services: Services, person: Profile, reader: PassphraseReader) -> None:
+    from trustcheck import messages
+
+    if not services.keys.has_passphrase(person.id):
+        fail(messages.NO_PASSPHRASE.replace("NAME", person.name))
+    services.keys.unlock(person.id, reader.read(f"Passphrase for {printable(person.name)}"))

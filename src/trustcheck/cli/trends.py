@@ -1,0 +1,42 @@
+"""`trustcheck trends`: charts and figures without opening the app."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from trustcheck.cli._app import (
+    app,
+    open_data,
+)
+
+if TYPE_CHECKING:
+    pass
+
+
+@app.command()
+def trends(
+    weeks: Annotated[int | None, typer.Option(min=1, help="Only the last N weeks.")] = None,
+    area: Annotated[
+        str | None,
+        typer.Option(help="One area: communication, security, closeness, reliability or openness."),
+    ] = None,
+) -> None:
+    """Charts and figures of your trends, printed to the terminal (plain text when piped)."""
+    import os
+    import shutil
+
+    # plotext itself (~30 ms) is imported inside render_trends.
+    from trustcheck.charts import render_trends
+
+    services = open_data()
+    try:
+        report = services.trends.report(weeks=weeks, area=area)
+    finally:
+        services.close()
+    size = shutil.get_terminal_size((80, 24))
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    text = render_trends(report, width=size.columns, height=size.lines, color=color)
+    typer.echo(text.rstrip("\n"))
