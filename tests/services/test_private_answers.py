@@ -351,3 +351,23 @@ def test_an_answer_made_private_after_being_shared_is_gone_from_disk_after_closi
     assert svc.checkins.answers_of(checkin.id, alex.id)["open.hurt"].text is None
     svc.close()
     assert files_holding(data_dir, SENTINEL) == []
+
+
+def test_the_author_reads_private_answers_back_and_the_partner_cannot(
+    svc: Services, couple: tuple[Profile, Profile]
+) -> None:
+    alex, sam = couple
+    svc.keys.set_passphrase(alex.id, "alex secret words")
+    svc.keys.set_passphrase(sam.id, "sam secret words")
+    checkin = svc.checkins.start([alex.id, sam.id])
+    svc.checkins.save_answer(
+        checkin.id, alex.id, "open.hurt", text="kept to myself", visibility=Visibility.PRIVATE
+    )
+    assert svc.checkins.private_text(checkin.id, alex.id, "open.hurt") == "kept to myself"
+    listed = svc.checkins.private_answers(alex.id)
+    assert [(a.week, a.text) for a in listed] == [(checkin.week, "kept to myself")]
+    assert listed[0].prompt == svc.pack.item("open.hurt").text
+    svc.keys.lock(alex.id)
+    with pytest.raises(ProfileLocked):
+        svc.checkins.private_answers(alex.id)
+    assert svc.checkins.private_answers(sam.id) == []

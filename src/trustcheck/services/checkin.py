@@ -114,6 +114,15 @@ class Summary:
     next_due: dt.date
 
 
+@dataclass(frozen=True, slots=True)
+class PrivateAnswer:
+    """A private check-in answer as its author sees it in their journal."""
+
+    week: dt.date
+    prompt: str
+    text: str | None  # None: the record is damaged or was modified
+
+
 class CheckinService:
     def __init__(
         self,
@@ -368,6 +377,44 @@ class CheckinService:
 
     def remove_commitment(self, commitment_id: int) -> None:
         self.commitments.delete(commitment_id)
+
+    def private_text(self, checkin_id: int, profile_id: int, item_id: str) -> str | None:
+        """A private answer's text, for its unlocked author going back to it; None if none."""
+        for cid, pack_id, iid, blob in self.answers.sealed_for(profile_id):
+            if cid == checkin_id and pack_id == self.pack.id and iid == item_id:
+                return self.keys.ring.open(
+                    profile_id,
+                    blob,
+                    table=ANSWERS_TABLE,
+                    record_id=private_answer_id(cid, pack_id, iid),
+                )
+        return None
+
+    def private_answers(self, profile_id: int) -> list[PrivateAnswer]:
+        """Every private check-in answer of an unlocked person, oldest first, for their journal.
+
+        An answer that fails to open is listed with ``text`` None (damaged or modified).
+        """
+        rows = self.answers.sealed_for(profile_id)
+        opened = self.keys.ring.open_many(
+            profile_id,
+            [(private_answer_id(cid, pack_id, iid), blob) for cid, pack_id, iid, blob in rows],
+            table=ANSWERS_TABLE,
+        )
+        out = []
+        for (cid, pack_id, iid, _), text in zip(rows, opened, strict=True):
+            try:
+                prompt = self.pack.item(iid).text if pack_id == self.pack.id else iid
+            except KeyError:
+                prompt = iid
+            out.append(
+                PrivateAnswer(
+                    week=self.checkins.get(cid).week,
+                    prompt=prompt,
+                    text=text if isinstance(text, str) else None,
+                )
+            )
+        return out
 
     def open_commitments(self) -> list[Commitment]:
         """The commitments made at the last completed check-in (shown on home)."""
