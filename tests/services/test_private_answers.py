@@ -357,8 +357,6 @@ def test_the_author_reads_private_answers_back_and_the_partner_cannot(
     svc: Services, couple: tuple[Profile, Profile]
 ) -> None:
     alex, sam = couple
-    svc.keys.set_passphrase(alex.id, "alex secret words")
-    svc.keys.set_passphrase(sam.id, "sam secret words")
     checkin = svc.checkins.start([alex.id, sam.id])
     svc.checkins.save_answer(
         checkin.id, alex.id, "open.hurt", text="kept to myself", visibility=Visibility.PRIVATE
