@@ -177,7 +177,9 @@ def seed_demo(services: Services, *, weeks: int = DEFAULT_WEEKS, seed: int = 1) 
         services.keys.set_passphrase(person.id, DEMO_PASSPHRASE)
         for n, (text, rating, tags, therapy) in enumerate(_JOURNAL[person.name]):
             day = services.clock.now() - dt.timedelta(days=9 - 3 * n)
-            when = day.replace(hour=21 + person.position, minute=10 + 7 * n, second=0, microsecond=0)
+            when = day.replace(
+                hour=21 + person.position, minute=10 + 7 * n, second=0, microsecond=0
+            )
             services.journal.add(
                 person.id, text, rating=rating, tags=tags, for_therapy=therapy, written_at=when
             )
