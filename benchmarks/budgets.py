@@ -619,6 +619,112 @@ def _trends_profile(ctx: Context, env: dict[str, str], weeks: int) -> Row:
     )
 
 
+# --- the Trends screen inside a running TUI -------------------------------------------------------
+
+TRENDS_SCREEN_BUDGET_MS = 100.0
+TRENDS_SCREEN_SIZE = (120, 40)
+
+# Run in a child over a seeded data dir: argv = data dir, repeats, width, height. Prints JSON.
+_TRENDS_SCREEN = """
+import asyncio, json, sys, time
+from pathlib import Path
+from textual import events
+from trustcheck.services import open_services
+from trustcheck.tui.app import build_app
+from trustcheck.tui.screens.home import HomeScreen
+from trustcheck.tui.screens.trends import TrendsScreen
+from trustcheck.tui.widgets.chart import PLOTS
+
+async def shown(app, kind):
+    # The screen is current, laid out and painted, and what it queued after its first frame
+    # (the small multiples below the first screenful) has run too.
+    while not isinstance(app.screen, kind):
+        await asyncio.sleep(0)
+    painted = asyncio.Event()
+    app.screen.call_after_refresh(painted.set)
+    await painted.wait()
+
+async def press(app, key, kind):
+    # One Key event, as a terminal sends it (Pilot.press adds idle waits of its own).
+    start = time.perf_counter()
+    app.post_message(events.Key(key, key if len(key) == 1 else None))
+    await shown(app, kind)
+    return (time.perf_counter() - start) * 1000
+
+async def main(data, repeats, size):
+    services = open_services(Path(data))
+    app = build_app(services)
+    out = {"warm_ms": [], "cold_ms": []}
+    async with app.run_test(size=size) as pilot:
+        await shown(app, HomeScreen)
+        await pilot.pause()  # home's trend line has loaded the history by now
+        for k in range(2 * repeats + 1):
+            cold = k % 2 == 1
+            if cold:  # as if t came before home had loaded anything
+                services.trends.refresh()
+            PLOTS.clear()  # no chart drawn before
+            ms = await press(app, "t", TrendsScreen)
+            if k == 0:
+                out["first_ms"] = ms
+                out["range"] = str(app.screen.query_one("#range-line").render())
+                out["main_lines"] = len(str(app.screen.query_one("#main").render()).splitlines())
+            else:
+                out["cold_ms" if cold else "warm_ms"].append(ms)
+            await press(app, "escape", HomeScreen)
+            await pilot.pause()
+    services.close()
+    return out
+
+data, repeats, width, height = sys.argv[1], *map(int, sys.argv[2:5])
+print(json.dumps(asyncio.run(main(data, repeats, (width, height)))))
+"""
+
+
+def _trends_screen_row(ctx: Context, key: str, weeks: int) -> Row:
+    what = f"Trends screen opened in the TUI, {weeks // 52} years ({weeks} weeks)"
+    try:
+        data_dir = _demo_data(ctx, weeks)
+        width, height = TRENDS_SCREEN_SIZE
+        proc = run_process(
+            [ctx.python, "-c", _TRENDS_SCREEN, data_dir, str(ctx.repeats), str(width), str(height)],
+            clean_env(),
+            capture=True,
+        )
+        found = json.loads(last_line(proc.stdout))
+    except Exception as exc:
+        return error_row(key, what, exc)
+    if "26 weeks" not in found["range"] or found["main_lines"] < 10:
+        return error_row(key, what, f"the Trends screen did not show its chart: {found['range']!r}")
+    warm = found["warm_ms"]
+    return Row(
+        key=key,
+        what=what,
+        value=median(warm),
+        kind="absolute",
+        limit=TRENDS_SCREEN_BUDGET_MS,
+        samples=warm,
+        extra={
+            "weeks": weeks,
+            "size": f"{width}×{height}, headless",
+            "p95_ms": percentile(warm, 95),
+            "first_open_ms": found["first_ms"],
+            "cold_ms": median(found["cold_ms"]),
+            "cold_samples": found["cold_ms"],
+            "range": found["range"],
+        },
+    )
+
+
+@benchmark("trends_screen", "opening the Trends screen inside a running TUI, 10 and 20 years")
+def bench_trends_screen(ctx: Context) -> list[Row]:
+    """From the ``t`` key on home to the Trends screen painted, its charts all drawn: ≤ 100 ms."""
+    rows = []
+    for key, weeks in (("trends_screen.10y", 520), ("trends_screen.20y", 1040)):
+        rows.append(_trends_screen_row(ctx, key, weeks))
+        ctx.log(f"{key} done")
+    return rows
+
+
 # --- unlock (key derivation) ----------------------------------------------------------------------
 
 UNLOCK_WINDOW_MS = (100.0, 250.0)

@@ -84,6 +84,13 @@ async def _shoot(
     print(f"wrote {out / name}.svg")
 
 
+async def _open_trends(pilot: Pilot[None]) -> None:
+    """Home, then ``t``: the Trends screen over the last 6 months."""
+    await pilot.press("t")
+    await pilot.pause()
+    assert type(pilot.app.screen).__name__ == "TrendsScreen", pilot.app.screen
+
+
 async def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -94,6 +101,7 @@ async def main(out: Path) -> None:
         finally:
             services.close()
         await _shoot(data, out, "home", "home")
+        await _shoot(data, out, "trends", "home", _open_trends)
         services = open_services(data, FixedClock(NOW))
         try:
             _fill_this_week(services)

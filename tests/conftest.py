@@ -21,6 +21,7 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Never touch the real user data folder: point TRUSTCHECK_DATA_DIR at this test's tmp."""
     data_dir = tmp_path / "data"
     monkeypatch.setenv(DATA_DIR_ENV, str(data_dir))
+    monkeypatch.setenv("TRUSTCHECK_CONFIG_DIR", str(tmp_path / "config"))
     return data_dir
 
 

@@ -340,3 +340,349 @@ RANGE_WEEKS = "{n} weeks"
 RANGE_ONE_WEEK = "1 week"
 RANGE_CHECKINS = "{n} check-ins"
 RANGE_ONE_CHECKIN = "1 check-in"
+
+# --- export and import (issue 5) --------------------------------------------------------------
+EXPORT_TITLE = "trustcheck summary"
+EXPORT_TITLE_FOR = "trustcheck summary · {names}"
+EXPORT_PERIOD = "{start} – {end} · {weeks} · {checkins}"
+EXPORT_NO_PERIOD = "No completed check-ins yet, so there is nothing to sum up."
+EXPORT_HOW_TO_READ = (
+    "How to read this: each score (0–100; overall trust 0–10) is how that person saw their "
+    "week; higher means more of it. Gaps and changes are things to talk about, not verdicts."
+)
+EXPORT_NOT_THERAPY = "trustcheck is not therapy and not a diagnosis; no score here is a cut-off."
+EXPORT_INDEX_TITLE = "Trust index over the period (0–100)"
+EXPORT_INDEX_LATEST = "{name}: latest {latest}, mean {mean}"
+EXPORT_AREAS_TITLE = "Areas at the start and the end of the period (0–100)"
+EXPORT_AREA = "Area"
+EXPORT_START = "start"
+EXPORT_END = "end"
+EXPORT_AREA_NOTE = "start: each person's first check-in in the period; end: their latest."
+EXPORT_CHANGES_TITLE = "Changes beyond the usual ups and downs"
+EXPORT_NO_CHANGES = "No change stood out beyond the usual ups and downs."
+EXPORT_PROVISIONAL = "provisional"
+EXPORT_GAPS_TITLE = "Where you see things most differently"
+EXPORT_GAP_ROW = "{area}: {a} and {b}, a gap of {gap} on average"
+EXPORT_NO_GAPS = "No gaps to show (one person, or no week you both answered)."
+EXPORT_COMMITMENTS_TITLE = "Commitments kept"
+EXPORT_COMMITMENTS_ROW = "{name}: {kept} kept, {partly} partly, {not_yet} not yet ({share})"
+EXPORT_NO_COMMITMENTS = "{name}: no commitments reviewed in this period"
+EXPORT_TOPICS_TITLE = "Topics to bring to therapy"
+EXPORT_REPEATED = "again in {n} later weeks"
+EXPORT_NO_TOPICS = "No topics were marked “for therapy” in this period."
+EXPORT_NOTES_TITLE = "Shared notes"
+EXPORT_NO_NOTES = "No shared notes in this period."
+EXPORT_PRIVATE_TITLE = "{name}'s private notes (shared by {name} for this summary)"
+EXPORT_PRIVATE_ANSWERS = "Private answers"
+EXPORT_JOURNAL = "Journal entries"
+EXPORT_NONE = "none in this period"
+EXPORT_TRENDS_NOTES = "Notes"
+EXPORT_INCLUDED = "Included: {what}."
+EXPORT_LEFT_OUT = "Left out: {what}."
+EXPORT_WHAT_SCORES = "ratings and scores of completed check-ins"
+EXPORT_WHAT_TOPICS = "topics marked for therapy"
+EXPORT_WHAT_COMMITMENTS = "commitments and how they went"
+EXPORT_WHAT_NOTES = "shared notes"
+EXPORT_WHAT_PRIVATE = "{name}'s private answers and journal entries"
+EXPORT_WHAT_OTHERS_PRIVATE = "{name}'s private answers, journal entries and safety answers"
+EXPORT_WHAT_SAFETY = "safety answers"
+EXPORT_GENERATED = "Made with trustcheck on {date}."
+EXPORT_PAGE = "Page {n}"
+EXPORT_WROTE = "Wrote {path}."
+EXPORT_EXISTS = "{path} already exists: choose another name, or add --force to replace it"
+EXPORT_REPLACE_QUESTION = "{path} already exists. Replace it?"
+EXPORT_NOT_REPLACED = "{path} was left as it was; nothing was written"
+EXPORT_UNKNOWN_FORMAT = "there is no export format {name!r}; choose one of: {formats}"
+EXPORT_STDOUT_BINARY = "a {fmt} export cannot go to standard output; give a file with -o FILE"
+EXPORT_WEEKS_AND_SINCE = "choose either --weeks or --since, not both"
+EXPORT_BAD_SINCE = "--since: {value!r} is not a date like 2026-09-01"
+EXPORT_SINCE_FUTURE = "--since {value} is after the last check-in week; nothing to export"
+EXPORT_JSON_PERIOD = "a JSON export always holds everything; leave out --weeks and --since"
+EXPORT_PRIVATE_NOT_HERE = "{name} is not part of this data, so nothing private can be included"
+EXPORT_WRITE_FAILED = "cannot write {path}: {reason}"
+EXPORT_DAMAGED = (
+    "{n} of {name}'s private records could not be opened (damaged or modified); they were left out"
+)
+EXPORT_PROGRESS = "Exporting"
+EXPORT_DIALOG_TITLE = "A summary to bring to therapy"
+EXPORT_DIALOG_FORMAT = "Format"
+EXPORT_DIALOG_PERIOD = "Weeks (empty: everything)"
+EXPORT_DIALOG_NOTES = "Include shared notes"
+EXPORT_DIALOG_PRIVATE = "Also include my private notes:"
+EXPORT_DIALOG_PRIVATE_NONE = "nobody's"
+EXPORT_DIALOG_PREVIEW = "Preview"
+EXPORT_DIALOG_PATH = "Save to"
+EXPORT_DIALOG_WRITE = "Save"
+EXPORT_DIALOG_SAVED = "Saved to {path}"
+EXPORT_DIALOG_BAD_WEEKS = "weeks: a whole number of at least 1, or empty"
+EXPORT_DIALOG_NO_PREVIEW = "A {fmt} file has no text preview; below is the same summary as text."
+EXPORT_DIALOG_KEYS = "ctrl+s saves · Esc closes"
+IMPORT_NOT_EMPTY = (
+    "{path} already holds data; import only fills an empty data folder (choose a new one with "
+    "--data-dir)"
+)
+IMPORT_BAD_FILE = "cannot import {path}: {reason}; nothing was imported"
+IMPORT_UNREADABLE = "cannot read {path}: {reason}"
+IMPORT_DONE = (
+    "Imported {profiles} people, {checkins} check-ins and {commitments} commitments from {path}."
+)
+IMPORT_PRIVATE_DONE = "{name}'s private notes were sealed again with the passphrase just chosen."
+IMPORT_PRIVATE_PASSPHRASE = "New passphrase for {name}'s private notes"
+IMPORT_PRIVATE_AGAIN = "The same passphrase again"
+IMPORT_PROGRESS = "Importing"
+IMPORT_CLASH = "the file clashes with itself ({reason}); nothing was imported"
+
+# --- trends in the app (the Trends screen and the home trend line) -----------------------------
+TRENDS_SCREEN_TITLE = "Trust trends"
+TRENDS_RANGES: tuple[tuple[str, int | None], ...] = (
+    ("8 weeks", 8),
+    ("6 months", 26),
+    ("1 year", 52),
+    ("All", None),
+)
+TRENDS_ALL_AREAS = "All areas"
+TRENDS_RANGE_LINE = "{start} – {end} · {span}, {count}"
+TRENDS_LATEST = "Latest {what}: {values}"
+TRENDS_LATEST_GAP = "gap between you {gap}"
+TRENDS_INDEX_WORDS = "trust index"
+TRENDS_MARK_LEGEND = "│ ↑ / ↓ marks where a reliable change began"
+TRENDS_NO_CHANGES = "No change beyond the usual ups and downs so far."
+TRENDS_KEYS_HINT = "1–4 range · a area · escape back"
+HOME_TREND_TITLE = "Trust index over the last 26 weeks (0–100)"
+HOME_TRENDS = "Trends"
+HELP_KEYS_TRENDS: tuple[tuple[str, str], ...] = (
+    ("t", "trends: trust over time (home)"),
+    ("1–4", "in trends: 8 weeks, 6 months, 1 year, all"),
+    ("a / A", "in trends: focus one area, next or previous (all areas again at the end)"),
+)
+
+# === doctor, backup and restore; two windows at once ===========================================
+
+# --- conflicts between two windows (one line each) ----------------------------------------------
+JOURNAL_CONFLICT = (
+    "this entry was changed in another window since you opened it; nothing was saved — "
+    "reopen it to see the newer version"
+)
+JOURNAL_GONE = "this entry was deleted in another window; nothing was saved"
+CHECKIN_MOVED_ON = "this check-in moved on in another window"
+CHECKIN_GONE = "this check-in was finished or stopped in another window"
+
+# --- backup and restore -----------------------------------------------------------------------
+BACKUP_NOTHING = "there is nothing to back up yet: no database in {path}"
+BACKUP_EXISTS = "{path} already exists; choose another name, or add --force to replace it"
+BACKUP_NO_FOLDER = "cannot write the backup: the folder {path} does not exist"
+BACKUP_IS_LIVE = "{path} is the database itself; choose a file outside the data folder"
+BACKUP_FAILED = "could not write the backup {path} ({reason}); nothing was written"
+BACKUP_DONE = "Backed up {path} (schema {version})."
+MIGRATION_BACKUP_FAILED = (
+    "could not make a backup of {path} before upgrading it ({reason}); it was left untouched"
+)
+RESTORE_MISSING = "{path} does not exist or is not a file"
+RESTORE_NOT_TRUSTCHECK = "{path} is not a trustcheck backup ({reason}); nothing was restored"
+RESTORE_NEWER = (
+    "{path} was written by a newer trustcheck (schema {found}, this one knows up to {known}); "
+    "nothing was restored — please update trustcheck"
+)
+RESTORE_DAMAGED = "{path} is damaged ({reason}); nothing was restored"
+RESTORE_IS_LIVE = "{path} is the database itself; nothing to restore"
+RESTORE_FAILED = "could not restore into {path} ({reason}); your data was left as it was"
+RESTORE_SAFETY = "Your data as it was is kept in {path}."
+RESTORE_DONE = "Restored {source} into {path} (schema {version})."
+RESTORE_MIGRATED = "Restored {source} into {path} and upgraded it from schema {old} to {version}."
+
+# --- doctor -----------------------------------------------------------------------------------
+DOCTOR_PROBLEMS = "doctor found {n} problem(s); see the hints above"
+DOCTOR_ALL_GOOD = "Everything looks fine."
+
+# === modules, packs, safety, settings, about and guides (issue 6) ===============================
+
+# --- packs (`trustcheck packs …`) -------------------------------------------------------------
+PACK_NEEDS_VERSION = (
+    "{reason} since it was answered; answers keep the words they were given under, "
+    "so please give the pack version = {version}"
+)
+PACK_NOT_A_MODULE = "there is no module pack called {pack!r}"
+PACK_UNKNOWN_ROLE = "there is no role called {role!r} in that module"
+PACKS_COL_ID = "id"
+PACKS_COL_VERSION = "version"
+PACKS_COL_TITLE = "title"
+PACKS_COL_FROM = "from"
+PACKS_COL_ON = "on/off"
+PACKS_ON = "on"
+PACKS_OFF = "off"
+PACKS_ALWAYS = "always"
+PACKS_REFUSED = "refused"
+PACKS_REFUSED_NOTE = "  refused: {reason}"
+PACKS_USER_DIR = "Your own packs go in {path}"
+PACKS_VALID = "{file}: looks good — pack '{id}' version {version}, {n} items"
+PACKS_PROBLEMS = "{n} problem(s) found"
+
+# --- the check-in, with modules ---------------------------------------------------------------
+PROGRESS_MODULE = "{n} of {total}  ·  {module}  ·  {area}"
+PRIVATE_ITEM_NOTE = (
+    "Only for you: this answer is sealed with your passphrase and never shown to your partner."
+)
+PRIVATE_VALUE_STORED = "Kept private: sealed with your passphrase. Choose again to replace it."
+PRIVATE_ITEM_NEEDS_UNLOCK = (
+    "This answer is kept private, so it needs your passphrase. You can also skip it."
+)
+UNLOCK_PRIVATE_ITEM = "{name}, unlock to keep your answers here private"
+MODULE_INTRO = "{module}: {description}"
+
+# --- the safety check -------------------------------------------------------------------------
+SAFETY_TITLE = "A private question, just for you"
+SAFETY_QUESTION = (
+    "Since the last check-in, have you felt afraid of your partner, or been hurt or threatened?"
+)
+SAFETY_PRIVACY = (
+    "Your answer is never shown to your partner, at the reveal or in an export (unless you "
+    "choose to include it yourself). It is kept sealed with your passphrase."
+)
+SAFETY_YES = "Yes"
+SAFETY_NO = "No"
+SAFETY_SKIP = "Skip"
+SAFETY_KEYS = "y yes  ·  n no  ·  s skip  ·  ctrl+l hides this screen at once"
+SAFETY_UNLOCK = "{name}, unlock to keep your answer sealed"
+SAFETY_NOT_STORED = "Nothing was stored: without your passphrase your answer stays with you only."
+SAFETY_STORED = "Your answer is kept sealed, for you alone."
+SAFETY_HELP_TITLE = "Thank you for telling us"
+SAFETY_HELP_BODY = (
+    "You deserve to feel safe. What happened is not your fault, and you do not have to sort it "
+    "out alone or right now."
+)
+SAFETY_NEXT_TITLE = "What you could do next"
+SAFETY_NEXT_STEPS: tuple[str, ...] = (
+    "If you are in danger right now, call {emergency}.",
+    "Consider pausing the joint check-ins for now: they are made for two people who feel safe "
+    "with each other.",
+    "Talk to someone trained to help, on your own: a helpline below, a doctor, or a therapist "
+    "you see alone (not a couples session).",
+    "If you can, think about a safe place and a person you trust that you could reach quickly.",
+)
+SAFETY_RESOURCES_TITLE = "People who can help ({place})"
+SAFETY_RESOURCE_CHECKED = "source: {source} · last checked {date}"
+SAFETY_RESOURCES_BROKEN = "The list of helplines could not be read ({reason})."
+SAFETY_HIDE_NOTE = "ctrl+l hides this screen at once. Enter goes on with the check-in."
+SAFETY_CONTINUE = "Continue"
+
+# --- settings ---------------------------------------------------------------------------------
+SETTINGS_TITLE = "Settings"
+SETTINGS_MODULES = "Modules"
+SETTINGS_MODULES_HINT = (
+    "Optional question sets for harder topics. Switched-on modules follow the weekly questions "
+    "in each check-in."
+)
+SETTINGS_NO_MODULES = "No modules are available."
+SETTINGS_ROLES = "Roles in “{module}”"
+SETTINGS_ROLES_HINT = "Each of you sees questions worded for your own place in what happened."
+SETTINGS_ROLE_FOR = "{name}:"
+SETTINGS_ROLE_UNSET = "Not set (only shared questions)"
+SETTINGS_LOCALE = "Where you are (for the list of helplines)"
+SETTINGS_IDLE = "Lock an open journal after this many seconds without a key press"
+SETTINGS_IDLE_BAD = "choose a whole number of seconds from 10 to 86400"
+SETTINGS_SAVED = "Settings saved."
+SETTINGS_CLOSE = "Done"
+SETTINGS_PRIVATE_MODULE = "(private: only ever for each of you alone)"
+
+# --- about ------------------------------------------------------------------------------------
+ABOUT_TITLE = "About trustcheck"
+ABOUT_WHAT = (
+    "trustcheck is a private, local-first weekly check-in on trust for couples (or for one "
+    "person). It helps you notice how things feel, put it into words, and start a conversation. "
+    "Everything stays on this computer."
+)
+ABOUT_NOT = (
+    "It is not therapy, not a diagnosis and not an emergency service. Its scores compare you "
+    "with your own earlier weeks only; they are not clinical measures and say nothing about "
+    "whether a relationship is good or bad. If you are in danger, contact local emergency "
+    "services."
+)
+ABOUT_CREDITS_TITLE = "The research behind the questions"
+ABOUT_CREDITS_NOTE = (
+    "Every question is worded by trustcheck. The packs measure constructs that this research "
+    "describes; they do not reproduce any published questionnaire."
+)
+ABOUT_PACK = "{title} (version {version})"
+ABOUT_CLOSE = "Close"
+HELP_ABOUT = "About trustcheck and the research behind it (a)"
+
+# --- conversation guides ----------------------------------------------------------------------
+GUIDES_TITLE = "Conversation guides"
+GUIDES_PICK = "Choose a guide. Each one takes a few minutes, one step at a time."
+GUIDE_NEXT = "Next"
+GUIDE_BACK = "Back"
+GUIDE_DONE = "Done"
+GUIDE_STEP = "Step {n} of {total}"
+GUIDE_KEYS = "enter / → next  ·  ← back  ·  escape closes"
+#: (id, title, summary, steps): each step is (heading, what to do).
+GUIDES: tuple[tuple[str, str, str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "speaker-listener",
+        "Taking turns: speaker and listener",
+        "One of you speaks, the other listens and sums up. Then you swap.",
+        (
+            (
+                "Choose who speaks first",
+                "The speaker talks about one topic only. The listener's job is to understand, "
+                "not to answer yet.",
+            ),
+            (
+                "Speaker",
+                "Say it about yourself: “I feel … about … and I need …”. Keep it short, and "
+                "leave out “you always” and “you never”.",
+            ),
+            (
+                "Listener",
+                "Sum up what you heard in your own words: “What I hear is … Did I get that "
+                "right?” No defending, no fixing, not yet.",
+            ),
+            (
+                "Check",
+                "Speaker: say what was missed, if anything, until you feel understood.",
+            ),
+            (
+                "Swap",
+                "Now the listener speaks and the speaker listens. Take a break whenever either "
+                "of you needs one.",
+            ),
+        ),
+    ),
+    (
+        "after-a-fight",
+        "After a fight: a calm walk-through",
+        "When things have cooled down, look back at it together, without reopening it.",
+        (
+            (
+                "Only when you are both calm",
+                "If either of you still feels flooded, wait. A walk-through works best a few "
+                "hours or a day later.",
+            ),
+            (
+                "Feelings",
+                "Each of you names how you felt during it (hurt, scared, lonely, angry, "
+                "ashamed …). Just the feelings, no reasons yet.",
+            ),
+            (
+                "Each person's view",
+                "Each of you describes what happened as you saw it. Both views can be true. "
+                "The other sums it up before going on.",
+            ),
+            (
+                "What set it off",
+                "Was there an old sore spot underneath, something from before this relationship "
+                "or from a hard week? Say it about yourself.",
+            ),
+            (
+                "My own part",
+                "Each of you names one thing you did that made it harder, however small. "
+                "Not the other's part: your own.",
+            ),
+            (
+                "One thing to do differently",
+                "Each of you chooses one small, concrete thing to try next time.",
+            ),
+        ),
+    ),
+)
+REVEAL_MODULES_TITLE = "Modules"
+SAFETY_NO_LOCALE = "your local emergency number"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 APP_NAME = "trustcheck"
 DATA_DIR_ENV = "TRUSTCHECK_DATA_DIR"
+CONFIG_DIR_ENV = "TRUSTCHECK_CONFIG_DIR"
 DB_FILENAME = "trustcheck.sqlite3"
 
 
@@ -21,14 +22,28 @@ def default_data_dir() -> Path:
 
 
 def user_config_dir() -> Path:
+    """The platformdirs user config folder, unless ``TRUSTCHECK_CONFIG_DIR`` says otherwise."""
+    override = os.environ.get(CONFIG_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def user_packs_dir() -> Path:
-    """User-authored packs live here (the packs issue builds on it)."""
+    """User-authored packs: ``packs/`` in the config folder (see ``docs/packs.md``)."""
     return user_config_dir() / "packs"
+
+
+def builtin_resources_file() -> Path:
+    """The safety resources shipped with trustcheck (``data/resources.toml``)."""
+    return builtin_data_dir() / "resources.toml"
+
+
+def user_resources_file() -> Path:
+    """A person's own resources file; it replaces the shipped one when present."""
+    return user_config_dir() / "resources.toml"
 
 
 def builtin_data_dir() -> Path:

@@ -244,12 +244,14 @@ def test_v1_fixture_migrates_to_the_current_version(data_dir: Path) -> None:
     _build_v1_fixture(data_dir)
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == CURRENT == 2
+        assert database.schema_version() == CURRENT == 3
         assert _v1_data(database.conn) == EXPECTED_V1_DATA
         # V2: private data.
         assert "wrapped_key" in _columns(database.conn, "profiles")
         assert "text_sealed" in _columns(database.conn, "answers")
         assert "journal_entries" in _tables(database.conn)
+        # V3: pack wording snapshots and sealed safety answers.
+        assert {"pack_versions", "safety_answers"} <= _tables(database.conn)
         assert database.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         database.close()

@@ -27,6 +27,7 @@ NOW = dt.datetime(2026, 11, 25, 19, 30, tzinfo=dt.UTC)
 def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Nothing a test does may touch the real home folder."""
     monkeypatch.setenv("TRUSTCHECK_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("TRUSTCHECK_CONFIG_DIR", str(tmp_path / "config"))
 
 
 @pytest.fixture
@@ -105,6 +106,7 @@ def keys_for_turn(
             keys.append("s")
         else:
             keys.append(rating if item.kind is ItemKind.RATING else scale)
+    keys.append("s")  # the private safety question at the end of the turn: skipped
     return keys
 
 

@@ -148,7 +148,7 @@ async def test_handover_shows_nothing_of_the_first_answers(
         assert isinstance(screen, AnswerScreen) and screen.item.id == items[-2].id
         await pilot.press(*SENTINEL, "ctrl+t")
         assert SENTINEL in screen_text(app)  # so the check below can fail
-        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.press("ctrl+n", "ctrl+n", "s")  # "s": skip the private safety question
         assert isinstance(app.screen, HandoverScreen)
         text = screen_text(app)
         assert SENTINEL not in text
@@ -199,7 +199,7 @@ async def test_resume_lands_at_the_first_unanswered_item_of_b(
     fill_turn(services, draft.id, alex.id, base=6, upto=len(items) - 1)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+n")  # A's last (optional) prompt, left empty
+        await pilot.press("ctrl+n", "s")  # A's last (optional) prompt, left empty; safety: skip
         assert isinstance(app.screen, HandoverScreen)
         await pilot.press("enter", "2", "3", "s")  # three of Sam's answers, then leave
         assert isinstance(app.screen, AnswerScreen) and app.screen.index == 3

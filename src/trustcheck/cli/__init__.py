@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from trustcheck.cli import checkin, journal, profile, trends  # noqa: F401  (register commands)
+from trustcheck.cli import checkin, export, journal, ops, packs, profile, trends  # noqa: F401  (register commands)
 from trustcheck.cli._app import app
 
 __all__ = ["app", "main"]

@@ -94,6 +94,16 @@ class Item:
     hint: str = ""
     choices: tuple[str, ...] = ()
     line: int = 0  # line in the pack file, for error messages
+    #: Private items are sealed with the author's key and never shown to the partner.
+    private: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleArea:
+    """A rated area a module pack defines for its own items (scored like the weekly areas)."""
+
+    id: str
+    title: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +118,12 @@ class Pack:
     rating: ScaleLabels
     module: bool = False
     path: str = ""
+    #: A module's own rated areas (``[[areas]]``), beside the weekly ones.
+    areas: tuple[ModuleArea, ...] = ()
+    #: Roles that ``Item.who`` may name (``[roles]``: id → title), e.g. "hurt", "hurting".
+    roles: tuple[tuple[str, str], ...] = ()
+    #: Every answer to this pack is private (sealed, never shown to the partner).
+    private: bool = False
 
     def item(self, item_id: str) -> Item:
         for item in self.items:
@@ -117,6 +133,17 @@ class Pack:
 
     def items_in(self, area: str) -> tuple[Item, ...]:
         return tuple(i for i in self.items if i.area == area)
+
+    def area_title(self, area: str) -> str:
+        """A title for an area: the module's own, else the weekly one, else the id."""
+        for own in self.areas:
+            if own.id == area:
+                return own.title
+        return AREA_TITLES.get(area, area)
+
+    def for_role(self, role: str | None) -> tuple[Item, ...]:
+        """The items a person with ``role`` answers: everyone's, plus their role's own."""
+        return tuple(i for i in self.items if i.who == "everyone" or (role and i.who == role))
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import json
 import re
 import tomllib
 import unicodedata
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from trustcheck.core.models import KNOWN_AREAS, Item, ItemKind, Pack, ScaleLabels
+from trustcheck.core.models import KNOWN_AREAS, Item, ItemKind, ModuleArea, Pack, ScaleLabels
 from trustcheck.paths import builtin_packs_dir
 
 WEEKLY_PACK_ID = "weekly"
@@ -29,16 +30,33 @@ _TOP_KEYS = (
     "title",
     "description",
     "module",
+    "private",
     "sources",
     "scale",
     "rating",
+    "areas",
+    "roles",
     "items",
 )
-_ITEM_KEYS = ("id", "area", "kind", "text", "reverse", "optional", "who", "hint", "choices")
+_ITEM_KEYS = (
+    "id",
+    "area",
+    "kind",
+    "text",
+    "reverse",
+    "optional",
+    "who",
+    "hint",
+    "choices",
+    "private",
+)
+_AREA_KEYS = ("id", "title")
+EVERYONE = "everyone"
 _LABEL_KEYS = ("low", "mid", "high")
 _KINDS = tuple(k.value for k in ItemKind)
 
 _PACK_ID_RE = re.compile(r"[a-z0-9][a-z0-9_.-]*\Z")
+_ROLE_RE = re.compile(r"[a-z][a-z0-9_-]*\Z")
 _ITEM_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*\Z")
 _SYNTAX_AT_RE = re.compile(r"\s*\(at line (\d+), column \d+\)\s*\Z")
 _SYNTAX_END_RE = re.compile(r"\s*\(at end of document\)\s*\Z")
@@ -88,6 +106,8 @@ class _Lines:
     table_keys: dict[str, dict[str, int]] = field(default_factory=dict)
     item_headers: list[int] = field(default_factory=list)
     item_keys: list[dict[str, int]] = field(default_factory=list)
+    area_headers: list[int] = field(default_factory=list)
+    area_keys: list[dict[str, int]] = field(default_factory=list)
 
 
 _BARE = r"[A-Za-z0-9_-]+"
@@ -159,7 +179,8 @@ def _scan_value(line: str, start: int, ml: str | None, depth: int) -> tuple[str 
 def _scan_lines(text: str) -> _Lines:
     """Record the line of every top-level key, table header, ``[[items]]`` header and item key."""
     found = _Lines()
-    context: tuple[str, int] = ("", -1)  # ("", -1) top level; ("items", k); (table, -1); ("?", -1)
+    # ("", -1) top level; ("items", k); ("areas", k); (table, -1); ("?", -1)
+    context: tuple[str, int] = ("", -1)
     ml: str | None = None
     depth = 0
     # Split on "\n" only: tomllib counts lines that way, str.splitlines() would not.
@@ -173,6 +194,10 @@ def _scan_lines(text: str) -> _Lines:
                 found.item_headers.append(lineno)
                 found.item_keys.append({})
                 context = ("items", len(found.item_headers) - 1)
+            elif name == "areas":
+                found.area_headers.append(lineno)
+                found.area_keys.append({})
+                context = ("areas", len(found.area_headers) - 1)
             else:
                 context = ("?", -1)
             continue
@@ -183,7 +208,7 @@ def _scan_lines(text: str) -> _Lines:
             if head == "items" and rest and found.item_keys:
                 # [items.x] after [[items]] adds key x to the last item.
                 found.item_keys[-1].setdefault(rest.partition(".")[0], lineno)
-            context = (name, -1) if name in ("scale", "rating") else ("?", -1)
+            context = (name, -1) if name in ("scale", "rating", "roles") else ("?", -1)
             continue
         if m := _KEY_RE.match(line):
             key = _first_key(m.group(1))
@@ -192,6 +217,8 @@ def _scan_lines(text: str) -> _Lines:
                 found.top.setdefault(key, lineno)
             elif where == "items":
                 found.item_keys[index].setdefault(key, lineno)
+            elif where == "areas":
+                found.area_keys[index].setdefault(key, lineno)
             elif where != "?":
                 found.table_keys.setdefault(where, {}).setdefault(key, lineno)
             ml, depth = _scan_value(line, m.end(), ml, depth)
@@ -204,12 +231,17 @@ def _scan_lines(text: str) -> _Lines:
 class _Checker:
     """Collects problems for one pack text, pointing each at the most specific line it can."""
 
-    def __init__(self, filename: str, lines: _Lines, item_count: int) -> None:
+    def __init__(self, filename: str, lines: _Lines, item_count: int, area_count: int = 0) -> None:
         self.filename = filename
         self.lines = lines
         self.problems: list[PackProblem] = []
         # Item lines are trusted only when the headers match the items (not `items = [...]`).
         self.item_headers_match = len(lines.item_headers) == item_count
+        self.area_headers_match = len(lines.area_headers) == area_count
+        #: What a module pack adds: its own areas, and the roles ``who`` may name.
+        self.module_areas: dict[str, str] = {}
+        self.roles: dict[str, str] = {}
+        self.pack_private = False
 
     def add(self, line: int, reason: str) -> None:
         self.problems.append(PackProblem(self.filename, line, reason))
@@ -226,6 +258,13 @@ class _Checker:
         if self.item_headers_match and key in self.lines.item_keys[index]:
             return self.lines.item_keys[index][key]
         return self.item_line(index)
+
+    def area_line(self, index: int, key: str | None = None) -> int:
+        if not self.area_headers_match:
+            return self.top_line("areas")
+        if key is not None and key in self.lines.area_keys[index]:
+            return self.lines.area_keys[index][key]
+        return self.lines.area_headers[index]
 
     def table_line(self, table: str, key: str | None = None) -> int:
         if key is not None and key in self.lines.table_keys.get(table, {}):
@@ -335,11 +374,12 @@ def _check_item(check: _Checker, index: int, raw: object, seen: dict[str, int]) 
             check.add(line(key), _unknown_key_reason(key, _ITEM_KEYS, f"in {label}"))
 
     area = raw.get("area")
+    known_areas = (*KNOWN_AREAS, *check.module_areas)
     if area is None:
         check.add(here, f"{label} has no 'area'")
-    elif not isinstance(area, str) or area not in KNOWN_AREAS:
+    elif not isinstance(area, str) or area not in known_areas:
         check.add(
-            line("area"), f"{label}: unknown area {area!r} (one of: {', '.join(KNOWN_AREAS)})"
+            line("area"), f"{label}: unknown area {area!r} (one of: {', '.join(known_areas)})"
         )
 
     kind_raw = raw.get("kind")
@@ -367,9 +407,19 @@ def _check_item(check: _Checker, index: int, raw: object, seen: dict[str, int]) 
     if "optional" in raw:
         optional = bool(_bool_value(check, raw["optional"], line("optional"), f"{label}: optional"))
 
-    who = "everyone"
+    who = EVERYONE
     if "who" in raw:
         who = _text_value(check, raw["who"], line("who"), f"{label}: who") or who
+        if check.roles and who not in (EVERYONE, *check.roles):
+            roles = ", ".join((EVERYONE, *check.roles))
+            check.add(line("who"), f"{label}: unknown role {who!r} in 'who' (one of: {roles})")
+
+    private = check.pack_private
+    if "private" in raw:
+        mine = _bool_value(check, raw["private"], line("private"), f"{label}: private")
+        if mine is False and check.pack_private:
+            check.add(line("private"), f"{label}: every item of a private pack stays private")
+        private = private or bool(mine)
 
     hint = ""
     if "hint" in raw:
@@ -410,7 +460,78 @@ def _check_item(check: _Checker, index: int, raw: object, seen: dict[str, int]) 
         hint=hint,
         choices=choices,
         line=here,
+        private=private,
     )
+
+
+def _check_areas(check: _Checker, raw: object, *, module: bool) -> tuple[ModuleArea, ...]:
+    """Read a module's ``[[areas]]`` tables (id, title); only module packs may add areas."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        check.add(check.top_line("areas"), "areas must be a list of [[areas]] tables")
+        return ()
+    if not module:
+        check.add(
+            check.area_line(0) if raw else check.top_line("areas"),
+            "only a module pack (module = true) can add its own [[areas]]",
+        )
+        return ()
+    found: list[ModuleArea] = []
+    for index, entry in enumerate(raw):
+        here = check.area_line(index)
+        if not isinstance(entry, dict):
+            check.add(here, f"area {index + 1} must be a table ([[areas]])")
+            continue
+        for key in entry:
+            if key not in _AREA_KEYS:
+                check.add(
+                    check.area_line(index, key),
+                    _unknown_key_reason(key, _AREA_KEYS, f"in area {index + 1}"),
+                )
+        area_id = entry.get("id")
+        title = entry.get("title")
+        if area_id is None:
+            check.add(here, f"area {index + 1} has no 'id'")
+            continue
+        id_line = check.area_line(index, "id")
+        if not isinstance(area_id, str) or not _ITEM_ID_RE.match(area_id):
+            check.add(id_line, f'area {index + 1}: id must be lower-case words, like "repair"')
+            continue
+        if area_id in KNOWN_AREAS:
+            check.add(id_line, f"area '{area_id}' is already a weekly area; choose another id")
+            continue
+        if area_id in check.module_areas:
+            check.add(id_line, f"duplicate area id '{area_id}'")
+            continue
+        if title is None:
+            check.add(here, f"area '{area_id}' has no 'title'")
+            continue
+        value = _text_value(
+            check, title, check.area_line(index, "title"), f"area '{area_id}': title"
+        )
+        if value is None:
+            continue
+        check.module_areas[area_id] = value
+        found.append(ModuleArea(area_id, value))
+    return tuple(found)
+
+
+def _check_roles(check: _Checker, raw: object) -> None:
+    """Read ``[roles]``: role id → title (whom an item is for, e.g. hurt = "I was hurt")."""
+    if raw is None:
+        return
+    if not isinstance(raw, dict):
+        check.add(check.table_line("roles"), "'roles' must be a table of role = \"title\"")
+        return
+    for role, title in raw.items():
+        line = check.table_line("roles", role)
+        if role == EVERYONE or not _ROLE_RE.match(role):
+            check.add(line, f"role {role!r} must be a short lower-case word other than 'everyone'")
+            continue
+        value = _text_value(check, title, line, f"role '{role}'")
+        if value is not None:
+            check.roles[role] = value
 
 
 def validate_pack_text(text: str, filename: str) -> tuple[Pack | None, list[PackProblem]]:
@@ -432,7 +553,9 @@ def validate_pack_text(text: str, filename: str) -> tuple[Pack | None, list[Pack
 
     raw_items = data.get("items")
     item_count = len(raw_items) if isinstance(raw_items, list) else 0
-    check = _Checker(filename, _scan_lines(text), item_count)
+    raw_areas = data.get("areas")
+    area_count = len(raw_areas) if isinstance(raw_areas, list) else 0
+    check = _Checker(filename, _scan_lines(text), item_count, area_count)
 
     for key in data:
         if key not in _TOP_KEYS:
@@ -475,6 +598,13 @@ def validate_pack_text(text: str, filename: str) -> tuple[Pack | None, list[Pack
     module = False
     if "module" in data:
         module = bool(_bool_value(check, data["module"], check.top_line("module"), "module"))
+
+    if "private" in data:
+        check.pack_private = bool(
+            _bool_value(check, data["private"], check.top_line("private"), "private")
+        )
+    areas = _check_areas(check, raw_areas, module=module)
+    _check_roles(check, data.get("roles"))
 
     sources: list[str] = []
     raw_sources = data.get("sources", [])
@@ -526,6 +656,9 @@ def validate_pack_text(text: str, filename: str) -> tuple[Pack | None, list[Pack
         scale=scale,
         rating=rating,
         module=module,
+        areas=areas,
+        roles=tuple(check.roles.items()),
+        private=check.pack_private,
     )
     return pack, []
 
@@ -581,3 +714,146 @@ def weekly_pack() -> Pack:
         where = str(builtin_packs_dir())
         raise PackError([PackProblem(where, 0, f"the built-in '{WEEKLY_PACK_ID}' pack is missing")])
     return packs[WEEKLY_PACK_ID]
+
+
+# --- user packs ----------------------------------------------------------------------------------
+
+
+def load_user_packs(folder: Path, builtin: dict[str, Pack]) -> tuple[list[Pack], list[PackProblem]]:
+    """Every valid pack in ``folder`` (the user's packs), and the problems of the refused ones.
+
+    A user pack may not take a built-in pack's id, nor another user pack's.
+    """
+    packs: list[Pack] = []
+    problems: list[PackProblem] = []
+    if not folder.is_dir():
+        return packs, problems
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            pack = load_pack(path)
+        except PackError as err:
+            problems.extend(err.problems)
+            continue
+        if pack.id in builtin:
+            reason = f"pack id '{pack.id}' is a built-in pack's; give yours another id"
+            problems.append(PackProblem(str(path), 1, reason))
+            continue
+        if pack.id in seen:
+            reason = f"pack id '{pack.id}' is also used by {seen[pack.id]}"
+            problems.append(PackProblem(str(path), 1, reason))
+            continue
+        seen[pack.id] = str(path)
+        packs.append(pack)
+    return packs, problems
+
+
+# --- versions: what was answered stays readable -------------------------------------------
+
+#: The fields of an item whose change means "a different question": a new version is needed.
+_MEANING = ("area", "kind", "text", "reverse", "choices", "who", "private")
+
+
+def _item_dict(item: Item) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "area": item.area,
+        "kind": item.kind.value,
+        "text": item.text,
+        "reverse": item.reverse,
+        "optional": item.optional,
+        "who": item.who,
+        "hint": item.hint,
+        "choices": list(item.choices),
+        "private": item.private,
+    }
+
+
+def pack_snapshot(pack: Pack) -> str:
+    """The wording of one pack version as JSON: stored the first time that version is answered."""
+    labels = {
+        name: {"low": lab.low, "mid": lab.mid, "high": lab.high}
+        for name, lab in (("scale", pack.scale), ("rating", pack.rating))
+    }
+    body = {
+        "id": pack.id,
+        "version": pack.version,
+        "title": pack.title,
+        "description": pack.description,
+        "module": pack.module,
+        "private": pack.private,
+        "sources": list(pack.sources),
+        "areas": [{"id": a.id, "title": a.title} for a in pack.areas],
+        "roles": dict(pack.roles),
+        "items": [_item_dict(i) for i in pack.items],
+        **labels,
+    }
+    return json.dumps(body, ensure_ascii=False, sort_keys=True)
+
+
+def pack_from_snapshot(snapshot: str) -> Pack:
+    """The pack as it was answered, rebuilt from :func:`pack_snapshot` (for history)."""
+    body = json.loads(snapshot)
+    items = tuple(
+        Item(
+            id=i["id"],
+            area=i["area"],
+            text=i["text"],
+            kind=ItemKind(i["kind"]),
+            reverse=bool(i.get("reverse", False)),
+            optional=bool(i.get("optional", False)),
+            who=i.get("who", EVERYONE),
+            hint=i.get("hint", ""),
+            choices=tuple(i.get("choices", ())),
+            private=bool(i.get("private", False)),
+        )
+        for i in body["items"]
+    )
+
+    def labels(name: str) -> ScaleLabels:
+        raw = body.get(name) or {}
+        return ScaleLabels(raw.get("low", ""), raw.get("mid", ""), raw.get("high", ""))
+
+    return Pack(
+        id=body["id"],
+        version=int(body["version"]),
+        title=body.get("title", body["id"]),
+        description=body.get("description", ""),
+        sources=tuple(body.get("sources", ())),
+        items=items,
+        scale=labels("scale"),
+        rating=labels("rating"),
+        module=bool(body.get("module", False)),
+        areas=tuple(ModuleArea(a["id"], a["title"]) for a in body.get("areas", ())),
+        roles=tuple(body.get("roles", {}).items()),
+        private=bool(body.get("private", False)),
+    )
+
+
+def wording_diff(pack: Pack, snapshot: str) -> list[tuple[str, str]]:
+    """How ``pack`` differs from the stored wording of the same id and version: (item id, reason)
+    per changed, added or removed item.
+
+    Empty when nothing that changes a question's meaning changed (a hint or the description
+    may change freely). Any other change needs a new version, so old answers keep their words.
+    """
+    old = {i["id"]: i for i in json.loads(snapshot).get("items", [])}
+    new = {i.id: _item_dict(i) for i in pack.items}
+    found: list[tuple[str, str]] = []
+    for item_id, now in new.items():
+        before = old.get(item_id)
+        if before is None:
+            found.append((item_id, f"item '{item_id}' was added"))
+            continue
+        changed = [f for f in _MEANING if before.get(f) != now[f]]
+        if changed:
+            found.append((item_id, f"item '{item_id}' changed its {', '.join(changed)}"))
+    found.extend(
+        (item_id, f"item '{item_id}' was removed") for item_id in old if item_id not in new
+    )
+    return found
+
+
+def wording_changes(pack: Pack, snapshot: str) -> list[str]:
+    """:func:`wording_diff`, the reasons only."""
+    return [reason for _, reason in wording_diff(pack, snapshot)]

@@ -10,7 +10,9 @@ from trustcheck.core.models import Pack
 from trustcheck.services.checkin import CheckinService
 from trustcheck.services.journal import JournalService
 from trustcheck.services.keys import KeyService
+from trustcheck.services.packs import PackService
 from trustcheck.services.profiles import ProfileService
+from trustcheck.services.safety import SafetyService
 from trustcheck.services.trends import TrendsService
 from trustcheck.storage.db import Database
 from trustcheck.storage.repos import (
@@ -19,7 +21,9 @@ from trustcheck.storage.repos import (
     CommitmentRepo,
     JournalRepo,
     KeyRepo,
+    PackVersionRepo,
     ProfileRepo,
+    SafetyRepo,
     SettingsRepo,
 )
 
@@ -35,6 +39,10 @@ class Services:
     journal: JournalService
     trends: TrendsService
     settings: SettingsRepo
+    #: Packs, modules, roles and pack versions (issue 6).
+    packs: PackService
+    #: The private safety question (issue 6).
+    safety: SafetyService
 
     def close(self) -> None:
         self.keys.lock_all()
@@ -60,13 +68,15 @@ def open_services(
     profile_repo = ProfileRepo(db)
     checkin_repo, answer_repo, commitment_repo = CheckinRepo(db), AnswerRepo(db), CommitmentRepo(db)
     keys = KeyService(KeyRepo(db), weak_kdf=weak_kdf)
+    settings = SettingsRepo(db)
+    packs = PackService(pack, settings, PackVersionRepo(db), clock.now)
     return Services(
         db=db,
         clock=clock,
         pack=pack,
         profiles=ProfileService(profile_repo, clock),
         checkins=CheckinService(
-            pack, checkin_repo, answer_repo, commitment_repo, profile_repo, clock, keys
+            pack, checkin_repo, answer_repo, commitment_repo, profile_repo, clock, keys, packs
         ),
         trends=TrendsService(
             pack,
@@ -80,5 +90,7 @@ def open_services(
         ),
         keys=keys,
         journal=JournalService(JournalRepo(db), keys, clock),
-        settings=SettingsRepo(db),
+        settings=settings,
+        packs=packs,
+        safety=SafetyService(SafetyRepo(db), keys, clock),
     )

@@ -30,6 +30,7 @@ from trustcheck.core.models import (
 )
 from trustcheck.core.text import clean_block, clean_line
 from trustcheck.services.keys import KeyService
+from trustcheck.services.packs import PackService
 from trustcheck.storage.crypto import ProfileLocked
 from trustcheck.storage.errors import ConflictError
 from trustcheck.storage.repos import (
@@ -48,6 +49,14 @@ TEXT_LIMIT = 20_000
 
 class CheckinError(ValueError):
     """A check-in action that cannot be done; the message is one line for the user."""
+
+
+class CheckinMovedOn(CheckinError):
+    """Another window moved the draft on (or finished it); ``current`` is it as stored now."""
+
+    def __init__(self, message: str, current: Checkin | None) -> None:
+        super().__init__(message)
+        self.current = current
 
 
 class WeekState(StrEnum):
@@ -76,6 +85,23 @@ class OpenAnswer:
 
 
 @dataclass(frozen=True, slots=True)
+class TurnItem:
+    """One item of a person's turn and the pack it comes from (weekly or a module)."""
+
+    pack: Pack
+    item: Item
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleRow:
+    """A module's own area at the reveal: each person's score (None when not answered)."""
+
+    pack: Pack
+    area: str
+    now: tuple[float | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class AreaRow:
     """One area at the reveal: each person's score now and last time."""
 
@@ -101,6 +127,8 @@ class Reveal:
     open_answers: tuple[OpenAnswer, ...]
     has_previous: bool
     prompt: str
+    #: Module areas (private modules never), each person's score this week.
+    modules: tuple[ModuleRow, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +161,7 @@ class CheckinService:
         profiles: ProfileRepo,
         clock: Clock,
         keys: KeyService,
+        catalog: PackService | None = None,
     ) -> None:
         self.keys = keys
         self.pack = pack
@@ -141,6 +170,8 @@ class CheckinService:
         self.commitments = commitments
         self.profiles = profiles
         self.clock = clock
+        #: Modules, roles and pack versions (issue 6); without it, only the weekly pack is used.
+        self.catalog = catalog
 
     # --- status -------------------------------------------------------------------------------
     def this_week(self) -> dt.date:
@@ -195,6 +226,27 @@ class CheckinService:
             self.checkins.set_step(checkin.id, steps[position + 1], self.clock.now())
         return self.checkins.get(checkin.id)
 
+    def advance_from(self, checkin: Checkin, to: Step | None = None) -> Checkin:
+        """Move on from the step this window shows (``checkin.step``): to ``to``, else the next.
+
+        Only from that step: if another window moved the draft on meanwhile, nothing changes and
+        CheckinMovedOn says so (its ``current`` is the draft as stored, None once finished). When
+        the other window made this very move, the stored draft is returned as if this one had.
+        """
+        steps = self.steps(checkin)
+        position = steps.index(checkin.step)
+        target = to if to is not None else steps[min(position + 1, len(steps) - 1)]
+        if target is not checkin.step and self.checkins.advance_step(
+            checkin.id, checkin.step, target, self.clock.now()
+        ):
+            return self.checkins.get(checkin.id)
+        current = self.checkins.get(checkin.id)
+        if current.status is not CheckinStatus.IN_PROGRESS:
+            raise CheckinMovedOn(messages.CHECKIN_GONE, None)
+        if current.step is target:
+            return current
+        raise CheckinMovedOn(messages.CHECKIN_MOVED_ON, current)
+
     def go_to(self, checkin: Checkin, step: Step) -> Checkin:
         self.checkins.set_step(checkin.id, step, self.clock.now())
         return self.checkins.get(checkin.id)
@@ -210,6 +262,47 @@ class CheckinService:
     def items(self) -> tuple[Item, ...]:
         """The items everyone answers, in order."""
         return self.pack.items
+
+    def pack_of(self, pack_id: str | None) -> Pack:
+        """The weekly pack, or a module's (usable) pack by id."""
+        if pack_id is None or pack_id == self.pack.id:
+            return self.pack
+        if self.catalog is None:
+            raise KeyError(pack_id)
+        return self.catalog.get(pack_id)
+
+    def turn_items(self, profile_id: int) -> tuple[TurnItem, ...]:
+        """What one person answers in a check-in: the weekly core, then each switched-on
+        module's items for everyone and for that person's role in it. Each answer keeps its
+        item's own pack id and version."""
+        out = [TurnItem(self.pack, item) for item in self.pack.items]
+        if self.catalog is not None:
+            for pack in self.catalog.enabled_modules():
+                role = self.catalog.role(pack.id, profile_id)
+                out.extend(TurnItem(pack, item) for item in pack.for_role(role))
+        return tuple(out)
+
+    def turn_answers(self, checkin_id: int, profile_id: int) -> dict[tuple[str, str], Answer]:
+        """A person's stored answers in a check-in, by (pack id, item id), modules included."""
+        return {
+            (a.pack_id, a.item_id): a
+            for a in self.answers.for_checkin(checkin_id)
+            if a.profile_id == profile_id
+        }
+
+    def answered_item(self, answer: Answer) -> Item | None:
+        """The item as it was worded when ``answer`` was given (its pack version's snapshot)."""
+        pack: Pack | None = None
+        if self.catalog is not None:
+            pack = self.catalog.answered(answer.pack_id, answer.pack_version)
+        elif answer.pack_id == self.pack.id and answer.pack_version == self.pack.version:
+            pack = self.pack
+        if pack is None:
+            return None
+        try:
+            return pack.item(answer.item_id)
+        except KeyError:
+            return None
 
     def answers_of(self, checkin_id: int, profile_id: int) -> dict[str, Answer]:
         return {
@@ -236,9 +329,17 @@ class CheckinService:
         text: str | None = None,
         skipped: bool = False,
         visibility: Visibility = Visibility.SHARED,
+        pack_id: str | None = None,
     ) -> Answer:
-        """Validate and store one answer at once (fsynced before this returns)."""
-        item = self.pack.item(item_id)
+        """Validate and store one answer at once (fsynced before this returns).
+
+        ``pack_id`` names a module's pack (default: the weekly one). A private item's answer,
+        its value included, is sealed with the author's key whatever ``visibility`` says.
+        """
+        pack = self.pack_of(pack_id)
+        item = pack.item(item_id)
+        if item.private:
+            visibility = Visibility.PRIVATE
         if skipped:
             value, text = None, None
         elif item.kind is ItemKind.SCALE:
@@ -256,10 +357,14 @@ class CheckinService:
             value = None
         elif item.kind is ItemKind.CHOICE and (value is None or not 0 <= value < len(item.choices)):
             raise CheckinError("choose one of the options, or skip")
+        secret = text
+        if item.private and value is not None:
+            # A private rating is as private as a private sentence: only its seal is stored.
+            secret, value = str(value), None
         answer = Answer(
             profile_id=profile_id,
-            pack_id=self.pack.id,
-            pack_version=self.pack.version,
+            pack_id=pack.id,
+            pack_version=pack.version,
             item_id=item.id,
             value=value,
             text=text,
@@ -267,16 +372,18 @@ class CheckinService:
             visibility=visibility,
         )
         sealed = None
-        if visibility is Visibility.PRIVATE and text is not None:
+        if visibility is Visibility.PRIVATE and secret is not None:
             # Sealed with the author's key; the clear text never reaches the database.
             if not self.keys.is_unlocked(profile_id):
                 raise ProfileLocked(profile_id)
             sealed = self.keys.ring.seal(
                 profile_id,
-                text,
+                secret,
                 table=ANSWERS_TABLE,
-                record_id=private_answer_id(checkin_id, self.pack.id, item.id),
+                record_id=private_answer_id(checkin_id, pack.id, item.id),
             )
+        if self.catalog is not None:
+            self.catalog.ensure_snapshot(pack)
         self.answers.save(checkin_id, answer, self.clock.now(), sealed)
         return answer
 
@@ -315,21 +422,8 @@ class CheckinService:
             if (c := r.change(i)) is not None
         ]
         biggest = max(changes, key=lambda t: t[0], default=None)
-        open_answers = []
         answers = self.answers.for_checkin(checkin.id)
-        by_person = {p.id: p for p in people}
-        for item in self.pack.items_in("open"):
-            for a in answers:
-                if (
-                    a.item_id == item.id
-                    and a.text
-                    and not a.skipped
-                    and a.visibility is not Visibility.PRIVATE
-                    and a.profile_id in by_person
-                ):
-                    open_answers.append(
-                        OpenAnswer(by_person[a.profile_id], item, a.text, a.visibility)
-                    )
+        open_answers = self._shared_texts(answers, {p.id: p for p in people})
         if largest is not None and (largest.gap or 0.0) >= 1.0:
             prompt = messages.GAP_PROMPTS[largest.area]
         else:
@@ -346,7 +440,57 @@ class CheckinService:
             open_answers=tuple(open_answers),
             has_previous=previous is not None,
             prompt=prompt,
+            modules=self._module_rows(people, answers),
         )
+
+    def _shared_texts(
+        self, answers: list[Answer], by_person: dict[int, Profile]
+    ) -> list[OpenAnswer]:
+        """Written answers the partner may see, weekly prompts first, each under the wording it
+        was answered with. Private answers and private items never come through."""
+        found: dict[tuple[str, str], list[OpenAnswer]] = {}
+        for a in answers:
+            if (
+                not a.text
+                or a.skipped
+                or a.visibility is Visibility.PRIVATE
+                or a.profile_id not in by_person
+            ):
+                continue
+            item = self.answered_item(a)
+            if item is None or item.private or item.kind is not ItemKind.TEXT:
+                continue
+            found.setdefault((a.pack_id, a.item_id), []).append(
+                OpenAnswer(by_person[a.profile_id], item, a.text, a.visibility)
+            )
+        order = [(self.pack.id, i.id) for i in self.pack.items_in("open")]
+        order += [key for key in found if key not in order]
+        return [answer for key in order for answer in found.get(key, [])]
+
+    def _module_rows(
+        self, people: tuple[Profile, ...], answers: list[Answer]
+    ) -> tuple[ModuleRow, ...]:
+        """Each switched-on module's own areas, scored per person over the items of their role."""
+        if self.catalog is None:
+            return ()
+        rows = []
+        for pack in self.catalog.enabled_modules():
+            if pack.private:
+                continue
+            for area in pack.areas:
+                values = []
+                for person in people:
+                    role = self.catalog.role(pack.id, person.id)
+                    items = [i for i in pack.for_role(role) if i.area == area.id and not i.private]
+                    mine = {
+                        a.item_id: a
+                        for a in answers
+                        if a.profile_id == person.id and a.pack_id == pack.id
+                    }
+                    values.append(scoring.area_score(items, mine))
+                if any(v is not None for v in values):
+                    rows.append(ModuleRow(pack, area.id, tuple(values)))
+        return tuple(rows)
 
     # --- commitments --------------------------------------------------------------------------
     def to_review(self, checkin: Checkin) -> list[Commitment]:
@@ -378,10 +522,13 @@ class CheckinService:
     def remove_commitment(self, commitment_id: int) -> None:
         self.commitments.delete(commitment_id)
 
-    def private_text(self, checkin_id: int, profile_id: int, item_id: str) -> str | None:
+    def private_text(
+        self, checkin_id: int, profile_id: int, item_id: str, pack_id: str | None = None
+    ) -> str | None:
         """A private answer's text, for its unlocked author going back to it; None if none."""
+        wanted = pack_id or self.pack.id
         for cid, pack_id, iid, blob in self.answers.sealed_for(profile_id):
-            if cid == checkin_id and pack_id == self.pack.id and iid == item_id:
+            if cid == checkin_id and pack_id == wanted and iid == item_id:
                 return self.keys.ring.open(
                     profile_id,
                     blob,

@@ -12,7 +12,7 @@ from trustcheck.core.models import JournalEntry
 from trustcheck.core.text import clean_block, clean_line
 from trustcheck.services.keys import KeyService
 from trustcheck.storage.crypto import DamagedRecord
-from trustcheck.storage.repos import JOURNAL_TABLE, JournalRepo, SealedRow
+from trustcheck.storage.repos import JOURNAL_TABLE, JournalRepo, SealedRow, revision
 
 ENTRY_LIMIT = 100_000
 TAG_LIMIT = 40
@@ -21,6 +21,10 @@ MAX_TAGS = 12
 
 class JournalError(ValueError):
     """A journal action that cannot be done; the message is one line for the user."""
+
+
+class JournalConflict(JournalError):
+    """The entry changed (or went) in another window since this one read it; nothing was saved."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,8 @@ class JournalService:
         self.repo = repo
         self.keys = keys
         self.clock = clock
+        # The revision of each entry as this window last read or wrote it (conflict detection).
+        self._revisions: dict[int, str] = {}
 
     def _body(self, text: str, rating: int | None, tags: tuple[str, ...], for_therapy: bool) -> str:
         return json.dumps(
@@ -84,11 +90,14 @@ class JournalService:
         self.keys.ring.key(profile_id)  # ProfileLocked before anything is written
         body = self._body(cleaned, rating, tag_tuple, for_therapy)
         now = written_at or self.clock.now()
-        entry_id = self.repo.add(
-            profile_id,
-            now,
-            lambda rid: _seal(self.keys, profile_id, body, rid),
-        )
+        sealed: list[bytes] = []
+
+        def seal(rid: int) -> bytes:
+            sealed.append(_seal(self.keys, profile_id, body, rid))
+            return sealed[-1]
+
+        entry_id = self.repo.add(profile_id, now, seal)
+        self._revisions[entry_id] = revision(sealed[-1])
         return JournalEntry(entry_id, profile_id, now, cleaned, rating, tag_tuple, for_therapy)
 
     def update(
@@ -106,14 +115,21 @@ class JournalService:
         sealed = self.keys.ring.seal(
             entry.profile_id, body, table=JOURNAL_TABLE, record_id=entry.id
         )
-        self.repo.update(entry.id, sealed, self.clock.now())
+        expected = self._revisions.get(entry.id)
+        if not self.repo.update(entry.id, sealed, self.clock.now(), expected):
+            gone = self.repo.get(entry.id) is None
+            raise JournalConflict(messages.JOURNAL_GONE if gone else messages.JOURNAL_CONFLICT)
+        self._revisions[entry.id] = revision(sealed)
         return JournalEntry(
             entry.id, entry.profile_id, entry.written_at, cleaned, rating, tag_tuple, for_therapy
         )
 
     def delete(self, entry: JournalEntry) -> None:
         self.keys.ring.key(entry.profile_id)  # only its unlocked author may delete it
-        self.repo.delete(entry.id)
+        expected = self._revisions.get(entry.id)
+        if not self.repo.delete(entry.id, expected) and self.repo.get(entry.id) is not None:
+            raise JournalConflict(messages.JOURNAL_CONFLICT)
+        self._revisions.pop(entry.id, None)
 
     def count(self, profile_id: int) -> int:
         return self.repo.count(profile_id)
@@ -129,6 +145,7 @@ class JournalService:
         listing = Listing(entries=[])
         needle = query.casefold().strip()
         for row, result in zip(rows, opened, strict=True):
+            self._revisions[row.id] = revision(row.body)
             if isinstance(result, DamagedRecord):
                 listing.damaged.append(result)
                 continue

@@ -78,6 +78,11 @@ class Database:
         try:
             _configure(conn)
             db = cls(path, conn)
+            if 0 < version < migrations.schema_version() and db._holds_data():
+                # Upgrading rewrites the schema: keep a copy of the data as it was first.
+                from trustcheck.storage.backup import backup_before_migration
+
+                backup_before_migration(conn, data_dir, version)
             db._migrate(version)
             for suffix in ("-wal", "-shm"):
                 side = path.with_name(path.name + suffix)
@@ -115,6 +120,13 @@ class Database:
             "SELECT (SELECT count(*) FROM profiles) + (SELECT count(*) FROM checkins)"
         ).fetchone()
         return int(row[0]) == 0
+
+    def _holds_data(self) -> bool:
+        """Anything worth a backup: data in our tables, or tables we do not know."""
+        try:
+            return not self.is_empty()
+        except sqlite3.DatabaseError:
+            return True
 
     def _migrate(self, version: int) -> None:
         for number in range(version, migrations.schema_version()):

@@ -89,8 +89,30 @@ CREATE TABLE journal_entries (
 CREATE INDEX journal_entries_profile ON journal_entries(profile_id, written_at);
 """
 
+# V3: packs and safety. The wording of each pack version as first answered (so history shows the
+# words that were answered), and each person's sealed answer to the safety question (kept apart
+# from ``answers`` so nothing that reads answers can show or export it by accident).
+V3 = """
+CREATE TABLE pack_versions (
+    pack_id       TEXT NOT NULL,
+    version       INTEGER NOT NULL,
+    items_json    TEXT NOT NULL,
+    first_used_at TEXT NOT NULL,
+    PRIMARY KEY (pack_id, version)
+);
+
+CREATE TABLE safety_answers (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    checkin_id  INTEGER NOT NULL REFERENCES checkins(id) ON DELETE CASCADE,
+    profile_id  INTEGER NOT NULL REFERENCES profiles(id),
+    answered_at TEXT NOT NULL,
+    body        BLOB NOT NULL,
+    UNIQUE (checkin_id, profile_id)
+);
+"""
+
 #: MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: list[str] = [V1, V2]
+MIGRATIONS: list[str] = [V1, V2, V3]
 
 
 def schema_version() -> int:

@@ -206,6 +206,21 @@ class CheckinRepo:
                 (step.value, _ts(now), checkin_id),
             )
 
+    def advance_step(
+        self, checkin_id: int, from_step: Step, to_step: Step, now: dt.datetime
+    ) -> bool:
+        """Move a draft to ``to_step`` only if it is still at ``from_step``; whether it moved.
+
+        Another window may have moved it on already: a stale window never moves it back.
+        """
+        with self.db.transaction() as conn:
+            cur = conn.execute(
+                "UPDATE checkins SET step = ?, updated_at = ? "
+                "WHERE id = ? AND status = 'in_progress' AND step = ?",
+                (to_step.value, _ts(now), checkin_id, from_step.value),
+            )
+            return cur.rowcount == 1
+
     def finish(self, checkin_id: int, status: CheckinStatus, now: dt.datetime) -> None:
         with self.db.transaction() as conn:
             conn.execute(
@@ -499,16 +514,33 @@ class JournalRepo:
             )
         return entry_id
 
-    def update(self, entry_id: int, body: bytes, now: dt.datetime) -> None:
+    def update(
+        self, entry_id: int, body: bytes, now: dt.datetime, expected: str | None = None
+    ) -> int:
+        """Replace an entry's body; the number of rows changed (0: gone, or a conflict).
+
+        With ``expected`` (the entry's ``revision`` as it was read) the entry is only changed if
+        nobody changed it since: another window's edit is never silently overwritten.
+        """
         with self.db.transaction() as conn:
-            conn.execute(
+            if expected is not None and self._revision_in(conn, entry_id) != expected:
+                return 0
+            return conn.execute(
                 "UPDATE journal_entries SET body = ?, updated_at = ? WHERE id = ?",
                 (body, _ts(now), entry_id),
-            )
+            ).rowcount
 
-    def delete(self, entry_id: int) -> None:
+    def delete(self, entry_id: int, expected: str | None = None) -> int:
+        """Delete an entry (with ``expected``: only if unchanged since read); rows deleted."""
         with self.db.transaction() as conn:
-            conn.execute("DELETE FROM journal_entries WHERE id = ?", (entry_id,))
+            if expected is not None and self._revision_in(conn, entry_id) != expected:
+                return 0
+            return conn.execute("DELETE FROM journal_entries WHERE id = ?", (entry_id,)).rowcount
+
+    @staticmethod
+    def _revision_in(conn: sqlite3.Connection, entry_id: int) -> str | None:
+        row = conn.execute("SELECT body FROM journal_entries WHERE id = ?", (entry_id,)).fetchone()
+        return None if row is None else revision(_blob(row[0]))
 
     def rows(self, profile_id: int, since: dt.datetime | None = None) -> list[SealedRow]:
         """A profile's entries, newest first, optionally only those written since ``since``."""
@@ -542,3 +574,331 @@ class JournalRepo:
                 "SELECT count(*) FROM journal_entries WHERE profile_id = ?", (profile_id,)
             ).fetchone()[0]
         )
+
+
+# --- export and import (issue 5) ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenAnswer:
+    """A written (text) answer of a completed check-in, for the summary's topics and notes.
+
+    ``text`` is None and ``sealed`` is set for a private answer: only its author can open it.
+    """
+
+    checkin_id: int
+    week: dt.date
+    profile_id: int
+    pack_id: str
+    item_id: str
+    text: str | None
+    visibility: Visibility
+    sealed: bytes | None
+
+
+class ExportRepo:
+    """The reads the therapy summary needs beyond what trends load."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def written_between(self, start: dt.date, end: dt.date) -> list[WrittenAnswer]:
+        """Written answers (not skipped) of completed check-ins whose week is in [start, end].
+
+        Oldest first, then by person and answer order.
+        """
+        rows = self.db.conn.execute(
+            "SELECT c.id, c.week, a.profile_id, a.pack_id, a.item_id, a.text, a.visibility, "
+            "a.text_sealed FROM answers a JOIN checkins c ON c.id = a.checkin_id "
+            "WHERE c.status = 'completed' AND c.week BETWEEN ? AND ? AND a.skipped = 0 "
+            "AND (a.text IS NOT NULL OR a.text_sealed IS NOT NULL) "
+            "ORDER BY c.week, c.completed_at, c.id, a.profile_id, a.id",
+            (start.isoformat(), end.isoformat()),
+        ).fetchall()
+        return [
+            WrittenAnswer(
+                checkin_id=int(r[0]),
+                week=dt.date.fromisoformat(str(r[1])),
+                profile_id=int(r[2]),
+                pack_id=str(r[3]),
+                item_id=str(r[4]),
+                text=None if r[5] is None else str(r[5]),
+                visibility=Visibility(str(r[6])),
+                sealed=None if r[7] is None else _blob(r[7]),
+            )
+            for r in rows
+        ]
+
+    def reviews_between(self, start: dt.date, end: dt.date) -> list[tuple[int, Review]]:
+        """(owner id, review) of commitments reviewed in completed check-ins of [start, end]."""
+        rows = self.db.conn.execute(
+            "SELECT m.owner_id, m.review FROM commitments m JOIN checkins c "
+            "ON c.id = m.reviewed_in WHERE c.status = 'completed' AND m.review IS NOT NULL "
+            "AND c.week BETWEEN ? AND ? ORDER BY c.week, m.id",
+            (start.isoformat(), end.isoformat()),
+        ).fetchall()
+        return [(int(r[0]), Review(str(r[1]))) for r in rows]
+
+
+# Whole-database transfer rows, in column order (JSON export and import). Timestamps stay the
+# ISO text they are stored as, so an export → import → export round trip is exact.
+#: id, name, position, created_at, removed_at
+ProfileRecord = tuple[int, str, int, str, str | None]
+#: id, week, status, step, started_at, updated_at, completed_at
+CheckinRecord = tuple[int, str, str, str, str, str, str | None]
+#: check-in id, profile id, position
+ParticipantRecord = tuple[int, int, int]
+#: check-in id, profile id, pack id, pack version, item id, value, text, skipped, visibility,
+#: answered_at
+AnswerRecord = tuple[int, int, str, int, str, int | None, str | None, bool, str, str]
+#: id, check-in id, owner id, to id, text, created_at, review, reviewed_in, reviewed_at
+CommitmentRecord = tuple[int, int, int, int, str, str, str | None, int | None, str | None]
+#: id, profile id, written_at, updated_at, sealed body
+JournalRecord = tuple[int, int, str, str, bytes]
+#: (check-in id, profile id, pack id, item id) of a private answer → its sealed text
+AnswerKey = tuple[int, int, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Transfer:
+    """Everything a JSON export holds from the database, or an import writes into it."""
+
+    profiles: list[ProfileRecord]
+    checkins: list[CheckinRecord]
+    participants: list[ParticipantRecord]
+    answers: list[AnswerRecord]
+    commitments: list[CommitmentRecord]
+    settings: dict[str, str]
+    #: Only filled by an import that re-seals private data: profile id → wrapped key JSON.
+    wrapped_keys: dict[int, str]
+    #: Only on import: the re-sealed text of private answers.
+    sealed_answers: dict[AnswerKey, bytes]
+    #: Only on import: re-sealed journal entries.
+    journal: list[JournalRecord]
+
+
+class TransferRepo:
+    """Read the whole shared database, or fill an empty one in a single transaction."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def read(self) -> Transfer:
+        conn = self.db.conn
+        profiles: list[ProfileRecord] = [
+            (int(r[0]), str(r[1]), int(r[2]), str(r[3]), None if r[4] is None else str(r[4]))
+            for r in conn.execute(
+                "SELECT id, name, position, created_at, removed_at FROM profiles ORDER BY id"
+            )
+        ]
+        checkins: list[CheckinRecord] = [
+            (
+                int(r[0]),
+                str(r[1]),
+                str(r[2]),
+                str(r[3]),
+                str(r[4]),
+                str(r[5]),
+                None if r[6] is None else str(r[6]),
+            )
+            for r in conn.execute(
+                "SELECT id, week, status, step, started_at, updated_at, completed_at "
+                "FROM checkins ORDER BY id"
+            )
+        ]
+        participants: list[ParticipantRecord] = [
+            (int(r[0]), int(r[1]), int(r[2]))
+            for r in conn.execute(
+                "SELECT checkin_id, profile_id, position FROM checkin_participants "
+                "ORDER BY checkin_id, position"
+            )
+        ]
+        answers: list[AnswerRecord] = [
+            (
+                int(r[0]),
+                int(r[1]),
+                str(r[2]),
+                int(r[3]),
+                str(r[4]),
+                None if r[5] is None else int(r[5]),
+                None if r[6] is None else str(r[6]),
+                bool(r[7]),
+                str(r[8]),
+                str(r[9]),
+            )
+            for r in conn.execute(
+                "SELECT checkin_id, profile_id, pack_id, pack_version, item_id, value, text, "
+                "skipped, visibility, answered_at FROM answers ORDER BY checkin_id, id"
+            )
+        ]
+        commitments: list[CommitmentRecord] = [
+            (
+                int(r[0]),
+                int(r[1]),
+                int(r[2]),
+                int(r[3]),
+                str(r[4]),
+                str(r[5]),
+                None if r[6] is None else str(r[6]),
+                None if r[7] is None else int(r[7]),
+                None if r[8] is None else str(r[8]),
+            )
+            for r in conn.execute(
+                "SELECT id, checkin_id, owner_id, to_id, text, created_at, review, reviewed_in, "
+                "reviewed_at FROM commitments ORDER BY id"
+            )
+        ]
+        settings = {
+            str(k): str(v) for k, v in conn.execute("SELECT key, value FROM settings ORDER BY key")
+        }
+        return Transfer(
+            profiles, checkins, participants, answers, commitments, settings, {}, {}, []
+        )
+
+    def journal_records(self, profile_id: int) -> list[JournalRecord]:
+        """A profile's sealed journal entries with both dates, oldest first (for the export)."""
+        rows = self.db.conn.execute(
+            "SELECT id, profile_id, written_at, updated_at, body FROM journal_entries "
+            "WHERE profile_id = ? ORDER BY id",
+            (profile_id,),
+        ).fetchall()
+        return [(int(r[0]), int(r[1]), str(r[2]), str(r[3]), _blob(r[4])) for r in rows]
+
+    def load(self, data: Transfer) -> None:
+        """Write ``data`` into an empty database: all of it in one transaction, or nothing.
+
+        Ids are kept, so sealed records stay bound to the ids they were sealed for. Raises
+        :class:`ConflictError` if the database holds data or the rows clash with each other.
+        """
+        try:
+            with self.db.transaction() as conn:
+                held = conn.execute(
+                    "SELECT (SELECT count(*) FROM profiles) + (SELECT count(*) FROM checkins) "
+                    "+ (SELECT count(*) FROM journal_entries)"
+                ).fetchone()[0]
+                if int(held):
+                    raise ConflictError(messages.IMPORT_NOT_EMPTY.format(path=self.db.path.parent))
+                conn.executemany(
+                    "INSERT INTO profiles(id, name, position, created_at, removed_at, wrapped_key) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [(*p, data.wrapped_keys.get(p[0])) for p in data.profiles],
+                )
+                conn.executemany(
+                    "INSERT INTO checkins(id, week, status, step, started_at, updated_at, "
+                    "completed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    data.checkins,
+                )
+                conn.executemany(_INSERT_PARTICIPANT, data.participants)
+                conn.executemany(
+                    "INSERT INTO answers(checkin_id, profile_id, pack_id, pack_version, item_id, "
+                    "value, text, skipped, visibility, answered_at, text_sealed) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            *a[:7],
+                            int(a[7]),
+                            *a[8:],
+                            data.sealed_answers.get((a[0], a[1], a[2], a[4])),
+                        )
+                        for a in data.answers
+                    ],
+                )
+                conn.executemany(
+                    "INSERT INTO commitments(id, checkin_id, owner_id, to_id, text, created_at, "
+                    "review, reviewed_in, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    data.commitments,
+                )
+                conn.executemany(
+                    "INSERT INTO journal_entries(id, profile_id, written_at, updated_at, body) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    data.journal,
+                )
+                conn.executemany(
+                    "INSERT INTO settings(key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    sorted(data.settings.items()),
+                )
+        except sqlite3.IntegrityError as exc:
+            raise ConflictError(messages.IMPORT_CLASH.format(reason=exc)) from exc
+
+
+class PackVersionRepo:
+    """The wording of each pack version, stored the first time that version is answered."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, pack_id: str, version: int) -> str | None:
+        row = self.db.conn.execute(
+            "SELECT items_json FROM pack_versions WHERE pack_id = ? AND version = ?",
+            (pack_id, version),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def add(self, pack_id: str, version: int, snapshot: str, now: dt.datetime) -> None:
+        """Keep the first snapshot of a version; a later one for the same version is ignored."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO pack_versions(pack_id, version, items_json, first_used_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT(pack_id, version) DO NOTHING",
+                (pack_id, version, snapshot, _ts(now)),
+            )
+
+    def all(self) -> dict[tuple[str, int], str]:
+        rows = self.db.conn.execute("SELECT pack_id, version, items_json FROM pack_versions")
+        return {(str(r[0]), int(r[1])): str(r[2]) for r in rows}
+
+
+SAFETY_TABLE = "safety_answers"
+
+
+def safety_record_id(checkin_id: int, profile_id: int) -> str:
+    """The identity a safety answer's seal is bound to (one answer per person per check-in)."""
+    return f"{checkin_id}:{profile_id}"
+
+
+class SafetyRepo:
+    """Each person's sealed answer to the safety question; nothing about it is in the clear."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def save(self, checkin_id: int, profile_id: int, body: bytes, now: dt.datetime) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO safety_answers(checkin_id, profile_id, answered_at, body) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT(checkin_id, profile_id) DO UPDATE SET "
+                "answered_at = excluded.answered_at, body = excluded.body",
+                (checkin_id, profile_id, _ts(now), body),
+            )
+
+    def get(self, checkin_id: int, profile_id: int) -> bytes | None:
+        row = self.db.conn.execute(
+            "SELECT body FROM safety_answers WHERE checkin_id = ? AND profile_id = ?",
+            (checkin_id, profile_id),
+        ).fetchone()
+        return None if row is None else _blob(row[0])
+
+    def for_profile(self, profile_id: int) -> list[tuple[int, dt.datetime, bytes]]:
+        """(check-in id, answered at, sealed body) of one person, oldest first."""
+        rows = self.db.conn.execute(
+            "SELECT checkin_id, answered_at, body FROM safety_answers WHERE profile_id = ? "
+            "ORDER BY checkin_id",
+            (profile_id,),
+        ).fetchall()
+        out = []
+        for r in rows:
+            when = _parse_ts(str(r[1]))
+            assert when is not None
+            out.append((int(r[0]), when, _blob(r[2])))
+        return out
+
+
+def revision(body: bytes) -> str:
+    """A stored entry's revision: every save seals afresh (a new nonce), so it changes each time.
+
+    ``updated_at`` alone cannot tell two saves within one second apart; the sealed body can.
+    """
+    import hashlib
+
+    return hashlib.sha256(body).hexdigest()[:32]

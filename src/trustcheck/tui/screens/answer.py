@@ -9,16 +9,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, RadioSet, Static
 
 from trustcheck import messages
-from trustcheck.core.models import AREA_TITLES, Answer, Checkin, Item, ItemKind, Profile, Visibility
+from trustcheck.core.models import Answer, Checkin, Item, ItemKind, Pack, Profile, Visibility
 from trustcheck.services import Services
-from trustcheck.services.checkin import CheckinError
+from trustcheck.services.checkin import CheckinError, TurnItem
 from trustcheck.storage.crypto import ProfileLocked
+from trustcheck.tui.screens.safety import SafetyScreen
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.screens.unlock import with_key
 from trustcheck.tui.text import plain, say
+from trustcheck.tui.widgets.choice import ChoicePicker
 from trustcheck.tui.widgets.scale import AgreementPicker, RatingPicker, ScalePicker
 from trustcheck.tui.widgets.text_answer import TextAnswer
 
@@ -73,6 +75,10 @@ class AnswerScreen(StepScreen):
     AnswerScreen #error {
         color: $error;
     }
+    AnswerScreen #module-note {
+        color: $text-muted;
+        margin-top: 1;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -93,8 +99,14 @@ class AnswerScreen(StepScreen):
         self.person: Profile = person
         others = [p for p in checkins.people(checkin) if p.id != person.id]
         self.partner: Profile | None = others[0] if others else None
-        self.items: tuple[Item, ...] = checkins.items()
-        self.index = checkins.first_unanswered(checkin.id, person.id)
+        # The weekly core, then each switched-on module's items for this person's role.
+        self.turn_items: tuple[TurnItem, ...] = checkins.turn_items(person.id)
+        self.items: tuple[Item, ...] = tuple(t.item for t in self.turn_items)
+        given = checkins.turn_answers(checkin.id, person.id)
+        self.index = next(
+            (n for n, t in enumerate(self.turn_items) if (t.pack.id, t.item.id) not in given),
+            len(self.turn_items),
+        )
 
     # --- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -108,6 +120,7 @@ class AnswerScreen(StepScreen):
             yield Static(id="progress")
             yield Static(id="question")
             yield Static(id="hint")
+            yield Static(id="module-note")
             yield Container(id="answer")
             yield Static(id="stored")
             yield Static(id="error")
@@ -127,17 +140,37 @@ class AnswerScreen(StepScreen):
     def item(self) -> Item:
         return self.items[self.index]
 
+    @property
+    def pack(self) -> Pack:
+        """The pack the current item comes from (weekly or a module)."""
+        return self.turn_items[self.index].pack
+
     def _stored(self) -> Answer | None:
-        return self.services.checkins.answers_of(self.turn.id, self.person.id).get(self.item.id)
+        answers = self.services.checkins.turn_answers(self.turn.id, self.person.id)
+        return answers.get((self.pack.id, self.item.id))
 
     async def show_item(self, index: int) -> None:
         self.index = index
         item = self.item
         stored = self._stored()
-        area = AREA_TITLES.get(item.area, item.area)
-        self.query_one("#progress", Static).update(
-            say(messages.PROGRESS, n=str(index + 1), total=str(len(self.items)), area=area)
-        )
+        pack = self.pack
+        area = pack.area_title(item.area)
+        n, total = str(index + 1), str(len(self.items))
+        if pack.module:
+            progress = say(messages.PROGRESS_MODULE, n=n, total=total, module=pack.title, area=area)
+        else:
+            progress = say(messages.PROGRESS, n=n, total=total, area=area)
+        self.query_one("#progress", Static).update(progress)
+        module_note = self.query_one("#module-note", Static)
+        notes = []
+        if pack.module and (index == 0 or self.turn_items[index - 1].pack.id != pack.id):
+            notes.append(
+                messages.MODULE_INTRO.format(module=pack.title, description=pack.description)
+            )
+        if item.private:
+            notes.append(messages.PRIVATE_ITEM_NOTE)
+        module_note.update(plain("\n".join(notes)))
+        module_note.display = bool(notes)
         question = item.text + (f"  ({messages.OPTIONAL})" if item.optional else "")
         self.query_one("#question", Static).update(plain(question))
         hint = item.hint if item.kind is not ItemKind.TEXT else f"{item.hint}\n{messages.TEXT_HINT}"
@@ -151,6 +184,8 @@ class AnswerScreen(StepScreen):
         if item.kind is ItemKind.TEXT:
             text = "" if stored is None or stored.text is None else stored.text
             visibility = Visibility.SHARED if stored is None else stored.visibility
+            if item.private:
+                visibility = Visibility.PRIVATE
             if isinstance(current, TextAnswer):
                 current.load(text, visibility)
                 widget = current
@@ -158,28 +193,41 @@ class AnswerScreen(StepScreen):
                 await container.remove_children()
                 widget = TextAnswer(text, visibility)
                 await container.mount(widget)
+            # A private item stays private: who sees it is not a choice here.
+            widget.query_one(RadioSet).disabled = item.private
             widget.focus_text()
             note = messages.PRIVATE_STORED if _sealed(stored) else ""
             self.query_one("#stored", Static).update(plain(note))
         else:
-            pack = self.services.pack
-            kind = RatingPicker if item.kind is ItemKind.RATING else AgreementPicker
-            if type(current) is kind:
-                assert isinstance(current, ScalePicker)
-                current.show_value(value)
-                picker = current
-            else:
+            picker: ScalePicker
+            if item.kind is ItemKind.CHOICE:
+                # Options differ from item to item: always a fresh picker.
                 await container.remove_children()
-                labels = pack.rating if item.kind is ItemKind.RATING else pack.scale
-                picker = kind(labels, value)
+                picker = ChoicePicker(item.choices, value)
                 await container.mount(picker)
+            else:
+                kind = RatingPicker if item.kind is ItemKind.RATING else AgreementPicker
+                if type(current) is kind:
+                    assert isinstance(current, ScalePicker)
+                    current.show_value(value)
+                    picker = current
+                else:
+                    await container.remove_children()
+                    labels = pack.rating if item.kind is ItemKind.RATING else pack.scale
+                    picker = kind(labels, value)
+                    await container.mount(picker)
             picker.focus()
             if stored is None:
                 note = ""
+            elif _sealed(stored):
+                note = messages.PRIVATE_VALUE_STORED
             elif stored.skipped:
                 note = messages.ANSWER_SKIPPED
             else:
-                note = messages.ANSWER_SAVED.format(value=stored.value)
+                shown: object = stored.value
+                if item.kind is ItemKind.CHOICE and stored.value is not None:
+                    shown = item.choices[stored.value]
+                note = messages.ANSWER_SAVED.format(value=shown)
             self.query_one("#stored", Static).update(plain(note))
         self.query_one("#body").scroll_home(animate=False)
         self.refresh_bindings()
@@ -196,6 +244,8 @@ class AnswerScreen(StepScreen):
             if action == "forward" and self._stored() is None:
                 return None
         if action in _TEXT_ACTIONS and not is_text:
+            return False
+        if action == "toggle_visibility" and self.item.private:
             return False
         if action == "back_text" and self.index == 0:
             return None
@@ -219,6 +269,7 @@ class AnswerScreen(StepScreen):
                 text=text,
                 skipped=skipped,
                 visibility=visibility,
+                pack_id=self.pack.id,
             )
         except (CheckinError, ProfileLocked) as exc:
             why = messages.PRIVATE_NEEDS_UNLOCK if isinstance(exc, ProfileLocked) else str(exc)
@@ -258,6 +309,16 @@ class AnswerScreen(StepScreen):
             await self.show_item(self.index + 1)
 
     def _finish_turn(self) -> None:
+        # The private safety question comes last in each person's own turn (asked again on a
+        # resume only if nothing was stored the first time).
+        if self.services.safety.answered(self.turn.id, self.person.id):
+            self._hand_over()
+            return
+        self.app.push_screen(
+            SafetyScreen(self.services, self.turn, self.person), lambda _: self._hand_over()
+        )
+
+    def _hand_over(self) -> None:
         # The author's key goes before the hand-over screen: the next person's turn can never
         # read (or write) this person's private text.
         self.services.keys.lock(self.person.id)
@@ -270,8 +331,24 @@ class AnswerScreen(StepScreen):
 
     @on(ScalePicker.Chosen)
     async def _chosen(self, event: ScalePicker.Chosen) -> None:
+        if self.item.private and not self.services.keys.is_unlocked(self.person.id):
+            value = event.value
+
+            def unlocked(ok: bool) -> None:
+                if ok and self._save(value=value):
+                    self.call_later(self._next)
+                elif not ok:
+                    self._show_error(messages.PRIVATE_ITEM_NEEDS_UNLOCK)
+
+            self._ask_for_key(unlocked)
+            return
         if self._save(value=event.value):
             await self._next()
+
+    def _show_error(self, why: str) -> None:
+        error = self.query_one("#error", Static)
+        error.update(plain(why))
+        error.display = True
 
     @on(TextAnswer.Submitted)
     def _written(self, event: TextAnswer.Submitted) -> None:

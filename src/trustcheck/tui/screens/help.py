@@ -43,6 +43,7 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,f1,q", "close", "Close"),
+        Binding("a", "about", "About"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -50,7 +51,11 @@ class HelpScreen(ModalScreen[None]):
         keys.add_column(style="bold", no_wrap=True)
         keys.add_column()
         # Journal rows replace a general row with the same key, or are added before help/quit.
-        rows = dict(messages.HELP_KEYS) | dict(messages.HELP_KEYS_JOURNAL)
+        rows = (
+            dict(messages.HELP_KEYS)
+            | dict(messages.HELP_KEYS_JOURNAL)
+            | dict(messages.HELP_KEYS_TRENDS)
+        )
         last = ("ctrl+q", "? / f1")
         for key, what in sorted(rows.items(), key=lambda row: row[0] in last):
             keys.add_row(key, what)
@@ -59,10 +64,18 @@ class HelpScreen(ModalScreen[None]):
             yield Static(messages.HELP_WHAT, markup=False)
             yield Static(keys)
             yield Static(messages.NOT_THERAPY, markup=False, classes="muted")
+            yield Static(messages.HELP_ABOUT, markup=False, classes="muted")
             yield Button(messages.HELP_CLOSE, id="close")
 
     def on_mount(self) -> None:
         self.query_one("#close", Button).focus()
+
+    def action_about(self) -> None:
+        from trustcheck.tui.screens.about import AboutScreen
+
+        services = getattr(self.app, "services", None)
+        if services is not None:
+            self.app.push_screen(AboutScreen(services))
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:

@@ -8,18 +8,24 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from trustcheck import messages
+from trustcheck.charts import render_sparkline
 from trustcheck.core.clock import week_label
 from trustcheck.core.models import Commitment, Profile
+from trustcheck.core.text import visible_controls
 from trustcheck.services import Services
 from trustcheck.services.checkin import WeekState
 from trustcheck.tui.screens.journal import JournalScreen
 from trustcheck.tui.screens.step import step_screen
 from trustcheck.tui.screens.unlock import WhoseJournalScreen, with_key
-from trustcheck.tui.text import plain, say
+from trustcheck.tui.text import plain, say, score
+
+TREND_WEEKS = 26
+TREND_STYLES = ("$primary", "$warning")
 
 
 class HomeScreen(Screen[None]):
@@ -67,6 +73,20 @@ class HomeScreen(Screen[None]):
     HomeScreen #journal-box Button {
         margin: 0 0 0 2;
     }
+    HomeScreen #trend-box {
+        height: auto;
+        margin-top: 1;
+        padding: 0 2;
+        border: round $primary 30%;
+    }
+    HomeScreen #trend {
+        width: 1fr;
+        height: auto;
+        padding-top: 1;
+    }
+    HomeScreen #trend-box Button {
+        margin: 0 0 0 2;
+    }
     HomeScreen #not-therapy {
         margin-top: 2;
         color: $text-muted;
@@ -77,6 +97,7 @@ class HomeScreen(Screen[None]):
         Binding("c", "checkin", "Check in"),
         Binding("c", "resume", "Resume"),
         Binding("j", "journal", "Journal"),
+        Binding("t", "trends", "Trends"),
         Binding("question_mark,f1", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -84,6 +105,7 @@ class HomeScreen(Screen[None]):
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
+        self._last_checkin: int | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -93,6 +115,9 @@ class HomeScreen(Screen[None]):
                 yield Static(id="status")
                 yield Static(id="week", classes="muted")
                 yield Button(messages.HOME_CHECK_IN, id="go", variant="primary")
+            with Horizontal(id="trend-box"):
+                yield Static(id="trend")
+                yield Button(messages.HOME_TRENDS, id="trends")
             with Horizontal(id="journal-box"):
                 yield Static(id="journal-hint")
                 yield Button(messages.HOME_JOURNAL, id="journal")
@@ -117,6 +142,12 @@ class HomeScreen(Screen[None]):
 
         status = services.checkins.status()
         self.state = status.state
+        last = status.last.id if status.last else None
+        if last != self._last_checkin:  # a check-in was completed: new trends
+            self._last_checkin = last
+            services.trends.refresh()
+        # After the first paint: with 20 years of history loading it takes ~60 ms.
+        self.call_after_refresh(self._show_trend)
         if status.state is WeekState.IN_PROGRESS:
             text = messages.STATUS_IN_PROGRESS
         elif status.state is WeekState.DONE:
@@ -149,6 +180,27 @@ class HomeScreen(Screen[None]):
         await box.mount_all(rows)
         self.refresh_bindings()
 
+    def _show_trend(self) -> None:
+        """Both trust indexes over the last 26 weeks as sparklines, once there are two check-ins."""
+        report = self.services.trends.report(weeks=TREND_WEEKS)
+        box = self.query_one("#trend-box", Horizontal)
+        box.display = report.has_trend and bool(report.persons)
+        if not box.display:
+            return
+        names = [visible_controls(p.profile.name) for p in report.persons]
+        pad = max(len(n) for n in names)
+        lines = [plain(messages.HOME_TREND_TITLE, "$foreground-muted")]
+        for i, (name, person) in enumerate(zip(names, report.persons, strict=True)):
+            spark = render_sparkline(person.index.values(), TREND_WEEKS, low=0, high=100)
+            lines.append(
+                Content.assemble(
+                    f"{name:<{pad}}  ",
+                    (spark, TREND_STYLES[i % 2]),
+                    f"  {score(person.index.latest)}",
+                )
+            )
+        self.query_one("#trend", Static).update(Content("\n").join(lines))
+
     def _commitment_rows(self, c: Commitment, names: dict[int, str], *, solo: bool) -> list[Static]:
         if solo or c.owner_id == c.to_id:
             who = messages.HOME_COMMITMENT_SOLO
@@ -176,6 +228,13 @@ class HomeScreen(Screen[None]):
 
     def action_resume(self) -> None:
         self.action_checkin()
+
+    @on(Button.Pressed, "#trends")
+    def action_trends(self) -> None:
+        # Imported here: the screen and its chart widgets cost ~4 ms the first frame need not pay.
+        from trustcheck.tui.screens.trends import TrendsScreen
+
+        self.app.push_screen(TrendsScreen(self.services))
 
     @on(Button.Pressed, "#journal")
     def action_journal(self) -> None:

@@ -23,7 +23,7 @@ from trustcheck import messages
 from trustcheck.core.models import JournalEntry, Profile
 from trustcheck.core.text import visible_controls
 from trustcheck.services import Services
-from trustcheck.services.journal import JournalError
+from trustcheck.services.journal import JournalConflict, JournalError
 from trustcheck.storage.crypto import CryptoError
 from trustcheck.tui.screens.confirm import ConfirmDialog
 from trustcheck.tui.text import plain, say
@@ -377,7 +377,14 @@ class JournalScreen(Screen[None]):
             target = self._by_id.get(entry_id)
             if not delete or target is None:
                 return
-            self.services.journal.delete(target)
+            try:
+                self.services.journal.delete(target)
+            except JournalConflict as exc:  # changed in another window: show it, keep it
+                self.reload()
+                self.app.notify(str(exc), severity="warning", markup=False)
+                return
+            except CryptoError:  # locked meanwhile (e.g. idle)
+                return
             self.reload()
             self.app.notify(messages.ENTRY_DELETED, markup=False, timeout=2)
 

@@ -103,6 +103,18 @@ def _summary_row(
     table.add_row(*cells)
 
 
+def module_table(reveal: Reveal) -> Table:
+    """Switched-on modules' own areas, one row each (private modules are never among them)."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold")
+    table.add_column(messages.REVEAL_AREA, no_wrap=True)
+    for person in reveal.people:
+        table.add_column(rich_plain(person.name), justify="right", min_width=5, max_width=16)
+    for row in reveal.modules:
+        title = f"{row.pack.title}: {row.pack.area_title(row.area)}"
+        table.add_row(rich_plain(title), *(Text(score(v)) for v in row.now))
+    return table
+
+
 class RevealScreen(StepScreen):
     DEFAULT_CSS = """
     RevealScreen VerticalScroll {
@@ -137,6 +149,7 @@ class RevealScreen(StepScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n,enter", "next", "Continue", key_display="enter"),
+        Binding("g", "guides", "Guides"),
     ]
 
     def __init__(self, services: Services, checkin: Checkin) -> None:
@@ -165,6 +178,9 @@ class RevealScreen(StepScreen):
                 if couple:
                     yield Static(plain(messages.SPEAKER_LISTENER))
                 yield Static(plain(reveal.prompt), id="prompt")
+            if reveal.modules:
+                yield Static(messages.REVEAL_MODULES_TITLE, classes="section", markup=False)
+                yield Static(module_table(reveal), id="modules")
             yield Static(messages.REVEAL_OPEN_TITLE, classes="section", markup=False)
             yield from self._open_answers()
         yield Footer()
@@ -192,6 +208,11 @@ class RevealScreen(StepScreen):
 
     def on_mount(self) -> None:
         self.query_one("#reveal-scroll", VerticalScroll).focus()
+
+    def action_guides(self) -> None:
+        from trustcheck.tui.screens.guides import GuidesScreen
+
+        self.app.push_screen(GuidesScreen())
 
     def action_next(self) -> None:
         self.go_to(self.services.checkins.advance(self.turn))

@@ -1,0 +1,213 @@
+"""`trustcheck export` and `trustcheck import`: a summary to bring to therapy, and all the data
+as JSON to move to another computer (issue 5)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from trustcheck.cli._app import (
+    PassphraseReader,
+    PassphraseStdin,
+    app,
+    data_dir_path,
+    fail,
+    open_data,
+    printable,
+)
+
+if TYPE_CHECKING:
+    from trustcheck.services.export import Progress
+
+STDOUT = "-"
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator[Progress]:
+    """A rich progress bar on stderr when it is a terminal; otherwise reports go nowhere."""
+    if not enabled:
+        yield lambda _what, _done: None
+        return
+    # rich.progress is only worth its import when someone is watching.
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("", total=1.0)
+
+        def report(what: str, done: float) -> None:
+            bar.update(task, description=what, completed=done)
+
+        yield report
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="md, html or pdf (a summary), json or csv.")
+    ],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="The file to write; - for standard output.")
+    ],
+    weeks: Annotated[
+        int | None,
+        typer.Option(min=1, help="The last N weeks (default: 12 for a summary, all for csv)."),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="From the week of this date (YYYY-MM-DD).")
+    ] = None,
+    include_private: Annotated[
+        str | None,
+        typer.Option(
+            "--include-private",
+            metavar="NAME",
+            help="Add NAME's private answers and journal entries (asks NAME's passphrase).",
+        ),
+    ] = None,
+    notes: Annotated[
+        bool, typer.Option("--notes", help="Add the shared notes on later pages.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """Export a summary to bring to therapy (md, html, pdf), the scores (csv) or all data (json)."""
+    import datetime as dt
+
+    from trustcheck import messages
+    from trustcheck.export import FORMATS
+    from trustcheck.services.export import (
+        ExportError,
+        ExportRequest,
+        ExportService,
+        write_atomic,
+    )
+
+    fmt_info = FORMATS.get(fmt.lower())
+    if fmt_info is None:
+        fail(messages.EXPORT_UNKNOWN_FORMAT.format(name=fmt, formats=", ".join(FORMATS)))
+    to_stdout = output == STDOUT
+    if to_stdout and fmt_info.name not in ("md", "json", "csv"):
+        fail(messages.EXPORT_STDOUT_BINARY.format(fmt=fmt_info.name))
+    if weeks is not None and since is not None:
+        fail(messages.EXPORT_WEEKS_AND_SINCE)
+    since_day = None
+    if since is not None:
+        try:
+            since_day = dt.date.fromisoformat(since)
+        except ValueError:
+            fail(messages.EXPORT_BAD_SINCE.format(value=since))
+    path = Path(output).expanduser()
+    force = force or (not to_stdout and _confirm_replace(path, passphrase_stdin))
+
+    services = open_data()
+    try:
+        person = None
+        if include_private is not None:
+            from trustcheck.cli.journal import unlock
+
+            person = services.profiles.by_name(include_private)
+            unlock(services, person, PassphraseReader(passphrase_stdin))
+        request = ExportRequest(
+            fmt=fmt_info.name,
+            weeks=weeks,
+            since=since_day,
+            include_notes=notes,
+            include_private=person,
+        )
+        try:
+            with progress_bar(sys.stderr.isatty() and not to_stdout) as progress:
+                result = ExportService(services).render(request, progress)
+                if not to_stdout:
+                    write_atomic(path, result.as_bytes(), force=force)
+                    progress(messages.EXPORT_PROGRESS, 1.0)
+        except ExportError as exc:
+            fail(str(exc))
+    finally:
+        services.close()
+    for note in result.notes:
+        typer.echo(f"trustcheck: {note}", err=True)
+    if to_stdout:
+        text = result.data if isinstance(result.data, str) else result.data.decode("utf-8")
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        typer.echo(messages.EXPORT_WROTE.format(path=printable(str(path))))
+
+
+def _confirm_replace(path: Path, passphrase_stdin: bool) -> bool:
+    """Ask before replacing an existing file, when someone is there to answer."""
+    from trustcheck import messages
+
+    if not (path.exists() or path.is_symlink()):
+        return False
+    if passphrase_stdin or not sys.stdin.isatty():
+        fail(messages.EXPORT_EXISTS.format(path=printable(str(path))))
+    if typer.confirm(messages.EXPORT_REPLACE_QUESTION.format(path=printable(str(path)))):
+        return True
+    fail(messages.EXPORT_NOT_REPLACED.format(path=printable(str(path))))
+
+
+@app.command("import")
+def import_command(
+    file: Annotated[Path, typer.Argument(help="A JSON export of trustcheck.", show_default=False)],
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """Import a JSON export into an empty data folder: all of it, or nothing."""
+    from trustcheck import messages
+    from trustcheck.core.packs import weekly_pack
+    from trustcheck.services.importer import (
+        ImportFileError,
+        import_dump,
+        private_person,
+        read_dump,
+    )
+    from trustcheck.services.keys import PassphraseError
+
+    try:
+        # The whole file is checked before the data folder is even opened.
+        dump = read_dump(file.expanduser(), weekly_pack())
+    except ImportFileError as exc:
+        fail(printable(str(exc)))
+    services = open_data()
+    try:
+        if not services.db.is_empty():
+            fail(messages.IMPORT_NOT_EMPTY.format(path=data_dir_path()))
+        person = private_person(dump)
+        passphrase = None
+        if person is not None:
+            reader = PassphraseReader(passphrase_stdin)
+            passphrase = reader.read(
+                messages.IMPORT_PRIVATE_PASSPHRASE.format(name=printable(person.name))
+            )
+            if not passphrase_stdin:
+                again = reader.read(messages.IMPORT_PRIVATE_AGAIN)
+                if again != passphrase:
+                    fail(messages.PASSPHRASES_DIFFER)
+        try:
+            with progress_bar(sys.stderr.isatty()) as progress:
+                result = import_dump(services, dump, passphrase=passphrase, progress=progress)
+        except (ImportFileError, PassphraseError) as exc:
+            fail(printable(str(exc)))
+    finally:
+        services.close()
+    typer.echo(
+        messages.IMPORT_DONE.format(
+            profiles=result.profiles,
+            checkins=result.checkins,
+            commitments=result.commitments,
+            path=printable(str(file)),
+        )
+    )
+    if result.resealed is not None:
+        typer.echo(messages.IMPORT_PRIVATE_DONE.format(name=printable(result.resealed)))

@@ -1,0 +1,40 @@
+"""Small formatting rules every renderer shares, so figures read the same in every format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from trustcheck.core.text import visible_controls
+from trustcheck.export.model import KeptRow, TextItem
+
+DASH = "–"
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def num(value: float | None, digits: int = 0) -> str:
+    """A score, or a dash for a missing one (never 0, never NaN)."""
+    if value is None or not math.isfinite(value):
+        return DASH
+    return f"{value:.{digits}f}"
+
+
+def day(when: dt.date) -> str:
+    """``23 Nov 2026``."""
+    return f"{when.day} {_MONTHS[when.month - 1]} {when.year}"
+
+
+def share(row: KeptRow) -> str:
+    value = row.share
+    return DASH if value is None else f"{100 * value:.0f}%"
+
+
+def clean(text: str) -> str:
+    """User text made safe to show anywhere: control characters become visible stand-ins and
+    bidi overrides / zero-width characters are spelled out (``core.text.visible_controls``)."""
+    return visible_controls(text)
+
+
+def when(item: TextItem) -> str:
+    """``week of 16 Nov 2026`` for a check-in answer, ``18 Nov 2026`` for a journal entry."""
+    return f"week of {day(item.when)}" if item.weekly else day(item.when)

@@ -1,0 +1,132 @@
+"""What a therapy summary holds: plain data, assembled by ``services.export``, drawn by the
+renderers of this package. Every figure is already computed; renderers only lay it out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from trustcheck.core.stats import Point
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSummary:
+    name: str
+    #: Check-ins this person answered in the period.
+    checkins: int
+    #: The trust index (0–100) per week of the period; None is a week without a score.
+    index: tuple[Point, ...]
+    #: The same as a line of block characters (for Markdown and plain text).
+    sparkline: str
+    latest: float | None
+    mean: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class AreaRow:
+    """One area: each person's score at their first and at their latest check-in of the period."""
+
+    area: str
+    title: str
+    start: tuple[float | None, ...]
+    end: tuple[float | None, ...]
+    #: Per person: "" or the direction of a reliable change in this area ("↑", "↓"), with
+    #: " provisional" appended while it rests on fewer than 6 check-ins.
+    marks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeLine:
+    """A reliable change, as a sentence that names the person, the area and the direction."""
+
+    sentence: str
+    provisional: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GapRow:
+    title: str
+    #: Each person's mean over the weeks both answered.
+    a: float
+    b: float
+    gap: float
+
+
+@dataclass(frozen=True, slots=True)
+class KeptRow:
+    name: str
+    kept: int
+    partly: int
+    not_yet: int
+
+    @property
+    def reviewed(self) -> int:
+        return self.kept + self.partly + self.not_yet
+
+    @property
+    def share(self) -> float | None:
+        """kept = 1, partly = 0.5, not yet = 0 (CONTENT.md, "Commitments")."""
+        return None if not self.reviewed else (self.kept + 0.5 * self.partly) / self.reviewed
+
+
+@dataclass(frozen=True, slots=True)
+class TextItem:
+    """A piece of someone's own words: who, when, in answer to what, and the words."""
+
+    name: str
+    when: dt.date
+    label: str
+    text: str
+    #: Extra facts shown beside it (a rating, tags, "for therapy").
+    meta: str = ""
+    #: ``when`` is the Monday of a check-in's week (else the day it was written).
+    weekly: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class PrivateSection:
+    """One person's private answers and journal entries, included with their consent."""
+
+    name: str
+    answers: tuple[TextItem, ...]
+    journal: tuple[TextItem, ...]
+    #: Records that did not open (damaged); said, never hidden.
+    damaged: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    title: str
+    names: tuple[str, ...]
+    generated: dt.date
+    #: First and last week (Mondays) of the period; None when there is nothing yet.
+    start: dt.date | None
+    end: dt.date | None
+    weeks: int
+    checkins: int
+    #: "1 Sep 2026 – 23 Nov 2026 · 12 weeks · 11 check-ins"
+    period: str
+    persons: tuple[PersonSummary, ...]
+    areas: tuple[AreaRow, ...]
+    changes: tuple[ChangeLine, ...]
+    method: str
+    gaps: tuple[GapRow, ...]
+    kept: tuple[KeptRow, ...]
+    topics: tuple[TextItem, ...]
+    #: Shared notes, or None when they were not chosen.
+    notes: tuple[TextItem, ...] | None
+    private: PrivateSection | None
+    included: tuple[str, ...]
+    left_out: tuple[str, ...]
+    trend_notes: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreRow:
+    """One row of the CSV: a person's score in one area in one week (None = not scored)."""
+
+    week: dt.date
+    person: str
+    area: str
+    score: float | None
+    scale: str

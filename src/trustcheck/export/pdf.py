@@ -1,0 +1,279 @@
+"""The summary as a PDF (fpdf2), to print and hand over.
+
+Charts are drawn with fpdf2's own lines, so they stay sharp at any zoom; text is set in DejaVu
+Sans (shipped in ``data/fonts``, Bitstream Vera licence), which covers Latin, Greek, Cyrillic
+and many symbols. fpdf2 costs ~200 ms to import, so only this module imports it, and only the
+pdf path imports this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from trustcheck import messages
+from trustcheck.export.fmt import clean, day, num, share, when
+from trustcheck.export.model import PersonSummary, Summary, TextItem
+
+FONT_FILE = "DejaVuSans.ttf"
+FONT_BOLD_FILE = "DejaVuSans-Bold.ttf"
+_FAMILY = "DejaVu"
+#: Partners are told apart by line style as well as colour (a grey print stays readable).
+_COLOURS = ((31, 95, 153), (184, 92, 0))
+_GREY = (110, 110, 110)
+_TEXT = (34, 34, 34)
+
+
+class _Doc(FPDF):
+    def __init__(self, footer_text: str) -> None:
+        super().__init__(format="A4", unit="mm")
+        self.footer_text = footer_text
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(_FAMILY, size=7.5)
+        self.set_text_color(*_GREY)
+        self.cell(
+            0, 4, f"{self.footer_text} · {messages.EXPORT_PAGE.format(n=self.page_no())}", align="C"
+        )
+
+
+def render(summary: Summary, font_dir: Path) -> bytes:
+    """The whole summary as PDF bytes. ``font_dir`` holds the shipped DejaVu Sans files.
+
+    Characters the font lacks (CJK, emoji) show as blanks; fpdf2 would log each of them, and so
+    the user's text, to stderr, so its warnings are silenced.
+    """
+    logging.getLogger("fpdf").setLevel(logging.ERROR)
+    s = summary
+    pdf = _Doc(f"{clean(s.title)} · {clean(s.period)}" if s.start else clean(s.title))
+    pdf.add_font(_FAMILY, "", font_dir / FONT_FILE)
+    pdf.add_font(_FAMILY, "B", font_dir / FONT_BOLD_FILE)
+    pdf.set_title(clean(s.title))
+    pdf.set_producer("trustcheck")
+    pdf.set_creation_date(dt.datetime.combine(s.generated, dt.time(), tzinfo=dt.UTC))
+    pdf.set_margins(16, 14, 16)
+    pdf.set_auto_page_break(True, margin=16)
+    pdf.add_page()
+    w = pdf.epw
+
+    def heading(text: str, size: float = 11.5) -> None:
+        if pdf.get_y() > pdf.h - 40:
+            pdf.add_page()
+        pdf.ln(2.5)
+        pdf.set_font(_FAMILY, "B", size)
+        pdf.set_text_color(*_TEXT)
+        pdf.multi_cell(w, 6, clean(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        pdf.set_draw_color(220, 220, 220)
+        pdf.set_line_width(0.2)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + w, pdf.get_y())
+        pdf.ln(1)
+
+    def para(text: str, size: float = 9.5, colour: tuple[int, int, int] = _TEXT) -> None:
+        pdf.set_font(_FAMILY, "", size)
+        pdf.set_text_color(*colour)
+        pdf.multi_cell(w, size * 0.5, clean(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+
+    def bullets(lines: Iterable[str]) -> None:
+        for line in lines:
+            para("• " + line)
+
+    pdf.set_font(_FAMILY, "B", 16)
+    pdf.set_text_color(*_TEXT)
+    pdf.multi_cell(w, 8, clean(s.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.set_font(_FAMILY, "B", 10.5)
+    pdf.multi_cell(
+        w,
+        6,
+        clean(s.period if s.start else messages.EXPORT_NO_PERIOD),
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+        align="L",
+    )
+    para(messages.EXPORT_HOW_TO_READ, 8.5, _GREY)
+
+    if s.persons and s.start is not None:
+        heading(messages.EXPORT_INDEX_TITLE)
+        _chart(pdf, s.persons, pdf.l_margin, pdf.get_y() + 1, w, 42)
+        for p in s.persons:
+            para(
+                messages.EXPORT_INDEX_LATEST.format(
+                    name=p.name, latest=num(p.latest), mean=num(p.mean)
+                ),
+                8.5,
+            )
+
+    if s.areas and s.start is not None:
+        heading(messages.EXPORT_AREAS_TITLE)
+        _area_table(pdf, s, w)
+        para(messages.EXPORT_AREA_NOTE, 7.5, _GREY)
+
+    heading(messages.EXPORT_CHANGES_TITLE)
+    if s.changes:
+        bullets(c.sentence for c in s.changes)
+        para(s.method, 7.5, _GREY)
+    else:
+        para(messages.EXPORT_NO_CHANGES)
+
+    if len(s.names) == 2:
+        heading(messages.EXPORT_GAPS_TITLE)
+        if s.gaps:
+            bullets(
+                messages.EXPORT_GAP_ROW.format(
+                    area=g.title,
+                    a=f"{s.names[0]} {num(g.a)}",
+                    b=f"{s.names[1]} {num(g.b)}",
+                    gap=num(g.gap),
+                )
+                for g in s.gaps
+            )
+        else:
+            para(messages.EXPORT_NO_GAPS)
+
+    heading(messages.EXPORT_COMMITMENTS_TITLE)
+    bullets(
+        messages.EXPORT_COMMITMENTS_ROW.format(
+            name=k.name, kept=k.kept, partly=k.partly, not_yet=k.not_yet, share=share(k)
+        )
+        if k.reviewed
+        else messages.EXPORT_NO_COMMITMENTS.format(name=k.name)
+        for k in s.kept
+    )
+
+    heading(messages.EXPORT_TOPICS_TITLE)
+    if s.topics:
+        _words(pdf, s.topics, w)
+    else:
+        para(messages.EXPORT_NO_TOPICS)
+
+    if s.trend_notes:
+        heading(messages.EXPORT_TRENDS_NOTES)
+        bullets(s.trend_notes)
+
+    pdf.ln(3)
+    para(messages.EXPORT_INCLUDED.format(what="; ".join(s.included)), 7.5, _GREY)
+    if s.left_out:
+        para(messages.EXPORT_LEFT_OUT.format(what="; ".join(s.left_out)), 7.5, _GREY)
+    para(
+        messages.EXPORT_GENERATED.format(date=day(s.generated)) + " " + messages.EXPORT_NOT_THERAPY,
+        7.5,
+        _GREY,
+    )
+
+    if s.notes is not None:
+        pdf.add_page()
+        heading(messages.EXPORT_NOTES_TITLE)
+        if s.notes:
+            _words(pdf, s.notes, w)
+        else:
+            para(messages.EXPORT_NO_NOTES)
+
+    if s.private is not None:
+        mine = s.private
+        pdf.add_page()
+        heading(messages.EXPORT_PRIVATE_TITLE.format(name=mine.name))
+        for title, items in (
+            (messages.EXPORT_PRIVATE_ANSWERS, mine.answers),
+            (messages.EXPORT_JOURNAL, mine.journal),
+        ):
+            heading(title, 10)
+            if items:
+                _words(pdf, items, w)
+            else:
+                para(messages.EXPORT_NONE)
+        if mine.damaged:
+            para(messages.EXPORT_DAMAGED.format(n=mine.damaged, name=mine.name), 8, _GREY)
+    return bytes(pdf.output())
+
+
+def _words(pdf: FPDF, items: Sequence[TextItem], w: float) -> None:
+    for item in items:
+        head = f"{item.name}, {when(item)}"
+        if item.label:
+            head += f" — {item.label}"
+        if item.meta:
+            head += f" ({item.meta})"
+        pdf.set_font(_FAMILY, "B", 8.5)
+        pdf.set_text_color(*_TEXT)
+        pdf.multi_cell(w, 4.4, clean(head), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        pdf.set_font(_FAMILY, "", 9.5)
+        pdf.set_x(pdf.l_margin + 4)
+        pdf.multi_cell(w - 4, 4.8, clean(item.text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        pdf.ln(1.2)
+
+
+def _area_table(pdf: FPDF, s: Summary, w: float) -> None:
+    columns = 2 * len(s.names)
+    first = w - columns * 24 if columns else w
+    first = max(first, 40)
+    cell = (w - first) / columns if columns else 0
+    pdf.set_font(_FAMILY, "B", 8)
+    pdf.set_text_color(*_TEXT)
+    pdf.cell(first, 5, messages.EXPORT_AREA)
+    for name in s.names:
+        for label in (messages.EXPORT_START, messages.EXPORT_END):
+            pdf.cell(cell, 5, clean(f"{name} {label}")[:22], align="R")
+    pdf.ln(5)
+    pdf.set_font(_FAMILY, "", 9)
+    for row in s.areas:
+        pdf.cell(first, 5, row.title)
+        for i in range(len(s.names)):
+            mark = row.marks[i] if i < len(row.marks) else ""
+            pdf.cell(cell, 5, num(row.start[i]), align="R")
+            pdf.cell(cell, 5, (num(row.end[i]) + f" {mark}").rstrip(), align="R")
+        pdf.ln(5)
+
+
+def _chart(
+    pdf: FPDF, persons: Sequence[PersonSummary], x0: float, y0: float, w: float, h: float
+) -> None:
+    """Each person's trust index, 0–100, as lines (a missing week leaves a gap, never a zero)."""
+    left, bottom = 9.0, 8.0
+    pw, ph = w - left, h - bottom
+    n = max((len(p.index) for p in persons), default=0)
+
+    def x(i: int) -> float:
+        return x0 + left + (pw * i / (n - 1) if n > 1 else pw / 2)
+
+    def y(v: float) -> float:
+        return y0 + ph * (1 - max(0.0, min(100.0, v)) / 100)
+
+    pdf.set_font(_FAMILY, "", 7)
+    pdf.set_text_color(*_GREY)
+    pdf.set_line_width(0.15)
+    pdf.set_draw_color(215, 215, 215)
+    for level in (0, 50, 100):
+        pdf.line(x0 + left, y(level), x0 + w, y(level))
+        pdf.set_xy(x0, y(level) - 2)
+        pdf.cell(left - 1.5, 4, str(level), align="R")
+    for k, person in enumerate(persons):
+        colour = _COLOURS[k % 2]
+        pdf.set_draw_color(*colour)
+        pdf.set_fill_color(*colour)
+        pdf.set_line_width(0.6)
+        if k % 2:
+            pdf.set_dash_pattern(dash=1.6, gap=1.0)
+        run: list[tuple[float, float]] = []
+        for i, (_, value) in enumerate([*person.index, (None, None)]):
+            if value is not None:
+                run.append((x(i), y(value)))
+                continue
+            if len(run) == 1:
+                pdf.circle(run[0][0], run[0][1], 0.8, style="F")
+            elif run:
+                pdf.polyline(run)
+            run = []
+        lx = x0 + left + k * 60
+        ly = y0 + h - 2
+        pdf.line(lx, ly, lx + 9, ly)
+        pdf.set_dash_pattern()
+        pdf.set_xy(lx + 11, ly - 2)
+        pdf.set_text_color(*_TEXT)
+        pdf.cell(45, 4, clean(person.name)[:40])
+    pdf.set_dash_pattern()
+    pdf.set_xy(pdf.l_margin, y0 + h + 1)

@@ -1,0 +1,638 @@
+"""Export assembly (issue 5): the therapy summary, the score table and the whole-data dump,
+rendered by the ``export`` package and written atomically.
+
+Consent (DESIGN.md, "Visibility and consent"): private answers and journal entries appear only
+for the one person named in ``include_private``, whose key must be unlocked in this process;
+everyone else's private text is never opened. Safety answers are not stored yet, so no export
+can hold one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import math
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from trustcheck import __version__, messages
+from trustcheck.core.clock import week_start
+from trustcheck.core.models import AREA_TITLES, AREAS, Profile, Review, Visibility
+from trustcheck.export import FORMATS, Format, Kind
+from trustcheck.export.dump import (
+    Dump,
+    DumpAnswer,
+    DumpCheckin,
+    DumpCommitment,
+    DumpPrivate,
+    DumpProfile,
+    PrivateAnswer,
+    PrivateEntry,
+)
+from trustcheck.export.fmt import day
+from trustcheck.export.model import (
+    AreaRow,
+    ChangeLine,
+    GapRow,
+    KeptRow,
+    PersonSummary,
+    PrivateSection,
+    ScoreRow,
+    Summary,
+    TextItem,
+)
+from trustcheck.services import Services
+from trustcheck.services.trends import TrendReport
+from trustcheck.storage.crypto import DamagedRecord
+from trustcheck.storage.repos import (
+    ANSWERS_TABLE,
+    JOURNAL_TABLE,
+    ExportRepo,
+    TransferRepo,
+    WrittenAnswer,
+    private_answer_id,
+)
+
+#: The summary's period when none is asked for: what a therapist can take in at a glance.
+DEFAULT_SUMMARY_WEEKS = 12
+#: The open prompt whose answers are topics for therapy (``data/packs/weekly.toml``).
+THERAPY_ITEM = "open.therapy"
+#: How many of the largest gaps page one lists.
+GAPS_SHOWN = 3
+FILE_MODE = 0o600
+_WEEK = dt.timedelta(weeks=1)
+
+#: Progress reports: (what is happening, share done 0–1).
+Progress = Callable[[str, float], None]
+
+
+class ExportError(ValueError):
+    """An export that cannot be made or written; the message is one line for the user."""
+
+
+class FileExists(ExportError):
+    """The output file exists and replacing it was not confirmed."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    fmt: str
+    #: The last N weeks; None: the default (12 weeks for a summary, everything for CSV).
+    weeks: int | None = None
+    #: From the week holding this date; excludes ``weeks``.
+    since: dt.date | None = None
+    include_notes: bool = False
+    #: The one person whose private answers and journal entries go in (their key unlocked).
+    include_private: Profile | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    format: Format
+    data: str | bytes
+    #: Things worth telling the person (damaged private records left out), one line each.
+    notes: tuple[str, ...] = ()
+
+    def as_bytes(self) -> bytes:
+        return self.data if isinstance(self.data, bytes) else self.data.encode("utf-8")
+
+
+def _noop(_what: str, _done: float) -> None:
+    return None
+
+
+def font_dir() -> Path:
+    from trustcheck.paths import builtin_data_dir
+
+    return builtin_data_dir() / "fonts"
+
+
+class ExportService:
+    """Builds what each format needs from the services, and hands it to the format's renderer."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.repo = ExportRepo(services.db)
+        self.transfer = TransferRepo(services.db)
+
+    # --- the period -----------------------------------------------------------------------------
+    def weeks_for(self, request: ExportRequest, fmt: Format) -> int | None:
+        if request.weeks is not None and request.since is not None:
+            raise ExportError(messages.EXPORT_WEEKS_AND_SINCE)
+        if request.weeks is not None:
+            if request.weeks < 1:
+                raise ExportError(messages.TRENDS_BAD_WEEKS)
+            return request.weeks
+        if request.since is not None:
+            end = self.services.trends.report().end
+            if end is None:
+                return None
+            weeks = (end - week_start(request.since)).days // 7 + 1
+            if weeks < 1:
+                raise ExportError(messages.EXPORT_SINCE_FUTURE.format(value=request.since))
+            return weeks
+        return DEFAULT_SUMMARY_WEEKS if fmt.kind is Kind.SUMMARY else None
+
+    # --- the summary ----------------------------------------------------------------------------
+    def summary(self, request: ExportRequest) -> Summary:
+        """The therapy summary over the requested period (page one, and later pages if chosen)."""
+        from trustcheck.charts import render_sparkline
+
+        services = self.services
+        report = services.trends.report(weeks=self.weeks_for(request, FORMATS["md"]))
+        people = report.people
+        names = tuple(p.name for p in people)
+        today = services.clock.now().date()
+        title = (
+            messages.EXPORT_TITLE_FOR.format(names=" and ".join(names))
+            if names
+            else messages.EXPORT_TITLE
+        )
+        persons = tuple(
+            PersonSummary(
+                name=p.profile.name,
+                checkins=p.checkins,
+                index=p.index.points,
+                sparkline=render_sparkline(p.index.values(), 52, low=0.0, high=100.0),
+                latest=p.index.latest,
+                mean=p.index.mean,
+            )
+            for p in report.persons
+        )
+        start, end = report.start, report.end
+        private = request.include_private
+        if start is None or end is None:
+            return Summary(
+                title=title,
+                names=names,
+                generated=today,
+                start=None,
+                end=None,
+                weeks=0,
+                checkins=0,
+                period="",
+                persons=persons,
+                areas=(),
+                changes=(),
+                method=report.method,
+                gaps=(),
+                kept=tuple(KeptRow(n, 0, 0, 0) for n in names),
+                topics=(),
+                notes=() if request.include_notes else None,
+                private=None if private is None else PrivateSection(private.name, (), ()),
+                included=self._included(request),
+                left_out=self._left_out(request, people),
+                trend_notes=report.notes,
+            )
+        weeks_text = (
+            messages.RANGE_ONE_WEEK
+            if len(report.weeks) == 1
+            else messages.RANGE_WEEKS.format(n=len(report.weeks))
+        )
+        checkins_text = (
+            messages.RANGE_ONE_CHECKIN
+            if report.checkins == 1
+            else messages.RANGE_CHECKINS.format(n=report.checkins)
+        )
+        period = (
+            f"{day(start)} – {day(end + dt.timedelta(days=6))} · {weeks_text} · {checkins_text}"
+        )
+        written = self.repo.written_between(start, end)
+        by_id = {p.id: p for p in people}
+        topics = _once(
+            self._text_item(w, by_id, topic=True)
+            for w in written
+            if w.visibility is Visibility.THERAPY and w.text and w.profile_id in by_id
+        )
+        notes = None
+        if request.include_notes:
+            notes = tuple(
+                self._text_item(w, by_id)
+                for w in written
+                if w.visibility is Visibility.SHARED and w.text and w.profile_id in by_id
+            )
+        section = None
+        if private is not None:
+            section, therapy_entries = self._private(private, written, start)
+            topics.extend(therapy_entries)
+            topics.sort(key=lambda t: t.when)
+        return Summary(
+            title=title,
+            names=names,
+            generated=today,
+            start=start,
+            end=end,
+            weeks=len(report.weeks),
+            checkins=report.checkins,
+            period=period,
+            persons=persons,
+            areas=self._areas(report),
+            changes=tuple(
+                ChangeLine(c.sentence, c.result.change.provisional) for c in report.changes
+            ),
+            method=report.method,
+            gaps=self._gaps(report),
+            kept=self._kept(people, start, end),
+            topics=tuple(topics),
+            notes=notes,
+            private=section,
+            included=self._included(request),
+            left_out=self._left_out(request, people),
+            trend_notes=report.notes,
+        )
+
+    def _text_item(
+        self, w: WrittenAnswer, by_id: dict[int, Profile], *, topic: bool = False
+    ) -> TextItem:
+        # As a topic, the therapy prompt's own wording would only repeat the heading.
+        label = "" if topic and w.item_id == THERAPY_ITEM else self._label(w.pack_id, w.item_id)
+        return TextItem(name=by_id[w.profile_id].name, when=w.week, label=label, text=w.text or "")
+
+    def _label(self, pack_id: str, item_id: str) -> str:
+        pack = self.services.pack
+        if pack_id == pack.id:
+            with contextlib.suppress(KeyError):
+                return pack.item(item_id).text
+        return item_id
+
+    def _areas(self, report: TrendReport) -> tuple[AreaRow, ...]:
+        marks: dict[tuple[int, str], str] = {}
+        for c in report.changes:
+            change = c.result.change
+            arrow = "↑" if change.direction == "up" else "↓"
+            provisional = f" {messages.EXPORT_PROVISIONAL}" if change.provisional else ""
+            marks[(c.profile.id, c.area)] = arrow + provisional
+        rows = []
+        for area in AREAS:
+            if not report.persons or area not in report.persons[0].areas:
+                continue
+            starts, ends = [], []
+            for p in report.persons:
+                present = [v for v in p.areas[area].values() if v is not None]
+                starts.append(present[0] if present else None)
+                ends.append(present[-1] if present else None)
+            rows.append(
+                AreaRow(
+                    area=area,
+                    title=AREA_TITLES.get(area, area),
+                    start=tuple(starts),
+                    end=tuple(ends),
+                    marks=tuple(marks.get((p.profile.id, area), "") for p in report.persons),
+                )
+            )
+        return tuple(rows)
+
+    def _gaps(self, report: TrendReport) -> tuple[GapRow, ...]:
+        """Per area, the mean of each partner and of ``|A − B|`` over the weeks both answered."""
+        if len(report.persons) != 2:
+            return ()
+        a, b = report.persons
+        rows = []
+        for area in AREAS:
+            if area not in a.areas:
+                continue
+            pairs = [
+                (x, y)
+                for x, y in zip(a.areas[area].values(), b.areas[area].values(), strict=True)
+                if x is not None and y is not None
+            ]
+            if not pairs:
+                continue
+            n = len(pairs)
+            rows.append(
+                GapRow(
+                    title=AREA_TITLES.get(area, area),
+                    a=math.fsum(x for x, _ in pairs) / n,
+                    b=math.fsum(y for _, y in pairs) / n,
+                    gap=math.fsum(abs(x - y) for x, y in pairs) / n,
+                )
+            )
+        rows.sort(key=lambda r: -r.gap)
+        return tuple(rows[:GAPS_SHOWN])
+
+    def _kept(self, people: Sequence[Profile], start: dt.date, end: dt.date) -> tuple[KeptRow, ...]:
+        counts = {p.id: {r: 0 for r in Review} for p in people}
+        for owner, review in self.repo.reviews_between(start, end):
+            if owner in counts:
+                counts[owner][review] += 1
+        return tuple(
+            KeptRow(
+                p.name,
+                counts[p.id][Review.KEPT],
+                counts[p.id][Review.PARTLY],
+                counts[p.id][Review.NOT_YET],
+            )
+            for p in people
+        )
+
+    def _private(
+        self, person: Profile, written: Sequence[WrittenAnswer], start: dt.date
+    ) -> tuple[PrivateSection, list[TextItem]]:
+        """One person's private answers and journal entries in the period (their key unlocked)."""
+        ring = self.services.keys.ring
+        mine = [w for w in written if w.profile_id == person.id and w.sealed is not None]
+        opened = ring.open_many(
+            person.id,
+            [(private_answer_id(w.checkin_id, w.pack_id, w.item_id), w.sealed) for w in mine],
+            table=ANSWERS_TABLE,
+        )
+        damaged = 0
+        answers = []
+        for w, text in zip(mine, opened, strict=True):
+            if isinstance(text, DamagedRecord):
+                damaged += 1
+                continue
+            answers.append(TextItem(person.name, w.week, self._label(w.pack_id, w.item_id), text))
+        since = dt.datetime.combine(start, dt.time()).astimezone()
+        listing = self.services.journal.entries(person.id, since=since)
+        damaged += len(listing.damaged)
+        journal: list[TextItem] = []
+        therapy: list[TextItem] = []
+        # From the period's start up to today: what was written since the last check-in
+        # is often what most needs bringing.
+        for entry in reversed(listing.entries):  # oldest first
+            when = entry.written_at.astimezone().date()
+            meta = []
+            if entry.rating is not None:
+                meta.append(f"{entry.rating}/10")
+            meta.extend(f"#{t}" for t in entry.tags)
+            if entry.for_therapy:
+                meta.append(messages.JOURNAL_COL_THERAPY.lower())
+            item = TextItem(
+                person.name, when, messages.EXPORT_JOURNAL, entry.text, " ".join(meta), weekly=False
+            )
+            journal.append(item)
+            if entry.for_therapy:
+                therapy.append(item)
+        return PrivateSection(person.name, tuple(answers), tuple(journal), damaged), therapy
+
+    def _included(self, request: ExportRequest) -> tuple[str, ...]:
+        out = [
+            messages.EXPORT_WHAT_SCORES,
+            messages.EXPORT_WHAT_COMMITMENTS,
+            messages.EXPORT_WHAT_TOPICS,
+        ]
+        if request.include_notes:
+            out.append(messages.EXPORT_WHAT_NOTES)
+        if request.include_private is not None:
+            out.append(messages.EXPORT_WHAT_PRIVATE.format(name=request.include_private.name))
+        return tuple(out)
+
+    def _left_out(self, request: ExportRequest, people: Sequence[Profile]) -> tuple[str, ...]:
+        out = []
+        if not request.include_notes:
+            out.append(messages.EXPORT_WHAT_NOTES)
+        chosen = request.include_private.id if request.include_private else None
+        for p in people:
+            if p.id != chosen:
+                out.append(messages.EXPORT_WHAT_OTHERS_PRIVATE.format(name=p.name))
+        if chosen is not None:
+            out.append(messages.EXPORT_WHAT_SAFETY)
+        return tuple(out)
+
+    # --- the score table ------------------------------------------------------------------------
+    def table(self, request: ExportRequest) -> list[ScoreRow]:
+        """One row per person, week and area (the five areas, the trust index, overall trust)."""
+        report = self.services.trends.report(weeks=self.weeks_for(request, FORMATS["csv"]))
+        rows: list[ScoreRow] = []
+        for k, week in enumerate(report.weeks):
+            for p in report.persons:
+                name = p.profile.name
+                for area, series in p.areas.items():
+                    rows.append(ScoreRow(week, name, area, series.points[k].value, "0-100"))
+                rows.append(ScoreRow(week, name, "trust_index", p.index.points[k].value, "0-100"))
+                rows.append(ScoreRow(week, name, "overall", p.overall.points[k].value, "0-10"))
+        return rows
+
+    # --- the whole data -------------------------------------------------------------------------
+    def dump(self, include_private: Profile | None = None) -> tuple[Dump, int]:
+        """Every shared record, and ``include_private``'s private records opened; plus the number
+        of that person's records that did not open (left out)."""
+        data = self.transfer.read()
+        pack = self.services.pack
+        areas = {i.id: i.area for i in pack.items}
+        participants: dict[int, list[int]] = {}
+        for cid, pid, _ in data.participants:
+            participants.setdefault(cid, []).append(pid)
+        answers: dict[int, list[DumpAnswer]] = {}
+        for a in data.answers:
+            area = areas.get(a[4]) if a[2] == pack.id else None
+            answers.setdefault(a[0], []).append(
+                DumpAnswer(a[1], a[2], a[3], a[4], area, a[5], a[6], a[7], a[8], a[9])
+            )
+        private: tuple[DumpPrivate, ...] = ()
+        damaged = 0
+        if include_private is not None:
+            section, damaged = self._private_dump(include_private)
+            private = (section,)
+        dump = Dump(
+            exported_at=self.services.clock.now().isoformat(timespec="seconds"),
+            app_version=__version__,
+            profiles=tuple(DumpProfile(*p) for p in data.profiles),
+            checkins=tuple(
+                DumpCheckin(
+                    *c,
+                    participants=tuple(participants.get(c[0], ())),
+                    answers=tuple(answers.get(c[0], ())),
+                )
+                for c in data.checkins
+            ),
+            commitments=tuple(DumpCommitment(*m) for m in data.commitments),
+            settings=data.settings,
+            private=private,
+        )
+        return dump, damaged
+
+    def _private_dump(self, person: Profile) -> tuple[DumpPrivate, int]:
+        ring = self.services.keys.ring
+        sealed = self.services.checkins.answers.sealed_for(person.id)
+        opened = ring.open_many(
+            person.id,
+            [(private_answer_id(cid, pack, item), blob) for cid, pack, item, blob in sealed],
+            table=ANSWERS_TABLE,
+        )
+        damaged = 0
+        answers = []
+        for (cid, pack_id, item_id, _), text in zip(sealed, opened, strict=True):
+            if isinstance(text, DamagedRecord):
+                damaged += 1
+            else:
+                answers.append(PrivateAnswer(cid, pack_id, item_id, text))
+        records = self.transfer.journal_records(person.id)
+        bodies = ring.open_many(person.id, [(r[0], r[4]) for r in records], table=JOURNAL_TABLE)
+        journal = []
+        for record, body in zip(records, bodies, strict=True):
+            entry = None if isinstance(body, DamagedRecord) else _journal_body(body)
+            if entry is None:
+                damaged += 1
+                continue
+            text, rating, tags, therapy = entry
+            journal.append(
+                PrivateEntry(record[0], record[2], record[3], text, rating, tags, therapy)
+            )
+        return DumpPrivate(person.id, tuple(answers), tuple(journal)), damaged
+
+    # --- rendering and writing ------------------------------------------------------------------
+    def render(self, request: ExportRequest, progress: Progress = _noop) -> ExportResult:
+        """The export in the requested format, as text or bytes."""
+        fmt = FORMATS.get(request.fmt.lower())
+        if fmt is None:
+            raise ExportError(
+                messages.EXPORT_UNKNOWN_FORMAT.format(name=request.fmt, formats=", ".join(FORMATS))
+            )
+        if fmt.kind is Kind.DUMP and (request.weeks is not None or request.since is not None):
+            raise ExportError(messages.EXPORT_JSON_PERIOD)
+        person = request.include_private
+        if person is not None:
+            # The caller unlocked this person; nobody else's key is ever used here.
+            self.services.keys.ring.key(person.id)
+        progress(messages.EXPORT_PROGRESS, 0.05)
+        notes: list[str] = []
+        renderer = fmt.renderer()
+        progress(messages.EXPORT_PROGRESS, 0.15)
+        data: str | bytes
+        if fmt.kind is Kind.DUMP:
+            dump, damaged = self.dump(person)
+            progress(messages.EXPORT_PROGRESS, 0.6)
+            data = renderer(dump)
+            if damaged and person is not None:
+                notes.append(messages.EXPORT_DAMAGED.format(n=damaged, name=person.name))
+        elif fmt.kind is Kind.TABLE:
+            rows = self.table(request)
+            progress(messages.EXPORT_PROGRESS, 0.6)
+            data = renderer(rows)
+        else:
+            summary = self.summary(request)
+            progress(messages.EXPORT_PROGRESS, 0.6)
+            data = renderer(summary, font_dir()) if fmt.binary else renderer(summary)
+            if summary.private is not None and summary.private.damaged:
+                notes.append(
+                    messages.EXPORT_DAMAGED.format(n=summary.private.damaged, name=person.name)
+                    if person
+                    else ""
+                )
+        progress(messages.EXPORT_PROGRESS, 0.9)
+        return ExportResult(fmt, data, tuple(n for n in notes if n))
+
+
+def _once(items: Iterable[TextItem]) -> list[TextItem]:
+    """The same words from the same person listed once, at their first week, with a count."""
+    first: dict[tuple[str, str], TextItem] = {}
+    repeats: dict[tuple[str, str], int] = {}
+    for item in items:
+        key = (item.name, " ".join(item.text.split()).casefold())
+        if key in first:
+            repeats[key] += 1
+        else:
+            first[key], repeats[key] = item, 0
+    out = []
+    for key, item in first.items():
+        if repeats[key]:
+            extra = messages.EXPORT_REPEATED.format(n=repeats[key])
+            item = replace(item, meta=f"{item.meta} {extra}".strip())
+        out.append(item)
+    return out
+
+
+def _journal_body(body: str) -> tuple[str, int | None, tuple[str, ...], bool] | None:
+    """A journal entry's sealed JSON body (``services.journal``'s format), or None if odd."""
+    try:
+        data = json.loads(body)
+        if not isinstance(data, dict):
+            return None
+        rating = data.get("rating")
+        return (
+            str(data["text"]),
+            None if rating is None else int(rating),
+            tuple(str(t) for t in data.get("tags", ())),
+            bool(data.get("therapy", False)),
+        )
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def journal_body(text: str, rating: int | None, tags: Sequence[str], for_therapy: bool) -> str:
+    """The sealed JSON body of a journal entry, exactly as ``JournalService`` writes it."""
+    return json.dumps(
+        {"text": text, "rating": rating, "tags": list(tags), "therapy": for_therapy},
+        ensure_ascii=False,
+    )
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
+    """Write ``data`` to ``path`` so that it is either the old file, or the whole new one.
+
+    A temporary file in the same folder (mode 0600) is written and fsynced, then renamed over
+    ``path`` (``force``) or hard-linked to it, which fails if ``path`` appeared meanwhile, so an
+    existing file is never replaced unconfirmed. The folder is fsynced after the rename.
+    """
+    path = path.expanduser()
+    folder = path.parent
+    if not force and (path.exists() or path.is_symlink()):
+        raise FileExists(messages.EXPORT_EXISTS.format(path=path))
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ExportError(
+            messages.EXPORT_WRITE_FAILED.format(path=path, reason=exc.strerror)
+        ) from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            os.fchmod(f.fileno(), FILE_MODE)
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if force:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise FileExists(messages.EXPORT_EXISTS.format(path=path)) from None
+            except OSError:  # no hard links here (FAT, some network drives)
+                if path.exists():
+                    raise FileExists(messages.EXPORT_EXISTS.format(path=path)) from None
+                os.replace(tmp, path)
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+        _fsync_dir(folder)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if isinstance(exc, OSError):
+            raise ExportError(
+                messages.EXPORT_WRITE_FAILED.format(path=path, reason=exc.strerror or exc)
+            ) from exc
+        raise
+    return path
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+__all__ = [
+    "DEFAULT_SUMMARY_WEEKS",
+    "ExportError",
+    "ExportRequest",
+    "ExportResult",
+    "ExportService",
+    "FileExists",
+    "Progress",
+    "journal_body",
+    "write_atomic",
+]

@@ -1,0 +1,218 @@
+"""Import (issue 5): a JSON export into an empty data folder, validated completely first and
+written in one transaction, so a bad file changes nothing.
+
+Ids are kept, so check-ins, answers and commitments keep pointing at each other. A file with a
+person's private section (exported with ``--include-private``) is re-sealed: that person chooses
+a passphrase, a new data key is made for them, and each private answer and journal entry is
+sealed for the same record identity it had (``private_answer_id``, the entry id). All of that
+is computed before the single write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from trustcheck import messages
+from trustcheck.core.models import Pack
+from trustcheck.export.dump import MAX_FILE_BYTES, Dump, DumpError, DumpProfile, from_json
+from trustcheck.services import Services
+from trustcheck.services.export import Progress, journal_body
+from trustcheck.services.keys import check_passphrase
+from trustcheck.storage import crypto
+from trustcheck.storage.errors import ConflictError
+from trustcheck.storage.repos import (
+    ANSWERS_TABLE,
+    JOURNAL_TABLE,
+    AnswerKey,
+    JournalRecord,
+    Transfer,
+    TransferRepo,
+    private_answer_id,
+)
+
+
+class ImportFileError(ValueError):
+    """A file that cannot be imported, or a data folder it cannot go into; one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    profiles: int
+    checkins: int
+    commitments: int
+    #: The person whose private records were sealed again, if any.
+    resealed: str | None
+
+
+def _noop(_what: str, _done: float) -> None:
+    return None
+
+
+def read_dump(path: Path, pack: Pack | None = None) -> Dump:
+    """Read and validate a JSON export; :class:`ImportFileError` names the file and the problem.
+
+    Nothing is opened or written but the file; answers to ``pack``'s items are checked against it.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFileError(
+                messages.IMPORT_BAD_FILE.format(path=path, reason="the file is too large")
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(
+            messages.IMPORT_UNREADABLE.format(path=path, reason=exc.strerror or exc)
+        ) from exc
+    return parse_dump(raw, str(path), pack)
+
+
+def parse_dump(raw: bytes | str, name: str, pack: Pack | None = None) -> Dump:
+    try:
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            messages.IMPORT_BAD_FILE.format(path=name, reason="not UTF-8 text")
+        ) from None
+    try:
+        return from_json(text, pack)
+    except DumpError as exc:
+        raise ImportFileError(messages.IMPORT_BAD_FILE.format(path=name, reason=exc)) from None
+
+
+def private_person(dump: Dump) -> DumpProfile | None:
+    """Whose private records the file holds (a passphrase for them is needed to import)."""
+    if not dump.private:
+        return None
+    pid = dump.private[0].profile_id
+    return next(p for p in dump.profiles if p.id == pid)
+
+
+def import_dump(
+    services: Services,
+    dump: Dump,
+    *,
+    passphrase: str | None = None,
+    progress: Progress = _noop,
+) -> ImportResult:
+    """Write ``dump`` into the (empty) database of ``services`` in one transaction.
+
+    ``passphrase`` is the new passphrase of the person whose private records the file holds;
+    it is required then, and unused otherwise.
+    """
+    if not services.db.is_empty():
+        raise ImportFileError(messages.IMPORT_NOT_EMPTY.format(path=services.db.path.parent))
+    progress(messages.IMPORT_PROGRESS, 0.3)
+    transfer = Transfer(
+        profiles=[(p.id, p.name, p.position, p.created_at, p.removed_at) for p in dump.profiles],
+        checkins=[
+            (c.id, c.week, c.status, c.step, c.started_at, c.updated_at, c.completed_at)
+            for c in dump.checkins
+        ],
+        participants=[
+            (c.id, pid, position)
+            for c in dump.checkins
+            for position, pid in enumerate(c.participants)
+        ],
+        answers=[
+            (
+                c.id,
+                a.profile_id,
+                a.pack_id,
+                a.pack_version,
+                a.item_id,
+                a.value,
+                a.text,
+                a.skipped,
+                a.visibility,
+                a.answered_at,
+            )
+            for c in dump.checkins
+            for a in c.answers
+        ],
+        commitments=[
+            (
+                m.id,
+                m.checkin_id,
+                m.owner_id,
+                m.to_id,
+                m.text,
+                m.created_at,
+                m.review,
+                m.reviewed_in,
+                m.reviewed_at,
+            )
+            for m in dump.commitments
+        ],
+        settings=dict(dump.settings),
+        wrapped_keys={},
+        sealed_answers={},
+        journal=[],
+    )
+    resealed = None
+    person = private_person(dump)
+    if person is not None:
+        if passphrase is None:
+            raise ImportFileError(messages.NO_PASSPHRASE.replace("NAME", person.name))
+        check_passphrase(passphrase)
+        _reseal(services, dump, person, passphrase, transfer)
+        resealed = person.name
+    progress(messages.IMPORT_PROGRESS, 0.6)
+    try:
+        TransferRepo(services.db).load(transfer)
+    except ConflictError as exc:
+        raise ImportFileError(str(exc)) from exc
+    services.trends.refresh()
+    progress(messages.IMPORT_PROGRESS, 1.0)
+    return ImportResult(len(dump.profiles), len(dump.checkins), len(dump.commitments), resealed)
+
+
+def _reseal(
+    services: Services, dump: Dump, person: DumpProfile, passphrase: str, into: Transfer
+) -> None:
+    """A new key for ``person`` under ``passphrase``, and every private record sealed with it."""
+    keys = services.keys
+    # The same key-derivation cost KeyService uses for a new passphrase (weak only in tests).
+    params = keys._params()
+    data_key, wrapped = crypto.create_key(passphrase, person.id, params, allow_weak=keys._weak)
+    record_key = crypto.RecordKey(data_key)
+    section = dump.private[0]
+    sealed: dict[AnswerKey, bytes] = {}
+    for a in section.answers:
+        sealed[(a.checkin_id, person.id, a.pack_id, a.item_id)] = crypto.seal(
+            record_key,
+            a.text,
+            profile_id=person.id,
+            table=ANSWERS_TABLE,
+            record_id=private_answer_id(a.checkin_id, a.pack_id, a.item_id),
+        )
+    journal: list[JournalRecord] = [
+        (
+            e.id,
+            person.id,
+            e.written_at,
+            e.updated_at,
+            crypto.seal(
+                record_key,
+                journal_body(e.text, e.rating, e.tags, e.for_therapy),
+                profile_id=person.id,
+                table=JOURNAL_TABLE,
+                record_id=e.id,
+            ),
+        )
+        for e in section.journal
+    ]
+    into.wrapped_keys[person.id] = wrapped.to_json()
+    into.sealed_answers.update(sealed)
+    into.journal.extend(journal)
+
+
+__all__ = [
+    "ImportFileError",
+    "ImportResult",
+    "import_dump",
+    "parse_dump",
+    "private_person",
+    "read_dump",
+]

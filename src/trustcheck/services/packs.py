@@ -1,0 +1,236 @@
+"""Which packs exist, which modules a couple has switched on, who plays which role, and the
+wording of every pack version that was answered (issue 6).
+
+Built-in packs come from ``data/packs``; anyone can add their own in the config folder
+(``paths.user_packs_dir()``). Settings live in the ``settings`` table (``services.settings``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from trustcheck import messages
+from trustcheck.core.models import Pack
+from trustcheck.core.packs import (
+    PackProblem,
+    load_builtin_packs,
+    load_user_packs,
+    pack_from_snapshot,
+    pack_snapshot,
+    wording_changes,
+)
+from trustcheck.storage.repos import PackVersionRepo, SettingsRepo
+
+#: Comma-separated ids of the module packs switched on for this couple.
+MODULES_SETTING = "modules"
+#: ``role.<pack id>.<profile id>``: the role a person has in a module (its ``[roles]``).
+ROLE_SETTING = "role.{pack}.{profile}"
+#: Country code of the safety resources shown (``data/resources.toml``); empty = elsewhere.
+LOCALE_SETTING = "safety_locale"
+#: Seconds without a key press after which an open journal locks itself (read by the journal).
+IDLE_SETTING = "journal_idle_seconds"
+
+BUILTIN = "built-in"
+
+
+class PackSettingError(ValueError):
+    """A setting that cannot be stored; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class PackEntry:
+    """One pack as ``trustcheck packs list`` and the settings screen show it."""
+
+    id: str
+    version: int | None
+    title: str
+    source: str  # "built-in" or the file it came from
+    module: bool
+    enabled: bool
+    #: Why the pack is refused (empty when it can be used).
+    problems: tuple[str, ...] = ()
+    pack: Pack | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.pack is not None and not self.problems
+
+
+class PackService:
+    """The catalogue of packs, the per-couple module switches and roles, and pack versions."""
+
+    def __init__(
+        self,
+        weekly: Pack,
+        settings: SettingsRepo,
+        versions: PackVersionRepo,
+        now: Callable[[], dt.datetime],
+        *,
+        user_dir: Path | None = None,
+    ) -> None:
+        self.weekly = weekly
+        self.settings = settings
+        self.versions = versions
+        self._now = now
+        self._user_dir = user_dir
+        self._loaded: tuple[list[Pack], list[Pack], list[PackProblem]] | None = None
+        self._snapshotted: set[tuple[str, int]] = set()
+
+    # --- loading ------------------------------------------------------------------------------
+    def user_dir(self) -> Path:
+        if self._user_dir is not None:
+            return self._user_dir
+        from trustcheck.paths import user_packs_dir
+
+        return user_packs_dir()
+
+    def _load(self) -> tuple[list[Pack], list[Pack], list[PackProblem]]:
+        if self._loaded is None:
+            builtin = dict(load_builtin_packs())
+            builtin[self.weekly.id] = self.weekly  # a test (or import) may bring its own weekly
+            user, problems = load_user_packs(self.user_dir(), builtin)
+            self._loaded = (list(builtin.values()), user, problems)
+        return self._loaded
+
+    def refresh(self) -> None:
+        """Read the pack files again (after a user pack was added or edited)."""
+        self._loaded = None
+
+    def version_problems(self, pack: Pack) -> list[str]:
+        """Why ``pack`` may not be used: its wording differs from the same version's answers."""
+        stored = self.versions.get(pack.id, pack.version)
+        if stored is None:
+            return []
+        return [
+            messages.PACK_NEEDS_VERSION.format(reason=reason, version=pack.version + 1)
+            for reason in wording_changes(pack, stored)
+        ]
+
+    def entries(self) -> list[PackEntry]:
+        """Every pack: built-in first, then the user's (refused ones too, with their reasons)."""
+        builtin, user, problems = self._load()
+        on = self.enabled_ids()
+        out: list[PackEntry] = []
+        for pack in [*builtin, *user]:
+            source = pack.path if pack in user else BUILTIN
+            enabled = pack.id in on or not pack.module
+            out.append(
+                PackEntry(
+                    id=pack.id,
+                    version=pack.version,
+                    title=pack.title,
+                    source=source,
+                    module=pack.module,
+                    enabled=enabled,
+                    problems=tuple(self.version_problems(pack)),
+                    pack=pack,
+                )
+            )
+        by_file: dict[str, list[str]] = {}
+        for problem in problems:
+            by_file.setdefault(problem.file, []).append(str(problem))
+        for file, reasons in by_file.items():
+            out.append(
+                PackEntry(
+                    id=Path(file).stem,
+                    version=None,
+                    title="",
+                    source=file,
+                    module=False,
+                    enabled=False,
+                    problems=tuple(reasons),
+                )
+            )
+        return out
+
+    def modules(self) -> list[Pack]:
+        """Every usable module pack, built-in first."""
+        return [e.pack for e in self.entries() if e.module and e.usable and e.pack is not None]
+
+    def get(self, pack_id: str) -> Pack:
+        """A usable pack by id (the weekly one included); KeyError if there is none."""
+        if pack_id == self.weekly.id:
+            return self.weekly
+        for entry in self.entries():
+            if entry.id == pack_id and entry.usable and entry.pack is not None:
+                return entry.pack
+        raise KeyError(pack_id)
+
+    # --- modules and roles --------------------------------------------------------------------
+    def enabled_ids(self) -> list[str]:
+        raw = self.settings.get(MODULES_SETTING) or ""
+        return [p for p in raw.split(",") if p]
+
+    def enabled_modules(self) -> list[Pack]:
+        """The switched-on modules that can be used, in catalogue order."""
+        on = set(self.enabled_ids())
+        return [p for p in self.modules() if p.id in on]
+
+    def set_enabled(self, pack_id: str, enabled: bool) -> None:
+        ids = [p for p in self.enabled_ids() if p != pack_id]
+        if enabled:
+            if pack_id not in {p.id for p in self.modules()}:
+                raise PackSettingError(messages.PACK_NOT_A_MODULE.format(pack=pack_id))
+            ids.append(pack_id)
+        self.settings.set(MODULES_SETTING, ",".join(ids))
+
+    def role(self, pack_id: str, profile_id: int) -> str | None:
+        return self.settings.get(ROLE_SETTING.format(pack=pack_id, profile=profile_id)) or None
+
+    def set_role(self, pack_id: str, profile_id: int, role: str | None) -> None:
+        """Store who is who in a module (e.g. after a betrayal); None clears it."""
+        if role is not None:
+            pack = self.get(pack_id)
+            if role not in dict(pack.roles):
+                raise PackSettingError(messages.PACK_UNKNOWN_ROLE.format(role=role))
+        self.settings.set(ROLE_SETTING.format(pack=pack_id, profile=profile_id), role or "")
+
+    # --- versions -----------------------------------------------------------------------------
+    def ensure_snapshot(self, pack: Pack) -> None:
+        """Store the wording of ``pack``'s version the first time it is answered."""
+        key = (pack.id, pack.version)
+        if key in self._snapshotted:
+            return
+        if self.versions.get(pack.id, pack.version) is None:
+            self.versions.add(pack.id, pack.version, pack_snapshot(pack), self._now())
+        self._snapshotted.add(key)
+
+    def answered(self, pack_id: str, version: int) -> Pack | None:
+        """The pack as it was when ``version`` was answered: its stored wording, else the
+        current pack when it has that version (answers stored before snapshots existed)."""
+        stored = self.versions.get(pack_id, version)
+        if stored is not None:
+            return pack_from_snapshot(stored)
+        try:
+            current = self.get(pack_id)
+        except KeyError:
+            return None
+        return current if current.version == version else None
+
+    # --- other settings shown on the settings screen ------------------------------------------
+    def locale(self) -> str | None:
+        return self.settings.get(LOCALE_SETTING) or None
+
+    def set_locale(self, locale: str | None) -> None:
+        self.settings.set(LOCALE_SETTING, locale or "")
+
+    def idle_seconds(self) -> int | None:
+        raw = self.settings.get(IDLE_SETTING)
+        try:
+            return int(float(raw)) if raw else None
+        except ValueError:
+            return None
+
+    def set_idle_seconds(self, raw: str) -> int:
+        """Store the journal's idle lock time from what was typed (10 s to 24 h)."""
+        try:
+            seconds = int(raw.strip())
+        except ValueError:
+            raise PackSettingError(messages.SETTINGS_IDLE_BAD) from None
+        if not 10 <= seconds <= 86_400:
+            raise PackSettingError(messages.SETTINGS_IDLE_BAD)
+        self.settings.set(IDLE_SETTING, str(seconds))
+        return seconds

@@ -1,0 +1,521 @@
+"""Backups and restores through SQLite's online backup API, and a read-only look at a database.
+
+Every copy is written atomically: into a temporary file beside the target, fsynced, then renamed
+into place, so a crash leaves either no target or a complete one. A restore replaces the live
+database in one SQLite write transaction (the backup API into the open database), so a crash
+leaves either the old data or the restored data, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+import sqlite3
+import stat
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from trustcheck import messages
+from trustcheck.paths import DB_FILENAME
+from trustcheck.storage import migrations
+from trustcheck.storage.db import (
+    BUSY_TIMEOUT_MS,
+    DIR_MODE,
+    FILE_MODE,
+    _ensure_private_file,
+    ensure_private_dir,
+)
+from trustcheck.storage.errors import StorageError
+
+BACKUPS_DIRNAME = "backups"
+KEEP_MIGRATION_BACKUPS = 5
+MIGRATION_PREFIX = "before-migration-"
+RESTORE_PREFIX = "before-restore-"
+SUFFIX = ".sqlite3"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+#: Tables every trustcheck database has had since schema 1.
+CORE_TABLES = frozenset({"settings", "profiles", "checkins"})
+#: At most this many integrity problems are listed; the rest are counted.
+MAX_PROBLEMS = 20
+
+#: Pages copied per backup step (-1: all in one step). Crash tests make it small.
+STEP_PAGES = -1
+#: Called after every step as ``(stage, remaining, total)``; crash tests pause here.
+on_progress: Callable[[str, int, int], None] | None = None
+
+
+class BackupError(StorageError):
+    """A backup or restore that could not be done; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    path: Path  # the live database
+    restored_version: int  # the schema of the backup
+    version: int  # the schema after upgrading it
+    safety: Path | None  # where the data that was there before is kept
+
+
+@dataclass(frozen=True, slots=True)
+class Inspection:
+    """What a read-only look at a database file found. ``error``: it could not be read at all."""
+
+    path: Path
+    version: int | None = None
+    tables: frozenset[str] = frozenset()
+    wal: bool = False
+    integrity: tuple[str, ...] = ()  # problems; empty when the check said ok
+    foreign_keys: tuple[str, ...] = ()
+    holds_data: bool = False
+    error: str | None = None
+
+    @property
+    def is_trustcheck(self) -> bool:
+        return self.version is not None and self.version >= 1 and self.tables >= CORE_TABLES
+
+
+# --- small helpers -------------------------------------------------------------------------------
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return data_dir / BACKUPS_DIRNAME
+
+
+def side_files(path: Path) -> tuple[Path, Path]:
+    """The -wal and -shm files SQLite keeps beside ``path``."""
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _stamp() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def _fsync_path(path: Path, *, directory: bool = False) -> None:
+    flags = os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if directory else 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        if directory:
+            return  # some platforms cannot open a folder; the rename is still atomic
+        raise
+    try:
+        os.fsync(fd)
+    except OSError:
+        if not directory:
+            raise
+    finally:
+        os.close(fd)
+
+
+def _copy(source: sqlite3.Connection, target: sqlite3.Connection, stage: str) -> None:
+    hook = on_progress
+    if hook is None:
+        source.backup(target, pages=STEP_PAGES, sleep=0.01)
+        return
+
+    def progress(_status: int, remaining: int, total: int) -> None:
+        hook(stage, remaining, total)
+
+    source.backup(target, pages=STEP_PAGES, progress=progress, sleep=0.01)
+
+
+def _wal_in_use(path: Path) -> bool:
+    wal, _ = side_files(path)
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that never writes into ``path`` or creates files beside it.
+
+    With no -wal in use nobody has the database open: read it as immutable (no lock files). With
+    one, read it through the -wal (read-only, which never checkpoints).
+    """
+    uri = path.resolve().as_uri()
+    if _wal_in_use(path):
+        return sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+
+
+def _connect_live(path: Path) -> sqlite3.Connection:
+    """A plain read-write connection to an existing database (no pragmas changed, no migration)."""
+    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _holds_data(conn: sqlite3.Connection) -> bool:
+    try:
+        row = conn.execute(
+            "SELECT (SELECT count(*) FROM profiles) + (SELECT count(*) FROM checkins)"
+        ).fetchone()
+    except sqlite3.DatabaseError:
+        return True  # not our tables: treat it as precious
+    return int(row[0]) > 0
+
+
+def _header(path: Path) -> bytes:
+    with path.open("rb") as f:
+        return f.read(100)
+
+
+# --- writing a copy ------------------------------------------------------------------------------
+
+
+def write_copy(
+    source: sqlite3.Connection, target: Path, *, overwrite: bool = False, stage: str = "backup"
+) -> Path:
+    """Copy the database behind ``source`` into ``target``, atomically, mode 0600.
+
+    The copy is a standalone file (rollback journal mode: no -wal beside it). Without
+    ``overwrite`` an existing ``target`` is refused, also when it appears during the copy.
+    """
+    target = Path(os.path.abspath(target))
+    folder = target.parent
+    if not folder.is_dir():
+        raise BackupError(messages.BACKUP_NO_FOLDER.format(path=folder))
+    if not overwrite and (target.exists() or target.is_symlink()):
+        raise BackupError(messages.BACKUP_EXISTS.format(path=target))
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=folder)
+    except OSError as exc:
+        raise BackupError(
+            messages.BACKUP_FAILED.format(path=target, reason=exc.strerror or exc)
+        ) from exc
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        dst = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            _copy(source, dst, stage)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+        os.chmod(tmp, FILE_MODE)
+        _fsync_path(tmp)
+        if overwrite:
+            os.replace(tmp, target)
+        else:
+            try:
+                os.link(tmp, target)  # fails if the target appeared meanwhile: never clobbers
+            except FileExistsError:
+                raise BackupError(messages.BACKUP_EXISTS.format(path=target)) from None
+            except OSError:  # a file system without hard links
+                if target.exists():
+                    raise BackupError(messages.BACKUP_EXISTS.format(path=target)) from None
+                os.replace(tmp, target)
+        _fsync_path(folder, directory=True)
+    except (sqlite3.Error, OSError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise BackupError(messages.BACKUP_FAILED.format(path=target, reason=reason)) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            Path(f"{tmp}-journal").unlink(missing_ok=True)
+    return target
+
+
+def _unique(folder: Path, prefix: str, tail: str = "") -> Path:
+    while True:
+        candidate = folder / f"{prefix}{_stamp()}{tail}{SUFFIX}"
+        if not candidate.exists():
+            return candidate
+
+
+def backup_to(data_dir: Path, target: Path, *, overwrite: bool = False) -> tuple[Path, int]:
+    """``trustcheck backup``: copy the database of ``data_dir`` into ``target``.
+
+    Returns the file written and the schema version it holds. Reads only: a database that needs
+    upgrading is copied as it is.
+    """
+    db_path = data_dir / DB_FILENAME
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        raise BackupError(messages.BACKUP_NOTHING.format(path=data_dir))
+    target = Path(os.path.abspath(target))
+    live = {db_path.resolve(), *(p.resolve() for p in side_files(db_path))}
+    if target.resolve() in live:
+        raise BackupError(messages.BACKUP_IS_LIVE.format(path=target))
+    # With the -wal in use another window has it open: read through it, read-only. Otherwise a
+    # plain connection, which leaves nothing behind when it closes.
+    conn = open_readonly(db_path) if _wal_in_use(db_path) else _connect_live(db_path)
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        written = write_copy(conn, target, overwrite=overwrite)
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(messages.BACKUP_FAILED.format(path=target, reason=exc)) from exc
+    finally:
+        conn.close()
+    return written, version
+
+
+def backup_before_migration(conn: sqlite3.Connection, data_dir: Path, version: int) -> Path:
+    """The automatic copy made before a migration: ``backups/before-migration-STAMP-vN``.
+
+    Only the newest ``KEEP_MIGRATION_BACKUPS`` of them are kept.
+    """
+    folder = backups_dir(data_dir)
+    try:
+        ensure_private_dir(folder)
+        written = write_copy(
+            conn, _unique(folder, MIGRATION_PREFIX, f"-v{version}"), stage="pre-migration"
+        )
+    except StorageError as exc:
+        raise BackupError(
+            messages.MIGRATION_BACKUP_FAILED.format(path=data_dir / DB_FILENAME, reason=exc)
+        ) from exc
+    rotate(folder, MIGRATION_PREFIX, KEEP_MIGRATION_BACKUPS)
+    return written
+
+
+def rotate(folder: Path, prefix: str, keep: int) -> list[Path]:
+    """Delete all but the newest ``keep`` backups named ``prefix…`` (the names sort by time)."""
+    found = sorted(
+        p for p in folder.glob(f"{prefix}*{SUFFIX}") if p.is_file() and not p.is_symlink()
+    )
+    removed = found[: max(0, len(found) - keep)]
+    for old in removed:
+        with contextlib.suppress(OSError):
+            old.unlink()
+    return removed
+
+
+# --- looking at a database -----------------------------------------------------------------------
+
+
+def inspect(path: Path, *, full: bool = False) -> Inspection:
+    """Read ``path`` without changing anything: version, tables, integrity, foreign keys."""
+    try:
+        header = _header(path)
+    except OSError as exc:
+        return Inspection(path, error=str(exc.strerror or exc))
+    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
+        return Inspection(path, error="file is not a database")
+    wal = header[18] == 2 and header[19] == 2
+    try:
+        conn = open_readonly(path)
+    except sqlite3.Error as exc:
+        return Inspection(path, wal=wal, error=str(exc))
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = frozenset(
+            str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        )
+        integrity = _integrity(conn, "integrity_check" if full else "quick_check")
+        foreign = _foreign_keys(conn)
+        if integrity and foreign and foreign[0].startswith("cannot check"):
+            foreign = ()  # the damage already reported, not a second problem
+        holds = _holds_data(conn) if tables >= CORE_TABLES else bool(tables)
+    except sqlite3.DatabaseError as exc:
+        return Inspection(path, wal=wal, error=str(exc))
+    finally:
+        conn.close()
+    return Inspection(
+        path,
+        version=version,
+        tables=tables,
+        wal=wal,
+        integrity=integrity,
+        foreign_keys=foreign,
+        holds_data=holds,
+    )
+
+
+def _integrity(conn: sqlite3.Connection, pragma: str) -> tuple[str, ...]:
+    """The problems ``PRAGMA quick_check`` / ``integrity_check`` finds, one per line."""
+    lines: list[str] = []
+    try:
+        for (row,) in conn.execute(f"PRAGMA {pragma}({MAX_PROBLEMS + 1})"):
+            for line in str(row).splitlines():
+                if line.strip() and not line.startswith("*** in database"):
+                    lines.append(line.strip())
+    except sqlite3.DatabaseError as exc:
+        lines.append(str(exc))
+    if lines == ["ok"]:
+        return ()
+    if len(lines) > MAX_PROBLEMS:
+        return (*lines[:MAX_PROBLEMS], "… and more")
+    return tuple(lines)
+
+
+def _foreign_keys(conn: sqlite3.Connection) -> tuple[str, ...]:
+    fk: dict[tuple[str, str], int] = {}
+    try:
+        for table, _rowid, parent, _fkid in conn.execute("PRAGMA foreign_key_check"):
+            fk[(str(table), str(parent))] = fk.get((str(table), str(parent)), 0) + 1
+    except sqlite3.DatabaseError as exc:
+        return (f"cannot check: {exc}",)
+    return tuple(
+        f"{n} row(s) of {table} point to a missing {parent} row"
+        for (table, parent), n in sorted(fk.items())
+    )
+
+
+def validate_backup(source: Path) -> int:
+    """Check that ``source`` is a whole trustcheck database this version can read; its schema."""
+    if not source.is_file():
+        raise BackupError(messages.RESTORE_MISSING.format(path=source))
+    found = inspect(source, full=True)
+    if found.error is not None:
+        if found.error == "file is not a database":
+            raise BackupError(
+                messages.RESTORE_NOT_TRUSTCHECK.format(path=source, reason=found.error)
+            )
+        raise BackupError(messages.RESTORE_DAMAGED.format(path=source, reason=found.error))
+    if found.integrity:
+        raise BackupError(messages.RESTORE_DAMAGED.format(path=source, reason=found.integrity[0]))
+    if not found.is_trustcheck:
+        raise BackupError(
+            messages.RESTORE_NOT_TRUSTCHECK.format(path=source, reason="no trustcheck tables")
+        )
+    assert found.version is not None
+    if found.version > migrations.schema_version():
+        raise BackupError(
+            messages.RESTORE_NEWER.format(
+                path=source, found=found.version, known=migrations.schema_version()
+            )
+        )
+    return found.version
+
+
+# --- restoring -----------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _page_sized(
+    source: sqlite3.Connection, page_size: int, folder: Path
+) -> Iterator[sqlite3.Connection]:
+    """``source``, or a temporary copy of it with ``page_size`` pages (WAL targets need a match)."""
+    if int(source.execute("PRAGMA page_size").fetchone()[0]) == page_size:
+        yield source
+        return
+    fd, name = tempfile.mkstemp(prefix=".restore.", suffix=".partial", dir=folder)
+    os.close(fd)
+    tmp = Path(name)
+    conn = sqlite3.connect(tmp, isolation_level=None)
+    try:
+        source.backup(conn)
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute(f"PRAGMA page_size = {int(page_size)}")
+        conn.execute("VACUUM")
+        yield conn
+    finally:
+        conn.close()
+        tmp.unlink(missing_ok=True)
+        Path(f"{tmp}-journal").unlink(missing_ok=True)
+
+
+def _raw_safety_copy(db_path: Path, data_dir: Path) -> Path:
+    """The files as they are, for a database SQLite cannot read (the backup API would fail)."""
+    folder = backups_dir(data_dir)
+    ensure_private_dir(folder)
+    target = _unique(folder, RESTORE_PREFIX, "-unreadable")
+    shutil.copyfile(db_path, target)
+    os.chmod(target, FILE_MODE)
+    wal, _ = side_files(db_path)
+    if wal.exists():
+        shutil.copyfile(wal, f"{target}-wal")
+        os.chmod(f"{target}-wal", FILE_MODE)
+    _fsync_path(target)
+    _fsync_path(folder, directory=True)
+    return target
+
+
+def _replace_unreadable(source: sqlite3.Connection, db_path: Path) -> None:
+    """Swap an unreadable database file for a copy of ``source`` by an atomic rename."""
+    fd, name = tempfile.mkstemp(prefix=".restore.", suffix=".partial", dir=db_path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            _copy(source, conn, "restore")
+            conn.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            conn.close()
+        os.chmod(tmp, FILE_MODE)
+        _fsync_path(tmp)
+        for side in side_files(db_path):  # they belong to the old file: never apply them to ours
+            side.unlink(missing_ok=True)
+        os.replace(tmp, db_path)
+        _fsync_path(db_path.parent, directory=True)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(f"{tmp}-journal").unlink(missing_ok=True)
+
+
+def restore_from(data_dir: Path, source: Path) -> RestoreResult:
+    """``trustcheck restore``: replace the database of ``data_dir`` with the backup ``source``.
+
+    ``source`` is checked whole first. Existing data is first copied to ``backups/`` (the
+    result says where). The restored database is then upgraded if it is older (that upgrade makes
+    its own pre-migration backup). Any failure leaves the data folder as it was.
+    """
+    from trustcheck.storage.db import Database
+
+    source = Path(os.path.abspath(source))
+    db_path = data_dir / DB_FILENAME
+    if db_path.exists() and source.resolve() in {
+        db_path.resolve(),
+        *(p.resolve() for p in side_files(db_path)),
+    }:
+        raise BackupError(messages.RESTORE_IS_LIVE.format(path=source))
+    restored_version = validate_backup(source)
+    ensure_private_dir(data_dir)
+    safety: Path | None = None
+    src = open_readonly(source)
+    try:
+        existing = db_path.exists() and (db_path.stat().st_size > 0 or _wal_in_use(db_path))
+        if not existing:
+            for side in side_files(db_path):  # leftovers of a database that is gone
+                side.unlink(missing_ok=True)
+            _ensure_private_file(db_path)
+        if existing:
+            found = inspect(db_path)
+            readable = found.error is None and not found.integrity
+        else:
+            readable = True
+        if not readable:
+            safety = _raw_safety_copy(db_path, data_dir)
+            _replace_unreadable(src, db_path)
+        else:
+            dst = _connect_live(db_path)
+            try:
+                if existing and _holds_data(dst):
+                    folder = backups_dir(data_dir)
+                    ensure_private_dir(folder)
+                    safety = write_copy(dst, _unique(folder, RESTORE_PREFIX), stage="safety")
+                dst_wal = str(dst.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal"
+                page_size = int(dst.execute("PRAGMA page_size").fetchone()[0])
+                fit = (
+                    _page_sized(src, page_size, data_dir)
+                    if dst_wal
+                    else contextlib.nullcontext(src)
+                )
+                with fit as fitted:
+                    # One write transaction on the live database: all of it lands, or none.
+                    _copy(fitted, dst, "restore")
+            finally:
+                dst.close()
+    except (sqlite3.Error, OSError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise BackupError(messages.RESTORE_FAILED.format(path=db_path, reason=reason)) from exc
+    finally:
+        src.close()
+    database = Database.open(data_dir)  # upgrades an older backup; fixes file modes
+    try:
+        version = database.schema_version()
+    finally:
+        database.close()
+    _tighten(backups_dir(data_dir))
+    return RestoreResult(db_path, restored_version, version, safety)
+
+
+def _tighten(folder: Path) -> None:
+    if folder.is_dir() and stat.S_IMODE(folder.stat().st_mode) != DIR_MODE:
+        folder.chmod(DIR_MODE)

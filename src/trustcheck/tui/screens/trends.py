@@ -1,0 +1,357 @@
+"""Trends: each partner's trust index over time and the gap between them, small multiples per
+area, overall trust and commitments kept, with reliable changes marked and said in words.
+
+The report comes from ``services.trends`` (cached there until a check-in completes); the charts
+are drawn once per report and size (``widgets.chart.PLOTS``), so switching back to a range or
+reopening the screen draws nothing, and a repaint never plots.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import partial
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Vertical, VerticalScroll
+from textual.content import Content, Span
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from trustcheck import messages
+from trustcheck.core.models import AREA_TITLES, AREAS
+from trustcheck.core.stats import Point
+from trustcheck.services import Services
+from trustcheck.services.trends import MONTHS, PersonTrends, TrendReport
+from trustcheck.tui.text import plain, score
+from trustcheck.tui.widgets.chart import (
+    GAP,
+    PLOTS,
+    STYLES,
+    Chart,
+    ChartSpec,
+    Mark,
+    Trace,
+    build_chart,
+)
+from trustcheck.tui.widgets.choices import Choices
+
+DEFAULT_RANGE = 1  # 6 months
+AREA_CHOICES: tuple[str | None, ...] = (None, *AREAS)
+PANEL_MIN_WIDTH = 36
+PANEL_HEIGHT = 9
+PANELS = 8  # five areas, overall trust, commitments kept, the gap
+PADDING = 3  # the scroll area's left and right padding
+
+
+def _date(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
+def _kept(points: Sequence[Point]) -> tuple[Point, ...]:
+    return tuple(Point(w, None if v is None else 100.0 * v) for w, v in points)
+
+
+class TrendsScreen(Screen[None]):
+    DEFAULT_CSS = """
+    TrendsScreen #trends {
+        padding: 0 1 0 2;
+        scrollbar-gutter: stable;
+    }
+    TrendsScreen Choices {
+        margin-top: 1;
+    }
+    TrendsScreen #range-line {
+        margin-top: 1;
+    }
+    TrendsScreen #notes {
+        margin-top: 1;
+    }
+    TrendsScreen #charts {
+        height: auto;
+    }
+    TrendsScreen #main-title {
+        margin-top: 1;
+    }
+    TrendsScreen #latest {
+        margin-bottom: 1;
+    }
+    TrendsScreen #changes {
+        margin-bottom: 1;
+    }
+    TrendsScreen #panels {
+        height: auto;
+        grid-size: 2;
+        grid-rows: auto;
+        grid-gutter: 1 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "range(0)", "Range", key_display="1–4"),
+        Binding("2", "range(1)", show=False),
+        Binding("3", "range(2)", show=False),
+        Binding("4", "range(3)", show=False),
+        Binding("a", "area(1)", "Area"),
+        Binding("A", "area(-1)", "Area back", show=False),
+        Binding("escape,q", "back", "Back"),
+        Binding("question_mark,f1", "app.help", "Help", key_display="?"),
+    ]
+
+    def __init__(self, services: Services, *, range_index: int = DEFAULT_RANGE) -> None:
+        super().__init__()
+        self.services = services
+        self.weeks = messages.TRENDS_RANGES[range_index][1]
+        self.area: str | None = None
+        self.report: TrendReport | None = None
+        self._range_index = range_index
+        self._shown: tuple[int, int, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="trends"):
+            yield Static(messages.TRENDS_SCREEN_TITLE, classes="title", markup=False)
+            yield Choices(
+                [label for label, _ in messages.TRENDS_RANGES], self._range_index, id="ranges"
+            )
+            yield Choices(
+                [messages.TRENDS_ALL_AREAS, *(AREA_TITLES.get(a, a) for a in AREAS)], id="areas"
+            )
+            yield Static(id="range-line", classes="muted")
+            yield Static(id="notes")
+            with Vertical(id="charts"):
+                yield Static(id="main-title")
+                yield Chart(id="main")
+                yield Static(id="latest")
+                yield Static(id="changes")
+                yield Grid(id="panels")  # charts mounted with the first panels drawn
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def on_resize(self, event: Resize) -> None:
+        self.show()
+
+    # --- switching -------------------------------------------------------------------------------
+    def action_range(self, index: int) -> None:
+        self.query_one("#ranges", Choices).choose(index)
+
+    def action_area(self, step: int) -> None:
+        areas = self.query_one("#areas", Choices)
+        areas.choose(areas.active + step)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    @on(Choices.Chosen, "#ranges")
+    def _range_chosen(self, event: Choices.Chosen) -> None:
+        self._range_index = event.index
+        self.weeks = messages.TRENDS_RANGES[event.index][1]
+        self.show()
+
+    @on(Choices.Chosen, "#areas")
+    def _area_chosen(self, event: Choices.Chosen) -> None:
+        self.area = AREA_CHOICES[event.index]
+        self.show()
+
+    # --- showing ---------------------------------------------------------------------------------
+    def _chart_width(self) -> int:
+        scroll = self.query_one("#trends", VerticalScroll)
+        return max(self.app.size.width - PADDING - scroll.styles.scrollbar_size_vertical, 20)
+
+    def show(self) -> None:
+        """Show the report for the chosen range and area; nothing is redrawn if nothing changed."""
+        report = self.services.trends.report(weeks=self.weeks, area=self.area)
+        width = self._chart_width()
+        height = min(max(self.app.size.height - 11, 10), 22)
+        key = (id(report), width, height)
+        if key == self._shown and report is self.report:
+            return
+        self._shown = key
+        self.report = report
+        self._show_words(report)
+        charts = self.query_one("#charts", Vertical)
+        charts.display = report.has_trend and bool(report.persons)
+        if charts.display:
+            self._show_charts(report, width, height)
+
+    def _show_words(self, report: TrendReport) -> None:
+        line = ""
+        if report.start is not None and report.end is not None:
+            n = len(report.weeks)
+            span = messages.RANGE_ONE_WEEK if n == 1 else messages.RANGE_WEEKS.format(n=n)
+            count = (
+                messages.RANGE_ONE_CHECKIN
+                if report.checkins == 1
+                else messages.RANGE_CHECKINS.format(n=report.checkins)
+            )
+            line = messages.TRENDS_RANGE_LINE.format(
+                start=_date(report.start), end=_date(report.end), span=span, count=count
+            )
+        range_line = self.query_one("#range-line", Static)
+        range_line.update(plain(line))
+        range_line.display = bool(line)
+        notes = self.query_one("#notes", Static)
+        notes.update(plain("\n".join(f"• {note}" for note in report.notes)))
+        notes.display = bool(report.notes)
+
+    def _show_charts(self, report: TrendReport, width: int, height: int) -> None:
+        assert report.start is not None
+        persons = report.persons
+        area = report.area
+        start, weeks = report.start, report.weeks
+
+        def traces(pick: Callable[[PersonTrends], Sequence[Point]]) -> tuple[Trace, ...]:
+            return tuple(Trace(pick(p), i) for i, p in enumerate(persons))
+
+        def marks(area_name: str) -> tuple[Mark, ...]:
+            out = []
+            for change in report.changes:
+                since = change.result.since
+                if change.area != area_name or since is None or not start <= since <= weeks[-1]:
+                    continue
+                arrow = "↑" if change.result.change.direction == "up" else "↓"
+                out.append(Mark(since, f"{arrow} {change.profile.name[:12]}"))
+            return tuple(out)
+
+        def area_spec(name: str) -> ChartSpec:
+            return ChartSpec(
+                title=AREA_TITLES.get(name, name),
+                traces=traces(lambda p: p.areas[name].points),
+                bounds=(0.0, 100.0),
+                start=start,
+                weeks=weeks,
+                marks=marks(name),
+                empty=messages.CHART_EMPTY_PANEL,
+            )
+
+        index = ChartSpec(
+            title=messages.CHART_INDEX if area else "",
+            traces=traces(lambda p: p.index.points),
+            bounds=(0.0, 100.0),
+            start=start,
+            weeks=weeks,
+        )
+        overall = ChartSpec(
+            title=messages.CHART_OVERALL,
+            traces=traces(lambda p: p.overall.points),
+            bounds=(0.0, 10.0),
+            start=start,
+            weeks=weeks,
+        )
+        kept = ChartSpec(
+            title=messages.CHART_COMMITMENTS,
+            traces=traces(lambda p: _kept(p.commitments)),
+            bounds=(0.0, 100.0),
+            start=start,
+            weeks=weeks,
+        )
+        panels: list[ChartSpec] = []
+        if area is None:
+            main = index
+            panels.extend(area_spec(a) for a in AREAS if a in persons[0].areas)
+        else:
+            main = replace(area_spec(area), title="")
+            panels.append(index)
+        panels += [overall, kept]
+        if report.gap is not None:
+            panels.append(
+                ChartSpec(
+                    title=messages.CHART_GAP,
+                    traces=(Trace(report.gap.points, GAP),),
+                    bounds=(0.0, 100.0),
+                    start=start,
+                    weeks=weeks,
+                )
+            )
+
+        title = messages.CHART_INDEX if area is None else AREA_TITLES.get(area, area)
+        self.query_one("#main-title", Static).update(self._legend(report, title))
+        self.query_one("#main", Chart).update(
+            PLOTS.get(report, ("main", width, height), lambda: build_chart(main, width, height))
+        )
+        self.query_one("#latest", Static).update(self._latest(report))
+        marked = any(spec.marks for spec in (main, *panels))
+        self.query_one("#changes", Static).update(self._changes(report, marked))
+
+        columns = max(1, min(len(panels), width // PANEL_MIN_WIDTH))
+        grid = self.query_one("#panels", Grid)
+        grid.styles.grid_size_columns = columns
+        panel_width = (width - (columns - 1)) // columns
+        shown = self._shown
+        if all(PLOTS.has(report, (p.title, panel_width, PANEL_HEIGHT)) for p in panels):
+            self._fill_panels(shown, report, panels, panel_width)
+        else:
+            # Below the first screenful: drawn after the first frame, so opening stays quick.
+            self.call_after_refresh(self._fill_panels, shown, report, panels, panel_width)
+
+    def _fill_panels(
+        self,
+        shown: tuple[int, int, int] | None,
+        report: TrendReport,
+        panels: Sequence[ChartSpec],
+        panel_width: int,
+    ) -> None:
+        if shown != self._shown:
+            return  # another range, area or size came first
+        grid = self.query_one("#panels", Grid)
+        if not grid.children:
+            grid.mount_all(Chart(classes="panel") for _ in range(PANELS))
+        for k, chart in enumerate(grid.query_children(Chart)):
+            chart.display = k < len(panels)
+            if k < len(panels):
+                spec = panels[k]
+                chart.update(
+                    PLOTS.get(
+                        report,
+                        (spec.title, panel_width, PANEL_HEIGHT),
+                        partial(build_chart, spec, panel_width, PANEL_HEIGHT),
+                    )
+                )
+
+    def _legend(self, report: TrendReport, title: str) -> Content:
+        """The main chart's title and, in words, which line is whose."""
+        parts: list[Content] = [plain(title, "bold")]
+        for i, p in enumerate(report.persons):
+            template = messages.CHART_LEGEND_A if i == 0 else messages.CHART_LEGEND_B
+            parts.append(_with_glyphs(plain(template.format(name=p.profile.name)), STYLES[i]))
+        return Content("   ").join(parts)
+
+    def _latest(self, report: TrendReport) -> Content:
+        area = report.area
+        what = messages.TRENDS_INDEX_WORDS if area is None else area
+        values = []
+        for p in report.persons:
+            series = p.index if area is None else p.areas[area]
+            values.append(f"{p.profile.name} {score(series.latest)}")
+        latest = [p.index if area is None else p.areas[area] for p in report.persons]
+        if len(latest) == 2 and latest[0].latest is not None and latest[1].latest is not None:
+            gap = abs(latest[0].latest - latest[1].latest)
+            values.append(messages.TRENDS_LATEST_GAP.format(gap=score(gap)))
+        return plain(messages.TRENDS_LATEST.format(what=what, values=" · ".join(values)))
+
+    def _changes(self, report: TrendReport, marked: bool) -> Content:
+        if not report.changes:
+            return plain(messages.TRENDS_NO_CHANGES, "$foreground-muted")
+        lines = [plain(messages.CHANGES_TITLE, "bold")]
+        lines += [plain(f"• {c.sentence}") for c in report.changes]
+        lines.append(plain(report.method, "$foreground-muted"))
+        if marked:
+            lines.append(plain(messages.TRENDS_MARK_LEGEND, "$foreground-muted"))
+        return Content("\n").join(lines)
+
+
+def _with_glyphs(text: Content, style: str) -> Content:
+    """Style the sample line glyphs (━, •••) of a legend entry like the partner's line."""
+    plain_text = text.plain
+    spans = list(text.spans)
+    for glyph in ("━", "•••"):
+        at = plain_text.rfind(glyph)
+        if at >= 0:
+            spans.append(Span(at, at + len(glyph), style))
+    return Content(plain_text, spans=spans)

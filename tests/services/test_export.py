@@ -1,0 +1,92 @@
+"""Export assembly: the period, the summary's figures, the score table and refusals."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from trustcheck.core.clock import FixedClock
+from trustcheck.services import Services, open_services
+from trustcheck.services.demo import seed_demo
+from trustcheck.services.export import ExportError, ExportRequest, ExportService
+
+NOW = dt.datetime(2026, 11, 25, 19, 30, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo") / "data"
+    svc = open_services(folder, FixedClock(NOW))
+    try:
+        seed_demo(svc, weeks=30)
+    finally:
+        svc.close()
+    return folder
+
+
+@pytest.fixture
+def demo(demo_dir: Path) -> Iterator[Services]:
+    svc = open_services(demo_dir, FixedClock(NOW))
+    yield svc
+    svc.close()
+
+
+def test_summary_figures(demo: Services) -> None:
+    s = ExportService(demo).summary(ExportRequest("md"))
+    assert s.names == ("Alex", "Sam")
+    assert s.weeks == 12 and s.checkins == 12
+    assert s.period.startswith("31 Aug 2026 – 22 Nov 2026")
+    assert [a.area for a in s.areas] == [
+        "communication",
+        "security",
+        "closeness",
+        "reliability",
+        "openness",
+    ]
+    assert all(len(p.index) == 12 for p in s.persons)
+    assert len(s.gaps) == 3 and s.gaps[0].gap >= s.gaps[-1].gap
+    assert sum(k.reviewed for k in s.kept) > 0
+    assert s.topics and all(t.text for t in s.topics)
+    assert s.notes is None and s.private is None
+    assert "provisional until 6 check-ins" in s.method
+
+
+def test_since_picks_the_weeks(demo: Services) -> None:
+    service = ExportService(demo)
+    s = service.summary(ExportRequest("md", since=dt.date(2026, 11, 4)))
+    assert s.start == dt.date(2026, 11, 2) and s.weeks == 3
+    with pytest.raises(ExportError, match="after the last check-in"):
+        service.summary(ExportRequest("md", since=dt.date(2027, 1, 1)))
+    with pytest.raises(ExportError, match="either --weeks or --since"):
+        service.summary(ExportRequest("md", weeks=3, since=dt.date(2026, 11, 4)))
+
+
+def test_json_always_holds_everything(demo: Services) -> None:
+    with pytest.raises(ExportError, match="always holds everything"):
+        ExportService(demo).render(ExportRequest("json", weeks=4))
+    with pytest.raises(ExportError, match="no export format 'docx'"):
+        ExportService(demo).render(ExportRequest("docx"))
+
+
+def test_csv_one_row_per_person_week_and_area(demo: Services) -> None:
+    data = ExportService(demo).render(ExportRequest("csv", weeks=4)).data
+    assert isinstance(data, str)
+    rows = list(csv.DictReader(io.StringIO(data)))
+    assert len(rows) == 4 * 2 * 7
+    keys = {(r["week"], r["person"], r["area"]) for r in rows}
+    assert len(keys) == len(rows)
+    assert {r["area"] for r in rows} >= {"communication", "trust_index", "overall"}
+    assert all(r["score"] == "" or 0 <= float(r["score"]) <= 100 for r in rows)
+
+
+def test_an_empty_data_folder_exports_calmly(services: Services) -> None:
+    for fmt in ("md", "html", "csv", "json"):
+        result = ExportService(services).render(ExportRequest(fmt))
+        assert result.data
+    md = ExportService(services).render(ExportRequest("md")).data
+    assert "No completed check-ins yet" in str(md)

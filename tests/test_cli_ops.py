@@ -1,0 +1,187 @@
+"""`trustcheck doctor`, `backup -o FILE` and `restore FILE`, run as real processes."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from trustcheck.paths import DATA_DIR_ENV, DB_FILENAME
+from trustcheck.storage import migrations
+
+
+def tc(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "trustcheck", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, DATA_DIR_ENV: str(data_dir), "PYTHONIOENCODING": "utf-8"},
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, (result.stdout, result.stderr)
+    assert result.stderr == ""
+    return result.stdout
+
+
+def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("trustcheck: ")
+    return lines[0].removeprefix("trustcheck: ")
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def rows(data_dir: Path) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(data_dir / DB_FILENAME)
+    try:
+        return conn.execute("SELECT id, name FROM profiles ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.fixture(autouse=True)
+def _own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("TRUSTCHECK_CONFIG_DIR", str(tmp_path / "config" / "trustcheck"))
+
+
+@pytest.fixture
+def couple(tmp_path: Path) -> Path:
+    data_dir = tmp_path / "data"
+    ok(tc(data_dir, "setup", "Alex", "Sam"))
+    return data_dir
+
+
+def test_doctor_on_a_healthy_folder(couple: Path) -> None:
+    out = ok(tc(couple, "doctor"))
+    lines = out.splitlines()
+    assert all(line.startswith(("✓ ", "    hint: ")) for line in lines[:-1]), out
+    assert "✗" not in out
+    assert str(couple / DB_FILENAME) in out
+    assert f"schema: version {migrations.schema_version()}" in out
+    assert lines[-1] == "Everything looks fine."
+    assert "integrity check: ok" in ok(tc(couple, "doctor", "--full"))
+
+
+def test_doctor_on_a_missing_folder_says_so(tmp_path: Path) -> None:
+    out = ok(tc(tmp_path / "none", "doctor"))
+    assert "not created yet" in out
+    assert not (tmp_path / "none").exists()
+
+
+def test_doctor_on_wrong_permissions_names_the_file(couple: Path) -> None:
+    (couple / DB_FILENAME).chmod(0o640)
+    result = tc(couple, "doctor")
+    assert "problem" in one_line_error(result)
+    assert f"✗ permissions: {couple / DB_FILENAME} is 0640" in result.stdout
+    assert f"    hint: run: chmod 600 {couple / DB_FILENAME}" in result.stdout
+
+
+def test_doctor_on_a_corrupt_database(couple: Path) -> None:
+    db = couple / DB_FILENAME
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE filler (x BLOB)")
+    conn.executemany("INSERT INTO filler VALUES (randomblob(600))", [()] * 200)
+    conn.commit()
+    conn.close()
+    data = bytearray(db.read_bytes())
+    for page in (8, 12):
+        data[page * 4096 : page * 4096 + 600] = bytes(range(200)) * 3
+    db.write_bytes(bytes(data))
+    before = snapshot(couple)
+    result = tc(couple, "doctor")
+    one_line_error(result)
+    bad = [line for line in result.stdout.splitlines() if line.startswith("✗")]
+    assert bad and all(line.startswith("✗ quick check: ") for line in bad), bad
+    assert result.stdout.count("hint:") == len(bad), "one hint per problem"
+    assert snapshot(couple) == before
+
+
+def test_doctor_on_a_newer_database(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    conn = sqlite3.connect(folder / DB_FILENAME)
+    conn.executescript(migrations.V1)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    (folder / DB_FILENAME).chmod(0o600)
+    before = snapshot(folder)
+    result = tc(folder, "doctor")
+    one_line_error(result)
+    assert "✗ schema: version 99, written by a newer trustcheck" in result.stdout
+    assert snapshot(folder) == before
+
+
+def test_backup_and_restore_round_trip(couple: Path, tmp_path: Path) -> None:
+    target = tmp_path / "b.sqlite3"
+    assert ok(tc(couple, "backup", "-o", str(target))).startswith(f"Backed up {target}")
+    assert (target.stat().st_mode & 0o777) == 0o600
+    assert "--force" in one_line_error(tc(couple, "backup", "-o", str(target)))
+    ok(tc(couple, "backup", "-o", str(target), "--force"))
+    fresh = tmp_path / "fresh"
+    out = ok(tc(fresh, "restore", str(target)))
+    assert "kept in" not in out, "nothing to keep in an empty folder"
+    assert out.startswith(f"Restored {target}")
+    assert rows(fresh) == rows(couple) == [(1, "Alex"), (2, "Sam")]
+
+
+def test_restore_over_existing_data_says_where_the_old_data_is(
+    couple: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other"
+    ok(tc(other, "setup", "Kai"))
+    ok(tc(other, "backup", "-o", str(tmp_path / "kai.sqlite3")))
+    out = ok(tc(couple, "restore", str(tmp_path / "kai.sqlite3")))
+    first = out.splitlines()[0]
+    assert first.startswith(f"Your data as it was is kept in {couple / 'backups'}/before-restore-")
+    safety = Path(first.removeprefix("Your data as it was is kept in ").rstrip("."))
+    assert rows(couple) == [(1, "Kai")]
+    conn = sqlite3.connect(safety)
+    try:
+        assert conn.execute("SELECT name FROM profiles ORDER BY id").fetchall() == [
+            ("Alex",),
+            ("Sam",),
+        ]
+    finally:
+        conn.close()
+
+
+def test_restore_refuses_a_bad_file_with_one_line(couple: Path, tmp_path: Path) -> None:
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database\n" * 50)
+    newer = tmp_path / "newer.sqlite3"
+    conn = sqlite3.connect(newer)
+    conn.executescript(migrations.V1)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    before = snapshot(couple)
+    assert "not a trustcheck backup" in one_line_error(tc(couple, "restore", str(text)))
+    assert "newer trustcheck" in one_line_error(tc(couple, "restore", str(newer)))
+    assert "does not exist" in one_line_error(tc(couple, "restore", str(tmp_path / "nope")))
+    assert snapshot(couple) == before
+
+
+def test_backup_with_nothing_to_back_up(tmp_path: Path) -> None:
+    message = one_line_error(tc(tmp_path / "empty", "backup", "-o", str(tmp_path / "b")))
+    assert "nothing to back up" in message
+    assert not (tmp_path / "b").exists()

@@ -1,0 +1,303 @@
+"""The Trends screen: opened from home, range and area switches, reliable changes in words,
+solo and empty histories, NO_COLOR, and snapshots at 80×24 and 160×48."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.color import Color
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from trustcheck import messages
+from trustcheck.core.clock import FixedClock
+from trustcheck.core.models import Profile
+from trustcheck.services import Services
+from trustcheck.services.demo import seed_demo
+from trustcheck.tui.app import build_app
+from trustcheck.tui.screens.home import HomeScreen
+from trustcheck.tui.screens.trends import TrendsScreen
+from trustcheck.tui.widgets.chart import PLOTS, Chart
+from trustcheck.tui.widgets.choices import Choices
+
+from .conftest import fill_turn, run_async, screen_text
+
+SnapCompare = Callable[..., bool]
+DEMO_WEEKS = 40
+
+
+@pytest.fixture
+def demo(services: Services) -> Services:
+    seed_demo(services, weeks=DEMO_WEEKS)
+    return services
+
+
+def _text(app: Any, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def _open(pilot: Pilot[None]) -> TrendsScreen:
+    await pilot.pause()
+    await pilot.press("t")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, TrendsScreen), screen
+    return screen
+
+
+# --- home -----------------------------------------------------------------------------------------
+
+
+@run_async
+async def test_home_shows_a_trend_line_and_t_opens_trends(demo: Services) -> None:
+    app = build_app(demo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#trend-box").display
+        trend = _text(app, "#trend")
+        assert messages.HOME_TREND_TITLE in trend
+        lines = trend.splitlines()
+        assert lines[1].startswith("Alex") and lines[2].startswith("Sam")
+        assert any(c in lines[1] for c in "▁▂▃▄▅▆▇█")
+        await _open(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+@run_async
+async def test_home_has_no_trend_line_before_two_checkins(
+    services: Services, couple: list[Profile], clock: FixedClock
+) -> None:
+    clock.advance(weeks=-1)
+    checkin = services.checkins.start([p.id for p in couple])
+    for base, person in zip((4, 5), couple, strict=True):
+        fill_turn(services, checkin.id, person.id, base)
+    services.checkins.complete(checkin)
+    clock.advance(weeks=1)
+    app = build_app(services)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#trend-box").display
+        screen = await _open(pilot)  # t still opens trends, which says why there is no chart
+        assert messages.TRENDS_ONE_CHECKIN in screen_text(app)
+        assert not screen.query_one("#charts").display
+
+
+@run_async
+async def test_a_completed_checkin_refreshes_the_trends(
+    services: Services, couple: list[Profile], clock: FixedClock
+) -> None:
+    app = build_app(services)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#trend-box").display
+        for weeks_back in (2, 1):  # two check-ins completed while home is open
+            clock.advance(weeks=-weeks_back)
+            checkin = services.checkins.start([p.id for p in couple])
+            for base, person in zip((4, 5), couple, strict=True):
+                fill_turn(services, checkin.id, person.id, base)
+            services.checkins.complete(checkin)
+            clock.advance(weeks=weeks_back)
+        await _open(pilot)
+        await pilot.press("escape")  # back on home: on_screen_resume sees the new check-ins
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#trend-box").display
+        assert services.trends.report(weeks=26).checkins == 2
+
+
+# --- the screen -----------------------------------------------------------------------------------
+
+
+@run_async
+async def test_range_switch_changes_the_range_and_the_chart(demo: Services) -> None:
+    app = build_app(demo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await _open(pilot)
+        assert "26 weeks, 26 check-ins" in _text(app, "#range-line")
+        six_months = _text(app, "#main")
+        await pilot.press("1")
+        await pilot.pause()
+        assert screen.weeks == 8
+        assert "8 weeks, 8 check-ins" in _text(app, "#range-line")
+        eight_weeks = _text(app, "#main")
+        assert eight_weeks != six_months
+        await pilot.press("4")
+        await pilot.pause()
+        assert screen.weeks is None
+        assert f"{DEMO_WEEKS} weeks, {DEMO_WEEKS} check-ins" in _text(app, "#range-line")
+        assert screen.query_one("#ranges", Choices).active == 3
+        # Clicking a range works too ("1 year" is the third choice).
+        ranges = screen.query_one("#ranges", Choices)
+        await pilot.click("#ranges", offset=(ranges._places[2][0] + 2, 0))
+        await pilot.pause()
+        assert screen.weeks == 52
+        assert f"{DEMO_WEEKS} weeks" in _text(app, "#range-line")  # the whole history is 40
+
+
+@run_async
+async def test_charts_are_drawn_once_per_report_and_size(demo: Services) -> None:
+    app = build_app(demo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _open(pilot)
+        await pilot.pause()
+        drawn = PLOTS.builds
+        await pilot.press("1", "2")  # away and back: the 6-month charts are reused
+        await pilot.pause()
+        after_switch = PLOTS.builds
+        app.screen.refresh()
+        await pilot.press("escape", "t")
+        await pilot.pause()
+        assert isinstance(app.screen, TrendsScreen)
+        assert PLOTS.builds == after_switch  # a repaint or reopening draws nothing
+        assert after_switch > drawn  # the 8-week charts were new
+
+
+@run_async
+async def test_area_switch_focuses_one_area(demo: Services) -> None:
+    app = build_app(demo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await _open(pilot)
+        assert messages.CHART_INDEX in _text(app, "#main-title")
+        await pilot.press("a")
+        await pilot.pause()
+        assert screen.area == "communication"
+        assert "Communication" in _text(app, "#main-title")
+        assert _text(app, "#latest").startswith("Latest communication:")
+        assert all(c.area == "communication" for c in screen.report.changes)  # type: ignore[union-attr]
+        await pilot.press("a", "a")
+        await pilot.pause()
+        assert screen.area == "closeness"
+        await pilot.press("A", "A", "A")  # back past the first area to all areas
+        await pilot.pause()
+        assert screen.area is None
+        assert messages.CHART_INDEX in _text(app, "#main-title")
+
+
+@run_async
+async def test_reliable_changes_are_said_in_words_and_marked(demo: Services) -> None:
+    app = build_app(demo)
+    async with app.run_test(size=(100, 60)) as pilot:
+        screen = await _open(pilot)
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.pause()
+        report = screen.report
+        assert report is not None and report.changes
+        words = _text(app, "#changes")
+        assert messages.CHANGES_TITLE in words
+        change = report.changes[0]
+        assert change.sentence in words
+        assert f"from {change.result.change.n_checkins} check-ins" in words
+        assert report.method in words and "provisional until 6 check-ins" in words
+        # Marked on the chart of its area: a label with the arrow and the name.
+        arrow = "↑" if change.result.change.direction == "up" else "↓"
+        panels = [str(c.render()) for c in screen.query(".panel").results(Chart)]
+        area_panel = next(p for p in panels if p.startswith(change.area.capitalize()))
+        assert f"{arrow} {change.profile.name}" in area_panel
+
+
+@run_async
+async def test_a_short_history_says_provisional(
+    services: Services, couple: list[Profile], clock: FixedClock
+) -> None:
+    """Four check-ins with a jump: a reliable change, but provisional (under 6 check-ins)."""
+    clock.advance(weeks=-4)
+    for base in (2, 2, 6, 6):
+        checkin = services.checkins.start([p.id for p in couple])
+        for person in couple:
+            fill_turn(services, checkin.id, person.id, base)
+        services.checkins.complete(checkin)
+        clock.advance(weeks=1)
+    report = services.trends.report()
+    app = build_app(services)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await _open(pilot)
+        words = _text(app, "#changes")
+        if report.changes:
+            assert "provisional" in words
+            assert report.method in words
+        else:  # the statistics found nothing reliable in this data: say so
+            assert messages.TRENDS_NO_CHANGES in words
+
+
+@run_async
+async def test_solo_mode_shows_no_gap(services: Services, clock: FixedClock) -> None:
+    people = services.profiles.setup(["Robin"])
+    clock.advance(weeks=-6)
+    for base in (3, 4, 4, 5, 5, 6):
+        checkin = services.checkins.start([people[0].id])
+        fill_turn(services, checkin.id, people[0].id, base)
+        services.checkins.complete(checkin)
+        clock.advance(weeks=1)
+    app = build_app(services)
+    async with app.run_test(size=(100, 60)) as pilot:
+        screen = await _open(pilot)
+        await pilot.pause()
+        text = screen_text(app)
+        assert messages.TRENDS_SOLO in text
+        assert "gap" not in _text(app, "#latest")
+        panels = [c for c in screen.query(".panel").results(Chart) if c.display]
+        titles = [str(c.render()).splitlines()[0] for c in panels]
+        assert titles and messages.CHART_GAP not in titles
+        assert "Robin: solid line" in _text(app, "#main-title")
+
+
+@run_async
+async def test_empty_history_shows_a_sentence_not_a_chart(
+    services: Services, couple: list[Profile]
+) -> None:
+    app = build_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(pilot)
+        assert not screen.query_one("#charts").display
+        assert messages.TRENDS_NO_CHECKINS in screen_text(app)
+        assert "nan" not in screen_text(app).lower()
+
+
+@run_async
+async def test_no_color_stays_readable(demo: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = build_app(demo)
+    assert app.no_color
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _open(pilot)
+        title = _text(app, "#main-title")
+        assert "Alex: solid line ━" in title and "Sam: dotted line •••" in title
+        chart = _text(app, "#main")
+        assert "•" in chart and any(c in chart for c in "▖▗▘▙▚▛▜▝▞▟▀▄▌▐█")
+        # Through the app's own NO_COLOR filter, every colour of the chart is a grey.
+        main = app.screen.query_one("#main", Chart)
+        strips = main.render_lines(main.region.reset_offset)
+        colours = set()
+        for strip in strips:
+            for apply in app._filters:
+                strip = strip.apply_filter(apply, Color(0, 0, 0))
+            for segment in strip:
+                style = segment.style
+                if style is not None and style.color is not None and style.color.triplet:
+                    colours.add(tuple(style.color.triplet))
+        assert colours and all(r == g == b for r, g, b in colours)
+
+
+# --- snapshots ------------------------------------------------------------------------------------
+
+
+def _at_trends(pilot: Pilot[None]) -> Any:
+    async def run() -> None:
+        await _open(pilot)
+        await pilot.pause()
+        assert "26 weeks, 26 check-ins" in _text(pilot.app, "#range-line")
+
+    return run()
+
+
+def test_snapshot_80x24(snap_compare: SnapCompare, demo: Services) -> None:
+    assert snap_compare(build_app(demo), terminal_size=(80, 24), run_before=_at_trends)
+
+
+def test_snapshot_160x48(snap_compare: SnapCompare, demo: Services) -> None:
+    assert snap_compare(build_app(demo), terminal_size=(160, 48), run_before=_at_trends)
