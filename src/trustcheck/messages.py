@@ -686,3 +686,11 @@ GUIDES: tuple[tuple[str, str, str, tuple[tuple[str, str], ...]], ...] = (
 )
 REVEAL_MODULES_TITLE = "Modules"
 SAFETY_NO_LOCALE = "your local emergency number"
+
+# --- home: more places to go ------------------------------------------------------------------
+HELP_KEYS_HOME: tuple[tuple[str, str], ...] = (
+    ("e", "export a summary to bring to therapy (home)"),
+    ("g", "conversation guides: speaker and listener, and a calm talk after a fight (home)"),
+    ("s", "settings: modules, roles, helplines for your country, journal lock time (home)"),
+    ("a", "about trustcheck, and the research behind the questions (home, help)"),
+)

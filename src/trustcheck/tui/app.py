@@ -16,6 +16,7 @@ from trustcheck.services import Services
 from trustcheck.tui.screens.help import HelpScreen
 from trustcheck.tui.screens.home import HomeScreen
 from trustcheck.tui.screens.journal import JournalScreen
+from trustcheck.tui.screens.safety import SafetyScreen
 from trustcheck.tui.screens.setup import SetupScreen
 from trustcheck.tui.screens.step import step_screen
 from trustcheck.tui.screens.unlock import PassphraseModal
@@ -83,7 +84,7 @@ class TrustcheckApp(App[None]):
             # Shown (and active) only while there is something to hide.
             keys = self.services.keys
             return (
-                isinstance(self.screen, PassphraseModal)
+                isinstance(self.screen, PassphraseModal | SafetyScreen)
                 or any(isinstance(s, JournalScreen) for s in self.screen_stack)
                 or any(keys.is_unlocked(p.id) for p in self.services.profiles.people())
             )
@@ -94,6 +95,8 @@ class TrustcheckApp(App[None]):
         self.services.keys.lock_all()
         while isinstance(self.screen, PassphraseModal):
             self.pop_screen()  # a key derived meanwhile is locked again (see its finish())
+        if isinstance(self.screen, SafetyScreen):
+            self.screen.action_hide()  # gone at once; the check-in goes on to the hand-over
         for screen in self.screen_stack:
             if isinstance(screen, JournalScreen):
                 screen.lock_and_leave()

@@ -55,6 +55,7 @@ class HelpScreen(ModalScreen[None]):
             dict(messages.HELP_KEYS)
             | dict(messages.HELP_KEYS_JOURNAL)
             | dict(messages.HELP_KEYS_TRENDS)
+            | dict(messages.HELP_KEYS_HOME)
         )
         last = ("ctrl+q", "? / f1")
         for key, what in sorted(rows.items(), key=lambda row: row[0] in last):

@@ -98,6 +98,10 @@ class HomeScreen(Screen[None]):
         Binding("c", "resume", "Resume"),
         Binding("j", "journal", "Journal"),
         Binding("t", "trends", "Trends"),
+        Binding("e", "export", "Export"),
+        Binding("g", "guides", "Guides"),
+        Binding("s", "settings", "Settings"),
+        Binding("a", "about", "About", show=False),
         Binding("question_mark,f1", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -235,6 +239,27 @@ class HomeScreen(Screen[None]):
         from trustcheck.tui.screens.trends import TrendsScreen
 
         self.app.push_screen(TrendsScreen(self.services))
+
+    # The screens below are imported when opened: the first frame of home need not pay for them.
+    def action_export(self) -> None:
+        from trustcheck.tui.screens.export import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.services))
+
+    def action_guides(self) -> None:
+        from trustcheck.tui.screens.guides import GuidesScreen
+
+        self.app.push_screen(GuidesScreen())
+
+    def action_settings(self) -> None:
+        from trustcheck.tui.screens.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen(self.services))
+
+    def action_about(self) -> None:
+        from trustcheck.tui.screens.about import AboutScreen
+
+        self.app.push_screen(AboutScreen(self.services))
 
     @on(Button.Pressed, "#journal")
     def action_journal(self) -> None:
