@@ -323,7 +323,7 @@ class AnswerScreen(StepScreen):
         # read (or write) this person's private text.
         self.services.keys.lock(self.person.id)
         self.app.refresh_bindings()
-        self.go_to(self.services.checkins.advance(self.turn))
+        self.move_on(self.turn)
 
     def on_unmount(self) -> None:
         # However the turn ends (next step, stopping, quitting), the author is locked again.

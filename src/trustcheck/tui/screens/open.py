@@ -112,4 +112,4 @@ class OpenScreen(StepScreen):
             self.notify(str(exc), severity="error", markup=False)
             return
         self.checkin = checkin
-        self.go_to(checkins.advance(checkin))
+        self.move_on(checkin)

@@ -215,4 +215,4 @@ class RevealScreen(StepScreen):
         self.app.push_screen(GuidesScreen())
 
     def action_next(self) -> None:
-        self.go_to(self.services.checkins.advance(self.turn))
+        self.move_on(self.turn)

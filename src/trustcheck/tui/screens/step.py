@@ -10,6 +10,7 @@ from textual.screen import Screen
 from trustcheck import messages
 from trustcheck.core.models import Checkin, Step
 from trustcheck.services import Services
+from trustcheck.services.checkin import CheckinMovedOn
 from trustcheck.tui.screens.confirm import ConfirmDialog
 
 
@@ -53,6 +54,19 @@ class StepScreen(Screen[None]):
     def go_to(self, checkin: Checkin) -> None:
         """Show the screen for the (stored) step of ``checkin`` in place of this one."""
         self.app.switch_screen(step_screen(self.services, checkin))
+
+    def move_on(self, checkin: Checkin) -> None:
+        """Store the next step and show it; if another window moved the draft on, follow it."""
+        try:
+            moved = self.services.checkins.advance_from(checkin)
+        except CheckinMovedOn as exc:
+            self.app.notify(str(exc), severity="warning", markup=False)
+            if exc.current is None:
+                self.go_home()
+            else:
+                self.go_to(exc.current)
+            return
+        self.go_to(moved)
 
     def go_home(self) -> None:
         self.app.pop_screen()
