@@ -62,7 +62,9 @@ def test_cli_core_and_storage_load_nothing_heavy() -> None:
 
 
 def test_the_services_load_nothing_heavy() -> None:
-    loaded = loaded_after("trustcheck.services", "trustcheck.services.demo", "trustcheck.errors")
+    loaded = loaded_after(
+        "trustcheck.services", "trustcheck.services.demo", "trustcheck.core.errors"
+    )
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
 
 

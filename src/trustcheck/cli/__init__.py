@@ -12,16 +12,15 @@ import typer
 
 from trustcheck.cli import checkin, export, journal, ops, packs, profile, trends  # noqa: F401  (register commands)
 from trustcheck.cli._app import app
+from trustcheck.core.errors import UserError
 
 __all__ = ["app", "main"]
 
 
 def main() -> None:
     """Console entry point: known errors become one line on stderr and exit code 1."""
-    from trustcheck.errors import user_error_types
-
     try:
         app()
-    except user_error_types() as exc:
+    except UserError as exc:
         typer.echo(f"trustcheck: {exc}", err=True)
         sys.exit(1)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from trustcheck.core.errors import UserError
 from trustcheck.core.models import KNOWN_AREAS, Item, ItemKind, ModuleArea, Pack, ScaleLabels
 from trustcheck.paths import builtin_packs_dir
 
@@ -76,7 +77,7 @@ class PackProblem:
         return f"{self.file}:{self.line}: {self.reason}"
 
 
-class PackError(Exception):
+class PackError(UserError):
     """A pack was refused: ``problems`` lists every reason; ``str()`` is the first, on one line."""
 
     def __init__(self, problems: list[PackProblem]) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from trustcheck.core.errors import UserError
 from trustcheck.core.models import (
     KNOWN_AREAS,
     OVERALL_MAX,
@@ -41,7 +42,7 @@ MAX_PARTICIPANTS = 2
 T = TypeVar("T")
 
 
-class DumpError(ValueError):
+class DumpError(UserError, ValueError):
     """A JSON export that cannot be read; the message is one line naming where and what."""
 
 

@@ -13,6 +13,7 @@ from enum import StrEnum
 from trustcheck import messages
 from trustcheck.core import scoring
 from trustcheck.core.clock import Clock, week_label, week_start
+from trustcheck.core.errors import UserError
 from trustcheck.core.models import (
     AREAS,
     Answer,
@@ -47,7 +48,7 @@ COMMITMENT_LIMIT = 200
 TEXT_LIMIT = 20_000
 
 
-class CheckinError(ValueError):
+class CheckinError(UserError, ValueError):
     """A check-in action that cannot be done; the message is one line for the user."""
 
 

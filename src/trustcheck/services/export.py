@@ -21,6 +21,7 @@ from pathlib import Path
 
 from trustcheck import __version__, messages
 from trustcheck.core.clock import week_start
+from trustcheck.core.errors import UserError
 from trustcheck.core.models import AREA_TITLES, AREAS, Profile, Review, Visibility
 from trustcheck.export import FORMATS, Format, Kind
 from trustcheck.export.dump import (
@@ -70,7 +71,7 @@ _WEEK = dt.timedelta(weeks=1)
 Progress = Callable[[str, float], None]
 
 
-class ExportError(ValueError):
+class ExportError(UserError, ValueError):
     """An export that cannot be made or written; the message is one line for the user."""
 
 

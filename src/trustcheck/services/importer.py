@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trustcheck import messages
+from trustcheck.core.errors import UserError
 from trustcheck.core.models import Pack
 from trustcheck.export.dump import MAX_FILE_BYTES, Dump, DumpError, DumpProfile, from_json
 from trustcheck.services import Services
@@ -32,7 +33,7 @@ from trustcheck.storage.repos import (
 )
 
 
-class ImportFileError(ValueError):
+class ImportFileError(UserError, ValueError):
     """A file that cannot be imported, or a data folder it cannot go into; one line."""
 
 

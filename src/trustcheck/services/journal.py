@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from trustcheck import messages
 from trustcheck.core.clock import Clock
+from trustcheck.core.errors import UserError
 from trustcheck.core.models import JournalEntry
 from trustcheck.core.text import clean_block, clean_line
 from trustcheck.services.keys import KeyService
@@ -19,7 +20,7 @@ TAG_LIMIT = 40
 MAX_TAGS = 12
 
 
-class JournalError(ValueError):
+class JournalError(UserError, ValueError):
     """A journal action that cannot be done; the message is one line for the user."""
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import unicodedata
 
 from trustcheck import messages
+from trustcheck.core.errors import UserError
 from trustcheck.storage import crypto
 from trustcheck.storage.repos import KeyRepo
 
 MIN_PASSPHRASE = 4
 
 
-class PassphraseError(ValueError):
+class PassphraseError(UserError, ValueError):
     """A passphrase that cannot be used; the message is one line for the user."""
 
 

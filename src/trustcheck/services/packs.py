@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trustcheck import messages
+from trustcheck.core.errors import UserError
 from trustcheck.core.models import Pack
 from trustcheck.core.packs import (
     PackProblem,
@@ -36,7 +37,7 @@ IDLE_SETTING = "journal_idle_seconds"
 BUILTIN = "built-in"
 
 
-class PackSettingError(ValueError):
+class PackSettingError(UserError, ValueError):
     """A setting that cannot be stored; the message is one line for the user."""
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from trustcheck import messages
 from trustcheck.core.clock import Clock
+from trustcheck.core.errors import UserError
 from trustcheck.core.models import Profile
 from trustcheck.core.text import clean_line
 from trustcheck.storage.errors import ConflictError
@@ -13,7 +14,7 @@ MAX_PEOPLE = 2
 NAME_LIMIT = 40
 
 
-class ProfileError(ValueError):
+class ProfileError(UserError, ValueError):
     """A profile change that cannot be made; the message is one line for the user."""
 
 

@@ -20,6 +20,7 @@ from typing import Protocol
 
 from trustcheck.core import stats
 from trustcheck.core.clock import Clock, week_start
+from trustcheck.core.errors import UserError
 from trustcheck.core.models import (
     AREAS,
     OVERALL,
@@ -90,7 +91,7 @@ class ReviewRows(Protocol):
         ...
 
 
-class TrendsError(ValueError):
+class TrendsError(UserError, ValueError):
     """A trends request that cannot be met (unknown area, empty range); one line for the user."""
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from trustcheck.core.errors import UserError
 
-class StorageError(Exception):
+
+class StorageError(UserError):
     """Base for every storage problem shown to a user."""
 
 
