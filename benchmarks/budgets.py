@@ -29,6 +29,7 @@ from harness import (
     clean_env,
     error_row,
     interleaved,
+    interleaved_many,
     last_line,
     median,
     percentile,
@@ -521,7 +522,8 @@ def _trends_row(
     jrnl: list[Path | str],
     jrnl_files: tuple[Path, Path],
 ) -> Row:
-    what = f"trustcheck trends, {weeks // 52} years ({weeks} weeks)"
+    years = weeks // 52
+    what = f"trustcheck trends, {years} year{'s' if years > 1 else ''} ({weeks} weeks)"
     data_dir = _demo_data(ctx, weeks)
     subject_env = {**env, "TRUSTCHECK_DATA_DIR": str(data_dir)}
     subject = [ctx.project_bin / "trustcheck", "trends"]
@@ -561,10 +563,10 @@ def _trends_row(
     )
 
 
-@benchmark("trends", "trustcheck trends on 10 and 20 years vs jrnl -n 10 on 520 entries")
+@benchmark("trends", "trustcheck trends on 1, 10 and 20 years vs jrnl -n 10 on 520 entries")
 def bench_trends(ctx: Context) -> list[Row]:
     """``trustcheck trends`` (plain text into a pipe) as a ratio of ``jrnl -n 10``."""
-    specs = (("trends.10y", 520), ("trends.20y", 1040))
+    specs = (("trends.1y", 52), ("trends.10y", 520), ("trends.20y", 1040))
     if ctx.baseline_bin is None:
         return [
             error_row(k, f"trustcheck trends, {w} weeks", f"no jrnl baseline: {ctx.baseline_error}")
@@ -580,7 +582,7 @@ def bench_trends(ctx: Context) -> list[Row]:
         except Exception as exc:
             rows.append(error_row(key, f"trustcheck trends, {weeks} weeks", exc))
         ctx.log(f"{key} done")
-    for _, weeks in specs:
+    for _, weeks in specs[1:]:
         rows.append(_trends_profile(ctx, env, weeks))
     return rows
 
@@ -604,9 +606,7 @@ def _trends_profile(ctx: Context, env: dict[str, str], weeks: int) -> Row:
             )
             for _ in range(max(3, ctx.repeats // 3))
         ]
-        profile = _import_profile(
-            ctx, "trustcheck.cli, typer._adapters, trustcheck.charts, plotext", top=15
-        )
+        profile = _import_profile(ctx, "trustcheck.cli, trustcheck.charts, plotext", top=15)
     except Exception as exc:
         return error_row(key, what, exc)
     stages = {name: median([r[name] for r in runs]) for name in runs[0]}
@@ -617,6 +617,149 @@ def _trends_profile(ctx: Context, env: dict[str, str], weeks: int) -> Row:
         kind="info",
         extra={"stages_ms": stages, "importtime_top": profile},
     )
+
+
+# --- export vs jrnl --format markdown -------------------------------------------------------------
+
+EXPORT_RATIO = 1.4
+EXPORT_PDF_RATIO = 1.5
+IMPORT_FPDF = "import fpdf"
+
+
+def _export_argv(ctx: Context, fmt: str, weeks: int, out: Path) -> list[Path | str]:
+    """``trustcheck export`` of the whole history (``--weeks N``) into a file, replacing it."""
+    return [
+        ctx.project_bin / "trustcheck",
+        "export",
+        "--format",
+        fmt,
+        "--weeks",
+        str(weeks),
+        "-o",
+        out,
+        "--force",
+    ]
+
+
+def _checked_export(
+    ctx: Context, fmt: str, weeks: int, env: dict[str, str], out: Path
+) -> dict[str, Any]:
+    """One checked export run: it must exit 0 and write a non-empty file of the right kind."""
+    first = run_process(_export_argv(ctx, fmt, weeks, out), env, capture=True)
+    data = out.read_bytes() if out.exists() else b""
+    magic = {"md": b"#", "html": b"<!", "pdf": b"%PDF"}[fmt]
+    if not data.lstrip().startswith(magic):
+        raise ProcessFailed(f"export --format {fmt} wrote no {fmt} file ({len(data)} bytes)")
+    return {"out_bytes": len(data), "maxrss_mib": first.maxrss_kib / MIB}
+
+
+def _ratio_row(
+    key: str,
+    what: str,
+    subj: list[float],
+    base: list[float],
+    baseline_what: str,
+    limit: float,
+    extra: dict[str, Any],
+) -> Row:
+    return Row(
+        key=key,
+        what=what,
+        value=median(subj) * 1000,
+        baseline=median(base) * 1000,
+        baseline_what=baseline_what,
+        kind="ratio",
+        limit=limit,
+        samples=[s * 1000 for s in subj],
+        baseline_samples=[s * 1000 for s in base],
+        extra=extra,
+    )
+
+
+@benchmark("export", "export md/html (1, 10, 20 years) vs jrnl --format markdown; pdf vs md + fpdf")
+def bench_export(ctx: Context) -> list[Row]:
+    """``trustcheck export`` of the whole history into a file, as ratios of jrnl's markdown export.
+
+    md and html ≤ 1.4× ``jrnl --format markdown --file F`` on the 520-entry journal; pdf ≤ 1.5×
+    (median md export + median ``python -c "import fpdf"``), all measured in one rotation, so every
+    side of a budget runs beside the others.
+    """
+    keys = ("export.md.10y", "export.html.10y", "export.pdf.10y", "export.md.1y", "export.md.20y")
+    if ctx.baseline_bin is None:
+        return [error_row(k, k, f"no jrnl baseline: {ctx.baseline_error}") for k in keys]
+    env = {**_jrnl_env(ctx), **TERMINAL_SIZE}
+    journal, config = _jrnl_journal(ctx)
+    out_dir = ctx.mkdtemp("export-out-")
+    jrnl_out = out_dir / "jrnl.md"
+    jrnl: list[Path | str] = [
+        ctx.baseline_bin / "jrnl",
+        "--config-file",
+        config,
+        "--format",
+        "markdown",
+        "--file",
+        jrnl_out,
+    ]
+    before = [p.read_bytes() for p in (journal, config)]
+    run_process(jrnl, env, capture=True)
+    jrnl_text = jrnl_out.read_text(encoding="utf-8") if jrnl_out.exists() else ""
+    if jrnl_text.count("### ") != JRNL_ENTRIES:
+        raise ProcessFailed(f"jrnl --format markdown wrote {jrnl_text.count('### ')} entries")
+    fpdf_argv: list[Path | str] = [ctx.python, "-c", IMPORT_FPDF]
+    run_process(fpdf_argv, clean_env())
+
+    subjects: dict[str, tuple[list[Path | str], dict[str, str]]] = {}
+    info: dict[str, dict[str, Any]] = {}
+    for fmt, weeks in (("md", 520), ("html", 520), ("pdf", 520), ("md", 52), ("md", 1040)):
+        name = f"{fmt}.{weeks // 52}y"
+        sub_env = {**env, "TRUSTCHECK_DATA_DIR": str(_demo_data(ctx, weeks))}
+        out = out_dir / f"{name}.{fmt}"
+        info[name] = _checked_export(ctx, fmt, weeks, sub_env, out)
+        subjects[name] = (_export_argv(ctx, fmt, weeks, out), sub_env)
+    ctx.log("export: seeded and checked")
+    names = list(subjects)
+    sides = [timed_process(argv, e) for argv, e in subjects.values()]
+    sides += [timed_process(jrnl, env), timed_process(fpdf_argv, clean_env())]
+    samples = interleaved_many(sides, ctx.repeats)
+    if [p.read_bytes() for p in (journal, config)] != before:
+        raise ProcessFailed("jrnl rewrote its config or journal: the baseline did extra work")
+    by_name = dict(zip(names, samples, strict=False))
+    jrnl_s, fpdf_s = samples[-2], samples[-1]
+    jrnl_what = f"jrnl --format markdown, {JRNL_ENTRIES} entries"
+    rows: list[Row] = []
+    for name in ("md.10y", "html.10y", "md.1y", "md.20y"):
+        fmt, years = name.split(".")
+        weeks = int(years[:-1]) * 52
+        rows.append(
+            _ratio_row(
+                f"export.{name}",
+                f"export --format {fmt}, {years[:-1]} year{'s' if weeks > 52 else ''}"
+                f" ({weeks} weeks)",
+                by_name[name],
+                jrnl_s,
+                jrnl_what,
+                EXPORT_RATIO,
+                {**info[name], "weeks": weeks, "baseline_out_bytes": len(jrnl_text.encode())},
+            )
+        )
+    md_ms, fpdf_ms = median(by_name["md.10y"]) * 1000, median(fpdf_s) * 1000
+    pdf = _ratio_row(
+        "export.pdf.10y",
+        "export --format pdf, 10 years (520 weeks)",
+        by_name["pdf.10y"],
+        [(md_ms + fpdf_ms) / 1000],
+        "md export + python -c 'import fpdf' (medians)",
+        EXPORT_PDF_RATIO,
+        {
+            **info["pdf.10y"],
+            "md_export_ms": md_ms,
+            "import_fpdf_ms": fpdf_ms,
+            "import_fpdf_samples": [s * 1000 for s in fpdf_s],
+        },
+    )
+    pdf.baseline_samples = []
+    # Order: md, html, pdf at 10 years, then the 1- and 20-year md rows.
+    return [rows[0], rows[1], pdf, rows[2], rows[3]]
 
 
 # --- the Trends screen inside a running TUI -------------------------------------------------------
@@ -967,4 +1110,178 @@ def bench_decrypt(ctx: Context) -> list[Row]:
             samples=full_scale,
             extra={"since": since.isoformat(), "of_total": DECRYPT_RECORDS},
         ),
+    ]
+
+
+# --- the journal screen: 10,000 entries vs 10 -----------------------------------------------------
+
+JOURNAL_SCREEN_RATIO = 1.2
+JOURNAL_SMALL = 10
+JOURNAL_SCREEN_RECIPE = 1  # bump when the seeding below changes
+
+
+def _seed_journal_pair(folder: Path, big: int, small: int) -> dict[str, int]:
+    """Two profiles (weak KDF): A with ``big`` entries, B with ``small``; returns their ids."""
+    import datetime as dt
+
+    from trustcheck.services import open_services
+
+    services = open_services(folder, weak_kdf=True)
+    try:
+        a, b = (p.id for p in services.profiles.setup(["A", "B"]))
+        newest = dt.datetime(2026, 1, 1, 21, 0).astimezone()
+        for pid, count in ((a, big), (b, small)):
+            services.keys.set_passphrase(pid, BENCH_PASSPHRASE)
+            services.keys.unlock(pid, BENCH_PASSPHRASE)
+            for i in range(count):  # oldest first, about one entry every 14 hours
+                services.journal.add(
+                    pid,
+                    _entry_text(i),
+                    rating=i % 11,
+                    tags=("work",) if i % 5 == 0 else (),
+                    for_therapy=i % 9 == 0,
+                    written_at=newest - dt.timedelta(hours=14 * (count - 1 - i)),
+                )
+    finally:
+        services.close()
+    return {"big": a, "small": b}
+
+
+def _journal_pair_data(ctx: Context) -> tuple[Path, dict[str, int], dict[str, Any]]:
+    """A scratch copy of the cached two-profile journal data dir (10,000 and 10 entries)."""
+    import shutil
+
+    import trustcheck
+    from trustcheck.storage import migrations
+
+    key = (
+        f"journal-screen{SCALE_ENTRIES}+{JOURNAL_SMALL}-r{JOURNAL_SCREEN_RECIPE}"
+        f"-tc{trustcheck.__version__}-schema{migrations.schema_version()}"
+    )
+    cached = CACHE_DIR / key
+    meta_file = cached / "meta.json"
+    info: dict[str, Any] = {"cache": str(cached.relative_to(HERE.parent)), "cache_hit": True}
+    if not meta_file.exists():
+        info["cache_hit"] = False
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        building = CACHE_DIR / f".{key}.{os.getpid()}"
+        shutil.rmtree(building, ignore_errors=True)
+        start = time.perf_counter()
+        ids = _seed_journal_pair(building / "data", SCALE_ENTRIES, JOURNAL_SMALL)
+        info["seed_s"] = time.perf_counter() - start
+        (building / "meta.json").write_text(
+            json.dumps({**ids, "seed_s": info["seed_s"]}), encoding="utf-8"
+        )
+        shutil.rmtree(cached, ignore_errors=True)
+        os.replace(building, cached)
+        seed_s = info["seed_s"]
+        ctx.log(f"seeded {SCALE_ENTRIES} + {JOURNAL_SMALL} journal entries in {seed_s:.1f} s")
+    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    copy = ctx.mkdtemp("journal-screen-") / "data"
+    shutil.copytree(cached / "data", copy)
+    return copy, {"big": int(meta["big"]), "small": int(meta["small"])}, info
+
+
+# Run in a child over the seeded data dir: argv = data dir, big id, small id, repeats, passphrase.
+_JOURNAL_SCREEN = """
+import asyncio, json, sys, time
+from pathlib import Path
+from trustcheck.services import open_services
+from trustcheck.tui.app import build_app
+from trustcheck.tui.screens.home import HomeScreen
+from trustcheck.tui.screens.journal import JournalScreen
+from textual.widgets import DataTable
+
+async def shown(app, kind):
+    while not isinstance(app.screen, kind):
+        await asyncio.sleep(0)
+    painted = asyncio.Event()
+    app.screen.call_after_refresh(painted.set)
+    await painted.wait()
+
+async def main(data, ids, repeats, passphrase):
+    services = open_services(Path(data), weak_kdf=True)
+    people = {p.id: p for p in services.profiles.people()}
+    app = build_app(services)
+    out = {"big": [], "small": [], "rows": {}, "more": {}}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await shown(app, HomeScreen)
+        await pilot.pause()
+        order = ["big", "small"]
+        for k in range(repeats + 1):  # round 0 warms up (CSS, first DataTable), unrecorded
+            for side in order if k % 2 == 0 else order[::-1]:
+                person = people[ids[side]]
+                services.keys.unlock(person.id, passphrase)
+                start = time.perf_counter()
+                app.push_screen(JournalScreen(services, person))
+                await shown(app, JournalScreen)
+                ms = (time.perf_counter() - start) * 1000
+                screen = app.screen
+                out["rows"][side] = screen.query_one(DataTable).row_count
+                out["more"][side] = str(screen.query_one("#more").render())
+                if k:
+                    out[side].append(ms)
+                screen.lock_and_leave()
+                await shown(app, HomeScreen)
+                await pilot.pause()
+    services.close()
+    return out
+
+data, big, small, repeats, passphrase = sys.argv[1:6]
+ids = {"big": int(big), "small": int(small)}
+print(json.dumps(asyncio.run(main(data, ids, int(repeats), passphrase))))
+"""
+
+
+@benchmark("journal_screen", "the journal screen with 10,000 entries vs the same with 10")
+def bench_journal_screen(ctx: Context) -> list[Row]:
+    """From pushing the (unlocked) journal screen to its table painted: 10,000 entries vs 10."""
+    key, what = "journal_screen.10000", f"journal screen, {SCALE_ENTRIES:,} entries"
+    try:
+        data_dir, ids, info = _journal_pair_data(ctx)
+        proc = run_process(
+            [
+                ctx.python,
+                "-c",
+                _JOURNAL_SCREEN,
+                data_dir,
+                str(ids["big"]),
+                str(ids["small"]),
+                str(ctx.repeats),
+                BENCH_PASSPHRASE,
+            ],
+            clean_env(),
+            capture=True,
+        )
+        found = json.loads(last_line(proc.stdout))
+    except Exception as exc:
+        return [error_row(key, what, exc)]
+    if (
+        found["rows"]["small"] != JOURNAL_SMALL
+        or not found["rows"]["big"]
+        or f"of {SCALE_ENTRIES}" not in found["more"]["big"]
+    ):
+        return [error_row(key, what, f"the journal screens showed {found}")]
+    big, small = found["big"], found["small"]
+    return [
+        Row(
+            key=key,
+            what=what,
+            value=median(big),
+            baseline=median(small),
+            baseline_what=f"the same screen, {JOURNAL_SMALL} entries",
+            kind="ratio",
+            limit=JOURNAL_SCREEN_RATIO,
+            samples=big,
+            baseline_samples=small,
+            extra={
+                **info,
+                "size": "120×40, headless",
+                "table_rows": found["rows"],
+                "more_line": found["more"]["big"],
+                "p95_ms": percentile(big, 95),
+                "baseline_p95_ms": percentile(small, 95),
+                "note": "weak KDF (unlock outside the timing); push to table painted",
+            },
+        )
     ]

@@ -206,6 +206,26 @@ def interleaved(
     return subject_samples, baseline_samples
 
 
+def interleaved_many(
+    sides: Sequence[Callable[[], float]], repeats: int, warmup: int = 1
+) -> list[list[float]]:
+    """Like :func:`interleaved` for any number of sides: round ``i`` starts at side ``i mod n``.
+
+    Each side goes first, second, ... equally often (a rotation), after ``warmup`` unrecorded
+    rounds; the result holds one list of ``repeats`` samples per side, in the order given.
+    """
+    for _ in range(warmup):
+        for side in sides:
+            side()
+    samples: list[list[float]] = [[] for _ in sides]
+    n = len(sides)
+    for i in range(repeats):
+        for j in range(n):
+            k = (i + j) % n
+            samples[k].append(sides[k]())
+    return samples
+
+
 # --- processes ------------------------------------------------------------------------------------
 
 

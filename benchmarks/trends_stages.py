@@ -33,7 +33,9 @@ def main() -> None:
     import trustcheck.cli as cli
 
     mark("import_cli_ms")  # typer + click (what --help pays too)
-    import typer._adapters  # noqa: F401  (pydantic: imported by typer when it coerces params)
+    # pydantic: imported by typer when it coerces params (older typer releases only)
+    with contextlib.suppress(ImportError):
+        import typer._adapters  # noqa: F401
 
     mark("import_typer_adapters_ms")
     from trustcheck.charts import render_trends

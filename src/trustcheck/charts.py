@@ -222,6 +222,9 @@ def _charts(report: TrendReport, width: int, height: int, color: bool) -> list[s
     for area in areas:
         series = [(i, p.areas[area].points) for i, p in enumerate(persons)]
         panels.append((AREA_TITLES.get(area, area), series, (0.0, 100.0)))
+    for module in report.modules:  # switched-on modules' own areas, only when scored
+        series = [(i, p.modules[module.key].points) for i, p in enumerate(persons)]
+        panels.append((module.title, series, (0.0, 100.0)))
     overall = [(i, p.overall.points) for i, p in enumerate(persons)]
     panels.append((AREA_TITLES.get(OVERALL, CHART_OVERALL), overall, (0.0, 10.0)))
     kept = [(i, _kept_percent(p)) for i, p in enumerate(persons)]
@@ -377,6 +380,8 @@ def _table(report: TrendReport, width: int) -> list[str]:
     add(AREA_TITLES.get("index", "Trust index"), lambda p: p.index)
     for area in persons[0].areas:
         add(AREA_TITLES.get(area, area), lambda p, a=area: p.areas[a])
+    for module in report.modules:
+        add(module.title, lambda p, k=module.key: p.modules[k])
     add(AREA_TITLES.get(OVERALL, "Overall trust"), lambda p: p.overall)
     kept_cells = []
     for p in persons:

@@ -694,3 +694,31 @@ HELP_KEYS_HOME: tuple[tuple[str, str], ...] = (
     ("s", "settings: modules, roles, helplines for your country, journal lock time (home)"),
     ("a", "about trustcheck, and the research behind the questions (home, help)"),
 )
+
+# --- hostile and odd text (issue 7, part 5) --------------------------------------------------
+PASTE_TOO_LONG = "that paste is longer than this field's {limit} characters; nothing was pasted"
+PASTE_ONE_LINE = "this field takes one line; the paste had several, so nothing was pasted"
+PASTE_REFUSED = "that paste does not fit this field; nothing was pasted"
+FIELD_FULL = "this field holds at most {limit} characters"
+
+# --- modules in trends, private module answers, safety answers in an export (issue 6) ---------
+TRENDS_MODULES_TITLE = "Modules (not part of the trust index)"
+#: A sealed rating as its author reads it back: "6 of 7 — between “Partly true” and …".
+PRIVATE_VALUE = "{value} of {top} — {label}"
+PRIVATE_VALUE_BETWEEN = "between “{low}” and “{high}”"
+EXPORT_MODULES_TITLE = "Modules"
+EXPORT_MODULES_NOTE = (
+    "Scores (0–100) of the modules you switched on, at the first and latest check-in of the "
+    "period. They are not part of the trust index. Private modules are never shown here."
+)
+EXPORT_MODULE_VALUES = "{name} {start} → {end}"
+EXPORT_WHAT_OWN_SAFETY = "{name}'s answers to the private safety question"
+EXPORT_SAFETY_TITLE = "The private safety question"
+EXPORT_SAFETY_INTRO = (
+    "{name} chose to include their own answers to the question each person is asked alone: "
+    "“Since the last check-in, have you felt afraid of your partner, or been hurt or "
+    "threatened?” A yes is worth talking through with a professional, on your own first if "
+    "that feels safer."
+)
+EXPORT_SAFETY_YES = "Yes: I felt afraid, or was hurt or threatened"
+EXPORT_SAFETY_NO = "No"

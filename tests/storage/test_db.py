@@ -257,9 +257,7 @@ def test_v1_fixture_migrates_to_the_current_version(data_dir: Path) -> None:
         database.close()
 
 
-def test_a_further_migration_keeps_data(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_further_migration_keeps_data(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _build_v1_fixture(data_dir)
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, V2_COLOUR])
     assert migrations.schema_version() == CURRENT + 1

@@ -22,5 +22,8 @@ def main() -> None:
     try:
         app()
     except UserError as exc:
-        typer.echo(f"trustcheck: {exc}", err=True)
+        from trustcheck.core.text import visible_controls
+
+        # The message may quote what was typed: no ESC/C1 from it reaches the terminal.
+        typer.echo(f"trustcheck: {visible_controls(str(exc))}", err=True)
         sys.exit(1)

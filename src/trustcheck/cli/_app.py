@@ -42,7 +42,7 @@ state = State()
 
 def fail(message: str) -> NoReturn:
     """A user-facing error: one line on stderr, exit code 1, no traceback."""
-    typer.echo(f"trustcheck: {message}", err=True)
+    typer.echo(f"trustcheck: {printable(message)}", err=True)
     raise typer.Exit(1)
 
 

@@ -11,6 +11,7 @@ from trustcheck.cli._app import (
     app,
     fail,
     open_data,
+    printable,
     run_tui,
     state,
 )
@@ -44,7 +45,7 @@ def setup(
     finally:
         services.close()
     mode = "solo" if len(people) == 1 else "couple"
-    typer.echo(f"Set up for {', '.join(p.name for p in people)} ({mode}).")
+    typer.echo(printable(f"Set up for {', '.join(p.name for p in people)} ({mode})."))
 
 
 @app.command()

@@ -149,7 +149,10 @@ def _confirm_replace(path: Path, passphrase_stdin: bool) -> bool:
     """Ask before replacing an existing file, when someone is there to answer."""
     from trustcheck import messages
 
-    if not (path.exists() or path.is_symlink()):
+    try:
+        if not (path.exists() or path.is_symlink()):
+            return False
+    except OSError:  # a name too long for the file system: writing it reports that
         return False
     if passphrase_stdin or not sys.stdin.isatty():
         fail(messages.EXPORT_EXISTS.format(path=printable(str(path))))

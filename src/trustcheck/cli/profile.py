@@ -30,7 +30,7 @@ def profile_add(name: Annotated[str, typer.Argument(help="The person's name.")])
         person = services.profiles.add(name)
     finally:
         services.close()
-    typer.echo(f"Added {person.name}.")
+    typer.echo(f"Added {printable(person.name)}.")
 
 
 @profile_app.command("list")

@@ -275,6 +275,10 @@ class _Checker:
         return self.top_line(table)
 
 
+#: The longest text a pack may hold (a title, an item's wording, a source): a screen's worth.
+PACK_TEXT_LIMIT = 2000
+
+
 def _bad_char(value: str) -> bool:
     """True when a text holds control characters (other than newline and tab) such as ESC."""
     return any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in value)
@@ -298,6 +302,9 @@ def _text_value(
         return None
     if _bad_char(value):
         check.add(line, f"{what} contains a control character")
+        return None
+    if len(value) > PACK_TEXT_LIMIT:
+        check.add(line, f"{what} is longer than {PACK_TEXT_LIMIT} characters")
         return None
     return value
 

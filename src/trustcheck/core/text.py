@@ -47,3 +47,9 @@ def clean_block(raw: str) -> str:
     """Multi-line input as stored: NFC, newlines normalised, other control characters dropped."""
     text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text).strip("\n")
+
+
+def clean_paste(raw: str) -> str:
+    """Pasted text as an editor keeps it: line breaks as ``\\n``, tabs kept, and every other
+    control character (ESC, C1, NUL, BEL, backspace…) dropped, so no terminal sequence is shown."""
+    return _CONTROL.sub("", raw.replace("\r\n", "\n").replace("\r", "\n"))

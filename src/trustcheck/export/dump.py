@@ -28,6 +28,8 @@ from trustcheck.core.models import (
     Step,
     Visibility,
 )
+from trustcheck.core.packs import pack_from_snapshot
+from trustcheck.core.text import clean_block, clean_line
 
 FORMAT = "trustcheck-export"
 FORMAT_VERSION = 1
@@ -38,6 +40,7 @@ TEXT_LIMIT = 100_000
 TAG_LIMIT = 40
 MAX_TAGS = 12
 MAX_PARTICIPANTS = 2
+MAX_SNAPSHOT_CHARS = 1_000_000
 
 T = TypeVar("T")
 
@@ -117,12 +120,37 @@ class PrivateEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class PrivateSafety:
+    """One answer to the private safety question ("yes" or "no"), its owner's alone."""
+
+    checkin_id: int
+    answered_at: str
+    answer: str
+
+
+SAFETY_ANSWERS = ("yes", "no")
+
+
+@dataclass(frozen=True, slots=True)
 class DumpPrivate:
     """One person's private records, decrypted because that person unlocked and opted in."""
 
     profile_id: int
     answers: tuple[PrivateAnswer, ...]
     journal: tuple[PrivateEntry, ...]
+    #: Their answers to the safety question (optional in a file: older exports have none).
+    safety: tuple[PrivateSafety, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DumpPackVersion:
+    """The wording of one pack version as first answered (``pack_versions``): shared, it holds
+    no answer, and keeps history showing the words that were answered after an import."""
+
+    pack_id: str
+    version: int
+    items_json: str
+    first_used_at: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +163,7 @@ class Dump:
     settings: Mapping[str, str]
     private: tuple[DumpPrivate, ...] = ()
     format_version: int = FORMAT_VERSION
+    pack_versions: tuple[DumpPackVersion, ...] = ()
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -201,6 +230,15 @@ def as_data(dump: Dump) -> dict[str, Any]:
             for m in dump.commitments
         ],
         "settings": dict(sorted(dump.settings.items())),
+        "pack_versions": [
+            {
+                "pack_id": v.pack_id,
+                "version": v.version,
+                "items_json": v.items_json,
+                "first_used_at": v.first_used_at,
+            }
+            for v in dump.pack_versions
+        ],
         "private": [
             {
                 "profile_id": p.profile_id,
@@ -224,6 +262,10 @@ def as_data(dump: Dump) -> dict[str, Any]:
                         "for_therapy": e.for_therapy,
                     }
                     for e in p.journal
+                ],
+                "safety": [
+                    {"checkin_id": x.checkin_id, "answered_at": x.answered_at, "answer": x.answer}
+                    for x in p.safety
                 ],
             }
             for p in dump.private
@@ -341,11 +383,25 @@ def _kind(value: object) -> str:
     return "an object"
 
 
+def _line(r: _Reader, key: str, limit: int) -> str:
+    """One line of user text as the app stores it (``clean_line``: no ESC or other control
+    characters, which a hand-made file could hold); it must not be empty once cleaned."""
+    value = clean_line(r.text(key, limit, empty=False))
+    if not value:
+        raise r.fail("must not be empty", key)
+    return value
+
+
+def _block(text: str | None) -> str | None:
+    """Multi-line user text as the app stores it (``clean_block``)."""
+    return None if text is None else clean_block(text)
+
+
 def _profile(r: _Reader) -> DumpProfile:
     r.obj(("id", "name", "position", "created_at", "removed_at"))
     return DumpProfile(
         id=r.whole("id", 1),
-        name=r.text("name", NAME_LIMIT, empty=False),
+        name=_line(r, "name", NAME_LIMIT),
         position=r.whole("position", 0, 1000),
         created_at=r.timestamp("created_at"),
         removed_at=r.opt_timestamp("removed_at"),
@@ -380,7 +436,7 @@ def _answer_in(r: _Reader) -> DumpAnswer:
         item_id=r.text("item_id", 100, empty=False),
         area=area,
         value=r.opt_whole("value", -1000, 1000),
-        text=r.opt_text("text"),
+        text=_block(r.opt_text("text")),
         skipped=r.flag("skipped"),
         visibility=r.choice("visibility", tuple(v.value for v in Visibility)),
         answered_at=r.timestamp("answered_at"),
@@ -448,7 +504,7 @@ def _commitment(r: _Reader) -> DumpCommitment:
         checkin_id=r.whole("checkin_id", 1),
         owner_id=r.whole("owner_id", 1),
         to_id=r.whole("to_id", 1),
-        text=r.text("text", 1000, empty=False),
+        text=_line(r, "text", 1000),
         created_at=r.timestamp("created_at"),
         review=None if review is None else r.choice("review", tuple(v.value for v in Review)),
         reviewed_in=r.opt_whole("reviewed_in", 1),
@@ -462,7 +518,7 @@ def _private_answer(r: _Reader) -> PrivateAnswer:
         checkin_id=r.whole("checkin_id", 1),
         pack_id=r.text("pack_id", 100, empty=False),
         item_id=r.text("item_id", 100, empty=False),
-        text=r.text("text"),
+        text=clean_block(r.text("text")),
     )
 
 
@@ -473,26 +529,61 @@ def _entry(r: _Reader) -> PrivateEntry:
         id=r.whole("id", 1),
         written_at=r.timestamp("written_at"),
         updated_at=r.timestamp("updated_at"),
-        text=r.text("text", TEXT_LIMIT, empty=False),
+        text=_journal_text(r),
         rating=r.opt_whole("rating", 0, 10),
         tags=tuple(tags),
         for_therapy=r.flag("for_therapy"),
     )
 
 
+def _journal_text(r: _Reader) -> str:
+    text = clean_block(r.text("text", TEXT_LIMIT, empty=False))
+    if not text.strip():
+        raise r.fail("must not be empty", "text")
+    return text
+
+
 def _tag(r: _Reader) -> str:
-    if not isinstance(r.data, str) or not r.data or len(r.data) > TAG_LIMIT:
+    tag = clean_line(r.data) if isinstance(r.data, str) else ""
+    if not tag or len(r.data) > TAG_LIMIT:
         raise r.fail(f"a tag is text of 1 to {TAG_LIMIT} characters")
-    return r.data
+    return tag
+
+
+def _safety(r: _Reader) -> PrivateSafety:
+    r.obj(("checkin_id", "answered_at", "answer"))
+    return PrivateSafety(
+        checkin_id=r.whole("checkin_id", 1),
+        answered_at=r.timestamp("answered_at"),
+        answer=r.choice("answer", SAFETY_ANSWERS),
+    )
 
 
 def _private(r: _Reader) -> DumpPrivate:
-    r.obj(("profile_id", "answers", "journal"))
+    data = r.obj(("profile_id", "answers", "journal"), optional=("safety",))
     return DumpPrivate(
         profile_id=r.whole("profile_id", 1),
         answers=tuple(r.items("answers", _private_answer)),
         journal=tuple(r.items("journal", _entry)),
+        safety=tuple(r.items("safety", _safety)) if "safety" in data else (),
     )
+
+
+def _pack_version(r: _Reader) -> DumpPackVersion:
+    r.obj(("pack_id", "version", "items_json", "first_used_at"))
+    version = DumpPackVersion(
+        pack_id=r.text("pack_id", 100, empty=False),
+        version=r.whole("version", 1),
+        items_json=r.text("items_json", MAX_SNAPSHOT_CHARS, empty=False),
+        first_used_at=r.timestamp("first_used_at"),
+    )
+    try:
+        pack = pack_from_snapshot(version.items_json)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise r.fail("not the wording of a pack version", "items_json") from None
+    if (pack.id, pack.version) != (version.pack_id, version.version):
+        raise r.fail(f"holds {pack.id!r} version {pack.version}", "items_json")
+    return version
 
 
 def from_json(text: str | bytes, pack: Pack | None = None) -> Dump:
@@ -532,7 +623,8 @@ def from_json(text: str | bytes, pack: Pack | None = None) -> Dump:
             "commitments",
             "settings",
             "private",
-        )
+        ),
+        optional=("pack_versions",),
     )
     settings_node = root.child("settings")
     if not isinstance(settings_node.data, dict) or not all(
@@ -547,6 +639,9 @@ def from_json(text: str | bytes, pack: Pack | None = None) -> Dump:
         commitments=tuple(root.items("commitments", _commitment)),
         settings=dict(settings_node.data),
         private=tuple(root.items("private", _private, limit=1)),
+        pack_versions=tuple(root.items("pack_versions", _pack_version))
+        if "pack_versions" in data
+        else (),
     )
     _check_references(dump, pack)
     return dump
@@ -612,6 +707,20 @@ def _check_references(dump: Dump, pack: Pack | None) -> None:
                     f"{pa.item_id!r} in check-in {pa.checkin_id}"
                 )
         _unique([e.id for e in p.journal], f"{where}.journal", "id")
+        asked: set[int] = set()
+        for k, x in enumerate(p.safety):
+            if x.checkin_id not in checkin_ids:
+                raise DumpError(
+                    f"{where}.safety[{k}].checkin_id: no check-in with id {x.checkin_id}"
+                )
+            if x.checkin_id in asked:
+                raise DumpError(f"{where}.safety[{k}]: a second answer in check-in {x.checkin_id}")
+            asked.add(x.checkin_id)
+    seen_versions: set[tuple[str, int]] = set()
+    for n, v in enumerate(dump.pack_versions):
+        if (v.pack_id, v.version) in seen_versions:
+            raise DumpError(f"pack_versions[{n}]: {v.pack_id!r} version {v.version} appears twice")
+        seen_versions.add((v.pack_id, v.version))
 
 
 def _check_against_pack(a: DumpAnswer, area: str, kind: ItemKind, at: str) -> None:
@@ -644,10 +753,12 @@ __all__ = [
     "DumpCheckin",
     "DumpCommitment",
     "DumpError",
+    "DumpPackVersion",
     "DumpPrivate",
     "DumpProfile",
     "PrivateAnswer",
     "PrivateEntry",
+    "PrivateSafety",
     "from_json",
     "to_json",
 ]

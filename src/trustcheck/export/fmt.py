@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from trustcheck import messages
 from trustcheck.core.text import visible_controls
-from trustcheck.export.model import KeptRow, TextItem
+from trustcheck.export.model import AreaRow, KeptRow, TextItem
 
 DASH = "–"
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -33,6 +34,18 @@ def clean(text: str) -> str:
     """User text made safe to show anywhere: control characters become visible stand-ins and
     bidi overrides / zero-width characters are spelled out (``core.text.visible_controls``)."""
     return visible_controls(text)
+
+
+def module_line(row: AreaRow, names: tuple[str, ...]) -> str:
+    """``Jealousy: feeling settled — Alex 50 → 67 · Sam – → 40`` (plain text, to be escaped)."""
+    values = " · ".join(
+        messages.EXPORT_MODULE_VALUES.format(
+            name=name, start=num(row.start[i]), end=num(row.end[i])
+        )
+        for i, name in enumerate(names)
+        if i < len(row.start)
+    )
+    return f"{row.title} — {values}"
 
 
 def when(item: TextItem) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from trustcheck import messages
 from trustcheck.core.stats import Point
-from trustcheck.export.fmt import DASH, clean, day, num, share, when
+from trustcheck.export.fmt import DASH, clean, day, module_line, num, share, when
 from trustcheck.export.model import PersonSummary, Summary, TextItem
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -173,6 +173,12 @@ def render(summary: Summary) -> str:
         body.append("</tbody></table>")
         body.append(_p(messages.EXPORT_AREA_NOTE, "note"))
 
+    if s.modules and s.start is not None:
+        body.append(f"<h2>{esc(messages.EXPORT_MODULES_TITLE)}</h2><ul>")
+        body.extend(f"<li>{esc(module_line(row, s.names))}</li>" for row in s.modules)
+        body.append("</ul>")
+        body.append(_p(messages.EXPORT_MODULES_NOTE, "note"))
+
     body.append(f"<h2>{esc(messages.EXPORT_CHANGES_TITLE)}</h2>")
     if s.changes:
         body.append("<ul>" + "".join(f"<li>{esc(c.sentence)}</li>" for c in s.changes) + "</ul>")
@@ -230,6 +236,9 @@ def render(summary: Summary) -> str:
         ):
             body.append(f"<h3>{esc(title)}</h3>")
             body.append(_words(items) if items else _p(messages.EXPORT_NONE))
+        body.append(f"<h3>{esc(messages.EXPORT_SAFETY_TITLE)}</h3>")
+        body.append(_p(messages.EXPORT_SAFETY_INTRO.format(name=mine.name), "note"))
+        body.append(_words(mine.safety) if mine.safety else _p(messages.EXPORT_NONE))
         if mine.damaged:
             body.append(_p(messages.EXPORT_DAMAGED.format(n=mine.damaged, name=mine.name), "note"))
         body.append("</section>")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from trustcheck import messages
-from trustcheck.export.fmt import DASH, clean, day, num, share, when
+from trustcheck.export.fmt import DASH, clean, day, module_line, num, share, when
 from trustcheck.export.model import Summary, TextItem
 
 # Everything with inline meaning in CommonMark or GFM (emphasis, code, links, images, raw HTML,
@@ -100,6 +100,11 @@ def render(summary: Summary) -> str:
             out.append("| " + " | ".join(cells) + " |")
         out += ["", messages.EXPORT_AREA_NOTE, ""]
 
+    if s.modules and s.start is not None:
+        out += [f"## {messages.EXPORT_MODULES_TITLE}", ""]
+        out += [f"- {escape(module_line(row, s.names))}" for row in s.modules]
+        out += ["", messages.EXPORT_MODULES_NOTE, ""]
+
     out += [f"## {messages.EXPORT_CHANGES_TITLE}", ""]
     if s.changes:
         out += [f"- {escape(c.sentence)}" for c in s.changes]
@@ -158,6 +163,10 @@ def render(summary: Summary) -> str:
             out += [f"### {title}", ""]
             out += _items(items) if items else [messages.EXPORT_NONE]
             out.append("")
+        out += [f"### {escape(messages.EXPORT_SAFETY_TITLE)}", ""]
+        out += [escape(messages.EXPORT_SAFETY_INTRO.format(name=mine.name)), ""]
+        out += _items(mine.safety) if mine.safety else [messages.EXPORT_NONE]
+        out.append("")
         if mine.damaged:
             out += [escape(messages.EXPORT_DAMAGED.format(n=mine.damaged, name=mine.name)), ""]
 

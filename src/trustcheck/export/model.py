@@ -92,6 +92,8 @@ class PrivateSection:
     journal: tuple[TextItem, ...]
     #: Records that did not open (damaged); said, never hidden.
     damaged: int = 0
+    #: Their own answers to the private safety question in the period (with their consent).
+    safety: tuple[TextItem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +121,8 @@ class Summary:
     included: tuple[str, ...]
     left_out: tuple[str, ...]
     trend_notes: tuple[str, ...] = field(default=())
+    #: Switched-on, shared modules' own areas (never part of the trust index); empty if none.
+    modules: tuple[AreaRow, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from trustcheck import messages
-from trustcheck.export.fmt import clean, day, num, share, when
+from trustcheck.export.fmt import clean, day, module_line, num, share, when
 from trustcheck.export.model import PersonSummary, Summary, TextItem
 
 FONT_FILE = "DejaVuSans.ttf"
@@ -113,6 +113,11 @@ def render(summary: Summary, font_dir: Path) -> bytes:
         _area_table(pdf, s, w)
         para(messages.EXPORT_AREA_NOTE, 7.5, _GREY)
 
+    if s.modules and s.start is not None:
+        heading(messages.EXPORT_MODULES_TITLE)
+        bullets(module_line(row, s.names) for row in s.modules)
+        para(messages.EXPORT_MODULES_NOTE, 7.5, _GREY)
+
     heading(messages.EXPORT_CHANGES_TITLE)
     if s.changes:
         bullets(c.sentence for c in s.changes)
@@ -186,6 +191,12 @@ def render(summary: Summary, font_dir: Path) -> bytes:
                 _words(pdf, items, w)
             else:
                 para(messages.EXPORT_NONE)
+        heading(messages.EXPORT_SAFETY_TITLE, 10)
+        para(messages.EXPORT_SAFETY_INTRO.format(name=mine.name), 8.5, _GREY)
+        if mine.safety:
+            _words(pdf, mine.safety, w)
+        else:
+            para(messages.EXPORT_NONE)
         if mine.damaged:
             para(messages.EXPORT_DAMAGED.format(n=mine.damaged, name=mine.name), 8, _GREY)
     return bytes(pdf.output())

@@ -87,6 +87,7 @@ def open_services(
             clock,
             rated=answer_repo,
             reviews=commitment_repo,
+            catalog=packs,
         ),
         keys=keys,
         journal=JournalService(JournalRepo(db), keys, clock),

@@ -16,6 +16,10 @@ from trustcheck.core.clock import Clock, week_label, week_start
 from trustcheck.core.errors import UserError
 from trustcheck.core.models import (
     AREAS,
+    OVERALL_MAX,
+    OVERALL_MIN,
+    SCALE_MAX,
+    SCALE_MIN,
     Answer,
     Checkin,
     CheckinStatus,
@@ -150,6 +154,35 @@ class PrivateAnswer:
     week: dt.date
     prompt: str
     text: str | None  # None: the record is damaged or was modified
+    #: The module's title for a module pack's answer (e.g. "Crossroads"); "" for the weekly one.
+    module: str = ""
+
+
+def _private_value(pack: Pack, item: Item, secret: str) -> str:
+    """A sealed rating or choice in words; anything else (text, an odd value) as it is."""
+    if item.kind not in (ItemKind.SCALE, ItemKind.RATING, ItemKind.CHOICE):
+        return secret
+    try:
+        value = int(secret)
+    except ValueError:
+        return secret
+    if item.kind is ItemKind.CHOICE:
+        return item.choices[value] if 0 <= value < len(item.choices) else secret
+    if item.kind is ItemKind.RATING:
+        labels, low, high = pack.rating, OVERALL_MIN, OVERALL_MAX
+    else:
+        labels, low, high = pack.scale, SCALE_MIN, SCALE_MAX
+    if not low <= value <= high:
+        return secret
+    mid = (low + high) / 2
+    anchors = ((low, labels.low), (mid, labels.mid), (high, labels.high))
+    label = next((text for at, text in anchors if value == at), None)
+    if label is None:
+        (_, below), (_, above) = (
+            (anchors[0], anchors[1]) if value < mid else (anchors[1], anchors[2])
+        )
+        label = messages.PRIVATE_VALUE_BETWEEN.format(low=below, high=above)
+    return messages.PRIVATE_VALUE.format(value=value, top=high, label=label)
 
 
 class CheckinService:
@@ -291,13 +324,17 @@ class CheckinService:
             if a.profile_id == profile_id
         }
 
+    def answered_pack(self, pack_id: str, version: int) -> Pack | None:
+        """The pack as it was worded at ``version`` (its snapshot), or None if unknown here."""
+        if self.catalog is not None:
+            return self.catalog.answered(pack_id, version)
+        if pack_id == self.pack.id and version == self.pack.version:
+            return self.pack
+        return None
+
     def answered_item(self, answer: Answer) -> Item | None:
         """The item as it was worded when ``answer`` was given (its pack version's snapshot)."""
-        pack: Pack | None = None
-        if self.catalog is not None:
-            pack = self.catalog.answered(answer.pack_id, answer.pack_version)
-        elif answer.pack_id == self.pack.id and answer.pack_version == self.pack.version:
-            pack = self.pack
+        pack = self.answered_pack(answer.pack_id, answer.pack_version)
         if pack is None:
             return None
         try:
@@ -549,20 +586,38 @@ class CheckinService:
             [(private_answer_id(cid, pack_id, iid), blob) for cid, pack_id, iid, blob in rows],
             table=ANSWERS_TABLE,
         )
+        versions = self.answers.sealed_versions(profile_id) if rows else {}
+        weeks: dict[int, dt.date] = {}
         out = []
         for (cid, pack_id, iid, _), text in zip(rows, opened, strict=True):
-            try:
-                prompt = self.pack.item(iid).text if pack_id == self.pack.id else iid
-            except KeyError:
-                prompt = iid
-            out.append(
-                PrivateAnswer(
-                    week=self.checkins.get(cid).week,
-                    prompt=prompt,
-                    text=text if isinstance(text, str) else None,
-                )
+            version = versions.get((cid, pack_id, iid), 0)
+            prompt, shown, module = self.private_display(
+                pack_id, version, iid, text if isinstance(text, str) else None
             )
+            if cid not in weeks:
+                weeks[cid] = self.checkins.get(cid).week
+            out.append(PrivateAnswer(week=weeks[cid], prompt=prompt, text=shown, module=module))
         return out
+
+    def private_display(
+        self, pack_id: str, version: int, item_id: str, secret: str | None
+    ) -> tuple[str, str | None, str]:
+        """A private answer as its author reads it: (the prompt as it was worded, the answer,
+        the module's title or ""). A sealed rating reads "6 of 7 — between “Partly true” and
+        “Completely true”", a sealed choice its option; text stays as written."""
+        pack = self.answered_pack(pack_id, version)
+        if pack is None and pack_id == self.pack.id:
+            pack = self.pack  # answers stored before pack versions were kept
+        item: Item | None = None
+        if pack is not None:
+            try:
+                item = pack.item(item_id)
+            except KeyError:
+                item = None
+        module = pack.title if pack is not None and pack.module else ""
+        if item is None or pack is None or secret is None:
+            return (item.text if item is not None else item_id), secret, module
+        return item.text, _private_value(pack, item, secret), module
 
     def open_commitments(self) -> list[Commitment]:
         """The commitments made at the last completed check-in (shown on home)."""

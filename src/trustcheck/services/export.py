@@ -3,8 +3,10 @@ rendered by the ``export`` package and written atomically.
 
 Consent (DESIGN.md, "Visibility and consent"): private answers and journal entries appear only
 for the one person named in ``include_private``, whose key must be unlocked in this process;
-everyone else's private text is never opened. Safety answers are not stored yet, so no export
-can hold one.
+everyone else's private text is never opened. The same goes for answers to the safety question:
+only that person's own, and only when they include their private data. Private packs and items
+(crossroads) are sealed like private answers, so they follow the same rule; module scores that
+are shared appear in a short "Modules" section.
 """
 
 from __future__ import annotations
@@ -29,10 +31,12 @@ from trustcheck.export.dump import (
     DumpAnswer,
     DumpCheckin,
     DumpCommitment,
+    DumpPackVersion,
     DumpPrivate,
     DumpProfile,
     PrivateAnswer,
     PrivateEntry,
+    PrivateSafety,
 )
 from trustcheck.export.fmt import day
 from trustcheck.export.model import (
@@ -47,6 +51,7 @@ from trustcheck.export.model import (
     TextItem,
 )
 from trustcheck.services import Services
+from trustcheck.services.safety import SafetyRecord
 from trustcheck.services.trends import TrendReport
 from trustcheck.storage.crypto import DamagedRecord
 from trustcheck.storage.repos import (
@@ -232,6 +237,7 @@ class ExportService:
             period=period,
             persons=persons,
             areas=self._areas(report),
+            modules=self._modules(report),
             changes=tuple(
                 ChangeLine(c.sentence, c.result.change.provisional) for c in report.changes
             ),
@@ -250,15 +256,30 @@ class ExportService:
         self, w: WrittenAnswer, by_id: dict[int, Profile], *, topic: bool = False
     ) -> TextItem:
         # As a topic, the therapy prompt's own wording would only repeat the heading.
-        label = "" if topic and w.item_id == THERAPY_ITEM else self._label(w.pack_id, w.item_id)
+        label = (
+            ""
+            if topic and w.item_id == THERAPY_ITEM
+            else self._label(w.pack_id, w.item_id, w.pack_version)
+        )
         return TextItem(name=by_id[w.profile_id].name, when=w.week, label=label, text=w.text or "")
 
-    def _label(self, pack_id: str, item_id: str) -> str:
-        pack = self.services.pack
-        if pack_id == pack.id:
-            with contextlib.suppress(KeyError):
-                return pack.item(item_id).text
-        return item_id
+    def _label(self, pack_id: str, item_id: str, version: int = 0) -> str:
+        """The prompt as it was worded when answered; a module's prompt names its module."""
+        prompt, _, module = self.services.checkins.private_display(pack_id, version, item_id, None)
+        return f"{module}: {prompt}" if module else prompt
+
+    def _modules(self, report: TrendReport) -> tuple[AreaRow, ...]:
+        """Switched-on, shared modules' own areas: each person's first and latest score."""
+        rows = []
+        for m in report.modules:
+            starts, ends = [], []
+            for p in report.persons:
+                present = [v for v in p.modules[m.key].values() if v is not None]
+                starts.append(present[0] if present else None)
+                ends.append(present[-1] if present else None)
+            title = m.title if m.title.startswith(m.pack_title) else f"{m.pack_title}: {m.title}"
+            rows.append(AreaRow(f"{m.pack_id}:{m.area}", title, tuple(starts), tuple(ends)))
+        return tuple(rows)
 
     def _areas(self, report: TrendReport) -> tuple[AreaRow, ...]:
         marks: dict[tuple[int, str], str] = {}
@@ -343,11 +364,16 @@ class ExportService:
         )
         damaged = 0
         answers = []
+        checkins = self.services.checkins
         for w, text in zip(mine, opened, strict=True):
             if isinstance(text, DamagedRecord):
                 damaged += 1
                 continue
-            answers.append(TextItem(person.name, w.week, self._label(w.pack_id, w.item_id), text))
+            prompt, shown, module = checkins.private_display(
+                w.pack_id, w.pack_version, w.item_id, text
+            )
+            label = f"{module}: {prompt}" if module else prompt
+            answers.append(TextItem(person.name, w.week, label, shown or ""))
         since = dt.datetime.combine(start, dt.time()).astimezone()
         listing = self.services.journal.entries(person.id, since=since)
         damaged += len(listing.damaged)
@@ -369,7 +395,28 @@ class ExportService:
             journal.append(item)
             if entry.for_therapy:
                 therapy.append(item)
-        return PrivateSection(person.name, tuple(answers), tuple(journal), damaged), therapy
+        records, broken = self._safety(person)
+        damaged += broken
+        safety = tuple(
+            TextItem(
+                person.name,
+                r.answered_at.astimezone().date(),
+                "",
+                messages.EXPORT_SAFETY_YES if r.answer == "yes" else messages.EXPORT_SAFETY_NO,
+                weekly=False,
+            )
+            for r in records
+            if r.answered_at.astimezone().date() >= start
+        )
+        section = PrivateSection(person.name, tuple(answers), tuple(journal), damaged, safety)
+        return section, therapy
+
+    def _safety(self, person: Profile) -> tuple[list[SafetyRecord], int]:
+        """The person's own safety answers (their key unlocked), and 1 if they did not open."""
+        try:
+            return self.services.safety.history(person.id), 0
+        except DamagedRecord:
+            return [], 1
 
     def _included(self, request: ExportRequest) -> tuple[str, ...]:
         out = [
@@ -380,7 +427,9 @@ class ExportService:
         if request.include_notes:
             out.append(messages.EXPORT_WHAT_NOTES)
         if request.include_private is not None:
-            out.append(messages.EXPORT_WHAT_PRIVATE.format(name=request.include_private.name))
+            name = request.include_private.name
+            out.append(messages.EXPORT_WHAT_PRIVATE.format(name=name))
+            out.append(messages.EXPORT_WHAT_OWN_SAFETY.format(name=name))
         return tuple(out)
 
     def _left_out(self, request: ExportRequest, people: Sequence[Profile]) -> tuple[str, ...]:
@@ -391,8 +440,6 @@ class ExportService:
         for p in people:
             if p.id != chosen:
                 out.append(messages.EXPORT_WHAT_OTHERS_PRIVATE.format(name=p.name))
-        if chosen is not None:
-            out.append(messages.EXPORT_WHAT_SAFETY)
         return tuple(out)
 
     # --- the score table ------------------------------------------------------------------------
@@ -407,6 +454,9 @@ class ExportService:
                     rows.append(ScoreRow(week, name, area, series.points[k].value, "0-100"))
                 rows.append(ScoreRow(week, name, "trust_index", p.index.points[k].value, "0-100"))
                 rows.append(ScoreRow(week, name, "overall", p.overall.points[k].value, "0-10"))
+                for m in report.modules:  # shared modules only; never in the trust index
+                    value = p.modules[m.key].points[k].value
+                    rows.append(ScoreRow(week, name, f"{m.pack_id}:{m.area}", value, "0-100"))
         return rows
 
     # --- the whole data -------------------------------------------------------------------------
@@ -445,6 +495,7 @@ class ExportService:
             commitments=tuple(DumpCommitment(*m) for m in data.commitments),
             settings=data.settings,
             private=private,
+            pack_versions=tuple(DumpPackVersion(*v) for v in data.pack_versions),
         )
         return dump, damaged
 
@@ -475,7 +526,12 @@ class ExportService:
             journal.append(
                 PrivateEntry(record[0], record[2], record[3], text, rating, tags, therapy)
             )
-        return DumpPrivate(person.id, tuple(answers), tuple(journal)), damaged
+        own, broken = self._safety(person)
+        safety = tuple(
+            PrivateSafety(r.checkin_id, r.answered_at.isoformat(timespec="seconds"), r.answer.value)
+            for r in own
+        )
+        return DumpPrivate(person.id, tuple(answers), tuple(journal), safety), damaged + broken
 
     # --- rendering and writing ------------------------------------------------------------------
     def render(self, request: ExportRequest, progress: Progress = _noop) -> ExportResult:
@@ -573,7 +629,12 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
     """
     path = path.expanduser()
     folder = path.parent
-    if not force and (path.exists() or path.is_symlink()):
+    try:
+        exists = path.exists() or path.is_symlink()
+    except OSError as exc:  # e.g. a name longer than the file system allows
+        reason = exc.strerror or exc
+        raise ExportError(messages.EXPORT_WRITE_FAILED.format(path=path, reason=reason)) from exc
+    if not force and exists:
         raise FileExists(messages.EXPORT_EXISTS.format(path=path))
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)

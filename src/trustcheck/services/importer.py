@@ -5,7 +5,8 @@ Ids are kept, so check-ins, answers and commitments keep pointing at each other.
 person's private section (exported with ``--include-private``) is re-sealed: that person chooses
 a passphrase, a new data key is made for them, and each private answer and journal entry is
 sealed for the same record identity it had (``private_answer_id``, the entry id). All of that
-is computed before the single write.
+is computed before the single write. That person's safety answers, if the file holds them, are
+sealed the same way; the wording of every answered pack version (``pack_versions``) comes along.
 """
 
 from __future__ import annotations
@@ -20,16 +21,19 @@ from trustcheck.export.dump import MAX_FILE_BYTES, Dump, DumpError, DumpProfile,
 from trustcheck.services import Services
 from trustcheck.services.export import Progress, journal_body
 from trustcheck.services.keys import check_passphrase
+from trustcheck.services.safety import SAFETY_PLAINTEXT, SafetyAnswer
 from trustcheck.storage import crypto
 from trustcheck.storage.errors import ConflictError
 from trustcheck.storage.repos import (
     ANSWERS_TABLE,
     JOURNAL_TABLE,
+    SAFETY_TABLE,
     AnswerKey,
     JournalRecord,
     Transfer,
     TransferRepo,
     private_answer_id,
+    safety_record_id,
 )
 
 
@@ -150,6 +154,9 @@ def import_dump(
         wrapped_keys={},
         sealed_answers={},
         journal=[],
+        pack_versions=[
+            (v.pack_id, v.version, v.items_json, v.first_used_at) for v in dump.pack_versions
+        ],
     )
     resealed = None
     person = private_person(dump)
@@ -207,6 +214,21 @@ def _reseal(
     into.wrapped_keys[person.id] = wrapped.to_json()
     into.sealed_answers.update(sealed)
     into.journal.extend(journal)
+    into.safety.extend(
+        (
+            x.checkin_id,
+            person.id,
+            x.answered_at,
+            crypto.seal(
+                record_key,
+                SAFETY_PLAINTEXT[SafetyAnswer(x.answer)],
+                profile_id=person.id,
+                table=SAFETY_TABLE,
+                record_id=safety_record_id(x.checkin_id, person.id),
+            ),
+        )
+        for x in section.safety
+    )
 
 
 __all__ = [

@@ -136,10 +136,19 @@ class JournalService:
         return self.repo.count(profile_id)
 
     def entries(
-        self, profile_id: int, *, since: dt.datetime | None = None, query: str = ""
+        self,
+        profile_id: int,
+        *,
+        since: dt.datetime | None = None,
+        query: str = "",
+        limit: int | None = None,
     ) -> Listing:
-        """Open a profile's entries (newest first); damaged ones are listed, not raised."""
-        rows = self.repo.rows(profile_id, since)
+        """Open a profile's entries (newest first); damaged ones are listed, not raised.
+
+        ``limit`` opens only the newest ``limit`` rows (before ``query`` filters them): the
+        journal screen shows its first screenful from these and opens the rest afterwards.
+        """
+        rows = self.repo.rows(profile_id, since, limit)
         opened = self.keys.ring.open_many(
             profile_id, [(r.id, r.body) for r in rows], table=JOURNAL_TABLE
         )

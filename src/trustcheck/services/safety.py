@@ -24,6 +24,8 @@ class SafetyAnswer(StrEnum):
 # Both answers seal to the same length, so the size of a sealed record says nothing.
 _PLAINTEXT = {SafetyAnswer.YES: "yes", SafetyAnswer.NO: "no_"}
 _FROM_PLAINTEXT = {v: k for k, v in _PLAINTEXT.items()}
+#: What is sealed for each answer (an import re-seals with it).
+SAFETY_PLAINTEXT = _PLAINTEXT
 
 
 @dataclass(frozen=True, slots=True)

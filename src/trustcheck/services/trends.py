@@ -12,7 +12,7 @@ import datetime as dt
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from itertools import pairwise, repeat
 from operator import itemgetter
 from types import MappingProxyType
@@ -83,6 +83,24 @@ class RatedAnswers(Protocol):
     def rated_for_completed(self, pack_id: str) -> Sequence[RatedRow]: ...
 
 
+class ModuleCatalog(Protocol):
+    """What trends need of ``services.packs.PackService``: the switched-on modules and roles."""
+
+    def enabled_ids(self) -> list[str]: ...
+
+    def enabled_modules(self) -> list[Pack]: ...
+
+    def role(self, pack_id: str, profile_id: int) -> str | None: ...
+
+
+#: A module's own area: (pack id, area id).
+ModuleKey = tuple[str, str]
+
+
+def _no_modules() -> Mapping[ModuleKey, tuple[Point, ...]]:
+    return MappingProxyType({})
+
+
 class ReviewRows(Protocol):
     """A lean loader for trends: see ``CommitmentRepo.reviews_for_completed``."""
 
@@ -112,6 +130,23 @@ class PersonHistory:
     items: Mapping[str, tuple[tuple[float | None, ...], ...]]
     #: Commitments made *by* this person and reviewed by the partner: (review week, review).
     reviews: tuple[tuple[dt.date, Review], ...]
+    #: Module areas (switched-on, non-private modules), each on the person's own module weeks,
+    #: oldest first. Never part of the trust index.
+    modules: Mapping[ModuleKey, tuple[Point, ...]] = field(default_factory=_no_modules)
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleTrendArea:
+    """A module's own rated area as trends show it (its pack's title for the area)."""
+
+    pack_id: str
+    area: str
+    title: str
+    pack_title: str
+
+    @property
+    def key(self) -> ModuleKey:
+        return (self.pack_id, self.area)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +155,8 @@ class History:
     #: Every week with a completed check-in (anyone's), sorted, unique.
     weeks: tuple[dt.date, ...]
     persons: tuple[PersonHistory, ...]
+    #: Module areas someone has a score in, in catalogue and pack order.
+    modules: tuple[ModuleTrendArea, ...] = ()
 
 
 # --- the report ---------------------------------------------------------------------------------
@@ -168,6 +205,8 @@ class PersonTrends:
     commitments: tuple[Point, ...]
     #: Check-ins this person answered inside the range.
     checkins: int
+    #: Module areas (``TrendReport.modules``), 0–100, on the report's weeks; empty when none.
+    modules: Mapping[ModuleKey, TrendSeries] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +229,8 @@ class TrendReport:
     checkins: int
     requested_weeks: int | None
     area: str | None
+    #: Module areas with a score in the range (only when no single area was asked for).
+    modules: tuple[ModuleTrendArea, ...] = ()
 
     @property
     def solo(self) -> bool:
@@ -326,8 +367,12 @@ class TrendsService:
         *,
         rated: RatedAnswers | None = None,
         reviews: ReviewRows | None = None,
+        catalog: ModuleCatalog | None = None,
     ) -> None:
         self.pack = pack
+        #: Switched-on modules and roles (issue 6); without it, only the weekly pack is scored.
+        self.catalog = catalog
+        self._module_state: tuple[object, ...] | None = None
         self.commitments = commitments
         self.profiles = profiles
         self.clock = clock
@@ -351,9 +396,31 @@ class TrendsService:
     # --- loading --------------------------------------------------------------------------------
     def history(self) -> History:
         """Every person's weekly series, loaded in one pass and cached until :meth:`refresh`."""
+        self._check_modules()
         if self._history is None:
             self._history = self._load()
         return self._history
+
+    def _check_modules(self) -> None:
+        """Drop the cache when a module was switched on or off or a role changed since."""
+        state = self._modules_state()
+        if state != self._module_state:
+            self._history = None
+            self._reports.clear()
+            self._module_state = state
+
+    def _modules_state(self) -> tuple[object, ...]:
+        """What the module series depend on: the switched-on modules and everyone's role."""
+        if self.catalog is None or not self.catalog.enabled_ids():  # one small query
+            return ()
+        modules = [p for p in self.catalog.enabled_modules() if not p.private]
+        if not modules:
+            return ()
+        people = self._history.people if self._history is not None else self.profiles.active()
+        return tuple(
+            (p.id, p.version, tuple(self.catalog.role(p.id, who.id) for who in people))
+            for p in modules
+        )
 
     def _load(self) -> History:
         people = tuple(self.profiles.active())
@@ -381,7 +448,61 @@ class TrendsService:
                 if reviewed is not None:
                     reviews[c.owner_id].append((reviewed, c.review))
         persons = tuple(self._person(p, per_person[p.id], reviews[p.id]) for p in people)
-        return History(people=people, weeks=tuple(sorted(all_weeks)), persons=persons)
+        modules, module_series = self._load_modules(people)
+        if module_series:
+            persons = tuple(
+                replace(ph, modules=MappingProxyType(module_series[ph.profile.id]))
+                if ph.profile.id in module_series
+                else ph
+                for ph in persons
+            )
+        return History(
+            people=people, weeks=tuple(sorted(all_weeks)), persons=persons, modules=modules
+        )
+
+    def _load_modules(
+        self, people: Sequence[Profile]
+    ) -> tuple[tuple[ModuleTrendArea, ...], dict[int, dict[ModuleKey, tuple[Point, ...]]]]:
+        """Each switched-on, non-private module's own areas per person, scored like the weekly
+        areas (reverse keying, 75% of the items of the person's role answered). Private packs
+        and private items are never read; module scores never enter the trust index."""
+        series: dict[int, dict[ModuleKey, tuple[Point, ...]]] = {}
+        found: list[ModuleTrendArea] = []
+        if self.catalog is None or not self.catalog.enabled_ids():
+            return (), series
+        for pack in self.catalog.enabled_modules():
+            if pack.private or not pack.areas:
+                continue
+            rows = self.rated.rated_for_completed(pack.id)
+            by_person: dict[int, dict[dt.date, Mapping[str, int]]] = {p.id: {} for p in people}
+            for _cid, week, pid, answered in rows:
+                if pid in by_person:
+                    by_person[pid][_monday(week)] = answered
+            present: set[str] = set()
+            for person in people:
+                role = self.catalog.role(pack.id, person.id)
+                items = [
+                    i for i in pack.for_role(role) if i.kind is ItemKind.SCALE and not i.private
+                ]
+                weeks = sorted(by_person[person.id])
+                checkins = [by_person[person.id][w] for w in weeks]
+                for area in pack.areas:
+                    mine = [i for i in items if i.area == area.id]
+                    if not mine or not weeks:
+                        continue
+                    key = _AreaKey(tuple(i.id for i in mine), tuple(i.reverse for i in mine))
+                    values = key.scores(key.rows(checkins))
+                    if any(v is not None for v in values):
+                        present.add(area.id)
+                        series.setdefault(person.id, {})[(pack.id, area.id)] = _points(
+                            weeks, values
+                        )
+            found.extend(
+                ModuleTrendArea(pack.id, a.id, pack.area_title(a.id), pack.title)
+                for a in pack.areas
+                if a.id in present
+            )
+        return tuple(found), series
 
     def _person(
         self,
@@ -425,6 +546,7 @@ class TrendsService:
             raise TrendsError(TRENDS_UNKNOWN_AREA.format(area=area, areas=", ".join(AREAS)))
         today = self.clock.now().date()
         key = (weeks, area, today)
+        self._check_modules()
         cached = self._reports.get(key)
         if cached is None:
             cached = self._reports[key] = self._build(self.history(), weeks, area, today)
@@ -461,8 +583,9 @@ class TrendsService:
 
         persons: list[PersonTrends] = []
         changes: list[AreaChange] = []
+        modules = history.modules if area is None else ()
         for ph in history.persons:
-            person = self._person_trends(ph, grid, areas, start, end)
+            person = self._person_trends(ph, grid, areas, start, end, modules)
             persons.append(person)
             name = ph.profile.name
             if in_range and person.checkins == 0 and len(history.people) > 1:
@@ -493,6 +616,7 @@ class TrendsService:
             checkins=len(in_range),
             requested_weeks=weeks,
             area=area,
+            modules=tuple(m for m in modules if any(p.modules[m.key].present for p in persons)),
         )
 
     def _person_trends(
@@ -502,6 +626,7 @@ class TrendsService:
         areas: tuple[str, ...],
         start: dt.date,
         end: dt.date,
+        modules: tuple[ModuleTrendArea, ...] = (),
     ) -> PersonTrends:
         # The usual case: a check-in every week of the range, so the person's own points are
         # already the grid and are sliced, not rebuilt (Point building dominated 20 years).
@@ -520,6 +645,14 @@ class TrendsService:
                 trend = _points(grid, map(trends.get, grid))
             return _series(points, trend, end, slope_source=full)
 
+        def cut_own(full: tuple[Point, ...]) -> TrendSeries:
+            """A series on its own weeks (a module's), laid on the grid."""
+            values: dict[dt.date, float | None] = dict(full)
+            trends: dict[dt.date, float | None] = dict(stats.ewma(full))
+            points = _points(grid, map(values.get, grid))
+            trend = _points(grid, map(trends.get, grid))
+            return _series(points, trend, end, slope_source=full)
+
         block_span = dt.timedelta(weeks=stats.COMMITMENT_PERIOD_WEEKS - 1)
         kept = stats.commitments_kept(ph.reviews, until=end)
         return PersonTrends(
@@ -529,6 +662,7 @@ class TrendsService:
             overall=cut(ph.overall),
             commitments=tuple(p for p in kept if p.week + block_span >= start),
             checkins=sum(start <= w <= end for w in ph.weeks),
+            modules=MappingProxyType({m.key: cut_own(ph.modules.get(m.key, ())) for m in modules}),
         )
 
     def _changes(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import sys
 from typing import Any, ClassVar, Literal
 
 from textual import events
@@ -13,13 +14,28 @@ from textual.screen import Screen
 from trustcheck import messages
 from trustcheck.core.models import Profile
 from trustcheck.services import Services
-from trustcheck.tui.screens.help import HelpScreen
 from trustcheck.tui.screens.home import HomeScreen
-from trustcheck.tui.screens.journal import JournalScreen
-from trustcheck.tui.screens.safety import SafetyScreen
-from trustcheck.tui.screens.setup import SetupScreen
-from trustcheck.tui.screens.step import step_screen
-from trustcheck.tui.screens.unlock import PassphraseModal
+
+# The other screens are imported when first opened: the first frame (home) need not pay for them.
+# So a screen class is looked up in ``sys.modules``: while its module is not imported, no screen
+# of that kind can be open.
+_JOURNAL, _SAFETY, _UNLOCK = (
+    "trustcheck.tui.screens.journal",
+    "trustcheck.tui.screens.safety",
+    "trustcheck.tui.screens.unlock",
+)
+
+
+def _loaded(module: str, name: str) -> type[Any] | None:
+    """The class ``name`` of ``module`` if that module has been imported, else None."""
+    found = sys.modules.get(module)
+    return None if found is None else getattr(found, name, None)
+
+
+def _is(screen: object, module: str, name: str) -> bool:
+    kind = _loaded(module, name)
+    return kind is not None and isinstance(screen, kind)
+
 
 Start = Literal["home", "checkin"]
 
@@ -60,6 +76,8 @@ class TrustcheckApp(App[None]):
 
     def on_mount(self) -> None:
         if not isinstance(self.screen, HomeScreen):
+            from trustcheck.tui.screens.setup import SetupScreen
+
             self.push_screen(SetupScreen(self.services), self._set_up)
         elif self.start == "checkin":
             self._open_checkin()
@@ -70,13 +88,17 @@ class TrustcheckApp(App[None]):
             self._open_checkin()
 
     def _open_checkin(self) -> None:
+        from trustcheck.tui.screens.step import step_screen
+
         self.push_screen(step_screen(self.services, self.services.checkins.draft()))
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, _ACTIVITY):
-            for screen in self.screen_stack:
-                if isinstance(screen, JournalScreen):
-                    screen.touch()
+            journal = _loaded(_JOURNAL, "JournalScreen")
+            if journal is not None:
+                for screen in self.screen_stack:
+                    if isinstance(screen, journal):
+                        screen.touch()
         await super().on_event(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -84,8 +106,9 @@ class TrustcheckApp(App[None]):
             # Shown (and active) only while there is something to hide.
             keys = self.services.keys
             return (
-                isinstance(self.screen, PassphraseModal | SafetyScreen)
-                or any(isinstance(s, JournalScreen) for s in self.screen_stack)
+                _is(self.screen, _UNLOCK, "PassphraseModal")
+                or _is(self.screen, _SAFETY, "SafetyScreen")
+                or any(_is(s, _JOURNAL, "JournalScreen") for s in self.screen_stack)
                 or any(keys.is_unlocked(p.id) for p in self.services.profiles.people())
             )
         return True
@@ -93,17 +116,19 @@ class TrustcheckApp(App[None]):
     def action_hide(self) -> None:
         """Lock every key at once and close an open journal (and anything over it)."""
         self.services.keys.lock_all()
-        while isinstance(self.screen, PassphraseModal):
+        while _is(self.screen, _UNLOCK, "PassphraseModal"):
             self.pop_screen()  # a key derived meanwhile is locked again (see its finish())
-        if isinstance(self.screen, SafetyScreen):
-            self.screen.action_hide()  # gone at once; the check-in goes on to the hand-over
+        if _is(self.screen, _SAFETY, "SafetyScreen"):
+            self.screen.action_hide()  # type: ignore[attr-defined]  # gone at once; check-in goes on
         for screen in self.screen_stack:
-            if isinstance(screen, JournalScreen):
-                screen.lock_and_leave()
+            if _is(screen, _JOURNAL, "JournalScreen"):
+                screen.lock_and_leave()  # type: ignore[attr-defined]
                 break
         self.refresh_bindings()
 
     def action_help(self) -> None:
+        from trustcheck.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -34,6 +34,7 @@ from trustcheck.storage.crypto import CryptoError
 from trustcheck.tui.screens.confirm import ConfirmDialog
 from trustcheck.tui.screens.unlock import with_key
 from trustcheck.tui.text import plain
+from trustcheck.tui.widgets.fields import LineInput
 
 #: Lines of a preview shown: the first page is what matters.
 PREVIEW_LINES = 400
@@ -125,7 +126,7 @@ class ExportScreen(ModalScreen[Path | None]):
                             yield RadioButton(fmt.title, value=name == self.fmt, id=f"fmt-{name}")
                 with Vertical():
                     yield Label(messages.EXPORT_DIALOG_PERIOD)
-                    yield Input(str(DEFAULT_SUMMARY_WEEKS), id="weeks", type="integer")
+                    yield LineInput(str(DEFAULT_SUMMARY_WEEKS), id="weeks", type="integer")
                     yield Checkbox(messages.EXPORT_DIALOG_NOTES, id="notes")
                 with Vertical():
                     yield Label(messages.EXPORT_DIALOG_PRIVATE)
@@ -140,7 +141,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Static("", id="preview", markup=False)
             yield Static("", id="status")
             with Horizontal(id="save-row"):
-                yield Input(
+                yield LineInput(
                     str(self._auto_path), id="path", placeholder=messages.EXPORT_DIALOG_PATH
                 )
                 yield Button(messages.CANCEL, id="cancel")

@@ -13,15 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from trustcheck import messages
-from trustcheck.charts import render_sparkline
 from trustcheck.core.clock import week_label
 from trustcheck.core.models import Commitment, Profile
 from trustcheck.core.text import visible_controls
 from trustcheck.services import Services
 from trustcheck.services.checkin import WeekState
-from trustcheck.tui.screens.journal import JournalScreen
-from trustcheck.tui.screens.step import step_screen
-from trustcheck.tui.screens.unlock import WhoseJournalScreen, with_key
 from trustcheck.tui.text import plain, say, score
 
 TREND_WEEKS = 26
@@ -186,6 +182,8 @@ class HomeScreen(Screen[None]):
 
     def _show_trend(self) -> None:
         """Both trust indexes over the last 26 weeks as sparklines, once there are two check-ins."""
+        from trustcheck.charts import render_sparkline  # after the first frame, as is this
+
         report = self.services.trends.report(weeks=TREND_WEEKS)
         box = self.query_one("#trend-box", Horizontal)
         box.display = report.has_trend and bool(report.persons)
@@ -228,6 +226,8 @@ class HomeScreen(Screen[None]):
 
     @on(Button.Pressed, "#go")
     def action_checkin(self) -> None:
+        from trustcheck.tui.screens.step import step_screen
+
         self.app.push_screen(step_screen(self.services, self.services.checkins.draft()))
 
     def action_resume(self) -> None:
@@ -263,6 +263,8 @@ class HomeScreen(Screen[None]):
 
     @on(Button.Pressed, "#journal")
     def action_journal(self) -> None:
+        from trustcheck.tui.screens.unlock import WhoseJournalScreen
+
         people = self.services.profiles.people()
         if len(people) == 1:
             self._open_journal(people[0])
@@ -272,6 +274,9 @@ class HomeScreen(Screen[None]):
     def _open_journal(self, person: Profile | None) -> None:
         if person is None:
             return
+        from trustcheck.tui.screens.journal import JournalScreen
+        from trustcheck.tui.screens.unlock import with_key
+
         services = self.services
 
         def unlocked(ok: bool) -> None:

@@ -27,10 +27,16 @@ from trustcheck.services.journal import JournalConflict, JournalError
 from trustcheck.storage.crypto import CryptoError
 from trustcheck.tui.screens.confirm import ConfirmDialog
 from trustcheck.tui.text import plain, say
+from trustcheck.tui.widgets.fields import EditorArea, LineInput, TagsInput
 
 IDLE_SETTING = "journal_idle_seconds"
 IDLE_DEFAULT = 300.0
 PAGE = 200  # rows added to the table at a time: opening 10,000 entries costs as much as 200
+# Opening shows the newest FIRST_PAGE entries (a page) at once and opens the rest
+# REST_DELAY seconds later, or sooner when the cursor or a search needs them: with 10,000
+# entries the screen opens (reads, decrypts) 200 of them, not all (DESIGN.md, speed budgets).
+FIRST_PAGE = PAGE
+REST_DELAY = 0.3
 DATE_FORMAT = "%d %b %Y %H:%M"
 TAGS_WIDTH = 14
 FIXED_WIDTH = 17 + 6 + TAGS_WIDTH + 1 + 5 * 2 + 2 + 4  # other columns, cell padding, scrollbar
@@ -138,6 +144,9 @@ class JournalScreen(Screen[None]):
         self._idle_limit = idle_seconds(services)
         self._last_activity = time.monotonic()
         self._idle_timer: Timer | None = None
+        self._total = 0  # entries in the journal, also while only the first page is open
+        self._complete = True  # False while only the newest FIRST_PAGE entries are open
+        self._rest_timer: Timer | None = None
 
     # --- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -145,17 +154,17 @@ class JournalScreen(Screen[None]):
             with Vertical(id="head"):
                 yield Static(say(messages.JOURNAL_TITLE, name=self.profile.name), classes="title")
                 yield Static(messages.JOURNAL_LOCK_NOTE, id="lock-note", markup=False)
-            yield Input(placeholder=messages.JOURNAL_SEARCH, id="search")
+            yield LineInput(placeholder=messages.JOURNAL_SEARCH, id="search")
             yield Static("", id="damaged")
             yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
             yield Static("", id="more")
             yield Static("", id="empty")
         with Vertical(id="editor"):
             yield Static("", id="editor-title", classes="title")
-            yield TextArea(id="entry-text", soft_wrap=True, show_line_numbers=False)
+            yield EditorArea(id="entry-text", soft_wrap=True, show_line_numbers=False)
             with Horizontal(id="meta"):
                 yield Static(messages.ENTRY_RATING, classes="label", markup=False)
-                yield Input(
+                yield LineInput(
                     placeholder=messages.ENTRY_RATING_PLACEHOLDER,
                     id="rating",
                     type="integer",
@@ -163,7 +172,7 @@ class JournalScreen(Screen[None]):
                     max_length=2,
                 )
                 yield Static(messages.ENTRY_TAGS, classes="label", markup=False)
-                yield Input(placeholder=messages.ENTRY_TAGS_PLACEHOLDER, id="tags")
+                yield TagsInput(placeholder=messages.ENTRY_TAGS_PLACEHOLDER, id="tags")
                 yield Checkbox(messages.ENTRY_THERAPY, id="therapy")
             yield Static("", id="error")
         yield Footer()
@@ -195,12 +204,48 @@ class JournalScreen(Screen[None]):
 
     # --- listing ------------------------------------------------------------------------------
     def reload(self, select: int | None = None) -> None:
-        """Open the entries again (with the search applied) and show them, newest first."""
+        """Open the entries again (with the search applied) and show them, newest first.
+
+        Without a search or an entry to select, only the newest FIRST_PAGE are opened now and
+        the rest just after the first frame (``_open_rest``).
+        """
         query = self.query_one("#search", Input).value
-        listing = self.services.journal.entries(self.profile.id, query=query)
-        self._entries = listing.entries
-        self._by_id = {e.id: e for e in listing.entries}
-        damaged = len(listing.damaged)
+        self._stop_rest()
+        journal = self.services.journal
+        first = not query.strip() and select is None
+        listing = journal.entries(self.profile.id, query=query, limit=FIRST_PAGE if first else None)
+        self._complete = not first or len(listing.entries) + len(listing.damaged) < FIRST_PAGE
+        self._total = len(listing.entries) if self._complete else journal.count(self.profile.id)
+        self._show_listing(listing.entries, len(listing.damaged), query)
+        self._fill_table(select=select)
+        if not self._complete:
+            self._rest_timer = self.set_timer(REST_DELAY, self._open_rest)
+
+    def _stop_rest(self) -> None:
+        if self._rest_timer is not None:
+            self._rest_timer.stop()
+            self._rest_timer = None
+
+    def _open_rest(self) -> None:
+        """Open every entry once only the first page is open (cursor near its end, or timer)."""
+        self._stop_rest()
+        if self._complete or not self.is_attached:
+            return
+        if not self.services.keys.is_unlocked(self.profile.id):
+            return
+        shown = [e.id for e in self._entries[: self._shown]]
+        listing = self.services.journal.entries(self.profile.id)
+        self._complete = True
+        self._total = len(listing.entries)
+        self._show_listing(listing.entries, len(listing.damaged), "")
+        if [e.id for e in self._entries[: len(shown)]] != shown:
+            self._fill_table(keep_cursor=True)  # an entry changed meanwhile: show them afresh
+        else:
+            self._add_rows(max(0, PAGE - self._shown))  # a full page, as a complete open shows
+
+    def _show_listing(self, entries: list[JournalEntry], damaged: int, query: str) -> None:
+        self._entries = entries
+        self._by_id = {e.id: e for e in entries}
         notice = self.query_one("#damaged", Static)
         if damaged == 1:
             notice.update(plain(messages.JOURNAL_DAMAGED_ONE))
@@ -213,7 +258,6 @@ class JournalScreen(Screen[None]):
                 plain(messages.JOURNAL_NO_MATCHES if query.strip() else messages.JOURNAL_NO_ENTRIES)
             )
         empty.display = not self._entries
-        self._fill_table(select=select)
 
     def _fill_table(self, *, keep_cursor: bool = False, select: int | None = None) -> None:
         table = self.query_one(DataTable)
@@ -235,11 +279,10 @@ class JournalScreen(Screen[None]):
             table.add_row(*self._cells(entry), key=str(entry.id))
         self._shown += len(page)
         more = self.query_one("#more", Static)
-        if self._shown < len(self._entries):
-            more.update(
-                say(messages.JOURNAL_MORE, shown=str(self._shown), total=str(len(self._entries)))
-            )
-        more.display = self._shown < len(self._entries)
+        total = len(self._entries) if self._complete else max(self._total, self._shown)
+        if self._shown < total:
+            more.update(say(messages.JOURNAL_MORE, shown=str(self._shown), total=str(total)))
+        more.display = self._shown < total
 
     def _cells(self, entry: JournalEntry) -> tuple[Text, ...]:
         tags = " ".join(f"#{t}" for t in entry.tags)
@@ -254,7 +297,11 @@ class JournalScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted)
     def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
-        if self._shown < len(self._entries) and event.cursor_row >= self._shown - 10:
+        if event.cursor_row < self._shown - 10:
+            return
+        if not self._complete:
+            self._open_rest()
+        if self._shown < len(self._entries):
             self._add_rows(PAGE)
 
     @on(Input.Changed, "#search")
@@ -427,6 +474,8 @@ class JournalScreen(Screen[None]):
         if self._idle_timer is not None:
             self._idle_timer.stop()
             self._idle_timer = None
+        self._stop_rest()
+        self._complete = True
         self._entries = []
         self._by_id = {}
         self._edited = None

@@ -19,6 +19,7 @@ from trustcheck.core.packs import PackError
 from trustcheck.services import Services
 from trustcheck.services.packs import PackSettingError
 from trustcheck.tui.text import plain, say
+from trustcheck.tui.widgets.fields import LineInput
 
 _UNSET = "-"
 
@@ -104,7 +105,7 @@ class SettingsScreen(Screen[None]):
             for n, pack in enumerate(p for p in self.modules if p.roles):
                 yield Static(say(messages.SETTINGS_ROLES, module=pack.title), classes="section")
                 yield Static(messages.SETTINGS_ROLES_HINT, classes="muted", markup=False)
-                choices = [(title, role) for role, title in pack.roles]
+                choices = [(plain(title), role) for role, title in pack.roles]
                 for person in self.people:
                     widget_id = f"role-{n}-{person.id}"
                     self._roles[widget_id] = (pack.id, person.id)
@@ -125,7 +126,7 @@ class SettingsScreen(Screen[None]):
             )
             yield Static(messages.SETTINGS_IDLE, classes="section", markup=False)
             idle = packs.idle_seconds()
-            yield Input("" if idle is None else str(idle), placeholder="300", id="idle")
+            yield LineInput("" if idle is None else str(idle), placeholder="300", id="idle")
             yield Static("", id="status")
             yield Button(messages.SETTINGS_CLOSE, id="done", variant="primary")
         yield Footer()

@@ -16,6 +16,7 @@ from trustcheck.core.models import Profile
 from trustcheck.services import Services
 from trustcheck.services.profiles import ProfileError
 from trustcheck.tui.text import plain
+from trustcheck.tui.widgets.fields import LineInput
 
 
 class SetupScreen(Screen[list[Profile]]):
@@ -61,8 +62,8 @@ class SetupScreen(Screen[list[Profile]]):
         with Vertical():
             yield Static(messages.SETUP_TITLE, classes="title", markup=False)
             yield Static(messages.SETUP_INTRO, id="intro", markup=False)
-            yield Input(placeholder=messages.SETUP_NAME_A, id="name-a", max_length=40)
-            yield Input(placeholder=messages.SETUP_NAME_B, id="name-b", max_length=40)
+            yield LineInput(placeholder=messages.SETUP_NAME_A, id="name-a", max_length=40)
+            yield LineInput(placeholder=messages.SETUP_NAME_B, id="name-b", max_length=40)
             yield Static(messages.SETUP_SOLO_HINT, id="solo-hint", markup=False)
             yield Static("", id="error")
             yield Button(messages.SETUP_CONTINUE, id="continue", variant="primary")

@@ -84,7 +84,10 @@ class TrendsScreen(Screen[None]):
     TrendsScreen #changes {
         margin-bottom: 1;
     }
-    TrendsScreen #panels {
+    TrendsScreen #module-title {
+        margin-top: 1;
+    }
+    TrendsScreen #panels, TrendsScreen #module-panels {
         height: auto;
         grid-size: 2;
         grid-rows: auto;
@@ -129,6 +132,8 @@ class TrendsScreen(Screen[None]):
                 yield Static(id="latest")
                 yield Static(id="changes")
                 yield Grid(id="panels")  # charts mounted with the first panels drawn
+                yield Static(id="module-title")  # switched-on modules' own areas, if any
+                yield Grid(id="module-panels")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -289,6 +294,44 @@ class TrendsScreen(Screen[None]):
         else:
             # Below the first screenful: drawn after the first frame, so opening stays quick.
             self.call_after_refresh(self._fill_panels, shown, report, panels, panel_width)
+        self._show_modules(report, traces, width, shown)
+
+    def _show_modules(
+        self,
+        report: TrendReport,
+        traces: Callable[[Callable[[PersonTrends], Sequence[Point]]], tuple[Trace, ...]],
+        width: int,
+        shown: tuple[int, int, int] | None,
+    ) -> None:
+        """One more group of small multiples: the switched-on modules' own areas, if scored."""
+        assert report.start is not None
+
+        def pick(key: tuple[str, str]) -> Callable[[PersonTrends], Sequence[Point]]:
+            return lambda p: p.modules[key].points
+
+        specs = [
+            ChartSpec(
+                title=m.title,
+                traces=traces(pick(m.key)),
+                bounds=(0.0, 100.0),
+                start=report.start,
+                weeks=report.weeks,
+                empty=messages.CHART_EMPTY_PANEL,
+            )
+            for m in report.modules
+        ]
+        title = self.query_one("#module-title", Static)
+        title.update(plain(messages.TRENDS_MODULES_TITLE, "bold"))
+        grid = self.query_one("#module-panels", Grid)
+        title.display = grid.display = bool(specs)
+        if not specs:
+            return
+        columns = max(1, min(len(specs), width // PANEL_MIN_WIDTH))
+        grid.styles.grid_size_columns = columns
+        panel_width = (width - (columns - 1)) // columns
+        self.call_after_refresh(
+            self._fill_panels, shown, report, specs, panel_width, "#module-panels"
+        )
 
     def _fill_panels(
         self,
@@ -296,12 +339,14 @@ class TrendsScreen(Screen[None]):
         report: TrendReport,
         panels: Sequence[ChartSpec],
         panel_width: int,
+        grid_id: str = "#panels",
     ) -> None:
         if shown != self._shown:
             return  # another range, area or size came first
-        grid = self.query_one("#panels", Grid)
-        if not grid.children:
-            grid.mount_all(Chart(classes="panel") for _ in range(PANELS))
+        grid = self.query_one(grid_id, Grid)
+        wanted = max(PANELS, len(panels))
+        if len(grid.children) < wanted:
+            grid.mount_all(Chart(classes="panel") for _ in range(wanted - len(grid.children)))
         for k, chart in enumerate(grid.query_children(Chart)):
             chart.display = k < len(panels)
             if k < len(panels):
@@ -309,7 +354,10 @@ class TrendsScreen(Screen[None]):
                 chart.update(
                     PLOTS.get(
                         report,
-                        (spec.title, panel_width, PANEL_HEIGHT),
+                        # Module titles are the user's words: kept apart from the core panels.
+                        (spec.title, panel_width, PANEL_HEIGHT)
+                        if grid_id == "#panels"
+                        else (grid_id, spec.title, panel_width, PANEL_HEIGHT),
                         partial(build_chart, spec, panel_width, PANEL_HEIGHT),
                     )
                 )

@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 from trustcheck import messages
 from trustcheck.core.models import Commitment, Review
 from trustcheck.tui.text import plain
+from trustcheck.tui.widgets.fields import LineInput
 
 
 class ReviewRow(Widget):
@@ -146,7 +147,7 @@ class CommitmentEditor(Widget):
         yield Static(self.title, classes="owner")
         yield Vertical(id="list")
         with Horizontal(classes="add"):
-            yield Input(placeholder=messages.NEW_PLACEHOLDER, max_length=200, compact=True)
+            yield LineInput(placeholder=messages.NEW_PLACEHOLDER, max_length=200, compact=True)
             yield Button(messages.NEW_ADD, classes="add-button", compact=True)
         yield Static("", classes="error")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.widgets import Input
+from trustcheck.tui.widgets.fields import LineInput
 
 
-class PassphraseInput(Input):
+class PassphraseInput(LineInput):
     """``Input(password=True)`` with copy and cut disabled and no mouse selection.
 
     Input binds ctrl+c/super+c to copy and ctrl+x to cut; both are turned into no-ops here, so
@@ -15,6 +15,9 @@ class PassphraseInput(Input):
     """
 
     ALLOW_SELECT: ClassVar[bool] = False
+    #: A pasted passphrase is kept exactly (as ``--passphrase-stdin`` reads it); several lines
+    #: are refused with a message rather than cut to the first.
+    JOIN = None
 
     def __init__(
         self, *, placeholder: str = "", id: str | None = None, max_length: int = 1024

@@ -13,6 +13,7 @@ from textual.widgets import RadioButton, RadioSet, Static, TextArea
 
 from trustcheck import messages
 from trustcheck.core.models import Visibility
+from trustcheck.tui.widgets.fields import EditorArea
 
 # The choices in the order they are shown (and cycled through with ctrl+t).
 _CHOICES: tuple[tuple[Visibility, str, str], ...] = (
@@ -79,7 +80,7 @@ class TextAnswer(Widget):
         self.visibility = visibility
 
     def compose(self) -> ComposeResult:
-        yield TextArea(
+        yield EditorArea(
             self._initial_text, id="answer-text", soft_wrap=True, show_line_numbers=False
         )
         with Horizontal():

@@ -1,0 +1,83 @@
+"""Text fields that never silently cut a paste and never keep a terminal control sequence.
+
+Textual's ``Input`` keeps only the first line of a paste, and refuses an over-long one with
+nothing but a bell; ``TextArea`` keeps pasted ESC/C1 characters, which then reach the terminal
+as live sequences (colours, OSC 8 links, window titles). These subclasses fix both.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events
+from textual.widgets import Input, TextArea
+
+from trustcheck import messages
+from trustcheck.core.text import clean_paste
+
+
+class LineInput(Input):
+    """A one-line field. A multi-line paste keeps every line, joined by ``JOIN`` (or, when
+    ``JOIN`` is None, is refused with a visible message); other control characters are dropped.
+    A paste or key press past ``max_length`` is refused with a visible message, not a bell only.
+    """
+
+    #: How the lines of a multi-line paste are joined; None refuses multi-line pastes.
+    JOIN: ClassVar[str | None] = " "
+    _pasting = False
+
+    def _refuse(self, message: str) -> None:
+        self.notify(message, severity="warning", markup=False, timeout=4)
+
+    def _pasted(self, raw: str) -> str | None:
+        """What a paste inserts, or None (after telling the person) when it is refused."""
+        text = raw.rstrip("\r\n")
+        if self.JOIN is None:
+            if len(text.splitlines()) > 1:
+                self._refuse(messages.PASTE_ONE_LINE)
+                return None
+            return text
+        lines = clean_paste(text).replace("\t", " ").split("\n")
+        return self.JOIN.join(line for line in lines if line.strip())
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()  # Input._on_paste would keep only the first line
+        text = self._pasted(event.text)
+        if not text:
+            return
+        start, end = sorted(self.selection)
+        if self.max_length and len(self.value) - (end - start) + len(text) > self.max_length:
+            self._refuse(messages.PASTE_TOO_LONG.format(limit=self.max_length))
+            return
+        before = self.value
+        self._pasting = True
+        try:
+            self.replace(text, start, end)
+        finally:
+            self._pasting = False
+        if self.value == before:
+            self._refuse(messages.PASTE_REFUSED)
+
+    def restricted(self) -> None:
+        super().restricted()
+        if not self._pasting and self.max_length and len(self.value) >= self.max_length:
+            self._refuse(messages.FIELD_FULL.format(limit=self.max_length))
+
+
+class TagsInput(LineInput):
+    """Comma-separated tags: each line of a pasted list becomes a tag."""
+
+    JOIN = ", "
+
+
+class EditorArea(TextArea):
+    """A ``TextArea`` whose pastes keep every line but lose ESC, C1 and other control chars."""
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # TextArea._on_paste would insert the raw text
+        if self.read_only:
+            return
+        if result := self._replace_via_keyboard(clean_paste(event.text), *self.selection):
+            self.move_cursor(result.end_location)
+            self.focus()

@@ -1,0 +1,315 @@
+"""Exports with modules and the safety question (issue 5 part 3, issue 6 part 4).
+
+Crossroads answers (a private pack) and safety answers are absent from every format unless the
+person includes their own private data, and then only theirs. Shared module scores appear in a
+short "Modules" section. A JSON export carries pack versions, settings and (with consent) the
+safety answers through an import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from trustcheck import messages
+from trustcheck.core.clock import FixedClock
+from trustcheck.core.models import ItemKind, Profile, Visibility
+from trustcheck.export import FORMATS
+from trustcheck.services import Services, open_services
+from trustcheck.services.export import ExportRequest, ExportService
+from trustcheck.services.importer import import_dump, parse_dump
+from trustcheck.services.safety import SafetyAnswer
+
+NOW = dt.datetime(2026, 11, 25, 19, 30, tzinfo=dt.UTC)
+WORDS = {"Alex": "alex words", "Sam": "sam words"}
+WEEKS = 3
+
+
+def crossroads_note(name: str) -> str:
+    return f"Crossroadsentinel{name}"
+
+
+def jealousy_note(name: str) -> str:
+    return f"Jealousysentinel{name}"
+
+
+def build(services: Services, clock: FixedClock) -> list[Profile]:
+    """Three check-ins with jealousy (shared) and crossroads (private) on, and a safety answer
+    from each person every week: Alex says yes in the last week, Sam always no."""
+    people = services.profiles.setup(["Alex", "Sam"])
+    for p in people:
+        services.keys.set_passphrase(p.id, WORDS[p.name])
+    services.packs.set_enabled("jealousy", True)
+    services.packs.set_enabled("crossroads", True)
+    clock.advance(weeks=-WEEKS)
+    c = services.checkins
+    for w in range(WEEKS):
+        checkin = c.start([p.id for p in people])
+        for k, person in enumerate(people):
+            for turn in c.turn_items(person.id):
+                item, pack = turn.item, turn.pack
+                if item.kind is ItemKind.SCALE:
+                    value = 6 if pack.id == "crossroads" else 3 + k + w % 2
+                    c.save_answer(checkin.id, person.id, item.id, value=value, pack_id=pack.id)
+                elif item.kind is ItemKind.RATING:
+                    c.save_answer(checkin.id, person.id, item.id, value=6, pack_id=pack.id)
+                elif item.id == "crossroads.note":
+                    text = f"{crossroads_note(person.name)} week {w}"
+                    c.save_answer(checkin.id, person.id, item.id, text=text, pack_id=pack.id)
+                elif item.id == "jealousy.trigger":
+                    text = f"{jealousy_note(person.name)} week {w}"
+                    c.save_answer(
+                        checkin.id,
+                        person.id,
+                        item.id,
+                        text=text,
+                        pack_id=pack.id,
+                        visibility=Visibility.THERAPY,
+                    )
+            yes = person.name == "Alex" and w == WEEKS - 1
+            services.safety.record(
+                checkin.id, person.id, SafetyAnswer.YES if yes else SafetyAnswer.NO
+            )
+        c.complete(checkin)
+        clock.advance(weeks=1)
+    services.keys.lock_all()
+    services.trends.refresh()
+    return people
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def svc(tmp_path: Path, clock: FixedClock) -> Iterator[Services]:
+    opened = open_services(tmp_path / "data", clock, weak_kdf=True)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def people(svc: Services, clock: FixedClock) -> list[Profile]:
+    return build(svc, clock)
+
+
+def text_of(svc: Services, fmt: str, person: Profile | None = None) -> str:
+    summary = FORMATS[fmt].kind == "summary"
+    result = ExportService(svc).render(
+        ExportRequest(fmt, include_notes=summary, include_private=person)
+    )
+    if isinstance(result.data, bytes):
+        return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(result.data)).pages)
+    return result.data
+
+
+def unlock(svc: Services, person: Profile) -> Profile:
+    svc.keys.unlock(person.id, WORDS[person.name])
+    return person
+
+
+CROSSROADS_PROMPT = "When I picture us a year from now"
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_crossroads_and_safety_are_absent_without_consent(
+    svc: Services, people: list[Profile], fmt: str
+) -> None:
+    text = text_of(svc, fmt)
+    for p in people:
+        assert crossroads_note(p.name) not in text
+    assert messages.EXPORT_SAFETY_TITLE not in text
+    assert messages.EXPORT_SAFETY_YES not in text
+    if fmt != "json":
+        assert CROSSROADS_PROMPT not in text
+        assert "crossroads" not in text.lower()
+    else:  # the pack's own wording is in pack_versions; no answer is
+        data = json.loads(text)
+        assert "safety" not in json.dumps(data["checkins"])
+        assert data["private"] == []
+        # the stored rows exist, but hold neither value nor text: both are sealed
+        sealed = [a for c in data["checkins"] for a in c["answers"] if a["pack_id"] == "crossroads"]
+        assert sealed and all(a["value"] is None and a["text"] is None for a in sealed)
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_only_the_owners_crossroads_and_safety_with_consent(
+    svc: Services, people: list[Profile], fmt: str
+) -> None:
+    alex, sam = people
+    unlock(svc, alex)
+    unlock(svc, sam)  # unlocked, but not chosen
+    text = text_of(svc, fmt, alex)
+    assert crossroads_note(sam.name) not in text
+    if fmt == "csv":  # scores only: nothing private at all
+        assert crossroads_note(alex.name) not in text
+        assert "crossroads" not in text.lower()
+        return
+    assert crossroads_note(alex.name) in text
+    if fmt == "json":
+        data = json.loads(text)
+        (mine,) = data["private"]
+        assert mine["profile_id"] == alex.id
+        assert [s["answer"] for s in mine["safety"]] == ["no", "no", "yes"]
+        assert {a["pack_id"] for a in mine["answers"]} == {"crossroads"}
+        assert "6" in {a["text"] for a in mine["answers"]}  # a sealed rating, opened
+        return
+    flat = " ".join(text.split())
+    assert messages.EXPORT_SAFETY_TITLE in flat
+    assert messages.EXPORT_SAFETY_YES in flat
+    assert "Crossroads: When I picture us a year from now" in flat
+    assert "6 of 7" in flat
+    if fmt == "md":
+        included = flat.split("Included:")[1]
+        assert "Alex's answers to the private safety question" in included
+        assert "Sam's private answers, journal entries and safety answers" in flat
+
+
+def test_sams_safety_answers_never_come_with_alexs(svc: Services, people: list[Profile]) -> None:
+    alex, sam = people
+    unlock(svc, alex)
+    unlock(svc, sam)
+    md = text_of(svc, "md", sam)
+    assert messages.EXPORT_SAFETY_YES not in md  # Alex's yes
+    assert md.count(messages.EXPORT_SAFETY_NO) >= WEEKS  # Sam's own three noes
+    data = json.loads(text_of(svc, "json", sam))
+    assert [s["answer"] for s in data["private"][0]["safety"]] == ["no"] * WEEKS
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
+def test_the_summary_has_a_short_modules_section(
+    svc: Services, people: list[Profile], fmt: str
+) -> None:
+    text = " ".join(text_of(svc, fmt).split())
+    assert messages.EXPORT_MODULES_TITLE in text
+    assert "Jealousy: feeling settled" in text
+    # a shared module prompt answered "for therapy" is listed under its own wording
+    assert jealousy_note("Alex") in text
+    assert "Jealousy: What set off the feeling" in text
+
+
+def test_csv_has_module_rows_but_never_private_packs(svc: Services, people: list[Profile]) -> None:
+    text = text_of(svc, "csv")
+    assert "jealousy:jealousy.settled" in text
+    assert "crossroads" not in text
+
+
+def test_no_modules_section_without_modules(svc: Services, people: list[Profile]) -> None:
+    svc.packs.set_enabled("jealousy", False)
+    assert f"## {messages.EXPORT_MODULES_TITLE}" not in text_of(svc, "md")
+
+
+def test_json_round_trip_carries_pack_versions_settings_and_safety(
+    svc: Services, people: list[Profile], tmp_path: Path
+) -> None:
+    alex, _ = people
+    unlock(svc, alex)
+    exported: dict[str, Any] = json.loads(text_of(svc, "json", alex))
+    versions = {(v["pack_id"], v["version"]) for v in exported["pack_versions"]}
+    assert {("weekly", svc.pack.version), ("jealousy", 1), ("crossroads", 1)} <= versions
+    assert exported["settings"]["modules"] == "jealousy,crossroads"
+
+    target = open_services(tmp_path / "other", FixedClock(NOW), weak_kdf=True)
+    try:
+        import_dump(
+            target,
+            parse_dump(json.dumps(exported), "x.json", target.pack),
+            passphrase="new alex words",
+        )
+        assert target.packs.versions.all() == svc.packs.versions.all()
+        assert {p.id for p in target.packs.enabled_modules()} == {"jealousy", "crossroads"}
+        target.keys.unlock(alex.id, "new alex words")
+        answers = [r.answer for r in target.safety.history(alex.id)]
+        assert answers == [SafetyAnswer.NO, SafetyAnswer.NO, SafetyAnswer.YES]
+        again = json.loads(
+            str(ExportService(target).render(ExportRequest("json", include_private=alex)).data)
+        )
+        for data in (exported, again):
+            data.pop("exported_at")
+        assert again == exported
+        assert target.trends.report().modules == svc.trends.report().modules
+    finally:
+        target.close()
+
+
+def test_an_export_without_the_new_keys_still_imports(
+    svc: Services, people: list[Profile], tmp_path: Path
+) -> None:
+    exported: dict[str, Any] = json.loads(text_of(svc, "json"))
+    exported.pop("pack_versions")
+    target = open_services(tmp_path / "older", FixedClock(NOW), weak_kdf=True)
+    try:
+        import_dump(target, parse_dump(json.dumps(exported), "x.json", target.pack))
+        assert target.packs.versions.all() == {}
+    finally:
+        target.close()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["pack_versions"][0].update(items_json="[1]"), "items_json"),
+        (lambda d: d["pack_versions"].append(dict(d["pack_versions"][0])), "appears twice"),
+        (lambda d: d["private"][0]["safety"][0].update(answer="maybe"), "unknown value"),
+        (lambda d: d["private"][0]["safety"][0].update(checkin_id=999), "no check-in"),
+    ],
+)
+def test_malformed_pack_versions_and_safety_are_refused(
+    svc: Services, people: list[Profile], change: Any, message: str
+) -> None:
+    from trustcheck.services.importer import ImportFileError
+
+    unlock(svc, people[0])
+    exported: dict[str, Any] = json.loads(text_of(svc, "json", people[0]))
+    change(exported)
+    with pytest.raises(ImportFileError, match=message):
+        parse_dump(json.dumps(exported), "x.json")
+
+
+# --- private module answers in the author's own view (issue 6, part 2) ---------------------------
+
+
+def test_private_module_answers_show_their_prompt_and_rating_in_words(
+    svc: Services, people: list[Profile]
+) -> None:
+    alex, sam = people
+    unlock(svc, alex)
+    listed = svc.checkins.private_answers(alex.id)
+    crossroads = svc.packs.get("crossroads")
+    future = crossroads.item("crossroads.future")
+    rated = [a for a in listed if a.prompt == future.text]
+    assert len(rated) == WEEKS
+    assert all(a.module == "Crossroads" for a in rated)
+    # stored 6 on 1–7: between the middle and the top label
+    assert rated[0].text == (
+        f"6 of 7 — between “{crossroads.scale.mid}” and “{crossroads.scale.high}”"
+    )
+    notes = [a for a in listed if a.prompt == crossroads.item("crossroads.note").text]
+    assert [a.text for a in notes] == [f"{crossroads_note('Alex')} week {w}" for w in range(WEEKS)]
+    assert not any(a.prompt.startswith("crossroads.") for a in listed)  # never a bare item id
+    # Sam's list holds Sam's own only
+    unlock(svc, sam)
+    assert all(
+        crossroads_note("Alex") not in (a.text or "") for a in svc.checkins.private_answers(sam.id)
+    )
+
+
+def test_private_values_read_at_the_labels(svc: Services) -> None:
+    from trustcheck.services.checkin import _private_value
+
+    pack = svc.packs.get("crossroads")
+    item = pack.item("crossroads.future")
+    assert _private_value(pack, item, "1") == f"1 of 7 — {pack.scale.low}"
+    assert _private_value(pack, item, "4") == f"4 of 7 — {pack.scale.mid}"
+    assert _private_value(pack, item, "2").startswith("2 of 7 — between")
+    assert _private_value(pack, item, "9") == "9"  # out of range: shown as stored
+    note = pack.item("crossroads.note")
+    assert _private_value(pack, note, "5") == "5"  # text stays text
