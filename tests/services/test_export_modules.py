@@ -135,9 +135,10 @@ def test_crossroads_and_safety_are_absent_without_consent(
         data = json.loads(text)
         assert "safety" not in json.dumps(data["checkins"])
         assert data["private"] == []
-        # the stored rows exist, but hold neither value nor text: both are sealed
-        sealed = [a for c in data["checkins"] for a in c["answers"] if a["pack_id"] == "crossroads"]
-        assert sealed and all(a["value"] is None and a["text"] is None for a in sealed)
+        # not even that a private answer (or a skip) exists goes out
+        answers = [a for c in data["checkins"] for a in c["answers"]]
+        assert answers and not [a for a in answers if a["pack_id"] == "crossroads"]
+        assert all(a["visibility"] != "private" for a in answers)
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))

@@ -470,7 +470,11 @@ class ExportService:
         for cid, pid, _ in data.participants:
             participants.setdefault(cid, []).append(pid)
         answers: dict[int, list[DumpAnswer]] = {}
+        owner = None if include_private is None else include_private.id
         for a in data.answers:
+            if a[8] == Visibility.PRIVATE.value and a[1] != owner:
+                # Not even the existence of someone else's private answer (or skip) goes out.
+                continue
             area = areas.get(a[4]) if a[2] == pack.id else None
             answers.setdefault(a[0], []).append(
                 DumpAnswer(a[1], a[2], a[3], a[4], area, a[5], a[6], a[7], a[8], a[9])
