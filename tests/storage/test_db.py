@@ -244,7 +244,7 @@ def test_v1_fixture_migrates_to_the_current_version(data_dir: Path) -> None:
     _build_v1_fixture(data_dir)
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == CURRENT == 3
+        assert database.schema_version() == CURRENT == 4
         assert _v1_data(database.conn) == EXPECTED_V1_DATA
         # V2: private data.
         assert "wrapped_key" in _columns(database.conn, "profiles")
@@ -252,6 +252,12 @@ def test_v1_fixture_migrates_to_the_current_version(data_dir: Path) -> None:
         assert "journal_entries" in _tables(database.conn)
         # V3: pack wording snapshots and sealed safety answers.
         assert {"pack_versions", "safety_answers"} <= _tables(database.conn)
+        # V4: read indexes for trends and the summary.
+        indexes = {
+            r[0]
+            for r in database.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        }
+        assert {"answers_rated", "answers_written"} <= indexes
         assert database.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         database.close()

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, DataTable, Input, TextArea
 from textual.widgets.input import Selection
 
-from trustcheck.core.models import Profile
+from trustcheck.core.models import Profile, Visibility
 from trustcheck.services import Services
 from trustcheck.tui.app import TrustcheckApp, build_app
 from trustcheck.tui.screens import journal as journal_screen
@@ -166,7 +166,7 @@ async def test_write_edit_search_and_delete(services: Services, solo: list[Profi
         screen.query_one("#tags", Input).value = "work, sleep"
         screen.query_one(Checkbox).value = True
         await pilot.press("ctrl+s")
-        assert not screen.editing
+        assert not editing(screen)
         [entry] = journal.entries(robin.id).entries
         assert (entry.text, entry.rating, entry.tags, entry.for_therapy) == (
             "Hard day",
@@ -211,7 +211,7 @@ async def test_write_edit_search_and_delete(services: Services, solo: list[Profi
         await pilot.press("delete")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
-        assert app.screen is screen
+        assert pilot.app.screen is screen  # (not app.screen: mypy keeps it a ConfirmDialog)
         assert journal.count(robin.id) == 2
         texts = {e.text for e in journal.entries(robin.id).entries}
         assert texts == {"A walk by the river", "Dinner with friends"}
@@ -229,7 +229,7 @@ async def test_leaving_an_edited_entry_asks_first(services: Services, solo: list
         await pilot.press("n")
         assert isinstance(app.screen, JournalScreen) and app.screen.editing
         await pilot.press("escape", "y")
-        assert isinstance(app.screen, JournalScreen) and not app.screen.editing
+        assert isinstance(app.screen, JournalScreen) and not editing(app.screen)
     assert services.journal.count(robin.id) == 0
 
 
@@ -359,9 +359,10 @@ def test_idle_setting_falls_back_to_five_minutes(services: Services) -> None:
 
 
 def test_many_entries_are_listed_a_page_at_a_time(
-    services: Services, solo: list[Profile], tmp_path: Path
+    services: Services, solo: list[Profile], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (robin,) = solo
+    monkeypatch.setattr(journal_screen, "REST_DELAY", 60.0)  # the rest opens when scrolled to
     with_journal(services, robin, locked=False)
     for n in range(450):
         services.journal.add(robin.id, f"entry {n}")
@@ -371,7 +372,15 @@ def test_many_entries_are_listed_a_page_at_a_time(
         app = build_app(services)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("j")
-            table = app.screen.query_one(DataTable)
+            screen = app.screen
+            assert isinstance(screen, JournalScreen)
+            table = screen.query_one(DataTable)
+            # The first frame: a screenful of rows and a few more, not a page of 200.
+            first = table.row_count
+            assert table.size.height - 1 < first <= SIZE[1]
+            assert f"newest {first} of 450" in screen_text(app)
+            table.move_cursor(row=first - 5)  # near its end: the rest opens, a page shows
+            await pilot.pause()
             assert table.row_count == 200
             assert "newest 200 of 450" in screen_text(app)
             table.move_cursor(row=195)
@@ -408,3 +417,75 @@ async def test_hide_key_closes_the_unlock_prompt(services: Services, solo: list[
         await pilot.press("j", *"abc", "ctrl+l")
         assert isinstance(app.screen, HomeScreen)
     assert not services.keys.is_unlocked(robin.id)
+
+
+def reading_private(screen: JournalScreen) -> bool:
+    return screen.reading_private  # (a call: mypy would keep an asserted attribute's value)
+
+
+def editing(screen: JournalScreen) -> bool:
+    return screen.editing
+
+
+def private_answer(services: Services, couple: list[Profile], text: str) -> None:
+    """Alex keeps one open answer private in this week's check-in (straight through services)."""
+    alex, sam = couple
+    checkin = services.checkins.start([alex.id, sam.id])
+    services.checkins.save_answer(
+        checkin.id, alex.id, "open.hurt", text=text, visibility=Visibility.PRIVATE
+    )
+
+
+@run_async
+async def test_private_answers_show_in_the_authors_journal_until_locked(
+    services: Services, couple: list[Profile]
+) -> None:
+    alex = couple[0]
+    with_journal(services, alex, "an entry", locked=False)
+    private_answer(services, couple, f"{SECRET}\x1b[31m [b]not markup[/b]")
+    prompt = services.pack.item("open.hurt").text
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter")  # Alex's journal, unlocked: it opens at once
+        screen = app.screen
+        assert isinstance(screen, JournalScreen) and screen.profile.id == alex.id
+        assert SECRET not in screen_text(app)  # the entries first
+        await pilot.press("p")
+        assert reading_private(screen)
+        text = screen_text(app)
+        assert "From check-ins (private)" in text
+        assert SECRET in text and prompt in text
+        assert "[31m [b]not markup[/b]" in text  # shown as stored, nothing interpreted
+        await pilot.press("p")  # back to the entries, the answers let go of
+        assert not reading_private(screen) and SECRET not in screen_text(app)
+        assert "an entry" in screen_text(app)
+        await pilot.press("p")
+        assert SECRET in screen_text(app)
+        await pilot.press("ctrl+l")
+        assert isinstance(app.screen, HomeScreen)
+        assert SECRET not in screen_text(app)
+        assert not screen.query("#private")  # the section is gone with the text it held
+    assert not services.keys.is_unlocked(alex.id)
+
+
+@run_async
+async def test_private_answers_are_not_in_the_partners_journal(
+    services: Services, couple: list[Profile]
+) -> None:
+    alex, sam = couple
+    with_journal(services, alex, locked=False)
+    private_answer(services, couple, SECRET)
+    services.keys.lock(alex.id)
+    with_journal(services, sam, "Sam's entry", locked=False)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "right", "enter")  # Sam's journal
+        screen = app.screen
+        assert isinstance(screen, JournalScreen) and screen.profile.id == sam.id
+        await pilot.press("p")
+        text = screen_text(app)
+        assert "No private check-in answers yet." in text
+        assert SECRET not in text
+        await pilot.press("escape")  # back to the entries, not out of the journal
+        assert not reading_private(screen) and app.screen is screen
+    assert not services.keys.is_unlocked(alex.id)

@@ -17,12 +17,15 @@ from trustcheck.cli._app import (
     app,
     data_dir_path,
     fail,
+    one_shot,
     open_data,
     printable,
 )
 
 if TYPE_CHECKING:
-    from trustcheck.services.export import Progress
+    import datetime as dt
+
+    from trustcheck.services.export import ExportResult, Progress
 
 STDOUT = "-"
 
@@ -86,12 +89,6 @@ def export_command(
 
     from trustcheck import messages
     from trustcheck.export import FORMATS
-    from trustcheck.services.export import (
-        ExportError,
-        ExportRequest,
-        ExportService,
-        write_atomic,
-    )
 
     fmt_info = FORMATS.get(fmt.lower())
     if fmt_info is None:
@@ -110,6 +107,42 @@ def export_command(
     path = Path(output).expanduser()
     force = force or (not to_stdout and _confirm_replace(path, passphrase_stdin))
 
+    with one_shot():
+        result = _export(
+            fmt_info.name,
+            weeks,
+            since_day,
+            notes,
+            include_private,
+            passphrase_stdin,
+            None if to_stdout else path,
+            force,
+        )
+    for note in result.notes:
+        typer.echo(f"trustcheck: {note}", err=True)
+    if to_stdout:
+        text = result.data if isinstance(result.data, str) else result.data.decode("utf-8")
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        typer.echo(messages.EXPORT_WROTE.format(path=printable(str(path))))
+
+
+def _export(
+    fmt: str,
+    weeks: int | None,
+    since_day: dt.date | None,
+    notes: bool,
+    include_private: str | None,
+    passphrase_stdin: bool,
+    path: Path | None,
+    force: bool,
+) -> ExportResult:
+    """Open the data and build the export; write it to ``path`` (None: standard output, which
+    the caller writes)."""
+    from trustcheck import messages
+    from trustcheck.services.export import ExportError, ExportRequest, ExportService, write_atomic
+
     services = open_data()
     try:
         person = None
@@ -119,30 +152,23 @@ def export_command(
             person = services.profiles.by_name(include_private)
             unlock(services, person, PassphraseReader(passphrase_stdin))
         request = ExportRequest(
-            fmt=fmt_info.name,
+            fmt=fmt,
             weeks=weeks,
             since=since_day,
             include_notes=notes,
             include_private=person,
         )
         try:
-            with progress_bar(sys.stderr.isatty() and not to_stdout) as progress:
+            with progress_bar(sys.stderr.isatty() and path is not None) as progress:
                 result = ExportService(services).render(request, progress)
-                if not to_stdout:
+                if path is not None:
                     write_atomic(path, result.as_bytes(), force=force)
                     progress(messages.EXPORT_PROGRESS, 1.0)
         except ExportError as exc:
             fail(str(exc))
     finally:
         services.close()
-    for note in result.notes:
-        typer.echo(f"trustcheck: {note}", err=True)
-    if to_stdout:
-        text = result.data if isinstance(result.data, str) else result.data.decode("utf-8")
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        typer.echo(messages.EXPORT_WROTE.format(path=printable(str(path))))
+    return result
 
 
 def _confirm_replace(path: Path, passphrase_stdin: bool) -> bool:

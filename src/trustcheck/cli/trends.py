@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from trustcheck.cli._app import (
-    app,
-    open_data,
-)
-
-if TYPE_CHECKING:
-    pass
+from trustcheck.cli._app import app, one_shot, open_data
 
 
 @app.command()
@@ -31,12 +25,13 @@ def trends(
     # plotext itself (~30 ms) is imported inside render_trends.
     from trustcheck.charts import render_trends
 
-    services = open_data()
-    try:
-        report = services.trends.report(weeks=weeks, area=area)
-    finally:
-        services.close()
-    size = shutil.get_terminal_size((80, 24))
-    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    text = render_trends(report, width=size.columns, height=size.lines, color=color)
+    with one_shot():
+        services = open_data()
+        try:
+            report = services.trends.report(weeks=weeks, area=area)
+        finally:
+            services.close()
+        size = shutil.get_terminal_size((80, 24))
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        text = render_trends(report, width=size.columns, height=size.lines, color=color)
     typer.echo(text.rstrip("\n"))

@@ -9,9 +9,7 @@ Pure: stdlib only (``tomllib``), no Textual, Rich, Typer or sqlite3.
 
 from __future__ import annotations
 
-import difflib
 import functools
-import json
 import re
 import tomllib
 import unicodedata
@@ -285,6 +283,8 @@ def _bad_char(value: str) -> bool:
 
 
 def _unknown_key_reason(key: str, known: tuple[str, ...], where: str) -> str:
+    import difflib  # only for a refused key: not paid by every start
+
     hint = difflib.get_close_matches(key, known, n=1)
     suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
     return f"unknown key '{key}' {where}{suggestion}"
@@ -692,13 +692,19 @@ def load_pack(path: Path) -> Pack:
 
 
 @functools.cache
+def _load_builtin_pack(path: Path) -> Pack:
+    """One built-in pack file, read and validated once per process (PackError if refused)."""
+    return load_pack(path)
+
+
+@functools.cache
 def load_builtin_packs() -> dict[str, Pack]:
     """Every pack shipped in ``data/packs``, by id; a broken or doubled built-in pack is refused."""
     packs: dict[str, Pack] = {}
     problems: list[PackProblem] = []
     for path in sorted(builtin_packs_dir().glob("*.toml")):
         try:
-            pack = load_pack(path)
+            pack = _load_builtin_pack(path)
         except PackError as err:
             problems.extend(err.problems)
             continue
@@ -716,7 +722,18 @@ def load_builtin_packs() -> dict[str, Pack]:
 
 
 def weekly_pack() -> Pack:
-    """The weekly core pack every check-in uses."""
+    """The weekly core pack every check-in uses.
+
+    Only ``weekly.toml`` is read (the modules are read when first needed, by
+    :func:`load_builtin_packs`): starting the app need not parse every module pack. It is the
+    same object ``load_builtin_packs()["weekly"]`` gives. When that file is missing or holds
+    another pack, every built-in pack is read so the error names what is wrong.
+    """
+    path = builtin_packs_dir() / f"{WEEKLY_PACK_ID}.toml"
+    if path.is_file():
+        pack = _load_builtin_pack(path)
+        if pack.id == WEEKLY_PACK_ID:
+            return pack
     packs = load_builtin_packs()
     if WEEKLY_PACK_ID not in packs:
         where = str(builtin_packs_dir())
@@ -796,11 +813,15 @@ def pack_snapshot(pack: Pack) -> str:
         "items": [_item_dict(i) for i in pack.items],
         **labels,
     }
+    import json  # snapshots are written and read during check-ins, not at start-up
+
     return json.dumps(body, ensure_ascii=False, sort_keys=True)
 
 
 def pack_from_snapshot(snapshot: str) -> Pack:
     """The pack as it was answered, rebuilt from :func:`pack_snapshot` (for history)."""
+    import json
+
     body = json.loads(snapshot)
     items = tuple(
         Item(
@@ -845,6 +866,8 @@ def wording_diff(pack: Pack, snapshot: str) -> list[tuple[str, str]]:
     Empty when nothing that changes a question's meaning changed (a hint or the description
     may change freely). Any other change needs a new version, so old answers keep their words.
     """
+    import json
+
     old = {i["id"]: i for i in json.loads(snapshot).get("items", [])}
     new = {i.id: _item_dict(i) for i in pack.items}
     found: list[tuple[str, str]] = []

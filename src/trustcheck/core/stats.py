@@ -25,8 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice, pairwise, repeat
-from operator import add, is_not, itemgetter, lt
-from statistics import median
+from operator import add, is_not, itemgetter, lt, mul, sub
 from typing import Literal, NamedTuple, cast
 
 from trustcheck.core.models import REVIEW_CREDIT, Answer, Item, ItemKind, Review
@@ -212,6 +211,14 @@ def align(
     return list(zip(weeks, map(a.get, weeks), map(b.get, weeks), strict=True))
 
 
+def _median(xs: list[float]) -> float:
+    """``statistics.median`` (the same arithmetic), without importing ``statistics`` (~3 ms)."""
+    xs = sorted(xs)
+    n = len(xs)
+    i = n // 2
+    return xs[i] if n % 2 else (xs[i - 1] + xs[i]) / 2
+
+
 def _mean(xs: Sequence[float]) -> float:
     return math.fsum(xs) / len(xs)
 
@@ -224,7 +231,8 @@ def _bounded_mean(xs: Sequence[float]) -> float:
 def _sample_variance(xs: Sequence[float]) -> float:
     """Sample variance with the ``n − 1`` denominator (two-pass, float only)."""
     m = _mean(xs)
-    return math.fsum([(x - m) * (x - m) for x in xs]) / (len(xs) - 1)
+    d = list(map(sub, xs, repeat(m)))  # the same products as ``(x − m)·(x − m)``, built in C
+    return math.fsum(map(mul, d, d)) / (len(xs) - 1)
 
 
 # --------------------------------------------------------------------------- trend
@@ -305,7 +313,7 @@ def theil_sen_slope(
     if len(xy) < min_points:
         return None
     slopes = [(yj - yi) / (xj - xi) for i, (xi, yi) in enumerate(xy) for xj, yj in xy[i + 1 :]]
-    return float(median(slopes))
+    return float(_median(slopes))
 
 
 # --------------------------------------------------------------------------- reliable change
@@ -527,11 +535,16 @@ def commitments_kept(
     end_day, span = end.toordinal(), _WEEK_DAYS * period_weeks
     credit: dict[int, float] = {}
     count: dict[int, int] = {}
+    # Looked up by identity: hashing an enum member runs Python code, once per review otherwise.
+    by_member = {id(r): c for r, c in REVIEW_CREDIT.items()}
     for week, review in reviews:
         back = end_day - week.toordinal()
         if back >= 0:
             block = back // span
-            credit[block] = credit.get(block, 0.0) + REVIEW_CREDIT[review]
+            value = by_member.get(id(review))
+            if value is None:  # a plain string equal to a member, or not a review at all
+                value = REVIEW_CREDIT[review]
+            credit[block] = credit.get(block, 0.0) + value
             count[block] = count.get(block, 0) + 1
     if not count:
         return []
@@ -576,11 +589,11 @@ def downsample(points: SeriesLike, width: int) -> list[Point]:
     n = len(pts)
     if n <= width:
         return _to_points(pts)
-    weeks: list[dt.date] = []
+    all_values = list(map(_value_of, pts))
+    cuts = [i * n // width for i in range(width + 1)]
+    weeks = [pts[a][0] for a in cuts[:-1]]
     means: list[float | None] = []
-    for i in range(width):
-        bucket = pts[i * n // width : (i + 1) * n // width]
-        values = list(filter(_is_value, map(_value_of, bucket)))
-        weeks.append(bucket[0][0])
+    for a, b in pairwise(cuts):
+        values = list(filter(_is_value, all_values[a:b]))
         means.append(_bounded_mean(values) if values else None)
     return _make_points(weeks, means)

@@ -2,47 +2,95 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trustcheck.core.clock import Clock, SystemClock
 from trustcheck.core.models import Pack
 from trustcheck.services.checkin import CheckinService
-from trustcheck.services.journal import JournalService
 from trustcheck.services.keys import KeyService
 from trustcheck.services.packs import PackService
 from trustcheck.services.profiles import ProfileService
-from trustcheck.services.safety import SafetyService
-from trustcheck.services.trends import TrendsService
 from trustcheck.storage.db import Database
 from trustcheck.storage.repos import (
     AnswerRepo,
     CheckinRepo,
     CommitmentRepo,
-    JournalRepo,
     KeyRepo,
     PackVersionRepo,
     ProfileRepo,
-    SafetyRepo,
     SettingsRepo,
 )
 
+if TYPE_CHECKING:
+    from trustcheck.services.journal import JournalService
+    from trustcheck.services.safety import SafetyService
+    from trustcheck.services.trends import TrendsService
 
-@dataclass
+
 class Services:
-    db: Database
-    clock: Clock
-    pack: Pack
-    profiles: ProfileService
-    checkins: CheckinService
-    keys: KeyService
-    journal: JournalService
-    trends: TrendsService
-    settings: SettingsRepo
-    #: Packs, modules, roles and pack versions (issue 6).
-    packs: PackService
-    #: The private safety question (issue 6).
-    safety: SafetyService
+    """Every service over one database.
+
+    What the home screen needs at once is built by :func:`open_services`; ``journal``, ``trends``
+    and ``safety`` are built (and their modules imported) on first access, so opening the app does
+    not pay for them. Each is built once and then shared, as before.
+    """
+
+    def __init__(
+        self,
+        *,
+        db: Database,
+        clock: Clock,
+        pack: Pack,
+        profiles: ProfileService,
+        checkins: CheckinService,
+        keys: KeyService,
+        settings: SettingsRepo,
+        packs: PackService,
+    ) -> None:
+        self.db = db
+        self.clock = clock
+        self.pack = pack
+        self.profiles = profiles
+        self.checkins = checkins
+        self.keys = keys
+        self.settings = settings
+        #: Packs, modules, roles and pack versions (issue 6).
+        self.packs = packs
+
+    @cached_property
+    def journal(self) -> JournalService:
+        from trustcheck.services.journal import JournalService
+        from trustcheck.storage.repos import JournalRepo
+
+        return JournalService(JournalRepo(self.db), self.keys, self.clock)
+
+    @cached_property
+    def trends(self) -> TrendsService:
+        from trustcheck.services.trends import TrendsService
+
+        # The check-in service's own repos: one of each per database, as the check-in uses.
+        checkins = self.checkins
+        return TrendsService(
+            self.pack,
+            checkins.checkins,
+            checkins.answers,
+            checkins.commitments,
+            checkins.profiles,
+            self.clock,
+            rated=checkins.answers,
+            reviews=checkins.commitments,
+            catalog=self.packs,
+        )
+
+    @cached_property
+    def safety(self) -> SafetyService:
+        """The private safety question (issue 6)."""
+        from trustcheck.services.safety import SafetyService
+        from trustcheck.storage.repos import SafetyRepo
+
+        return SafetyService(SafetyRepo(self.db), self.keys, self.clock)
 
     def close(self) -> None:
         self.keys.lock_all()
@@ -56,7 +104,7 @@ def open_services(
     *,
     weak_kdf: bool = False,
 ) -> Services:
-    """Open the database in ``data_dir`` and build every service over it.
+    """Open the database in ``data_dir`` and build the services over it.
 
     ``weak_kdf`` swaps Argon2id's production cost for a cheap one: for tests only.
     """
@@ -78,20 +126,7 @@ def open_services(
         checkins=CheckinService(
             pack, checkin_repo, answer_repo, commitment_repo, profile_repo, clock, keys, packs
         ),
-        trends=TrendsService(
-            pack,
-            checkin_repo,
-            answer_repo,
-            commitment_repo,
-            profile_repo,
-            clock,
-            rated=answer_repo,
-            reviews=commitment_repo,
-            catalog=packs,
-        ),
         keys=keys,
-        journal=JournalService(JournalRepo(db), keys, clock),
         settings=settings,
         packs=packs,
-        safety=SafetyService(SafetyRepo(db), keys, clock),
     )

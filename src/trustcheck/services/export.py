@@ -16,28 +16,16 @@ import datetime as dt
 import json
 import math
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trustcheck import __version__, messages
 from trustcheck.core.clock import week_start
 from trustcheck.core.errors import UserError
 from trustcheck.core.models import AREA_TITLES, AREAS, Profile, Review, Visibility
 from trustcheck.export import FORMATS, Format, Kind
-from trustcheck.export.dump import (
-    Dump,
-    DumpAnswer,
-    DumpCheckin,
-    DumpCommitment,
-    DumpPackVersion,
-    DumpPrivate,
-    DumpProfile,
-    PrivateAnswer,
-    PrivateEntry,
-    PrivateSafety,
-)
 from trustcheck.export.fmt import day
 from trustcheck.export.model import (
     AreaRow,
@@ -50,10 +38,6 @@ from trustcheck.export.model import (
     Summary,
     TextItem,
 )
-from trustcheck.services import Services
-from trustcheck.services.safety import SafetyRecord
-from trustcheck.services.trends import TrendReport
-from trustcheck.storage.crypto import DamagedRecord
 from trustcheck.storage.repos import (
     ANSWERS_TABLE,
     JOURNAL_TABLE,
@@ -62,6 +46,13 @@ from trustcheck.storage.repos import (
     WrittenAnswer,
     private_answer_id,
 )
+
+if TYPE_CHECKING:
+    # Only the JSON dump needs these at run time (imported there): a summary does not pay them.
+    from trustcheck.export.dump import Dump, DumpPrivate
+    from trustcheck.services import Services
+    from trustcheck.services.safety import SafetyRecord
+    from trustcheck.services.trends import TrendReport
 
 #: The summary's period when none is asked for: what a therapist can take in at a glance.
 DEFAULT_SUMMARY_WEEKS = 12
@@ -207,12 +198,22 @@ class ExportService:
         period = (
             f"{day(start)} – {day(end + dt.timedelta(days=6))} · {weeks_text} · {checkins_text}"
         )
-        written = self.repo.written_between(start, end)
+        # Only what this summary shows: topics, the shared notes when asked for, and the sealed
+        # answers of the one person whose private data goes in.
+        shown = {Visibility.THERAPY}
+        if request.include_notes:
+            shown.add(Visibility.SHARED)
+        written = self.repo.written_between(
+            start, end, visibilities=shown, sealed_of=None if private is None else private.id
+        )
         by_id = {p.id: p for p in people}
+        # Repeated words are counted before any item is built: 20 years of weekly topics are
+        # mostly the same few sentences.
         topics = _once(
-            self._text_item(w, by_id, topic=True)
-            for w in written
-            if w.visibility is Visibility.THERAPY and w.text and w.profile_id in by_id
+            written,
+            by_id,
+            lambda w: self._text_item(w, by_id, topic=True),
+            lambda w: w.visibility is Visibility.THERAPY and bool(w.text) and w.profile_id in by_id,
         )
         notes = None
         if request.include_notes:
@@ -338,9 +339,9 @@ class ExportService:
 
     def _kept(self, people: Sequence[Profile], start: dt.date, end: dt.date) -> tuple[KeptRow, ...]:
         counts = {p.id: {r: 0 for r in Review} for p in people}
-        for owner, review in self.repo.reviews_between(start, end):
+        for owner, review, n in self.repo.review_counts_between(start, end):
             if owner in counts:
-                counts[owner][review] += 1
+                counts[owner][review] += n
         return tuple(
             KeptRow(
                 p.name,
@@ -355,6 +356,8 @@ class ExportService:
         self, person: Profile, written: Sequence[WrittenAnswer], start: dt.date
     ) -> tuple[PrivateSection, list[TextItem]]:
         """One person's private answers and journal entries in the period (their key unlocked)."""
+        from trustcheck.storage.crypto import DamagedRecord
+
         ring = self.services.keys.ring
         mine = [w for w in written if w.profile_id == person.id and w.sealed is not None]
         opened = ring.open_many(
@@ -413,6 +416,8 @@ class ExportService:
 
     def _safety(self, person: Profile) -> tuple[list[SafetyRecord], int]:
         """The person's own safety answers (their key unlocked), and 1 if they did not open."""
+        from trustcheck.storage.crypto import DamagedRecord
+
         try:
             return self.services.safety.history(person.id), 0
         except DamagedRecord:
@@ -463,6 +468,15 @@ class ExportService:
     def dump(self, include_private: Profile | None = None) -> tuple[Dump, int]:
         """Every shared record, and ``include_private``'s private records opened; plus the number
         of that person's records that did not open (left out)."""
+        from trustcheck.export.dump import (
+            Dump,
+            DumpAnswer,
+            DumpCheckin,
+            DumpCommitment,
+            DumpPackVersion,
+            DumpProfile,
+        )
+
         data = self.transfer.read()
         pack = self.services.pack
         areas = {i.id: i.area for i in pack.items}
@@ -504,6 +518,9 @@ class ExportService:
         return dump, damaged
 
     def _private_dump(self, person: Profile) -> tuple[DumpPrivate, int]:
+        from trustcheck.export.dump import DumpPrivate, PrivateAnswer, PrivateEntry, PrivateSafety
+        from trustcheck.storage.crypto import DamagedRecord
+
         ring = self.services.keys.ring
         sealed = self.services.checkins.answers.sealed_for(person.id)
         opened = ring.open_many(
@@ -580,18 +597,29 @@ class ExportService:
         return ExportResult(fmt, data, tuple(n for n in notes if n))
 
 
-def _once(items: Iterable[TextItem]) -> list[TextItem]:
-    """The same words from the same person listed once, at their first week, with a count."""
-    first: dict[tuple[str, str], TextItem] = {}
+def _once(
+    written: Iterable[WrittenAnswer],
+    by_id: dict[int, Profile],
+    make: Callable[[WrittenAnswer], TextItem],
+    keep: Callable[[WrittenAnswer], bool],
+) -> list[TextItem]:
+    """The same words from the same person listed once, at their first week, with a count.
+
+    ``keep`` picks the answers; ``make`` builds the item of each first answer only.
+    """
+    first: dict[tuple[str, str], WrittenAnswer] = {}
     repeats: dict[tuple[str, str], int] = {}
-    for item in items:
-        key = (item.name, " ".join(item.text.split()).casefold())
+    for w in written:
+        if not keep(w):
+            continue
+        key = (by_id[w.profile_id].name, " ".join((w.text or "").split()).casefold())
         if key in first:
             repeats[key] += 1
         else:
-            first[key], repeats[key] = item, 0
+            first[key], repeats[key] = w, 0
     out = []
-    for key, item in first.items():
+    for key, w in first.items():
+        item = make(w)
         if repeats[key]:
             extra = messages.EXPORT_REPEATED.format(n=repeats[key])
             item = replace(item, meta=f"{item.meta} {extra}".strip())
@@ -631,6 +659,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
     ``path`` (``force``) or hard-linked to it, which fails if ``path`` appeared meanwhile, so an
     existing file is never replaced unconfirmed. The folder is fsynced after the rename.
     """
+    import tempfile
+
     path = path.expanduser()
     folder = path.parent
     try:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import FrozenInstanceError, dataclass, field, replace
+from functools import partial
 from itertools import pairwise, repeat
-from operator import itemgetter
+from operator import is_not, itemgetter
 from types import MappingProxyType
-from typing import Protocol
+from typing import Protocol, cast
 
 from trustcheck.core import stats
 from trustcheck.core.clock import Clock, week_start
@@ -71,6 +72,9 @@ MONTHS = (
 PAUSE_WEEKS = stats.EWMA_MAX_GAP_WEEKS
 
 _WEEK = dt.timedelta(weeks=1)
+_week = itemgetter(0)
+_value = itemgetter(1)
+_is_value = partial(is_not, None)
 
 #: One person in one completed check-in: (check-in id, week, profile id, {item id: value}), the
 #: answered rated items only (skipped and text answers left out).
@@ -162,24 +166,87 @@ class History:
 # --- the report ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
 class TrendSeries:
-    """A weekly series over the report's range (None = a gap), with its trend and figures."""
+    """A weekly series over the report's range (None = a gap), with its trend and figures.
+
+    Immutable and compared by value like the frozen dataclasses around it. The trend line is
+    worked out on first use: ``trustcheck trends`` and the summaries never draw it, so a 20-year
+    report does not smooth fourteen series for nothing.
+    """
+
+    __slots__ = ("_make_trend", "_trend", "latest", "mean", "points", "slope")
+    __match_args__ = ("points", "trend", "slope", "latest", "mean")
 
     points: tuple[Point, ...]
-    #: The exponentially weighted trend line (λ 0.3), computed over the whole history.
-    trend: tuple[Point, ...]
     #: Theil–Sen slope of the last 8 weeks of the range, in points per week; None if too few.
     slope: float | None
     latest: float | None
     mean: float | None
+    _trend: tuple[Point, ...] | None
+    _make_trend: Callable[[], tuple[Point, ...]] | None
+
+    def __init__(
+        self,
+        points: tuple[Point, ...],
+        trend: tuple[Point, ...] | Callable[[], tuple[Point, ...]],
+        slope: float | None,
+        latest: float | None,
+        mean: float | None,
+    ) -> None:
+        put = object.__setattr__
+        put(self, "points", points)
+        if callable(trend):
+            put(self, "_trend", None)
+            put(self, "_make_trend", trend)
+        else:
+            put(self, "_trend", trend)
+            put(self, "_make_trend", None)
+        put(self, "slope", slope)
+        put(self, "latest", latest)
+        put(self, "mean", mean)
+
+    @property
+    def trend(self) -> tuple[Point, ...]:
+        """The exponentially weighted trend line (λ 0.3), computed over the whole history."""
+        line = self._trend
+        if line is None:
+            make = self._make_trend
+            assert make is not None
+            line = make()
+            object.__setattr__(self, "_trend", line)
+            object.__setattr__(self, "_make_trend", None)
+        return line
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.points, self.trend, self.slope, self.latest, self.mean)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, TrendSeries)
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"TrendSeries(points={self.points!r}, trend={self.trend!r}, slope={self.slope!r}, "
+            f"latest={self.latest!r}, mean={self.mean!r})"
+        )
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def values(self) -> list[float | None]:
-        return [p.value for p in self.points]
+        return list(map(_value, self.points))
 
     @property
     def present(self) -> int:
-        return sum(p.value is not None for p in self.points)
+        return len(self.points) - self.values().count(None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,11 +322,6 @@ def month_year(day: dt.date) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}"
 
 
-def _mean_of(values: Iterable[float | None]) -> float | None:
-    present = [v for v in values if v is not None]
-    return math.fsum(present) / len(present) if present else None
-
-
 def _last_present(points: Sequence[Point]) -> float | None:
     for p in reversed(points):
         if p.value is not None:
@@ -291,10 +353,17 @@ class _AreaKey:
 
         Built column by column with C-level ``map``: this is the hot loop of a 20-year history.
         """
-        columns = [
-            list(map(table.get, [c.get(item_id) for c in checkins]))
-            for item_id, table in zip(self.ids, self.tables, strict=True)
-        ]
+        if all(type(c) is dict for c in checkins):  # the repo's rows: ``dict.get`` in C
+            rows = cast(Sequence[dict[str, int]], checkins)
+            columns = [
+                list(map(table.get, map(dict.get, rows, repeat(item_id))))
+                for item_id, table in zip(self.ids, self.tables, strict=True)
+            ]
+        else:
+            columns = [
+                list(map(table.get, [c.get(item_id) for c in checkins]))
+                for item_id, table in zip(self.ids, self.tables, strict=True)
+            ]
         return list(zip(*columns, strict=True)) if columns else [() for _ in checkins]
 
     def scores(self, rows: Iterable[tuple[float | None, ...]]) -> list[float | None]:
@@ -317,14 +386,6 @@ def _monday(day: dt.date) -> dt.date:
 def _points(weeks: Sequence[dt.date], values: Iterable[float | None]) -> tuple[Point, ...]:
     """Points in bulk; ``tuple.__new__`` is what ``Point._make`` does, without a call each."""
     return tuple(map(tuple.__new__, repeat(Point), zip(weeks, values, strict=True)))
-
-
-def _index(areas: Sequence[float | None]) -> float | None:
-    """``scoring.trust_index`` on one week's area scores in ``AREAS`` order."""
-    present = [v for v in areas if v is not None]
-    if len(present) < MIN_ANSWERED_SHARE * len(AREAS):
-        return None
-    return sum(present) / len(present)
 
 
 class _FallbackRated:
@@ -515,7 +576,15 @@ class TrendsService:
         keyed = {area: key.rows(checkins) for area, key in self._keys.items()}
         area_values = {area: self._keys[area].scores(rows) for area, rows in keyed.items()}
         if len(area_values) == len(AREAS):
-            index_values = list(map(_index, zip(*area_values.values(), strict=True)))
+            # ``scoring.trust_index`` per week (areas in ``AREAS`` order), inlined: a function
+            # call per week was a tenth of a 20-year load.
+            need = MIN_ANSWERED_SHARE * len(AREAS)
+            index_values = [
+                sum(present) / len(present)
+                if len(present := list(filter(_is_value, week))) >= need
+                else None
+                for week in zip(*area_values.values(), strict=True)
+            ]
         else:  # a pack without every area: the general form
             index_values = [
                 trust_index({a: vs[i] for a, vs in area_values.items()}) for i in range(len(weeks))
@@ -635,22 +704,31 @@ class TrendsService:
         on_grid = ph.weeks[lo:hi] == grid
 
         def cut(full: tuple[Point, ...]) -> TrendSeries:
-            line = stats.ewma(full)
             if on_grid:
-                points, trend = full[lo:hi], tuple(line[lo:hi])
+                points = full[lo:hi]
+
+                def trend() -> tuple[Point, ...]:
+                    return tuple(stats.ewma(full)[lo:hi])
+
             else:
                 values: dict[dt.date, float | None] = dict(full)
-                trends: dict[dt.date, float | None] = dict(line)
                 points = _points(grid, map(values.get, grid))
-                trend = _points(grid, map(trends.get, grid))
+
+                def trend() -> tuple[Point, ...]:
+                    trends: dict[dt.date, float | None] = dict(stats.ewma(full))
+                    return _points(grid, map(trends.get, grid))
+
             return _series(points, trend, end, slope_source=full)
 
         def cut_own(full: tuple[Point, ...]) -> TrendSeries:
             """A series on its own weeks (a module's), laid on the grid."""
             values: dict[dt.date, float | None] = dict(full)
-            trends: dict[dt.date, float | None] = dict(stats.ewma(full))
             points = _points(grid, map(values.get, grid))
-            trend = _points(grid, map(trends.get, grid))
+
+            def trend() -> tuple[Point, ...]:
+                trends: dict[dt.date, float | None] = dict(stats.ewma(full))
+                return _points(grid, map(trends.get, grid))
+
             return _series(points, trend, end, slope_source=full)
 
         block_span = dt.timedelta(weeks=stats.COMMITMENT_PERIOD_WEEKS - 1)
@@ -661,7 +739,7 @@ class TrendsService:
             areas=MappingProxyType({a: cut(ph.areas.get(a, ())) for a in areas}),
             overall=cut(ph.overall),
             commitments=tuple(p for p in kept if p.week + block_span >= start),
-            checkins=sum(start <= w <= end for w in ph.weeks),
+            checkins=hi - lo,
             modules=MappingProxyType({m.key: cut_own(ph.modules.get(m.key, ())) for m in modules}),
         )
 
@@ -691,19 +769,24 @@ class TrendsService:
 
 def _series(
     points: tuple[Point, ...],
-    trend: tuple[Point, ...],
+    trend: tuple[Point, ...] | Callable[[], tuple[Point, ...]],
     end: dt.date,
     *,
     slope_source: Sequence[Point] | None = None,
 ) -> TrendSeries:
+    source = slope_source if slope_source is not None else points
+    # The slope reads only the window's last weeks: hand it the tail of the (sorted) series
+    # rather than 20 years to check and cut.
+    window_start = end - dt.timedelta(weeks=stats.SLOPE_WINDOW_WEEKS)
+    tail = source[bisect_right(source, window_start, key=_week) :]
+    values = list(map(_value, points))
+    present = [v for v in values if v is not None]
     return TrendSeries(
         points=points,
         trend=trend,
-        slope=stats.theil_sen_slope(
-            slope_source if slope_source is not None else points, until=end
-        ),
+        slope=stats.theil_sen_slope(tail, until=end),
         latest=_last_present(points),
-        mean=_mean_of(p.value for p in points),
+        mean=math.fsum(present) / len(present) if present else None,
     )
 
 

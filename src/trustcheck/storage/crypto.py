@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import os
 import re
 import unicodedata
@@ -212,6 +211,8 @@ def _load_json_object(text: object, what: str, error: type[DamagedKeyData]) -> d
         raise error(f"stored {what} is damaged: not text")
     if len(text) > _MAX_JSON_CHARS:
         raise error(f"stored {what} is damaged: too long")
+    import json  # here, not at the top: only key data is JSON, and starting up reads none
+
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):  # JSONDecodeError, over-long integers
@@ -367,6 +368,8 @@ class KdfParams:
 
     def to_json(self) -> str:
         """Compact JSON for storage; the salt is base64."""
+        import json
+
         return json.dumps(
             {
                 "kdf": "argon2id",
@@ -448,6 +451,8 @@ class WrappedKey:
 
     def to_json(self) -> str:
         """Compact JSON for one TEXT column (``profiles.wrapped_key``)."""
+        import json
+
         return json.dumps(
             {
                 "v": WRAPPED_KEY_VERSION,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from trustcheck import messages
 from trustcheck.core.models import (
@@ -20,6 +22,21 @@ from trustcheck.core.models import (
 )
 from trustcheck.storage.db import Database
 from trustcheck.storage.errors import ConflictError
+
+#: Stored text → enum member, looked up without an ``Enum.__call__`` per row (read paths only; an
+#: unknown value still raises ValueError through the enum itself).
+_VISIBILITY: dict[str, Visibility] = {v.value: v for v in Visibility}
+_REVIEW: dict[str, Review] = {r.value: r for r in Review}
+
+
+def _visibility(value: object) -> Visibility:
+    found = _VISIBILITY.get(value) if isinstance(value, str) else None
+    return found if found is not None else Visibility(str(value))
+
+
+def _review(value: object) -> Review:
+    found = _REVIEW.get(value) if isinstance(value, str) else None
+    return found if found is not None else Review(str(value))
 
 
 def _blob(value: object) -> bytes:
@@ -354,7 +371,8 @@ class AnswerRepo:
         """(check-in id, week, profile id, {item id: value}) per person per completed check-in.
 
         Oldest first; answered rated items only. One grouped query: trends read 20 years of
-        answers without building an object per answer.
+        answers without building an object per answer. Grouped by the answer's own columns, so
+        the ``answers_rated`` index (schema V4) is read in order and no answer row is visited.
         """
         rows = self.db.conn.execute(
             "SELECT c.id, c.week, a.profile_id, group_concat(a.item_id, ','), "
@@ -362,21 +380,33 @@ class AnswerRepo:
             "FROM answers a JOIN checkins c ON c.id = a.checkin_id "
             "WHERE c.status = 'completed' AND a.pack_id = ? AND a.value IS NOT NULL "
             "AND a.skipped = 0 "
-            "GROUP BY c.id, a.profile_id ORDER BY c.week, c.completed_at, c.id, a.profile_id",
+            "GROUP BY a.checkin_id, a.profile_id "
+            "ORDER BY c.week, c.completed_at, c.id, a.profile_id",
             (pack_id,),
         ).fetchall()
-        day = dt.date.fromisoformat
+        if not rows:
+            return []
         # Item ids cannot hold a comma (the pack format forbids it), so splitting is safe; both
         # group_concat calls walk the same rows in the same order, so ids and values line up.
-        return [
-            (
-                int(cid),
-                day(week),
-                int(pid),
-                dict(zip(ids.split(","), map(int, values.split(",")), strict=True)),
-            )
-            for cid, week, pid, ids, values in rows
-        ]
+        # Built column by column in C (``map``, one JSON parse of every value): most check-ins
+        # answer the same items and both partners share a week, so each distinct id list and
+        # week is parsed once.
+        cids, weeks, pids, id_texts, value_texts = zip(*rows, strict=True)
+        if list(map(str.count, id_texts, repeat(","))) != list(
+            map(str.count, value_texts, repeat(","))
+        ):
+            raise ValueError("answers: item ids and values do not line up")
+        id_lists = {text: tuple(text.split(",")) for text in set(id_texts)}
+        days = {week: dt.date.fromisoformat(week) for week in set(weeks)}
+        # The joined values are numbers (INTEGER column), so the whole list is one JSON array;
+        # a hand-edited value that is not a number fails here, as ``int()`` would.
+        values = json.loads("[[" + "],[".join(value_texts) + "]]")
+        if len(values) != len(rows):
+            raise ValueError("answers: values do not line up with check-ins")
+        answered = map(dict, map(zip, map(id_lists.__getitem__, id_texts), values))
+        return list(
+            zip(map(int, cids), map(days.__getitem__, weeks), map(int, pids), answered, strict=True)
+        )
 
 
 def _answer(r: Sequence[object]) -> Answer:
@@ -452,7 +482,12 @@ class CommitmentRepo:
             "SELECT m.owner_id, c.week, m.review FROM commitments m JOIN checkins c "
             "ON c.id = m.reviewed_in WHERE c.status = 'completed' AND m.review IS NOT NULL"
         ).fetchall()
-        return [(int(o), dt.date.fromisoformat(w), Review(r)) for o, w, r in rows]
+        days: dict[str, dt.date] = {}
+        day = dt.date.fromisoformat
+        return [
+            (int(o), days[w] if w in days else days.setdefault(w, day(w)), _review(r))
+            for o, w, r in rows
+        ]
 
     def review(
         self, commitment_id: int, review: Review | None, checkin_id: int, now: dt.datetime
@@ -627,28 +662,48 @@ class ExportRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def written_between(self, start: dt.date, end: dt.date) -> list[WrittenAnswer]:
+    def written_between(
+        self,
+        start: dt.date,
+        end: dt.date,
+        *,
+        visibilities: Iterable[Visibility] | None = None,
+        sealed_of: int | None = None,
+    ) -> list[WrittenAnswer]:
         """Written answers (not skipped) of completed check-ins whose week is in [start, end].
 
-        Oldest first, then by person and answer order.
+        Oldest first, then by person and answer order. ``visibilities`` narrows the read to the
+        clear-text answers of those visibilities plus the sealed answers of ``sealed_of`` (None:
+        nobody's), so a summary reads only what it shows; None reads every written answer.
         """
-        rows = self.db.conn.execute(
+        sql = (
             "SELECT c.id, c.week, a.profile_id, a.pack_id, a.item_id, a.text, a.visibility, "
             "a.text_sealed, a.pack_version FROM answers a JOIN checkins c ON c.id = a.checkin_id "
             "WHERE c.status = 'completed' AND c.week BETWEEN ? AND ? AND a.skipped = 0 "
             "AND (a.text IS NOT NULL OR a.text_sealed IS NOT NULL) "
-            "ORDER BY c.week, c.completed_at, c.id, a.profile_id, a.id",
-            (start.isoformat(), end.isoformat()),
+        )
+        params: list[object] = [start.isoformat(), end.isoformat()]
+        if visibilities is not None:
+            shown = sorted({v.value for v in visibilities})
+            marks = ", ".join("?" * len(shown))
+            sql += (
+                f"AND (a.text IS NOT NULL AND a.visibility IN ({marks}) "
+                "OR a.text_sealed IS NOT NULL AND a.profile_id IS ?) "
+            )
+            params += [*shown, sealed_of]
+        rows = self.db.conn.execute(
+            sql + "ORDER BY c.week, c.completed_at, c.id, a.profile_id, a.id", params
         ).fetchall()
+        day = dt.date.fromisoformat
         return [
             WrittenAnswer(
                 checkin_id=int(r[0]),
-                week=dt.date.fromisoformat(str(r[1])),
+                week=day(str(r[1])),
                 profile_id=int(r[2]),
                 pack_id=str(r[3]),
                 item_id=str(r[4]),
                 text=None if r[5] is None else str(r[5]),
-                visibility=Visibility(str(r[6])),
+                visibility=_visibility(r[6]),
                 sealed=None if r[7] is None else _blob(r[7]),
                 pack_version=int(r[8]),
             )
@@ -663,7 +718,18 @@ class ExportRepo:
             "AND c.week BETWEEN ? AND ? ORDER BY c.week, m.id",
             (start.isoformat(), end.isoformat()),
         ).fetchall()
-        return [(int(r[0]), Review(str(r[1]))) for r in rows]
+        return [(int(r[0]), _review(r[1])) for r in rows]
+
+    def review_counts_between(self, start: dt.date, end: dt.date) -> list[tuple[int, Review, int]]:
+        """(owner id, review, how many) over ``reviews_between``: counted in SQL, one row each."""
+        rows = self.db.conn.execute(
+            "SELECT m.owner_id, m.review, count(*) FROM commitments m JOIN checkins c "
+            "ON c.id = m.reviewed_in WHERE c.status = 'completed' AND m.review IS NOT NULL "
+            "AND c.week BETWEEN ? AND ? "
+            "GROUP BY m.owner_id, m.review ORDER BY m.owner_id, m.review",
+            (start.isoformat(), end.isoformat()),
+        ).fetchall()
+        return [(int(r[0]), _review(r[1]), int(r[2])) for r in rows]
 
 
 # Whole-database transfer rows, in column order (JSON export and import). Timestamps stay the

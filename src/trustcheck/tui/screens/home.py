@@ -17,14 +17,21 @@ from trustcheck.core.clock import week_label
 from trustcheck.core.models import Commitment, Profile
 from trustcheck.core.text import visible_controls
 from trustcheck.services import Services
-from trustcheck.services.checkin import WeekState
+from trustcheck.services.checkin import Status, WeekState
 from trustcheck.tui.text import plain, say, score
 
 TREND_WEEKS = 26
 TREND_STYLES = ("$primary", "$warning")
+#: The class of the button home focuses first (see HomeScreen.AUTO_FOCUS).
+FIRST_FOCUS = "-first-focus"
 
 
 class HomeScreen(Screen[None]):
+    # Textual focuses the button that has this class as the screen mounts, before the first frame:
+    # the check-in button, or the journal's once this week's check-in is done. With the default
+    # ("*") the scroll container took focus first and gave it up a frame later, restyling every
+    # widget inside it twice.
+    AUTO_FOCUS = f".{FIRST_FOCUS}"
     DEFAULT_CSS = """
     HomeScreen VerticalScroll {
         padding: 1 2;
@@ -106,79 +113,135 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.services = services
         self._last_checkin: int | None = None
+        # compose() read and showed this week's status: the first resume need not read it again.
+        self._fresh = False
 
     def compose(self) -> ComposeResult:
+        # Built with its content from one read, not filled in (and remounted) after mounting:
+        # the first frame waits for no second layout pass.
+        people, status = self.services.profiles.people(), self.services.checkins.status()
+        self._set_status(status)
+        self._fresh = True
+        solo = len(people) == 1
+        can_start = self._can_start(status)
+        go = Button(self._go_label(status), id="go", variant="primary")
+        go.display = can_start
+        go.set_class(can_start, FIRST_FOCUS)
+        journal = Button(messages.HOME_JOURNAL, id="journal")
+        journal.set_class(not can_start, FIRST_FOCUS)
         with VerticalScroll():
             yield Static(messages.HOME_TITLE, classes="title", markup=False)
-            yield Static(id="who")
+            yield Static(self._who(people), id="who")
             with Vertical(id="status-box"):
-                yield Static(id="status")
-                yield Static(id="week", classes="muted")
-                yield Button(messages.HOME_CHECK_IN, id="go", variant="primary")
+                yield Static(self._status_text(status), id="status")
+                yield Static(self._week_text(status), id="week", classes="muted")
+                yield go
             with Horizontal(id="trend-box"):
                 yield Static(id="trend")
                 yield Button(messages.HOME_TRENDS, id="trends")
             with Horizontal(id="journal-box"):
-                yield Static(id="journal-hint")
-                yield Button(messages.HOME_JOURNAL, id="journal")
+                yield Static(self._journal_hint(solo), id="journal-hint")
+                yield journal
             yield Static(messages.HOME_COMMITMENTS_TITLE, classes="section", markup=False)
-            yield Vertical(id="commitments")
+            yield Vertical(*self._commitments(people), id="commitments")
             yield Static(messages.NOT_THERAPY, id="not-therapy", markup=False)
         yield Footer()
 
     async def on_screen_resume(self) -> None:
-        await self.refresh_status()
+        if not self._fresh:
+            await self.refresh_status()
+            return
+        self._fresh = False
+        if self.focused is None:  # not focused as it mounted (the terminal had no focus)
+            self._focus_first()
+        self.refresh_bindings()
+        # The trend line after the first frame, queued behind anything else waiting for it.
+        self.call_after_refresh(self.call_after_refresh, self._first_trend)
+
+    def _first_trend(self) -> None:
+        if self._last_checkin is not None:
+            self.services.trends.refresh()  # as refresh_status() does for a new last check-in
+        self._show_trend()
 
     async def refresh_status(self) -> None:
         services = self.services
         people = services.profiles.people()
-        if len(people) == 1:
-            who = say(messages.HOME_WHO_SOLO, name=people[0].name)
-        else:
-            who = say(messages.HOME_WHO_COUPLE, a=people[0].name, b=people[1].name)
-        self.query_one("#who", Static).update(who)
-        hint = messages.HOME_JOURNAL_HINT_SOLO if len(people) == 1 else messages.HOME_JOURNAL_HINT
-        self.query_one("#journal-hint", Static).update(plain(hint))
+        self.query_one("#who", Static).update(self._who(people))
+        self.query_one("#journal-hint", Static).update(self._journal_hint(len(people) == 1))
 
         status = services.checkins.status()
-        self.state = status.state
         last = status.last.id if status.last else None
         if last != self._last_checkin:  # a check-in was completed: new trends
-            self._last_checkin = last
             services.trends.refresh()
+        self._set_status(status)
         # After the first paint: with 20 years of history loading it takes ~60 ms.
         self.call_after_refresh(self._show_trend)
+        self.query_one("#status", Static).update(self._status_text(status))
+        self.query_one("#week", Static).update(self._week_text(status))
+        button = self.query_one("#go", Button)
+        button.label = self._go_label(status)
+        button.display = self._can_start(status)
+        self._focus_first()
+
+        box = self.query_one("#commitments", Vertical)
+        await box.remove_children()
+        await box.mount_all(self._commitments(people))
+        self.refresh_bindings()
+
+    # --- what home shows ----------------------------------------------------------------------
+    def _set_status(self, status: Status) -> None:
+        self.state = status.state
+        self._last_checkin = status.last.id if status.last else None
+
+    @staticmethod
+    def _who(people: list[Profile]) -> Content:
+        if len(people) == 1:
+            return say(messages.HOME_WHO_SOLO, name=people[0].name)
+        return say(messages.HOME_WHO_COUPLE, a=people[0].name, b=people[1].name)
+
+    @staticmethod
+    def _journal_hint(solo: bool) -> Content:
+        return plain(messages.HOME_JOURNAL_HINT_SOLO if solo else messages.HOME_JOURNAL_HINT)
+
+    @staticmethod
+    def _status_text(status: Status) -> Content:
         if status.state is WeekState.IN_PROGRESS:
             text = messages.STATUS_IN_PROGRESS
         elif status.state is WeekState.DONE:
             text = messages.STATUS_DONE.format(week=week_label(status.next_due))
         else:
             text = messages.STATUS_DUE
-        self.query_one("#status", Static).update(plain(text))
-        self.query_one("#week", Static).update(
-            say(messages.HOME_WEEK, week=week_label(status.week))
-        )
-        button = self.query_one("#go", Button)
-        resume = status.state is WeekState.IN_PROGRESS
-        button.label = messages.HOME_RESUME if resume else messages.HOME_CHECK_IN
-        # One check-in a week: once this week's is done there is nothing to start until the next.
-        button.display = status.state is not WeekState.DONE
-        if button.display:
-            button.focus()
-        else:
-            self.query_one("#journal", Button).focus()
+        return plain(text)
 
+    @staticmethod
+    def _week_text(status: Status) -> Content:
+        return say(messages.HOME_WEEK, week=week_label(status.week))
+
+    @staticmethod
+    def _go_label(status: Status) -> str:
+        resume = status.state is WeekState.IN_PROGRESS
+        return messages.HOME_RESUME if resume else messages.HOME_CHECK_IN
+
+    @staticmethod
+    def _can_start(status: Status) -> bool:
+        # One check-in a week: once this week's is done there is nothing to start until the next.
+        return status.state is not WeekState.DONE
+
+    def _focus_first(self) -> None:
+        go, journal = self.query_one("#go", Button), self.query_one("#journal", Button)
+        go.set_class(go.display, FIRST_FOCUS)
+        journal.set_class(not go.display, FIRST_FOCUS)
+        (go if go.display else journal).focus()
+
+    def _commitments(self, people: list[Profile]) -> list[Static]:
+        """The commitments set at the last check-in, or a line saying there are none."""
         names = {p.id: p.name for p in people}
-        box = self.query_one("#commitments", Vertical)
-        await box.remove_children()
-        commitments = services.checkins.open_commitments()
         rows: list[Static] = []
-        for c in commitments:
+        for c in self.services.checkins.open_commitments():
             rows.extend(self._commitment_rows(c, names, solo=len(people) == 1))
         if not rows:
             rows.append(Static(messages.HOME_NO_COMMITMENTS, classes="muted", markup=False))
-        await box.mount_all(rows)
-        self.refresh_bindings()
+        return rows
 
     def _show_trend(self) -> None:
         """Both trust indexes over the last 26 weeks as sparklines, once there are two check-ins."""

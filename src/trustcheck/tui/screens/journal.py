@@ -9,20 +9,28 @@ from __future__ import annotations
 import time
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Checkbox, DataTable, Footer, Input, Static, TextArea
+from textual.widgets.data_table import ColumnKey
 
 from trustcheck import messages
+from trustcheck.core.clock import week_label
 from trustcheck.core.models import JournalEntry, Profile
 from trustcheck.core.text import visible_controls
 from trustcheck.services import Services
+from trustcheck.services.checkin import PrivateAnswer
 from trustcheck.services.journal import JournalConflict, JournalError
 from trustcheck.storage.crypto import CryptoError
 from trustcheck.tui.screens.confirm import ConfirmDialog
@@ -32,14 +40,25 @@ from trustcheck.tui.widgets.fields import EditorArea, LineInput, TagsInput
 IDLE_SETTING = "journal_idle_seconds"
 IDLE_DEFAULT = 300.0
 PAGE = 200  # rows added to the table at a time: opening 10,000 entries costs as much as 200
-# Opening shows the newest FIRST_PAGE entries (a page) at once and opens the rest
-# REST_DELAY seconds later, or sooner when the cursor or a search needs them: with 10,000
-# entries the screen opens (reads, decrypts) 200 of them, not all (DESIGN.md, speed budgets).
-FIRST_PAGE = PAGE
+# Opening shows the newest screenful at once (the terminal's height less CHROME_LINES entries,
+# never fewer than FIRST_PAGE_MIN) and opens the rest REST_DELAY seconds later, or sooner when
+# the cursor or a search needs them: with 10,000 entries the first frame reads, decrypts and
+# draws about as much as with a screenful (DESIGN.md, speed budgets).
+FIRST_PAGE_MIN = 20
+# Lines that are never table rows: the title and note (2, more when they wrap), the padding and
+# margins (3), the search field (3), the table's header (1) and the footer (1). The table shows
+# at most height - CHROME_LINES rows (one fewer while the "Showing the newest ..." line is there).
+CHROME_LINES = 10
 REST_DELAY = 0.3
 DATE_FORMAT = "%d %b %Y %H:%M"
+# Fixed column widths: the table never measures its cells to size the columns, and a journal
+# with 10 entries draws the same columns as one with 10,000.
+DATE_WIDTH = 17
+RATING_WIDTH = 6
 TAGS_WIDTH = 14
-FIXED_WIDTH = 17 + 6 + TAGS_WIDTH + 1 + 5 * 2 + 2 + 4  # other columns, cell padding, scrollbar
+THERAPY_WIDTH = 1
+# The other columns, the cell padding, the journal's padding and the scrollbar.
+FIXED_WIDTH = DATE_WIDTH + RATING_WIDTH + TAGS_WIDTH + THERAPY_WIDTH + 5 * 2 + 2 + 4
 
 
 def idle_seconds(services: Services) -> float:
@@ -54,6 +73,36 @@ def idle_seconds(services: Services) -> float:
 
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+class Cell:
+    """One line of plain text in a table cell, drawn as one segment and cut to the column.
+
+    The table renders each visible cell through Rich: a ``Text`` is wrapped, justified and
+    measured there on every draw; this is already one line (never markup), so it costs little.
+    """
+
+    __slots__ = ("style", "text", "width")
+
+    def __init__(self, text: str, style: Style | None = None) -> None:
+        self.text = text.replace("\t", " ")
+        self.style = style
+        self.width = cell_len(self.text)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        yield Segment(
+            self.text if self.width <= width else set_cell_size(self.text, width), self.style
+        )
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(self.width, self.width)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+DIM = Style(dim=True)
 
 
 def first_line(text: str) -> str:
@@ -119,7 +168,18 @@ class JournalScreen(Screen[None]):
         color: $error;
         height: auto;
     }
+    JournalScreen #private {
+        padding: 1 2 0 2;
+    }
+    JournalScreen #private-note {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
     """
+
+    # The table has focus from compose on, so the first frame draws it focused: focusing it in
+    # on_mount (after the search field took auto focus) restyled and redrew every row again.
+    AUTO_FOCUS = "#entries"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "new", "New entry"),
@@ -128,6 +188,8 @@ class JournalScreen(Screen[None]):
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "back", "Close (locks)"),
         Binding("escape", "cancel_edit", "Cancel"),
+        Binding("p", "private", messages.JOURNAL_PRIVATE_KEY),
+        Binding("p,escape", "entries", messages.JOURNAL_PRIVATE_BACK, key_display="p"),
         Binding("f1", "app.help", "Help", show=False),
     ]
 
@@ -136,6 +198,7 @@ class JournalScreen(Screen[None]):
         self.services = services
         self.profile = profile
         self.editing = False
+        self.reading_private = False  # the private check-in answers are shown, not the entries
         self._entries: list[JournalEntry] = []
         self._by_id: dict[int, JournalEntry] = {}
         self._shown = 0
@@ -182,39 +245,46 @@ class JournalScreen(Screen[None]):
             self.app.pop_screen()  # never shown without its owner's key
             return
         table = self.query_one(DataTable)
-        table.add_column(Text(messages.JOURNAL_COL_DATE), key="date")
-        table.add_column(Text(messages.JOURNAL_COL_RATING), key="rating")
-        table.add_column(Text(messages.JOURNAL_COL_TAGS), key="tags")
-        table.add_column(Text(messages.JOURNAL_THERAPY_MARK), key="therapy")
-        table.add_column(Text(messages.JOURNAL_COL_TEXT), key="text")
-        self.query_one("#editor").display = False
         self._text_width = self._width_for_text()
+        table.add_column(Text(messages.JOURNAL_COL_DATE), key="date", width=DATE_WIDTH)
+        table.add_column(Text(messages.JOURNAL_COL_RATING), key="rating", width=RATING_WIDTH)
+        table.add_column(Text(messages.JOURNAL_COL_TAGS), key="tags", width=TAGS_WIDTH)
+        table.add_column(Text(messages.JOURNAL_THERAPY_MARK), key="therapy", width=THERAPY_WIDTH)
+        table.add_column(Text(messages.JOURNAL_COL_TEXT), key="text", width=self._text_width)
+        self.query_one("#editor").display = False
         self.reload()
-        table.focus()
+        if not table.display:  # no entries: the search field has the focus, as before
+            self.query_one("#search", Input).focus()
         self._idle_timer = self.set_interval(min(1.0, self._idle_limit / 4), self._check_idle)
 
     def _width_for_text(self) -> int:
         return max(16, self.app.size.width - FIXED_WIDTH)
 
+    def _first_page(self) -> int:
+        """How many entries the first frame shows: a screenful of rows and a few more."""
+        return max(FIRST_PAGE_MIN, self.app.size.height - CHROME_LINES)
+
     def on_resize(self, event: Resize) -> None:
         width = self._width_for_text()
         if width != self._text_width and not self.editing and self._entries:
             self._text_width = width
+            self.query_one(DataTable).columns[ColumnKey("text")].width = width
             self._fill_table(keep_cursor=True)
 
     # --- listing ------------------------------------------------------------------------------
     def reload(self, select: int | None = None) -> None:
         """Open the entries again (with the search applied) and show them, newest first.
 
-        Without a search or an entry to select, only the newest FIRST_PAGE are opened now and
-        the rest just after the first frame (``_open_rest``).
+        Without a search or an entry to select, only the newest screenful (``_first_page``) is
+        opened now and the rest just after the first frame (``_open_rest``).
         """
         query = self.query_one("#search", Input).value
         self._stop_rest()
         journal = self.services.journal
         first = not query.strip() and select is None
-        listing = journal.entries(self.profile.id, query=query, limit=FIRST_PAGE if first else None)
-        self._complete = not first or len(listing.entries) + len(listing.damaged) < FIRST_PAGE
+        limit = self._first_page() if first else None
+        listing = journal.entries(self.profile.id, query=query, limit=limit)
+        self._complete = limit is None or len(listing.entries) + len(listing.damaged) < limit
         self._total = len(listing.entries) if self._complete else journal.count(self.profile.id)
         self._show_listing(listing.entries, len(listing.damaged), query)
         self._fill_table(select=select)
@@ -227,7 +297,7 @@ class JournalScreen(Screen[None]):
             self._rest_timer = None
 
     def _open_rest(self) -> None:
-        """Open every entry once only the first page is open (cursor near its end, or timer)."""
+        """Open every entry once only the first screenful is open (cursor near its end, timer)."""
         self._stop_rest()
         if self._complete or not self.is_attached:
             return
@@ -284,15 +354,18 @@ class JournalScreen(Screen[None]):
             more.update(say(messages.JOURNAL_MORE, shown=str(self._shown), total=str(total)))
         more.display = self._shown < total
 
-    def _cells(self, entry: JournalEntry) -> tuple[Text, ...]:
+    def _cells(self, entry: JournalEntry) -> tuple[Cell, ...]:
+        """One row's cells, ready to draw: plain text (never markup), cut to its column."""
         tags = " ".join(f"#{t}" for t in entry.tags)
         rating = messages.JOURNAL_NO_RATING if entry.rating is None else str(entry.rating)
+        therapy = messages.JOURNAL_THERAPY_MARK if entry.for_therapy else ""
+        text = _cut(visible_controls(first_line(entry.text)), self._text_width)
         return (
-            Text(f"{entry.written_at:{DATE_FORMAT}}", style="dim"),
-            Text(rating, justify="right"),
-            Text(_cut(visible_controls(tags), TAGS_WIDTH)),
-            Text(messages.JOURNAL_THERAPY_MARK if entry.for_therapy else ""),
-            Text(_cut(visible_controls(first_line(entry.text)), self._text_width)),
+            Cell(f"{entry.written_at:{DATE_FORMAT}}", DIM),
+            Cell(rating.rjust(RATING_WIDTH)),
+            Cell(_cut(visible_controls(tags), TAGS_WIDTH)),
+            Cell(therapy),
+            Cell(text),
         )
 
     @on(DataTable.RowHighlighted)
@@ -300,8 +373,8 @@ class JournalScreen(Screen[None]):
         if event.cursor_row < self._shown - 10:
             return
         if not self._complete:
-            self._open_rest()
-        if self._shown < len(self._entries):
+            self._open_rest()  # fills the table up to a page: the cursor may be far from its end
+        if event.cursor_row >= self._shown - 10 and self._shown < len(self._entries):
             self._add_rows(PAGE)
 
     @on(Input.Changed, "#search")
@@ -318,6 +391,43 @@ class JournalScreen(Screen[None]):
             return None
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return self._by_id.get(int(str(row_key.value)))
+
+    # --- private check-in answers -------------------------------------------------------------
+    def action_private(self) -> None:
+        """Show the private answers this person kept in check-ins (read-only), not the entries.
+
+        The section is mounted only while shown (opening the journal costs nothing more) and
+        removed, with the decrypted answers, when going back or locking.
+        """
+        try:
+            answers = self.services.checkins.private_answers(self.profile.id)
+        except CryptoError:  # locked meanwhile (e.g. idle)
+            return
+        self.reading_private = True
+        self.query_one("#journal").display = False
+        section = VerticalScroll(
+            Static(messages.JOURNAL_PRIVATE_TITLE, classes="title", markup=False),
+            Static(messages.JOURNAL_PRIVATE_NOTE, id="private-note", markup=False),
+            Static(private_text(answers), id="private-list", markup=False),
+            id="private",
+        )
+        self.mount(section, before=self.query_one(Footer))
+        section.focus()
+        self.refresh_bindings()
+
+    def action_entries(self) -> None:
+        """Back from the private answers to the entries; the answers are let go of."""
+        self._drop_private()
+        self.query_one("#journal").display = True
+        table = self.query_one(DataTable)
+        (table if table.display else self.query_one("#search", Input)).focus()
+        self.refresh_bindings()
+
+    def _drop_private(self) -> None:
+        self.reading_private = False
+        for section in self.query("#private"):
+            section.query_one("#private-list", Static).update("")
+            section.remove()
 
     # --- writing ------------------------------------------------------------------------------
     def _open_editor(self, entry: JournalEntry | None) -> None:
@@ -451,8 +561,10 @@ class JournalScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save", "cancel_edit"):
             return self.editing
-        if action in ("new", "delete", "search", "back"):
-            if self.editing:
+        if action == "entries":
+            return self.reading_private
+        if action in ("new", "delete", "search", "back", "private"):
+            if self.editing or self.reading_private:
                 return False
             if action == "delete" and not self._entries:
                 return None
@@ -482,6 +594,7 @@ class JournalScreen(Screen[None]):
         if not self.is_attached:
             return
         self.query_one(DataTable).clear()
+        self._drop_private()
         self._clear_editor()
         search = self.query_one("#search", Input)
         with search.prevent(Input.Changed):
@@ -508,3 +621,26 @@ class JournalScreen(Screen[None]):
         self._entries = []
         self._by_id = {}
         self._edited = None
+
+
+def private_text(answers: list[PrivateAnswer]) -> Text:
+    """Private check-in answers, newest first: week (and module), prompt, answer. Plain text."""
+    if not answers:
+        return Text(messages.JOURNAL_PRIVATE_NONE, style="dim", end="")
+    out = Text(end="")
+    for n, answer in enumerate(reversed(answers)):
+        if n:
+            out.append("\n\n")
+        head = week_label(answer.week)
+        head = head[:1].upper() + head[1:]
+        if answer.module:
+            head = f"{head} · {answer.module}"
+        out.append(visible_controls(head), style="bold")
+        out.append("\n")
+        out.append(visible_controls(answer.prompt), style="italic")
+        out.append("\n")
+        if answer.text is None:
+            out.append(messages.JOURNAL_PRIVATE_DAMAGED, style="bold")
+        else:
+            out.append(visible_controls(answer.text))
+    return out
