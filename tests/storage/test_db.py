@@ -257,7 +257,7 @@ def test_v1_fixture_migrates_to_the_current_version(data_dir: Path) -> None:
             r[0]
             for r in database.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
         }
-        assert {"answers_rated", "answers_written"} <= indexes
+        assert {"answers_rated", "answers_written", "journal_entries_by_time"} <= indexes
         assert database.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         database.close()

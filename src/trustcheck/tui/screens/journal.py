@@ -51,8 +51,8 @@ FIRST_PAGE_MIN = 20
 CHROME_LINES = 10
 REST_DELAY = 0.3
 DATE_FORMAT = "%d %b %Y %H:%M"
-# Fixed column widths: the table never measures its cells to size the columns, and a journal
-# with 10 entries draws the same columns as one with 10,000.
+# Fixed column widths: the columns never change width as rows come in (no re-layout, no redraw),
+# and a journal with 10 entries draws the same columns as one with 10,000.
 DATE_WIDTH = 17
 RATING_WIDTH = 6
 TAGS_WIDTH = 14
@@ -261,7 +261,7 @@ class JournalScreen(Screen[None]):
         return max(16, self.app.size.width - FIXED_WIDTH)
 
     def _first_page(self) -> int:
-        """How many entries the first frame shows: a screenful of rows and a few more."""
+        """How many entries the first frame shows: the rows the table can show, or a few more."""
         return max(FIRST_PAGE_MIN, self.app.size.height - CHROME_LINES)
 
     def on_resize(self, event: Resize) -> None:
