@@ -7,7 +7,7 @@ import math
 
 from trustcheck import messages
 from trustcheck.core.text import visible_controls
-from trustcheck.export.model import AreaRow, KeptRow, TextItem
+from trustcheck.export.model import AreaRow, GapRow, KeptRow, TextItem
 
 DASH = "–"
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -46,6 +46,17 @@ def module_line(row: AreaRow, names: tuple[str, ...]) -> str:
         if i < len(row.start)
     )
     return f"{row.title} — {values}"
+
+
+def gap_line(row: GapRow, names: tuple[str, ...]) -> str:
+    """``Security: Alex 73 and Sam 51, a gap of 22 on average`` (plain text, to be escaped;
+    markdown passes names it has escaped already)."""
+    return messages.EXPORT_GAP_ROW.format(
+        area=row.title,
+        a=f"{names[0]} {num(row.a)}",
+        b=f"{names[1]} {num(row.b)}",
+        gap=num(row.gap),
+    )
 
 
 def when(item: TextItem) -> str:

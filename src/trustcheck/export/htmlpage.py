@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from trustcheck import messages
 from trustcheck.core.stats import Point
-from trustcheck.export.fmt import DASH, clean, day, module_line, num, share, when
+from trustcheck.export.fmt import DASH, clean, day, gap_line, module_line, num, share, when
 from trustcheck.export.model import PersonSummary, Summary, TextItem
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -189,15 +189,7 @@ def render(summary: Summary) -> str:
     if len(s.names) == 2:
         body.append(f"<h2>{esc(messages.EXPORT_GAPS_TITLE)}</h2>")
         if s.gaps:
-            rows = [
-                messages.EXPORT_GAP_ROW.format(
-                    area=g.title,
-                    a=f"{s.names[0]} {num(g.a)}",
-                    b=f"{s.names[1]} {num(g.b)}",
-                    gap=num(g.gap),
-                )
-                for g in s.gaps
-            ]
+            rows = [gap_line(g, s.names) for g in s.gaps]
             body.append("<ul>" + "".join(f"<li>{esc(r)}</li>" for r in rows) + "</ul>")
         else:
             body.append(_p(messages.EXPORT_NO_GAPS))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from trustcheck import messages
-from trustcheck.export.fmt import DASH, clean, day, module_line, num, share, when
+from trustcheck.export.fmt import DASH, clean, day, gap_line, module_line, num, share, when
 from trustcheck.export.model import Summary, TextItem
 
 # Everything with inline meaning in CommonMark or GFM (emphasis, code, links, images, raw HTML,
@@ -116,14 +116,8 @@ def render(summary: Summary) -> str:
     if len(s.names) == 2:
         out += [f"## {messages.EXPORT_GAPS_TITLE}", ""]
         if s.gaps:
-            for g in s.gaps:
-                values = f"{escape(s.names[0])} {num(g.a)}", f"{escape(s.names[1])} {num(g.b)}"
-                out.append(
-                    "- "
-                    + messages.EXPORT_GAP_ROW.format(
-                        area=g.title, a=values[0], b=values[1], gap=num(g.gap)
-                    )
-                )
+            names = tuple(escape(n) for n in s.names)
+            out += [f"- {gap_line(g, names)}" for g in s.gaps]
         else:
             out.append(messages.EXPORT_NO_GAPS)
         out.append("")

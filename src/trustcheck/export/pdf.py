@@ -17,7 +17,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from trustcheck import messages
-from trustcheck.export.fmt import clean, day, module_line, num, share, when
+from trustcheck.export.fmt import clean, day, gap_line, module_line, num, share, when
 from trustcheck.export.model import PersonSummary, Summary, TextItem
 
 FONT_FILE = "DejaVuSans.ttf"
@@ -128,15 +128,7 @@ def render(summary: Summary, font_dir: Path) -> bytes:
     if len(s.names) == 2:
         heading(messages.EXPORT_GAPS_TITLE)
         if s.gaps:
-            bullets(
-                messages.EXPORT_GAP_ROW.format(
-                    area=g.title,
-                    a=f"{s.names[0]} {num(g.a)}",
-                    b=f"{s.names[1]} {num(g.b)}",
-                    gap=num(g.gap),
-                )
-                for g in s.gaps
-            )
+            bullets(gap_line(g, s.names) for g in s.gaps)
         else:
             para(messages.EXPORT_NO_GAPS)
 
