@@ -180,10 +180,7 @@ def _reseal(
     services: Services, dump: Dump, person: DumpProfile, passphrase: str, into: Transfer
 ) -> None:
     """A new key for ``person`` under ``passphrase``, and every private record sealed with it."""
-    keys = services.keys
-    # The same key-derivation cost KeyService uses for a new passphrase (weak only in tests).
-    params = keys._params()
-    data_key, wrapped = crypto.create_key(passphrase, person.id, params, allow_weak=keys._weak)
+    data_key, wrapped = services.keys.new_key(person.id, passphrase)
     record_key = crypto.RecordKey(data_key)
     section = dump.private[0]
     sealed: dict[AnswerKey, bytes] = {}

@@ -30,6 +30,14 @@ class KeyService:
     def _params(self) -> crypto.KdfParams:
         return crypto.KdfParams.for_tests() if self._weak else crypto.KdfParams.production()
 
+    def new_key(self, profile_id: int, passphrase: str) -> tuple[bytes, crypto.WrappedKey]:
+        """A fresh data key for a profile, wrapped under ``passphrase`` at the current cost.
+
+        Nothing is stored: the caller writes the wrapped key with the records it seals (import).
+        """
+        check_passphrase(passphrase)
+        return crypto.create_key(passphrase, profile_id, self._params(), allow_weak=self._weak)
+
     def has_passphrase(self, profile_id: int) -> bool:
         return self.repo.get(profile_id) is not None
 
