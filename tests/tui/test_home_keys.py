@@ -41,3 +41,20 @@ async def test_home_key_opens_its_screen(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+@pytest.mark.parametrize(("size", "narrow"), [((80, 24), True), ((120, 40), False)])
+@run_async
+async def test_the_export_dialog_stacks_its_choices_on_a_narrow_terminal(
+    services: Services, couple: list[Profile], size: tuple[int, int], narrow: bool
+) -> None:
+    app = build_app(services)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        assert screen.has_class("narrow") is narrow
+        # Stacked, each group of choices gets the dialog's whole width.
+        groups = list(screen.query("#choices > Vertical"))
+        assert len({g.region.x for g in groups}) == (1 if narrow else 3)

@@ -15,6 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
@@ -46,15 +47,20 @@ def default_path(fmt: str, today: dt.date, folder: Path | None = None) -> Path:
     return (folder or Path.cwd()) / f"{name}-{today.isoformat()}{suffix}"
 
 
+#: Below this many columns the choices stack (three side by side need about 100).
+NARROW = 100
+
+
 class ExportScreen(ModalScreen[Path | None]):
     DEFAULT_CSS = """
     ExportScreen {
         align: center middle;
     }
-    ExportScreen > Vertical {
+    ExportScreen > VerticalScroll {
         width: 110;
         max-width: 98%;
-        height: 90%;
+        height: auto;
+        max-height: 95%;
         padding: 0 2;
         border: round $primary;
         background: $surface;
@@ -70,6 +76,13 @@ class ExportScreen(ModalScreen[Path | None]):
         width: 1fr;
         height: auto;
     }
+    /* Narrow terminals: the three groups of choices one under the other, nothing cut off. */
+    ExportScreen.narrow #choices {
+        layout: vertical;
+    }
+    ExportScreen.narrow #choices > Vertical {
+        width: 100%;
+    }
     ExportScreen RadioSet {
         width: 100%;
     }
@@ -77,7 +90,7 @@ class ExportScreen(ModalScreen[Path | None]):
         width: 20;
     }
     ExportScreen #preview-box {
-        height: 1fr;
+        height: 12;
         border: round $primary 40%;
     }
     ExportScreen #status {
@@ -116,7 +129,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self._auto_path = default_path(self.fmt, self.today, folder)
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with VerticalScroll():
             yield Static(messages.EXPORT_DIALOG_TITLE, id="title", markup=False)
             with Horizontal(id="choices"):
                 with Vertical():
@@ -151,6 +164,9 @@ class ExportScreen(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         self.query_one("#format", RadioSet).focus()
         self.refresh_preview()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW, "narrow")
 
     # --- choices ----------------------------------------------------------------------------------
     def request(self) -> ExportRequest:
