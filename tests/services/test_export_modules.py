@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -87,13 +86,6 @@ def build(services: Services, clock: FixedClock) -> list[Profile]:
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(NOW)
-
-
-@pytest.fixture
-def svc(tmp_path: Path, clock: FixedClock) -> Iterator[Services]:
-    opened = open_services(tmp_path / "data", clock, weak_kdf=True)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

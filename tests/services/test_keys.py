@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,15 +26,6 @@ from trustcheck.storage.crypto import (
     WrongPassphrase,
 )
 from trustcheck.storage.repos import ANSWERS_TABLE, private_answer_id
-
-
-@pytest.fixture
-def svc(tmp_path: Path, clock: FixedClock) -> Iterator[Services]:
-    opened = open_services(tmp_path / "data", clock, weak_kdf=True)
-    try:
-        yield opened
-    finally:
-        opened.close()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ appears at the reveal. The sentinel tests read every byte of every file in the d
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,24 +20,6 @@ from trustcheck.storage.repos import ANSWERS_TABLE, private_answer_id
 SENTINEL = "SENTINEL-7f3a-private"
 SENTINEL_ANSWER = "SENTINEL-answer-91c2"
 SENTINEL_TAG = "SENTINEL-tag-44d0"
-
-
-@pytest.fixture
-def svc(tmp_path: Path, clock: FixedClock) -> Iterator[Services]:
-    opened = open_services(tmp_path / "data", clock, weak_kdf=True)
-    try:
-        yield opened
-    finally:
-        opened.close()
-
-
-@pytest.fixture
-def couple(svc: Services) -> tuple[Profile, Profile]:
-    """Alex and Sam, each with a passphrase, both unlocked."""
-    alex, sam = svc.profiles.setup(["Alex", "Sam"])
-    svc.keys.set_passphrase(alex.id, "alex words")
-    svc.keys.set_passphrase(sam.id, "sam words")
-    return alex, sam
 
 
 @pytest.fixture
