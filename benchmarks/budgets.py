@@ -762,13 +762,26 @@ def bench_export(ctx: Context) -> list[Row]:
     return [rows[0], rows[1], pdf, rows[2], rows[3]]
 
 
+# Child-script helper for the screen rows: wait until a screen of ``kind`` is current, laid out
+# and painted, and what it queued after its first frame has run too.
+_WAIT_SHOWN = """
+async def shown(app, kind):
+    while not isinstance(app.screen, kind):
+        await asyncio.sleep(0)
+    painted = asyncio.Event()
+    app.screen.call_after_refresh(painted.set)
+    await painted.wait()
+"""
+
+
 # --- the Trends screen inside a running TUI -------------------------------------------------------
 
 TRENDS_SCREEN_BUDGET_MS = 100.0
 TRENDS_SCREEN_SIZE = (120, 40)
 
 # Run in a child over a seeded data dir: argv = data dir, repeats, width, height. Prints JSON.
-_TRENDS_SCREEN = """
+_TRENDS_SCREEN = (
+    """
 import asyncio, json, sys, time
 from pathlib import Path
 from textual import events
@@ -778,15 +791,9 @@ from trustcheck.tui.screens.home import HomeScreen
 from trustcheck.tui.screens.trends import TrendsScreen
 from trustcheck.tui.widgets.chart import PLOTS
 
-async def shown(app, kind):
-    # The screen is current, laid out and painted, and what it queued after its first frame
-    # (the small multiples below the first screenful) has run too.
-    while not isinstance(app.screen, kind):
-        await asyncio.sleep(0)
-    painted = asyncio.Event()
-    app.screen.call_after_refresh(painted.set)
-    await painted.wait()
-
+"""
+    + _WAIT_SHOWN
+    + """
 async def press(app, key, kind):
     # One Key event, as a terminal sends it (Pilot.press adds idle waits of its own).
     start = time.perf_counter()
@@ -821,6 +828,7 @@ async def main(data, repeats, size):
 data, repeats, width, height = sys.argv[1], *map(int, sys.argv[2:5])
 print(json.dumps(asyncio.run(main(data, repeats, (width, height)))))
 """
+)
 
 
 def _trends_screen_row(ctx: Context, key: str, weeks: int) -> Row:
@@ -1183,7 +1191,8 @@ def _journal_pair_data(ctx: Context) -> tuple[Path, dict[str, int], dict[str, An
 
 
 # Run in a child over the seeded data dir: argv = data dir, big id, small id, repeats, passphrase.
-_JOURNAL_SCREEN = """
+_JOURNAL_SCREEN = (
+    """
 import asyncio, json, sys, time
 from pathlib import Path
 from trustcheck.services import open_services
@@ -1192,13 +1201,9 @@ from trustcheck.tui.screens.home import HomeScreen
 from trustcheck.tui.screens.journal import JournalScreen
 from textual.widgets import DataTable
 
-async def shown(app, kind):
-    while not isinstance(app.screen, kind):
-        await asyncio.sleep(0)
-    painted = asyncio.Event()
-    app.screen.call_after_refresh(painted.set)
-    await painted.wait()
-
+"""
+    + _WAIT_SHOWN
+    + """
 async def main(data, ids, repeats, passphrase):
     services = open_services(Path(data), weak_kdf=True)
     people = {p.id: p for p in services.profiles.people()}
@@ -1231,6 +1236,7 @@ data, big, small, repeats, passphrase = sys.argv[1:6]
 ids = {"big": int(big), "small": int(small)}
 print(json.dumps(asyncio.run(main(data, ids, int(repeats), passphrase))))
 """
+)
 
 
 @benchmark("journal_screen", "the journal screen with 10,000 entries vs the same with 10")

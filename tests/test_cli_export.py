@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_results import one_line_error
 from trustcheck.core.clock import FixedClock
 from trustcheck.paths import DATA_DIR_ENV
 from trustcheck.services import open_services
@@ -32,14 +33,6 @@ def tc(data_dir: Path, *args: str, input: str = "") -> subprocess.CompletedProce
         env={**os.environ, DATA_DIR_ENV: str(data_dir), "PYTHONIOENCODING": "utf-8"},
         timeout=60,
     )
-
-
-def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 1, (result.stdout, result.stderr)
-    assert "Traceback" not in result.stderr + result.stdout
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    return lines[0].removeprefix("trustcheck: ")
 
 
 @pytest.fixture(scope="module")

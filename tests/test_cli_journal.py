@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_results import ok, one_line_error
 from trustcheck.paths import DATA_DIR_ENV, DB_FILENAME
 
 ALEX = "alex words"
@@ -32,22 +33,6 @@ def tc(data_dir: Path, *args: str, input: str | None = None) -> subprocess.Compl
         env={**os.environ, DATA_DIR_ENV: str(data_dir), "PYTHONIOENCODING": "utf-8"},
         timeout=60,
     )
-
-
-def ok(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 0, (result.stdout, result.stderr)
-    assert result.stderr == ""
-    return result.stdout
-
-
-def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
-    """Exit 1, exactly one line on stderr, no traceback; returns the line without the prefix."""
-    assert result.returncode == 1, (result.stdout, result.stderr)
-    assert "Traceback" not in result.stderr + result.stdout
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("trustcheck: ")
-    return lines[0].removeprefix("trustcheck: ")
 
 
 @pytest.fixture(scope="module")

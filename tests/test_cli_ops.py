@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_results import ok, one_line_error
 from trustcheck.paths import DATA_DIR_ENV, DB_FILENAME
 from trustcheck.storage import migrations
 
@@ -25,21 +26,6 @@ def tc(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
         stdin=subprocess.DEVNULL,
         timeout=60,
     )
-
-
-def ok(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 0, (result.stdout, result.stderr)
-    assert result.stderr == ""
-    return result.stdout
-
-
-def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 1, (result.stdout, result.stderr)
-    assert "Traceback" not in result.stderr + result.stdout
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("trustcheck: ")
-    return lines[0].removeprefix("trustcheck: ")
 
 
 def snapshot(folder: Path) -> dict[str, str]:
