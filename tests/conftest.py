@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from trustcheck.core.clock import FixedClock
+from trustcheck.core.clock import TODAY_ENV, FixedClock
 from trustcheck.paths import DATA_DIR_ENV
 from trustcheck.services import Services, open_services
 
@@ -22,6 +22,8 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data_dir = tmp_path / "data"
     monkeypatch.setenv(DATA_DIR_ENV, str(data_dir))
     monkeypatch.setenv("TRUSTCHECK_CONFIG_DIR", str(tmp_path / "config"))
+    # The CLI and the TUI started by a test live on the same day as the fixed clock.
+    monkeypatch.setenv(TODAY_ENV, NOW.date().isoformat())
     return data_dir
 
 

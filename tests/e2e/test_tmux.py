@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from trustcheck.core.clock import TODAY_ENV
+
 pytestmark = [
     pytest.mark.tmux,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
@@ -75,7 +77,8 @@ def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
             "100",
             "-y",
             "30",
-            f"{TRUSTCHECK} --data-dir {data}; sleep 3",
+            # A running tmux server keeps its own environment: name the day on the command.
+            f"env {TODAY_ENV}={os.environ[TODAY_ENV]} {TRUSTCHECK} --data-dir {data}; sleep 3",
         ],
         check=True,
         env=env,

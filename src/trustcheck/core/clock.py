@@ -11,11 +11,40 @@ class Clock(Protocol):
     def now(self) -> dt.datetime: ...
 
 
+#: ``TRUSTCHECK_TODAY=YYYY-MM-DD`` fixes the date for the CLI and the TUI alike (tests, demos).
+TODAY_ENV = "TRUSTCHECK_TODAY"
+
+
 class SystemClock:
-    """Local wall-clock time, timezone-aware."""
+    """Local wall-clock time, timezone-aware.
+
+    With ``today`` the date is fixed and only the time of day comes from the wall clock, so that
+    a test or a demo sees the same week on any real date while saves still move forward in time.
+    """
+
+    def __init__(self, today: dt.date | None = None) -> None:
+        self._today = today
 
     def now(self) -> dt.datetime:
-        return dt.datetime.now().astimezone()
+        real = dt.datetime.now().astimezone()
+        if self._today is None:
+            return real
+        return real.replace(year=self._today.year, month=self._today.month, day=self._today.day)
+
+
+def parse_today(value: str | None) -> dt.date | None:
+    """The date in ``TRUSTCHECK_TODAY``, or ``None`` when unset or empty.
+
+    Raises ``ValueError`` with a one-line reason when it is not a ``YYYY-MM-DD`` date.
+    """
+    if not value or not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(
+            f"{TODAY_ENV} must be a date as YYYY-MM-DD, not {value.strip()[:40]!r}"
+        ) from None
 
 
 class FixedClock:

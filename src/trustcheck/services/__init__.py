@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from trustcheck.core.clock import Clock, SystemClock
+from trustcheck.core.clock import TODAY_ENV, Clock, SystemClock, parse_today
+from trustcheck.core.errors import UserError
 from trustcheck.core.models import Pack
 from trustcheck.services.checkin import CheckinService
 from trustcheck.services.keys import KeyService
@@ -97,6 +99,17 @@ class Services:
         self.db.close()
 
 
+def system_clock() -> SystemClock:
+    """The one clock of the CLI and the TUI: the wall clock, on the day ``TRUSTCHECK_TODAY`` names.
+
+    Raises :class:`UserError` (one line) when ``TRUSTCHECK_TODAY`` is not a ``YYYY-MM-DD`` date.
+    """
+    try:
+        return SystemClock(parse_today(os.environ.get(TODAY_ENV)))
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+
+
 def open_services(
     data_dir: Path,
     clock: Clock | None = None,
@@ -110,7 +123,7 @@ def open_services(
     """
     from trustcheck.core.packs import weekly_pack
 
-    clock = clock or SystemClock()
+    clock = clock or system_clock()
     pack = pack or weekly_pack()
     db = Database.open(data_dir)
     profile_repo = ProfileRepo(db)
