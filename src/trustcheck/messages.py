@@ -34,11 +34,11 @@ GROUND_RULES = (
 )
 HANDOVER_TITLE = "Thank you, {name}."
 HANDOVER_BODY = (
-    "Your answers are saved and hidden.\n\n"
-    "Please pass the keyboard to {next}.\n"
-    "{name}, you can look away while {next} answers."
+    "Your answers are saved and hidden until the reveal.\n\nPlease pass the keyboard to {next}."
 )
-HANDOVER_READY = "{next}, press Enter when you are ready."
+HANDOVER_READY = (
+    "{next}'s turn. {name}, please look away. {next}, press Enter when you're ready."
+)
 ANSWER_HEADER = "{name} is answering — {partner}, please look away for a moment."
 ANSWER_HEADER_SOLO = "{name}, take your time."
 REVEAL_INTRO = "Here is what you each said. Gaps are things to talk about, not verdicts."
@@ -65,13 +65,65 @@ REVIEW_LABELS = {"kept": "Kept", "partly": "Partly", "not_yet": "Not yet"}
 CLOSE_NEXT = "Your next check-in is due in the {week}."
 CLOSE_THANKS = "Thank you both for showing up for this."
 CLOSE_THANKS_SOLO = "Thank you for taking this time for yourself."
-ABANDON_QUESTION = (
-    "Stop this check-in? What you have answered so far stays stored, marked as not finished."
+# --- each turn's gate, the review before the hand-over ------------------------------------------
+GATE_TITLE = "{name}'s turn."
+GATE_LOOK_AWAY = "{partner}, please look away."
+GATE_READY = "{name}, press Enter when you're ready."
+GATE_TITLE_SOLO = "Your turn, {name}."
+GATE_READY_SOLO = "Press Enter when you're ready."
+GATE_NOTE = "Your answers stay hidden until you press Enter."
+GATE_BUTTON = "I'm ready"
+TURN_REVIEW_TITLE = "{name}, your answers"
+TURN_REVIEW_INTRO = (
+    "Before you hand over, look through what you said. To change an answer, or who sees it, "
+    "choose it and press Enter. After the hand-over your answers stay hidden until the reveal."
 )
+TURN_REVIEW_INTRO_SOLO = (
+    "Look through what you said. To change an answer, or who sees it, choose it and press Enter."
+)
+TURN_REVIEW_DONE = "These are my answers"
+TURN_REVIEW_KEYS = "Enter: change the chosen answer  ·  ctrl+n: done"
+REVIEW_VALUE = "{value} of {top}"
+REVIEW_SKIPPED = "skipped"
+REVIEW_NOT_ANSWERED = "not answered yet"
+REVIEW_SEALED = "sealed with your passphrase (unlock to read it here)"
+REVIEW_EMPTY = "left empty"
+REVIEW_WHO: dict[str, str] = {
+    "shared": "Shared",
+    "therapy": "For therapy",
+    "private": "Private",
+}
+
+# --- stopping: pause or discard ---------------------------------------------------------------
+STOP_TITLE = "Stop for now?"
+STOP_BODY = (
+    "Pause keeps every answer: resume later from home (c), exactly where you were. "
+    "Discard deletes this check-in's answers for good."
+)
+STOP_PAUSE = "Pause (keep everything)"
+STOP_DISCARD = "Discard this check-in…"
+STOP_KEEP = "Keep going"
+STOP_KEYS = "p pause  ·  d discard  ·  esc keep going"
+DISCARD_ANSWERS = "{name}'s {n} answers"
+DISCARD_ANSWERS_SOLO = "your {n} answers"
+DISCARD_ONE_ANSWER = "{name}'s 1 answer"
+DISCARD_MORE = "{name}'s {n}"
+DISCARD_ONE_ANSWER_SOLO = "your 1 answer"
+DISCARD_COMMITMENTS = "{n} new commitments"
+DISCARD_ONE_COMMITMENT = "1 new commitment"
+DISCARD_QUESTION = "Discard {what}? This cannot be undone."
+DISCARD_NOTHING = "Discard this check-in? Nothing has been answered yet."
+DISCARD_YES = "Discard"
+DISCARD_NO = "Keep them"
+DISCARDED_NOTE = "The check-in was discarded."
+PAUSED_NOTE = "Paused. Everything is kept: press c on home to pick up where you left off."
 
 # --- home -------------------------------------------------------------------------------------
 STATUS_DUE = "This week's check-in is due."
 STATUS_IN_PROGRESS = "A check-in is in progress — pick up where you left off."
+STATUS_TURN = "A check-in is in progress: it is {name}'s turn."
+STATUS_PAUSED_EARLIER = "A check-in from the {week} is paused: resume it, or discard it."
+HOME_DISCARD = "Discard it"
 STATUS_DONE = "This week's check-in is done. The next one is due in the {week}."
 NOT_THERAPY = (
     "trustcheck is not therapy, not a diagnosis and not an emergency service. "
@@ -116,7 +168,6 @@ HOME_NO_COMMITMENTS = "No commitments yet — you can set a few small ones at th
 HOME_COMMITMENT = "{owner} → {to}:"
 HOME_COMMITMENT_SOLO = "You:"
 HOME_NOT_REVIEWED = "to talk about next time"
-ABANDONED_NOTE = "Check-in stopped. What you answered is kept, marked as not finished."
 
 # --- open -------------------------------------------------------------------------------------
 OPEN_TITLE = "This week's check-in"
@@ -181,8 +232,6 @@ CLOSE_HOME = "Back to the start"
 # --- dialogs and help -------------------------------------------------------------------------
 CONFIRM_YES = "Yes"
 CONFIRM_NO = "No"
-ABANDON_YES = "Stop the check-in"
-ABANDON_NO = "Keep going"
 HELP_TITLE = "How trustcheck works"
 HELP_WHAT = (
     "A guided weekly check-in for one or two people: each of you answers alone, then you look at "
@@ -197,7 +246,7 @@ HELP_KEYS: tuple[tuple[str, str], ...] = (
     ("ctrl+n", "save a written answer and go on; continue on other steps"),
     ("ctrl+b", "back, while writing"),
     ("ctrl+t", "switch a written answer between Shared and For therapy"),
-    ("escape", "stop the check-in (asks first; answers are kept)"),
+    ("escape", "stop: pause (everything kept) or discard this check-in (asks twice)"),
     ("ctrl+q", "quit — a check-in in progress is kept for later"),
     ("? / f1", "this help"),
 )

@@ -106,7 +106,8 @@ def keys_for_turn(
             keys.append("s")
         else:
             keys.append(rating if item.kind is ItemKind.RATING else scale)
-    keys.append("s")  # the private safety question at the end of the turn: skipped
+    keys.append("ctrl+n")  # the review of the turn's answers: done
+    keys.append("s")  # the private safety question after the review: skipped
     return keys
 
 

@@ -14,7 +14,7 @@ from trustcheck.tui.app import build_app
 from trustcheck.tui.screens.answer import AnswerScreen
 from trustcheck.tui.screens.close import CloseScreen
 from trustcheck.tui.screens.commitments import CommitmentsScreen
-from trustcheck.tui.screens.confirm import ConfirmDialog
+from trustcheck.tui.screens.gate import TurnGateScreen
 from trustcheck.tui.screens.handover import HandoverScreen
 from trustcheck.tui.screens.home import HomeScreen
 from trustcheck.tui.screens.open import OpenScreen
@@ -75,6 +75,8 @@ async def test_full_couple_checkin(
         await pilot.press("c")
         assert isinstance(app.screen, OpenScreen)
         await pilot.press("enter")  # "Both of us" is highlighted
+        assert isinstance(app.screen, TurnGateScreen)
+        await pilot.press("enter")
         assert isinstance(app.screen, AnswerScreen)
         assert "Alex is answering — Sam, please look away" in screen_text(app)
 
@@ -144,11 +146,13 @@ async def test_handover_shows_nothing_of_the_first_answers(
     fill_turn(services, draft.id, alex.id, base=5, upto=len(items) - 2)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         screen = app.screen
         assert isinstance(screen, AnswerScreen) and screen.item.id == items[-2].id
         await pilot.press(*SENTINEL, "ctrl+t")
         assert SENTINEL in screen_text(app)  # so the check below can fail
-        await pilot.press("ctrl+n", "ctrl+n", "s")  # "s": skip the private safety question
+        # The last prompt left empty, the review done, the private safety question skipped.
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n", "s")
         assert isinstance(app.screen, HandoverScreen)
         text = screen_text(app)
         assert SENTINEL not in text
@@ -165,6 +169,9 @@ async def test_solo_checkin(services: Services, solo: list[Profile]) -> None:
         await pilot.press("c")
         assert isinstance(app.screen, OpenScreen)
         assert "Checking in: Robin" in screen_text(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, TurnGateScreen)
+        assert "Your turn, Robin." in screen_text(app)
         await pilot.press("enter")
         assert isinstance(app.screen, AnswerScreen)
         assert "Robin, take your time." in screen_text(app)
@@ -199,7 +206,8 @@ async def test_resume_lands_at_the_first_unanswered_item_of_b(
     fill_turn(services, draft.id, alex.id, base=6, upto=len(items) - 1)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+n", "s")  # A's last (optional) prompt, left empty; safety: skip
+        # Through the gate; A's last (optional) prompt left empty; review done; safety skipped.
+        await pilot.press("enter", "ctrl+n", "ctrl+n", "s")
         assert isinstance(app.screen, HandoverScreen)
         await pilot.press("enter", "2", "3", "s")  # three of Sam's answers, then leave
         assert isinstance(app.screen, AnswerScreen) and app.screen.index == 3
@@ -209,6 +217,8 @@ async def test_resume_lands_at_the_first_unanswered_item_of_b(
     try:
         app = build_app(again, start="checkin")
         async with app.run_test(size=SIZE) as pilot:
+            assert isinstance(app.screen, TurnGateScreen)
+            await pilot.press("enter")
             screen = app.screen
             assert isinstance(screen, AnswerScreen)
             assert screen.person.id == sam.id
@@ -228,33 +238,10 @@ async def test_resume_lands_at_the_first_unanswered_item_of_b(
 
 
 @run_async
-async def test_abandon_asks_first(services: Services, couple: list[Profile]) -> None:
-    app = build_app(services, start="checkin")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "4", "5")
-        await pilot.press("escape")
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("enter")  # the focused button is "Keep going"
-        assert isinstance(app.screen, AnswerScreen)
-        draft = services.checkins.draft()
-        assert draft is not None and draft.status is CheckinStatus.IN_PROGRESS
-
-        await pilot.press("escape")
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("y")
-        assert isinstance(app.screen, HomeScreen)
-    assert services.checkins.draft() is None
-    stopped = services.checkins.get(draft.id)
-    assert stopped.status is CheckinStatus.ABANDONED
-    answers = services.checkins.answers_of(draft.id, couple[0].id)
-    assert [a.value for a in answers.values()] == [4, 5]
-
-
-@run_async
 async def test_quitting_keeps_the_draft(services: Services, couple: list[Profile]) -> None:
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "4", "ctrl+q")
+        await pilot.press("enter", "enter", "4", "ctrl+q")
     draft = services.checkins.draft()
     assert draft is not None and draft.status is CheckinStatus.IN_PROGRESS
 
@@ -263,7 +250,7 @@ async def test_quitting_keeps_the_draft(services: Services, couple: list[Profile
 async def test_click_chooses_an_option(services: Services, couple: list[Profile]) -> None:
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")  # start; through the turn's gate
         options = app.screen.query("ScaleOption")
         assert await pilot.click(options[6])  # "7"
         await pilot.pause()

@@ -36,7 +36,7 @@ from trustcheck.core.models import (
 from trustcheck.core.text import clean_block, clean_line
 from trustcheck.services.keys import KeyService
 from trustcheck.services.packs import PackService
-from trustcheck.storage.crypto import ProfileLocked
+from trustcheck.storage.crypto import CryptoError, ProfileLocked
 from trustcheck.storage.errors import ConflictError
 from trustcheck.storage.repos import (
     ANSWERS_TABLE,
@@ -79,6 +79,37 @@ class Status:
     next_due: dt.date
     draft: Checkin | None
     last: Checkin | None
+    #: Whose turn it is in the draft (at an answering step), else None. Never what they answered.
+    turn: Profile | None = None
+
+    @property
+    def paused_earlier(self) -> bool:
+        """A draft from an earlier week: paused or interrupted, to be resumed or discarded."""
+        return self.draft is not None and self.draft.week < self.week
+
+
+@dataclass(frozen=True, slots=True)
+class Loss:
+    """What discarding a draft throws away: each person's stored answers, and new commitments."""
+
+    answers: tuple[tuple[Profile, int], ...]
+    commitments: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRow:
+    """One of a person's own answers in the review before the hand-over.
+
+    ``shown`` is the rating or choice in words, or a written answer's first line; "" for a sealed
+    answer whose author is locked (``sealed`` says so) or for one not answered (``answer`` None).
+    """
+
+    index: int
+    pack: Pack
+    item: Item
+    answer: Answer | None
+    shown: str
+    sealed: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +216,16 @@ def _private_value(pack: Pack, item: Item, secret: str) -> str:
     return messages.PRIVATE_VALUE.format(value=value, top=high, label=label)
 
 
+REVIEW_LINE = 60
+
+
+def _first_line(text: str) -> str:
+    """A written answer's first non-empty line, cut to fit one row of the review."""
+    line = next((part.strip() for part in text.splitlines() if part.strip()), "")
+    more = len(line) > REVIEW_LINE or line != text.strip()
+    return line[:REVIEW_LINE].rstrip() + ("…" if more else "")
+
+
 class CheckinService:
     def __init__(
         self,
@@ -223,7 +264,10 @@ class CheckinService:
             state = WeekState.DONE
         else:
             state = WeekState.DUE
-        return Status(state=state, week=week, next_due=next_due, draft=draft, last=last)
+        turn = None if draft is None else self.answering(draft)
+        return Status(
+            state=state, week=week, next_due=next_due, draft=draft, last=last, turn=turn
+        )
 
     def people(self, checkin: Checkin) -> tuple[Profile, ...]:
         return tuple(self.profiles.get(pid) for pid in checkin.participant_ids)
@@ -630,9 +674,59 @@ class CheckinService:
         self.checkins.finish(checkin.id, CheckinStatus.COMPLETED, self.clock.now())
         return self.summary(self.checkins.get(checkin.id))
 
-    def abandon(self, checkin: Checkin) -> None:
-        """Mark the draft as not finished. Its answers stay stored; nothing is deleted."""
-        self.checkins.finish(checkin.id, CheckinStatus.ABANDONED, self.clock.now())
+    def loss(self, checkin: Checkin) -> Loss:
+        """What discarding ``checkin`` would throw away, to name it before asking."""
+        answers = self.answers.for_checkin(checkin.id)
+        counts = tuple(
+            (person, sum(1 for a in answers if a.profile_id == person.id))
+            for person in self.people(checkin)
+        )
+        return Loss(answers=counts, commitments=len(self.commitments.set_in(checkin.id)))
+
+    def discard(self, checkin: Checkin) -> None:
+        """Delete a draft and everything given in it (asked twice in the app; no undo).
+
+        Reviews of earlier commitments made in it are undone, so they come up again next time.
+        """
+        if not self.checkins.discard(checkin.id):
+            raise CheckinError(messages.CHECKIN_GONE)
+
+    # --- the review before the hand-over ------------------------------------------------------
+    def turn_review(self, checkin: Checkin, person: Profile) -> list[ReviewRow]:
+        """Each of ``person``'s items in order with what they answered, for their own review.
+
+        A sealed answer shows its text only while its author is unlocked.
+        """
+        given = self.turn_answers(checkin.id, person.id)
+        unlocked = self.keys.is_unlocked(person.id)
+        rows = []
+        for index, turn_item in enumerate(self.turn_items(person.id)):
+            pack, item = turn_item.pack, turn_item.item
+            answer = given.get((pack.id, item.id))
+            shown, sealed = "", False
+            if answer is None or answer.skipped:
+                pass
+            elif answer.visibility is Visibility.PRIVATE and answer.text is None and (
+                answer.value is None
+            ):
+                sealed = True
+                if unlocked:
+                    try:
+                        secret = self.private_text(checkin.id, person.id, item.id, pack.id)
+                    except CryptoError:  # damaged or modified: it reads as sealed
+                        secret = None
+                    if secret is not None:
+                        sealed = False
+                        shown = _first_line(_private_value(pack, item, secret))
+            elif item.kind is ItemKind.TEXT:
+                shown = _first_line(answer.text or "")
+            elif item.kind is ItemKind.CHOICE and answer.value is not None:
+                shown = item.choices[answer.value] if 0 <= answer.value < len(item.choices) else ""
+            elif answer.value is not None:
+                top = OVERALL_MAX if item.kind is ItemKind.RATING else SCALE_MAX
+                shown = messages.REVIEW_VALUE.format(value=answer.value, top=top)
+            rows.append(ReviewRow(index, pack, item, answer, shown, sealed))
+        return rows
 
     def summary(self, checkin: Checkin) -> Summary:
         scores = self.scores(checkin)

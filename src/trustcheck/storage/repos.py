@@ -251,6 +251,29 @@ class CheckinRepo:
                 ),
             )
 
+    def discard(self, checkin_id: int) -> bool:
+        """Delete a draft and everything given in it, in one transaction; whether it was there.
+
+        Its answers, sealed answers, safety answers and new commitments go with it (ON DELETE
+        CASCADE); reviews of earlier commitments made in it are undone. A finished check-in is
+        never touched.
+        """
+        with self.db.transaction() as conn:
+            found = conn.execute(
+                "SELECT 1 FROM checkins WHERE id = ? AND status = 'in_progress'", (checkin_id,)
+            ).fetchone()
+            if found is None:
+                return False
+            conn.execute(
+                "UPDATE commitments SET review = NULL, reviewed_in = NULL, reviewed_at = NULL "
+                "WHERE reviewed_in = ?",
+                (checkin_id,),
+            )
+            conn.execute(
+                "DELETE FROM checkins WHERE id = ? AND status = 'in_progress'", (checkin_id,)
+            )
+        return True
+
     def insert_completed(
         self,
         week: dt.date,

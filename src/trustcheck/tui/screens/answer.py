@@ -18,6 +18,7 @@ from trustcheck.services.checkin import CheckinError, TurnItem
 from trustcheck.storage.crypto import ProfileLocked
 from trustcheck.tui.screens.safety import SafetyScreen
 from trustcheck.tui.screens.step import StepScreen
+from trustcheck.tui.screens.turnreview import TurnReviewScreen
 from trustcheck.tui.screens.unlock import with_key
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.choice import ChoicePicker
@@ -102,6 +103,8 @@ class AnswerScreen(StepScreen):
         # The weekly core, then each switched-on module's items for this person's role.
         self.turn_items: tuple[TurnItem, ...] = checkins.turn_items(person.id)
         self.items: tuple[Item, ...] = tuple(t.item for t in self.turn_items)
+        # Set while the person changes one answer from their review: the next step is the review.
+        self.from_review = False
         given = checkins.turn_answers(checkin.id, person.id)
         self.index = next(
             (n for n, t in enumerate(self.turn_items) if (t.pack.id, t.item.id) not in given),
@@ -303,12 +306,27 @@ class AnswerScreen(StepScreen):
         with_key(self.app, self.services, self.person, then, title=messages.UNLOCK_PRIVATE)
 
     async def _next(self) -> None:
-        if self.index + 1 >= len(self.items):
+        if self.from_review or self.index + 1 >= len(self.items):
             self._finish_turn()
         else:
             await self.show_item(self.index + 1)
 
     def _finish_turn(self) -> None:
+        """The end of the turn: the person's own review first (they may change any answer from
+        there), then the private safety question, then the hand-over."""
+        self.from_review = False
+        self.app.push_screen(
+            TurnReviewScreen(self.services, self.turn, self.person, self.partner), self._reviewed
+        )
+
+    async def _reviewed(self, change: int | None) -> None:
+        if change is not None:
+            self.from_review = True
+            await self.show_item(change)
+            return
+        self._after_review()
+
+    def _after_review(self) -> None:
         # The private safety question comes last in each person's own turn (asked again on a
         # resume only if nothing was stored the first time).
         if self.services.safety.answered(self.turn.id, self.person.id):

@@ -1,4 +1,5 @@
-"""Step 3, hand-over: a neutral full screen (nothing of the first answers shows through)."""
+"""Step 3, hand-over: a neutral full screen (nothing of the first answers shows through), and
+the second turn's gate: it names who answers next and asks the other to look away."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from textual.containers import Center, Vertical
 from textual.widgets import Button, Footer, Static
 
 from trustcheck import messages
-from trustcheck.core.models import Checkin
+from trustcheck.core.models import Checkin, Step
 from trustcheck.services import Services
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.text import say
@@ -68,4 +69,14 @@ class HandoverScreen(StepScreen):
 
     @on(Button.Pressed, "#go")
     def action_ready(self) -> None:
-        self.move_on(self.turn)
+        # This screen is the next turn's gate (it names them and asks the other to look away),
+        # so Enter opens that turn itself rather than a second gate.
+        self.move_on(self.turn, self._open_turn)
+
+    def _open_turn(self, moved: Checkin) -> None:
+        from trustcheck.tui.screens.answer import AnswerScreen
+
+        if moved.step is Step.ANSWER_B:
+            self.app.switch_screen(AnswerScreen(self.services, moved))
+        else:
+            self.go_to(moved)

@@ -49,7 +49,10 @@ class HomeScreen(Screen[None]):
         text-style: bold;
     }
     HomeScreen #status-box Button {
-        margin-top: 1;
+        margin: 1 2 0 0;
+    }
+    HomeScreen #status-buttons {
+        height: auto;
     }
     HomeScreen .commitment {
         padding-left: 2;
@@ -99,6 +102,7 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "checkin", "Check in"),
         Binding("c", "resume", "Resume"),
+        Binding("d", "discard", "Discard"),
         Binding("j", "journal", "Journal"),
         Binding("t", "trends", "Trends"),
         Binding("e", "export", "Export"),
@@ -127,6 +131,8 @@ class HomeScreen(Screen[None]):
         go = Button(self._go_label(status), id="go", variant="primary")
         go.display = can_start
         go.set_class(can_start, FIRST_FOCUS)
+        discard = Button(messages.HOME_DISCARD, id="discard")
+        discard.display = status.state is WeekState.IN_PROGRESS
         journal = Button(messages.HOME_JOURNAL, id="journal")
         journal.set_class(not can_start, FIRST_FOCUS)
         with VerticalScroll():
@@ -135,7 +141,9 @@ class HomeScreen(Screen[None]):
             with Vertical(id="status-box"):
                 yield Static(self._status_text(status), id="status")
                 yield Static(self._week_text(status), id="week", classes="muted")
-                yield go
+                with Horizontal(id="status-buttons"):
+                    yield go
+                    yield discard
             with Horizontal(id="trend-box"):
                 yield Static(id="trend")
                 yield Button(messages.HOME_TRENDS, id="trends")
@@ -181,6 +189,7 @@ class HomeScreen(Screen[None]):
         button = self.query_one("#go", Button)
         button.label = self._go_label(status)
         button.display = self._can_start(status)
+        self.query_one("#discard", Button).display = status.state is WeekState.IN_PROGRESS
         self._focus_first()
 
         box = self.query_one("#commitments", Vertical)
@@ -205,7 +214,12 @@ class HomeScreen(Screen[None]):
 
     @staticmethod
     def _status_text(status: Status) -> Content:
-        if status.state is WeekState.IN_PROGRESS:
+        if status.paused_earlier and status.draft is not None:
+            text = messages.STATUS_PAUSED_EARLIER.format(week=week_label(status.draft.week))
+        elif status.state is WeekState.IN_PROGRESS and status.turn is not None:
+            # Whose turn it is, never what they answered.
+            text = messages.STATUS_TURN.format(name=status.turn.name)
+        elif status.state is WeekState.IN_PROGRESS:
             text = messages.STATUS_IN_PROGRESS
         elif status.state is WeekState.DONE:
             text = messages.STATUS_DONE.format(week=week_label(status.next_due))
@@ -283,7 +297,7 @@ class HomeScreen(Screen[None]):
         in_progress = getattr(self, "state", None) is WeekState.IN_PROGRESS
         if action == "checkin":
             return getattr(self, "state", None) is WeekState.DUE
-        if action == "resume":
+        if action in ("resume", "discard"):
             return in_progress
         return True
 
@@ -295,6 +309,19 @@ class HomeScreen(Screen[None]):
 
     def action_resume(self) -> None:
         self.action_checkin()
+
+    @on(Button.Pressed, "#discard")
+    def action_discard(self) -> None:
+        """Discard the check-in in progress: asks once more, naming what is lost."""
+        from trustcheck.tui.screens.stop import ask_to_discard
+
+        draft = self.services.checkins.draft()
+        if draft is None:
+            return
+        ask_to_discard(self.app, self.services, draft, self._discarded)
+
+    def _discarded(self) -> None:
+        self.run_worker(self.refresh_status(), exclusive=True, group="home-status")
 
     @on(Button.Pressed, "#trends")
     def action_trends(self) -> None:
