@@ -82,7 +82,6 @@ TURN_REVIEW_INTRO_SOLO = (
     "Look through what you said. To change an answer, or who sees it, choose it and press Enter."
 )
 TURN_REVIEW_DONE = "These are my answers"
-TURN_REVIEW_KEYS = "Enter: change the chosen answer  ·  ctrl+n: done"
 REVIEW_VALUE = "{value} of {top}"
 REVIEW_SKIPPED = "skipped"
 REVIEW_NOT_ANSWERED = "not answered yet"

@@ -302,6 +302,7 @@ async def test_open_answer_paste_keeps_lines_and_reveal_shows_them_literally(
     fill_turn(services, draft.id, alex.id, base=4, upto=text_index)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         assert isinstance(app.screen, AnswerScreen)
         answer = app.screen.query_one(TextAnswer)
         area = answer.query_one(TextArea)

@@ -22,6 +22,7 @@ from trustcheck.tui.screens.help import HelpScreen
 from trustcheck.tui.screens.reveal import RevealScreen
 from trustcheck.tui.screens.safety import SafetyScreen
 from trustcheck.tui.screens.settings import SettingsScreen
+from trustcheck.tui.screens.turnreview import TurnReviewScreen
 from trustcheck.tui.screens.unlock import SetPassphraseScreen, UnlockScreen
 from trustcheck.tui.widgets.passphrase import PassphraseInput
 
@@ -87,6 +88,7 @@ async def test_jealousy_and_old_wounds_follow_the_weekly_core(
     weekly = len(services.pack.items)
     app = build_app(services, start="checkin")
     async with app.run_test(size=(120, 120)) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         screen = app.screen
         assert isinstance(screen, AnswerScreen) and screen.index == weekly
         text = screen_text(app)
@@ -95,7 +97,7 @@ async def test_jealousy_and_old_wounds_follow_the_weekly_core(
         assert "Something this week set off a jealous feeling in me." in text
         await pilot.press(*module_keys(services, robin, "jealousy", "a text message"))
         assert "Old wounds" in screen_text(app) and "therapist" in screen_text(app)
-        await pilot.press(*module_keys(services, robin, "old_wounds"))
+        await pilot.press(*module_keys(services, robin, "old_wounds"), "ctrl+n")  # review: done
         assert isinstance(app.screen, SafetyScreen)
         await pilot.press("s")
         assert isinstance(app.screen, RevealScreen)
@@ -122,13 +124,14 @@ async def test_betrayal_shows_each_partner_their_own_wording(
     draft = weekly_done(services, couple, second=False)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         text = screen_text(app)
         assert "After a betrayal  ·  Amends and openness" in text
         assert "When I asked about what happened, I got honest answers." in text
         keys = module_keys(services, alex, "betrayal")
         await pilot.press(*keys[:1])
         assert "My partner offered openness this week" in screen_text(app)
-        await pilot.press(*keys[1:], "s")
+        await pilot.press(*keys[1:], "ctrl+n", "s")  # the review done; safety skipped
         assert isinstance(app.screen, HandoverScreen)
         await pilot.press("enter")
         assert isinstance(app.screen, AnswerScreen) and app.screen.person.id == sam.id
@@ -164,19 +167,24 @@ async def test_crossroads_is_sealed_and_absent_from_partner_screens_and_reveal(
     services.keys.lock(sam.id)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         text = screen_text(app)
         assert "Crossroads" in text and "Only for you" in text
         await pilot.press("6")  # the first (private) answer asks for a passphrase
         assert isinstance(app.screen, SetPassphraseScreen)
         await give_passphrase(app, pilot, "alex-pass")
         assert isinstance(app.screen, AnswerScreen) and app.screen.index > len(services.pack.items)
-        await pilot.press(*module_keys(services, alex, "crossroads", SECRET)[1:])
+        await pilot.press(*module_keys(services, alex, "crossroads", SECRET)[1:], "ctrl+n")
         assert isinstance(app.screen, SafetyScreen)
         await pilot.press("s")
         assert isinstance(app.screen, HandoverScreen)
         assert SECRET not in screen_text(app)
         await pilot.press("enter")
-        # Sam's items are all answered already: Sam's turn goes straight to the safety question.
+        # Sam's items are all answered already: Sam's turn goes straight to Sam's own review
+        # (sealed answers shown as sealed), then the safety question.
+        assert isinstance(app.screen, TurnReviewScreen) and app.screen.person.id == sam.id
+        assert SECRET not in screen_text(app)
+        await pilot.press("ctrl+n")
         assert isinstance(app.screen, SafetyScreen) and app.screen.person.id == sam.id
         assert SECRET not in screen_text(app)
         await pilot.press("s")
@@ -217,8 +225,9 @@ async def test_a_yes_is_sealed_shows_help_hides_at_once_and_never_reaches_the_pa
     draft = weekly_done(services, couple, second=False)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "ctrl+n")  # the gate; every item answered: the review, done
         screen = app.screen
-        assert isinstance(screen, SafetyScreen)  # every item answered: the question comes last
+        assert isinstance(screen, SafetyScreen)  # the question comes last
         assert "have you felt afraid of your partner" in screen_text(app)
         await pilot.press("y")
         assert isinstance(app.screen, UnlockScreen)
@@ -258,7 +267,7 @@ async def test_without_a_passphrase_nothing_is_stored_and_it_says_so(
     draft = weekly_done(services, solo)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
+        await pilot.press("enter", "ctrl+n", "n")  # the gate; the review; the safety question
         assert isinstance(app.screen, SetPassphraseScreen)
         await pilot.press("escape")  # no passphrase: nothing can be sealed
         await pilot.pause()

@@ -71,6 +71,7 @@ async def test_private_answer_is_sealed_and_never_shown_to_the_partner(
     fill_turn(services, draft.id, sam.id, base=3, upto=len(checkins.items()) - 1)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         screen = app.screen
         assert isinstance(screen, AnswerScreen) and screen.item.id == item_id
         await pilot.press(*PRIVATE, "ctrl+t", "ctrl+t")  # Shared → For therapy → Private
@@ -79,8 +80,8 @@ async def test_private_answer_is_sealed_and_never_shown_to_the_partner(
         assert app.screen is screen
         assert screen.query_one(TextAnswer).visibility is Visibility.PRIVATE
         assert services.keys.is_unlocked(alex.id)
-        # Save it sealed; leave the last prompt empty; skip the private safety question.
-        await pilot.press("ctrl+n", "ctrl+n", "s")
+        # Save it sealed; leave the last prompt empty; review done; skip the safety question.
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n", "s")
 
         assert isinstance(app.screen, HandoverScreen)
         assert not services.keys.is_unlocked(alex.id)  # locked before the hand-over
@@ -94,7 +95,7 @@ async def test_private_answer_is_sealed_and_never_shown_to_the_partner(
         assert isinstance(app.screen, AnswerScreen) and app.screen.person.id == sam.id
         assert PRIVATE not in screen_text(app)
         assert not services.keys.is_unlocked(alex.id)
-        await pilot.press("ctrl+n", "s")  # Sam's last prompt, left empty; safety: skip
+        await pilot.press("ctrl+n", "ctrl+n", "s")  # Sam's last prompt empty; review; safety
 
         assert isinstance(app.screen, RevealScreen)
         scroll = app.screen.query_one("#reveal-scroll")
@@ -117,7 +118,7 @@ async def test_choosing_private_when_locked_asks_to_unlock(
     draft, item_id = near_the_end_of_a(services, couple)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"only mine", "ctrl+t", "ctrl+t")
+        await pilot.press("enter", *"only mine", "ctrl+t", "ctrl+t")  # through the gate first
         assert isinstance(app.screen, UnlockScreen)
         assert "Alex, unlock to keep this answer private" in screen_text(app)
         await give_passphrase(app, pilot, "wrong-one")
@@ -144,7 +145,7 @@ async def test_cancelling_the_passphrase_keeps_the_answer_shared(
     draft, item_id = near_the_end_of_a(services, couple)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"hello", "ctrl+t", "ctrl+t")
+        await pilot.press("enter", *"hello", "ctrl+t", "ctrl+t")  # through the gate first
         assert isinstance(app.screen, SetPassphraseScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, AnswerScreen)
@@ -165,6 +166,8 @@ async def test_b_turn_never_holds_a_key(services: Services, couple: list[Profile
     checkins.advance(checkins.advance(draft))  # past the hand-over, at B's turn
     services.keys.set_passphrase(alex.id, "alex-pass")  # leaves Alex unlocked
     app = build_app(services, start="checkin")
-    async with app.run_test(size=SIZE):
+    async with app.run_test(size=SIZE) as pilot:
+        assert not services.keys.is_unlocked(alex.id)  # locked at the gate already
+        await pilot.press("enter")  # through the turn's gate
         assert isinstance(app.screen, AnswerScreen) and app.screen.person.id == sam.id
         assert not services.keys.is_unlocked(alex.id)

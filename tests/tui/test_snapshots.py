@@ -54,7 +54,7 @@ def test_scale_question(
     app = build_app(services, start="checkin")
 
     async def back_to_a_stored_answer(pilot: Pilot[None]) -> None:
-        await pilot.press("left")
+        await pilot.press("enter", "left")  # through the turn's gate, then back
         screen = pilot.app.screen
         assert isinstance(screen, AnswerScreen) and screen.index == 3
 

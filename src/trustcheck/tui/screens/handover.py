@@ -36,7 +36,7 @@ class HandoverScreen(StepScreen):
     }
     HandoverScreen #ready {
         margin-top: 1;
-        color: $text-muted;
+        text-style: bold;
     }
     HandoverScreen Center {
         height: auto;

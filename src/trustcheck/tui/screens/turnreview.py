@@ -84,7 +84,8 @@ class TurnReviewScreen(Screen[int | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "done", "Done"),
-        Binding("left", "back", "Back", key_display="←"),
+        # A priority binding: the list would take ← for scrolling sideways.
+        Binding("left", "back", "Back", key_display="←", priority=True),
         Binding("escape", "stop", "Stop"),
         Binding("ctrl+q", "app.quit", "Quit (saved)", priority=True),
         Binding("f1", "app.help", "Help", show=False),

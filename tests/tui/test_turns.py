@@ -1,0 +1,392 @@
+"""Each turn stays private (issue 12, §3), each person reviews their answers before the hand-over
+(§4), and stopping says what it does: pause keeps everything, discard asks twice (§5).
+
+Every test walks the user's path with the Pilot and asserts on the rendered screen text.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import OptionList
+
+from trustcheck.core.clock import FixedClock
+from trustcheck.core.models import Checkin, CheckinStatus, Profile, Review, Visibility
+from trustcheck.services import Services
+from trustcheck.services.checkin import WeekState
+from trustcheck.tui.app import build_app
+from trustcheck.tui.screens.answer import AnswerScreen
+from trustcheck.tui.screens.confirm import ConfirmDialog
+from trustcheck.tui.screens.gate import TurnGateScreen
+from trustcheck.tui.screens.handover import HandoverScreen
+from trustcheck.tui.screens.home import HomeScreen
+from trustcheck.tui.screens.open import OpenScreen
+from trustcheck.tui.screens.safety import SafetyScreen
+from trustcheck.tui.screens.stop import StopDialog
+from trustcheck.tui.screens.turnreview import TurnReviewScreen
+
+from .conftest import fill_turn, keys_for_turn, run_async, screen_text, seed_previous_week
+
+SIZE = (120, 40)
+SHARED = "pelicanharbour17"  # a shared written answer of Alex's
+THERAPY = "lanternmoth58"  # one for therapy
+
+
+def alex_midway(services: Services, couple: list[Profile], upto: int = 23) -> Checkin:
+    """Alex's turn with the first ``upto`` items answered: ratings of 6, a written answer
+    (the first prompt) shared and another (the second) for therapy."""
+    checkins = services.checkins
+    draft = checkins.advance(checkins.start([p.id for p in couple]))
+    alex = couple[0]
+    for item in checkins.items()[:upto]:
+        if item.id == "open.appreciated":
+            checkins.save_answer(draft.id, alex.id, item.id, text=f"{SHARED}\nsecond line")
+        elif item.id == "open.went_well":
+            checkins.save_answer(
+                draft.id, alex.id, item.id, text=THERAPY, visibility=Visibility.THERAPY
+            )
+        elif item.kind.value == "text":
+            checkins.save_answer(draft.id, alex.id, item.id, text="fine")
+        else:
+            checkins.save_answer(draft.id, alex.id, item.id, value=6)
+    return draft
+
+
+def flat(text: str) -> str:
+    """Screen text with its line wrapping undone, to find a sentence a dialog wrapped."""
+    return " ".join(text.replace("│", " ").split())
+
+
+def row(text: str, n: int) -> str:
+    """The review's row for item ``n`` (1-based): its line and the one below it."""
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if f"{n:>2}. " in line)
+    return flat(" ".join(lines[at : at + 2]))
+
+
+def nothing_of_alex(text: str) -> None:
+    """The screen shows none of Alex's answers: no written words, no ratings, no progress."""
+    assert SHARED not in text and THERAPY not in text
+    assert "Saved" not in text and " of 26" not in text and "Skipped" not in text
+
+
+# --- §3: a gate before every turn -------------------------------------------------------------
+
+
+@run_async
+async def test_a_fresh_turn_opens_behind_a_gate_that_names_the_person(
+    services: Services, couple: list[Profile]
+) -> None:
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "enter")  # check in; "Both of us"
+        assert isinstance(app.screen, TurnGateScreen)
+        text = screen_text(app)
+        assert "Alex's turn." in text
+        assert "Sam, please look away." in text
+        assert "Alex, press Enter when you're ready." in text
+        assert "1 of 26" not in text  # the first question is not behind it, half visible
+        await pilot.press("enter")
+        assert isinstance(app.screen, AnswerScreen) and app.screen.index == 0
+        assert "1 of 26" in screen_text(app)
+
+
+@run_async
+async def test_a_resumed_turn_from_home_is_gated_and_home_says_only_whose_turn(
+    services: Services, couple: list[Profile]
+) -> None:
+    alex_midway(services, couple)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        home = screen_text(app)
+        assert "it is Alex's turn" in home
+        nothing_of_alex(home)
+        await pilot.press("c")
+        assert isinstance(app.screen, TurnGateScreen)
+        gate = screen_text(app)
+        assert "Alex's turn." in gate and "Sam, please look away." in gate
+        nothing_of_alex(gate)
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, AnswerScreen) and screen.index == 23
+        # Behind the gate the answers are there (so the checks above can fail).
+        await pilot.press("ctrl+b", "ctrl+b")
+        assert screen.index == 21 and SHARED in screen_text(app)
+
+
+@run_async
+async def test_a_resumed_turn_via_the_checkin_entry_is_gated(
+    services: Services, couple: list[Profile]
+) -> None:
+    sam = couple[1]
+    draft = alex_midway(services, couple, upto=len(services.checkins.items()))
+    checkins = services.checkins
+    checkins.advance(checkins.advance(draft))  # past the hand-over: Sam's turn
+    fill_turn(services, draft.id, sam.id, base=2, upto=5)
+    app = build_app(services, start="checkin")  # as `trustcheck checkin` opens it
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, TurnGateScreen)
+        gate = screen_text(app)
+        assert "Sam's turn." in gate and "Alex, please look away." in gate
+        assert "Sam, press Enter when you're ready." in gate
+        nothing_of_alex(gate)
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, AnswerScreen) and screen.person.id == sam.id
+        assert screen.index == 5 and "6 of 26" in screen_text(app)
+
+
+@run_async
+async def test_the_second_turn_after_the_hand_over_shows_nothing_of_the_first(
+    services: Services, couple: list[Profile]
+) -> None:
+    alex_midway(services, couple, upto=len(services.checkins.items()) - 1)
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=SIZE) as pilot:
+        # The gate; the last prompt left empty; the review done; the safety question skipped.
+        await pilot.press("enter", "ctrl+n", "ctrl+n", "s")
+        assert isinstance(app.screen, HandoverScreen)
+        handover = screen_text(app)
+        assert "Please pass the keyboard to Sam." in handover
+        assert "Sam's turn. Alex, please look away." in handover
+        nothing_of_alex(handover)
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, AnswerScreen) and screen.person.id == couple[1].id
+        assert screen.index == 0
+        first = screen_text(app)
+        nothing_of_alex(first.replace("1 of 26", ""))
+        # ← at Sam's first item stays there: it never goes back into Alex's turn.
+        await pilot.press("left", "backspace")
+        assert app.screen is screen and screen.index == 0
+        assert "1 of 26" in screen_text(app) and "Saved: 6" not in screen_text(app)
+
+
+@run_async
+async def test_back_at_the_first_item_stays_in_the_turn(
+    services: Services, couple: list[Profile]
+) -> None:
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter")  # start; the gate
+        screen = app.screen
+        assert isinstance(screen, AnswerScreen) and screen.index == 0
+        await pilot.press("left")
+        assert app.screen is screen and screen.index == 0
+        await pilot.press("4", "left")  # but back inside the turn works
+        assert screen.index == 0 and "Saved: 4" in screen_text(app)
+
+
+@run_async
+async def test_solo_gate_has_no_partner_in_it(services: Services, solo: list[Profile]) -> None:
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, TurnGateScreen)
+        text = screen_text(app)
+        assert "Your turn, Robin." in text and "Press Enter when you're ready." in text
+        assert "look away" not in text
+
+
+# --- §4: the review before the hand-over ------------------------------------------------------
+
+
+@run_async
+async def test_the_review_lists_every_answer_and_changes_a_rating_and_who_sees_it(
+    services: Services, couple: list[Profile]
+) -> None:
+    alex = couple[0]
+    checkins = services.checkins
+    items = checkins.items()
+    draft = alex_midway(services, couple, upto=len(items) - 1)
+    checkins.save_answer(draft.id, alex.id, "comm.repair", skipped=True)
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("enter", *"last words", "ctrl+n")  # the gate; the last prompt
+        assert isinstance(app.screen, TurnReviewScreen)
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == len(items)  # every answer
+        text = screen_text(app)
+        assert "Alex, your answers" in text
+        assert "1. When I talked about something that mattered" in row(text, 1)
+        assert "— 6 of 7" in row(text, 1)
+        assert "— skipped" in row(text, 3)
+        assert "21. All in all, how much did I trust" in row(text, 21)
+        assert "— 6 of 10" in row(text, 21)
+        # Each written answer: its first line, and who will see it.
+        assert f"“{SHARED}…” · Shared" in row(text, 22) and "second line" not in text
+        assert f"“{THERAPY}” · For therapy" in row(text, 23)
+        assert "“last words” · Shared" in row(text, 26)
+
+        # Change the first rating: choose it, answer again, and the review is back.
+        options.highlighted = 0
+        await pilot.press("enter")
+        assert isinstance(app.screen, AnswerScreen) and app.screen.index == 0
+        await pilot.press("2")
+        assert isinstance(app.screen, TurnReviewScreen)
+        assert "— 2 of 7" in row(screen_text(app), 1)
+
+        # Change who sees a written answer: Shared → For therapy.
+        app.screen.query_one(OptionList).highlighted = 21
+        await pilot.press("enter")
+        assert isinstance(app.screen, AnswerScreen) and app.screen.item.id == "open.appreciated"
+        await pilot.press("ctrl+t", "ctrl+n")
+        assert isinstance(app.screen, TurnReviewScreen)
+        assert f"“{SHARED}…” · For therapy" in row(screen_text(app), 22)
+
+        # ← from the review goes to the turn's last question, not out of the turn.
+        await pilot.press("left")
+        assert isinstance(app.screen, AnswerScreen) and app.screen.index == len(items) - 1
+        await pilot.press("ctrl+n")
+        assert isinstance(app.screen, TurnReviewScreen)
+
+        await pilot.press("ctrl+n")  # done: the private safety question, then the hand-over
+        assert isinstance(app.screen, SafetyScreen)
+        await pilot.press("s")
+        assert isinstance(app.screen, HandoverScreen)
+    mine = checkins.answers_of(draft.id, alex.id)
+    assert mine[items[0].id].value == 2
+    assert mine["open.appreciated"].visibility is Visibility.THERAPY
+    assert mine["open.appreciated"].text == f"{SHARED}\nsecond line"  # the text itself kept
+
+
+@run_async
+async def test_the_review_shows_a_sealed_answer_as_sealed_while_locked(
+    services: Services, couple: list[Profile]
+) -> None:
+    alex = couple[0]
+    checkins = services.checkins
+    items = checkins.items()
+    draft = alex_midway(services, couple, upto=len(items))
+    services.keys.set_passphrase(alex.id, "alex-pass")
+    checkins.save_answer(
+        draft.id, alex.id, "open.hurt", text="burrowingowl31", visibility=Visibility.PRIVATE
+    )
+    services.keys.lock(alex.id)
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("enter")  # the gate: every item answered, so the review
+        assert isinstance(app.screen, TurnReviewScreen)
+        text = screen_text(app)
+        assert "sealed with your passphrase" in text and "·  Private" in text
+        assert "burrowingowl31" not in text
+    # Its unlocked author sees the first line.
+    services.keys.unlock(alex.id, "alex-pass")
+    [row] = [r for r in checkins.turn_review(draft, alex) if r.item.id == "open.hurt"]
+    assert row.shown == "burrowingowl31" and not row.sealed
+
+
+# --- §5: pause and discard --------------------------------------------------------------------
+
+
+@run_async
+async def test_pause_then_resume_lands_at_the_same_step_behind_the_gate(
+    services: Services, couple: list[Profile]
+) -> None:
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "enter", "enter", "4", "5", "6")
+        assert isinstance(app.screen, AnswerScreen) and app.screen.index == 3
+        await pilot.press("escape")
+        assert isinstance(app.screen, StopDialog)
+        text = screen_text(app)
+        assert "Pause (keep everything)" in text and "Discard this check-in" in text
+        await pilot.press("escape")  # keep going
+        assert isinstance(app.screen, AnswerScreen) and app.screen.index == 3
+        await pilot.press("escape", "p")
+        assert isinstance(app.screen, HomeScreen)
+        assert "it is Alex's turn" in screen_text(app)
+        draft = services.checkins.draft()
+        assert draft is not None and draft.status is CheckinStatus.IN_PROGRESS
+
+        await pilot.press("c")
+        assert isinstance(app.screen, TurnGateScreen)
+        assert "Alex's turn." in screen_text(app) and "Saved" not in screen_text(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, AnswerScreen) and app.screen.index == 3
+    given = services.checkins.answers_of(draft.id, couple[0].id)
+    assert [a.value for a in given.values()] == [4, 5, 6]
+
+
+@run_async
+async def test_discard_asks_twice_and_names_what_is_lost(
+    services: Services, couple: list[Profile], clock: FixedClock
+) -> None:
+    alex, sam = couple
+    previous = seed_previous_week(services, clock, couple)
+    checkins = services.checkins
+    draft = checkins.advance(checkins.start([alex.id, sam.id]))
+    fill_turn(services, draft.id, alex.id, base=5, upto=12)
+    fill_turn(services, draft.id, sam.id, base=3, upto=3)
+    [earlier] = checkins.to_review(draft)
+    checkins.review(draft, earlier.id, Review.KEPT)
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape", "d")  # from the gate: stop, discard
+        assert isinstance(app.screen, ConfirmDialog)
+        question = "Discard Alex's 12 answers and Sam's 3? This cannot be undone."
+        assert question in flat(screen_text(app))
+        await pilot.press("enter")  # the focused button keeps them
+        assert isinstance(app.screen, TurnGateScreen)
+        assert checkins.draft() is not None
+
+        await pilot.press("escape", "d", "y")
+        assert isinstance(app.screen, HomeScreen)
+        assert "This week's check-in is due." in screen_text(app)
+    assert checkins.draft() is None
+    assert checkins.answers.for_checkin(draft.id) == []
+    assert checkins.status().state is WeekState.DUE
+    # The review made in the discarded check-in is undone: it comes up again next time.
+    [again] = [c for c in services.checkins.commitments.set_in(previous)]
+    assert again.review is None and again.reviewed_in is None
+
+
+@run_async
+async def test_an_earlier_weeks_paused_checkin_is_named_on_home(
+    services: Services, couple: list[Profile], clock: FixedClock
+) -> None:
+    clock.advance(weeks=-2)
+    checkins = services.checkins
+    draft = checkins.advance(checkins.start([p.id for p in couple]))
+    fill_turn(services, draft.id, couple[0].id, base=4, upto=7)
+    clock.advance(weeks=2)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        text = screen_text(app)
+        paused = "A check-in from the week of 9 Nov 2026 is paused: resume it, or discard it."
+        assert paused in flat(text)
+        assert "Resume" in text and "Discard" in text  # the keys, in the footer and as buttons
+        await pilot.press("c")
+        assert isinstance(app.screen, TurnGateScreen)  # resuming it: behind its gate
+        await pilot.press("escape", "p")
+        assert isinstance(app.screen, HomeScreen)
+
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Discard Alex's 7 answers? This cannot be undone." in flat(screen_text(app))
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "This week's check-in is due." in screen_text(app)
+        await pilot.press("c")
+        assert isinstance(app.screen, OpenScreen)
+    with pytest.raises(KeyError):
+        checkins.get(draft.id)  # gone, with its answers
+
+
+@run_async
+async def test_a_full_turn_walks_gate_items_review_safety_hand_over(
+    services: Services, couple: list[Profile]
+) -> None:
+    """The order of a turn: gate → items → review → the private safety question → hand-over."""
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, TurnGateScreen)
+        await pilot.press("enter")
+        keys = keys_for_turn(services, scale="3")
+        await pilot.press(*keys[:-2])
+        assert isinstance(app.screen, TurnReviewScreen)
+        await pilot.press(keys[-2])
+        assert isinstance(app.screen, SafetyScreen)
+        await pilot.press(keys[-1])
+        assert isinstance(app.screen, HandoverScreen)
