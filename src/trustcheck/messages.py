@@ -71,7 +71,7 @@ GATE_LOOK_AWAY = "{partner}, please look away."
 GATE_READY = "{name}, press Enter when you're ready."
 GATE_TITLE_SOLO = "Your turn, {name}."
 GATE_READY_SOLO = "Press Enter when you're ready."
-GATE_NOTE = "Your answers stay hidden until you press Enter."
+GATE_NOTE = "Nothing of your answers shows until you press Enter."
 GATE_BUTTON = "I'm ready"
 TURN_REVIEW_TITLE = "{name}, your answers"
 TURN_REVIEW_INTRO = (
@@ -119,9 +119,15 @@ PAUSED_NOTE = "Paused. Everything is kept: press c on home to pick up where you 
 
 # --- home -------------------------------------------------------------------------------------
 STATUS_DUE = "This week's check-in is due."
-STATUS_IN_PROGRESS = "A check-in is in progress — pick up where you left off."
-STATUS_TURN = "A check-in is in progress: it is {name}'s turn."
-STATUS_PAUSED_EARLIER = "A check-in from the {week} is paused: resume it, or discard it."
+STATUS_IN_PROGRESS = (
+    "A check-in is in progress — pick up where you left off (c), or discard it (d)."
+)
+STATUS_TURN = (
+    "A check-in is in progress: it is {name}'s turn. Resume it (c), or discard it (d)."
+)
+STATUS_PAUSED_EARLIER = (
+    "A check-in from the {week} is paused: resume it (c), or discard it (d)."
+)
 HOME_DISCARD = "Discard it"
 STATUS_DONE = "This week's check-in is done. The next one is due in the {week}."
 NOT_THERAPY = (

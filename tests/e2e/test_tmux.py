@@ -55,14 +55,8 @@ class Terminal:
         )
 
 
-@pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
-    data = tmp_path / "data"
-    subprocess.run(
-        [TRUSTCHECK, "--data-dir", str(data), "demo", "--weeks", "8", "--no-open"],
-        check=True,
-        capture_output=True,
-    )
+def launch(data: Path, *, width: int = 100, height: int = 30) -> Terminal:
+    """Start the real ``trustcheck`` on ``data`` in a new detached tmux session."""
     name = f"tc-{uuid.uuid4().hex[:8]}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
     env["TERM"] = "xterm-256color"
@@ -74,19 +68,35 @@ def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
             "-s",
             name,
             "-x",
-            "100",
+            str(width),
             "-y",
-            "30",
+            str(height),
             # A running tmux server keeps its own environment: name the day on the command.
             f"env {TODAY_ENV}={os.environ[TODAY_ENV]} {TRUSTCHECK} --data-dir {data}; sleep 3",
         ],
         check=True,
         env=env,
     )
+    return Terminal(name)
+
+
+def kill(term: Terminal) -> None:
+    subprocess.run(["tmux", "kill-session", "-t", term.name], capture_output=True)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
+    data = tmp_path / "data"
+    subprocess.run(
+        [TRUSTCHECK, "--data-dir", str(data), "demo", "--weeks", "8", "--no-open"],
+        check=True,
+        capture_output=True,
+    )
+    term = launch(data)
     try:
-        yield Terminal(name), data
+        yield term, data
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        kill(term)
 
 
 def test_home_shows_the_couple_and_quits_cleanly(terminal: tuple[Terminal, Path]) -> None:
@@ -99,3 +109,45 @@ def test_home_shows_the_couple_and_quits_cleanly(terminal: tuple[Terminal, Path]
     while time.monotonic() < deadline and "Alex" in term.screen():
         time.sleep(0.1)
     assert "Alex" not in term.screen()
+
+
+def test_a_turn_resumed_after_the_terminal_closed_opens_behind_its_gate(tmp_path: Path) -> None:
+    """Issue 12 §3 in the real program: Riley answers three items, the terminal is killed, the
+    program starts again and `c` resumes: the gate names Riley and no answer is visible."""
+    data = tmp_path / "data"
+    subprocess.run(
+        [TRUSTCHECK, "--data-dir", str(data), "setup", "Riley", "Jordan"],
+        check=True,
+        capture_output=True,
+    )
+    term = launch(data, width=80, height=24)
+    try:
+        term.wait_for("Riley and Jordan")
+        term.keys("c")
+        term.wait_for("Who is checking in?")
+        term.keys("Enter")  # both of us
+        term.wait_for("Jordan, please look away.")
+        term.keys("Enter")
+        term.wait_for("1 of 26")
+        for n, key in enumerate("563", start=2):  # at a person's pace, one screen at a time
+            term.keys(key)
+            term.wait_for(f"{n} of 26")
+        term.keys("Left")
+        assert "Saved: 3" in term.wait_for("3 of 26")  # so the check below can fail
+    finally:
+        kill(term)  # the terminal is gone, as if closed
+
+    term = launch(data, width=80, height=24)
+    try:
+        home = term.wait_for("Riley and Jordan")
+        assert "it is Riley's turn" in home
+        term.keys("c")
+        gate = term.wait_for("Jordan, please look away.")
+        assert "Riley's turn." in gate
+        assert "Riley, press Enter when you're ready." in gate
+        assert "Saved" not in gate and "of 26" not in gate and "Not at all true" not in gate
+        assert "Traceback" not in gate
+        term.keys("Enter")
+        assert "4 of 26" in term.wait_for("of 26")  # every answer kept: on at the fourth
+    finally:
+        kill(term)

@@ -352,9 +352,9 @@ async def test_an_earlier_weeks_paused_checkin_is_named_on_home(
     app = build_app(services)
     async with app.run_test(size=SIZE) as pilot:
         text = screen_text(app)
-        paused = "A check-in from the week of 9 Nov 2026 is paused: resume it, or discard it."
+        paused = "A check-in from the week of 9 Nov 2026 is paused: resume it (c), or discard it"
         assert paused in flat(text)
-        assert "Resume" in text and "Discard" in text  # the keys, in the footer and as buttons
+        assert "c Resume" in text and "Discard it" in text  # in the footer; a button
         await pilot.press("c")
         assert isinstance(app.screen, TurnGateScreen)  # resuming it: behind its gate
         await pilot.press("escape", "p")

@@ -102,7 +102,9 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "checkin", "Check in"),
         Binding("c", "resume", "Resume"),
-        Binding("d", "discard", "Discard"),
+        # Not in the footer (it would push Help and Quit off an 80-column one): the status box
+        # names it and shows a button for it.
+        Binding("d", "discard", "Discard", show=False),
         Binding("j", "journal", "Journal"),
         Binding("t", "trends", "Trends"),
         Binding("e", "export", "Export"),
