@@ -245,10 +245,11 @@ HELP_WHAT = (
 )
 HELP_KEYS: tuple[tuple[str, str], ...] = (
     ("c", "check in, or resume a check-in in progress (home)"),
+    ("d", "discard a check-in in progress (home; asks first and names what is lost)"),
     ("1–7", "answer a statement; 0–9 and t (= 10) for the overall rating"),
     ("s", "skip a question (stored as skipped, never as a middle value)"),
-    ("← / backspace", "back to the previous question"),
-    ("ctrl+n", "save a written answer and go on; continue on other steps"),
+    ("← / backspace", "back to the previous question (never out of your own turn)"),
+    ("ctrl+n", "save a written answer and go on; done with the review; continue on other steps"),
     ("ctrl+b", "back, while writing"),
     ("ctrl+t", "switch a written answer between Shared and For therapy"),
     ("escape", "stop: pause (everything kept) or discard this check-in (asks twice)"),
