@@ -390,3 +390,30 @@ async def test_a_full_turn_walks_gate_items_review_safety_hand_over(
         assert isinstance(app.screen, SafetyScreen)
         await pilot.press(keys[-1])
         assert isinstance(app.screen, HandoverScreen)
+
+
+@run_async
+async def test_a_window_that_fell_behind_follows_into_the_next_turn_behind_its_gate(
+    services: Services, couple: list[Profile]
+) -> None:
+    """Another window finished Alex's turn and Sam has begun: this window, finishing Alex's turn
+    late, follows the check-in to Sam's turn, behind Sam's gate, with nothing of Sam's showing."""
+    sam = couple[1]
+    checkins = services.checkins
+    draft = alex_midway(services, couple, upto=len(checkins.items()) - 1)
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # the gate: at Alex's last prompt
+        assert isinstance(app.screen, AnswerScreen)
+        # Meanwhile, in the other window: Alex's turn ends and Sam answers a few.
+        at_handover = checkins.advance_from(checkins.get(draft.id))
+        checkins.advance_from(at_handover)
+        checkins.save_answer(draft.id, sam.id, "comm.heard", value=1)
+        checkins.save_answer(draft.id, sam.id, "open.hurt", text=SHARED)
+        await pilot.press("ctrl+n", "ctrl+n", "s")  # here: last prompt, review, safety
+        await pilot.pause()
+        assert isinstance(app.screen, TurnGateScreen)
+        gate = screen_text(app)
+        assert "Sam's turn." in gate and "Alex, please look away." in gate
+        assert SHARED not in gate and "Saved" not in gate
+    assert checkins.get(draft.id).step.value == "answer_b"
