@@ -216,6 +216,33 @@ def _private_value(pack: Pack, item: Item, secret: str) -> str:
     return messages.PRIVATE_VALUE.format(value=value, top=high, label=label)
 
 
+def discard_question(loss: Loss) -> str:
+    """What discarding loses, named: "Discard Riley's 12 answers and Jordan's 3? This cannot be
+    undone." A safety answer is never counted: naming it would tell the partner it was given."""
+    solo = len(loss.answers) == 1
+    parts = []
+    for n, (person, count) in enumerate(a for a in loss.answers if a[1]):
+        if solo:
+            one, many = messages.DISCARD_ONE_ANSWER_SOLO, messages.DISCARD_ANSWERS_SOLO
+        else:
+            one, many = messages.DISCARD_ONE_ANSWER, messages.DISCARD_ANSWERS
+        text = (one if count == 1 else many).format(name=person.name, n=count)
+        # "Riley's 12 answers and Jordan's 3": the second count needs no second "answers".
+        if n and not solo:
+            text = messages.DISCARD_MORE.format(name=person.name, n=count)
+        parts.append(text)
+    if loss.commitments:
+        parts.append(
+            messages.DISCARD_ONE_COMMITMENT
+            if loss.commitments == 1
+            else messages.DISCARD_COMMITMENTS.format(n=loss.commitments)
+        )
+    if not parts:
+        return messages.DISCARD_NOTHING
+    what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return messages.DISCARD_QUESTION.format(what=what)
+
+
 REVIEW_LINE = 60
 
 

@@ -16,7 +16,7 @@ from textual.widgets import Button, Static
 from trustcheck import messages
 from trustcheck.core.models import Checkin
 from trustcheck.services import Services
-from trustcheck.services.checkin import CheckinError, Loss
+from trustcheck.services.checkin import CheckinError, discard_question
 from trustcheck.tui.screens.confirm import ConfirmDialog
 
 
@@ -80,32 +80,6 @@ class StopDialog(ModalScreen[Stop | None]):
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(Stop(choice) if choice else None)
-
-
-def discard_question(loss: Loss) -> str:
-    """"Discard Riley's 12 answers and Jordan's 3? This cannot be undone." — what is lost, named."""
-    solo = len(loss.answers) == 1
-    parts = []
-    for n, (person, count) in enumerate(a for a in loss.answers if a[1]):
-        if solo:
-            one, many = messages.DISCARD_ONE_ANSWER_SOLO, messages.DISCARD_ANSWERS_SOLO
-        else:
-            one, many = messages.DISCARD_ONE_ANSWER, messages.DISCARD_ANSWERS
-        text = (one if count == 1 else many).format(name=person.name, n=count)
-        # "Riley's 12 answers and Jordan's 3": the second count needs no second "answers".
-        if n and not solo:
-            text = messages.DISCARD_MORE.format(name=person.name, n=count)
-        parts.append(text)
-    if loss.commitments:
-        parts.append(
-            messages.DISCARD_ONE_COMMITMENT
-            if loss.commitments == 1
-            else messages.DISCARD_COMMITMENTS.format(n=loss.commitments)
-        )
-    if not parts:
-        return messages.DISCARD_NOTHING
-    what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return messages.DISCARD_QUESTION.format(what=what)
 
 
 def ask_to_discard(
