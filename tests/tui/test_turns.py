@@ -23,8 +23,10 @@ from trustcheck.tui.screens.open import OpenScreen
 from trustcheck.tui.screens.safety import SafetyScreen
 from trustcheck.tui.screens.stop import StopDialog
 from trustcheck.tui.screens.turnreview import TurnReviewScreen
+from trustcheck.tui.screens.unlock import UnlockScreen
 
 from .conftest import fill_turn, keys_for_turn, run_async, screen_text, seed_previous_week
+from .test_private_answers import give_passphrase
 
 SIZE = (120, 40)
 SHARED = "pelicanharbour17"  # a shared written answer of Alex's
@@ -417,3 +419,35 @@ async def test_a_window_that_fell_behind_follows_into_the_next_turn_behind_its_g
         assert "Sam's turn." in gate and "Alex, please look away." in gate
         assert SHARED not in gate and "Saved" not in gate
     assert checkins.get(draft.id).step.value == "answer_b"
+
+
+@run_async
+async def test_from_the_review_a_sealed_answer_can_be_shared_after_unlocking(
+    services: Services, couple: list[Profile]
+) -> None:
+    alex = couple[0]
+    checkins = services.checkins
+    items = checkins.items()
+    draft = alex_midway(services, couple, upto=len(items))
+    services.keys.set_passphrase(alex.id, "alex-pass")
+    checkins.save_answer(
+        draft.id, alex.id, "open.hurt", text="burrowingowl31", visibility=Visibility.PRIVATE
+    )
+    services.keys.lock(alex.id)
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("enter")  # the gate: every item answered, so the review
+        assert isinstance(app.screen, TurnReviewScreen)
+        index = next(n for n, i in enumerate(items) if i.id == "open.hurt")
+        app.screen.query_one(OptionList).highlighted = index
+        await pilot.press("enter")
+        assert isinstance(app.screen, UnlockScreen)
+        assert "Alex, unlock to change your private answer" in screen_text(app)
+        await give_passphrase(app, pilot, "alex-pass")
+        assert isinstance(app.screen, AnswerScreen) and app.screen.item.id == "open.hurt"
+        assert "burrowingowl31" in screen_text(app)
+        await pilot.press("ctrl+t", "ctrl+n")  # Private → Shared
+        assert isinstance(app.screen, TurnReviewScreen)
+        assert "“burrowingowl31” · Shared" in row(screen_text(app), index + 1)
+    answer = checkins.answers_of(draft.id, alex.id)["open.hurt"]
+    assert answer.visibility is Visibility.SHARED and answer.text == "burrowingowl31"

@@ -15,7 +15,7 @@ from trustcheck import messages
 from trustcheck.core.models import Answer, Checkin, Item, ItemKind, Pack, Profile, Visibility
 from trustcheck.services import Services
 from trustcheck.services.checkin import CheckinError, TurnItem
-from trustcheck.storage.crypto import ProfileLocked
+from trustcheck.storage.crypto import CryptoError, ProfileLocked
 from trustcheck.tui.screens.safety import SafetyScreen
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.screens.turnreview import TurnReviewScreen
@@ -186,6 +186,11 @@ class AnswerScreen(StepScreen):
         value = None if stored is None or stored.skipped else stored.value
         if item.kind is ItemKind.TEXT:
             text = "" if stored is None or stored.text is None else stored.text
+            # Chosen from the review to change it: a sealed answer's text is shown to its
+            # unlocked author, so who sees it can change without writing it again.
+            opened = self._open_sealed(item) if self.from_review and _sealed(stored) else None
+            if opened is not None:
+                text = opened
             visibility = Visibility.SHARED if stored is None else stored.visibility
             if item.private:
                 visibility = Visibility.PRIVATE
@@ -199,7 +204,7 @@ class AnswerScreen(StepScreen):
             # A private item stays private: who sees it is not a choice here.
             widget.query_one(RadioSet).disabled = item.private
             widget.focus_text()
-            note = messages.PRIVATE_STORED if _sealed(stored) else ""
+            note = messages.PRIVATE_STORED if _sealed(stored) and opened is None else ""
             self.query_one("#stored", Static).update(plain(note))
         else:
             picker: ScalePicker
@@ -234,6 +239,18 @@ class AnswerScreen(StepScreen):
             self.query_one("#stored", Static).update(plain(note))
         self.query_one("#body").scroll_home(animate=False)
         self.refresh_bindings()
+
+    def _open_sealed(self, item: Item) -> str | None:
+        """A sealed written answer's text for its unlocked author (None when locked or damaged),
+        so changing it, or who sees it, starts from what was written."""
+        if not self.services.keys.is_unlocked(self.person.id):
+            return None
+        try:
+            return self.services.checkins.private_text(
+                self.turn.id, self.person.id, item.id, self.pack.id
+            )
+        except CryptoError:
+            return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.items or self.index >= len(self.items):
@@ -320,11 +337,29 @@ class AnswerScreen(StepScreen):
         )
 
     async def _reviewed(self, change: int | None) -> None:
-        if change is not None:
-            self.from_review = True
-            await self.show_item(change)
+        if change is None:
+            self._after_review()
             return
-        self._after_review()
+        self.from_review = True
+        turn = self.turn_items[change]
+        stored = self.services.checkins.turn_answers(self.turn.id, self.person.id).get(
+            (turn.pack.id, turn.item.id)
+        )
+        keys = self.services.keys
+        if (
+            turn.item.kind is ItemKind.TEXT
+            and _sealed(stored)
+            and keys.has_passphrase(self.person.id)
+            and not keys.is_unlocked(self.person.id)
+        ):
+            # A sealed answer is changed with its text in view: unlock first (or go on without).
+            def unlocked(_: bool) -> None:
+                self.call_later(self.show_item, change)
+
+            title = messages.UNLOCK_TO_CHANGE
+            with_key(self.app, self.services, self.person, unlocked, title=title)
+            return
+        await self.show_item(change)
 
     def _after_review(self) -> None:
         # The private safety question comes last in each person's own turn (asked again on a
