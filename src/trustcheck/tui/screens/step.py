@@ -105,7 +105,7 @@ def ask_to_stop(app: App[Any], services: Services, checkin: Checkin) -> None:
     def decided(choice: Stop | None) -> None:
         if choice is Stop.PAUSE:
             leave_to_home(app)
-            app.notify(messages.PAUSED_NOTE, markup=False)
+            app.notify(messages.PAUSED_NOTE, markup=False, timeout=4)
         elif choice is Stop.DISCARD:
             ask_to_discard(app, services, checkin, lambda: leave_to_home(app))
 
