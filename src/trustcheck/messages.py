@@ -131,6 +131,10 @@ SETUP_SOLO_HINT = "On your own? Leave the second name empty: trustcheck works fo
 SETUP_NAME_A = "Your name"
 SETUP_NAME_B = "Your partner's name (optional)"
 SETUP_CONTINUE = "Continue"
+SETUP_RESTORE_BOTH = "Bring them back"
+SETUP_RESTORE_DECLINED = (
+    "Nothing was set up. To add someone new of that name, use `trustcheck profile add --new NAME`."
+)
 
 # --- home -------------------------------------------------------------------------------------
 HOME_TITLE = "trustcheck"
@@ -644,6 +648,7 @@ SETTINGS_ADDED = "{name} added."
 SETTINGS_REMOVED = "{name} removed. You can bring them back below."
 SETTINGS_RESTORED = "{name} is back, with their journal and past check-ins."
 SETTINGS_RENAMED = "Renamed {old} to {new}."
+SETTINGS_NOTHING_CHANGED = "Nothing was changed."
 
 # --- about ------------------------------------------------------------------------------------
 ABOUT_TITLE = "About trustcheck"
