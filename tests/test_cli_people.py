@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from cli_results import ok, one_line_error
-from conftest import NOW
 from trustcheck.core.clock import FixedClock
 from trustcheck.paths import DATA_DIR_ENV, DB_FILENAME
 from trustcheck.services import open_services
@@ -72,10 +71,10 @@ def listed(data_dir: Path, *extra: str) -> list[str]:
 
 
 @pytest.fixture
-def couple(tmp_path: Path) -> Path:
+def couple(tmp_path: Path, clock: FixedClock) -> Path:
     """Alex and Sam; one completed check-in of both; Sam has a passphrase and a journal entry."""
     data_dir = tmp_path / "data"
-    services = open_services(data_dir, FixedClock(NOW))
+    services = open_services(data_dir, clock)
     try:
         alex, sam = services.profiles.setup(["Alex", "Sam"])
         done = services.checkins.start([alex.id, sam.id])
