@@ -294,3 +294,31 @@ async def test_setup_with_a_removed_persons_name_offers_to_restore_them(
         assert isinstance(app.screen, HomeScreen)
         assert [p.id for p in services.profiles.people()] == [sam.id]
         assert SECRET in await opens_journal_with(app, pilot, sam, PASS)
+
+
+@run_async
+async def test_settings_show_a_hostile_name_as_typed(
+    services: Services, solo: list[Profile]
+) -> None:
+    """A partner's name with markup and an escape sequence is shown as text in the rows, the
+    dialogs and the status line: no markup runs, no sequence reaches the terminal."""
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_settings(app, pilot)
+        await press_button(app, pilot, "add-partner")
+        assert isinstance(app.screen, NameScreen)
+        app.screen.query_one(Input).value = "[@click=app.quit]Kai[/] \x1b[31m"
+        await pilot.press("enter")
+        await settled(app, pilot)
+        assert isinstance(app.screen, SettingsScreen)
+        (kai,) = [p for p in services.profiles.people() if p.name.startswith("[")]
+        text = screen_text(app)
+        assert "[@click=app.quit]Kai[/]" in text and "\x1b" not in text
+        await press_button(app, pilot, f"remove-{kai.id}")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Remove [@click=app.quit]Kai[/]" in screen_text(app)
+        await pilot.press("y")
+        await settled(app, pilot)
+        assert app.is_running
+        # The ESC was dropped as the name was stored; the rest shows as typed.
+        assert "[@click=app.quit]Kai[/] [31m (removed 25 Nov 2026)" in screen_text(app)
