@@ -133,7 +133,7 @@ SETUP_NAME_B = "Your partner's name (optional)"
 SETUP_CONTINUE = "Continue"
 SETUP_RESTORE_BOTH = "Bring them back"
 SETUP_RESTORE_DECLINED = (
-    "Nothing was set up. To add someone new of that name, use `trustcheck profile add --new NAME`."
+    "Nothing was set up. Write another name, or press Continue again to bring them back."
 )
 
 # --- home -------------------------------------------------------------------------------------
