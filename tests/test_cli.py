@@ -189,7 +189,7 @@ def test_profile_remove_with_yes_keeps_history(couple: Path) -> None:
         services.close()
     result = invoke("profile", "remove", "Sam", "--yes")
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == "Removed Sam."
+    assert result.stdout.startswith("Removed Sam. `trustcheck profile restore Sam`")
     assert invoke("profile", "list").stdout.splitlines() == ["Alex"]
     services = opened(couple)
     try:

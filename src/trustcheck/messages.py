@@ -14,8 +14,36 @@ DB_NEWER = (
 )
 DB_CORRUPT = "{path} is not a readable trustcheck database ({reason}); it was left untouched"
 PROFILE_EXISTS = "there is already a profile called {name!r}"
-PROFILE_UNKNOWN = "there is no profile called {name!r}"
+PROFILE_UNKNOWN = "there is no profile called {name!r}; the people here are {names}"
+PROFILE_UNKNOWN_NOBODY = "there is no profile called {name!r}: no one is set up yet"
+PROFILE_UNKNOWN_REMOVED = (
+    "{name} was removed on {date}: bring them back with `trustcheck profile restore {name}`"
+)
+PROFILE_WAS_REMOVED = (
+    "{name} was removed on {date}: to bring them back with their journal and past check-ins, "
+    "run `trustcheck profile restore {name}` (or `profile add --new` for someone else)"
+)
+PROFILE_RESTORE_ASK = (
+    "{name} was removed on {date}. Bring {name} back, with their journal and past check-ins?"
+)
+PROFILE_NOT_REMOVED = "no one called {name!r} was removed; removed: {names}"
+PROFILE_NOT_REMOVED_NOBODY = "no one called {name!r} was removed; no one has been removed"
+PROFILE_IS_HERE = "{name} is here already; nothing to restore"
+PROFILE_REMOVE_NEEDS_PASSPHRASE = (
+    "{name} has a passphrase: removing them needs it (type it at a terminal, "
+    "or give it with --passphrase-stdin)"
+)
+PROFILE_REMOVE_CONFIRM = (
+    "Remove {name}? Their journal and past check-ins are kept; "
+    "`trustcheck profile restore {name}` brings them back."
+)
+PROFILE_REMOVE_PASSPHRASE = "{name}'s passphrase (to remove them)"
+PROFILE_REMOVED = "Removed {name}. `trustcheck profile restore {name}` brings them back."
+PROFILE_RESTORED = "{name} is back, with their journal and past check-ins."
+PROFILE_RENAMED = "Renamed {old} to {new}."
+PROFILE_NOTHING_CHANGED = "nothing was changed"
 PROFILE_NAME_EMPTY = "a name cannot be empty"
+SETUP_FIRST_NAME_EMPTY = "please write your name first (the second name is optional)"
 PROFILE_NAME_TOO_LONG = "a name can be at most {limit} characters"
 PROFILE_LIMIT = "trustcheck is for one or two people; there are already two profiles"
 DRAFT_EXISTS = "a check-in is already in progress; finish or abandon it first"
@@ -160,6 +188,10 @@ SETUP_SOLO_HINT = "On your own? Leave the second name empty: trustcheck works fo
 SETUP_NAME_A = "Your name"
 SETUP_NAME_B = "Your partner's name (optional)"
 SETUP_CONTINUE = "Continue"
+SETUP_RESTORE_BOTH = "Bring them back"
+SETUP_RESTORE_DECLINED = (
+    "Nothing was set up. Write another name, or press Continue again to bring them back."
+)
 
 # --- home -------------------------------------------------------------------------------------
 HOME_TITLE = "trustcheck"
@@ -645,6 +677,34 @@ SETTINGS_IDLE_BAD = "choose a whole number of seconds from 10 to 86400"
 SETTINGS_SAVED = "Settings saved."
 SETTINGS_CLOSE = "Done"
 SETTINGS_PRIVATE_MODULE = "(private: only ever for each of you alone)"
+SETTINGS_PEOPLE = "People"
+SETTINGS_PEOPLE_HINT = (
+    "Removing someone hides them from now on. Their journal and past check-ins are kept, "
+    "and you can bring them back here."
+)
+SETTINGS_ADD_PARTNER = "Add your partner"
+SETTINGS_RENAME = "Rename"
+SETTINGS_REMOVE = "Remove"
+SETTINGS_RESTORE = "Bring back"
+SETTINGS_REMOVED_ROW = "{name} (removed {date})"
+SETTINGS_ONLY_PERSON = "(the only person here: add your partner before removing anyone)"
+SETTINGS_REMOVE_ASK = (
+    "Remove {name}? Their journal and past check-ins are kept, and you can bring them back "
+    "here later."
+)
+SETTINGS_REMOVE_YES = "Remove {name}"
+SETTINGS_REMOVE_TITLE = "To remove {name}, enter {name}'s passphrase"
+SETTINGS_REMOVE_BUTTON = "Remove"
+SETTINGS_REMOVING = "Checking…"
+SETTINGS_RESTORE_YES = "Bring {name} back"
+SETTINGS_NAME_PARTNER = "Your partner's name"
+SETTINGS_NAME_RENAME = "A new name for {name}"
+SETTINGS_NAME_SAVE = "Save"
+SETTINGS_ADDED = "{name} added."
+SETTINGS_REMOVED = "{name} removed. You can bring them back below."
+SETTINGS_RESTORED = "{name} is back, with their journal and past check-ins."
+SETTINGS_RENAMED = "Renamed {old} to {new}."
+SETTINGS_NOTHING_CHANGED = "Nothing was changed."
 
 # --- about ------------------------------------------------------------------------------------
 ABOUT_TITLE = "About trustcheck"

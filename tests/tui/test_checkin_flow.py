@@ -57,7 +57,7 @@ async def test_setup_error_is_shown_inline(services: Services) -> None:
         await pilot.press("enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
-        assert "a name cannot be empty" in screen_text(app)
+        assert "please write your name first" in screen_text(app)
     assert not services.profiles.is_set_up()
 
 

@@ -37,11 +37,26 @@ def setup(
     if not names:
         run_tui("home")
         return
+    from trustcheck import messages
+    from trustcheck.cli.profile import interactive
+    from trustcheck.services.profiles import ProfileRemovedError
+
     services = open_data()
     try:
         if services.profiles.is_set_up():
-            fail("already set up: use `trustcheck profile add|list|remove` to change who is here")
-        people = services.profiles.setup(names)
+            fail(
+                "already set up: use `trustcheck profile add|list|rename|remove|restore` "
+                "to change who is here"
+            )
+        try:
+            people = services.profiles.setup(names)
+        except ProfileRemovedError as exc:
+            # Someone who was here before: bring them back rather than add a stranger.
+            if not interactive():
+                fail(str(exc))
+            if not typer.confirm(printable(exc.question()), default=True):
+                fail(messages.PROFILE_NOTHING_CHANGED)
+            people = services.profiles.setup(names, restore=True)
     finally:
         services.close()
     mode = "solo" if len(people) == 1 else "couple"

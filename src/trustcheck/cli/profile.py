@@ -1,7 +1,13 @@
-"""`trustcheck profile …`: who uses trustcheck, and their passphrases."""
+"""`trustcheck profile …`: who uses trustcheck, and their passphrases.
+
+Nobody is lost: `remove` asks for the person's passphrase when they have one and only hides them;
+`restore` brings them back with their journal and history, and adding a removed person's name
+again offers that rather than creating a stranger whose journal can never be reached.
+"""
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -16,54 +22,138 @@ from trustcheck.cli._app import (
 )
 
 if TYPE_CHECKING:
-    pass
+    from trustcheck.services import Services
+    from trustcheck.services.profiles import ProfileRemovedError
 
-profile_app = typer.Typer(help="Add, list or remove the people who use trustcheck.")
+profile_app = typer.Typer(
+    help="Add, list, rename, remove or restore the people who use trustcheck."
+)
 app.add_typer(profile_app, name="profile")
 
 
+def interactive() -> bool:
+    """Someone is at the terminal to answer a question (not a script, not a pipe)."""
+    return sys.stdin.isatty()
+
+
+def offer_restore(services: Services, exc: ProfileRemovedError) -> None:
+    """A removed person's name was typed again: ask whether to bring them back (at a terminal),
+    else one line pointing at `profile restore`. Nothing is stored without a yes."""
+    from trustcheck import messages
+
+    if not interactive():
+        fail(str(exc))
+    if not typer.confirm(printable(exc.question()), default=True):
+        fail(messages.PROFILE_NOTHING_CHANGED)
+    for gone in exc.removed:
+        person = services.profiles.restore(gone.profile)
+        typer.echo(printable(messages.PROFILE_RESTORED.format(name=person.name)))
+
+
 @profile_app.command("add")
-def profile_add(name: Annotated[str, typer.Argument(help="The person's name.")]) -> None:
-    """Add a person (at most two)."""
+def profile_add(
+    name: Annotated[str, typer.Argument(help="The person's name.")],
+    new: Annotated[
+        bool,
+        typer.Option("--new", help="Someone new who happens to share a removed person's name."),
+    ] = False,
+) -> None:
+    """Add a person (at most two). A removed person's name offers to restore them."""
+    from trustcheck.services.profiles import ProfileRemovedError
+
     services = open_data()
     try:
-        person = services.profiles.add(name)
+        try:
+            person = services.profiles.add(name, new_person=new)
+        except ProfileRemovedError as exc:
+            offer_restore(services, exc)
+            return
     finally:
         services.close()
     typer.echo(f"Added {printable(person.name)}.")
 
 
 @profile_app.command("list")
-def profile_list() -> None:
+def profile_list(
+    removed: Annotated[
+        bool, typer.Option("--removed", help="Also list the people removed (and when).")
+    ] = False,
+) -> None:
     """List the people set up here."""
     services = open_data()
     try:
         people = services.profiles.people()
+        gone = services.profiles.removed() if removed else []
     finally:
         services.close()
-    if not people:
+    if not people and not gone:
         typer.echo("No one is set up yet. Run `trustcheck setup NAME [NAME]`.")
     for person in people:
         typer.echo(printable(person.name))
+    for r in gone:
+        typer.echo(printable(f"{r.name} (removed {r.date})"))
 
 
 @profile_app.command("remove")
 def profile_remove(
     name: Annotated[str, typer.Argument(help="The person's name.")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask to confirm.")] = False,
+    passphrase_stdin: PassphraseStdin = False,
 ) -> None:
-    """Remove a person from now on; their past check-ins stay in the history."""
+    """Remove a person from now on. Their passphrase is needed when they have one; their
+    journal and past check-ins are kept, and `profile restore NAME` brings them back."""
+    from trustcheck import messages
+
     services = open_data()
     try:
         person = services.profiles.by_name(name)
         if not yes and not typer.confirm(
-            f"Remove {printable(person.name)}? Past check-ins stay in the history.", default=False
+            printable(messages.PROFILE_REMOVE_CONFIRM.format(name=person.name)), default=False
         ):
-            raise typer.Exit(1)
-        services.profiles.remove(name)
+            fail(messages.PROFILE_NOTHING_CHANGED)
+        passphrase = None
+        if services.profiles.needs_passphrase(person):
+            if not passphrase_stdin and not interactive():
+                fail(messages.PROFILE_REMOVE_NEEDS_PASSPHRASE.format(name=person.name))
+            passphrase = PassphraseReader(passphrase_stdin).read(
+                printable(messages.PROFILE_REMOVE_PASSPHRASE.format(name=person.name))
+            )
+        services.profiles.remove(person, passphrase)
     finally:
         services.close()
-    typer.echo(f"Removed {printable(person.name)}.")
+    typer.echo(printable(messages.PROFILE_REMOVED.format(name=person.name)))
+
+
+@profile_app.command("restore")
+def profile_restore(
+    name: Annotated[str, typer.Argument(help="The removed person's name.")],
+) -> None:
+    """Bring a removed person back, with their journal and past check-ins."""
+    from trustcheck import messages
+
+    services = open_data()
+    try:
+        person = services.profiles.restore(name)
+    finally:
+        services.close()
+    typer.echo(printable(messages.PROFILE_RESTORED.format(name=person.name)))
+
+
+@profile_app.command("rename")
+def profile_rename(
+    old: Annotated[str, typer.Argument(help="The person's name now.")],
+    new: Annotated[str, typer.Argument(help="Their new name.")],
+) -> None:
+    """Give a person a new name; their journal and history stay theirs."""
+    from trustcheck import messages
+
+    services = open_data()
+    try:
+        before = services.profiles.by_name(old)
+        after = services.profiles.rename(before, new)
+    finally:
+        services.close()
+    typer.echo(printable(messages.PROFILE_RENAMED.format(old=before.name, new=after.name)))
 
 
 @profile_app.command("passwd")

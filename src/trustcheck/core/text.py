@@ -53,3 +53,25 @@ def clean_paste(raw: str) -> str:
     """Pasted text as an editor keeps it: line breaks as ``\\n``, tabs kept, and every other
     control character (ESC, C1, NUL, BEL, backspace…) dropped, so no terminal sequence is shown."""
     return _CONTROL.sub("", raw.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# Characters that print as nothing: Hangul fillers, the braille blank, Mongolian vowel separator.
+_BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
+_UNSEEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Me"})
+
+
+def clean_name(raw: str) -> str:
+    """A person's name as stored (one clean line), or empty if nothing of it would show on
+    screen: whitespace, zero-width and format characters or blank fillers alone are no name."""
+    text = clean_line(raw)
+    if not any(ch not in _BLANK and unicodedata.category(ch) not in _UNSEEN for ch in text):
+        return ""
+    return text
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names are the same person's name as typed: case, Unicode form and
+    characters that do not show aside."""
+    return (
+        _INVISIBLE.sub("", clean_line(a)).casefold() == _INVISIBLE.sub("", clean_line(b)).casefold()
+    )

@@ -135,7 +135,7 @@ def open_services(
         db=db,
         clock=clock,
         pack=pack,
-        profiles=ProfileService(profile_repo, clock),
+        profiles=ProfileService(profile_repo, clock, keys),
         checkins=CheckinService(
             pack, checkin_repo, answer_repo, commitment_repo, profile_repo, clock, keys, packs
         ),

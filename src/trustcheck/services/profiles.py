@@ -1,12 +1,21 @@
-"""Who uses trustcheck: one person (solo) or two partners."""
+"""Who uses trustcheck: one person (solo) or two partners.
+
+People are never lost: removing someone hides them from now on, and their profile (its id, and so
+their key, their journal and their place in past check-ins) stays, to be restored by name. A name
+is matched as people type it: case aside, and without what a screen would not show.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
 
 from trustcheck import messages
 from trustcheck.core.clock import Clock
 from trustcheck.core.errors import UserError
 from trustcheck.core.models import Profile
-from trustcheck.core.text import clean_line
+from trustcheck.core.text import clean_name, same_name
+from trustcheck.services.keys import KeyService
 from trustcheck.storage.errors import ConflictError
 from trustcheck.storage.repos import ProfileRepo
 
@@ -18,9 +27,41 @@ class ProfileError(UserError, ValueError):
     """A profile change that cannot be made; the message is one line for the user."""
 
 
+@dataclass(frozen=True, slots=True)
+class RemovedPerson:
+    profile: Profile
+    removed_at: dt.datetime
+
+    @property
+    def name(self) -> str:
+        return self.profile.name
+
+    @property
+    def date(self) -> str:
+        """When they were removed, as the app writes a date (``20 Nov 2026``)."""
+        day = self.removed_at.date()
+        return f"{day.day} {day:%b %Y}"
+
+
+class ProfileRemovedError(ProfileError):
+    """The name is a removed person's: restore them rather than add a stranger of that name
+    whose journal could never be reached."""
+
+    def __init__(self, removed: tuple[RemovedPerson, ...]) -> None:
+        first = removed[0]
+        super().__init__(messages.PROFILE_WAS_REMOVED.format(name=first.name, date=first.date))
+        self.removed = removed
+
+    def question(self) -> str:
+        """Whether to bring them back, as one sentence."""
+        return " ".join(
+            messages.PROFILE_RESTORE_ASK.format(name=r.name, date=r.date) for r in self.removed
+        )
+
+
 def normalise_name(raw: str) -> str:
-    """A name as stored: one line, control characters removed, trimmed, within the limit."""
-    name = clean_line(raw)
+    """A name as stored: one line, nothing invisible, trimmed, within the limit."""
+    name = clean_name(raw)
     if not name:
         raise ProfileError(messages.PROFILE_NAME_EMPTY)
     if len(name) > NAME_LIMIT:
@@ -28,10 +69,15 @@ def normalise_name(raw: str) -> str:
     return name
 
 
+def _names(people: list[Profile] | list[RemovedPerson]) -> str:
+    return ", ".join(p.name for p in people)
+
+
 class ProfileService:
-    def __init__(self, repo: ProfileRepo, clock: Clock) -> None:
+    def __init__(self, repo: ProfileRepo, clock: Clock, keys: KeyService) -> None:
         self.repo = repo
         self.clock = clock
+        self.keys = keys
 
     def people(self) -> list[Profile]:
         return self.repo.active()
@@ -42,8 +88,27 @@ class ProfileService:
     def solo(self) -> bool:
         return len(self.repo.active()) == 1
 
-    def add(self, raw_name: str) -> Profile:
+    def removed(self) -> list[RemovedPerson]:
+        """Everyone removed, most recently removed first."""
+        return [RemovedPerson(p, at) for p, at in self.repo.removed()]
+
+    def find_removed(self, name: str) -> RemovedPerson | None:
+        """The person removed most recently under this name (case aside), if any."""
+        return next((r for r in self.removed() if same_name(r.name, name)), None)
+
+    def _active_named(self, name: str, *, besides: int | None = None) -> Profile | None:
+        return next(
+            (p for p in self.repo.active() if p.id != besides and same_name(p.name, name)), None
+        )
+
+    def add(self, raw_name: str, *, new_person: bool = False) -> Profile:
+        """Add a person. A removed person's name raises :class:`ProfileRemovedError` (restore
+        them instead) unless ``new_person`` says this is someone else of the same name."""
         name = normalise_name(raw_name)
+        if (here := self._active_named(name)) is not None:
+            raise ProfileError(messages.PROFILE_EXISTS.format(name=here.name))
+        if not new_person and (gone := self.find_removed(name)) is not None:
+            raise ProfileRemovedError((gone,))
         if len(self.repo.active()) >= MAX_PEOPLE:
             raise ProfileError(messages.PROFILE_LIMIT)
         try:
@@ -51,27 +116,103 @@ class ProfileService:
         except ConflictError as exc:
             raise ProfileError(str(exc)) from exc
 
-    def setup(self, names: list[str]) -> list[Profile]:
-        """First run: one name (solo) or two (a couple)."""
-        cleaned = [normalise_name(n) for n in names if n.strip()]
-        if not cleaned:
-            raise ProfileError(messages.PROFILE_NAME_EMPTY)
+    def setup(self, names: list[str], *, restore: bool = False) -> list[Profile]:
+        """First run: one name (solo) or two (a couple); the first one is needed.
+
+        Nothing is stored unless every name can be used. A name of someone removed raises
+        :class:`ProfileRemovedError`, or with ``restore`` brings that person back.
+        """
+        if not names or not clean_name(names[0]):
+            raise ProfileError(messages.SETUP_FIRST_NAME_EMPTY)
+        cleaned = [normalise_name(n) for n in names if clean_name(n)]
         if len(cleaned) > MAX_PEOPLE:
             raise ProfileError(messages.PROFILE_LIMIT)
-        if len(set(cleaned)) != len(cleaned):
-            raise ProfileError(messages.PROFILE_EXISTS.format(name=cleaned[0]))
-        return [self.add(n) for n in cleaned]
+        for n, name in enumerate(cleaned):
+            if any(same_name(name, other) for other in cleaned[:n]):
+                raise ProfileError(messages.PROFILE_EXISTS.format(name=name))
+        if len(self.repo.active()) + len(cleaned) > MAX_PEOPLE:
+            raise ProfileError(messages.PROFILE_LIMIT)
+        for name in cleaned:
+            if (here := self._active_named(name)) is not None:
+                raise ProfileError(messages.PROFILE_EXISTS.format(name=here.name))
+        found = [self.find_removed(name) for name in cleaned]
+        gone = tuple(r for r in found if r is not None)
+        if gone and not restore:
+            raise ProfileRemovedError(gone)
+        return [
+            self.repo.restore(r.profile.id) if r is not None else self.add(name, new_person=True)
+            for name, r in zip(cleaned, found, strict=True)
+        ]
 
     def get(self, profile_id: int) -> Profile:
         return self.repo.get(profile_id)
 
     def by_name(self, name: str) -> Profile:
-        profile = self.repo.by_name(clean_line(name))
-        if profile is None:
-            raise ProfileError(messages.PROFILE_UNKNOWN.format(name=name))
-        return profile
+        """The person here of this name, case aside; one line naming who is here if none."""
+        profile = self._active_named(name)
+        if profile is not None:
+            return profile
+        if (gone := self.find_removed(name)) is not None:
+            raise ProfileError(
+                messages.PROFILE_UNKNOWN_REMOVED.format(name=gone.name, date=gone.date)
+            )
+        people = self.repo.active()
+        shown = clean_name(name) or name
+        if not people:
+            raise ProfileError(messages.PROFILE_UNKNOWN_NOBODY.format(name=shown))
+        raise ProfileError(messages.PROFILE_UNKNOWN.format(name=shown, names=_names(people)))
 
-    def remove(self, name: str) -> Profile:
-        profile = self.by_name(name)
+    def needs_passphrase(self, profile: Profile) -> bool:
+        """Whether removing ``profile`` asks for their passphrase (they have one)."""
+        return self.keys.has_passphrase(profile.id)
+
+    def remove(self, who: str | Profile, passphrase: str | None = None) -> Profile:
+        """Remove a person from now on; their passphrase is needed when they have one
+        (:class:`~trustcheck.storage.crypto.WrongPassphrase` if it does not fit). Reversible
+        with :meth:`restore`: nothing of theirs is deleted."""
+        profile = self.by_name(who) if isinstance(who, str) else who
+        if self.keys.has_passphrase(profile.id):
+            if passphrase is None:
+                raise ProfileError(
+                    messages.PROFILE_REMOVE_NEEDS_PASSPHRASE.format(name=profile.name)
+                )
+            self.keys.unlock(profile.id, passphrase)  # the check: WrongPassphrase if not theirs
+        self.keys.lock(profile.id)
         self.repo.remove(profile.id, self.clock.now())
         return profile
+
+    def restore(self, who: str | Profile) -> Profile:
+        """Bring a removed person back under their own profile: journal, key and history."""
+        if isinstance(who, Profile):
+            gone = next((r for r in self.removed() if r.profile.id == who.id), None)
+            name = who.name
+        else:
+            gone, name = self.find_removed(who), clean_name(who) or who
+        if gone is None:
+            if (here := self._active_named(name)) is not None:
+                raise ProfileError(messages.PROFILE_IS_HERE.format(name=here.name))
+            removed = self.removed()
+            if not removed:
+                raise ProfileError(messages.PROFILE_NOT_REMOVED_NOBODY.format(name=name))
+            raise ProfileError(
+                messages.PROFILE_NOT_REMOVED.format(name=name, names=_names(removed))
+            )
+        if (here := self._active_named(gone.name)) is not None:
+            raise ProfileError(messages.PROFILE_EXISTS.format(name=here.name))
+        if len(self.repo.active()) >= MAX_PEOPLE:
+            raise ProfileError(messages.PROFILE_LIMIT)
+        try:
+            return self.repo.restore(gone.profile.id)
+        except ConflictError as exc:
+            raise ProfileError(str(exc)) from exc
+
+    def rename(self, who: str | Profile, raw_name: str) -> Profile:
+        """Give a person a new name; everything of theirs stays theirs (it is keyed by id)."""
+        profile = self.by_name(who) if isinstance(who, str) else who
+        name = normalise_name(raw_name)
+        if (here := self._active_named(name, besides=profile.id)) is not None:
+            raise ProfileError(messages.PROFILE_EXISTS.format(name=here.name))
+        try:
+            return self.repo.rename(profile.id, name)
+        except ConflictError as exc:
+            raise ProfileError(str(exc)) from exc

@@ -108,6 +108,19 @@ class ProfileRepo:
             assert cur.lastrowid is not None
             return Profile(cur.lastrowid, name, int(position))
 
+    def removed(self) -> list[tuple[Profile, dt.datetime]]:
+        """The removed profiles with when each was removed, most recently removed first."""
+        rows = self.db.conn.execute(
+            "SELECT id, name, position, removed_at FROM profiles WHERE removed_at IS NOT NULL "
+            "ORDER BY removed_at DESC, id DESC"
+        ).fetchall()
+        result = []
+        for r in rows:
+            removed_at = _parse_ts(str(r[3]))
+            assert removed_at is not None
+            result.append((Profile(int(r[0]), str(r[1]), int(r[2])), removed_at))
+        return result
+
     def remove(self, profile_id: int, now: dt.datetime) -> None:
         """Hide a profile from now on; its history stays, so past check-ins still read whole."""
         with self.db.transaction() as conn:
@@ -117,6 +130,33 @@ class ProfileRepo:
             ).fetchall()
             for position, (pid,) in enumerate(rows):
                 conn.execute("UPDATE profiles SET position = ? WHERE id = ?", (position, pid))
+
+    def restore(self, profile_id: int) -> Profile:
+        """Bring a removed profile back, after the people here now; its id (and so its key, its
+        journal and its history) is the one it always had."""
+        with self.db.transaction() as conn:
+            position = conn.execute(
+                "SELECT coalesce(max(position) + 1, 0) FROM profiles WHERE removed_at IS NULL"
+            ).fetchone()[0]
+            (name,) = conn.execute(
+                "SELECT name FROM profiles WHERE id = ?", (profile_id,)
+            ).fetchone()
+            try:
+                conn.execute(
+                    "UPDATE profiles SET removed_at = NULL, position = ? WHERE id = ?",
+                    (position, profile_id),
+                )
+            except sqlite3.IntegrityError as exc:
+                raise ConflictError(messages.PROFILE_EXISTS.format(name=name)) from exc
+            return Profile(profile_id, str(name), int(position))
+
+    def rename(self, profile_id: int, name: str) -> Profile:
+        with self.db.transaction() as conn:
+            try:
+                conn.execute("UPDATE profiles SET name = ? WHERE id = ?", (name, profile_id))
+            except sqlite3.IntegrityError as exc:
+                raise ConflictError(messages.PROFILE_EXISTS.format(name=name)) from exc
+        return self.get(profile_id)
 
 
 _CHECKIN_COLUMNS = "id, week, status, step, started_at, completed_at"

@@ -1,9 +1,11 @@
 """Settings for the couple: which modules are on, who is who in a module with roles, where the
-safety resources are for, and the journal's idle lock. Every change is stored at once
-(``services.packs`` over ``services.settings``)."""
+safety resources are for, the journal's idle lock, and the people (add a partner after a solo
+start, rename, remove and bring back). Every change is stored at once (``services.packs`` over
+``services.settings``; ``services.profiles`` for the people)."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
 from textual import on
@@ -18,6 +20,7 @@ from trustcheck.core.models import Pack, Profile
 from trustcheck.core.packs import PackError
 from trustcheck.services import Services
 from trustcheck.services.packs import PackSettingError
+from trustcheck.services.profiles import ProfileError, ProfileRemovedError, RemovedPerson
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.fields import LineInput
 
@@ -70,6 +73,20 @@ class SettingsScreen(Screen[None]):
     SettingsScreen #done {
         margin-top: 1;
     }
+    SettingsScreen .person {
+        height: auto;
+        margin-top: 1;
+    }
+    SettingsScreen .person Static {
+        width: 1fr;
+        padding: 1 0 0 0;
+    }
+    SettingsScreen .person Button {
+        margin-left: 1;
+    }
+    SettingsScreen #add-partner {
+        margin-top: 1;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -80,11 +97,15 @@ class SettingsScreen(Screen[None]):
         super().__init__()
         self.services = services
         self.people: list[Profile] = services.profiles.people()
+        self.removed: list[RemovedPerson] = services.profiles.removed()
         self.modules: list[Pack] = services.packs.modules()
         self._switches: dict[str, str] = {}  # widget id → pack id
         self._roles: dict[str, tuple[str, int]] = {}  # widget id → (pack id, profile id)
+        self._said: tuple[str, bool] = ("", False)  # the status line, kept across a recompose
 
     def compose(self) -> ComposeResult:
+        self._switches.clear()
+        self._roles.clear()
         packs = self.services.packs
         on = set(packs.enabled_ids())
         with VerticalScroll():
@@ -127,9 +148,164 @@ class SettingsScreen(Screen[None]):
             yield Static(messages.SETTINGS_IDLE, classes="section", markup=False)
             idle = packs.idle_seconds()
             yield LineInput("" if idle is None else str(idle), placeholder="300", id="idle")
-            yield Static("", id="status")
+            yield from self._people_rows()
+            text, error = self._said
+            yield Static(plain(text), id="status", classes="error" if error else "")
             yield Button(messages.SETTINGS_CLOSE, id="done", variant="primary")
         yield Footer()
+
+    def _people_rows(self) -> ComposeResult:
+        yield Static(messages.SETTINGS_PEOPLE, classes="section", markup=False)
+        yield Static(messages.SETTINGS_PEOPLE_HINT, classes="muted", markup=False)
+        for person in self.people:
+            with Horizontal(classes="person"):
+                yield Static(plain(person.name))
+                yield Button(messages.SETTINGS_RENAME, id=f"rename-{person.id}")
+                if len(self.people) > 1:
+                    yield Button(messages.SETTINGS_REMOVE, id=f"remove-{person.id}")
+        if len(self.people) < 2:
+            yield Button(messages.SETTINGS_ADD_PARTNER, id="add-partner")
+        for gone in self.removed:
+            with Horizontal(classes="person"):
+                yield Static(say(messages.SETTINGS_REMOVED_ROW, name=gone.name, date=gone.date))
+                yield Button(messages.SETTINGS_RESTORE, id=f"restore-{gone.profile.id}")
+
+    # --- people -----------------------------------------------------------------------------------
+    def _person(self, button_id: str, prefix: str) -> Profile:
+        profile_id = int(button_id.removeprefix(prefix))
+        return self.services.profiles.get(profile_id)
+
+    @on(Button.Pressed, "#add-partner")
+    def _add_partner(self) -> None:
+        from trustcheck.tui.screens.people import NameScreen
+
+        self.app.push_screen(NameScreen(messages.SETTINGS_NAME_PARTNER), self._partner_named)
+
+    def _partner_named(self, name: str | None) -> None:
+        if name is None:
+            return
+        try:
+            person = self.services.profiles.add(name)
+        except ProfileRemovedError as exc:
+            self._offer_restore(exc)
+            return
+        except ProfileError as exc:
+            self._status(str(exc), error=True)
+            return
+        self._people_changed(messages.SETTINGS_ADDED.format(name=person.name))
+
+    def _offer_restore(self, exc: ProfileRemovedError) -> None:
+        """A removed person's name again: bring them back (asked first), not a stranger."""
+        from trustcheck.tui.screens.confirm import ConfirmDialog
+
+        gone = exc.removed[0]
+        self.app.push_screen(
+            ConfirmDialog(
+                exc.question(),
+                yes=messages.SETTINGS_RESTORE_YES.format(name=gone.name),
+                no=messages.CANCEL,
+            ),
+            partial(self._restore_answered, gone),
+        )
+
+    def _restore_answered(self, gone: RemovedPerson, yes: bool | None) -> None:
+        if yes:
+            self._restore(gone.profile)
+        else:
+            self._status(messages.SETTINGS_NOTHING_CHANGED)
+
+    def _restore(self, profile: Profile) -> None:
+        try:
+            person = self.services.profiles.restore(profile)
+        except ProfileError as exc:
+            self._status(str(exc), error=True)
+            return
+        self._people_changed(messages.SETTINGS_RESTORED.format(name=person.name))
+
+    @on(Button.Pressed)
+    def _person_button(self, event: Button.Pressed) -> None:
+        button_id = event.button.id or ""
+        if button_id.startswith("restore-"):
+            self._restore(self._person(button_id, "restore-"))
+        elif button_id.startswith("rename-"):
+            self._rename(self._person(button_id, "rename-"))
+        elif button_id.startswith("remove-"):
+            self._remove(self._person(button_id, "remove-"))
+
+    def _rename(self, person: Profile) -> None:
+        from trustcheck.tui.screens.people import NameScreen
+
+        self.app.push_screen(
+            NameScreen(messages.SETTINGS_NAME_RENAME.format(name=person.name), person.name),
+            partial(self._renamed, person),
+        )
+
+    def _renamed(self, person: Profile, name: str | None) -> None:
+        if name is None:
+            return
+        try:
+            after = self.services.profiles.rename(person, name)
+        except ProfileError as exc:
+            self._status(str(exc), error=True)
+            return
+        self._people_changed(messages.SETTINGS_RENAMED.format(old=person.name, new=after.name))
+
+    def _remove(self, person: Profile) -> None:
+        from trustcheck.tui.screens.confirm import ConfirmDialog
+        from trustcheck.tui.screens.people import RemovePersonScreen
+
+        done = partial(self._removed, person)
+        if self.services.profiles.needs_passphrase(person):
+            self.app.push_screen(RemovePersonScreen(self.services, person), done)
+            return
+        self.app.push_screen(
+            ConfirmDialog(
+                messages.SETTINGS_REMOVE_ASK.format(name=person.name),
+                yes=messages.SETTINGS_REMOVE_YES.format(name=person.name),
+                no=messages.CANCEL,
+            ),
+            partial(self._remove_confirmed, person),
+        )
+
+    def _remove_confirmed(self, person: Profile, yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            self.services.profiles.remove(person)
+        except ProfileError as exc:
+            self._status(str(exc), error=True)
+            return
+        self._removed(person, True)
+
+    def _removed(self, person: Profile, removed: bool | None) -> None:
+        if removed:
+            self._people_changed(messages.SETTINGS_REMOVED.format(name=person.name))
+
+    def _people_changed(self, said: str) -> None:
+        """Show the people as they are now (and the roles for them), with what was done."""
+        self._said = (said, False)
+        self._refresh_people()
+
+    def _refresh_people(self) -> None:
+        self.people = self.services.profiles.people()
+        self.removed = self.services.profiles.removed()
+        self.services.trends.refresh()  # whose lines the trends show
+        self.run_worker(self._recompose(), exclusive=True, group="people")
+
+    async def _recompose(self) -> None:
+        await self.recompose()
+        if self.is_current:
+            # The people and what was just done stay in view (a recompose starts at the top).
+            done = self.query_one("#done", Button)
+            done.focus(scroll_visible=False)
+            self.call_after_refresh(done.scroll_visible, animate=False)
+
+    def on_screen_resume(self) -> None:
+        # A change made elsewhere meanwhile (the command line, another window): show it.
+        people = self.services.profiles.people()
+        removed = self.services.profiles.removed()
+        if people != self.people or removed != self.removed:
+            self._refresh_people()
 
     def _locales(self) -> list[tuple[str, str]]:
         try:
@@ -146,6 +322,7 @@ class SettingsScreen(Screen[None]):
         return known[-1] if known else _UNSET
 
     def _status(self, text: str, *, error: bool = False) -> None:
+        self._said = (text, error)
         status = self.query_one("#status", Static)
         status.update(plain(text))
         status.set_class(error, "error")
@@ -165,22 +342,26 @@ class SettingsScreen(Screen[None]):
     @on(Select.Changed)
     def _selected(self, event: Select.Changed) -> None:
         widget_id = event.select.id or ""
+        packs = self.services.packs
         try:
             if widget_id == "locale":
                 value = event.value
-                self.services.packs.set_locale(
-                    value if isinstance(value, str) and value != _UNSET else None
-                )
+                before: str | None = packs.locale()
+                packs.set_locale(value if isinstance(value, str) and value != _UNSET else None)
+                after = packs.locale()
             elif widget_id in self._roles:
                 pack_id, profile_id = self._roles[widget_id]
                 role = event.value if isinstance(event.value, str) else None
-                self.services.packs.set_role(pack_id, profile_id, role)
+                before = packs.role(pack_id, profile_id)
+                packs.set_role(pack_id, profile_id, role)
+                after = packs.role(pack_id, profile_id)
             else:
                 return
         except PackSettingError as exc:
             self._status(str(exc), error=True)
             return
-        self._status(messages.SETTINGS_SAVED)
+        if after != before:  # not the value a select starts with (it says Changed as it mounts)
+            self._status(messages.SETTINGS_SAVED)
 
     @on(Input.Submitted, "#idle")
     def _idle_submitted(self) -> None:

@@ -1,4 +1,5 @@
-"""First run: one or two names. Dismisses with the profiles created."""
+"""First run: one or two names (the first one is needed). Dismisses with the profiles created, or
+brought back: a name of someone removed earlier asks whether to restore them."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from textual.widgets import Button, Footer, Input, Static
 from trustcheck import messages
 from trustcheck.core.models import Profile
 from trustcheck.services import Services
-from trustcheck.services.profiles import ProfileError
+from trustcheck.services.profiles import ProfileError, ProfileRemovedError
 from trustcheck.tui.text import plain
 from trustcheck.tui.widgets.fields import LineInput
 
@@ -42,7 +43,8 @@ class SetupScreen(Screen[list[Profile]]):
     }
     SetupScreen #error {
         color: $error;
-        height: 1;
+        height: auto;
+        min-height: 1;
     }
     SetupScreen #not-therapy {
         color: $text-muted;
@@ -77,10 +79,44 @@ class SetupScreen(Screen[list[Profile]]):
     @on(Input.Submitted, "#name-b")
     @on(Button.Pressed, "#continue")
     def action_submit(self) -> None:
-        names = [self.query_one(f"#name-{x}", Input).value for x in "ab"]
+        names = self._names()
         try:
             people = self.services.profiles.setup(names)
+        except ProfileRemovedError as exc:
+            self._offer_restore(exc, names)
+            return
         except ProfileError as exc:
-            self.query_one("#error", Static).update(plain(str(exc)))
+            self._error(str(exc), first=str(exc) == messages.SETUP_FIRST_NAME_EMPTY)
             return
         self.dismiss(people)
+
+    def _names(self) -> list[str]:
+        return [self.query_one(f"#name-{x}", Input).value for x in "ab"]
+
+    def _error(self, text: str, *, first: bool = False) -> None:
+        self.query_one("#error", Static).update(plain(text))
+        if first:
+            self.query_one("#name-a", Input).focus()
+
+    def _offer_restore(self, exc: ProfileRemovedError, names: list[str]) -> None:
+        """Someone who was here before: bring them back with their journal, not a stranger."""
+        from trustcheck.tui.screens.confirm import ConfirmDialog
+
+        yes = (
+            messages.SETTINGS_RESTORE_YES.format(name=exc.removed[0].name)
+            if len(exc.removed) == 1
+            else messages.SETUP_RESTORE_BOTH
+        )
+
+        def answered(restore: bool | None) -> None:
+            if not restore:
+                self._error(messages.SETUP_RESTORE_DECLINED)
+                return
+            try:
+                people = self.services.profiles.setup(names, restore=True)
+            except ProfileError as error:
+                self._error(str(error))
+                return
+            self.dismiss(people)
+
+        self.app.push_screen(ConfirmDialog(exc.question(), yes=yes, no=messages.CANCEL), answered)

@@ -1,0 +1,163 @@
+"""Modals for the people in Settings: a name to type (add a partner, rename), and removing someone
+who has a passphrase (it is asked for, and checked, before anything changes)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from trustcheck import messages
+from trustcheck.core.models import Profile
+from trustcheck.services import Services
+from trustcheck.services.profiles import NAME_LIMIT, ProfileError, normalise_name
+from trustcheck.storage.crypto import CryptoError, WrongPassphrase
+from trustcheck.tui.screens.unlock import PassphraseModal
+from trustcheck.tui.text import plain, say
+from trustcheck.tui.widgets.fields import LineInput
+from trustcheck.tui.widgets.passphrase import PassphraseInput
+
+_CSS = """
+{name} {{
+    align: center middle;
+}}
+{name} > Vertical {{
+    width: 64;
+    max-width: 95%;
+    height: auto;
+    padding: 1 2;
+    border: round $primary;
+    background: $surface;
+}}
+{name} #title {{
+    text-style: bold;
+    color: $accent;
+}}
+{name} .muted {{
+    color: $text-muted;
+}}
+{name} PassphraseInput, {name} LineInput {{
+    margin-top: 1;
+}}
+{name} #status {{
+    height: 1;
+    color: $text-muted;
+}}
+{name} #status.error {{
+    color: $error;
+}}
+{name} Horizontal {{
+    height: auto;
+    align-horizontal: right;
+}}
+{name} Button {{
+    margin-left: 2;
+}}
+"""
+
+
+class NameScreen(ModalScreen[str | None]):
+    """Ask for a name; dismiss with it (checked to be a usable name) or None (Esc, Cancel)."""
+
+    DEFAULT_CSS = _CSS.format(name="NameScreen")
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", show=False),
+    ]
+
+    def __init__(self, title: str, value: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(plain(self.title_text), id="title")
+            yield LineInput(self.value, id="name", max_length=NAME_LIMIT)
+            yield Static("", id="status")
+            with Horizontal():
+                yield Button(messages.CANCEL, id="cancel")
+                yield Button(messages.SETTINGS_NAME_SAVE, id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#name", LineInput).focus()
+
+    @on(Input.Submitted, "#name")
+    @on(Button.Pressed, "#save")
+    def _submit(self) -> None:
+        raw = self.query_one("#name", LineInput).value
+        try:
+            normalise_name(raw)
+        except ProfileError as exc:
+            status = self.query_one("#status", Static)
+            status.update(plain(str(exc)))
+            status.add_class("error")
+            return
+        self.dismiss(raw)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class RemovePersonScreen(PassphraseModal):
+    """Remove ``profile``, who has a passphrase: it is asked for and checked first (a wrong one
+    is said in place and nothing changes). Dismisses True once removed."""
+
+    DEFAULT_CSS = _CSS.format(name="RemovePersonScreen")
+
+    def __init__(self, services: Services, profile: Profile) -> None:
+        super().__init__(services, profile)
+
+    def compose(self) -> ComposeResult:
+        name = self.profile.name
+        with Vertical():
+            yield Static(say(messages.SETTINGS_REMOVE_TITLE, name=name), id="title")
+            yield Static(say(messages.SETTINGS_REMOVE_ASK, name=name), classes="muted")
+            yield PassphraseInput(placeholder=messages.UNLOCK_PROMPT, id="passphrase")
+            yield Static("", id="status")
+            with Horizontal():
+                yield Button(messages.CANCEL, id="cancel", variant="primary")
+                yield Button(messages.SETTINGS_REMOVE_BUTTON, id="remove", variant="warning")
+
+    def on_mount(self) -> None:
+        self.query_one("#passphrase", PassphraseInput).focus()
+
+    @on(Input.Submitted, "#passphrase")
+    @on(Button.Pressed, "#remove")
+    def _submit(self) -> None:
+        field = self.query_one("#passphrase", PassphraseInput)
+        passphrase = field.value
+        field.forget()
+        if self.busy or not passphrase:
+            return
+        self.set_busy(True, messages.SETTINGS_REMOVING)
+        self._remove(passphrase)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _remove(self, passphrase: str) -> None:
+        try:
+            self.services.profiles.remove(self.profile, passphrase)
+        except WrongPassphrase:
+            self.app.call_from_thread(self._failed, messages.WRONG_PASSPHRASE)
+        except (CryptoError, ProfileError) as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+        else:
+            self.app.call_from_thread(self._removed)
+
+    def _failed(self, why: str) -> None:
+        if not self.is_attached:
+            return
+        self.set_busy(False)
+        self.show_status(why, error=True)
+        self.query_one("#passphrase", PassphraseInput).focus()
+
+    def _removed(self) -> None:
+        self.busy = False
+        if self.is_current:
+            self.dismiss(True)
