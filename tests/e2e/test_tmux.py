@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from sentinel import files_holding
 from trustcheck.core.clock import TODAY_ENV
+from trustcheck.paths import DB_FILENAME
 
 pytestmark = [
     pytest.mark.tmux,
@@ -55,14 +58,8 @@ class Terminal:
         )
 
 
-@pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
-    data = tmp_path / "data"
-    subprocess.run(
-        [TRUSTCHECK, "--data-dir", str(data), "demo", "--weeks", "8", "--no-open"],
-        check=True,
-        capture_output=True,
-    )
+def open_terminal(data: Path) -> Terminal:
+    """The real ``trustcheck`` over ``data`` in a new 100x30 tmux session."""
     name = f"tc-{uuid.uuid4().hex[:8]}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
     env["TERM"] = "xterm-256color"
@@ -83,10 +80,27 @@ def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
         check=True,
         env=env,
     )
+    return Terminal(name)
+
+
+def close(term: Terminal) -> None:
+    """Close the terminal window: tmux hangs up on the program (SIGHUP), as closing a tab does."""
+    subprocess.run(["tmux", "kill-session", "-t", term.name], capture_output=True)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
+    data = tmp_path / "data"
+    subprocess.run(
+        [TRUSTCHECK, "--data-dir", str(data), "demo", "--weeks", "8", "--no-open"],
+        check=True,
+        capture_output=True,
+    )
+    term = open_terminal(data)
     try:
-        yield Terminal(name), data
+        yield term, data
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        close(term)
 
 
 def test_home_shows_the_couple_and_quits_cleanly(terminal: tuple[Terminal, Path]) -> None:
@@ -99,3 +113,67 @@ def test_home_shows_the_couple_and_quits_cleanly(terminal: tuple[Terminal, Path]
     while time.monotonic() < deadline and "Alex" in term.screen():
         time.sleep(0.1)
     assert "Alex" not in term.screen()
+
+
+def _drafts(data: Path) -> list[tuple[int, bytes]]:
+    conn = sqlite3.connect(data / DB_FILENAME)
+    try:
+        return [
+            (int(r[0]), bytes(r[1]))
+            for r in conn.execute("SELECT profile_id, body FROM journal_drafts")
+        ]
+    finally:
+        conn.close()
+
+
+def _wait_until(done: Callable[[], bool], timeout: float = 15.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if done():
+            return True
+        time.sleep(0.1)
+    return done()
+
+
+def open_alexs_journal(term: Terminal, expect: str = "Search your entries") -> str:
+    term.wait_for("Alex")
+    term.keys("j")
+    term.wait_for("Whose journal?")
+    term.keys("Enter")  # Alex, the first
+    term.wait_for("Passphrase")
+    term.keys("demo", "Enter")  # the demo's passphrase
+    return term.wait_for(expect)  # the journal itself, not its unlock prompt
+
+
+def test_closing_the_terminal_mid_entry_keeps_it_sealed_and_it_comes_back(
+    terminal: tuple[Terminal, Path],
+) -> None:
+    """Issue 12, section 6: the terminal closed while an entry is being written (SIGHUP)."""
+    term, data = terminal
+    open_alexs_journal(term)
+    term.keys("C-n")
+    term.wait_for("Bring to therapy")  # the editor (the footer names "New entry" before)
+    words = "a hard evening, wren-copper-19"
+    for word in words.split(" "):  # at a person's pace, a word at a time
+        term.keys("-l", word + " ")
+    term.wait_for("wren-copper-19")
+    close(term)
+    assert _wait_until(lambda: len(_drafts(data)) == 1), "no draft was kept"
+    # the program ended (no process left behind on a closed terminal)
+    assert _wait_until(
+        lambda: (
+            subprocess.run(["pgrep", "-f", f"--data-dir {data}"], capture_output=True).returncode
+            != 0
+        )
+    ), "trustcheck kept running after its terminal closed"
+    assert files_holding(data, "wren-copper-19") == []  # sealed, never in the clear
+
+    again = open_terminal(data)
+    try:
+        screen = open_alexs_journal(again, "Your unsaved entry was kept as a draft")
+        assert words in screen
+        again.keys("C-s")
+        again.wait_for("Entry saved")
+        assert _wait_until(lambda: _drafts(data) == [])
+    finally:
+        close(again)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import os
 import signal
 import sys
 from typing import Any, ClassVar, Literal
@@ -153,10 +154,22 @@ class TrustcheckApp(App[None]):
             asyncio.get_running_loop().add_signal_handler(hangup, self.hang_up)
 
     def hang_up(self) -> None:
-        """What the terminal closing does: drafts kept, every key locked, the app closed."""
+        """What the terminal closing does: drafts kept, every key locked, then the end.
+
+        With the terminal gone there is nothing to restore: closing the app the usual way would
+        wait for writes nobody reads (Textual's output queue fills and blocks). So, everything
+        being stored, the process ends as a hang-up always ended it. Headless (tests), the app
+        simply exits.
+        """
         self.keep_drafts()
         self.services.keys.lock_all()
-        self.exit()
+        if self.is_headless:
+            self.exit()
+            return
+        with contextlib.suppress(Exception):
+            self.services.db.close()
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGHUP)
 
     def action_hide(self) -> None:
         """Lock every key at once and close an open journal (and anything over it)."""

@@ -557,7 +557,9 @@ class JournalScreen(Screen[None]):
     def _drop_private(self) -> None:
         self.reading_private = False
         for section in self.query("#private"):
-            section.query_one("#private-list", Static).update("")
+            # p twice in quick succession: the section may not have mounted its list yet.
+            for answers in section.query("#private-list").results(Static):
+                answers.update("")
             section.remove()
 
     # --- writing ------------------------------------------------------------------------------
