@@ -20,6 +20,7 @@ from sentinel import files_holding
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile
 from trustcheck.services import Services, open_services
+from trustcheck.services.journal import Draft
 from trustcheck.tui.app import TrustcheckApp, build_app
 from trustcheck.tui.screens import journal as journal_screen
 from trustcheck.tui.screens.home import HomeScreen
@@ -311,3 +312,54 @@ async def test_a_rating_that_is_not_a_whole_number_is_named_and_nothing_is_saved
         await pilot.press("ctrl+s")
         [entry] = services.journal.entries(robin.id).entries
         assert (entry.text, entry.rating) == ("a day", 10)
+
+
+@run_async
+async def test_another_windows_draft_is_left_alone(
+    services: Services,
+    solo: list[Profile],
+    tmp_path: Path,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reading an entry here, unchanged, never lets go of a draft kept in another window."""
+    (robin,) = solo
+    monkeypatch.setattr(journal_screen, "DRAFT_DELAY", 0.05)
+    with_journal(services, robin, "an entry", locked=False)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        other = open_services(tmp_path, clock=clock, weak_kdf=True)  # the other window
+        try:
+            other.keys.unlock(robin.id, "opensesame")
+            other.journal.keep_draft(robin.id, Draft(WORDS))
+        finally:
+            other.close()
+        await pilot.press("enter")  # read the entry: the editor opens, nothing is changed
+        screen = app.screen
+        assert isinstance(screen, JournalScreen) and screen.editing
+        await pilot.pause(0.2)  # past DRAFT_DELAY: the pause-in-typing check has run
+        await pilot.press("escape")
+        assert not screen.editing
+        assert services.journal.draft(robin.id) == Draft(WORDS)
+
+
+@run_async
+async def test_a_draft_of_an_entry_deleted_meanwhile_comes_back_as_a_new_entry(
+    services: Services, solo: list[Profile]
+) -> None:
+    (robin,) = solo
+    with_journal(services, robin, "first words", locked=False)
+    [entry] = services.journal.entries(robin.id).entries
+    services.journal.keep_draft(robin.id, Draft("first words, changed", entry_id=entry.id))
+    services.journal.delete(entry)
+    services.keys.lock(robin.id)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reopen(app, pilot)
+        assert_draft_is_back(app, screen, "first words, changed")
+        assert "New entry" in screen_text(app)
+        await pilot.press("ctrl+s")
+        [saved] = services.journal.entries(robin.id).entries
+        assert saved.text == "first words, changed" and saved.id != entry.id
+        assert not services.journal.has_draft(robin.id)

@@ -325,6 +325,9 @@ class JournalScreen(Screen[None]):
         self._complete = True  # False while only the newest FIRST_PAGE entries are open
         self._rest_timer: Timer | None = None
         self._draft_timer: Timer | None = None
+        # Whether the stored draft is this editor's (kept here, or reopened here): only then
+        # may this screen let it go. Another window's draft is left alone.
+        self._draft_is_mine = False
 
     # --- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -381,6 +384,7 @@ class JournalScreen(Screen[None]):
             # The entry it edits; if that went meanwhile, the words come back as a new entry.
             entry = journal.entry(self.profile.id, draft.entry_id)
         self._open_editor(entry)
+        self._draft_is_mine = True
         self.query_one("#entry-text", TextArea).load_text(draft.text)
         self.query_one("#rating", Input).value = draft.rating
         self.query_one("#tags", Input).value = draft.tags
@@ -659,8 +663,10 @@ class JournalScreen(Screen[None]):
         try:
             if self._changed():
                 journal.keep_draft(self.profile.id, self._in_editor())
-            else:
+                self._draft_is_mine = True
+            elif self._draft_is_mine:  # changed back to what was saved
                 journal.drop_draft(self.profile.id)
+                self._draft_is_mine = False
         except (CryptoError, NoMatches):  # locked meanwhile, or the editor is already gone
             return
 
@@ -689,7 +695,7 @@ class JournalScreen(Screen[None]):
                     rating=rating,
                     tags=tags,
                     for_therapy=therapy,
-                    from_draft=True,
+                    from_draft=self._draft_is_mine,
                 )
             else:
                 saved = journal.update(
@@ -698,13 +704,14 @@ class JournalScreen(Screen[None]):
                     rating=rating,
                     tags=tags,
                     for_therapy=therapy,
-                    from_draft=True,
+                    from_draft=self._draft_is_mine,
                 )
         except JournalError as exc:  # the entry stays in the editor, as typed
             error.update(plain(_sentence(str(exc))))
             return
         except CryptoError:  # locked meanwhile (e.g. idle): nothing more to do here
             return
+        self._draft_is_mine = False  # saved: the draft went in the same transaction
         self._close_editor(select=saved.id)
         self.app.notify(messages.ENTRY_SAVED, markup=False, timeout=2)
 
@@ -730,8 +737,10 @@ class JournalScreen(Screen[None]):
         """Leave without saving, as the person chose: a kept draft of it goes too."""
         self._stop_draft_timer()
         try:
-            self.services.journal.drop_draft(self.profile.id)
+            if self._draft_is_mine:
+                self.services.journal.drop_draft(self.profile.id)
         finally:
+            self._draft_is_mine = False
             self._close_editor()
 
     def action_delete(self) -> None:
