@@ -40,7 +40,13 @@ from trustcheck.core.models import JournalEntry, Profile
 from trustcheck.core.text import visible_controls
 from trustcheck.services import Services
 from trustcheck.services.checkin import PrivateAnswer
-from trustcheck.services.journal import Draft, JournalConflict, JournalError, parse_rating
+from trustcheck.services.journal import (
+    Draft,
+    JournalConflict,
+    JournalError,
+    clean_tags,
+    parse_rating,
+)
 from trustcheck.storage.crypto import CryptoError
 from trustcheck.tui.screens.confirm import ConfirmDialog
 from trustcheck.tui.text import plain, say
@@ -625,11 +631,14 @@ class JournalScreen(Screen[None]):
                 now.for_therapy
             )
         rating = "" if entry.rating is None else str(entry.rating)
-        tags = [t.strip().lstrip("#") for t in now.tags.split(",") if t.strip()]
+        try:
+            tags = clean_tags(now.tags.split(","))  # as saving would store them
+        except JournalError:
+            return True  # tags that could not be saved as they are: not what is stored
         return (
             now.text.strip() != entry.text.strip()
             or now.rating.strip() != rating
-            or tags != list(entry.tags)
+            or tags != entry.tags
             or now.for_therapy != entry.for_therapy
         )
 
