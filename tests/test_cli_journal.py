@@ -8,6 +8,7 @@ copied for each test that changes or reads it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -20,6 +21,7 @@ from cli_results import ok, one_line_error
 from trustcheck.paths import DATA_DIR_ENV, DB_FILENAME
 
 ALEX = "alex words"
+SAVED = re.compile(r"Saved the entry of \d{4}-\d\d-\d\d \d\d:\d\d in Alex's journal\.\n")
 
 
 def tc(data_dir: Path, *args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -82,8 +84,9 @@ def test_passphrase_set_and_entries_added_from_argument_and_stdin(
 ) -> None:
     data_dir, out = template
     assert out["passwd"] == "Passphrase set for Alex.\n"
-    assert out["add_arg"] == "Saved entry 1 in Alex's journal.\n"
-    assert out["add_stdin"] == "Saved entry 2 in Alex's journal.\n"
+    # No entry number (ids are shared between people): the entry is named by its date and time.
+    for added in (out["add_arg"], out["add_stdin"]):
+        assert SAVED.fullmatch(added), added
     assert all(ALEX not in text for text in out.values())
     assert entry_count(data_dir) == 2
     raw = (data_dir / DB_FILENAME).read_bytes()
@@ -167,10 +170,14 @@ def test_a_damaged_entry_is_named_and_the_others_still_listed(journal_dir: Path)
     assert "Traceback" not in result.stderr
     assert "Entry from stdin" in result.stdout
     assert "Entry from the argument" not in result.stdout
-    assert result.stderr.splitlines() == [
-        "trustcheck: journal entry 1 is damaged or was modified; the others still open",
-        "trustcheck: 1 of the entries could not be opened: damaged or modified",
-    ]
+    first, second = result.stderr.splitlines()
+    # named by when it was written, never by an id
+    assert re.fullmatch(
+        r"trustcheck: the entry of \d{4}-\d\d-\d\d \d\d:\d\d is damaged or was modified; "
+        r"the others still open",
+        first,
+    ), first
+    assert second == "trustcheck: 1 of the entries could not be opened: damaged or modified"
 
 
 def test_changing_the_passphrase_from_stdin(journal_dir: Path) -> None:
@@ -211,3 +218,54 @@ def test_demo_journal_lists_only_that_persons_entries(tmp_path: Path) -> None:
     for alexs in ("Quiet evening.", "I snapped about the dishes.", "We walked for an hour."):
         assert alexs not in out
     assert "#jealousy" in out and "for therapy" in out
+
+
+def test_a_rating_that_is_not_a_whole_number_is_one_line_and_nothing_is_stored(
+    journal_dir: Path,
+) -> None:
+    """``--rating abc12`` is refused by name (never read as 1), before any passphrase is asked."""
+    before = entry_count(journal_dir)
+    for typed in ("abc12", "11", "-1", "7.5", " "):
+        result = tc(
+            journal_dir,
+            "journal", "add", "--as", "Alex", "--rating", typed, "--passphrase-stdin", "A day.",
+            input=f"{ALEX}\n",
+        )  # fmt: skip
+        if typed.strip():
+            assert one_line_error(result) == (
+                f"the rating “{typed}” is not a whole number from 0 to 10; nothing was saved"
+            )
+            assert result.stdout == ""
+        else:
+            ok(result)  # a blank rating is no rating
+    assert entry_count(journal_dir) == before + 1
+    fine = tc(
+        journal_dir,
+        "journal", "add", "--as", "Alex", "--rating", "10", "--passphrase-stdin", "Ten.",
+        input=f"{ALEX}\n",
+    )  # fmt: skip
+    assert SAVED.fullmatch(ok(fine))
+    listed = tc(journal_dir, "journal", "list", "--as", "Alex", "--passphrase-stdin", input=ALEX)
+    assert "rating 10/10" in ok(listed)
+
+
+def test_entries_show_no_number_that_counts_the_other_persons_entries(journal_dir: Path) -> None:
+    """Entry ids are shared by everyone's entries, so none is shown: Sam's first entry, written
+    after Alex's two, says nothing that counts Alex's."""
+    ok(tc(journal_dir, "profile", "passwd", "Sam", "--passphrase-stdin", input="sam words"))
+    added = ok(
+        tc(
+            journal_dir,
+            "journal", "add", "--as", "Sam", "--passphrase-stdin", "Sam's first.",
+            input="sam words\n",
+        )
+    )  # fmt: skip
+    assert re.fullmatch(
+        r"Saved the entry of \d{4}-\d\d-\d\d \d\d:\d\d in Sam's journal\.\n", added
+    ), added
+    listed = ok(
+        tc(journal_dir, "journal", "list", "--as", "Sam", "--passphrase-stdin", input="sam words")
+    )
+    lines = listed.splitlines()
+    assert lines[1:] == ["Sam's first.", ""]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", lines[0]), lines[0]

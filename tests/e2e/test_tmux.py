@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from sentinel import files_holding
 from trustcheck.core.clock import TODAY_ENV
+from trustcheck.paths import DB_FILENAME
 
 pytestmark = [
     pytest.mark.tmux,
@@ -81,6 +84,7 @@ def launch(data: Path, *, width: int = 100, height: int = 30) -> Terminal:
 
 
 def kill(term: Terminal) -> None:
+    """Close the terminal window: tmux hangs up on the program (SIGHUP), as closing a tab does."""
     subprocess.run(["tmux", "kill-session", "-t", term.name], capture_output=True)
 
 
@@ -151,3 +155,67 @@ def test_a_turn_resumed_after_the_terminal_closed_opens_behind_its_gate(tmp_path
         assert "4 of 26" in term.wait_for("of 26")  # every answer kept: on at the fourth
     finally:
         kill(term)
+
+
+def _drafts(data: Path) -> list[tuple[int, bytes]]:
+    conn = sqlite3.connect(data / DB_FILENAME)
+    try:
+        return [
+            (int(r[0]), bytes(r[1]))
+            for r in conn.execute("SELECT profile_id, body FROM journal_drafts")
+        ]
+    finally:
+        conn.close()
+
+
+def _wait_until(done: Callable[[], bool], timeout: float = 15.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if done():
+            return True
+        time.sleep(0.1)
+    return done()
+
+
+def open_alexs_journal(term: Terminal, expect: str = "Search your entries") -> str:
+    term.wait_for("Alex")
+    term.keys("j")
+    term.wait_for("Whose journal?")
+    term.keys("Enter")  # Alex, the first
+    term.wait_for("Passphrase")
+    term.keys("demo", "Enter")  # the demo's passphrase
+    return term.wait_for(expect)  # the journal itself, not its unlock prompt
+
+
+def test_closing_the_terminal_mid_entry_keeps_it_sealed_and_it_comes_back(
+    terminal: tuple[Terminal, Path],
+) -> None:
+    """Issue 12, section 6: the terminal closed while an entry is being written (SIGHUP)."""
+    term, data = terminal
+    open_alexs_journal(term)
+    term.keys("C-n")
+    term.wait_for("Bring to therapy")  # the editor (the footer names "New entry" before)
+    words = "a hard evening, wren-copper-19"
+    for word in words.split(" "):  # at a person's pace, a word at a time
+        term.keys("-l", word + " ")
+    term.wait_for("wren-copper-19")
+    kill(term)
+    assert _wait_until(lambda: len(_drafts(data)) == 1), "no draft was kept"
+    # the program ended (no process left behind on a closed terminal)
+    assert _wait_until(
+        lambda: (
+            subprocess.run(["pgrep", "-f", f"--data-dir {data}"], capture_output=True).returncode
+            != 0
+        )
+    ), "trustcheck kept running after its terminal closed"
+    assert files_holding(data, "wren-copper-19") == []  # sealed, never in the clear
+
+    again = launch(data)
+    try:
+        screen = open_alexs_journal(again, "Your unsaved entry was kept as a draft")
+        assert words in screen
+        again.keys("C-s")
+        again.wait_for("Entry saved")
+        assert _wait_until(lambda: _drafts(data) == [])
+    finally:
+        kill(again)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from sentinel import files_holding
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Checkin, Profile, Visibility
 from trustcheck.services import Services, open_services
@@ -230,18 +231,6 @@ def test_private_on_a_rating_item_stores_the_value_only(
 
 
 # --------------------------------------------------------------------------- the sentinel
-
-
-def files_holding(data_dir: Path, *needles: str) -> list[str]:
-    """Every file under ``data_dir`` holding any needle as UTF-8 or UTF-16-LE bytes."""
-    patterns = [n.encode(enc) for n in needles for enc in ("utf-8", "utf-16-le")]
-    found: list[str] = []
-    files = [p for p in data_dir.rglob("*") if p.is_file()]
-    assert files, "the data folder is empty"
-    for path in files:
-        data = path.read_bytes()
-        found.extend(f"{path.name}: {p!r}" for p in patterns if p in data)
-    return found
 
 
 def write_private_things(svc: Services, alex: Profile, sam: Profile, clock: FixedClock) -> None:

@@ -244,7 +244,7 @@ def test_v1_fixture_migrates_to_the_current_version(data_dir: Path) -> None:
     _build_v1_fixture(data_dir)
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == CURRENT == 4
+        assert database.schema_version() == CURRENT == 5
         assert _v1_data(database.conn) == EXPECTED_V1_DATA
         # V2: private data.
         assert "wrapped_key" in _columns(database.conn, "profiles")
@@ -258,7 +258,38 @@ def test_v1_fixture_migrates_to_the_current_version(data_dir: Path) -> None:
             for r in database.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
         }
         assert {"answers_rated", "answers_written", "journal_entries_by_time"} <= indexes
+        # V5 (issue 12, section 6): sealed journal drafts, one per person.
+        assert _columns(database.conn, "journal_drafts") == ["profile_id", "saved_at", "body"]
         assert database.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        database.close()
+
+
+def test_a_v4_database_upgrades_with_its_journal_kept(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """V5 (journal drafts) over a V4 database: entries stay, an empty drafts table appears."""
+    _build_v1_fixture(data_dir)
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:4])
+        database = Database.open(data_dir)
+        try:
+            assert database.schema_version() == 4
+            assert "journal_drafts" not in _tables(database.conn)
+            with database.transaction() as conn:
+                conn.execute(
+                    "INSERT INTO journal_entries(profile_id, written_at, updated_at, body) "
+                    "VALUES (1, '2026-01-06T20:00:00+00:00', '2026-01-06T20:00:00+00:00', X'0102')"
+                )
+        finally:
+            database.close()
+    database = Database.open(data_dir)
+    try:
+        assert database.schema_version() == CURRENT
+        assert _v1_data(database.conn) == EXPECTED_V1_DATA
+        entries = database.conn.execute("SELECT profile_id, body FROM journal_entries").fetchall()
+        assert entries == [(1, b"\x01\x02")]
+        assert database.conn.execute("SELECT count(*) FROM journal_drafts").fetchone() == (0,)
     finally:
         database.close()
 

@@ -489,3 +489,25 @@ async def test_private_answers_are_not_in_the_partners_journal(
         await pilot.press("escape")  # back to the entries, not out of the journal
         assert not reading_private(screen) and app.screen is screen
     assert not services.keys.is_unlocked(alex.id)
+
+
+@run_async
+async def test_private_answers_and_back_at_once_does_not_crash(
+    services: Services, couple: list[Profile]
+) -> None:
+    """p then p again before the section has drawn (a quick double press, or keys typed into
+    the list by mistake): the answers open and close, and the app keeps running."""
+    alex = couple[0]
+    with_journal(services, alex, "an entry", locked=False)
+    private_answer(services, couple, SECRET)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter")
+        screen = app.screen
+        assert isinstance(screen, JournalScreen)
+        screen.action_private()  # both in one go: nothing is mounted in between
+        screen.action_entries()
+        await pilot.pause()
+        assert app.is_running and app.screen is screen
+        assert not reading_private(screen)
+        assert SECRET not in screen_text(app) and "an entry" in screen_text(app)

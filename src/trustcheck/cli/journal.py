@@ -49,8 +49,10 @@ def journal_add(
     ] = None,
     as_name: AsName = None,
     tag: Annotated[list[str] | None, typer.Option("--tag", help="A tag; repeat for more.")] = None,
+    # Read as text and checked by the journal service: one clear line for ``abc12``, not
+    # Typer's usage box (and never part of it taken as a number).
     rating: Annotated[
-        int | None, typer.Option("--rating", min=0, max=10, help="How today felt, 0–10.")
+        str | None, typer.Option("--rating", help="How today felt, a whole number 0–10.")
     ] = None,
     therapy: Annotated[bool, typer.Option("--therapy", help="Flag it to bring to therapy.")] = (
         False
@@ -58,17 +60,23 @@ def journal_add(
     passphrase_stdin: PassphraseStdin = False,
 ) -> None:
     """Write a private journal entry, sealed with your passphrase."""
+    from trustcheck.services.journal import parse_rating
+
     services = open_data()
     try:
+        score = parse_rating(rating)  # before the passphrase is asked: nothing to unlock for
         person = journal_person(services, as_name)
         unlock(services, person, PassphraseReader(passphrase_stdin))
         body = text if text is not None else sys.stdin.read()
         entry = services.journal.add(
-            person.id, body, rating=rating, tags=tag or [], for_therapy=therapy
+            person.id, body, rating=score, tags=tag or [], for_therapy=therapy
         )
     finally:
         services.close()
-    typer.echo(f"Saved entry {entry.id} in {printable(person.name)}'s journal.")
+    # No entry number: ids are shared by everyone's entries, so one would tell how many the
+    # other person wrote meanwhile. The date and time name the entry, as in ``journal list``.
+    when = f"{entry.written_at:%Y-%m-%d %H:%M}"
+    typer.echo(f"Saved the entry of {when} in {printable(person.name)}'s journal.")
 
 
 @journal_app.command("list")
@@ -109,8 +117,9 @@ def journal_list(
         typer.echo("")
     if not listing.entries and not listing.damaged:
         typer.echo("No entries yet.")
-    for damaged in listing.damaged:
-        typer.echo(f"trustcheck: {damaged}", err=True)
+    for when in listing.damaged_at:
+        line = messages.JOURNAL_DAMAGED_AT.format(when=f"{when:%Y-%m-%d %H:%M}")
+        typer.echo(f"trustcheck: {line}", err=True)
     if listing.damaged:
         fail(messages.DAMAGED_SUMMARY.format(n=len(listing.damaged)))
 

@@ -537,16 +537,18 @@ class ExportService:
                 answers.append(PrivateAnswer(cid, pack_id, item_id, text))
         records = self.transfer.journal_records(person.id)
         bodies = ring.open_many(person.id, [(r[0], r[4]) for r in records], table=JOURNAL_TABLE)
-        journal = []
+        journal: list[PrivateEntry] = []
         for record, body in zip(records, bodies, strict=True):
             entry = None if isinstance(body, DamagedRecord) else _journal_body(body)
             if entry is None:
                 damaged += 1
                 continue
             text, rating, tags, therapy = entry
-            journal.append(
-                PrivateEntry(record[0], record[2], record[3], text, rating, tags, therapy)
-            )
+            # Numbered within this person's journal (1, 2, ... oldest first), not by database
+            # id: ids are shared by everyone's entries, so their gaps would count the other
+            # person's. Unique within the one private section, which is all an import needs.
+            number = len(journal) + 1
+            journal.append(PrivateEntry(number, record[2], record[3], text, rating, tags, therapy))
         own, broken = self._safety(person)
         safety = tuple(
             PrivateSafety(r.checkin_id, r.answered_at.isoformat(timespec="seconds"), r.answer.value)

@@ -13,7 +13,13 @@ from trustcheck.core.models import JournalEntry
 from trustcheck.core.text import clean_block, clean_line
 from trustcheck.services.keys import KeyService
 from trustcheck.storage.crypto import DamagedRecord
-from trustcheck.storage.repos import JOURNAL_TABLE, JournalRepo, SealedRow, revision
+from trustcheck.storage.repos import (
+    DRAFTS_TABLE,
+    JOURNAL_TABLE,
+    JournalRepo,
+    SealedRow,
+    revision,
+)
 
 ENTRY_LIMIT = 100_000
 TAG_LIMIT = 40
@@ -34,6 +40,40 @@ class Listing:
 
     entries: list[JournalEntry]
     damaged: list[DamagedRecord] = field(default_factory=list)
+    #: When each damaged entry was written (same order): how one is named to its author,
+    #: never by its id (ids are shared by everyone's entries).
+    damaged_at: list[dt.datetime] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """What was in the editor when the journal locked, quit or crashed: kept sealed, not an entry.
+
+    The rating and tags are kept as typed (a draft may hold a rating not yet valid); saving the
+    draft checks them as any entry is checked.
+    """
+
+    text: str
+    rating: str = ""
+    tags: str = ""
+    for_therapy: bool = False
+    #: The entry being edited, or None for a new one.
+    entry_id: int | None = None
+
+
+def parse_rating(raw: str | None) -> int | None:
+    """A rating as typed (TUI field or ``--rating``): None when blank, else a whole number 0–10.
+
+    Anything else (``abc12``, ``7.5``, ``11``) is refused with one line naming what was typed,
+    never read as part of it.
+    """
+    if raw is None or not raw.strip():
+        return None
+    text = raw.strip()
+    if text.isascii() and text.isdigit() and int(text) <= 10:
+        return int(text)
+    shown = clean_line(text)[:20]
+    raise JournalError(messages.RATING_INVALID.format(value=shown))
 
 
 def clean_tags(raw: list[str] | tuple[str, ...]) -> tuple[str, ...]:
@@ -84,8 +124,13 @@ class JournalService:
         tags: list[str] | tuple[str, ...] = (),
         for_therapy: bool = False,
         written_at: dt.datetime | None = None,
+        from_draft: bool = False,
     ) -> JournalEntry:
-        """Seal and store a new entry (dated now unless ``written_at``); its author is unlocked."""
+        """Seal and store a new entry (dated now unless ``written_at``); its author is unlocked.
+
+        ``from_draft``: the editor's text is being saved, so the person's kept draft goes with it
+        (same transaction: there is never both, nor neither).
+        """
         cleaned = self._validate(text, rating)
         tag_tuple = clean_tags(tags)
         self.keys.ring.key(profile_id)  # ProfileLocked before anything is written
@@ -97,7 +142,7 @@ class JournalService:
             sealed.append(_seal(self.keys, profile_id, body, rid))
             return sealed[-1]
 
-        entry_id = self.repo.add(profile_id, now, seal)
+        entry_id = self.repo.add(profile_id, now, seal, drop_draft=from_draft)
         self._revisions[entry_id] = revision(sealed[-1])
         return JournalEntry(entry_id, profile_id, now, cleaned, rating, tag_tuple, for_therapy)
 
@@ -109,7 +154,9 @@ class JournalService:
         rating: int | None = None,
         tags: list[str] | tuple[str, ...] = (),
         for_therapy: bool = False,
+        from_draft: bool = False,
     ) -> JournalEntry:
+        """Change an entry (``from_draft``: and let the kept draft go, as in :meth:`add`)."""
         cleaned = self._validate(text, rating)
         tag_tuple = clean_tags(tags)
         body = self._body(cleaned, rating, tag_tuple, for_therapy)
@@ -117,7 +164,8 @@ class JournalService:
             entry.profile_id, body, table=JOURNAL_TABLE, record_id=entry.id
         )
         expected = self._revisions.get(entry.id)
-        if not self.repo.update(entry.id, sealed, self.clock.now(), expected):
+        drop = entry.profile_id if from_draft else None
+        if not self.repo.update(entry.id, sealed, self.clock.now(), expected, drop_draft_of=drop):
             gone = self.repo.get(entry.id) is None
             raise JournalConflict(messages.JOURNAL_GONE if gone else messages.JOURNAL_CONFLICT)
         self._revisions[entry.id] = revision(sealed)
@@ -134,6 +182,66 @@ class JournalService:
 
     def count(self, profile_id: int) -> int:
         return self.repo.count(profile_id)
+
+    def entry(self, profile_id: int, entry_id: int) -> JournalEntry | None:
+        """One of a person's entries (key unlocked); None if gone, someone else's or damaged."""
+        row = self.repo.get(entry_id)
+        if row is None or row.profile_id != profile_id:
+            return None
+        try:
+            body = self.keys.ring.open(profile_id, row.body, table=JOURNAL_TABLE, record_id=row.id)
+        except DamagedRecord:
+            return None
+        self._revisions[row.id] = revision(row.body)
+        return _entry(row, body)
+
+    # --- the entry being written (issue 12, section 6) ----------------------------------------
+    def keep_draft(self, profile_id: int, draft: Draft) -> None:
+        """Seal what is being written with its author's key and keep it (replacing any earlier).
+
+        Sealed before anything is written: the text is never on disk in the clear, not even for
+        a moment. ``ProfileLocked`` if the author's key is not unlocked.
+        """
+        body = json.dumps(
+            {
+                "text": draft.text,
+                "rating": draft.rating,
+                "tags": draft.tags,
+                "therapy": draft.for_therapy,
+                "entry_id": draft.entry_id,
+            },
+            ensure_ascii=False,
+        )
+        sealed = self.keys.ring.seal(profile_id, body, table=DRAFTS_TABLE, record_id=profile_id)
+        self.repo.keep_draft(profile_id, sealed, self.clock.now())
+
+    def has_draft(self, profile_id: int) -> bool:
+        """Whether a draft is kept (no key needed: nothing of it is opened)."""
+        return self.repo.draft(profile_id) is not None
+
+    def draft(self, profile_id: int) -> Draft | None:
+        """The person's kept draft (their key unlocked), or None. A damaged one stays stored."""
+        blob = self.repo.draft(profile_id)
+        if blob is None:
+            return None
+        try:
+            data = json.loads(
+                self.keys.ring.open(profile_id, blob, table=DRAFTS_TABLE, record_id=profile_id)
+            )
+            entry_id = data.get("entry_id")
+            return Draft(
+                text=str(data["text"]),
+                rating=str(data.get("rating") or ""),
+                tags=str(data.get("tags") or ""),
+                for_therapy=bool(data.get("therapy", False)),
+                entry_id=None if entry_id is None else int(entry_id),
+            )
+        except (DamagedRecord, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def drop_draft(self, profile_id: int) -> None:
+        """Let the kept draft go (saved as an entry, or deliberately left without saving)."""
+        self.repo.drop_draft(profile_id)
 
     def entries(
         self,
@@ -158,12 +266,14 @@ class JournalService:
             self._revisions[row.id] = revision(row.body)
             if isinstance(result, DamagedRecord):
                 listing.damaged.append(result)
+                listing.damaged_at.append(row.written_at)
                 continue
             entry = _entry(row, result)
             if entry is None:
                 listing.damaged.append(
                     DamagedRecord(profile_id=profile_id, table=JOURNAL_TABLE, record_id=row.id)
                 )
+                listing.damaged_at.append(row.written_at)
             elif not needle or _matches(entry, needle):
                 listing.entries.append(entry)
         return listing

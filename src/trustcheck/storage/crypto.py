@@ -116,6 +116,7 @@ _TABLE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 _RECORD_LABELS = {
     "journal": "journal entry",
     "journal_entries": "journal entry",
+    "journal_drafts": "journal draft of profile",
     "answers": "private answer",
     "private_answers": "private answer",
     "safety_answers": "safety answer",

@@ -124,8 +124,21 @@ CREATE INDEX answers_written ON answers(checkin_id)
 CREATE INDEX journal_entries_by_time ON journal_entries(profile_id, julianday(written_at), id);
 """
 
+# V5 (issue 12, section 6): the journal entry
+# being written, kept sealed when the journal locks, quits or crashes. At most one per person;
+# ``entry_id`` and everything typed are inside the sealed body, so the row shows only whose draft
+# it is and when it was kept. A draft is not an entry: nothing that lists, counts, searches or
+# exports entries reads this table.
+V5 = """
+CREATE TABLE journal_drafts (
+    profile_id INTEGER PRIMARY KEY REFERENCES profiles(id),
+    saved_at   TEXT NOT NULL,
+    body       BLOB NOT NULL
+);
+"""
+
 #: MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: list[str] = [V1, V2, V3, V4]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
 
 
 def schema_version() -> int:

@@ -597,6 +597,8 @@ class SealedRow:
 
 
 JOURNAL_TABLE = "journal_entries"
+#: Sealed drafts: the record id bound into each seal is the profile id (one draft per person).
+DRAFTS_TABLE = "journal_drafts"
 ANSWERS_TABLE = "answers"
 
 
@@ -604,12 +606,22 @@ class JournalRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def add(self, profile_id: int, written_at: dt.datetime, seal: Callable[[int], bytes]) -> int:
+    def add(
+        self,
+        profile_id: int,
+        written_at: dt.datetime,
+        seal: Callable[[int], bytes],
+        *,
+        drop_draft: bool = False,
+    ) -> int:
         """Insert an entry; ``seal(id)`` makes its body once the id (bound into the seal) is known.
 
-        Both happen in one transaction, so no half-written entry is ever visible.
+        Both happen in one transaction, so no half-written entry is ever visible. With
+        ``drop_draft`` the person's kept draft goes in the same transaction: it became this entry.
         """
         with self.db.transaction() as conn:
+            if drop_draft:
+                self._drop_draft_in(conn, profile_id)
             cur = conn.execute(
                 "INSERT INTO journal_entries(profile_id, written_at, updated_at, body) "
                 "VALUES (?, ?, ?, X'')",
@@ -623,20 +635,30 @@ class JournalRepo:
         return entry_id
 
     def update(
-        self, entry_id: int, body: bytes, now: dt.datetime, expected: str | None = None
+        self,
+        entry_id: int,
+        body: bytes,
+        now: dt.datetime,
+        expected: str | None = None,
+        *,
+        drop_draft_of: int | None = None,
     ) -> int:
         """Replace an entry's body; the number of rows changed (0: gone, or a conflict).
 
         With ``expected`` (the entry's ``revision`` as it was read) the entry is only changed if
-        nobody changed it since: another window's edit is never silently overwritten.
+        nobody changed it since: another window's edit is never silently overwritten. With
+        ``drop_draft_of`` (a profile id) that person's draft goes once the entry is changed.
         """
         with self.db.transaction() as conn:
             if expected is not None and self._revision_in(conn, entry_id) != expected:
                 return 0
-            return conn.execute(
+            changed = conn.execute(
                 "UPDATE journal_entries SET body = ?, updated_at = ? WHERE id = ?",
                 (body, _ts(now), entry_id),
             ).rowcount
+            if changed and drop_draft_of is not None:
+                self._drop_draft_in(conn, drop_draft_of)
+            return changed
 
     def delete(self, entry_id: int, expected: str | None = None) -> int:
         """Delete an entry (with ``expected``: only if unchanged since read); rows deleted."""
@@ -695,6 +717,32 @@ class JournalRepo:
                 "SELECT count(*) FROM journal_entries WHERE profile_id = ?", (profile_id,)
             ).fetchone()[0]
         )
+
+    # --- the entry being written, kept sealed (issue 12, section 6) ---------------------------
+    def keep_draft(self, profile_id: int, body: bytes, saved_at: dt.datetime) -> None:
+        """Store (or replace) a person's one draft; ``body`` is already sealed."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO journal_drafts(profile_id, saved_at, body) VALUES (?, ?, ?) "
+                "ON CONFLICT(profile_id) DO UPDATE SET saved_at = excluded.saved_at, "
+                "body = excluded.body",
+                (profile_id, _ts(saved_at), body),
+            )
+
+    def draft(self, profile_id: int) -> bytes | None:
+        """The sealed body of a person's draft, if they have one."""
+        row = self.db.conn.execute(
+            "SELECT body FROM journal_drafts WHERE profile_id = ?", (profile_id,)
+        ).fetchone()
+        return None if row is None else _blob(row[0])
+
+    def drop_draft(self, profile_id: int) -> None:
+        with self.db.transaction() as conn:
+            self._drop_draft_in(conn, profile_id)
+
+    @staticmethod
+    def _drop_draft_in(conn: sqlite3.Connection, profile_id: int) -> None:
+        conn.execute("DELETE FROM journal_drafts WHERE profile_id = ?", (profile_id,))
 
 
 # --- export and import (issue 5) ----------------------------------------------------------------

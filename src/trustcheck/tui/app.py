@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
+import os
+import signal
 import sys
 from typing import Any, ClassVar, Literal
 
@@ -83,6 +86,7 @@ class TrustcheckApp(App[None]):
         return super().get_default_screen()
 
     def on_mount(self) -> None:
+        self._listen_for_hangup()
         if not isinstance(self.screen, HomeScreen):
             from trustcheck.tui.screens.setup import SetupScreen
 
@@ -121,8 +125,55 @@ class TrustcheckApp(App[None]):
             )
         return True
 
+    # --- nothing being written is lost on the way out (issue 12, section 6) --------------------
+    def keep_drafts(self) -> None:
+        """Seal what is being written in an open journal as its author's draft, while the key is
+        still there. Every way out calls this before keys are locked; it never raises."""
+        journal = _loaded(_JOURNAL, "JournalScreen")
+        if journal is None:
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, journal):
+                with contextlib.suppress(Exception):  # best effort: on the way out
+                    screen.keep_draft()
+
+    async def action_quit(self) -> None:
+        """ctrl+q (and q at home): keep drafts, then quit."""
+        self.keep_drafts()
+        self.exit()
+
+    def _listen_for_hangup(self) -> None:
+        """The terminal closed (SIGHUP): keep drafts, lock, and quit, rather than die mid-word.
+
+        Only where the event loop can take signals (the main thread, not Windows).
+        """
+        hangup = getattr(signal, "SIGHUP", None)
+        if hangup is None:
+            return
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().add_signal_handler(hangup, self.hang_up)
+
+    def hang_up(self) -> None:
+        """What the terminal closing does: drafts kept, every key locked, then the end.
+
+        With the terminal gone there is nothing to restore: closing the app the usual way would
+        wait for writes nobody reads (Textual's output queue fills and blocks). So, everything
+        being stored, the process ends as a hang-up always ended it. Headless (tests), the app
+        simply exits.
+        """
+        self.keep_drafts()
+        self.services.keys.lock_all()
+        if self.is_headless:
+            self.exit()
+            return
+        with contextlib.suppress(Exception):
+            self.services.db.close()
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGHUP)
+
     def action_hide(self) -> None:
         """Lock every key at once and close an open journal (and anything over it)."""
+        self.keep_drafts()  # sealed with the key about to be forgotten
         self.services.keys.lock_all()
         while _is(self.screen, _UNLOCK, "PassphraseModal"):
             self.pop_screen()  # a key derived meanwhile is locked again (see its finish())
@@ -158,6 +209,7 @@ class TrustcheckApp(App[None]):
 
         error = self._exception
         kind = type(error).__name__ if error else "error"
+        self.keep_drafts()  # what was being written is kept, sealed, before the keys go
         with contextlib.suppress(Exception):  # best effort while stopping
             self.services.keys.lock_all()
         try:

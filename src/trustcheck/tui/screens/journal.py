@@ -2,6 +2,11 @@
 
 Locking (hide key, idle time, leaving) forgets the key and empties every widget that held
 decrypted text before the screen goes, and drops the screen's own references to entries.
+
+An entry being written is never lost (issue 12, section 6): about a second after the last change,
+and again before the key is forgotten (idle lock, hide key, quit, terminal closed, crash), what is
+in the editor is sealed with its author's key and kept as their draft. Opening the journal again
+reopens it in the editor; saving makes it an ordinary entry.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from textual._types import SegmentLines
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.geometry import Size
 from textual.screen import Screen
@@ -34,7 +40,13 @@ from trustcheck.core.models import JournalEntry, Profile
 from trustcheck.core.text import visible_controls
 from trustcheck.services import Services
 from trustcheck.services.checkin import PrivateAnswer
-from trustcheck.services.journal import JournalConflict, JournalError
+from trustcheck.services.journal import (
+    Draft,
+    JournalConflict,
+    JournalError,
+    clean_tags,
+    parse_rating,
+)
 from trustcheck.storage.crypto import CryptoError
 from trustcheck.tui.screens.confirm import ConfirmDialog
 from trustcheck.tui.text import plain, say
@@ -53,6 +65,8 @@ FIRST_PAGE_MIN = 20
 # at most height - CHROME_LINES rows (one fewer while the "Showing the newest ..." line is there).
 CHROME_LINES = 10
 REST_DELAY = 0.3
+# Seconds after the last change in the editor before it is kept as a sealed draft.
+DRAFT_DELAY = 1.0
 DATE_FORMAT = "%d %b %Y %H:%M"
 # Fixed column widths: the columns never change width as rows come in (no re-layout, no redraw),
 # and a journal with 10 entries draws the same columns as one with 10,000.
@@ -203,6 +217,10 @@ class EntryTable(DataTable[Cell]):
         return lines
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def first_line(text: str) -> str:
     for line in text.splitlines():
         if line.strip():
@@ -266,6 +284,10 @@ class JournalScreen(Screen[None]):
         color: $error;
         height: auto;
     }
+    JournalScreen #draft-note {
+        color: $warning;
+        height: auto;
+    }
     JournalScreen #private {
         padding: 1 2 0 2;
     }
@@ -308,6 +330,10 @@ class JournalScreen(Screen[None]):
         self._total = 0  # entries in the journal, also while only the first page is open
         self._complete = True  # False while only the newest FIRST_PAGE entries are open
         self._rest_timer: Timer | None = None
+        self._draft_timer: Timer | None = None
+        # Whether the stored draft is this editor's (kept here, or reopened here): only then
+        # may this screen let it go. Another window's draft is left alone.
+        self._draft_is_mine = False
 
     # --- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -322,16 +348,13 @@ class JournalScreen(Screen[None]):
             yield Static("", id="empty")
         with Vertical(id="editor"):
             yield Static("", id="editor-title", classes="title")
+            yield Static("", id="draft-note")
             yield EditorArea(id="entry-text", soft_wrap=True, show_line_numbers=False)
             with Horizontal(id="meta"):
                 yield Static(messages.ENTRY_RATING, classes="label", markup=False)
-                yield LineInput(
-                    placeholder=messages.ENTRY_RATING_PLACEHOLDER,
-                    id="rating",
-                    type="integer",
-                    restrict=r"(10|[0-9])?",
-                    max_length=2,
-                )
+                # Any text: a rating that is not a whole number 0–10 is named on saving and
+                # nothing is saved (a filter would quietly turn "abc12" into 1).
+                yield LineInput(placeholder=messages.ENTRY_RATING_PLACEHOLDER, id="rating")
                 yield Static(messages.ENTRY_TAGS, classes="label", markup=False)
                 yield TagsInput(placeholder=messages.ENTRY_TAGS_PLACEHOLDER, id="tags")
                 yield Checkbox(messages.ENTRY_THERAPY, id="therapy")
@@ -354,6 +377,26 @@ class JournalScreen(Screen[None]):
         if not table.display:  # no entries: the search field has the focus, as before
             self.query_one("#search", Input).focus()
         self._idle_timer = self.set_interval(min(1.0, self._idle_limit / 4), self._check_idle)
+        self._reopen_draft()
+
+    def _reopen_draft(self) -> None:
+        """An entry kept when the journal last locked, quit or crashed: back in the editor."""
+        journal = self.services.journal
+        draft = journal.draft(self.profile.id)
+        if draft is None:
+            return
+        entry = None
+        if draft.entry_id is not None:
+            # The entry it edits; if that went meanwhile, the words come back as a new entry.
+            entry = journal.entry(self.profile.id, draft.entry_id)
+        self._open_editor(entry)
+        self._draft_is_mine = True
+        self.query_one("#entry-text", TextArea).load_text(draft.text)
+        self.query_one("#rating", Input).value = draft.rating
+        self.query_one("#tags", Input).value = draft.tags
+        self.query_one("#therapy", Checkbox).value = draft.for_therapy
+        self.query_one("#draft-note", Static).update(plain(messages.JOURNAL_DRAFT_KEPT))
+        self.query_one("#draft-note", Static).display = True
 
     def _width_for_text(self) -> int:
         return max(16, self.app.size.width - FIXED_WIDTH)
@@ -524,7 +567,9 @@ class JournalScreen(Screen[None]):
     def _drop_private(self) -> None:
         self.reading_private = False
         for section in self.query("#private"):
-            section.query_one("#private-list", Static).update("")
+            # p twice in quick succession: the section may not have mounted its list yet.
+            for answers in section.query("#private-list").results(Static):
+                answers.update("")
             section.remove()
 
     # --- writing ------------------------------------------------------------------------------
@@ -543,6 +588,7 @@ class JournalScreen(Screen[None]):
         self.query_one("#tags", Input).value = "" if entry is None else ", ".join(entry.tags)
         self.query_one("#therapy", Checkbox).value = entry is not None and entry.for_therapy
         self.query_one("#error", Static).update("")
+        self.query_one("#draft-note", Static).display = False
         self.query_one("#journal").display = False
         self.query_one("#editor").display = True
         self.query_one("#entry-text", TextArea).focus()
@@ -558,16 +604,80 @@ class JournalScreen(Screen[None]):
         self.refresh_bindings()
 
     def _clear_editor(self) -> None:
+        self._stop_draft_timer()
         self._edited = None
         self.query_one("#entry-text", TextArea).load_text("")  # also clears the undo history
         self.query_one("#rating", Input).value = ""
         self.query_one("#tags", Input).value = ""
         self.query_one("#therapy", Checkbox).value = False
 
-    def _changed(self) -> bool:
-        text = self.query_one("#entry-text", TextArea).text
+    def _in_editor(self) -> Draft:
+        """What the editor holds now, as it would be kept."""
         entry = self._edited
-        return text.strip() != ("" if entry is None else entry.text.strip())
+        return Draft(
+            text=self.query_one("#entry-text", TextArea).text,
+            rating=self.query_one("#rating", Input).value,
+            tags=self.query_one("#tags", Input).value,
+            for_therapy=self.query_one("#therapy", Checkbox).value,
+            entry_id=None if entry is None else entry.id,
+        )
+
+    def _changed(self) -> bool:
+        """Whether the editor holds anything its entry (or an empty new one) does not."""
+        now = self._in_editor()
+        entry = self._edited
+        if entry is None:
+            return bool(now.text.strip() or now.rating.strip() or now.tags.strip()) or (
+                now.for_therapy
+            )
+        rating = "" if entry.rating is None else str(entry.rating)
+        try:
+            tags = clean_tags(now.tags.split(","))  # as saving would store them
+        except JournalError:
+            return True  # tags that could not be saved as they are: not what is stored
+        return (
+            now.text.strip() != entry.text.strip()
+            or now.rating.strip() != rating
+            or tags != entry.tags
+            or now.for_therapy != entry.for_therapy
+        )
+
+    # --- the draft ----------------------------------------------------------------------------
+    @on(TextArea.Changed, "#entry-text")
+    @on(Input.Changed, "#rating")
+    @on(Input.Changed, "#tags")
+    @on(Checkbox.Changed, "#therapy")
+    def _edited_now(self) -> None:
+        """A change in the editor: it is kept as a draft DRAFT_DELAY seconds after the last one."""
+        if not self.editing:
+            return
+        self._stop_draft_timer()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self.keep_draft)
+
+    def _stop_draft_timer(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+
+    def keep_draft(self) -> None:
+        """Seal what is being written as its author's draft (nothing changed: no draft).
+
+        Called after a pause in typing and on every way out while the key is still unlocked:
+        idle lock, hide key, quit, terminal closed, crash. Never raises: it runs on the way out.
+        """
+        self._stop_draft_timer()
+        if not self.editing or not self.services.keys.is_unlocked(self.profile.id):
+            return
+        journal = self.services.journal
+        try:
+            if self._changed():
+                journal.keep_draft(self.profile.id, self._in_editor())
+                self._draft_is_mine = True
+            elif self._draft_is_mine:  # changed back to what was saved
+                journal.drop_draft(self.profile.id)
+                self._draft_is_mine = False
+        except (CryptoError, NoMatches):  # locked meanwhile, or the editor is already gone
+            return
 
     def action_new(self) -> None:
         self._open_editor(None)
@@ -585,33 +695,43 @@ class JournalScreen(Screen[None]):
         therapy = self.query_one("#therapy", Checkbox).value
         error = self.query_one("#error", Static)
         try:
-            rating = int(raw_rating) if raw_rating else None
+            rating = parse_rating(raw_rating)
             journal = self.services.journal
             if self._edited is None:
                 saved = journal.add(
-                    self.profile.id, text, rating=rating, tags=tags, for_therapy=therapy
+                    self.profile.id,
+                    text,
+                    rating=rating,
+                    tags=tags,
+                    for_therapy=therapy,
+                    from_draft=self._draft_is_mine,
                 )
             else:
                 saved = journal.update(
-                    self._edited, text, rating=rating, tags=tags, for_therapy=therapy
+                    self._edited,
+                    text,
+                    rating=rating,
+                    tags=tags,
+                    for_therapy=therapy,
+                    from_draft=self._draft_is_mine,
                 )
-        except ValueError as exc:  # JournalError, or a rating that is not a number
-            why = str(exc) if isinstance(exc, JournalError) else messages.RATING_RANGE
-            error.update(plain(why))
+        except JournalError as exc:  # the entry stays in the editor, as typed
+            error.update(plain(_sentence(str(exc))))
             return
         except CryptoError:  # locked meanwhile (e.g. idle): nothing more to do here
             return
+        self._draft_is_mine = False  # saved: the draft went in the same transaction
         self._close_editor(select=saved.id)
         self.app.notify(messages.ENTRY_SAVED, markup=False, timeout=2)
 
     def action_cancel_edit(self) -> None:
         if not self._changed():
-            self._close_editor()
+            self._leave_editor()
             return
 
         def decided(leave: bool | None) -> None:
             if leave:
-                self._close_editor()
+                self._leave_editor()
 
         self.app.push_screen(
             ConfirmDialog(
@@ -621,6 +741,16 @@ class JournalScreen(Screen[None]):
             ),
             decided,
         )
+
+    def _leave_editor(self) -> None:
+        """Leave without saving, as the person chose: a kept draft of it goes too."""
+        self._stop_draft_timer()
+        try:
+            if self._draft_is_mine:
+                self.services.journal.drop_draft(self.profile.id)
+        finally:
+            self._draft_is_mine = False
+            self._close_editor()
 
     def action_delete(self) -> None:
         entry = self._highlighted()
@@ -679,7 +809,10 @@ class JournalScreen(Screen[None]):
             self.app.notify(messages.JOURNAL_IDLE_LOCKED, markup=False)
 
     def lock_journal(self) -> None:
-        """Forget the key and every piece of decrypted text this screen holds. Idempotent."""
+        """Keep what is being written as a sealed draft, then forget the key and every piece of
+        decrypted text this screen holds. Idempotent."""
+        self.keep_draft()
+        self.editing = False
         self.services.keys.lock(self.profile.id)
         if self._idle_timer is not None:
             self._idle_timer.stop()
