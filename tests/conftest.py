@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,14 +17,17 @@ from trustcheck.services import Services, open_services
 NOW = dt.datetime(2026, 11, 25, 19, 30, tzinfo=dt.UTC)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Every CLI and TUI a test starts, module fixtures included, lives on the fixed clock's day."""
+    os.environ[TODAY_ENV] = NOW.date().isoformat()
+
+
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Never touch the real user data folder: point TRUSTCHECK_DATA_DIR at this test's tmp."""
     data_dir = tmp_path / "data"
     monkeypatch.setenv(DATA_DIR_ENV, str(data_dir))
     monkeypatch.setenv("TRUSTCHECK_CONFIG_DIR", str(tmp_path / "config"))
-    # The CLI and the TUI started by a test live on the same day as the fixed clock.
-    monkeypatch.setenv(TODAY_ENV, NOW.date().isoformat())
     return data_dir
 
 
