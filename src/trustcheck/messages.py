@@ -277,6 +277,17 @@ ENTRY_DISCARD_NO = "Keep writing"
 
 # --- private answers in the check-in ----------------------------------------------------------
 VISIBILITY_PRIVATE = "Private (only me)"
+#: One line under the choice that says what the chosen visibility does (by Visibility value).
+VISIBILITY_EXPLAIN: dict[str, str] = {
+    "shared": "Shared: your partner sees it at the reveal.",
+    "therapy": "For therapy: shared with your partner, and listed in the therapy summary.",
+    "private": "Private: only you, sealed with your passphrase and kept in your journal.",
+}
+VISIBILITY_EXPLAIN_SOLO: dict[str, str] = {
+    "shared": "Shared: shown at the end of this check-in, and in exports with notes.",
+    "therapy": "For therapy: shown at the end, and listed in the therapy summary.",
+    "private": "Private: sealed with your passphrase and kept in your journal only.",
+}
 PRIVATE_STORED = (
     "Kept private: sealed with your passphrase. Write here to replace it, or go on to keep it."
 )

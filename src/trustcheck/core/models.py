@@ -96,6 +96,8 @@ class Item:
     line: int = 0  # line in the pack file, for error messages
     #: Private items are sealed with the author's key and never shown to the partner.
     private: bool = False
+    #: Who sees a written answer unless its author chooses otherwise (text items only).
+    visibility: Visibility = Visibility.SHARED
 
 
 @dataclass(frozen=True, slots=True)

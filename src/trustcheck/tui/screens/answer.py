@@ -173,7 +173,8 @@ class AnswerScreen(StepScreen):
         module_note.display = bool(notes)
         question = item.text + (f"  ({messages.OPTIONAL})" if item.optional else "")
         self.query_one("#question", Static).update(plain(question))
-        hint = item.hint if item.kind is not ItemKind.TEXT else f"{item.hint}\n{messages.TEXT_HINT}"
+        # One hint line: a written answer's "leave it empty to skip" is the text box's placeholder.
+        hint = item.hint
         hint_line = self.query_one("#hint", Static)
         hint_line.update(plain(hint.strip()))
         hint_line.display = bool(hint.strip())
@@ -183,7 +184,7 @@ class AnswerScreen(StepScreen):
         value = None if stored is None or stored.skipped else stored.value
         if item.kind is ItemKind.TEXT:
             text = "" if stored is None or stored.text is None else stored.text
-            visibility = Visibility.SHARED if stored is None else stored.visibility
+            visibility = item.visibility if stored is None else stored.visibility
             if item.private:
                 visibility = Visibility.PRIVATE
             if isinstance(current, TextAnswer):
@@ -191,7 +192,7 @@ class AnswerScreen(StepScreen):
                 widget = current
             else:
                 await container.remove_children()
-                widget = TextAnswer(text, visibility)
+                widget = TextAnswer(text, visibility, solo=self.partner is None)
                 await container.mount(widget)
             # A private item stays private: who sees it is not a choice here.
             widget.query_one(RadioSet).disabled = item.private

@@ -39,6 +39,7 @@ from trustcheck.storage.crypto import CryptoError
 from trustcheck.tui.screens.confirm import ConfirmDialog
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.fields import EditorArea, LineInput, TagsInput
+from trustcheck.tui.widgets.marks import MarkedCheckbox
 
 IDLE_SETTING = "journal_idle_seconds"
 IDLE_DEFAULT = 300.0
@@ -334,7 +335,7 @@ class JournalScreen(Screen[None]):
                 )
                 yield Static(messages.ENTRY_TAGS, classes="label", markup=False)
                 yield TagsInput(placeholder=messages.ENTRY_TAGS_PLACEHOLDER, id="tags")
-                yield Checkbox(messages.ENTRY_THERAPY, id="therapy")
+                yield MarkedCheckbox(messages.ENTRY_THERAPY, id="therapy")
             yield Static("", id="error")
         yield Footer()
 
