@@ -483,6 +483,7 @@ JOURNAL_CONFLICT = (
 JOURNAL_GONE = "this entry was deleted in another window; nothing was saved"
 CHECKIN_MOVED_ON = "this check-in moved on in another window"
 CHECKIN_GONE = "this check-in was finished or stopped in another window"
+CHECKIN_STARTED_ELSEWHERE = "this week's check-in was started in another window: here it is"
 
 # --- backup and restore -----------------------------------------------------------------------
 BACKUP_NOTHING = "there is nothing to back up yet: no database in {path}"

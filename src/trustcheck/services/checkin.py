@@ -230,14 +230,21 @@ class CheckinService:
 
     # --- the flow -----------------------------------------------------------------------------
     def start(self, participant_ids: list[int]) -> Checkin:
+        """Start this week's check-in. If another window started one meanwhile, nothing new is
+        started: CheckinMovedOn carries that draft, so this window can follow it."""
         if not participant_ids:
             raise CheckinError(messages.NO_PROFILES)
         status = self.status()
+        if status.draft is not None:
+            raise CheckinMovedOn(messages.CHECKIN_STARTED_ELSEWHERE, status.draft)
         if status.state is WeekState.DONE:
             raise CheckinError(messages.STATUS_DONE.format(week=week_label(status.next_due)))
         try:
             return self.checkins.start(self.this_week(), participant_ids, self.clock.now())
         except ConflictError as exc:
+            draft = self.checkins.draft()
+            if draft is not None:  # started in another window between the check and the insert
+                raise CheckinMovedOn(messages.CHECKIN_STARTED_ELSEWHERE, draft) from exc
             raise CheckinError(str(exc)) from exc
 
     def get(self, checkin_id: int) -> Checkin:
