@@ -189,19 +189,43 @@ HELP_WHAT = (
     "the answers side by side and talk. Every answer is saved the moment you give it; if you close "
     "the app, the check-in picks up where you left off."
 )
-HELP_KEYS: tuple[tuple[str, str], ...] = (
-    ("c", "check in, or resume a check-in in progress (home)"),
-    ("1–7", "answer a statement; 0–9 and t (= 10) for the overall rating"),
-    ("s", "skip a question (stored as skipped, never as a middle value)"),
-    ("← / backspace", "back to the previous question"),
-    ("ctrl+n", "save a written answer and go on; continue on other steps"),
-    ("ctrl+b", "back, while writing"),
-    ("ctrl+t", "switch a written answer between Shared and For therapy"),
-    ("escape", "stop the check-in (asks first; answers are kept)"),
-    ("ctrl+q", "quit — a check-in in progress is kept for later"),
-    ("? / f1", "this help"),
-)
 HELP_CLOSE = "Close"
+HELP_KEYS_TITLE = "Keys on this screen"
+#: What a key does, by the name of its action: help lists the keys of the screen it was opened
+#: from, read from that screen's bindings (so it cannot drift); these add the why to the what.
+#: An action without an entry here is shown with its footer label.
+HELP_ACTIONS: dict[str, str] = {
+    "choose": "answer the question with that number",
+    "pick": "choose the option with that number",
+    "skip": "skip a rated question: stored as skipped, never as a middle value",
+    "back": "from a rated question, back to the previous one (answers stay as they are)",
+    "forward": "from a rated question, on to the next one, keeping the stored answer",
+    "save_text": "save a written answer and go on (left empty, the question is skipped)",
+    "back_text": "from a written answer, back to the previous question, keeping what you wrote",
+    "toggle_visibility": "who sees a written answer: Shared, For therapy or Private",
+    "abandon": "stop the check-in (asks first)",
+    "quit": "quit: a check-in in progress is kept for later",
+    "hide": "hide: lock journals and private answers at once",
+    "help": "this help",
+    "checkin": "check in this week",
+    "resume": "resume the check-in in progress",
+    "journal": "open a private journal",
+    "trends": "trends: trust over time",
+    "export": "export a summary to bring to therapy",
+    "guides": "conversation guides: speaker and listener, and a calm talk after a fight",
+    "settings": "settings: modules, roles, helplines for your country, journal lock time",
+    "about": "about trustcheck, and the research behind the questions",
+    "range": "trends over 8 weeks, 6 months, 1 year or everything",
+    "area": "focus one area, next or previous (all areas again at the end)",
+    "new": "a new journal entry",
+    "search": "search inside the unlocked journal",
+    "save": "save",
+    "delete": "delete the highlighted journal entry (asks first)",
+    "ready": "continue when the right person has the keyboard",
+    "start": "start the check-in",
+    "next": "continue to the next step",
+    "finish": "continue (commitments typed but not added are added)",
+}
 CRASH = (
     "trustcheck stopped because of an unexpected error ({kind}). Your answers so far are saved; "
     "start trustcheck again to pick up where you left off."
@@ -293,20 +317,6 @@ PRIVATE_STORED = (
 )
 
 # --- help and crashes -------------------------------------------------------------------------
-# Rows that replace (same key) or extend HELP_KEYS in the help screen.
-HELP_KEYS_JOURNAL: tuple[tuple[str, str], ...] = (
-    ("ctrl+t", "who sees a written answer: Shared, For therapy or Private (only you)"),
-    ("j", "open a private journal (home)"),
-    ("ctrl+n", "save a written answer and go on; in the journal, a new entry"),
-    ("enter / delete", "edit or delete the highlighted journal entry (asks first)"),
-    ("/", "search inside the unlocked journal"),
-    ("ctrl+s", "save a journal entry"),
-    (
-        "ctrl+l",
-        "hide: lock journals and private answers at once (an open journal also locks "
-        "itself after a few minutes without a key press)",
-    ),
-)
 CRASH_REPORTED = (
     "trustcheck stopped because of an unexpected error ({kind}). Nothing was lost: every answer "
     "is saved the moment it is given. A report without any of your text is in {path}"
@@ -467,11 +477,6 @@ TRENDS_NO_CHANGES = "No change beyond the usual ups and downs so far."
 TRENDS_KEYS_HINT = "1–4 range · a area · escape back"
 HOME_TREND_TITLE = "Trust index over the last 26 weeks (0–100)"
 HOME_TRENDS = "Trends"
-HELP_KEYS_TRENDS: tuple[tuple[str, str], ...] = (
-    ("t", "trends: trust over time (home)"),
-    ("1–4", "in trends: 8 weeks, 6 months, 1 year, all"),
-    ("a / A", "in trends: focus one area, next or previous (all areas again at the end)"),
-)
 
 # === doctor, backup and restore; two windows at once ===========================================
 
@@ -706,12 +711,6 @@ REVEAL_MODULES_TITLE = "Modules"
 SAFETY_NO_LOCALE = "your local emergency number"
 
 # --- home: more places to go ------------------------------------------------------------------
-HELP_KEYS_HOME: tuple[tuple[str, str], ...] = (
-    ("e", "export a summary to bring to therapy (home)"),
-    ("g", "conversation guides: speaker and listener, and a calm talk after a fight (home)"),
-    ("s", "settings: modules, roles, helplines for your country, journal lock time (home)"),
-    ("a", "about trustcheck, and the research behind the questions (home, help)"),
-)
 
 # --- hostile and odd text (issue 7, part 5) --------------------------------------------------
 PASTE_TOO_LONG = "that paste is longer than this field's {limit} characters; nothing was pasted"
