@@ -32,6 +32,13 @@ GROUND_RULES = (
     "It is fine to skip a question, to pause, or to stop for today.",
     "This is a conversation starter, not a test. There are no grades.",
 )
+#: One person on their own: nobody to listen to, nothing to hand over.
+GROUND_RULES_SOLO = (
+    "Speak for yourself: “I felt…”, not “they always…”.",
+    "Be as kind to yourself as you would be to a friend.",
+    "It is fine to skip a question, to pause, or to stop for today.",
+    "This is a moment to reflect, not a test. There are no grades.",
+)
 HANDOVER_TITLE = "Thank you, {name}."
 HANDOVER_BODY = (
     "Your answers are saved and hidden.\n\n"
@@ -143,6 +150,10 @@ HANDOVER_BUTTON = "I'm ready"
 
 # --- reveal -----------------------------------------------------------------------------------
 REVEAL_TITLE = "Side by side"
+REVEAL_TITLE_SOLO = "Your week"
+REVEAL_TALK_TITLE_SOLO = "Thinking about it"
+#: The reflection prompt when one person checks in alone (there is no gap between partners).
+SOLO_PROMPT = "Looking at this week: what stands out for you, and what would you like more of?"
 REVEAL_AREA = "Area"
 REVEAL_GAP = "Gap"
 REVEAL_SINCE = "{name}\nsince last"
@@ -188,6 +199,11 @@ HELP_WHAT = (
     "A guided weekly check-in for one or two people: each of you answers alone, then you look at "
     "the answers side by side and talk. Every answer is saved the moment you give it; if you close "
     "the app, the check-in picks up where you left off."
+)
+HELP_WHAT_SOLO = (
+    "A guided weekly check-in on your own: you answer, then look at this week beside the last one. "
+    "Every answer is saved the moment you give it; if you close the app, the check-in picks up "
+    "where you left off."
 )
 HELP_CLOSE = "Close"
 HELP_KEYS_TITLE = "Keys on this screen"
@@ -598,6 +614,7 @@ SETTINGS_MODULES_HINT = (
 SETTINGS_NO_MODULES = "No modules are available."
 SETTINGS_ROLES = "Roles in “{module}”"
 SETTINGS_ROLES_HINT = "Each of you sees questions worded for your own place in what happened."
+SETTINGS_ROLES_HINT_SOLO = "The questions are worded for your own place in what happened."
 SETTINGS_ROLE_FOR = "{name}:"
 SETTINGS_ROLE_UNSET = "Not set (only shared questions)"
 SETTINGS_LOCALE = "Where you are (for the list of helplines)"
@@ -606,6 +623,7 @@ SETTINGS_IDLE_BAD = "choose a whole number of seconds from 10 to 86400"
 SETTINGS_SAVED = "Settings saved."
 SETTINGS_CLOSE = "Done"
 SETTINGS_PRIVATE_MODULE = "(private: only ever for each of you alone)"
+SETTINGS_PRIVATE_MODULE_SOLO = "(private: sealed with your passphrase)"
 
 # --- about ------------------------------------------------------------------------------------
 ABOUT_TITLE = "About trustcheck"

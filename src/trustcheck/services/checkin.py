@@ -469,7 +469,9 @@ class CheckinService:
         biggest = max(changes, key=lambda t: t[0], default=None)
         answers = self.answers.for_checkin(checkin.id)
         open_answers = self._shared_texts(answers, {p.id: p for p in people})
-        if largest is not None and (largest.gap or 0.0) >= 1.0:
+        if len(people) < 2:
+            prompt = messages.SOLO_PROMPT  # no partner, so no gap and no "you both"
+        elif largest is not None and (largest.gap or 0.0) >= 1.0:
             prompt = messages.GAP_PROMPTS[largest.area]
         else:
             prompt = messages.NO_GAP

@@ -123,13 +123,18 @@ class HelpScreen(ModalScreen[None]):
             keys.add_row(Text(key), Text(what))
         with VerticalScroll(id="help-scroll") as scroll:
             scroll.border_title = messages.HELP_TITLE
-            yield Static(messages.HELP_WHAT, markup=False)
+            yield Static(self._what(), markup=False)
             if self.keys:
                 yield Static(messages.HELP_KEYS_TITLE, markup=False, classes="section")
                 yield Static(keys, id="keys")
             yield Static(messages.NOT_THERAPY, markup=False, classes="muted")
             yield Static(messages.HELP_ABOUT, markup=False, classes="muted")
             yield Button(messages.HELP_CLOSE, id="close")
+
+    def _what(self) -> str:
+        services = getattr(self.app, "services", None)
+        solo = services is not None and len(services.profiles.people()) == 1
+        return messages.HELP_WHAT_SOLO if solo else messages.HELP_WHAT
 
     def on_mount(self) -> None:
         # The text, not the button at its end, has the focus: help opens at its top (and the

@@ -74,9 +74,9 @@ class OpenScreen(StepScreen):
                 names = [p.name for p in self._fixed_people()]
                 yield Static(say(messages.OPEN_FIXED, names=" and ".join(names)), classes="section")
             yield Static(messages.OPEN_RULES_TITLE, classes="section", markup=False)
-            yield Static(
-                plain("\n".join(f"•  {rule}" for rule in messages.GROUND_RULES)), id="rules"
-            )
+            solo = not self.choices and len(self._fixed_people()) == 1
+            rules = messages.GROUND_RULES_SOLO if solo else messages.GROUND_RULES
+            yield Static(plain("\n".join(f"•  {rule}" for rule in rules)), id="rules")
             with Vertical(classes="buttons"):
                 yield Button(messages.OPEN_START, id="start", variant="primary")
             yield Static(plain(messages.NOT_THERAPY), classes="muted small")

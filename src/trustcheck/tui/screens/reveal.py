@@ -161,7 +161,8 @@ class RevealScreen(StepScreen):
         reveal = self.reveal
         couple = len(reveal.people) == 2
         with VerticalScroll(id="reveal-scroll"):
-            yield Static(messages.REVEAL_TITLE, classes="title", markup=False)
+            title = messages.REVEAL_TITLE if couple else messages.REVEAL_TITLE_SOLO
+            yield Static(title, classes="title", markup=False)
             yield Static(plain(messages.REVEAL_INTRO if couple else messages.REVEAL_INTRO_SOLO))
             yield Static(reveal_table(reveal), id="table")
             legend = []
@@ -174,7 +175,9 @@ class RevealScreen(StepScreen):
             legend.append(messages.REVEAL_SCALE_NOTE)
             yield Static(plain("\n".join(legend)), classes="legend")
             with Vertical(id="talk") as talk:
-                talk.border_title = messages.REVEAL_TALK_TITLE
+                talk.border_title = (
+                    messages.REVEAL_TALK_TITLE if couple else messages.REVEAL_TALK_TITLE_SOLO
+                )
                 if couple:
                     yield Static(plain(messages.SPEAKER_LISTENER))
                 yield Static(plain(reveal.prompt), id="prompt")

@@ -96,12 +96,19 @@ class SettingsScreen(Screen[None]):
                 self._switches[widget_id] = pack.id
                 label = pack.title
                 if pack.private:
-                    label += f"  {messages.SETTINGS_PRIVATE_MODULE}"
+                    solo = len(self.people) == 1
+                    private = messages.SETTINGS_PRIVATE_MODULE_SOLO if solo else None
+                    label += f"  {private or messages.SETTINGS_PRIVATE_MODULE}"
                 # A checkbox, not a Switch: its X shows "on" without colour.
                 yield MarkedCheckbox(plain(label), value=pack.id in on, id=widget_id)
             for n, pack in enumerate(p for p in self.modules if p.roles):
                 yield Static(say(messages.SETTINGS_ROLES, module=pack.title), classes="section")
-                yield Static(messages.SETTINGS_ROLES_HINT, classes="muted", markup=False)
+                hint = (
+                    messages.SETTINGS_ROLES_HINT_SOLO
+                    if len(self.people) == 1
+                    else messages.SETTINGS_ROLES_HINT
+                )
+                yield Static(hint, classes="muted", markup=False)
                 choices = [(plain(title), role) for role, title in pack.roles]
                 for person in self.people:
                     widget_id = f"role-{n}-{person.id}"
