@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from trustcheck.core import stats
+from trustcheck.core.clock import day_label
 from trustcheck.core.models import AREA_TITLES, AREAS, OVERALL
 from trustcheck.core.stats import Point
 from trustcheck.messages import (
@@ -137,7 +138,7 @@ def _pct(value: float | None) -> str:
 
 
 def _date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+    return day_label(day)
 
 
 def _fit(text: str, width: int) -> str:

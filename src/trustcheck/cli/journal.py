@@ -83,6 +83,7 @@ def journal_list(
     import datetime as dt
 
     from trustcheck import messages
+    from trustcheck.core.clock import moment_label
 
     since_at = None
     if since is not None:
@@ -98,7 +99,7 @@ def journal_list(
     finally:
         services.close()
     for entry in listing.entries:
-        meta = [f"{entry.written_at:%Y-%m-%d %H:%M}"]
+        meta = [moment_label(entry.written_at)]
         if entry.rating is not None:
             meta.append(f"rating {entry.rating}/10")
         meta.extend(f"#{t}" for t in entry.tags)

@@ -52,6 +52,11 @@ COMMITMENT_LIMIT = 200
 TEXT_LIMIT = 20_000
 
 
+def _shown(value: float | None) -> str:
+    """A score as the reveal shows it (one decimal): ties are judged on what people see."""
+    return "" if value is None else f"{value:.1f}"
+
+
 class CheckinError(UserError, ValueError):
     """A check-in action that cannot be done; the message is one line for the user."""
 
@@ -134,6 +139,9 @@ class Reveal:
     prompt: str
     #: Module areas (private modules never), each person's score this week.
     modules: tuple[ModuleRow, ...] = ()
+    #: Every area whose gap ties for the largest (as shown, to one decimal); the first is
+    #: ``largest_gap``. Empty when there is no gap worth naming.
+    largest_gaps: tuple[AreaRow, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -460,6 +468,11 @@ class CheckinService:
             rows.append(AreaRow(area, values_now, values_before, area_gap))
         with_gap = [r for r in rows if r.gap is not None]
         largest = max(with_gap, key=lambda r: r.gap or 0.0, default=None)
+        # A tie as people see it: equal to the one decimal the reveal shows.
+        tied = tuple(
+            r for r in with_gap if largest is not None and _shown(r.gap) == _shown(largest.gap)
+        )
+        named = largest is not None and (largest.gap or 0.0) >= 1.0
         changes = [
             (abs(c), r, i)
             for r in rows
@@ -482,7 +495,8 @@ class CheckinService:
             index_before=tuple(None if b is None else b.trust_index for b in before),
             overall_now=tuple(s.overall for s in now),
             overall_before=tuple(None if b is None else b.overall for b in before),
-            largest_gap=largest if largest is not None and (largest.gap or 0.0) >= 1.0 else None,
+            largest_gap=largest if named else None,
+            largest_gaps=tied if named else (),
             biggest_change=None if biggest is None or biggest[0] == 0 else (biggest[1], biggest[2]),
             open_answers=tuple(open_answers),
             has_previous=previous is not None,
@@ -632,6 +646,10 @@ class CheckinService:
         """The commitments made at the last completed check-in (shown on home)."""
         last = self.checkins.last_completed()
         return [] if last is None else self.commitments.set_in(last.id)
+
+    def had_commitments(self) -> bool:
+        """Whether an earlier check-in set any commitment (home words "none" accordingly)."""
+        return self.commitments.any_completed()
 
     # --- finishing ----------------------------------------------------------------------------
     def complete(self, checkin: Checkin) -> Summary:

@@ -154,7 +154,7 @@ class AnswerScreen(StepScreen):
         item = self.item
         stored = self._stored()
         pack = self.pack
-        area = pack.area_title(item.area)
+        area = pack.item_area_title(item)
         n, total = str(index + 1), str(len(self.items))
         if pack.module:
             progress = say(messages.PROGRESS_MODULE, n=n, total=total, module=pack.title, area=area)

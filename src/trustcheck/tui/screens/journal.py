@@ -29,7 +29,7 @@ from textual.widgets import Checkbox, DataTable, Footer, Input, Static, TextArea
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from trustcheck import messages
-from trustcheck.core.clock import week_label
+from trustcheck.core.clock import moment_label, week_label
 from trustcheck.core.models import JournalEntry, Profile
 from trustcheck.core.text import visible_controls
 from trustcheck.services import Services
@@ -54,7 +54,6 @@ FIRST_PAGE_MIN = 20
 # at most height - CHROME_LINES rows (one fewer while the "Showing the newest ..." line is there).
 CHROME_LINES = 10
 REST_DELAY = 0.3
-DATE_FORMAT = "%d %b %Y %H:%M"
 # Fixed column widths: the columns never change width as rows come in (no re-layout, no redraw),
 # and a journal with 10 entries draws the same columns as one with 10,000.
 DATE_WIDTH = 17
@@ -460,7 +459,7 @@ class JournalScreen(Screen[None]):
         therapy = messages.JOURNAL_THERAPY_MARK if entry.for_therapy else ""
         text = _cut(visible_controls(first_line(entry.text)), self._text_width)
         return (
-            Cell(f"{entry.written_at:{DATE_FORMAT}}", DIM),
+            Cell(moment_label(entry.written_at), DIM),
             Cell(rating.rjust(RATING_WIDTH)),
             Cell(_cut(visible_controls(tags), TAGS_WIDTH)),
             Cell(therapy),
@@ -535,7 +534,7 @@ class JournalScreen(Screen[None]):
         title = (
             messages.ENTRY_NEW
             if entry is None
-            else messages.ENTRY_EDIT.format(date=f"{entry.written_at:{DATE_FORMAT}}")
+            else messages.ENTRY_EDIT.format(date=moment_label(entry.written_at))
         )
         self.query_one("#editor-title", Static).update(plain(title))
         self.query_one("#entry-text", TextArea).load_text("" if entry is None else entry.text)
@@ -644,7 +643,7 @@ class JournalScreen(Screen[None]):
             self.reload()
             self.app.notify(messages.ENTRY_DELETED, markup=False, timeout=2)
 
-        date = f"{entry.written_at:{DATE_FORMAT}}"
+        date = moment_label(entry.written_at)
         self.app.push_screen(
             ConfirmDialog(
                 messages.ENTRY_DELETE_QUESTION.format(date=date),
