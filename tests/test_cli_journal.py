@@ -211,3 +211,14 @@ def test_demo_journal_lists_only_that_persons_entries(tmp_path: Path) -> None:
     for alexs in ("Quiet evening.", "I snapped about the dishes.", "We walked for an hour."):
         assert alexs not in out
     assert "#jealousy" in out and "for therapy" in out
+
+
+def test_list_shows_dates_in_the_one_format_of_the_app(journal_dir: Path) -> None:
+    """One date format wherever a date is shown to a person (issue 12): ``7 Dec 2026, 19:30``."""
+    import re
+
+    out = ok(tc(journal_dir, "journal", "list", "--as", "Alex", "--passphrase-stdin", input=ALEX))
+    meta = out.splitlines()[out.splitlines().index("Entry from the argument.") - 1]
+    months = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+    assert re.match(rf"[1-9]\d? ({months}) \d{{4}}, \d\d:\d\d", meta), meta
+    assert not re.search(r"\d{4}-\d\d-\d\d", out)
