@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, RadioButton
+from textual.widgets import Checkbox, DataTable, Input, RadioButton
 
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile, Step
@@ -19,6 +19,7 @@ from trustcheck.services import Services
 from trustcheck.tui.app import build_app
 from trustcheck.tui.screens.answer import AnswerScreen
 from trustcheck.tui.screens.commitments import CommitmentsScreen
+from trustcheck.tui.screens.export import ExportScreen
 from trustcheck.tui.screens.handover import HandoverScreen
 from trustcheck.tui.screens.home import HomeScreen
 from trustcheck.tui.screens.journal import JournalScreen
@@ -201,3 +202,32 @@ def test_commitment_review_without_colour(
         assert "○" in drawn["r-kept"] and "○" in drawn["r-not_yet"]
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=partly)
+
+
+def test_export_options_without_colour(
+    snap_compare: SnapCompare,
+    services: Services,
+    couple: list[Profile],
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """NO_COLOR: the chosen format and "nobody's" private notes are ●, the rest ○."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    seed_previous_week(services, clock, couple)
+
+    async def open_export(pilot: Pilot[None]) -> None:
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert pilot.app.no_color and isinstance(screen, ExportScreen)
+        for button in screen.query(RadioButton):
+            assert ("●" in str(button.render())) is button.value
+        assert "●" in str(screen.query_one("#fmt-md", RadioButton).render())
+        assert str(screen.query_one("#notes", Checkbox).render()).startswith("▐ ▌")
+        # The default path names the working folder: a fixed one keeps the picture the same.
+        screen.query_one("#path", Input).value = "trustcheck-summary.md"
+        await pilot.pause()
+
+    assert snap_compare(build_app(services), terminal_size=(100, 34), run_before=open_export)
