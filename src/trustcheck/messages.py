@@ -378,6 +378,7 @@ TABLE_SLOPE = "slope"
 TABLE_SLOPE_NOTE = (
     "slope: change per week over the last 8 weeks (Theil–Sen); gap: latest, between you"
 )
+TABLE_SLOPE_NOTE_SOLO = "slope: change per week over the last 8 weeks (Theil–Sen)"
 TABLE_MEAN = "mean"
 TABLE_GAP = "gap"
 TABLE_KEPT = "Commitments kept"
