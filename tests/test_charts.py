@@ -115,6 +115,10 @@ def test_solo_history(services: Services) -> None:
     out = render_trends(trends_of(services).report(), width=80, height=24, color=False)
     check_text(out, 80)
     assert "Solo mode" in out and "Gap between you" not in out
+    # Solo use never shows couple wording (issue 12): the figures' note has no "between you".
+    assert "between you" not in out and "slope: change per week" in out
+    narrow = render_trends(trends_of(services).report(), width=40, height=20, color=False)
+    assert "between you" not in narrow
 
 
 @pytest.mark.parametrize(("width", "height"), [(80, 24), (160, 48), (40, 20), (100, 30)])

@@ -21,7 +21,9 @@ from cli_results import ok, one_line_error
 from trustcheck.paths import DATA_DIR_ENV, DB_FILENAME
 
 ALEX = "alex words"
-SAVED = re.compile(r"Saved the entry of \d{4}-\d\d-\d\d \d\d:\d\d in Alex's journal\.\n")
+SAVED = re.compile(
+    r"Saved the entry of [1-9]\d? [A-Z][a-z]{2} \d{4}, \d\d:\d\d in Alex's journal\.\n"
+)
 
 
 def tc(data_dir: Path, *args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -261,11 +263,22 @@ def test_entries_show_no_number_that_counts_the_other_persons_entries(journal_di
         )
     )  # fmt: skip
     assert re.fullmatch(
-        r"Saved the entry of \d{4}-\d\d-\d\d \d\d:\d\d in Sam's journal\.\n", added
+        r"Saved the entry of [1-9]\d? [A-Z][a-z]{2} \d{4}, \d\d:\d\d in Sam's journal\.\n", added
     ), added
     listed = ok(
         tc(journal_dir, "journal", "list", "--as", "Sam", "--passphrase-stdin", input="sam words")
     )
     lines = listed.splitlines()
     assert lines[1:] == ["Sam's first.", ""]
-    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", lines[0]), lines[0]
+    assert re.fullmatch(r"[1-9]\d? [A-Z][a-z]{2} \d{4}, \d\d:\d\d", lines[0]), lines[0]
+
+
+def test_list_shows_dates_in_the_one_format_of_the_app(journal_dir: Path) -> None:
+    """One date format wherever a date is shown to a person (issue 12): ``7 Dec 2026, 19:30``."""
+    import re
+
+    out = ok(tc(journal_dir, "journal", "list", "--as", "Alex", "--passphrase-stdin", input=ALEX))
+    meta = out.splitlines()[out.splitlines().index("Entry from the argument.") - 1]
+    months = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+    assert re.match(rf"[1-9]\d? ({months}) \d{{4}}, \d\d:\d\d", meta), meta
+    assert not re.search(r"\d{4}-\d\d-\d\d", out)

@@ -178,6 +178,21 @@ def test_both_windows_may_answer_the_same_draft(windows: tuple[Services, Service
     assert (answers["comm.heard"].value, answers[other].value) == (6, 5)
 
 
+def test_starting_when_another_window_already_started_hands_back_that_draft(
+    windows: tuple[Services, Services],
+) -> None:
+    """A window still on the opening step follows the check-in started elsewhere: no second
+    check-in, no error, the other window's draft to go to."""
+    one, two = windows
+    people = [p.id for p in one.profiles.people()]
+    started = one.checkins.advance(one.checkins.start(people))
+    with pytest.raises(CheckinMovedOn) as moved:
+        two.checkins.start(people)
+    assert moved.value.current is not None and moved.value.current.id == started.id
+    assert moved.value.current.step is Step.ANSWER_A
+    assert str(moved.value) == messages.CHECKIN_STARTED_ELSEWHERE
+
+
 def test_a_stale_window_never_moves_the_draft_back(windows: tuple[Services, Services]) -> None:
     one, two = windows
     ids = [p.id for p in one.profiles.people()]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from trustcheck.core import stats
+from trustcheck.core.clock import day_label
 from trustcheck.core.models import AREA_TITLES, AREAS, OVERALL
 from trustcheck.core.stats import Point
 from trustcheck.messages import (
@@ -39,6 +40,7 @@ from trustcheck.messages import (
     TABLE_MEAN,
     TABLE_SLOPE,
     TABLE_SLOPE_NOTE,
+    TABLE_SLOPE_NOTE_SOLO,
     TABLE_TITLE,
 )
 from trustcheck.services.trends import MONTHS, PersonTrends, TrendReport
@@ -137,7 +139,7 @@ def _pct(value: float | None) -> str:
 
 
 def _date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+    return day_label(day)
 
 
 def _fit(text: str, width: int) -> str:
@@ -392,6 +394,7 @@ def _table(report: TrendReport, width: int) -> list[str]:
     rows.append((TABLE_KEPT, kept_cells, DASH))
 
     two = len(persons) == 2
+    note = TABLE_SLOPE_NOTE if two else TABLE_SLOPE_NOTE_SOLO  # no "between you" for one person
     cell = 7
     person_width = 3 * cell
     full = _LABEL_WIDTH + len(persons) * (person_width + 2) + (cell + 2 if two else 0)
@@ -413,7 +416,7 @@ def _table(report: TrendReport, width: int) -> list[str]:
             if two:
                 line += "  " + gap.rjust(cell)
             out.append(line.rstrip())
-        return out + _wrap(TABLE_SLOPE_NOTE, width)
+        return out + _wrap(note, width)
     # Narrow terminals: one block per person.
     cell = max(6, min(8, (width - 12) // 3))
     label_width = min(_LABEL_WIDTH, max(8, width - 3 * cell))
@@ -431,4 +434,4 @@ def _table(report: TrendReport, width: int) -> list[str]:
     if two:
         gaps = ", ".join(f"{label} {gap}" for label, _, gap in rows if gap != DASH)
         out.extend(_wrap(f"{TABLE_GAP}: {gaps or DASH}", width))
-    return [_fit(line, width) for line in out] + _wrap(TABLE_SLOPE_NOTE, width)
+    return [_fit(line, width) for line in out] + _wrap(note, width)

@@ -60,6 +60,13 @@ GROUND_RULES = (
     "It is fine to skip a question, to pause, or to stop for today.",
     "This is a conversation starter, not a test. There are no grades.",
 )
+#: One person on their own: nobody to listen to, nothing to hand over.
+GROUND_RULES_SOLO = (
+    "Speak for yourself: “I felt…”, not “they always…”.",
+    "Be as kind to yourself as you would be to a friend.",
+    "It is fine to skip a question, to pause, or to stop for today.",
+    "This is a moment to reflect, not a test. There are no grades.",
+)
 HANDOVER_TITLE = "Thank you, {name}."
 HANDOVER_BODY = (
     "Your answers are saved and hidden until the reveal.\n\nPlease pass the keyboard to {next}."
@@ -204,6 +211,9 @@ HOME_CHECK_IN = "Check in"
 HOME_RESUME = "Resume"
 HOME_COMMITMENTS_TITLE = "Commitments from the last check-in"
 HOME_NO_COMMITMENTS = "No commitments yet — you can set a few small ones at the end of a check-in."
+HOME_NO_COMMITMENTS_LAST = (
+    "None were set at the last check-in — you can set a few small ones at the end of the next one."
+)
 HOME_COMMITMENT = "{owner} → {to}:"
 HOME_COMMITMENT_SOLO = "You:"
 HOME_NOT_REVIEWED = "to talk about next time"
@@ -233,6 +243,10 @@ HANDOVER_BUTTON = "I'm ready"
 
 # --- reveal -----------------------------------------------------------------------------------
 REVEAL_TITLE = "Side by side"
+REVEAL_TITLE_SOLO = "Your week"
+REVEAL_TALK_TITLE_SOLO = "Thinking about it"
+#: The reflection prompt when one person checks in alone (there is no gap between partners).
+SOLO_PROMPT = "Looking at this week: what stands out for you, and what would you like more of?"
 REVEAL_AREA = "Area"
 REVEAL_GAP = "Gap"
 REVEAL_SINCE = "{name}\nsince last"
@@ -241,6 +255,7 @@ REVEAL_INDEX = "Trust index"
 REVEAL_OVERALL = "Overall (0–10)"
 REVEAL_MISSING = "—"
 REVEAL_LEGEND_GAP = "◆ largest gap — a topic to talk about"
+REVEAL_LEGEND_GAP_TIE = "◆ largest gaps, a tie — topics to talk about (start with either)"
 REVEAL_LEGEND_CHANGE = "▲ biggest change since last time"
 REVEAL_SCALE_NOTE = "Areas are scored 0–100; higher means more of it (more secure, closer …)."
 REVEAL_TALK_TITLE = "Talking about it"
@@ -277,20 +292,52 @@ HELP_WHAT = (
     "the answers side by side and talk. Every answer is saved the moment you give it; if you close "
     "the app, the check-in picks up where you left off."
 )
-HELP_KEYS: tuple[tuple[str, str], ...] = (
-    ("c", "check in, or resume a check-in in progress (home)"),
-    ("d", "discard a check-in in progress (home; asks first and names what is lost)"),
-    ("1–7", "answer a statement; 0–9 and t (= 10) for the overall rating"),
-    ("s", "skip a question (stored as skipped, never as a middle value)"),
-    ("← / backspace", "back to the previous question (never out of your own turn)"),
-    ("ctrl+n", "save a written answer and go on; done with the review; continue on other steps"),
-    ("ctrl+b", "back, while writing"),
-    ("ctrl+t", "switch a written answer between Shared and For therapy"),
-    ("escape", "stop: pause (everything kept) or discard this check-in (asks twice)"),
-    ("ctrl+q", "quit — a check-in in progress is kept for later"),
-    ("? / f1", "this help"),
+HELP_WHAT_SOLO = (
+    "A guided weekly check-in on your own: you answer, then look at this week beside the last one. "
+    "Every answer is saved the moment you give it; if you close the app, the check-in picks up "
+    "where you left off."
 )
 HELP_CLOSE = "Close"
+HELP_KEYS_TITLE = "Keys on this screen"
+#: What a key does, by the name of its action: help lists the keys of the screen it was opened
+#: from, read from that screen's bindings (so it cannot drift); these add the why to the what.
+#: An action without an entry here is shown with its footer label.
+HELP_ACTIONS: dict[str, str] = {
+    "choose": "answer the question with that number",
+    "pick": "choose the option with that number",
+    "skip": "skip a rated question: stored as skipped, never as a middle value",
+    "back": "back to the previous question, never out of your own turn (answers stay as they are)",
+    "forward": "from a rated question, on to the next one, keeping the stored answer",
+    "save_text": "save a written answer and go on (left empty, the question is skipped)",
+    "back_text": "from a written answer, back to the previous question, keeping what you wrote",
+    "toggle_visibility": "who sees a written answer: Shared, For therapy or Private",
+    "abandon": "stop: pause (everything kept, resume exactly here) or discard this check-in "
+    "(asks twice and names what is lost)",
+    "discard": "discard a check-in in progress (asks first and names what is lost)",
+    "done": "done with the review: on to the hand-over",
+    "stop": "stop: pause (everything kept) or discard this check-in (asks twice)",
+    "quit": "quit: a check-in in progress is kept for later",
+    "hide": "hide: lock journals and private answers at once",
+    "help": "this help",
+    "checkin": "check in this week",
+    "resume": "resume the check-in in progress",
+    "journal": "open a private journal",
+    "trends": "trends: trust over time",
+    "export": "export a summary to bring to therapy",
+    "guides": "conversation guides: speaker and listener, and a calm talk after a fight",
+    "settings": "settings: modules, roles, helplines for your country, journal lock time",
+    "about": "about trustcheck, and the research behind the questions",
+    "range": "trends over 8 weeks, 6 months, 1 year or everything",
+    "area": "focus one area, next or previous (all areas again at the end)",
+    "new": "a new journal entry",
+    "search": "search inside the unlocked journal",
+    "save": "save",
+    "delete": "delete the highlighted journal entry (asks first)",
+    "ready": "continue when the right person has the keyboard",
+    "start": "start the check-in",
+    "next": "continue to the next step",
+    "finish": "continue (commitments typed but not added are added)",
+}
 CRASH = (
     "trustcheck stopped because of an unexpected error ({kind}). Your answers so far are saved; "
     "start trustcheck again to pick up where you left off."
@@ -368,25 +415,22 @@ ENTRY_DISCARD_NO = "Keep writing"
 
 # --- private answers in the check-in ----------------------------------------------------------
 VISIBILITY_PRIVATE = "Private (only me)"
+#: One line under the choice that says what the chosen visibility does (by Visibility value).
+VISIBILITY_EXPLAIN: dict[str, str] = {
+    "shared": "Shared: your partner sees it at the reveal.",
+    "therapy": "For therapy: shared with your partner, and listed in the therapy summary.",
+    "private": "Private: only you, sealed with your passphrase and kept in your journal.",
+}
+VISIBILITY_EXPLAIN_SOLO: dict[str, str] = {
+    "shared": "Shared: shown at the end of this check-in, and in exports with notes.",
+    "therapy": "For therapy: shown at the end, and listed in the therapy summary.",
+    "private": "Private: sealed with your passphrase and kept in your journal only.",
+}
 PRIVATE_STORED = (
     "Kept private: sealed with your passphrase. Write here to replace it, or go on to keep it."
 )
 
 # --- help and crashes -------------------------------------------------------------------------
-# Rows that replace (same key) or extend HELP_KEYS in the help screen.
-HELP_KEYS_JOURNAL: tuple[tuple[str, str], ...] = (
-    ("ctrl+t", "who sees a written answer: Shared, For therapy or Private (only you)"),
-    ("j", "open a private journal (home)"),
-    ("ctrl+n", "save a written answer and go on; in the journal, a new entry"),
-    ("enter / delete", "edit or delete the highlighted journal entry (asks first)"),
-    ("/", "search inside the unlocked journal"),
-    ("ctrl+s", "save a journal entry"),
-    (
-        "ctrl+l",
-        "hide: lock journals and private answers at once (an open journal also locks "
-        "itself after a few minutes without a key press)",
-    ),
-)
 CRASH_REPORTED = (
     "trustcheck stopped because of an unexpected error ({kind}). Nothing was lost: every answer "
     "is saved the moment it is given. A report without any of your text is in {path}"
@@ -428,6 +472,7 @@ TABLE_SLOPE = "slope"
 TABLE_SLOPE_NOTE = (
     "slope: change per week over the last 8 weeks (Theil–Sen); gap: latest, between you"
 )
+TABLE_SLOPE_NOTE_SOLO = "slope: change per week over the last 8 weeks (Theil–Sen)"
 TABLE_MEAN = "mean"
 TABLE_GAP = "gap"
 TABLE_KEPT = "Commitments kept"
@@ -547,11 +592,6 @@ TRENDS_NO_CHANGES = "No change beyond the usual ups and downs so far."
 TRENDS_KEYS_HINT = "1–4 range · a area · escape back"
 HOME_TREND_TITLE = "Trust index over the last 26 weeks (0–100)"
 HOME_TRENDS = "Trends"
-HELP_KEYS_TRENDS: tuple[tuple[str, str], ...] = (
-    ("t", "trends: trust over time (home)"),
-    ("1–4", "in trends: 8 weeks, 6 months, 1 year, all"),
-    ("a / A", "in trends: focus one area, next or previous (all areas again at the end)"),
-)
 
 # === doctor, backup and restore; two windows at once ===========================================
 
@@ -563,6 +603,7 @@ JOURNAL_CONFLICT = (
 JOURNAL_GONE = "this entry was deleted in another window; nothing was saved"
 CHECKIN_MOVED_ON = "this check-in moved on in another window"
 CHECKIN_GONE = "this check-in was finished or stopped in another window"
+CHECKIN_STARTED_ELSEWHERE = "this week's check-in was started in another window: here it is"
 
 # --- backup and restore -----------------------------------------------------------------------
 BACKUP_NOTHING = "there is nothing to back up yet: no database in {path}"
@@ -672,6 +713,7 @@ SETTINGS_MODULES_HINT = (
 SETTINGS_NO_MODULES = "No modules are available."
 SETTINGS_ROLES = "Roles in “{module}”"
 SETTINGS_ROLES_HINT = "Each of you sees questions worded for your own place in what happened."
+SETTINGS_ROLES_HINT_SOLO = "The questions are worded for your own place in what happened."
 SETTINGS_ROLE_FOR = "{name}:"
 SETTINGS_ROLE_UNSET = "Not set (only shared questions)"
 SETTINGS_LOCALE = "Where you are (for the list of helplines)"
@@ -708,6 +750,7 @@ SETTINGS_REMOVED = "{name} removed. You can bring them back below."
 SETTINGS_RESTORED = "{name} is back, with their journal and past check-ins."
 SETTINGS_RENAMED = "Renamed {old} to {new}."
 SETTINGS_NOTHING_CHANGED = "Nothing was changed."
+SETTINGS_PRIVATE_MODULE_SOLO = "(private: sealed with your passphrase)"
 
 # --- about ------------------------------------------------------------------------------------
 ABOUT_TITLE = "About trustcheck"
@@ -813,12 +856,6 @@ REVEAL_MODULES_TITLE = "Modules"
 SAFETY_NO_LOCALE = "your local emergency number"
 
 # --- home: more places to go ------------------------------------------------------------------
-HELP_KEYS_HOME: tuple[tuple[str, str], ...] = (
-    ("e", "export a summary to bring to therapy (home)"),
-    ("g", "conversation guides: speaker and listener, and a calm talk after a fight (home)"),
-    ("s", "settings: modules, roles, helplines for your country, journal lock time (home)"),
-    ("a", "about trustcheck, and the research behind the questions (home, help)"),
-)
 
 # --- hostile and odd text (issue 7, part 5) --------------------------------------------------
 PASTE_TOO_LONG = "that paste is longer than this field's {limit} characters; nothing was pasted"

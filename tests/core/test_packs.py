@@ -552,3 +552,30 @@ def test_non_utf8_file_gives_one_line_with_its_line(tmp_path: Path) -> None:
         load_pack(path)
     assert str(info.value) == f"{path}:3: the file is not UTF-8 text"
     assert len(info.value.problems) == 1
+
+
+# --- the default visibility of a written answer (issue 12, section 8) ----------------------------
+
+
+def test_the_weekly_therapy_topic_defaults_to_for_therapy_and_the_others_to_shared() -> None:
+    from trustcheck.core.models import Visibility
+
+    texts = {i.id: i.visibility for i in weekly_pack().items if i.kind is ItemKind.TEXT}
+    assert texts.pop("open.therapy") is Visibility.THERAPY
+    assert texts and set(texts.values()) == {Visibility.SHARED}
+
+
+def test_an_item_visibility_is_shared_or_therapy_and_only_for_text_items() -> None:
+    from trustcheck.core.models import Visibility
+
+    pack, found = validate_pack_text(HEAD + OPEN_ITEM + 'visibility = "therapy"\n', "p.toml")
+    assert pack is not None and not found
+    assert pack.items[0].visibility is Visibility.THERAPY
+    line, reason = only_problem(HEAD + OPEN_ITEM + 'visibility = "private"\n')
+    assert line == 17 and "visibility must be one of: shared, therapy" in reason
+    assert "private = true" in reason
+    scale = OPEN_ITEM.replace('"text"', '"rating"').replace('"open"', '"overall"')
+    assert only_problem(HEAD + scale + 'visibility = "therapy"\n') == (
+        17,
+        "item 'o.one': visibility is only for text items",
+    )

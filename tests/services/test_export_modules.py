@@ -183,7 +183,7 @@ def test_the_summary_has_a_short_modules_section(
 ) -> None:
     text = " ".join(text_of(svc, fmt).split())
     assert messages.EXPORT_MODULES_TITLE in text
-    assert "Jealousy: feeling settled" in text
+    assert "Jealousy: Feeling settled" in text
     # a shared module prompt answered "for therapy" is listed under its own wording
     assert jealousy_note("Alex") in text
     assert "Jealousy: What set off the feeling" in text

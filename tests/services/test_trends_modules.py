@@ -79,7 +79,7 @@ def test_a_module_area_is_scored_like_a_weekly_area(
     checkin(services, WEEKS[2], couple, module(jealousy, alex, two) + module(jealousy, sam, full))
     report = services.trends.report()
     assert [(m.pack_id, m.area, m.title) for m in report.modules] == [
-        ("jealousy", "jealousy.settled", "Jealousy: feeling settled")
+        ("jealousy", "jealousy.settled", "Jealousy: Feeling settled")
     ]
     key = ("jealousy", "jealousy.settled")
     a, s = report.persons
@@ -113,7 +113,7 @@ def test_roles_pick_each_persons_items(services: Services, couple: list[Profile]
     key = ("betrayal", "betrayal.amends")
     assert key in {m.key for m in report.modules}
     title = next(m.title for m in report.modules if m.key == key)
-    assert title == pack.area_title("betrayal.amends") == "Amends and openness"
+    assert title == pack.area_heading("betrayal.amends") == "After a betrayal: Amends and openness"
 
     def keyed(items: list[Item], value: int) -> list[float]:
         return [float(8 - value if i.reverse else value) for i in items]
@@ -178,7 +178,7 @@ def test_private_items_are_skipped(services: Services, couple: list[Profile]) ->
         dataclasses.replace(i, private=True) if i.id == "jealousy.steady" else i for i in base.items
     )
     pack = dataclasses.replace(base, id="mine", items=items)
-    assert pack.areas == (ModuleArea("jealousy.settled", "Jealousy: feeling settled"),)
+    assert pack.areas == (ModuleArea("jealousy.settled", "Feeling settled"),)
     # Two of the three shared items answered would be under 75% of four, but the private item
     # does not count: 2 of 3 shared is still under 75%, 3 of 3 is scored without it.
     three = {"jealousy.triggered": 1, "jealousy.spiral": 1, "jealousy.ask": 7, "jealousy.steady": 1}
@@ -211,9 +211,9 @@ def test_cli_charts_show_module_panels_only_when_present(
             services, week, couple, module(jealousy, alex, values) + module(jealousy, sam, values)
         )
     without = render_trends(services.trends.report(), width=100, color=False)
-    assert "Jealousy: feeling settled" not in without
+    assert "Jealousy: Feeling settled" not in without
     services.packs.set_enabled("jealousy", True)
     with_modules = render_trends(services.trends.report(), width=100, color=False)
-    assert "Jealousy: feeling settled" in with_modules  # the panel
-    assert "Jealousy: feeli…" in with_modules  # the table row, cut to its column
-    assert with_modules.index("Openness") < with_modules.index("Jealousy: feeling settled")
+    assert "Jealousy: Feeling settled" in with_modules  # the panel
+    assert "Jealousy: Feeli…" in with_modules  # the table row, cut to its column
+    assert with_modules.index("Openness") < with_modules.index("Jealousy: Feeling settled")

@@ -276,8 +276,9 @@ async def test_hide_key_locks_at_once(services: Services, solo: list[Profile]) -
         assert screen._entries == [] and screen._by_id == {} and screen._edited is None
 
         await pilot.press("question_mark")
+        await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        assert "ctrl+l" in screen_text(app)
+        assert "^l" in screen_text(app) and "hide: lock journals" in screen_text(app)
 
 
 @run_async

@@ -93,7 +93,8 @@ async def test_jealousy_and_old_wounds_follow_the_weekly_core(
         assert isinstance(screen, AnswerScreen) and screen.index == weekly
         text = screen_text(app)
         assert f"{weekly + 1} of {weekly + 7 + 6}" in text
-        assert "Jealousy  ·  Jealousy: feeling settled" in text
+        assert "Jealousy  ·  Feeling settled" in text  # the module named once (issue 12)
+        assert "Jealousy: Jealousy" not in text and "Jealousy  ·  Jealousy" not in text
         assert "Something this week set off a jealous feeling in me." in text
         await pilot.press(*module_keys(services, robin, "jealousy", "a text message"))
         assert "Old wounds" in screen_text(app) and "therapist" in screen_text(app)
@@ -102,7 +103,8 @@ async def test_jealousy_and_old_wounds_follow_the_weekly_core(
         await pilot.press("s")
         assert isinstance(app.screen, RevealScreen)
         seen = screen_text(app)
-        assert "Modules" in seen and "Jealousy: Jealousy: feeling settled" in seen
+        assert "Modules" in seen and "Jealousy: Feeling settled" in seen
+        assert "Jealousy: Jealousy" not in seen  # never doubled (issue 12)
         assert "Old wounds: Old hurts, here and now" in seen
         assert "a text message" in seen  # a shared module answer, under its prompt
         assert "What set off the feeling, as I see it." in seen
@@ -234,7 +236,7 @@ async def test_a_yes_is_sealed_shows_help_hides_at_once_and_never_reaches_the_pa
         await give_passphrase(app, pilot, "alex-pass")
         assert app.screen is screen and screen.showing_help
         help_text = screen_text(app)
-        assert "0808 2000 247" in help_text and "last checked 2026-11-27" in help_text
+        assert "0808 2000 247" in help_text and "last checked 27 Nov 2026" in help_text
         assert "pausing the joint check-ins" in help_text and "999" in help_text
         assert not services.keys.is_unlocked(alex.id)  # nothing left open behind it
         await pilot.press("ctrl+l")  # hidden at once

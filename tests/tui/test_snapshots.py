@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import Checkbox, DataTable, Input, RadioButton
 
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile, Step
@@ -18,6 +19,7 @@ from trustcheck.services import Services
 from trustcheck.tui.app import build_app
 from trustcheck.tui.screens.answer import AnswerScreen
 from trustcheck.tui.screens.commitments import CommitmentsScreen
+from trustcheck.tui.screens.export import ExportScreen
 from trustcheck.tui.screens.handover import HandoverScreen
 from trustcheck.tui.screens.home import HomeScreen
 from trustcheck.tui.screens.journal import JournalScreen
@@ -150,3 +152,82 @@ def test_journal_list(snap_compare: SnapCompare, services: Services, solo: list[
         assert pilot.app.screen.query_one(DataTable).row_count == 3
 
     assert snap_compare(build_app(services), terminal_size=SIZE, run_before=open_journal)
+
+
+def test_written_answer_without_colour(
+    snap_compare: SnapCompare,
+    services: Services,
+    couple: list[Profile],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """NO_COLOR: the chosen visibility is ● and the others ○, with the line that explains it."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    checkins = services.checkins
+    draft = checkins.advance(checkins.start([p.id for p in couple]))
+    therapy = [i.id for i in checkins.items()].index("open.therapy")
+    fill_turn(services, draft.id, couple[0].id, base=5, upto=therapy)
+    app = build_app(services, start="checkin")
+
+    async def marked(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert pilot.app.no_color and isinstance(screen, AnswerScreen)
+        drawn = {str(b.id): str(b.render()) for b in screen.query(RadioButton)}
+        assert "●" in drawn["vis-therapy"]
+        assert "○" in drawn["vis-shared"] and "○" in drawn["vis-private"]
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=marked)
+
+
+def test_commitment_review_without_colour(
+    snap_compare: SnapCompare,
+    services: Services,
+    couple: list[Profile],
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """NO_COLOR: kept / partly / not yet shows which one was chosen by its mark alone."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    _at_step(services, clock, couple, Step.COMMITMENTS)
+    app = build_app(services, start="checkin")
+
+    async def partly(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert pilot.app.no_color and isinstance(screen, CommitmentsScreen)
+        await pilot.click("#r-partly")
+        await pilot.pause()
+        drawn = {str(b.id): str(b.render()) for b in screen.query(RadioButton)}
+        assert "●" in drawn["r-partly"]
+        assert "○" in drawn["r-kept"] and "○" in drawn["r-not_yet"]
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=partly)
+
+
+def test_export_options_without_colour(
+    snap_compare: SnapCompare,
+    services: Services,
+    couple: list[Profile],
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """NO_COLOR: the chosen format and "nobody's" private notes are ●, the rest ○."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    seed_previous_week(services, clock, couple)
+
+    async def open_export(pilot: Pilot[None]) -> None:
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert pilot.app.no_color and isinstance(screen, ExportScreen)
+        for button in screen.query(RadioButton):
+            assert ("●" in str(button.render())) is button.value
+        assert "●" in str(screen.query_one("#fmt-md", RadioButton).render())
+        assert str(screen.query_one("#notes", Checkbox).render()).startswith("▐ ▌")
+        # The default path names the working folder: a fixed one keeps the picture the same.
+        screen.query_one("#path", Input).value = "trustcheck-summary.md"
+        await pilot.pause()
+
+    assert snap_compare(build_app(services), terminal_size=(100, 34), run_before=open_export)

@@ -61,7 +61,7 @@ async def test_module_panels_show_when_a_module_is_on(services: Services) -> Non
     services.packs.set_enabled("jealousy", True)
     shown, charts = await _modules_shown(services)
     assert shown and len(charts) == 1
-    assert "Jealousy: feeling settled" in str(charts[0].render())
+    assert "Jealousy: Feeling settled" in str(charts[0].render())
 
 
 @run_async

@@ -75,7 +75,9 @@ def journal_add(
         services.close()
     # No entry number: ids are shared by everyone's entries, so one would tell how many the
     # other person wrote meanwhile. The date and time name the entry, as in ``journal list``.
-    when = f"{entry.written_at:%Y-%m-%d %H:%M}"
+    from trustcheck.core.clock import moment_label
+
+    when = moment_label(entry.written_at)
     typer.echo(f"Saved the entry of {when} in {printable(person.name)}'s journal.")
 
 
@@ -91,6 +93,7 @@ def journal_list(
     import datetime as dt
 
     from trustcheck import messages
+    from trustcheck.core.clock import moment_label
 
     since_at = None
     if since is not None:
@@ -106,7 +109,7 @@ def journal_list(
     finally:
         services.close()
     for entry in listing.entries:
-        meta = [f"{entry.written_at:%Y-%m-%d %H:%M}"]
+        meta = [moment_label(entry.written_at)]
         if entry.rating is not None:
             meta.append(f"rating {entry.rating}/10")
         meta.extend(f"#{t}" for t in entry.tags)
@@ -118,7 +121,7 @@ def journal_list(
     if not listing.entries and not listing.damaged:
         typer.echo("No entries yet.")
     for when in listing.damaged_at:
-        line = messages.JOURNAL_DAMAGED_AT.format(when=f"{when:%Y-%m-%d %H:%M}")
+        line = messages.JOURNAL_DAMAGED_AT.format(when=moment_label(when))
         typer.echo(f"trustcheck: {line}", err=True)
     if listing.damaged:
         fail(messages.DAMAGED_SUMMARY.format(n=len(listing.damaged)))

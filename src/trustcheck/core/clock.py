@@ -65,9 +65,23 @@ def week_start(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
+#: Month names as a date is shown to a person: English and fixed, whatever the locale.
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_label(day: dt.date) -> str:
+    """The one way a date is shown to a person, everywhere: ``7 Dec 2026``."""
+    return f"{day.day} {MONTH_ABBR[day.month - 1]} {day.year}"
+
+
+def moment_label(when: dt.datetime) -> str:
+    """A date with its time of day, as :func:`day_label`: ``7 Dec 2026, 19:30``."""
+    return f"{day_label(when.date())}, {when:%H:%M}"
+
+
 def week_label(monday: dt.date) -> str:
     """A short human label for a week, e.g. ``week of 23 Nov 2026``."""
-    return f"week of {monday.day} {monday:%b %Y}"
+    return f"week of {day_label(monday)}"
 
 
 ClockFactory = Callable[[], Clock]

@@ -26,6 +26,9 @@ AREA_TITLES: dict[str, str] = {
     "open": "Open prompts",
 }
 
+#: The heading of an unscored item that is not written ("open" holds choices too).
+OPEN_CHOICE_TITLE = "Choose one"
+
 SCALE_MIN, SCALE_MAX = 1, 7
 OVERALL_MIN, OVERALL_MAX = 0, 10
 
@@ -96,6 +99,8 @@ class Item:
     line: int = 0  # line in the pack file, for error messages
     #: Private items are sealed with the author's key and never shown to the partner.
     private: bool = False
+    #: Who sees a written answer unless its author chooses otherwise (text items only).
+    visibility: Visibility = Visibility.SHARED
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +145,20 @@ class Pack:
             if own.id == area:
                 return own.title
         return AREA_TITLES.get(area, area)
+
+    def item_area_title(self, item: Item) -> str:
+        """The area heading shown above ``item``: "Open prompts" only for written prompts."""
+        if item.area == "open" and item.kind is ItemKind.CHOICE:
+            return OPEN_CHOICE_TITLE
+        return self.area_title(item.area)
+
+    def area_heading(self, area: str) -> str:
+        """A module's area with the module named once: ``Jealousy: Feeling settled`` (an area
+        title that already starts with the module's, as older pack versions had, is kept)."""
+        title = self.area_title(area)
+        if not self.module or title.startswith(f"{self.title}:"):
+            return title
+        return f"{self.title}: {title}"
 
     def for_role(self, role: str | None) -> tuple[Item, ...]:
         """The items a person with ``role`` answers: everyone's, plus their role's own."""

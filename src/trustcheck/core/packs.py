@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from trustcheck.core.errors import UserError
-from trustcheck.core.models import KNOWN_AREAS, Item, ItemKind, ModuleArea, Pack, ScaleLabels
+from trustcheck.core.models import (
+    KNOWN_AREAS,
+    Item,
+    ItemKind,
+    ModuleArea,
+    Pack,
+    ScaleLabels,
+    Visibility,
+)
 from trustcheck.paths import builtin_packs_dir
 
 WEEKLY_PACK_ID = "weekly"
@@ -48,7 +56,10 @@ _ITEM_KEYS = (
     "hint",
     "choices",
     "private",
+    "visibility",
 )
+#: The default visibilities a pack may give a written item (``private = true`` seals it instead).
+_VISIBILITIES = ("shared", "therapy")
 _AREA_KEYS = ("id", "title")
 EVERYONE = "everyone"
 _LABEL_KEYS = ("low", "mid", "high")
@@ -454,6 +465,20 @@ def _check_item(check: _Checker, index: int, raw: object, seen: dict[str, int]) 
     elif raw_choices and kind is not None:
         check.add(line("choices"), f"{label}: choices are only for choice items")
 
+    visibility = Visibility.SHARED
+    if "visibility" in raw:
+        raw_visibility = raw["visibility"]
+        if raw_visibility not in _VISIBILITIES:
+            check.add(
+                line("visibility"),
+                f"{label}: visibility must be one of: {', '.join(_VISIBILITIES)}"
+                " (for a private item, write private = true)",
+            )
+        elif kind is not None and kind is not ItemKind.TEXT:
+            check.add(line("visibility"), f"{label}: visibility is only for text items")
+        else:
+            visibility = Visibility(raw_visibility)
+
     if len(check.problems) > before or kind is None or text is None:
         return None
     assert isinstance(item_id, str) and isinstance(area, str)
@@ -469,6 +494,7 @@ def _check_item(check: _Checker, index: int, raw: object, seen: dict[str, int]) 
         choices=choices,
         line=here,
         private=private,
+        visibility=visibility,
     )
 
 

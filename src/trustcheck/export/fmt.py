@@ -6,11 +6,11 @@ import datetime as dt
 import math
 
 from trustcheck import messages
+from trustcheck.core.clock import day_label
 from trustcheck.core.text import visible_controls
 from trustcheck.export.model import AreaRow, GapRow, KeptRow, TextItem
 
 DASH = "–"
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def num(value: float | None, digits: int = 0) -> str:
@@ -21,8 +21,8 @@ def num(value: float | None, digits: int = 0) -> str:
 
 
 def day(when: dt.date) -> str:
-    """``23 Nov 2026``."""
-    return f"{when.day} {_MONTHS[when.month - 1]} {when.year}"
+    """``23 Nov 2026`` (the one date format, :func:`trustcheck.core.clock.day_label`)."""
+    return day_label(when)
 
 
 def share(row: KeptRow) -> str:

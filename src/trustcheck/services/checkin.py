@@ -52,6 +52,11 @@ COMMITMENT_LIMIT = 200
 TEXT_LIMIT = 20_000
 
 
+def _shown(value: float | None) -> str:
+    """A score as the reveal shows it (one decimal): ties are judged on what people see."""
+    return "" if value is None else f"{value:.1f}"
+
+
 class CheckinError(UserError, ValueError):
     """A check-in action that cannot be done; the message is one line for the user."""
 
@@ -165,6 +170,9 @@ class Reveal:
     prompt: str
     #: Module areas (private modules never), each person's score this week.
     modules: tuple[ModuleRow, ...] = ()
+    #: Every area whose gap ties for the largest (as shown, to one decimal); the first is
+    #: ``largest_gap``. Empty when there is no gap worth naming.
+    largest_gaps: tuple[AreaRow, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,14 +309,21 @@ class CheckinService:
 
     # --- the flow -----------------------------------------------------------------------------
     def start(self, participant_ids: list[int]) -> Checkin:
+        """Start this week's check-in. If another window started one meanwhile, nothing new is
+        started: CheckinMovedOn carries that draft, so this window can follow it."""
         if not participant_ids:
             raise CheckinError(messages.NO_PROFILES)
         status = self.status()
+        if status.draft is not None:
+            raise CheckinMovedOn(messages.CHECKIN_STARTED_ELSEWHERE, status.draft)
         if status.state is WeekState.DONE:
             raise CheckinError(messages.STATUS_DONE.format(week=week_label(status.next_due)))
         try:
             return self.checkins.start(self.this_week(), participant_ids, self.clock.now())
         except ConflictError as exc:
+            draft = self.checkins.draft()
+            if draft is not None:  # started in another window between the check and the insert
+                raise CheckinMovedOn(messages.CHECKIN_STARTED_ELSEWHERE, draft) from exc
             raise CheckinError(str(exc)) from exc
 
     def get(self, checkin_id: int) -> Checkin:
@@ -524,6 +539,11 @@ class CheckinService:
             rows.append(AreaRow(area, values_now, values_before, area_gap))
         with_gap = [r for r in rows if r.gap is not None]
         largest = max(with_gap, key=lambda r: r.gap or 0.0, default=None)
+        # A tie as people see it: equal to the one decimal the reveal shows.
+        tied = tuple(
+            r for r in with_gap if largest is not None and _shown(r.gap) == _shown(largest.gap)
+        )
+        named = largest is not None and (largest.gap or 0.0) >= 1.0
         changes = [
             (abs(c), r, i)
             for r in rows
@@ -533,7 +553,9 @@ class CheckinService:
         biggest = max(changes, key=lambda t: t[0], default=None)
         answers = self.answers.for_checkin(checkin.id)
         open_answers = self._shared_texts(answers, {p.id: p for p in people})
-        if largest is not None and (largest.gap or 0.0) >= 1.0:
+        if len(people) < 2:
+            prompt = messages.SOLO_PROMPT  # no partner, so no gap and no "you both"
+        elif largest is not None and (largest.gap or 0.0) >= 1.0:
             prompt = messages.GAP_PROMPTS[largest.area]
         else:
             prompt = messages.NO_GAP
@@ -544,7 +566,8 @@ class CheckinService:
             index_before=tuple(None if b is None else b.trust_index for b in before),
             overall_now=tuple(s.overall for s in now),
             overall_before=tuple(None if b is None else b.overall for b in before),
-            largest_gap=largest if largest is not None and (largest.gap or 0.0) >= 1.0 else None,
+            largest_gap=largest if named else None,
+            largest_gaps=tied if named else (),
             biggest_change=None if biggest is None or biggest[0] == 0 else (biggest[1], biggest[2]),
             open_answers=tuple(open_answers),
             has_previous=previous is not None,
@@ -694,6 +717,10 @@ class CheckinService:
         """The commitments made at the last completed check-in (shown on home)."""
         last = self.checkins.last_completed()
         return [] if last is None else self.commitments.set_in(last.id)
+
+    def had_commitments(self) -> bool:
+        """Whether an earlier check-in set any commitment (home words "none" accordingly)."""
+        return self.commitments.any_completed()
 
     # --- finishing ----------------------------------------------------------------------------
     def complete(self, checkin: Checkin) -> Summary:

@@ -559,7 +559,7 @@ class TrendsService:
                             weeks, values
                         )
             found.extend(
-                ModuleTrendArea(pack.id, a.id, pack.area_title(a.id), pack.title)
+                ModuleTrendArea(pack.id, a.id, pack.area_heading(a.id), pack.title)
                 for a in pack.areas
                 if a.id in present
             )

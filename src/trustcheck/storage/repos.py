@@ -520,6 +520,14 @@ class CommitmentRepo:
         ).fetchall()
         return [_commitment(r) for r in rows]
 
+    def any_completed(self) -> bool:
+        """Whether any completed check-in ever set a commitment."""
+        row = self.db.conn.execute(
+            "SELECT 1 FROM commitments JOIN checkins ON checkins.id = commitments.checkin_id "
+            "WHERE checkins.status = 'completed' LIMIT 1"
+        ).fetchone()
+        return row is not None
+
     def add(
         self, checkin_id: int, owner_id: int, to_id: int, text: str, now: dt.datetime
     ) -> Commitment:

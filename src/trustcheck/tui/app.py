@@ -186,10 +186,10 @@ class TrustcheckApp(App[None]):
         self.refresh_bindings()
 
     def action_help(self) -> None:
-        from trustcheck.tui.screens.help import HelpScreen
+        from trustcheck.tui.screens.help import HelpScreen, help_rows
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(help_rows(self, self.screen)))
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual renders an exception with a ``__rich__`` method itself; route every error

@@ -157,7 +157,7 @@ class AnswerScreen(StepScreen):
         item = self.item
         stored = self._stored()
         pack = self.pack
-        area = pack.area_title(item.area)
+        area = pack.item_area_title(item)
         n, total = str(index + 1), str(len(self.items))
         if pack.module:
             progress = say(messages.PROGRESS_MODULE, n=n, total=total, module=pack.title, area=area)
@@ -176,7 +176,8 @@ class AnswerScreen(StepScreen):
         module_note.display = bool(notes)
         question = item.text + (f"  ({messages.OPTIONAL})" if item.optional else "")
         self.query_one("#question", Static).update(plain(question))
-        hint = item.hint if item.kind is not ItemKind.TEXT else f"{item.hint}\n{messages.TEXT_HINT}"
+        # One hint line: a written answer's "leave it empty to skip" is the text box's placeholder.
+        hint = item.hint
         hint_line = self.query_one("#hint", Static)
         hint_line.update(plain(hint.strip()))
         hint_line.display = bool(hint.strip())
@@ -191,7 +192,7 @@ class AnswerScreen(StepScreen):
             opened = self._open_sealed(item) if self.from_review and _sealed(stored) else None
             if opened is not None:
                 text = opened
-            visibility = Visibility.SHARED if stored is None else stored.visibility
+            visibility = item.visibility if stored is None else stored.visibility
             if item.private:
                 visibility = Visibility.PRIVATE
             if isinstance(current, TextAnswer):
@@ -199,7 +200,7 @@ class AnswerScreen(StepScreen):
                 widget = current
             else:
                 await container.remove_children()
-                widget = TextAnswer(text, visibility)
+                widget = TextAnswer(text, visibility, solo=self.partner is None)
                 await container.mount(widget)
             # A private item stays private: who sees it is not a choice here.
             widget.query_one(RadioSet).disabled = item.private

@@ -36,6 +36,7 @@ from trustcheck.tui.screens.confirm import ConfirmDialog
 from trustcheck.tui.screens.unlock import with_key
 from trustcheck.tui.text import plain
 from trustcheck.tui.widgets.fields import LineInput
+from trustcheck.tui.widgets.marks import MarkedCheckbox, MarkedRadioButton
 
 #: Lines of a preview shown: the first page is what matters.
 PREVIEW_LINES = 400
@@ -136,19 +137,21 @@ class ExportScreen(ModalScreen[Path | None]):
                     yield Label(messages.EXPORT_DIALOG_FORMAT)
                     with RadioSet(id="format"):
                         for name, fmt in FORMATS.items():
-                            yield RadioButton(fmt.title, value=name == self.fmt, id=f"fmt-{name}")
+                            yield MarkedRadioButton(
+                                fmt.title, value=name == self.fmt, id=f"fmt-{name}"
+                            )
                 with Vertical():
                     yield Label(messages.EXPORT_DIALOG_PERIOD)
                     yield LineInput(str(DEFAULT_SUMMARY_WEEKS), id="weeks", type="integer")
-                    yield Checkbox(messages.EXPORT_DIALOG_NOTES, id="notes")
+                    yield MarkedCheckbox(messages.EXPORT_DIALOG_NOTES, id="notes")
                 with Vertical():
                     yield Label(messages.EXPORT_DIALOG_PRIVATE)
                     with RadioSet(id="private"):
-                        yield RadioButton(
+                        yield MarkedRadioButton(
                             messages.EXPORT_DIALOG_PRIVATE_NONE, value=True, id="private-none"
                         )
                         for n, person in enumerate(self.people):
-                            yield RadioButton(plain(person.name), id=f"private-{n}")
+                            yield MarkedRadioButton(plain(person.name), id=f"private-{n}")
             yield Label(messages.EXPORT_DIALOG_PREVIEW)
             with VerticalScroll(id="preview-box"):
                 yield Static("", id="preview", markup=False)

@@ -256,7 +256,9 @@ class HomeScreen(Screen[None]):
         for c in self.services.checkins.open_commitments():
             rows.extend(self._commitment_rows(c, names, solo=len(people) == 1))
         if not rows:
-            rows.append(Static(messages.HOME_NO_COMMITMENTS, classes="muted", markup=False))
+            had = self.services.checkins.had_commitments()
+            none = messages.HOME_NO_COMMITMENTS_LAST if had else messages.HOME_NO_COMMITMENTS
+            rows.append(Static(none, classes="muted", markup=False))
         return rows
 
     def _show_trend(self) -> None:

@@ -35,7 +35,7 @@ from textual.widgets import Checkbox, DataTable, Footer, Input, Static, TextArea
 from textual.widgets.data_table import ColumnKey, RowKey
 
 from trustcheck import messages
-from trustcheck.core.clock import week_label
+from trustcheck.core.clock import moment_label, week_label
 from trustcheck.core.models import JournalEntry, Profile
 from trustcheck.core.text import visible_controls
 from trustcheck.services import Services
@@ -51,6 +51,7 @@ from trustcheck.storage.crypto import CryptoError
 from trustcheck.tui.screens.confirm import ConfirmDialog
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.fields import EditorArea, LineInput, TagsInput
+from trustcheck.tui.widgets.marks import MarkedCheckbox
 
 IDLE_SETTING = "journal_idle_seconds"
 IDLE_DEFAULT = 300.0
@@ -67,7 +68,6 @@ CHROME_LINES = 10
 REST_DELAY = 0.3
 # Seconds after the last change in the editor before it is kept as a sealed draft.
 DRAFT_DELAY = 1.0
-DATE_FORMAT = "%d %b %Y %H:%M"
 # Fixed column widths: the columns never change width as rows come in (no re-layout, no redraw),
 # and a journal with 10 entries draws the same columns as one with 10,000.
 DATE_WIDTH = 17
@@ -357,7 +357,7 @@ class JournalScreen(Screen[None]):
                 yield LineInput(placeholder=messages.ENTRY_RATING_PLACEHOLDER, id="rating")
                 yield Static(messages.ENTRY_TAGS, classes="label", markup=False)
                 yield TagsInput(placeholder=messages.ENTRY_TAGS_PLACEHOLDER, id="tags")
-                yield Checkbox(messages.ENTRY_THERAPY, id="therapy")
+                yield MarkedCheckbox(messages.ENTRY_THERAPY, id="therapy")
             yield Static("", id="error")
         yield Footer()
 
@@ -502,7 +502,7 @@ class JournalScreen(Screen[None]):
         therapy = messages.JOURNAL_THERAPY_MARK if entry.for_therapy else ""
         text = _cut(visible_controls(first_line(entry.text)), self._text_width)
         return (
-            Cell(f"{entry.written_at:{DATE_FORMAT}}", DIM),
+            Cell(moment_label(entry.written_at), DIM),
             Cell(rating.rjust(RATING_WIDTH)),
             Cell(_cut(visible_controls(tags), TAGS_WIDTH)),
             Cell(therapy),
@@ -579,7 +579,7 @@ class JournalScreen(Screen[None]):
         title = (
             messages.ENTRY_NEW
             if entry is None
-            else messages.ENTRY_EDIT.format(date=f"{entry.written_at:{DATE_FORMAT}}")
+            else messages.ENTRY_EDIT.format(date=moment_label(entry.written_at))
         )
         self.query_one("#editor-title", Static).update(plain(title))
         self.query_one("#entry-text", TextArea).load_text("" if entry is None else entry.text)
@@ -773,7 +773,7 @@ class JournalScreen(Screen[None]):
             self.reload()
             self.app.notify(messages.ENTRY_DELETED, markup=False, timeout=2)
 
-        date = f"{entry.written_at:{DATE_FORMAT}}"
+        date = moment_label(entry.written_at)
         self.app.push_screen(
             ConfirmDialog(
                 messages.ENTRY_DELETE_QUESTION.format(date=date),

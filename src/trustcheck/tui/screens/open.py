@@ -13,9 +13,9 @@ from textual.widgets.option_list import Option
 
 from trustcheck import messages
 from trustcheck.core.clock import week_label
-from trustcheck.core.models import Checkin, Profile
+from trustcheck.core.models import Checkin, Profile, Step
 from trustcheck.services import Services
-from trustcheck.services.checkin import CheckinError
+from trustcheck.services.checkin import CheckinError, CheckinMovedOn
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.text import plain, say
 
@@ -45,6 +45,9 @@ class OpenScreen(StepScreen):
         Binding("ctrl+n", "start", "Start"),
     ]
 
+    #: How often (seconds) a window waiting here looks for a check-in started in another window.
+    FOLLOW_EVERY: ClassVar[float] = 1.0
+
     def __init__(self, services: Services, checkin: Checkin | None) -> None:
         super().__init__(services, checkin)
         self.people: list[Profile] = services.profiles.people()
@@ -71,9 +74,9 @@ class OpenScreen(StepScreen):
                 names = [p.name for p in self._fixed_people()]
                 yield Static(say(messages.OPEN_FIXED, names=" and ".join(names)), classes="section")
             yield Static(messages.OPEN_RULES_TITLE, classes="section", markup=False)
-            yield Static(
-                plain("\n".join(f"•  {rule}" for rule in messages.GROUND_RULES)), id="rules"
-            )
+            solo = not self.choices and len(self._fixed_people()) == 1
+            rules = messages.GROUND_RULES_SOLO if solo else messages.GROUND_RULES
+            yield Static(plain("\n".join(f"•  {rule}" for rule in rules)), id="rules")
             with Vertical(classes="buttons"):
                 yield Button(messages.OPEN_START, id="start", variant="primary")
             yield Static(plain(messages.NOT_THERAPY), classes="muted small")
@@ -85,6 +88,9 @@ class OpenScreen(StepScreen):
         return self.people
 
     def on_mount(self) -> None:
+        # Two windows on one folder: this one follows a check-in another window starts or moves
+        # on, rather than waiting to be told when Start is pressed (README, "two terminals").
+        self.set_interval(self.FOLLOW_EVERY, self.follow_elsewhere)
         if self.choices:
             option_list = self.query_one(OptionList)
             option_list.highlighted = 0
@@ -104,10 +110,34 @@ class OpenScreen(StepScreen):
         else:
             self._start(self._fixed_people())
 
+    def follow_elsewhere(self) -> None:
+        """Go to the check-in another window started or moved on from here, if there is one."""
+        if not self.is_current:
+            return
+        draft = self.services.checkins.draft()
+        if draft is None or draft.step is Step.OPEN:
+            return
+        if self.checkin is not None and draft.id != self.checkin.id:
+            return  # not the one shown here (it was stopped meanwhile): Start says so
+        moved = (
+            messages.CHECKIN_STARTED_ELSEWHERE
+            if self.checkin is None
+            else messages.CHECKIN_MOVED_ON
+        )
+        self.app.notify(moved, severity="warning", markup=False)
+        self.go_to(draft)
+
     def _start(self, people: list[Profile]) -> None:
         checkins = self.services.checkins
         try:
             checkin = self.checkin or checkins.start([p.id for p in people])
+        except CheckinMovedOn as exc:
+            self.app.notify(str(exc), severity="warning", markup=False)
+            if exc.current is None:
+                self.go_home()
+            else:
+                self.go_to(exc.current)
+            return
         except CheckinError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return

@@ -43,7 +43,7 @@ def reveal_table(reveal: Reveal) -> Table:
     for person in people:
         table.add_column(rich_plain(person.name), justify="right", min_width=5, max_width=16)
     if couple:
-        table.add_column(messages.REVEAL_GAP, justify="right", no_wrap=True, min_width=6)
+        table.add_column(messages.REVEAL_GAP, justify="right", no_wrap=True, min_width=8)
     if reveal.has_previous:
         for person in people:
             header = (
@@ -57,7 +57,7 @@ def reveal_table(reveal: Reveal) -> Table:
 
     biggest_row, biggest_person = reveal.biggest_change or (None, -1)
     for row in reveal.rows:
-        is_gap = reveal.largest_gap is not None and row.area == reveal.largest_gap.area
+        is_gap = any(row.area == tied.area for tied in reveal.largest_gaps)
         style = HIGHLIGHT if is_gap else ""
         cells: list[Text] = [Text(AREA_TITLES[row.area], style=style)]
         cells += [Text(score(v), style=style) for v in row.now]
@@ -110,7 +110,7 @@ def module_table(reveal: Reveal) -> Table:
     for person in reveal.people:
         table.add_column(rich_plain(person.name), justify="right", min_width=5, max_width=16)
     for row in reveal.modules:
-        title = f"{row.pack.title}: {row.pack.area_title(row.area)}"
+        title = row.pack.area_heading(row.area)
         table.add_row(rich_plain(title), *(Text(score(v)) for v in row.now))
     return table
 
@@ -142,8 +142,11 @@ class RevealScreen(StepScreen):
         margin-top: 1;
         text-style: bold;
     }
-    RevealScreen .open-answer {
+    RevealScreen .open-author {
         padding-left: 2;
+    }
+    RevealScreen .open-answer {
+        padding-left: 4;
     }
     """
 
@@ -161,11 +164,14 @@ class RevealScreen(StepScreen):
         reveal = self.reveal
         couple = len(reveal.people) == 2
         with VerticalScroll(id="reveal-scroll"):
-            yield Static(messages.REVEAL_TITLE, classes="title", markup=False)
+            title = messages.REVEAL_TITLE if couple else messages.REVEAL_TITLE_SOLO
+            yield Static(title, classes="title", markup=False)
             yield Static(plain(messages.REVEAL_INTRO if couple else messages.REVEAL_INTRO_SOLO))
             yield Static(reveal_table(reveal), id="table")
             legend = []
-            if reveal.largest_gap is not None:
+            if len(reveal.largest_gaps) > 1:
+                legend.append(messages.REVEAL_LEGEND_GAP_TIE)
+            elif reveal.largest_gap is not None:
                 legend.append(messages.REVEAL_LEGEND_GAP)
             if reveal.biggest_change is not None:
                 legend.append(messages.REVEAL_LEGEND_CHANGE)
@@ -174,7 +180,9 @@ class RevealScreen(StepScreen):
             legend.append(messages.REVEAL_SCALE_NOTE)
             yield Static(plain("\n".join(legend)), classes="legend")
             with Vertical(id="talk") as talk:
-                talk.border_title = messages.REVEAL_TALK_TITLE
+                talk.border_title = (
+                    messages.REVEAL_TALK_TITLE if couple else messages.REVEAL_TALK_TITLE_SOLO
+                )
                 if couple:
                     yield Static(plain(messages.SPEAKER_LISTENER))
                 yield Static(plain(reveal.prompt), id="prompt")
@@ -196,15 +204,16 @@ class RevealScreen(StepScreen):
                 seen.append(answer.item.id)
                 yield Static(plain(answer.item.text), classes="prompt-title")
             therapy = answer.visibility is Visibility.THERAPY
+            # The author on a line of their own, the answer indented under them: every line of
+            # a multi-line answer lines up, and nobody's words look like someone else's.
             yield Static(
                 Content.assemble(
                     plain(answer.profile.name, "bold"),
-                    ": ",
-                    plain(answer.text),
                     (f"  {messages.REVEAL_THERAPY_MARK}" if therapy else "", "italic"),
                 ),
-                classes="open-answer",
+                classes="open-author",
             )
+            yield Static(plain(answer.text), classes="open-answer")
 
     def on_mount(self) -> None:
         self.query_one("#reveal-scroll", VerticalScroll).focus()

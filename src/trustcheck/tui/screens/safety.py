@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from trustcheck import messages
+from trustcheck.core.clock import day_label
 from trustcheck.core.models import Checkin, Profile
 from trustcheck.core.packs import PackError
 from trustcheck.services import Services
@@ -183,7 +184,7 @@ class SafetyScreen(Screen[None]):
                 lines = [res.name]
                 lines += [part for part in (res.phone, res.website, res.note) if part]
                 checked = messages.SAFETY_RESOURCE_CHECKED.format(
-                    source=res.source, date=res.last_checked.isoformat()
+                    source=res.source, date=day_label(res.last_checked)
                 )
                 widgets.append(Static(plain("\n".join(lines)), classes="resource"))
                 widgets.append(Static(plain(checked), classes="resource muted"))

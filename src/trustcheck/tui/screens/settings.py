@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Select, Static, Switch
+from textual.widgets import Button, Checkbox, Footer, Input, Select, Static
 
 from trustcheck import messages
 from trustcheck.core.models import Pack, Profile
@@ -23,6 +23,7 @@ from trustcheck.services.packs import PackSettingError
 from trustcheck.services.profiles import ProfileError, ProfileRemovedError, RemovedPerson
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.fields import LineInput
+from trustcheck.tui.widgets.marks import MarkedCheckbox
 
 _UNSET = "-"
 
@@ -45,9 +46,6 @@ class SettingsScreen(Screen[None]):
     SettingsScreen .row {
         height: auto;
         margin-top: 1;
-    }
-    SettingsScreen .row Switch {
-        width: auto;
     }
     SettingsScreen .row Static {
         width: 1fr;
@@ -119,13 +117,19 @@ class SettingsScreen(Screen[None]):
                 self._switches[widget_id] = pack.id
                 label = pack.title
                 if pack.private:
-                    label += f"  {messages.SETTINGS_PRIVATE_MODULE}"
-                with Horizontal(classes="row"):
-                    yield Switch(value=pack.id in on, id=widget_id)
-                    yield Static(plain(label))
+                    solo = len(self.people) == 1
+                    private = messages.SETTINGS_PRIVATE_MODULE_SOLO if solo else None
+                    label += f"  {private or messages.SETTINGS_PRIVATE_MODULE}"
+                # A checkbox, not a Switch: its X shows "on" without colour.
+                yield MarkedCheckbox(plain(label), value=pack.id in on, id=widget_id)
             for n, pack in enumerate(p for p in self.modules if p.roles):
                 yield Static(say(messages.SETTINGS_ROLES, module=pack.title), classes="section")
-                yield Static(messages.SETTINGS_ROLES_HINT, classes="muted", markup=False)
+                hint = (
+                    messages.SETTINGS_ROLES_HINT_SOLO
+                    if len(self.people) == 1
+                    else messages.SETTINGS_ROLES_HINT
+                )
+                yield Static(hint, classes="muted", markup=False)
                 choices = [(plain(title), role) for role, title in pack.roles]
                 for person in self.people:
                     widget_id = f"role-{n}-{person.id}"
@@ -327,9 +331,9 @@ class SettingsScreen(Screen[None]):
         status.update(plain(text))
         status.set_class(error, "error")
 
-    @on(Switch.Changed)
-    def _module_switched(self, event: Switch.Changed) -> None:
-        pack_id = self._switches.get(event.switch.id or "")
+    @on(Checkbox.Changed)
+    def _module_switched(self, event: Checkbox.Changed) -> None:
+        pack_id = self._switches.get(event.checkbox.id or "")
         if pack_id is None:
             return
         try:

@@ -24,10 +24,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from trustcheck import messages
+from trustcheck.core.clock import day_label
 from trustcheck.core.models import AREA_TITLES, AREAS
 from trustcheck.core.stats import Point
 from trustcheck.services import Services
-from trustcheck.services.trends import MONTHS, PersonTrends, TrendReport
+from trustcheck.services.trends import PersonTrends, TrendReport
 from trustcheck.tui.text import plain, score
 from trustcheck.tui.widgets.chart import (
     GAP,
@@ -50,7 +51,7 @@ PADDING = 3  # the scroll area's left and right padding
 
 
 def _date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+    return day_label(day)
 
 
 def _kept(points: Sequence[Point]) -> tuple[Point, ...]:

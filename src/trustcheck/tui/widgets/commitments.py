@@ -14,12 +14,13 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, RadioSet, Static
 
 from trustcheck import messages
 from trustcheck.core.models import Commitment, Review
 from trustcheck.tui.text import plain
 from trustcheck.tui.widgets.fields import LineInput
+from trustcheck.tui.widgets.marks import MarkedRadioButton
 
 
 class ReviewRow(Widget):
@@ -64,7 +65,7 @@ class ReviewRow(Widget):
         yield Static(plain(f"“{self.commitment.text}”"), classes="commitment")
         with RadioSet(compact=True):
             for review in Review:
-                yield RadioButton(
+                yield MarkedRadioButton(
                     messages.REVIEW_LABELS[review.value],
                     value=self.commitment.review is review,
                     id=f"r-{review.value}",

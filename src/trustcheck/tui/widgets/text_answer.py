@@ -7,13 +7,16 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import RadioButton, RadioSet, Static, TextArea
+from textual.widgets import RadioSet, Static, TextArea
 
 from trustcheck import messages
 from trustcheck.core.models import Visibility
+from trustcheck.tui.text import plain
 from trustcheck.tui.widgets.fields import EditorArea
+from trustcheck.tui.widgets.marks import MarkedRadioButton
 
 # The choices in the order they are shown (and cycled through with ctrl+t).
 _CHOICES: tuple[tuple[Visibility, str, str], ...] = (
@@ -60,6 +63,9 @@ class TextAnswer(Widget):
         margin-right: 2;
         background: transparent;
     }
+    TextAnswer #visibility-note {
+        color: $text-muted;
+    }
     """
 
     @dataclass
@@ -73,21 +79,43 @@ class TextAnswer(Widget):
         previous: Visibility
 
     def __init__(
-        self, text: str = "", visibility: Visibility = Visibility.SHARED, id: str | None = None
+        self,
+        text: str = "",
+        visibility: Visibility = Visibility.SHARED,
+        id: str | None = None,
+        *,
+        solo: bool = False,
     ) -> None:
         super().__init__(id=id)
         self._initial_text = text
         self.visibility = visibility
+        #: One person on their own: the choices are explained without a partner.
+        self.solo = solo
 
     def compose(self) -> ComposeResult:
         yield EditorArea(
-            self._initial_text, id="answer-text", soft_wrap=True, show_line_numbers=False
+            self._initial_text,
+            id="answer-text",
+            soft_wrap=True,
+            show_line_numbers=False,
+            placeholder=messages.TEXT_HINT,
         )
         with Horizontal():
             yield Static(messages.VISIBILITY_LABEL, id="visibility-label", markup=False)
             with RadioSet(id="visibility", compact=True):
                 for visibility, button_id, label in _CHOICES:
-                    yield RadioButton(label, value=self.visibility is visibility, id=button_id)
+                    yield MarkedRadioButton(
+                        label, value=self.visibility is visibility, id=button_id
+                    )
+        yield Static(self._explained(), id="visibility-note")
+
+    def _explained(self) -> Content:
+        """One line that says what the chosen visibility does."""
+        lines = messages.VISIBILITY_EXPLAIN_SOLO if self.solo else messages.VISIBILITY_EXPLAIN
+        return plain(lines[self.visibility.value])
+
+    def _explain(self) -> None:
+        self.query_one("#visibility-note", Static).update(self._explained())
 
     def load(self, text: str, visibility: Visibility) -> None:
         """Show another answer in the same widget (cheaper than mounting a new one)."""
@@ -107,7 +135,8 @@ class TextAnswer(Widget):
         if visibility is previous:
             return
         self.visibility = visibility  # at once, so a save right after uses it
-        self.query_one(f"#{_ID[visibility]}", RadioButton).value = True
+        self.query_one(f"#{_ID[visibility]}", MarkedRadioButton).value = True
+        self._explain()
         if not quiet:
             self.post_message(self.VisibilityChanged(visibility, previous))
 
@@ -122,6 +151,7 @@ class TextAnswer(Widget):
         chosen = _BY_ID.get(event.pressed.id or "", Visibility.SHARED)
         if chosen is not self.visibility:  # chosen by the person (click, arrows + space)
             previous, self.visibility = self.visibility, chosen
+            self._explain()
             self.post_message(self.VisibilityChanged(chosen, previous))
 
     def submit(self) -> None:
