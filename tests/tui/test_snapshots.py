@@ -169,6 +169,7 @@ def test_written_answer_without_colour(
     app = build_app(services, start="checkin")
 
     async def marked(pilot: Pilot[None]) -> None:
+        await pilot.press("enter")  # through the turn's gate
         await pilot.pause()
         screen = pilot.app.screen
         assert pilot.app.no_color and isinstance(screen, AnswerScreen)

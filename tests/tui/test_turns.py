@@ -217,7 +217,7 @@ async def test_the_review_lists_every_answer_and_changes_a_rating_and_who_sees_i
         # Each written answer: its first line, and who will see it.
         assert f"“{SHARED}…” · Shared" in row(text, 22) and "second line" not in text
         assert f"“{THERAPY}” · For therapy" in row(text, 23)
-        assert "“last words” · Shared" in row(text, 26)
+        assert "“last words” · For therapy" in row(text, 26)  # the therapy topic's default
 
         # Change the first rating: choose it, answer again, and the review is back.
         options.highlighted = 0

@@ -11,7 +11,7 @@ from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile, Step
 from trustcheck.services import Services, open_services
 from trustcheck.tui.app import build_app
-from trustcheck.tui.screens.answer import AnswerScreen
+from trustcheck.tui.screens.gate import TurnGateScreen
 from trustcheck.tui.screens.handover import HandoverScreen
 from trustcheck.tui.screens.open import OpenScreen
 from trustcheck.tui.screens.reveal import RevealScreen
@@ -67,7 +67,8 @@ async def test_start_in_a_window_left_on_the_opening_step_follows_the_other_wind
         started = _start_elsewhere(tmp_path, clock, couple)
         await pilot.press("ctrl+n")  # Start, as if nothing had happened elsewhere
         await pilot.pause()
-        assert isinstance(app.screen, AnswerScreen)
+        # It follows into the first turn, behind that person's gate.
+        assert isinstance(app.screen, TurnGateScreen)
         assert app.screen.turn.id == started and app.screen.person.id == couple[0].id
         assert any("started in another window" in n.message for n in app._notifications)
         assert not any(n.severity == "error" for n in app._notifications)
@@ -89,9 +90,9 @@ async def test_a_window_waiting_on_the_opening_step_follows_without_a_key(
         assert isinstance(app.screen, OpenScreen)
         started = _start_elsewhere(tmp_path, clock, couple)
         deadline = time.monotonic() + 10  # generous: the machine may be busy
-        while not isinstance(app.screen, AnswerScreen) and time.monotonic() < deadline:
+        while not isinstance(app.screen, TurnGateScreen) and time.monotonic() < deadline:
             await pilot.pause(0.05)
-        assert isinstance(app.screen, AnswerScreen) and app.screen.turn.id == started
+        assert isinstance(app.screen, TurnGateScreen) and app.screen.turn.id == started
 
 
 @run_async

@@ -33,6 +33,7 @@ async def test_the_therapy_topic_defaults_to_for_therapy_and_says_what_that_mean
     fill_turn(services, draft.id, alex.id, base=5, upto=last)
     app = build_app(services, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, AnswerScreen) and screen.item.id == THERAPY_ITEM
@@ -72,6 +73,7 @@ async def test_other_prompts_default_to_shared_and_solo_wording_names_no_partner
     fill_turn(services, draft.id, robin.id, base=5, upto=first_text)
     app = build_app(services, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, AnswerScreen) and screen.item.area == "open"
@@ -92,6 +94,7 @@ async def test_a_written_answer_has_one_hint_line_not_two(
     fill_turn(services, draft.id, alex.id, base=5, upto=last)
     app = build_app(services, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, AnswerScreen)
