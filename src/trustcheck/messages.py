@@ -306,7 +306,7 @@ HELP_ACTIONS: dict[str, str] = {
     "choose": "answer the question with that number",
     "pick": "choose the option with that number",
     "skip": "skip a rated question: stored as skipped, never as a middle value",
-    "back": "back to the previous question, never out of your own turn (answers stay as they are)",
+    "back": "from a rated question, back to the previous one, never out of your own turn",
     "forward": "from a rated question, on to the next one, keeping the stored answer",
     "save_text": "save a written answer and go on (left empty, the question is skipped)",
     "back_text": "from a written answer, back to the previous question, keeping what you wrote",

@@ -52,6 +52,7 @@ async def test_help_on_a_rated_question_lists_skip_back_next_and_opens_at_the_to
     fill_turn(services, draft.id, couple[0].id, base=5, upto=2)
     app = build_app(services, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         await pilot.pause()
         answering = app.screen
         assert isinstance(answering, AnswerScreen) and answering.item.kind is ItemKind.SCALE
@@ -80,6 +81,7 @@ async def test_help_on_a_written_answer_still_lists_skip_back_and_next(
     fill_turn(services, draft.id, couple[0].id, base=5, upto=first_text)
     app = build_app(services, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         await pilot.pause()
         answering = app.screen
         assert isinstance(answering, AnswerScreen) and answering.item.kind is ItemKind.TEXT

@@ -50,6 +50,7 @@ async def test_visibility_choice_is_marked_without_colour(
     fill_turn(services, draft.id, alex.id, base=5, upto=first_text)
     app = build_app(services, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         await pilot.pause()
         assert app.no_color
         drawn = marks(app, "RadioButton")

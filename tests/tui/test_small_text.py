@@ -53,7 +53,7 @@ async def test_a_choice_item_is_not_headed_open_prompts(
     keys = module_keys(services, alex, "betrayal")[: before_choice]
     app = build_app(services, start="checkin")
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press(*keys)
+        await pilot.press("enter", *keys)  # through the turn's gate, then the module's items
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, AnswerScreen) and screen.item.kind is ItemKind.CHOICE
