@@ -175,8 +175,8 @@ def test_a_damaged_entry_is_named_and_the_others_still_listed(journal_dir: Path)
     first, second = result.stderr.splitlines()
     # named by when it was written, never by an id
     assert re.fullmatch(
-        r"trustcheck: the entry of [1-9]\d? [A-Z][a-z]{2} \d{4}, \d\d:\d\d is damaged or was modified; "
-        r"the others still open",
+        r"trustcheck: the entry of [1-9]\d? [A-Z][a-z]{2} \d{4}, \d\d:\d\d is damaged or was "
+        r"modified; the others still open",
         first,
     ), first
     assert second == "trustcheck: 1 of the entries could not be opened: damaged or modified"
