@@ -728,3 +728,17 @@ EXPORT_SAFETY_INTRO = (
 )
 EXPORT_SAFETY_YES = "Yes: I felt afraid, or was hurt or threatened"
 EXPORT_SAFETY_NO = "No"
+
+# --- drafts of written answers and the 0–10 rating (issue 12) -------------------------------
+DRAFT_KEPT = "Draft kept as you type. ctrl+n saves it as your answer."
+DRAFT_SEALED = "Private draft kept, sealed with your passphrase. ctrl+n saves it as your answer."
+DRAFT_RESUMED = "Your draft is back. ctrl+n saves it as your answer."
+DRAFT_NOT_KEPT_LOCKED = (
+    "Not kept yet: this draft is private and you are locked, so nothing is written. "
+    "ctrl+u unlocks to keep it."
+)
+DRAFT_SEALED_HIDDEN = "Your private draft is kept sealed. ctrl+u unlocks to bring it back here."
+DRAFT_DAMAGED = "Your private draft could not be opened (it was damaged or changed)."
+UNLOCK_DRAFT = "{name}, unlock to bring back your private draft"
+RATING_PENDING = "{value} — type 0 now for 10, or press Enter for {value}."
+RATING_KEYS_HINT = "Type 0–10 (1 then 0 is 10; t is 10 as well)."

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
+import signal
 import sys
 from typing import Any, ClassVar, Literal
 
@@ -21,10 +23,11 @@ from trustcheck.tui.screens.home import HomeScreen
 # The other screens are imported when first opened: the first frame (home) need not pay for them.
 # So a screen class is looked up in ``sys.modules``: while its module is not imported, no screen
 # of that kind can be open.
-_JOURNAL, _SAFETY, _UNLOCK = (
+_JOURNAL, _SAFETY, _UNLOCK, _ANSWER = (
     "trustcheck.tui.screens.journal",
     "trustcheck.tui.screens.safety",
     "trustcheck.tui.screens.unlock",
+    "trustcheck.tui.screens.answer",
 )
 
 
@@ -83,6 +86,13 @@ class TrustcheckApp(App[None]):
         return super().get_default_screen()
 
     def on_mount(self) -> None:
+        if not self.is_headless:
+            # Closing the terminal (SIGHUP) or being told to stop (SIGTERM) keeps the written
+            # answer being typed, as ctrl+q does; the default would end the process on the spot.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop = asyncio.get_running_loop()
+                for hang_up in (signal.SIGHUP, signal.SIGTERM):
+                    loop.add_signal_handler(hang_up, self.hang_up)
         if not isinstance(self.screen, HomeScreen):
             from trustcheck.tui.screens.setup import SetupScreen
 
@@ -134,6 +144,30 @@ class TrustcheckApp(App[None]):
                 break
         self.refresh_bindings()
 
+    def keep_drafts(self) -> None:
+        """Store the written answer being typed on any open answering screen, now (sealed if
+        it is private): every way out of the app calls this first."""
+        kind = _loaded(_ANSWER, "AnswerScreen")
+        if kind is None:
+            return
+        for screen in self.screen_stack:
+            if isinstance(screen, kind):
+                with contextlib.suppress(Exception):  # a way out must never fail here
+                    screen.keep_draft()
+
+    async def action_quit(self) -> None:
+        """ctrl+q: keep the draft being written, then quit (a check-in resumes where it was)."""
+        self.keep_drafts()
+        await super().action_quit()
+
+    def hang_up(self) -> None:
+        """The terminal was closed (SIGHUP) or the process told to stop: keep the draft, lock
+        every key, and exit."""
+        self.keep_drafts()
+        with contextlib.suppress(Exception):
+            self.services.keys.lock_all()
+        self.exit()
+
     def action_help(self) -> None:
         from trustcheck.tui.screens.help import HelpScreen
 
@@ -158,6 +192,7 @@ class TrustcheckApp(App[None]):
 
         error = self._exception
         kind = type(error).__name__ if error else "error"
+        self.keep_drafts()  # what was being written is kept (sealed if private) before the keys go
         with contextlib.suppress(Exception):  # best effort while stopping
             self.services.keys.lock_all()
         try:
