@@ -735,9 +735,9 @@ DRAFT_SEALED = "Private draft kept, sealed with your passphrase. ctrl+n saves it
 DRAFT_RESUMED = "Your draft is back. ctrl+n saves it as your answer."
 DRAFT_NOT_KEPT_LOCKED = (
     "Not kept yet: this draft is private and you are locked, so nothing is written. "
-    "ctrl+u unlocks to keep it."
+    "ctrl+o unlocks to keep it."
 )
-DRAFT_SEALED_HIDDEN = "Your private draft is kept sealed. ctrl+u unlocks to bring it back here."
+DRAFT_SEALED_HIDDEN = "Your private draft is kept sealed. ctrl+o unlocks to bring it back here."
 DRAFT_DAMAGED = "Your private draft could not be opened (it was damaged or changed)."
 UNLOCK_DRAFT = "{name}, unlock to bring back your private draft"
 RATING_PENDING = "{value} — type 0 now for 10, or press Enter for {value}."

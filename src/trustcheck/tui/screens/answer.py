@@ -97,7 +97,7 @@ class AnswerScreen(StepScreen):
         Binding("ctrl+n", "save_text", "Save & next"),
         Binding("ctrl+b", "back_text", "Back"),
         Binding("ctrl+t", "toggle_visibility", "Who sees it"),
-        Binding("ctrl+u", "unlock_draft", "Unlock draft"),
+        Binding("ctrl+o", "unlock_draft", "Open draft"),
     ]
 
     #: A draft is written this long after the last key (a debounce); tests make it shorter.
