@@ -246,6 +246,7 @@ class AnswerScreen(StepScreen):
             # A private item stays private: who sees it is not a choice here.
             widget.query_one(RadioSet).disabled = item.private
             target = widget.query_one(TextArea)
+            target.move_cursor(target.document.end)  # a resumed draft goes on where it ended
             self._text_item = (pack.id, item.id)
             self._clean = (widget.text, widget.visibility)
             self.query_one("#stored", Static).update(plain(note))
