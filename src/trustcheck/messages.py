@@ -186,19 +186,20 @@ ABANDON_NO = "Keep going"
 HELP_TITLE = "How trustcheck works"
 HELP_WHAT = (
     "A guided weekly check-in for one or two people: each of you answers alone, then you look at "
-    "the answers side by side and talk. Every answer is saved the moment you give it; if you close "
-    "the app, the check-in picks up where you left off."
+    "the answers side by side and talk. Every answer is saved the moment you give it, and what "
+    "you write is kept as you type; if you close the app, the check-in picks up where you left off."
 )
 HELP_KEYS: tuple[tuple[str, str], ...] = (
     ("c", "check in, or resume a check-in in progress (home)"),
-    ("1–7", "answer a statement; 0–9 and t (= 10) for the overall rating"),
+    ("1–7", "answer a statement; for the overall rating type 0–10 (1 then 0 is 10; t is 10 too)"),
     ("s", "skip a question (stored as skipped, never as a middle value)"),
     ("← / backspace", "back to the previous question"),
     ("ctrl+n", "save a written answer and go on; continue on other steps"),
     ("ctrl+b", "back, while writing"),
     ("ctrl+t", "switch a written answer between Shared and For therapy"),
     ("escape", "stop the check-in (asks first; answers are kept)"),
-    ("ctrl+q", "quit — a check-in in progress is kept for later"),
+    ("ctrl+q", "quit — a check-in in progress, and what you were writing, are kept for later"),
+    ("ctrl+o", "bring back a private draft kept sealed (asks for your passphrase)"),
     ("? / f1", "this help"),
 )
 HELP_CLOSE = "Close"
@@ -298,11 +299,13 @@ HELP_KEYS_JOURNAL: tuple[tuple[str, str], ...] = (
 )
 CRASH_REPORTED = (
     "trustcheck stopped because of an unexpected error ({kind}). Nothing was lost: every answer "
-    "is saved the moment it is given. A report without any of your text is in {path}"
+    "is saved the moment it is given, and what you were writing is kept as a draft. A report "
+    "without any of your text is in {path}"
 )
 CRASH_UNREPORTED = (
     "trustcheck stopped because of an unexpected error ({kind}). Nothing was lost: every answer "
-    "is saved the moment it is given. (The error report could not be written.)"
+    "is saved the moment it is given, and what you were writing is kept as a draft. (The error "
+    "report could not be written.)"
 )
 
 # --- trends -----------------------------------------------------------------------------------

@@ -187,6 +187,7 @@ def test_every_way_out_keeps_the_draft_and_who_sees_it(
             async with app.run_test(size=SIZE) as pilot:
                 screen = app.screen
                 assert isinstance(screen, AnswerScreen) and screen.item.id == item_id
+                assert screen.item.text[:40] in screen_text(app)  # the question stays in view
                 if visibility is Visibility.PRIVATE:
                     assert box(app).text == ""  # sealed: back only for its author
                     assert messages.DRAFT_SEALED_HIDDEN in screen_text(app)

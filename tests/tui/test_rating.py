@@ -44,10 +44,17 @@ def stored(services: Services, draft: Checkin, person: Profile, item_id: str) ->
     return None if answer is None else answer.value
 
 
+@pytest.fixture
+def no_pause(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lone "1" waits as long as the test needs: the machine's speed cannot end it early."""
+    monkeypatch.setattr(RatingPicker, "PENDING_SECONDS", 60.0)
+
+
 async def settled(pilot: Pilot[None], app: TrustcheckApp) -> None:
     await wait_until(pilot, lambda: not answer_screen(app).changing)
 
 
+@pytest.mark.usefixtures("no_pause")
 @run_async
 async def test_typing_1_0_stores_10_and_the_reveal_shows_10(
     services: Services, couple: list[Profile]
@@ -81,6 +88,7 @@ async def test_typing_1_0_stores_10_and_the_reveal_shows_10(
     assert stored(services, draft, sam, RATING) == 5
 
 
+@pytest.mark.usefixtures("no_pause")
 @run_async
 async def test_1_then_enter_stores_1(services: Services, couple: list[Profile]) -> None:
     """A lone "1" and Enter is 1; the Enter does not reach the next (written) question."""

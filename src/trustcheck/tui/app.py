@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import os
 import signal
 import sys
 from typing import Any, ClassVar, Literal
@@ -91,8 +92,8 @@ class TrustcheckApp(App[None]):
             # answer being typed, as ctrl+q does; the default would end the process on the spot.
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop = asyncio.get_running_loop()
-                for hang_up in (signal.SIGHUP, signal.SIGTERM):
-                    loop.add_signal_handler(hang_up, self.hang_up)
+                loop.add_signal_handler(signal.SIGHUP, self._terminal_closed)
+                loop.add_signal_handler(signal.SIGTERM, self.hang_up)
         if not isinstance(self.screen, HomeScreen):
             from trustcheck.tui.screens.setup import SetupScreen
 
@@ -161,12 +162,21 @@ class TrustcheckApp(App[None]):
         await super().action_quit()
 
     def hang_up(self) -> None:
-        """The terminal was closed (SIGHUP) or the process told to stop: keep the draft, lock
-        every key, and exit."""
+        """The terminal is going (SIGHUP) or the process is told to stop (SIGTERM): keep the
+        draft, lock every key, and exit."""
         self.keep_drafts()
         with contextlib.suppress(Exception):
             self.services.keys.lock_all()
         self.exit()
+
+    def _terminal_closed(self) -> None:
+        """SIGHUP: the terminal is gone. After :meth:`hang_up`, close the data and end at once:
+        there is no screen left to restore, and shutting down would wait on writes to it (the
+        process was seen to hang there, holding the database)."""
+        self.hang_up()
+        with contextlib.suppress(Exception):
+            self.services.close()
+        os._exit(128 + signal.SIGHUP)
 
     def action_help(self) -> None:
         from trustcheck.tui.screens.help import HelpScreen

@@ -292,7 +292,7 @@ class AnswerScreen(StepScreen):
         def ready() -> None:
             if self.index == shown:
                 self.changing = False
-                target.focus()
+                target.focus(scroll_visible=False)  # the question stays in view
                 self.refresh_bindings()
 
         if self.SETTLE_SECONDS <= 0:
