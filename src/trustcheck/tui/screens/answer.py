@@ -130,6 +130,8 @@ class AnswerScreen(StepScreen):
         #: A private draft is stored sealed but not shown (its author is locked): an empty box
         #: never writes over it.
         self._sealed_hidden = False
+        #: What is in the box is the given answer (not a draft).
+        self._clean_is_answer = False
         self._draft_timer: Timer | None = None
         #: True from an answer until the next question has settled: keys are not taken.
         self.changing = True
@@ -249,6 +251,7 @@ class AnswerScreen(StepScreen):
             target.move_cursor(target.document.end)  # a resumed draft goes on where it ended
             self._text_item = (pack.id, item.id)
             self._clean = (widget.text, widget.visibility)
+            self._clean_is_answer = draft is None
             self.query_one("#stored", Static).update(plain(note))
         else:
             picker: ScalePicker
@@ -351,6 +354,7 @@ class AnswerScreen(StepScreen):
             # Given as the answer (its draft is gone with it): nothing left to keep as a draft.
             self._stop_draft_timer()
             self._sealed_hidden = False
+            self._clean_is_answer = True
             with contextlib.suppress(Exception):
                 answer = self.query_one(TextAnswer)
                 self._clean = (answer.text, answer.visibility)
@@ -459,6 +463,7 @@ class AnswerScreen(StepScreen):
             return saved
         self._clean = (text, visibility)
         self._sealed_hidden = False
+        self._clean_is_answer = False
         if saved is DraftSaved.KEPT:
             note.update(plain(messages.DRAFT_KEPT))
         elif saved is DraftSaved.SEALED:
@@ -490,8 +495,11 @@ class AnswerScreen(StepScreen):
             return  # not kept (nothing could be sealed): the person's words stay in the box
         answer.load("", Visibility.PRIVATE)
         self._clean = ("", Visibility.PRIVATE)
-        self._sealed_hidden = True
-        self.query_one("#stored", Static).update(plain(messages.DRAFT_SEALED_HIDDEN))
+        if self._clean_is_answer:  # the given answer, sealed: left empty, it stays as it is
+            self.query_one("#stored", Static).update(plain(messages.PRIVATE_STORED))
+        else:
+            self._sealed_hidden = True
+            self.query_one("#stored", Static).update(plain(messages.DRAFT_SEALED_HIDDEN))
         self.refresh_bindings()
 
     @on(TextArea.Changed)
