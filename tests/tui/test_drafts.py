@@ -283,3 +283,32 @@ async def test_a_draft_after_going_back_comes_back_over_the_answer(
         assert box(app).visibility is Visibility.THERAPY
         assert messages.DRAFT_RESUMED in screen_text(app)
     assert checkins.answers_of(draft.id, alex.id)[item_id].text == "first words"
+
+
+@run_async
+async def test_passing_through_for_therapy_on_the_way_to_private_writes_nothing_in_clear(
+    services: Services, couple: list[Profile], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ctrl+t cycles Shared → For therapy → Private: the words typed before are never written
+    in clear on the way (only their seal), not even for a moment."""
+    monkeypatch.setattr(AnswerScreen, "DRAFT_SECONDS", 60.0)
+    alex = couple[0]
+    services.keys.set_passphrase(alex.id, PASSPHRASE)
+    at_a_written_prompt(services, couple)
+    drafts = services.checkins.drafts
+    written: list[tuple[Visibility, str | None]] = []
+    save = drafts.save
+
+    def spy(*args: object, **kwargs: object) -> None:
+        text = kwargs.get("text")
+        written.append((args[4], text if isinstance(text, str) else None))  # type: ignore[arg-type]
+        save(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(drafts, "save", spy)
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*SECRET, "ctrl+t", "ctrl+t")
+        assert box(app).visibility is Visibility.PRIVATE
+        await pilot.press("ctrl+q")
+    assert written == [(Visibility.PRIVATE, None)]
+    assert sentinel_on_disk(tmp_path, SECRET) == []

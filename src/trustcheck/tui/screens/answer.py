@@ -504,6 +504,10 @@ class AnswerScreen(StepScreen):
 
     @on(TextArea.Changed)
     def _typed(self, event: TextArea.Changed) -> None:
+        self._restart_draft_timer()
+
+    def _restart_draft_timer(self) -> None:
+        """Keep a draft a moment after the last change (a debounce)."""
         if self._text_item is None:
             return
         self._stop_draft_timer()
@@ -577,7 +581,9 @@ class AnswerScreen(StepScreen):
     @on(TextAnswer.VisibilityChanged)
     def _visibility_chosen(self, event: TextAnswer.VisibilityChanged) -> None:
         if event.visibility is not Visibility.PRIVATE:
-            self.keep_draft()  # who sees it is part of the draft
+            # Who sees it is part of the draft: kept with the next debounce, not at once, so
+            # passing through "For therapy" on the way to "Private" writes nothing in clear.
+            self._restart_draft_timer()
             return
         answer = self.query_one(TextAnswer)
 
