@@ -100,6 +100,9 @@ class AnswerScreen(StepScreen):
         Binding("ctrl+o", "unlock_draft", "Open draft"),
     ]
 
+    #: No focus on arrival: each question takes focus itself once it has settled (see
+    #: ``_settle``), so no key reaches a box early and the question is not scrolled away.
+    AUTO_FOCUS = ""
     #: A draft is written this long after the last key (a debounce); tests make it shorter.
     DRAFT_SECONDS: ClassVar[float] = 1.0
     #: After a question appears, keys are not taken for this long: a key typed while the screen
