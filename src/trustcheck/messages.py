@@ -289,8 +289,8 @@ CONFIRM_NO = "No"
 HELP_TITLE = "How trustcheck works"
 HELP_WHAT = (
     "A guided weekly check-in for one or two people: each of you answers alone, then you look at "
-    "the answers side by side and talk. Every answer is saved the moment you give it; if you close "
-    "the app, the check-in picks up where you left off."
+    "the answers side by side and talk. Every answer is saved the moment you give it, and what "
+    "you write is kept as you type; if you close the app, the check-in picks up where you left off."
 )
 HELP_WHAT_SOLO = (
     "A guided weekly check-in on your own: you answer, then look at this week beside the last one. "
@@ -303,7 +303,10 @@ HELP_KEYS_TITLE = "Keys on this screen"
 #: from, read from that screen's bindings (so it cannot drift); these add the why to the what.
 #: An action without an entry here is shown with its footer label.
 HELP_ACTIONS: dict[str, str] = {
-    "choose": "answer the question with that number",
+    "choose": "answer the question with that number (t is 10 on the overall rating)",
+    "digit": "the overall rating, 0 to 10: 1 then 0 is 10; a lone 1 counts after a pause or Enter",
+    "commit": "take the number typed so far",
+    "unlock_draft": "bring back a private draft kept sealed (asks for your passphrase)",
     "pick": "choose the option with that number",
     "skip": "skip a rated question: stored as skipped, never as a middle value",
     "back": "from a rated question, back to the previous one, never out of your own turn",
@@ -316,7 +319,7 @@ HELP_ACTIONS: dict[str, str] = {
     "discard": "discard a check-in in progress (asks first and names what is lost)",
     "done": "done with the review: on to the hand-over",
     "stop": "stop: pause (everything kept) or discard this check-in (asks twice)",
-    "quit": "quit: a check-in in progress is kept for later",
+    "quit": "quit: a check-in in progress, and what you were writing, are kept for later",
     "hide": "hide: lock journals and private answers at once",
     "help": "this help",
     "checkin": "check in this week",
@@ -433,11 +436,13 @@ PRIVATE_STORED = (
 # --- help and crashes -------------------------------------------------------------------------
 CRASH_REPORTED = (
     "trustcheck stopped because of an unexpected error ({kind}). Nothing was lost: every answer "
-    "is saved the moment it is given. A report without any of your text is in {path}"
+    "is saved the moment it is given, and what you were writing is kept as a draft. A report "
+    "without any of your text is in {path}"
 )
 CRASH_UNREPORTED = (
     "trustcheck stopped because of an unexpected error ({kind}). Nothing was lost: every answer "
-    "is saved the moment it is given. (The error report could not be written.)"
+    "is saved the moment it is given, and what you were writing is kept as a draft. (The error "
+    "report could not be written.)"
 )
 
 # --- trends -----------------------------------------------------------------------------------
@@ -884,3 +889,17 @@ EXPORT_SAFETY_INTRO = (
 )
 EXPORT_SAFETY_YES = "Yes: I felt afraid, or was hurt or threatened"
 EXPORT_SAFETY_NO = "No"
+
+# --- drafts of written answers and the 0–10 rating (issue 12) -------------------------------
+DRAFT_KEPT = "Draft kept as you type. ctrl+n saves it as your answer."
+DRAFT_SEALED = "Private draft kept, sealed with your passphrase. ctrl+n saves it as your answer."
+DRAFT_RESUMED = "Your draft is back. ctrl+n saves it as your answer."
+DRAFT_NOT_KEPT_LOCKED = (
+    "Not kept yet: this draft is private and you are locked, so nothing is written. "
+    "ctrl+o unlocks to keep it."
+)
+DRAFT_SEALED_HIDDEN = "Your private draft is kept sealed. ctrl+o unlocks to bring it back here."
+DRAFT_DAMAGED = "Your private draft could not be opened (it was damaged or changed)."
+UNLOCK_DRAFT = "{name}, unlock to bring back your private draft"
+RATING_PENDING = "{value} — type 0 now for 10, or press Enter for {value}."
+RATING_KEYS_HINT = "Type 0–10 (1 then 0 is 10; t is 10 as well)."

@@ -260,6 +260,8 @@ def test_v1_fixture_migrates_to_the_current_version(data_dir: Path) -> None:
         assert {"answers_rated", "answers_written", "journal_entries_by_time"} <= indexes
         # V5 (issue 12, section 6): sealed journal drafts, one per person.
         assert _columns(database.conn, "journal_drafts") == ["profile_id", "saved_at", "body"]
+        # V6: drafts of written answers, apart from the answers.
+        assert "answer_drafts" in _tables(database.conn)
         assert database.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         database.close()
@@ -290,6 +292,35 @@ def test_a_v4_database_upgrades_with_its_journal_kept(
         entries = database.conn.execute("SELECT profile_id, body FROM journal_entries").fetchall()
         assert entries == [(1, b"\x01\x02")]
         assert database.conn.execute("SELECT count(*) FROM journal_drafts").fetchone() == (0,)
+    finally:
+        database.close()
+
+
+def test_a_v4_database_gains_drafts_and_keeps_its_answers(data_dir: Path) -> None:
+    """Schema V6 (drafts of written answers) upgrades a V4 database without touching its data,
+    and the new table refuses a private draft in clear text."""
+    path = _build_v1_fixture(data_dir)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        for script in migrations.MIGRATIONS[1:4]:
+            conn.executescript(script)
+        conn.execute("PRAGMA user_version = 4")
+    finally:
+        conn.close()
+    database = Database.open(data_dir)
+    try:
+        assert database.schema_version() == CURRENT
+        assert _v1_data(database.conn) == EXPECTED_V1_DATA
+        assert "answer_drafts" in _tables(database.conn)
+        insert = (
+            "INSERT INTO answer_drafts(checkin_id, profile_id, pack_id, item_id, visibility, "
+            "text, text_sealed, saved_at) VALUES (1, 1, 'weekly', 'open.hurt', ?, ?, ?, 'now')"
+        )
+        with pytest.raises(sqlite3.IntegrityError):
+            database.conn.execute(insert, ("private", "in the clear", None))
+        with pytest.raises(sqlite3.IntegrityError):
+            database.conn.execute(insert, ("shared", None, None))
+        database.conn.execute(insert, ("private", None, b"sealed"))
     finally:
         database.close()
 

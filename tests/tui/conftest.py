@@ -135,3 +135,12 @@ def run_async(test: Callable[P, Coroutine[Any, Any, None]]) -> Callable[P, None]
         asyncio.run(test(*args, **kwargs))
 
     return wrapper
+
+
+@pytest.fixture(autouse=True)
+def _quick_screens(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilot presses keys as fast as the app takes them: the answer screen's settle pause (keys
+    typed while a question changes are not taken) is off unless a test turns it on."""
+    from trustcheck.tui.screens.answer import AnswerScreen
+
+    monkeypatch.setattr(AnswerScreen, "SETTLE_SECONDS", 0.0)

@@ -36,14 +36,17 @@ from trustcheck.core.models import (
 from trustcheck.core.text import clean_block, clean_line
 from trustcheck.services.keys import KeyService
 from trustcheck.services.packs import PackService
-from trustcheck.storage.crypto import CryptoError, ProfileLocked
+from trustcheck.storage.crypto import CryptoError, DamagedRecord, ProfileLocked
 from trustcheck.storage.errors import ConflictError
 from trustcheck.storage.repos import (
     ANSWERS_TABLE,
+    DRAFTS_TABLE,
     AnswerRepo,
     CheckinRepo,
     CommitmentRepo,
+    DraftRepo,
     ProfileRepo,
+    draft_record_id,
     private_answer_id,
 )
 
@@ -67,6 +70,26 @@ class CheckinMovedOn(CheckinError):
     def __init__(self, message: str, current: Checkin | None) -> None:
         super().__init__(message)
         self.current = current
+
+
+class DraftSaved(StrEnum):
+    """What became of a draft the screen asked to keep."""
+
+    KEPT = "kept"  # stored as typed (shared or for therapy)
+    SEALED = "sealed"  # private: stored sealed with the author's key
+    EMPTY = "empty"  # nothing written: no draft is kept (an earlier one is removed)
+    LOCKED = "locked"  # private, and the author is locked: nothing written, the old draft stays
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A written answer being typed, not given yet (it never counts as an answer)."""
+
+    visibility: Visibility
+    #: The text; None when it is sealed and its author is locked (or the seal is damaged).
+    text: str | None
+    sealed: bool
+    damaged: bool = False
 
 
 class WeekState(StrEnum):
@@ -282,6 +305,8 @@ class CheckinService:
         self.clock = clock
         #: Modules, roles and pack versions (issue 6); without it, only the weekly pack is used.
         self.catalog = catalog
+        #: Written answers being typed (issue 12), kept apart from the answers themselves.
+        self.drafts = DraftRepo(answers.db)
 
     # --- status -------------------------------------------------------------------------------
     def this_week(self) -> dt.date:
@@ -511,6 +536,77 @@ class CheckinService:
         self.answers.save(checkin_id, answer, self.clock.now(), sealed)
         return answer
 
+    # --- drafts -------------------------------------------------------------------------------
+    def save_draft(
+        self,
+        checkin_id: int,
+        profile_id: int,
+        item_id: str,
+        text: str,
+        visibility: Visibility,
+        pack_id: str | None = None,
+    ) -> DraftSaved:
+        """Keep a written answer as it is being typed, so no way out loses it.
+
+        A draft is not an answer: nothing that reads answers sees it. A private one is sealed
+        with the author's key before it is written; when the author is locked nothing is written
+        (``LOCKED``) and an earlier draft stays as it was. Empty text keeps no draft.
+        """
+        pack = self.pack_of(pack_id)
+        item = pack.item(item_id)
+        if item.kind is not ItemKind.TEXT:
+            raise CheckinError("only a written answer has a draft")
+        if item.private:
+            visibility = Visibility.PRIVATE
+        cleaned = clean_block(text)
+        if not cleaned.strip():
+            self.drafts.delete(checkin_id, profile_id, pack.id, item.id)
+            return DraftSaved.EMPTY
+        now = self.clock.now()
+        if visibility is Visibility.PRIVATE:
+            if not self.keys.is_unlocked(profile_id):
+                return DraftSaved.LOCKED
+            sealed = self.keys.ring.seal(
+                profile_id,
+                cleaned,
+                table=DRAFTS_TABLE,
+                record_id=draft_record_id(checkin_id, pack.id, item.id),
+            )
+            self.drafts.save(
+                checkin_id, profile_id, pack.id, item.id, visibility, now, sealed=sealed
+            )
+            return DraftSaved.SEALED
+        self.drafts.save(checkin_id, profile_id, pack.id, item.id, visibility, now, text=cleaned)
+        return DraftSaved.KEPT
+
+    def answer_draft(
+        self, checkin_id: int, profile_id: int, item_id: str, pack_id: str | None = None
+    ) -> Draft | None:
+        """The draft of a written answer, opened when it is sealed and its author unlocked."""
+        pack = self.pack_of(pack_id)
+        stored = self.drafts.get(checkin_id, profile_id, pack.id, item_id)
+        if stored is None:
+            return None
+        if stored.sealed is None:
+            return Draft(stored.visibility, stored.text, sealed=False)
+        if not self.keys.is_unlocked(profile_id):
+            return Draft(stored.visibility, None, sealed=True)
+        try:
+            text = self.keys.ring.open(
+                profile_id,
+                stored.sealed,
+                table=DRAFTS_TABLE,
+                record_id=draft_record_id(checkin_id, pack.id, item_id),
+            )
+        except DamagedRecord:
+            return Draft(stored.visibility, None, sealed=True, damaged=True)
+        return Draft(stored.visibility, text, sealed=True)
+
+    def discard_draft(
+        self, checkin_id: int, profile_id: int, item_id: str, pack_id: str | None = None
+    ) -> None:
+        self.drafts.delete(checkin_id, profile_id, self.pack_of(pack_id).id, item_id)
+
     # --- reveal -------------------------------------------------------------------------------
     def scores(self, checkin: Checkin) -> tuple[WeekScores, ...]:
         answers = self.answers.for_checkin(checkin.id)
@@ -726,6 +822,7 @@ class CheckinService:
     def complete(self, checkin: Checkin) -> Summary:
         self.checkins.set_step(checkin.id, Step.CLOSE, self.clock.now())
         self.checkins.finish(checkin.id, CheckinStatus.COMPLETED, self.clock.now())
+        self.drafts.clear(checkin.id)  # the answers are given; a draft left over goes nowhere
         return self.summary(self.checkins.get(checkin.id))
 
     def loss(self, checkin: Checkin) -> Loss:

@@ -7,6 +7,7 @@ that key in the session's key ring until it is locked again (hand-over, idle tim
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 from trustcheck import messages
 from trustcheck.core.errors import UserError
@@ -26,6 +27,9 @@ class KeyService:
         self.ring = crypto.KeyRing()
         # Tests use cheap Argon2id parameters; production code never sets this.
         self._weak = weak_kdf
+        #: Called just before a key is dropped (with its profile id; None: every key), so what
+        #: is being written can be sealed while the key is still here (a check-in draft).
+        self._before_lock: list[Callable[[int | None], None]] = []
 
     def _params(self) -> crypto.KdfParams:
         return crypto.KdfParams.for_tests() if self._weak else crypto.KdfParams.production()
@@ -71,10 +75,31 @@ class KeyService:
     def is_unlocked(self, profile_id: int) -> bool:
         return self.ring.is_unlocked(profile_id)
 
+    def before_lock(self, callback: Callable[[int | None], None]) -> Callable[[], None]:
+        """Call ``callback`` before any key is dropped (hide key, idle lock, hand-over, exit);
+        returns the function that stops it. A failing callback never keeps a key unlocked."""
+        self._before_lock.append(callback)
+
+        def stop() -> None:
+            if callback in self._before_lock:
+                self._before_lock.remove(callback)
+
+        return stop
+
+    def _locking(self, profile_id: int | None) -> None:
+        for callback in list(self._before_lock):
+            try:
+                callback(profile_id)
+            except Exception:  # locking must happen whatever a callback does
+                continue
+
     def lock(self, profile_id: int) -> None:
+        if self.ring.is_unlocked(profile_id):
+            self._locking(profile_id)
         self.ring.lock(profile_id)
 
     def lock_all(self) -> None:
+        self._locking(None)
         self.ring.lock_all()
 
 

@@ -137,8 +137,27 @@ CREATE TABLE journal_drafts (
 );
 """
 
+# V6: drafts of written answers, saved as they are typed (issue 12). Kept apart from ``answers``
+# so nothing that reads answers (the reveal, trends, exports) can count a draft as an answer. A
+# private draft is only ever its seal: the CHECKs refuse clear text for one, whatever the caller.
+V6 = """
+CREATE TABLE answer_drafts (
+    checkin_id  INTEGER NOT NULL REFERENCES checkins(id) ON DELETE CASCADE,
+    profile_id  INTEGER NOT NULL REFERENCES profiles(id),
+    pack_id     TEXT NOT NULL,
+    item_id     TEXT NOT NULL,
+    visibility  TEXT NOT NULL CHECK (visibility IN ('shared', 'therapy', 'private')),
+    text        TEXT,
+    text_sealed BLOB,
+    saved_at    TEXT NOT NULL,
+    PRIMARY KEY (checkin_id, profile_id, pack_id, item_id),
+    CHECK ((text IS NULL) <> (text_sealed IS NULL)),
+    CHECK (visibility <> 'private' OR text IS NULL)
+);
+"""
+
 #: MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
 
 
 def schema_version() -> int:

@@ -388,8 +388,14 @@ class AnswerRepo:
 
         ``sealed`` is the encrypted text of a private answer; its clear text is then not stored.
         """
+        key = (checkin_id, answer.profile_id, answer.pack_id, answer.item_id)
         with self.db.transaction() as conn:
+            clear = sealed is not None and _clear_draft(conn, key)
             conn.execute(_INSERT_ANSWER, _answer_params(checkin_id, answer, now, sealed))
+            # The answer replaces its draft in the same transaction: never both, never neither.
+            conn.execute(_DELETE_DRAFT, key)
+        if clear:  # typed as shared, then sealed: the clear draft goes from the log as well
+            self.db.forget_old_pages()
 
     def sealed_for(self, profile_id: int) -> list[tuple[int, str, str, bytes]]:
         """Every private answer of a profile: (check-in id, pack id, item id, sealed text)."""
@@ -470,6 +476,111 @@ class AnswerRepo:
         return list(
             zip(map(int, cids), map(days.__getitem__, weeks), map(int, pids), answered, strict=True)
         )
+
+
+DRAFTS_TABLE = "answer_drafts"
+
+_DELETE_DRAFT = (
+    "DELETE FROM answer_drafts WHERE checkin_id = ? AND profile_id = ? AND pack_id = ? "
+    "AND item_id = ?"
+)
+
+
+def _clear_draft(conn: sqlite3.Connection, key: tuple[int, int, str, str]) -> bool:
+    """Whether the draft of (check-in, profile, pack, item) is stored as clear text."""
+    row = conn.execute(
+        "SELECT text IS NOT NULL FROM answer_drafts WHERE checkin_id = ? AND profile_id = ? "
+        "AND pack_id = ? AND item_id = ?",
+        key,
+    ).fetchone()
+    return row is not None and bool(row[0])
+
+
+def draft_record_id(checkin_id: int, pack_id: str, item_id: str) -> str:
+    """The identity a private draft's seal is bound to (with its table and its author)."""
+    return f"{checkin_id}:{pack_id}:{item_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDraft:
+    """A written answer not given yet: its clear text, or (private) only its seal."""
+
+    pack_id: str
+    item_id: str
+    visibility: Visibility
+    text: str | None
+    sealed: bytes | None
+
+
+class DraftRepo:
+    """Drafts of written answers (schema V5), kept apart from ``answers`` so a draft never
+    counts as an answer. A private draft is stored only sealed (the table refuses clear text)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def save(
+        self,
+        checkin_id: int,
+        profile_id: int,
+        pack_id: str,
+        item_id: str,
+        visibility: Visibility,
+        now: dt.datetime,
+        *,
+        text: str | None = None,
+        sealed: bytes | None = None,
+    ) -> None:
+        """Write one draft, replacing the one before (exactly one of ``text``, ``sealed``)."""
+        if (text is None) == (sealed is None):
+            raise ValueError("a draft is either clear text or a seal")
+        if visibility is Visibility.PRIVATE and text is not None:
+            raise ValueError("a private draft is stored sealed only")
+        key = (checkin_id, profile_id, pack_id, item_id)
+        with self.db.transaction() as conn:
+            clear = sealed is not None and _clear_draft(conn, key)
+            conn.execute(
+                "INSERT INTO answer_drafts(checkin_id, profile_id, pack_id, item_id, visibility, "
+                "text, text_sealed, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(checkin_id, profile_id, pack_id, item_id) DO UPDATE SET "
+                "visibility = excluded.visibility, text = excluded.text, "
+                "text_sealed = excluded.text_sealed, saved_at = excluded.saved_at",
+                (
+                    checkin_id,
+                    profile_id,
+                    pack_id,
+                    item_id,
+                    visibility.value,
+                    text,
+                    sealed,
+                    _ts(now),
+                ),
+            )
+        if clear:  # typed as shared, then made private: no clear copy stays in any file
+            self.db.forget_old_pages()
+
+    def get(
+        self, checkin_id: int, profile_id: int, pack_id: str, item_id: str
+    ) -> StoredDraft | None:
+        row = self.db.conn.execute(
+            "SELECT visibility, text, text_sealed FROM answer_drafts WHERE checkin_id = ? "
+            "AND profile_id = ? AND pack_id = ? AND item_id = ?",
+            (checkin_id, profile_id, pack_id, item_id),
+        ).fetchone()
+        if row is None:
+            return None
+        sealed = None if row[2] is None else _blob(row[2])
+        text = None if row[1] is None else str(row[1])
+        return StoredDraft(pack_id, item_id, _visibility(row[0]), text, sealed)
+
+    def delete(self, checkin_id: int, profile_id: int, pack_id: str, item_id: str) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(_DELETE_DRAFT, (checkin_id, profile_id, pack_id, item_id))
+
+    def clear(self, checkin_id: int) -> None:
+        """Every draft of a check-in (once it is completed, a draft has nowhere to go)."""
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM answer_drafts WHERE checkin_id = ?", (checkin_id,))
 
 
 def _answer(r: Sequence[object]) -> Answer:

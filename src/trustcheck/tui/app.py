@@ -24,10 +24,11 @@ from trustcheck.tui.screens.home import HomeScreen
 # The other screens are imported when first opened: the first frame (home) need not pay for them.
 # So a screen class is looked up in ``sys.modules``: while its module is not imported, no screen
 # of that kind can be open.
-_JOURNAL, _SAFETY, _UNLOCK = (
+_JOURNAL, _SAFETY, _UNLOCK, _ANSWER = (
     "trustcheck.tui.screens.journal",
     "trustcheck.tui.screens.safety",
     "trustcheck.tui.screens.unlock",
+    "trustcheck.tui.screens.answer",
 )
 
 
@@ -86,7 +87,7 @@ class TrustcheckApp(App[None]):
         return super().get_default_screen()
 
     def on_mount(self) -> None:
-        self._listen_for_hangup()
+        self._listen_for_signals()
         if not isinstance(self.screen, HomeScreen):
             from trustcheck.tui.screens.setup import SetupScreen
 
@@ -125,49 +126,68 @@ class TrustcheckApp(App[None]):
             )
         return True
 
-    # --- nothing being written is lost on the way out (issue 12, section 6) --------------------
+    # --- nothing being written is lost on the way out (issue 12, sections 1 and 6) --------------
     def keep_drafts(self) -> None:
-        """Seal what is being written in an open journal as its author's draft, while the key is
-        still there. Every way out calls this before keys are locked; it never raises."""
-        journal = _loaded(_JOURNAL, "JournalScreen")
-        if journal is None:
+        """Keep what is being written, in an open journal or on an answering screen, as its
+        author's draft (sealed when private) while the key is still there.
+
+        Every way out (quit, hide, the lock, a hang-up, a crash) calls this before keys are
+        locked; it never raises.
+        """
+        kinds = tuple(
+            kind
+            for kind in (_loaded(_JOURNAL, "JournalScreen"), _loaded(_ANSWER, "AnswerScreen"))
+            if kind is not None
+        )
+        if not kinds:
             return
         for screen in self.screen_stack:
-            if isinstance(screen, journal):
+            if isinstance(screen, kinds):
                 with contextlib.suppress(Exception):  # best effort: on the way out
                     screen.keep_draft()
 
     async def action_quit(self) -> None:
-        """ctrl+q (and q at home): keep drafts, then quit."""
+        """ctrl+q (and q at home): keep the drafts, then quit (a check-in resumes where it was)."""
         self.keep_drafts()
-        self.exit()
+        await super().action_quit()
 
-    def _listen_for_hangup(self) -> None:
-        """The terminal closed (SIGHUP): keep drafts, lock, and quit, rather than die mid-word.
+    def _listen_for_signals(self) -> None:
+        """Closing the terminal (SIGHUP) or being told to stop (SIGTERM) keeps what is being
+        written, as ctrl+q does; the default would end the process on the spot.
 
-        Only where the event loop can take signals (the main thread, not Windows).
+        Only where the event loop can take signals (the main thread, not Windows), and not
+        headless: tests call :meth:`hang_up` themselves.
         """
-        hangup = getattr(signal, "SIGHUP", None)
-        if hangup is None:
+        if self.is_headless:
             return
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            asyncio.get_running_loop().add_signal_handler(hangup, self.hang_up)
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError, AttributeError):
+            loop = asyncio.get_running_loop()
+            loop.add_signal_handler(signal.SIGHUP, self.hang_up)
+            loop.add_signal_handler(signal.SIGTERM, self._stop_requested)
+
+    def _stop_requested(self) -> None:
+        """SIGTERM: drafts kept, every key locked, then the usual exit (the terminal is there)."""
+        self.keep_drafts()
+        with contextlib.suppress(Exception):
+            self.services.keys.lock_all()
+        self.exit()
 
     def hang_up(self) -> None:
         """What the terminal closing does: drafts kept, every key locked, then the end.
 
         With the terminal gone there is nothing to restore: closing the app the usual way would
-        wait for writes nobody reads (Textual's output queue fills and blocks). So, everything
-        being stored, the process ends as a hang-up always ended it. Headless (tests), the app
-        simply exits.
+        wait for writes nobody reads (Textual's output queue fills and blocks; the process was
+        seen to hang there, holding the database). So, everything being stored, the process ends
+        as a hang-up always ended it. Headless (tests), the app simply exits.
         """
         self.keep_drafts()
-        self.services.keys.lock_all()
+        with contextlib.suppress(Exception):
+            self.services.keys.lock_all()
         if self.is_headless:
             self.exit()
             return
         with contextlib.suppress(Exception):
-            self.services.db.close()
+            self.services.close()
         signal.signal(signal.SIGHUP, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGHUP)
 
@@ -209,7 +229,7 @@ class TrustcheckApp(App[None]):
 
         error = self._exception
         kind = type(error).__name__ if error else "error"
-        self.keep_drafts()  # what was being written is kept, sealed, before the keys go
+        self.keep_drafts()  # what was being written is kept (sealed if private) before the keys go
         with contextlib.suppress(Exception):  # best effort while stopping
             self.services.keys.lock_all()
         try:

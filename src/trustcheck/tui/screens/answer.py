@@ -1,7 +1,13 @@
-"""Steps 2 and 3b, answering: one item at a time, each answer saved the moment it is given."""
+"""Steps 2 and 3b, answering: one item at a time, each answer saved the moment it is given.
+
+A written answer is kept as a draft while it is typed (a second after the last key, and on every
+way out: quit, stop, hide, crash, hang-up), sealed when it is private. A draft is not an answer:
+a resumed turn lands on the first item without one, with the draft back in its box.
+"""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Awaitable, Callable
 from typing import ClassVar
 
@@ -9,13 +15,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
-from textual.widgets import Footer, RadioSet, Static
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, RadioSet, Static, TextArea
 
 from trustcheck import messages
 from trustcheck.core.models import Answer, Checkin, Item, ItemKind, Pack, Profile, Visibility
 from trustcheck.services import Services
-from trustcheck.services.checkin import CheckinError, TurnItem
+from trustcheck.services.checkin import CheckinError, DraftSaved, TurnItem
 from trustcheck.storage.crypto import CryptoError, ProfileLocked
+from trustcheck.storage.errors import StorageError
 from trustcheck.tui.screens.safety import SafetyScreen
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.screens.turnreview import TurnReviewScreen
@@ -27,7 +36,7 @@ from trustcheck.tui.widgets.text_answer import TextAnswer
 
 # Actions that only make sense for a kind of item; the others are hidden from the footer.
 _CHOICE_ACTIONS = {"skip", "back", "forward"}
-_TEXT_ACTIONS = {"save_text", "back_text", "toggle_visibility"}
+_TEXT_ACTIONS = {"save_text", "back_text", "toggle_visibility", "unlock_draft"}
 
 
 def _sealed(stored: Answer | None) -> bool:
@@ -89,7 +98,17 @@ class AnswerScreen(StepScreen):
         Binding("ctrl+n", "save_text", "Save & next"),
         Binding("ctrl+b", "back_text", "Back"),
         Binding("ctrl+t", "toggle_visibility", "Who sees it"),
+        Binding("ctrl+o", "unlock_draft", "Open draft"),
     ]
+
+    #: No focus on arrival: each question takes focus itself once it has settled (see
+    #: ``_settle``), so no key reaches a box early and the question is not scrolled away.
+    AUTO_FOCUS = ""
+    #: A draft is written this long after the last key (a debounce); tests make it shorter.
+    DRAFT_SECONDS: ClassVar[float] = 1.0
+    #: After a question appears, keys are not taken for this long: a key typed while the screen
+    #: changes (the second digit of "55", a key pressed with Enter) never answers the next one.
+    SETTLE_SECONDS: ClassVar[float] = 0.3
 
     def __init__(self, services: Services, checkin: Checkin) -> None:
         super().__init__(services, checkin)
@@ -110,6 +129,19 @@ class AnswerScreen(StepScreen):
             (n for n, t in enumerate(self.turn_items) if (t.pack.id, t.item.id) not in given),
             len(self.turn_items),
         )
+        # The written answer in the box: its (pack id, item id), and what was last stored for
+        # it (draft or answer), so a draft is written only when something changed.
+        self._text_item: tuple[str, str] | None = None
+        self._clean: tuple[str, Visibility] = ("", Visibility.SHARED)
+        #: A private draft is stored sealed but not shown (its author is locked): an empty box
+        #: never writes over it.
+        self._sealed_hidden = False
+        #: What is in the box is the given answer (not a draft).
+        self._clean_is_answer = False
+        self._draft_timer: Timer | None = None
+        #: True from an answer until the next question has settled: keys are not taken.
+        self.changing = True
+        self._stop_watching_locks: Callable[[], None] | None = None
 
     # --- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -134,6 +166,9 @@ class AnswerScreen(StepScreen):
         for other in self.services.checkins.people(self.turn):
             if other.id != self.person.id:
                 self.services.keys.lock(other.id)
+        # Whoever drops this person's key (hide, an idle lock, the hand-over), the draft in the
+        # box is sealed first, while the key is still here.
+        self._stop_watching_locks = self.services.keys.before_lock(self._before_lock)
         if self.index >= len(self.items):
             self._finish_turn()  # every item was answered before an interruption
             return
@@ -153,6 +188,11 @@ class AnswerScreen(StepScreen):
         return answers.get((self.pack.id, self.item.id))
 
     async def show_item(self, index: int) -> None:
+        self.keep_draft()  # whatever was being written stays, wherever the person goes
+        self._text_item = None
+        self._sealed_hidden = False
+        self.changing = True
+        self.set_focus(None)  # keys typed while the screen changes reach no answer
         self.index = index
         item = self.item
         stored = self._stored()
@@ -185,6 +225,7 @@ class AnswerScreen(StepScreen):
         container = self.query_one("#answer", Container)
         current = container.children[0] if container.children else None
         value = None if stored is None or stored.skipped else stored.value
+        target: Widget
         if item.kind is ItemKind.TEXT:
             text = "" if stored is None or stored.text is None else stored.text
             # Chosen from the review to change it: a sealed answer's text is shown to its
@@ -193,6 +234,20 @@ class AnswerScreen(StepScreen):
             if opened is not None:
                 text = opened
             visibility = item.visibility if stored is None else stored.visibility
+            note = messages.PRIVATE_STORED if _sealed(stored) and opened is None else ""
+            draft = self.services.checkins.answer_draft(
+                self.turn.id, self.person.id, item.id, pack.id
+            )
+            if draft is not None:  # newer than any answer: what was being written comes back
+                visibility = draft.visibility
+                text = draft.text or ""
+                self._sealed_hidden = draft.text is None and not draft.damaged
+                if draft.damaged:
+                    note = messages.DRAFT_DAMAGED
+                elif draft.text is None:
+                    note = messages.DRAFT_SEALED_HIDDEN
+                else:
+                    note = messages.DRAFT_RESUMED
             if item.private:
                 visibility = Visibility.PRIVATE
             if isinstance(current, TextAnswer):
@@ -204,8 +259,11 @@ class AnswerScreen(StepScreen):
                 await container.mount(widget)
             # A private item stays private: who sees it is not a choice here.
             widget.query_one(RadioSet).disabled = item.private
-            widget.focus_text()
-            note = messages.PRIVATE_STORED if _sealed(stored) and opened is None else ""
+            target = widget.query_one(TextArea)
+            target.move_cursor(target.document.end)  # a resumed draft goes on where it ended
+            self._text_item = (pack.id, item.id)
+            self._clean = (widget.text, widget.visibility)
+            self._clean_is_answer = draft is None
             self.query_one("#stored", Static).update(plain(note))
         else:
             picker: ScalePicker
@@ -225,7 +283,7 @@ class AnswerScreen(StepScreen):
                     labels = pack.rating if item.kind is ItemKind.RATING else pack.scale
                     picker = kind(labels, value)
                     await container.mount(picker)
-            picker.focus()
+            target = picker
             if stored is None:
                 note = ""
             elif _sealed(stored):
@@ -240,6 +298,22 @@ class AnswerScreen(StepScreen):
             self.query_one("#stored", Static).update(plain(note))
         self.query_one("#body").scroll_home(animate=False)
         self.refresh_bindings()
+        self._settle(target)
+
+    def _settle(self, target: Widget) -> None:
+        """Take keys again once the new question has been on screen for a moment."""
+        shown = self.index
+
+        def ready() -> None:
+            if self.index == shown:
+                self.changing = False
+                target.focus(scroll_visible=False)  # the question stays in view
+                self.refresh_bindings()
+
+        if self.SETTLE_SECONDS <= 0:
+            ready()
+        else:
+            self.set_timer(self.SETTLE_SECONDS, ready)
 
     def _open_sealed(self, item: Item) -> str | None:
         """A sealed written answer's text for its unlocked author (None when locked or damaged),
@@ -268,6 +342,9 @@ class AnswerScreen(StepScreen):
             return False
         if action == "toggle_visibility" and self.item.private:
             return False
+        if action == "unlock_draft":
+            # Only while a private draft waits for its author's passphrase.
+            return self._needs_unlock()
         if action == "back_text" and self.index == 0:
             return None
         return True
@@ -297,6 +374,14 @@ class AnswerScreen(StepScreen):
             self.query_one("#error", Static).update(plain(why))
             self.query_one("#error", Static).display = True
             return False
+        if self._text_item is not None:
+            # Given as the answer (its draft is gone with it): nothing left to keep as a draft.
+            self._stop_draft_timer()
+            self._sealed_hidden = False
+            self._clean_is_answer = True
+            with contextlib.suppress(Exception):
+                answer = self.query_one(TextAnswer)
+                self._clean = (answer.text, answer.visibility)
         return True
 
     def _save_text_then(
@@ -381,10 +466,147 @@ class AnswerScreen(StepScreen):
 
     def on_unmount(self) -> None:
         # However the turn ends (next step, stopping, quitting), the author is locked again.
+        self._stop_draft_timer()
+        if self._stop_watching_locks is not None:
+            self._stop_watching_locks()
+            self._stop_watching_locks = None
         self.services.keys.lock(self.person.id)
+
+    # --- drafts -------------------------------------------------------------------------------
+    def _stop_draft_timer(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+
+    def _needs_unlock(self) -> bool:
+        """A private draft that cannot be kept or shown until its author unlocks."""
+        if self._text_item is None or self.services.keys.is_unlocked(self.person.id):
+            return False
+        if self._sealed_hidden:
+            return True
+        answers = self.query(TextAnswer)
+        return bool(answers) and answers.first().visibility is Visibility.PRIVATE
+
+    def keep_draft(self) -> DraftSaved | None:
+        """Store what is in the box as a draft, now, if it changed since it was last stored.
+
+        Private text is sealed first; with the author locked nothing is written and the screen
+        says so. Returns what happened (None: nothing to keep).
+        """
+        self._stop_draft_timer()
+        if self._text_item is None:
+            return None
+        answers = self.query(TextAnswer)
+        if not answers:
+            return None
+        answer = answers.first()
+        text, visibility = answer.text, answer.visibility
+        if (text, visibility) == self._clean:
+            return None
+        if self._sealed_hidden and not text.strip():
+            return None  # the sealed draft stays as it is until its author opens it
+        pack_id, item_id = self._text_item
+        try:
+            saved = self.services.checkins.save_draft(
+                self.turn.id, self.person.id, item_id, text, visibility, pack_id
+            )
+        except (CheckinError, StorageError) as exc:
+            self._show_error(str(exc))
+            return None
+        note = self.query_one("#stored", Static)
+        if saved is DraftSaved.LOCKED:
+            note.update(plain(messages.DRAFT_NOT_KEPT_LOCKED))
+            self.refresh_bindings()
+            return saved
+        self._clean = (text, visibility)
+        self._sealed_hidden = False
+        self._clean_is_answer = False
+        if saved is DraftSaved.KEPT:
+            note.update(plain(messages.DRAFT_KEPT))
+        elif saved is DraftSaved.SEALED:
+            note.update(plain(messages.DRAFT_SEALED))
+        else:
+            note.update("")
+        return saved
+
+    def _before_lock(self, profile_id: int | None) -> None:
+        """A key is about to be dropped: seal the draft while it can be, then hide its text."""
+        if profile_id is not None and profile_id != self.person.id:
+            return
+        if not self.services.keys.is_unlocked(self.person.id):
+            return
+        self.keep_draft()
+        self.call_later(self._hide_private_text)
+
+    def _hide_private_text(self) -> None:
+        """After a lock, private text being written leaves the screen (it is kept sealed)."""
+        if self._text_item is None or self.services.keys.is_unlocked(self.person.id):
+            return
+        answers = self.query(TextAnswer)
+        if not answers:
+            return
+        answer = answers.first()
+        if answer.visibility is not Visibility.PRIVATE or not answer.text:
+            return
+        if (answer.text, answer.visibility) != self._clean:
+            return  # not kept (nothing could be sealed): the person's words stay in the box
+        answer.load("", Visibility.PRIVATE)
+        self._clean = ("", Visibility.PRIVATE)
+        if self._clean_is_answer:  # the given answer, sealed: left empty, it stays as it is
+            self.query_one("#stored", Static).update(plain(messages.PRIVATE_STORED))
+        else:
+            self._sealed_hidden = True
+            self.query_one("#stored", Static).update(plain(messages.DRAFT_SEALED_HIDDEN))
+        self.refresh_bindings()
+
+    @on(TextArea.Changed)
+    def _typed(self, event: TextArea.Changed) -> None:
+        self._restart_draft_timer()
+
+    def _restart_draft_timer(self) -> None:
+        """Keep a draft a moment after the last change (a debounce)."""
+        if self._text_item is None:
+            return
+        self._stop_draft_timer()
+        self._draft_timer = self.set_timer(self.DRAFT_SECONDS, self.keep_draft)
+
+    def action_unlock_draft(self) -> None:
+        """Unlock, then bring a sealed draft back into the box (or keep the one typed)."""
+
+        def unlocked(ok: bool) -> None:
+            if not ok or self._text_item is None:
+                return
+            answer = self.query_one(TextAnswer)
+            if self._sealed_hidden and not answer.text.strip():
+                pack_id, item_id = self._text_item
+                draft = self.services.checkins.answer_draft(
+                    self.turn.id, self.person.id, item_id, pack_id
+                )
+                if draft is not None and draft.text is not None:
+                    answer.load(draft.text, Visibility.PRIVATE)
+                    self._clean = (answer.text, answer.visibility)
+                    self.query_one("#stored", Static).update(plain(messages.DRAFT_RESUMED))
+                self._sealed_hidden = False
+            self.keep_draft()
+            answer.focus_text()
+            self.refresh_bindings()
+
+        with_key(
+            self.app,
+            self.services,
+            self.person,
+            unlocked,
+            title=messages.UNLOCK_DRAFT.format(name=self.person.name),
+        )
+
+    def action_abandon(self) -> None:
+        self.keep_draft()  # before the stop dialog: whatever it decides, the words are kept
+        super().action_abandon()
 
     @on(ScalePicker.Chosen)
     async def _chosen(self, event: ScalePicker.Chosen) -> None:
+        if self.changing or self.app.screen is not self:
+            return  # typed while the screen changed, or under a dialog: not for this question
         if self.item.private and not self.services.keys.is_unlocked(self.person.id):
             value = event.value
 
@@ -396,8 +618,11 @@ class AnswerScreen(StepScreen):
 
             self._ask_for_key(unlocked)
             return
+        self.changing = True  # from here until the next question settles, keys are not taken
         if self._save(value=event.value):
             await self._next()
+        else:
+            self.changing = False
 
     def _show_error(self, why: str) -> None:
         error = self.query_one("#error", Static)
@@ -406,38 +631,52 @@ class AnswerScreen(StepScreen):
 
     @on(TextAnswer.Submitted)
     def _written(self, event: TextAnswer.Submitted) -> None:
+        if self.changing:
+            return
         self._save_text_then(event.text, event.visibility, self._next)
 
     @on(TextAnswer.VisibilityChanged)
     def _visibility_chosen(self, event: TextAnswer.VisibilityChanged) -> None:
         if event.visibility is not Visibility.PRIVATE:
+            # Who sees it is part of the draft: kept with the next debounce, not at once, so
+            # passing through "For therapy" on the way to "Private" writes nothing in clear.
+            self._restart_draft_timer()
             return
         answer = self.query_one(TextAnswer)
 
         def unlocked(ok: bool) -> None:
             if not ok:  # no passphrase given: back to what it was, nothing is sealed
                 answer.set_visibility(event.previous, quiet=True)
+            else:
+                self.keep_draft()  # sealed now, in place of the draft kept before
             answer.focus_text()
+            self.refresh_bindings()
 
         self._ask_for_key(unlocked)
 
     async def action_skip(self) -> None:
+        if self.changing:
+            return
+        self.changing = True
         if self._save(skipped=True):
             await self._next()
+        else:
+            self.changing = False
 
     async def action_back(self) -> None:
-        if self.index > 0:
+        if self.index > 0 and not self.changing:
             await self.show_item(self.index - 1)
 
     async def action_forward(self) -> None:
-        if self._stored() is not None:
+        if self._stored() is not None and not self.changing:
             await self._next()
 
     def action_save_text(self) -> None:
-        self.query_one(TextAnswer).submit()
+        if not self.changing:
+            self.query_one(TextAnswer).submit()
 
     async def action_back_text(self) -> None:
-        if self.index == 0:
+        if self.index == 0 or self.changing:
             return
         # Keep what was written before stepping back, so nothing typed is lost.
         answer = self.query_one(TextAnswer)
@@ -452,4 +691,5 @@ class AnswerScreen(StepScreen):
             await back()
 
     def action_toggle_visibility(self) -> None:
-        self.query_one(TextAnswer).toggle_visibility()
+        if not self.changing:
+            self.query_one(TextAnswer).toggle_visibility()

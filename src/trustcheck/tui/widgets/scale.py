@@ -1,6 +1,8 @@
 """A row of numbered options with labelled ends and middle: 1–7 agreement or 0–10 rating.
 
-The picker only shows and reports: it posts ``ScalePicker.Chosen``; the screen saves.
+The picker only shows and reports: it posts ``ScalePicker.Chosen``; the screen saves. On the 0–10
+rating a lone ``1`` waits a moment for a ``0`` (so typing "10" gives 10), and counts as 1 on
+Enter, on any other key or when nothing follows.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
+from trustcheck import messages
 from trustcheck.core.models import ScaleLabels
 from trustcheck.tui.text import plain
 
@@ -40,6 +44,9 @@ class ScaleOption(Static):
         border: heavy $accent;
         background: $accent 30%;
         color: $text;
+    }
+    ScaleOption.-pending {
+        border: double $accent;
     }
     """
 
@@ -131,11 +138,77 @@ class AgreementPicker(ScalePicker):
 
 
 class RatingPicker(ScalePicker):
-    """0–10 rating; ``t`` chooses 10 (there is no single key for it)."""
+    """0–10 rating, typed as the number: ``1`` ``0`` is 10; ``1`` then Enter or a pause is 1.
+
+    ``t`` also chooses 10; the line under the scale says so.
+    """
+
+    DEFAULT_CSS = """
+    RatingPicker #rating-keys {
+        height: auto;
+        color: $text-muted;
+        margin-top: 1;
+    }
+    """
 
     LOW, HIGH, OPTION_WIDTH = 0, 10, 5
+    #: How long a lone ``1`` waits for a ``0`` before it counts as 1 (a typing pause).
+    PENDING_SECONDS: ClassVar[float] = 0.6
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("0", "choose(0)", "Choose", key_display="0–9"),
-        *(Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)),
+        Binding("0", "digit(0)", "Choose", key_display="0–10"),
+        *(Binding(str(n), f"digit({n})", show=False) for n in range(1, 10)),
+        Binding("enter", "commit", "Choose", show=False),
         Binding("t", "choose(10)", "Ten"),
     ]
+
+    def __init__(
+        self, labels: ScaleLabels, value: int | None = None, id: str | None = None
+    ) -> None:
+        super().__init__(labels, value, id=id)
+        self.pending: int | None = None
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        yield Static(messages.RATING_KEYS_HINT, id="rating-keys", markup=False)
+
+    def show_value(self, value: int | None) -> None:
+        self._forget_pending()
+        super().show_value(value)
+
+    def _forget_pending(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.pending is not None:
+            self.pending = None
+            for option in self.query(ScaleOption):
+                option.remove_class("-pending")
+            self.query_one("#rating-keys", Static).update(messages.RATING_KEYS_HINT)
+
+    def action_digit(self, number: int) -> None:
+        first = self.pending
+        if first is not None:
+            self._forget_pending()
+            # "1" "0" is ten; after a "1" any other key ends the number (and is not used).
+            self.action_choose(10 if number == 0 else first)
+            return
+        if number == 1:
+            self.pending = 1
+            for option in self.query(ScaleOption):
+                option.set_class(option.value == 1, "-pending")
+            self.query_one("#rating-keys", Static).update(messages.RATING_PENDING.format(value=1))
+            self._timer = self.set_timer(self.PENDING_SECONDS, self.action_commit)
+            return
+        self.action_choose(number)
+
+    def action_commit(self) -> None:
+        """Enter (or the pause after a lone ``1``): the number typed so far."""
+        first = self.pending
+        if first is not None:
+            self._forget_pending()
+            self.action_choose(first)
+
+    def action_choose(self, value: int) -> None:
+        self._forget_pending()
+        super().action_choose(value)

@@ -148,6 +148,9 @@ class TextAnswer(Widget):
     @on(RadioSet.Changed)
     def _visibility_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
+        if not event.pressed.value:
+            # Overtaken by a later change (ctrl+t pressed twice in a row): that one counts.
+            return
         chosen = _BY_ID.get(event.pressed.id or "", Visibility.SHARED)
         if chosen is not self.visibility:  # chosen by the person (click, arrows + space)
             previous, self.visibility = self.visibility, chosen
