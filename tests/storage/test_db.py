@@ -244,7 +244,7 @@ def test_v1_fixture_migrates_to_the_current_version(data_dir: Path) -> None:
     _build_v1_fixture(data_dir)
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == CURRENT == 5
+        assert database.schema_version() == CURRENT == 6
         assert _v1_data(database.conn) == EXPECTED_V1_DATA
         # V2: private data.
         assert "wrapped_key" in _columns(database.conn, "profiles")

@@ -20,7 +20,7 @@ from trustcheck.core.models import Checkin, Profile, Visibility
 from trustcheck.services import Services, open_services
 from trustcheck.tui.app import TrustcheckApp, build_app
 from trustcheck.tui.screens.answer import AnswerScreen
-from trustcheck.tui.screens.confirm import ConfirmDialog
+from trustcheck.tui.screens.stop import StopDialog
 from trustcheck.tui.screens.unlock import UnlockScreen
 from trustcheck.tui.widgets.text_answer import TextAnswer
 
@@ -59,6 +59,8 @@ async def choose_visibility(pilot: Pilot[None], app: TrustcheckApp, wanted: Visi
     answer = app.screen.query_one(TextAnswer)
     while answer.visibility is not wanted:
         await pilot.press("ctrl+t")
+        if isinstance(app.screen, UnlockScreen):  # the gate locked everyone: unlock, as asked
+            await give_passphrase(app, pilot, PASSPHRASE)
 
 
 def box(app: TrustcheckApp) -> TextAnswer:
@@ -79,6 +81,7 @@ async def test_a_draft_is_saved_a_moment_after_the_last_key(
     checkins = services.checkins
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         await pilot.press(*WORDS)
         await wait_until(
             pilot, lambda: checkins.answer_draft(draft.id, alex.id, item_id) is not None
@@ -120,7 +123,7 @@ async def leave(way: str, app: TrustcheckApp, pilot: Pilot[None], services: Serv
         await pilot.press("ctrl+q")
     elif way == "escape":
         await pilot.press("escape")
-        assert isinstance(app.screen, ConfirmDialog)
+        assert isinstance(app.screen, StopDialog)
         app.exit()  # the terminal goes away while the stop dialog is up
     elif way == "crash":
         await pilot.press("f1")  # help, patched to fail like a bug would
@@ -164,6 +167,7 @@ def test_every_way_out_keeps_the_draft_and_who_sees_it(
     async def type_and_leave() -> None:
         app = build_app(services, start="checkin")
         async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("enter")  # through the turn's gate
             await choose_visibility(pilot, app, visibility)
             await pilot.press(*words)
             assert services.checkins.answer_draft(draft.id, alex.id, item_id) is None
@@ -185,6 +189,7 @@ def test_every_way_out_keeps_the_draft_and_who_sees_it(
         async def resume() -> None:
             app = build_app(again, start="checkin")
             async with app.run_test(size=SIZE) as pilot:
+                await pilot.press("enter")  # through the turn's gate
                 screen = app.screen
                 assert isinstance(screen, AnswerScreen) and screen.item.id == item_id
                 assert screen.item.text[:40] in screen_text(app)  # the question stays in view
@@ -221,6 +226,7 @@ async def test_text_typed_as_shared_then_made_private_leaves_no_clear_copy(
     checkins = services.checkins
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         await pilot.press(*SECRET)
         await wait_until(
             pilot, lambda: checkins.answer_draft(draft.id, alex.id, item_id) is not None
@@ -246,6 +252,7 @@ async def test_a_private_draft_typed_while_locked_is_not_written_and_says_so(
     checkins = services.checkins
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         await choose_visibility(pilot, app, Visibility.PRIVATE)
         await pilot.press("ctrl+l")  # hide: Alex is locked, nothing was typed yet
         assert not services.keys.is_unlocked(alex.id)
@@ -276,6 +283,7 @@ async def test_a_draft_after_going_back_comes_back_over_the_answer(
     checkins.save_draft(draft.id, alex.id, item_id, "second thoughts", Visibility.THERAPY)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         assert isinstance(app.screen, AnswerScreen) and app.screen.item.id != item_id
         await pilot.press("ctrl+b")
         assert app.screen.item.id == item_id
@@ -307,7 +315,10 @@ async def test_passing_through_for_therapy_on_the_way_to_private_writes_nothing_
     monkeypatch.setattr(drafts, "save", spy)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         await pilot.press(*SECRET, "ctrl+t", "ctrl+t")
+        assert isinstance(app.screen, UnlockScreen)  # the gate locked everyone: unlock, as asked
+        await give_passphrase(app, pilot, PASSPHRASE)
         assert box(app).visibility is Visibility.PRIVATE
         await pilot.press("ctrl+q")
     assert written == [(Visibility.PRIVATE, None)]

@@ -64,6 +64,7 @@ async def test_typing_1_0_stores_10_and_the_reveal_shows_10(
     draft = at_item(services, couple, RATING)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         assert answer_screen(app).item.id == RATING
         assert messages.RATING_KEYS_HINT in screen_text(app)  # the screen says how to type 10
         await pilot.press("1")
@@ -74,11 +75,12 @@ async def test_typing_1_0_stores_10_and_the_reveal_shows_10(
         screen = answer_screen(app)
         assert screen.item.kind is ItemKind.TEXT
         assert screen.query_one(TextAnswer).text == ""  # the "0" is not in the next box
-        # The rest of Alex's turn left empty; the safety question skipped; Sam's last prompt.
+        # The rest of Alex's turn left empty, the review done, the safety question skipped;
+        # then Sam's last prompt, review and safety question.
         texts = sum(1 for item in services.checkins.items() if item.kind is ItemKind.TEXT)
-        await pilot.press(*["ctrl+n"] * texts, "s")
+        await pilot.press(*["ctrl+n"] * texts, "ctrl+n", "s")
         assert isinstance(app.screen, HandoverScreen)
-        await pilot.press("enter", "ctrl+n", "s")
+        await pilot.press("enter", "ctrl+n", "ctrl+n", "s")
         assert isinstance(app.screen, RevealScreen)
         row = next(
             line for line in screen_text(app).splitlines() if messages.REVEAL_OVERALL in line
@@ -96,6 +98,7 @@ async def test_1_then_enter_stores_1(services: Services, couple: list[Profile]) 
     draft = at_item(services, couple, RATING)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         await pilot.press("1", "enter")
         assert stored(services, draft, alex, RATING) == 1
         assert answer_screen(app).query_one(TextAnswer).text == ""
@@ -111,6 +114,7 @@ async def test_1_then_a_pause_stores_1(
     draft = at_item(services, couple, RATING)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         await pilot.press("1")
         await wait_until(pilot, lambda: stored(services, draft, alex, RATING) is not None)
         assert stored(services, draft, alex, RATING) == 1
@@ -123,6 +127,7 @@ async def test_t_is_10_as_the_screen_says(services: Services, couple: list[Profi
     draft = at_item(services, couple, RATING)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         assert "t is 10" in screen_text(app)
         await pilot.press("t")
         assert stored(services, draft, alex, RATING) == 10
@@ -143,6 +148,7 @@ async def test_keys_typed_while_the_question_changes_reach_no_question(
     draft = at_item(services, couple, before.id)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # through the turn's gate
         await settled(pilot, app)
         await pilot.press("5", "3")  # a scale answer, and a key during the change
         assert stored(services, draft, alex, before.id) == 5

@@ -155,11 +155,8 @@ class TrustcheckApp(App[None]):
         """Closing the terminal (SIGHUP) or being told to stop (SIGTERM) keeps what is being
         written, as ctrl+q does; the default would end the process on the spot.
 
-        Only where the event loop can take signals (the main thread, not Windows), and not
-        headless: tests call :meth:`hang_up` themselves.
+        Only where the event loop can take signals (the main thread, not Windows).
         """
-        if self.is_headless:
-            return
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError, AttributeError):
             loop = asyncio.get_running_loop()
             loop.add_signal_handler(signal.SIGHUP, self.hang_up)
