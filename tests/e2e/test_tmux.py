@@ -155,8 +155,10 @@ def test_a_turn_resumed_after_the_terminal_closed_opens_behind_its_gate(tmp_path
         term.keys("Enter")
         term.wait_for("1 of 26")
         for n, key in enumerate("563", start=2):  # at a person's pace, one screen at a time
+            time.sleep(READING)
             term.keys(key)
             term.wait_for(f"{n} of 26")
+        time.sleep(READING)
         term.keys("Left")
         assert "Saved: 3" in term.wait_for("3 of 26")  # so the check below can fail
     finally:
