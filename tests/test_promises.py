@@ -1,0 +1,209 @@
+"""Every promise the README makes is kept by a test that walks the user's path.
+
+A sentence of README.md that promises behaviour (it says saved, kept, private, never, resumes,
+lost, locks, sealed, ...) must hold one of the phrases below, and each phrase names the tests that
+keep it. A new promise without a test fails here, and so does a promise whose test was renamed or
+removed: the sentence changes, or a test that names it is written.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Words that make a README sentence a promise about behaviour.
+PROMISE_WORDS = re.compile(
+    r"\b(saved?|kept|keeps?|private|privately|never|resumes?|lost|thrown away|locks?|sealed)\b",
+    re.IGNORECASE,
+)
+
+#: A phrase of a promise → the tests (``path::name``) that walk the user's path and keep it.
+PROMISES: dict[str, tuple[str, ...]] = {
+    "A private, local-first weekly check-in": (
+        "tests/services/test_private_answers.py::test_sentinel_is_in_no_file_after_closing",
+    ),
+    "each person reviews their own answers": (
+        "tests/tui/test_turns.py::test_the_review_lists_every_answer_and_changes_a_rating_and_who_sees_it",
+        "tests/tui/test_turns.py::test_a_full_turn_walks_gate_items_review_safety_hand_over",
+    ),
+    "review last week's small commitments (kept / partly / not yet)": (
+        "tests/tui/test_no_colour.py::test_kept_partly_not_yet_is_marked_without_colour",
+    ),
+    "a written answer is kept as a draft while you type it": (
+        "tests/tui/test_drafts.py::test_a_draft_is_saved_a_moment_after_the_last_key",
+        "tests/tui/test_drafts.py::test_every_way_out_keeps_the_draft_and_who_sees_it",
+        "tests/e2e/test_tmux.py::test_closing_the_terminal_keeps_the_draft_and_who_sees_it",
+        "tests/e2e/test_tmux.py::test_closing_the_terminal_keeps_a_private_draft_sealed",
+        "tests/e2e/test_tmux.py::test_a_turn_resumed_after_the_terminal_closed_opens_behind_its_gate",
+        "tests/storage/test_crash.py::test_sigkill_mid_checkin_keeps_every_acknowledged_answer",
+    ),
+    "A draft is not an answer": (
+        "tests/services/test_drafts.py::test_a_draft_is_not_an_answer_at_the_reveal_in_trends_or_in_exports",
+    ),
+    "The tests never read the real date": (
+        "tests/test_cli.py::test_trustcheck_today_fixes_the_week_for_the_real_command",
+    ),
+    "People are never lost": (
+        "tests/test_cli_people.py::test_remove_needs_the_passphrase_and_restore_brings_the_journal_back",
+        "tests/tui/test_people.py::test_settings_remove_asks_the_passphrase_and_restore_brings_the_journal_back",
+        "tests/test_cli_people.py::test_adding_a_removed_name_points_to_restore_and_adds_no_stranger",
+    ),
+    "`c` check in (or resume), `d` discard a check-in in progress (asks first)": (
+        "tests/tui/test_turns.py::test_a_resumed_turn_from_home_is_gated_and_home_says_only_whose_turn",
+        "tests/tui/test_turns.py::test_an_earlier_weeks_paused_checkin_is_named_on_home",
+    ),
+    "`←` goes back (never out of your own turn)": (
+        "tests/tui/test_turns.py::test_back_at_the_first_item_stays_in_the_turn",
+        "tests/tui/test_rating.py::test_typing_1_0_stores_10_and_the_reveal_shows_10",
+        "tests/tui/test_rating.py::test_1_then_a_pause_stores_1",
+        "tests/tui/test_turns.py::test_pause_then_resume_lands_at_the_same_step_behind_the_gate",
+        "tests/tui/test_turns.py::test_discard_asks_twice_and_names_what_is_lost",
+        "tests/e2e/test_tmux.py::test_the_rating_typed_1_0_at_human_speed_is_10_and_the_0_stays_out_of_the_next_box",
+    ),
+    "A key typed while one question gives way to the next": (
+        "tests/tui/test_rating.py::test_keys_typed_while_the_question_changes_reach_no_question",
+    ),
+    "`ctrl+l` hides and locks anything private at once: a private draft is sealed first": (
+        "tests/tui/test_drafts.py::test_every_way_out_keeps_the_draft_and_who_sees_it",
+        "tests/tui/test_journal.py::test_hide_key_locks_at_once",
+    ),
+    "Words typed into a private answer while you are locked cannot be sealed": (
+        "tests/tui/test_drafts.py::test_a_private_draft_typed_while_locked_is_not_written_and_says_so",
+    ),
+    "Their private text — private check-in answers, their drafts and journal entries — is sealed": (
+        "tests/services/test_private_answers.py::test_sentinel_is_in_no_file_while_the_database_is_open",
+        "tests/storage/test_crypto.py::test_moved_ciphertext_is_damaged",
+        "tests/storage/test_crypto.py::test_nonces_never_repeat",
+        "tests/services/test_journal_drafts.py::test_a_draft_is_in_no_file_of_the_data_folder",
+    ),
+    "The journal locks itself after 5 minutes idle": (
+        "tests/tui/test_journal.py::test_idle_lock",
+        "tests/tui/test_journal.py::test_hide_key_locks_at_once",
+        "tests/tui/test_turns.py::test_the_second_turn_after_the_hand_over_shows_nothing_of_the_first",
+    ),
+    "Locking never throws away an entry you are writing": (
+        "tests/tui/test_journal_drafts.py::test_idle_lock_keeps_the_entry_being_written_and_unlocking_brings_it_back",
+        "tests/tui/test_journal_drafts.py::test_hide_key_keeps_the_entry_being_written",
+    ),
+    "the entry is kept as a draft, sealed with your key": (
+        "tests/tui/test_journal_drafts.py::test_a_pause_in_typing_keeps_a_sealed_draft_before_any_way_out",
+        "tests/tui/test_journal_drafts.py::test_quitting_or_closing_the_terminal_keeps_the_entry_for_the_next_start",
+        "tests/tui/test_journal_drafts.py::test_a_crash_keeps_the_entry_being_written",
+        "tests/e2e/test_tmux.py::test_closing_the_terminal_mid_entry_keeps_it_sealed_and_it_comes_back",
+    ),
+    "Your unsaved entry was kept as a draft": (
+        "tests/tui/test_journal_drafts.py::test_an_edit_of_an_entry_is_kept_as_a_draft_of_that_entry",
+    ),
+    "A draft is not an entry": (
+        "tests/services/test_journal_drafts.py::test_a_draft_is_not_an_entry",
+    ),
+    "reading what you wrote privately": (
+        "tests/services/test_private_answers.py::test_sentinel_is_in_no_file_after_closing",
+        "tests/tui/test_journal.py::test_wrong_passphrase_shows_nothing",
+    ),
+    "A wrong passphrase or a modified record gives a clear error, never garbage": (
+        "tests/services/test_keys.py::test_wrong_passphrase_is_refused_with_a_plain_message",
+        "tests/services/test_journal.py::test_a_body_tampered_to_text_is_damaged_not_a_crash",
+    ),
+    "a forgotten passphrase means that person's private text is gone": (
+        "tests/storage/test_crypto.py::test_wrong_passphrase",
+    ),
+    "it prints one line and writes a redacted report": (
+        "tests/tui/test_crash.py::test_forced_crash_prints_one_redacted_line",
+        "tests/tui/test_crash.py::test_report_has_types_and_frames_only",
+    ),
+    "Nothing is lost: every answer is saved the moment it is given": (
+        "tests/tui/test_drafts.py::test_every_way_out_keeps_the_draft_and_who_sees_it",
+        "tests/tui/test_journal_drafts.py::test_a_crash_keeps_the_entry_being_written",
+    ),
+    "commitments kept and the topics either of you marked": (
+        "tests/tui/test_visibility_choice.py::test_the_therapy_topic_defaults_to_for_therapy_and_says_what_that_means",
+    ),
+    "safety answers appear only with `--include-private NAME`": (
+        "tests/export/test_consent.py::test_no_private_text_without_consent",
+        "tests/export/test_consent.py::test_only_the_owners_private_text_with_consent",
+        "tests/services/test_export_modules.py::test_crossroads_and_safety_are_absent_without_consent",
+        "tests/services/test_export_modules.py::test_sams_safety_answers_never_come_with_alexs",
+    ),
+    "a private reflection that is never shown to the partner": (
+        "tests/tui/test_modules.py::test_crossroads_is_sealed_and_absent_from_partner_screens_and_reveal",
+    ),
+    "history keeps the wording that was answered": (
+        "tests/tui/test_modules.py::test_old_answers_keep_their_original_wording",
+        "tests/test_cli_packs.py::test_validate_refuses_new_wording_under_an_answered_version",
+    ),
+    "Each person is asked privately, in their own turn": (
+        "tests/tui/test_turns.py::test_a_full_turn_walks_gate_items_review_safety_hand_over",
+    ),
+    "The answer is sealed with their own key and never shown to the partner": (
+        "tests/services/test_export_modules.py::test_sams_safety_answers_never_come_with_alexs",
+        "tests/services/test_export_modules.py::test_crossroads_and_safety_are_absent_without_consent",
+    ),
+    "keeps a safety copy of what it replaces": (
+        "tests/storage/test_backup.py::test_backup_while_another_window_writes",
+        "tests/storage/test_backup.py::test_restore_over_existing_data_keeps_a_safety_backup",
+    ),
+    "the last five are kept": (
+        "tests/storage/test_backup.py::test_a_migration_is_preceded_by_a_backup_and_they_rotate",
+    ),
+    "else it is missing for that week (never zero)": (
+        "tests/core/test_scoring.py::test_three_of_four_answered_is_enough",
+        "tests/core/test_scoring.py::test_a_skip_is_missing_not_a_middle_value",
+        "tests/services/test_trends.py::test_missing_weeks_are_gaps_not_zeros",
+    ),
+}
+
+#: Sentences with a promise word that promise no behaviour of ours: why, for each.
+NOT_BEHAVIOUR = {
+    # A warning that points elsewhere; nothing the program does.
+    "trustcheck is not a safe place to keep evidence or plans",
+    # Why a dependency was chosen and when it is imported (checked by test_import_hygiene).
+    "Textual (the app), Rich (text), Typer (commands) and platformdirs (folders)",
+    "Imported only when something is sealed or opened.",
+}
+
+
+def _readme_sentences() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = re.sub(r"```.*?```", "", text, flags=re.DOTALL)  # commands and tables of output
+    prose = " ".join(line.strip() for line in text.splitlines() if not line.startswith(("|", "#")))
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z`*(])", prose)
+
+
+def _promises() -> list[str]:
+    return [s for s in _readme_sentences() if PROMISE_WORDS.search(s)]
+
+
+@cache
+def _tests_in(path: Path) -> frozenset[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return frozenset(
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.name.startswith("test_")
+    )
+
+
+@pytest.mark.parametrize("sentence", _promises(), ids=lambda s: s[:50])
+def test_every_readme_promise_names_its_tests(sentence: str) -> None:
+    if any(phrase in sentence for phrase in NOT_BEHAVIOUR):
+        return
+    kept_by = [tests for phrase, tests in PROMISES.items() if phrase in sentence]
+    assert kept_by, f"no test keeps this promise (add it to PROMISES, or reword it): {sentence}"
+    assert any(kept_by), f"a promise with no test: {sentence}"
+
+
+@pytest.mark.parametrize("phrase", sorted(PROMISES), ids=lambda s: s[:50])
+def test_every_phrase_is_in_the_readme_and_its_tests_exist(phrase: str) -> None:
+    assert any(phrase in s for s in _readme_sentences()), f"not in the README any more: {phrase}"
+    for ref in PROMISES[phrase]:
+        path, name = ref.split("::")
+        assert (ROOT / path).is_file(), ref
+        assert name in _tests_in(ROOT / path), f"no such test: {ref}"
