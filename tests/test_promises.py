@@ -207,3 +207,177 @@ def test_every_phrase_is_in_the_readme_and_its_tests_exist(phrase: str) -> None:
         path, name = ref.split("::")
         assert (ROOT / path).is_file(), ref
         assert name in _tests_in(ROOT / path), f"no such test: {ref}"
+
+
+# --- the same for what the app says on screen ----------------------------------------------------
+
+#: A promise word on screen (a narrower set: labels such as "Commitments kept" are no promise).
+SCREEN_PROMISE_WORDS = re.compile(
+    r"\b(saved|kept|keeps|resume|picks? up|never shown|nothing was lost|only you|"
+    r"stays? hidden|hidden until)\b",
+    re.IGNORECASE,
+)
+
+#: A message in ``messages.py`` that promises behaviour → the tests that keep it.
+SCREEN_PROMISES: dict[str, tuple[str, ...]] = {
+    "PROFILE_REMOVE_CONFIRM": (
+        "tests/test_cli_people.py::test_remove_needs_the_passphrase_and_restore_brings_the_journal_back",
+    ),
+    "HANDOVER_BODY": (
+        "tests/tui/test_turns.py::test_the_second_turn_after_the_hand_over_shows_nothing_of_the_first",
+        "tests/tui/test_checkin_flow.py::test_handover_shows_nothing_of_the_first_answers",
+    ),
+    "TURN_REVIEW_INTRO": (
+        "tests/tui/test_turns.py::test_the_review_lists_every_answer_and_changes_a_rating_and_who_sees_it",
+        "tests/tui/test_turns.py::test_the_second_turn_after_the_hand_over_shows_nothing_of_the_first",
+    ),
+    "STOP_BODY": (
+        "tests/tui/test_turns.py::test_pause_then_resume_lands_at_the_same_step_behind_the_gate",
+        "tests/tui/test_turns.py::test_discard_asks_twice_and_names_what_is_lost",
+    ),
+    "PAUSED_NOTE": (
+        "tests/tui/test_turns.py::test_pause_then_resume_lands_at_the_same_step_behind_the_gate",
+    ),
+    "STATUS_IN_PROGRESS": (
+        "tests/tui/test_turns.py::test_a_resumed_turn_from_home_is_gated_and_home_says_only_whose_turn",
+    ),
+    "STATUS_TURN": (
+        "tests/tui/test_turns.py::test_a_resumed_turn_from_home_is_gated_and_home_says_only_whose_turn",
+    ),
+    "STATUS_PAUSED_EARLIER": (
+        "tests/tui/test_turns.py::test_an_earlier_weeks_paused_checkin_is_named_on_home",
+    ),
+    "RATING_INVALID": (
+        "tests/tui/test_journal_drafts.py::test_a_rating_that_is_not_a_whole_number_is_named_and_nothing_is_saved",
+        "tests/test_cli_journal.py::test_a_rating_that_is_not_a_whole_number_is_one_line_and_nothing_is_stored",
+    ),
+    "ANSWER_SAVED": (
+        "tests/e2e/test_tmux.py::test_a_turn_resumed_after_the_terminal_closed_opens_behind_its_gate",
+    ),
+    "HELP_WHAT": (
+        "tests/tui/test_drafts.py::test_every_way_out_keeps_the_draft_and_who_sees_it",
+        "tests/e2e/test_tmux.py::test_a_turn_resumed_after_the_terminal_closed_opens_behind_its_gate",
+    ),
+    "HELP_WHAT_SOLO": (
+        "tests/tui/test_drafts.py::test_every_way_out_keeps_the_draft_and_who_sees_it",
+        "tests/tui/test_turns.py::test_pause_then_resume_lands_at_the_same_step_behind_the_gate",
+    ),
+    "SET_PASSPHRASE_BODY": ("tests/tui/test_journal.py::test_wrong_passphrase_shows_nothing",),
+    "JOURNAL_LOCK_NOTE": ("tests/tui/test_journal.py::test_hide_key_locks_at_once",),
+    "JOURNAL_PRIVATE_NOTE": (
+        "tests/tui/test_journal.py::test_private_answers_show_in_the_authors_journal_until_locked",
+    ),
+    "JOURNAL_DRAFT_KEPT": (
+        "tests/tui/test_journal_drafts.py::test_idle_lock_keeps_the_entry_being_written_and_unlocking_brings_it_back",
+    ),
+    "ENTRY_SAVED": ("tests/tui/test_journal.py::test_set_a_passphrase_then_unlock",),
+    "PRIVATE_STORED": (
+        "tests/tui/test_turns.py::test_the_review_shows_a_sealed_answer_as_sealed_while_locked",
+    ),
+    "CRASH_REPORTED": (
+        "tests/tui/test_crash.py::test_forced_crash_prints_one_redacted_line",
+        "tests/tui/test_drafts.py::test_every_way_out_keeps_the_draft_and_who_sees_it",
+        "tests/tui/test_journal_drafts.py::test_a_crash_keeps_the_entry_being_written",
+    ),
+    "CRASH_UNREPORTED": (
+        "tests/tui/test_drafts.py::test_every_way_out_keeps_the_draft_and_who_sees_it",
+        "tests/tui/test_journal_drafts.py::test_a_crash_keeps_the_entry_being_written",
+    ),
+    "EXPORT_DIALOG_SAVED": (
+        "tests/tui/test_home_keys.py::test_the_export_dialog_stacks_its_choices_on_a_narrow_terminal",
+    ),
+    "JOURNAL_CONFLICT": (
+        "tests/test_two_terminals.py::test_a_journal_edit_from_a_stale_window_is_refused",
+    ),
+    "JOURNAL_GONE": (
+        "tests/tui/test_journal_drafts.py::test_a_draft_of_an_entry_deleted_meanwhile_comes_back_as_a_new_entry",
+    ),
+    "RESTORE_SAFETY": (
+        "tests/test_cli_ops.py::test_restore_over_existing_data_says_where_the_old_data_is",
+    ),
+    "PRIVATE_ITEM_NOTE": (
+        "tests/tui/test_modules.py::test_crossroads_is_sealed_and_absent_from_partner_screens_and_reveal",
+    ),
+    "PRIVATE_VALUE_STORED": (
+        "tests/tui/test_modules.py::test_crossroads_is_sealed_and_absent_from_partner_screens_and_reveal",
+    ),
+    "PRIVATE_ITEM_NEEDS_UNLOCK": (
+        "tests/tui/test_modules.py::test_crossroads_is_sealed_and_absent_from_partner_screens_and_reveal",
+    ),
+    "SAFETY_PRIVACY": (
+        "tests/services/test_export_modules.py::test_sams_safety_answers_never_come_with_alexs",
+        "tests/services/test_export_modules.py::test_crossroads_and_safety_are_absent_without_consent",
+    ),
+    "SAFETY_STORED": (
+        "tests/services/test_export_modules.py::test_only_the_owners_crossroads_and_safety_with_consent",
+    ),
+    "SETTINGS_PEOPLE_HINT": (
+        "tests/tui/test_people.py::test_settings_remove_asks_the_passphrase_and_restore_brings_the_journal_back",
+    ),
+    "SETTINGS_REMOVE_ASK": (
+        "tests/tui/test_people.py::test_settings_remove_without_a_passphrase_asks_first",
+    ),
+    "DRAFT_KEPT": ("tests/tui/test_drafts.py::test_a_draft_is_saved_a_moment_after_the_last_key",),
+    "DRAFT_SEALED": (
+        "tests/tui/test_drafts.py::test_every_way_out_keeps_the_draft_and_who_sees_it",
+        "tests/services/test_drafts.py::test_a_private_draft_is_stored_sealed_and_opens_only_for_its_author",
+    ),
+    "DRAFT_NOT_KEPT_LOCKED": (
+        "tests/tui/test_drafts.py::test_a_private_draft_typed_while_locked_is_not_written_and_says_so",
+    ),
+    "DRAFT_SEALED_HIDDEN": (
+        "tests/tui/test_drafts.py::test_every_way_out_keeps_the_draft_and_who_sees_it",
+    ),
+}
+
+#: Messages with such a word that promise nothing: labels, buttons and figures.
+SCREEN_NOT_BEHAVIOUR = {
+    "COMMITMENT_LIMIT",  # "keeps them small": advice
+    "HOME_RESUME",  # a button's label
+    "CHART_COMMITMENTS",  # titles of a figure
+    "TABLE_KEPT",
+    "EXPORT_COMMITMENTS_TITLE",
+    "EXPORT_COMMITMENTS_ROW",
+    "EXPORT_MODULES_NOTE",  # how to read a table
+    "SETTINGS_SAVED",  # said after the save it reports
+}
+
+
+def _screen_messages() -> dict[str, str]:
+    tree = ast.parse((ROOT / "src/trustcheck/messages.py").read_text(encoding="utf-8"))
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            try:
+                value = ast.literal_eval(node.value)
+            except ValueError:
+                continue
+            if isinstance(value, str):
+                found[node.targets[0].id] = value
+    return found
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(n for n, text in _screen_messages().items() if SCREEN_PROMISE_WORDS.search(text)),
+)
+def test_every_promise_on_screen_names_its_tests(name: str) -> None:
+    if name in SCREEN_NOT_BEHAVIOUR:
+        return
+    assert SCREEN_PROMISES.get(name), f"no test keeps messages.{name} (add it, or reword it)"
+
+
+@pytest.mark.parametrize("name", sorted(SCREEN_PROMISES))
+def test_every_screen_promise_is_shown_and_its_tests_exist(name: str) -> None:
+    assert name in _screen_messages(), f"messages.{name} is gone"
+    assert re.search(rf"messages\.{name}\b", _source_of_screens()), f"messages.{name} is never used"
+    for ref in SCREEN_PROMISES[name]:
+        path, test = ref.split("::")
+        assert test in _tests_in(ROOT / path), f"no such test: {ref}"
+
+
+@cache
+def _source_of_screens() -> str:
+    return "\n".join(
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "src/trustcheck").rglob("*.py"))
+    )

@@ -341,10 +341,6 @@ HELP_ACTIONS: dict[str, str] = {
     "next": "continue to the next step",
     "finish": "continue (commitments typed but not added are added)",
 }
-CRASH = (
-    "trustcheck stopped because of an unexpected error ({kind}). Your answers so far are saved; "
-    "start trustcheck again to pick up where you left off."
-)
 
 # === the private journal and private answers in the app ========================================
 
