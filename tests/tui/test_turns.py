@@ -212,6 +212,8 @@ async def test_the_review_lists_every_answer_and_changes_a_rating_and_who_sees_i
         assert "1. When I talked about something that mattered" in row(text, 1)
         assert "— 6 of 7" in row(text, 1)
         assert "— skipped" in row(text, 3)
+        lines = [next(x for x in text.splitlines() if f"{n:>2}. " in x) for n in (1, 3, 5, 21)]
+        assert len({line.index(" — ") for line in lines}) == 1  # the ratings in one column
         assert "21. All in all, how much did I trust" in row(text, 21)
         assert "— 6 of 10" in row(text, 21)
         # Each written answer: its first line, and who will see it.

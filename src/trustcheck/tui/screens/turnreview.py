@@ -49,7 +49,8 @@ def row_text(row: ReviewRow) -> str:
         if answer is not None and not answer.skipped:
             said += f"  ·  {messages.REVIEW_WHO[answer.visibility.value]}"
         return f"{head}\n      {said}"
-    return f"{head}  —  {said}"
+    # Ratings line up in one column, whatever the length of the question before them.
+    return f"{head.ljust(QUESTION_WIDTH + 4)}  —  {said}"
 
 
 class TurnReviewScreen(Screen[int | None]):
