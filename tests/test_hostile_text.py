@@ -24,7 +24,6 @@ from hypothesis import strategies as st
 from trustcheck.core.models import ItemKind
 from trustcheck.core.packs import PACK_TEXT_LIMIT, validate_pack_text
 from trustcheck.core.text import clean_paste, visible_controls
-from trustcheck.export.dump import DumpError, from_json
 from trustcheck.paths import DATA_DIR_ENV
 from trustcheck.services import Services, open_services
 from trustcheck.services.checkin import COMMITMENT_LIMIT, TEXT_LIMIT, CheckinError
@@ -32,6 +31,8 @@ from trustcheck.services.export import ExportRequest, ExportService
 from trustcheck.services.importer import ImportFileError, import_dump, parse_dump
 from trustcheck.services.journal import ENTRY_LIMIT, JournalError, clean_tags
 from trustcheck.services.profiles import NAME_LIMIT, ProfileError, normalise_name
+from trustcheck.transfer.format import DumpError
+from trustcheck.transfer.reader import from_json
 
 MARKUP = [
     "[/]",

@@ -51,7 +51,7 @@ FORMATS: dict[str, Format] = {
             ".json",
             Kind.DUMP,
             False,
-            "trustcheck.export.dump",
+            "trustcheck.transfer.format",
             "to_json",
         ),
         Format("csv", "CSV (scores)", ".csv", Kind.TABLE, False, "trustcheck.export.spreadsheet"),

@@ -49,10 +49,10 @@ from trustcheck.storage.repos import (
 
 if TYPE_CHECKING:
     # Only the JSON dump needs these at run time (imported there): a summary does not pay them.
-    from trustcheck.export.dump import Dump, DumpPrivate
     from trustcheck.services import Services
     from trustcheck.services.safety import SafetyRecord
     from trustcheck.services.trends import TrendReport
+    from trustcheck.transfer.format import Dump, DumpPrivate
 
 #: The summary's period when none is asked for: what a therapist can take in at a glance.
 DEFAULT_SUMMARY_WEEKS = 12
@@ -468,7 +468,7 @@ class ExportService:
     def dump(self, include_private: Profile | None = None) -> tuple[Dump, int]:
         """Every shared record, and ``include_private``'s private records opened; plus the number
         of that person's records that did not open (left out)."""
-        from trustcheck.export.dump import (
+        from trustcheck.transfer.format import (
             Dump,
             DumpAnswer,
             DumpCheckin,
@@ -518,8 +518,13 @@ class ExportService:
         return dump, damaged
 
     def _private_dump(self, person: Profile) -> tuple[DumpPrivate, int]:
-        from trustcheck.export.dump import DumpPrivate, PrivateAnswer, PrivateEntry, PrivateSafety
         from trustcheck.storage.crypto import DamagedRecord
+        from trustcheck.transfer.format import (
+            DumpPrivate,
+            PrivateAnswer,
+            PrivateEntry,
+            PrivateSafety,
+        )
 
         ring = self.services.keys.ring
         sealed = self.services.checkins.answers.sealed_for(person.id)

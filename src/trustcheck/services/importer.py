@@ -7,17 +7,16 @@ a passphrase, a new data key is made for them, and each private answer and journ
 sealed for the same record identity it had (``private_answer_id``, the entry id). All of that
 is computed before the single write. That person's safety answers, if the file holds them, are
 sealed the same way; the wording of every answered pack version (``pack_versions``) comes along.
+
+Reading the file and the shared rows it becomes are ``trustcheck.transfer``'s; this service writes
+them, and the CLI and the TUI reach the import through it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from trustcheck import messages
-from trustcheck.core.errors import UserError
-from trustcheck.core.models import Pack
-from trustcheck.export.dump import MAX_FILE_BYTES, Dump, DumpError, DumpProfile, from_json
 from trustcheck.services import Services
 from trustcheck.services.export import Progress, journal_body
 from trustcheck.services.keys import check_passphrase
@@ -35,10 +34,14 @@ from trustcheck.storage.repos import (
     private_answer_id,
     safety_record_id,
 )
-
-
-class ImportFileError(UserError, ValueError):
-    """A file that cannot be imported, or a data folder it cannot go into; one line."""
+from trustcheck.transfer.format import Dump, DumpProfile
+from trustcheck.transfer.importer import (
+    ImportFileError,
+    parse_dump,
+    private_person,
+    read_dump,
+    shared_rows,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,46 +55,6 @@ class ImportResult:
 
 def _noop(_what: str, _done: float) -> None:
     return None
-
-
-def read_dump(path: Path, pack: Pack | None = None) -> Dump:
-    """Read and validate a JSON export; :class:`ImportFileError` names the file and the problem.
-
-    Nothing is opened or written but the file; answers to ``pack``'s items are checked against it.
-    """
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFileError(
-                messages.IMPORT_BAD_FILE.format(path=path, reason="the file is too large")
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ImportFileError(
-            messages.IMPORT_UNREADABLE.format(path=path, reason=exc.strerror or exc)
-        ) from exc
-    return parse_dump(raw, str(path), pack)
-
-
-def parse_dump(raw: bytes | str, name: str, pack: Pack | None = None) -> Dump:
-    try:
-        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-    except UnicodeDecodeError:
-        raise ImportFileError(
-            messages.IMPORT_BAD_FILE.format(path=name, reason="not UTF-8 text")
-        ) from None
-    try:
-        return from_json(text, pack)
-    except DumpError as exc:
-        raise ImportFileError(messages.IMPORT_BAD_FILE.format(path=name, reason=exc)) from None
-
-
-def private_person(dump: Dump) -> DumpProfile | None:
-    """Whose private records the file holds (a passphrase for them is needed to import)."""
-    if not dump.private:
-        return None
-    pid = dump.private[0].profile_id
-    return next(p for p in dump.profiles if p.id == pid)
 
 
 def import_dump(
@@ -109,55 +72,7 @@ def import_dump(
     if not services.db.is_empty():
         raise ImportFileError(messages.IMPORT_NOT_EMPTY.format(path=services.db.path.parent))
     progress(messages.IMPORT_PROGRESS, 0.3)
-    transfer = Transfer(
-        profiles=[(p.id, p.name, p.position, p.created_at, p.removed_at) for p in dump.profiles],
-        checkins=[
-            (c.id, c.week, c.status, c.step, c.started_at, c.updated_at, c.completed_at)
-            for c in dump.checkins
-        ],
-        participants=[
-            (c.id, pid, position)
-            for c in dump.checkins
-            for position, pid in enumerate(c.participants)
-        ],
-        answers=[
-            (
-                c.id,
-                a.profile_id,
-                a.pack_id,
-                a.pack_version,
-                a.item_id,
-                a.value,
-                a.text,
-                a.skipped,
-                a.visibility,
-                a.answered_at,
-            )
-            for c in dump.checkins
-            for a in c.answers
-        ],
-        commitments=[
-            (
-                m.id,
-                m.checkin_id,
-                m.owner_id,
-                m.to_id,
-                m.text,
-                m.created_at,
-                m.review,
-                m.reviewed_in,
-                m.reviewed_at,
-            )
-            for m in dump.commitments
-        ],
-        settings=dict(dump.settings),
-        wrapped_keys={},
-        sealed_answers={},
-        journal=[],
-        pack_versions=[
-            (v.pack_id, v.version, v.items_json, v.first_used_at) for v in dump.pack_versions
-        ],
-    )
+    transfer = shared_rows(dump)
     resealed = None
     person = private_person(dump)
     if person is not None:

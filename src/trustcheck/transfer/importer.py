@@ -1,0 +1,124 @@
+"""Reading a file to import, and the shared rows it becomes (issue 5).
+
+:func:`read_dump` and :func:`parse_dump` read and validate a JSON export, naming the file and the
+problem in one line; :func:`shared_rows` turns a validated dump into the rows of a
+:class:`~trustcheck.storage.repos.Transfer`, ids kept. Writing them, and sealing one person's
+private records again, is ``trustcheck.services.importer``'s.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from trustcheck import messages
+from trustcheck.core.errors import UserError
+from trustcheck.core.models import Pack
+from trustcheck.storage.repos import Transfer
+from trustcheck.transfer.format import MAX_FILE_BYTES, Dump, DumpError, DumpProfile
+from trustcheck.transfer.reader import from_json
+
+
+class ImportFileError(UserError, ValueError):
+    """A file that cannot be imported, or a data folder it cannot go into; one line."""
+
+
+def read_dump(path: Path, pack: Pack | None = None) -> Dump:
+    """Read and validate a JSON export; :class:`ImportFileError` names the file and the problem.
+
+    Nothing is opened or written but the file; answers to ``pack``'s items are checked against it.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFileError(
+                messages.IMPORT_BAD_FILE.format(path=path, reason="the file is too large")
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError(
+            messages.IMPORT_UNREADABLE.format(path=path, reason=exc.strerror or exc)
+        ) from exc
+    return parse_dump(raw, str(path), pack)
+
+
+def parse_dump(raw: bytes | str, name: str, pack: Pack | None = None) -> Dump:
+    try:
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            messages.IMPORT_BAD_FILE.format(path=name, reason="not UTF-8 text")
+        ) from None
+    try:
+        return from_json(text, pack)
+    except DumpError as exc:
+        raise ImportFileError(messages.IMPORT_BAD_FILE.format(path=name, reason=exc)) from None
+
+
+def private_person(dump: Dump) -> DumpProfile | None:
+    """Whose private records the file holds (a passphrase for them is needed to import)."""
+    if not dump.private:
+        return None
+    pid = dump.private[0].profile_id
+    return next(p for p in dump.profiles if p.id == pid)
+
+
+def shared_rows(dump: Dump) -> Transfer:
+    """Every shared record of ``dump`` as the rows an import writes; the private ones are empty."""
+    return Transfer(
+        profiles=[(p.id, p.name, p.position, p.created_at, p.removed_at) for p in dump.profiles],
+        checkins=[
+            (c.id, c.week, c.status, c.step, c.started_at, c.updated_at, c.completed_at)
+            for c in dump.checkins
+        ],
+        participants=[
+            (c.id, pid, position)
+            for c in dump.checkins
+            for position, pid in enumerate(c.participants)
+        ],
+        answers=[
+            (
+                c.id,
+                a.profile_id,
+                a.pack_id,
+                a.pack_version,
+                a.item_id,
+                a.value,
+                a.text,
+                a.skipped,
+                a.visibility,
+                a.answered_at,
+            )
+            for c in dump.checkins
+            for a in c.answers
+        ],
+        commitments=[
+            (
+                m.id,
+                m.checkin_id,
+                m.owner_id,
+                m.to_id,
+                m.text,
+                m.created_at,
+                m.review,
+                m.reviewed_in,
+                m.reviewed_at,
+            )
+            for m in dump.commitments
+        ],
+        settings=dict(dump.settings),
+        wrapped_keys={},
+        sealed_answers={},
+        journal=[],
+        pack_versions=[
+            (v.pack_id, v.version, v.items_json, v.first_used_at) for v in dump.pack_versions
+        ],
+    )
+
+
+__all__ = [
+    "ImportFileError",
+    "parse_dump",
+    "private_person",
+    "read_dump",
+    "shared_rows",
+]
