@@ -1,6 +1,8 @@
 """Every user-facing sentence in one place, so the wording stays warm, plain and consistent.
 
 Placeholders are filled with ``str.format``; user text passed in is never treated as markup.
+The words of the conversation itself (ground rules, gap prompts, the guides) are content, in
+``data/guides.toml`` (read by :mod:`trustcheck.content`).
 """
 
 from __future__ import annotations
@@ -54,19 +56,6 @@ COMMITMENT_LIMIT = "up to three commitments each keeps them small and doable"
 TEXT_TOO_LONG = "that is longer than {limit} characters; please shorten it"
 
 # --- the check-in -----------------------------------------------------------------------------
-GROUND_RULES = (
-    "Speak for yourself: “I felt…”, not “you always…”.",
-    "Listen to understand, not to answer.",
-    "It is fine to skip a question, to pause, or to stop for today.",
-    "This is a conversation starter, not a test. There are no grades.",
-)
-#: One person on their own: nobody to listen to, nothing to hand over.
-GROUND_RULES_SOLO = (
-    "Speak for yourself: “I felt…”, not “they always…”.",
-    "Be as kind to yourself as you would be to a friend.",
-    "It is fine to skip a question, to pause, or to stop for today.",
-    "This is a moment to reflect, not a test. There are no grades.",
-)
 HANDOVER_TITLE = "Thank you, {name}."
 HANDOVER_BODY = (
     "Your answers are saved and hidden until the reveal.\n\nPlease pass the keyboard to {next}."
@@ -79,18 +68,6 @@ ANSWER_HEADER_SOLO = "{name}, take your time."
 REVEAL_INTRO = "Here is what you each said. Gaps are things to talk about, not verdicts."
 REVEAL_INTRO_SOLO = "Here is what you said this week, beside last time."
 NO_PREVIOUS = "first check-in — no earlier week to compare"
-SPEAKER_LISTENER = (
-    "Take turns. The speaker says “I feel … about … and I need …”. "
-    "The listener sums up what they heard before replying. Then swap."
-)
-GAP_PROMPTS: dict[str, str] = {
-    "communication": "What helps each of you feel heard when something hard comes up?",
-    "security": "What moments this week left one of you unsure where you stand? What would help?",
-    "closeness": "When did you feel close this week, and when did you miss each other?",
-    "reliability": "Which small promise mattered most this week, and how did it go?",
-    "openness": "Is there something that felt hard to share? What would make it easier?",
-}
-NO_GAP = "You see this week in much the same way. What made that possible?"
 COMMITMENTS_HELP = (
     "Small and concrete works best: “I will text when I'm running late”, not “be better”."
 )
@@ -245,8 +222,6 @@ HANDOVER_BUTTON = "I'm ready"
 REVEAL_TITLE = "Side by side"
 REVEAL_TITLE_SOLO = "Your week"
 REVEAL_TALK_TITLE_SOLO = "Thinking about it"
-#: The reflection prompt when one person checks in alone (there is no gap between partners).
-SOLO_PROMPT = "Looking at this week: what stands out for you, and what would you like more of?"
 REVEAL_AREA = "Area"
 REVEAL_GAP = "Gap"
 REVEAL_SINCE = "{name}\nsince last"
@@ -783,76 +758,6 @@ GUIDE_BACK = "Back"
 GUIDE_DONE = "Done"
 GUIDE_STEP = "Step {n} of {total}"
 GUIDE_KEYS = "enter / → next  ·  ← back  ·  escape closes"
-#: (id, title, summary, steps): each step is (heading, what to do).
-GUIDES: tuple[tuple[str, str, str, tuple[tuple[str, str], ...]], ...] = (
-    (
-        "speaker-listener",
-        "Taking turns: speaker and listener",
-        "One of you speaks, the other listens and sums up. Then you swap.",
-        (
-            (
-                "Choose who speaks first",
-                "The speaker talks about one topic only. The listener's job is to understand, "
-                "not to answer yet.",
-            ),
-            (
-                "Speaker",
-                "Say it about yourself: “I feel … about … and I need …”. Keep it short, and "
-                "leave out “you always” and “you never”.",
-            ),
-            (
-                "Listener",
-                "Sum up what you heard in your own words: “What I hear is … Did I get that "
-                "right?” No defending, no fixing, not yet.",
-            ),
-            (
-                "Check",
-                "Speaker: say what was missed, if anything, until you feel understood.",
-            ),
-            (
-                "Swap",
-                "Now the listener speaks and the speaker listens. Take a break whenever either "
-                "of you needs one.",
-            ),
-        ),
-    ),
-    (
-        "after-a-fight",
-        "After a fight: a calm walk-through",
-        "When things have cooled down, look back at it together, without reopening it.",
-        (
-            (
-                "Only when you are both calm",
-                "If either of you still feels flooded, wait. A walk-through works best a few "
-                "hours or a day later.",
-            ),
-            (
-                "Feelings",
-                "Each of you names how you felt during it (hurt, scared, lonely, angry, "
-                "ashamed …). Just the feelings, no reasons yet.",
-            ),
-            (
-                "Each person's view",
-                "Each of you describes what happened as you saw it. Both views can be true. "
-                "The other sums it up before going on.",
-            ),
-            (
-                "What set it off",
-                "Was there an old sore spot underneath, something from before this relationship "
-                "or from a hard week? Say it about yourself.",
-            ),
-            (
-                "My own part",
-                "Each of you names one thing you did that made it harder, however small. "
-                "Not the other's part: your own.",
-            ),
-            (
-                "One thing to do differently",
-                "Each of you chooses one small, concrete thing to try next time.",
-            ),
-        ),
-    ),
-)
 REVEAL_MODULES_TITLE = "Modules"
 SAFETY_NO_LOCALE = "your local emergency number"
 

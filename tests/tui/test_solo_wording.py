@@ -4,6 +4,7 @@ same way", no listening to a partner (issue 12, section 8)."""
 from __future__ import annotations
 
 from trustcheck import messages
+from trustcheck.content import conversation
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile, Step
 from trustcheck.services import Services
@@ -18,7 +19,7 @@ from .conftest import fill_turn, run_async, screen_text, seed_previous_week
 #: Words that speak to two people, and must not reach one person on their own.
 COUPLE_WORDS = (
     messages.REVEAL_TITLE,  # "Side by side"
-    messages.NO_GAP,  # "You see this week in much the same way…"
+    conversation().no_gap,  # "You see this week in much the same way…"
     messages.REVEAL_TALK_TITLE,
     "Listen to understand",
     "each of you",
@@ -45,7 +46,7 @@ async def test_a_solo_check_in_speaks_to_one_person_from_start_to_reveal(
         await pilot.pause()
         assert isinstance(app.screen, OpenScreen)
         text = screen_text(app)
-        assert messages.GROUND_RULES_SOLO[1] in text
+        assert conversation().ground_rules_solo[1] in text
         no_couple_words(text)
         await pilot.press("f1")
         await pilot.pause()
@@ -63,7 +64,7 @@ async def test_a_solo_check_in_speaks_to_one_person_from_start_to_reveal(
         assert isinstance(app.screen, RevealScreen)
         text = screen_text(app)
         assert messages.REVEAL_TITLE_SOLO in text and messages.REVEAL_TALK_TITLE_SOLO in text
-        assert " ".join(messages.SOLO_PROMPT.split()) in " ".join(text.split())
+        assert " ".join(conversation().solo_prompt.split()) in " ".join(text.split())
         no_couple_words(text)
 
 
@@ -81,7 +82,7 @@ async def test_a_couple_still_sees_side_by_side(
         await pilot.pause()
         text = " ".join(screen_text(app).split())
         assert messages.REVEAL_TITLE in text and messages.REVEAL_TALK_TITLE in text
-        assert " ".join(messages.NO_GAP.split()) in text  # the same answers: no gap
+        assert " ".join(conversation().no_gap.split()) in text  # the same answers: no gap
 
 
 @run_async

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from trustcheck import messages
+from trustcheck.content import conversation
 from trustcheck.core import scoring
 from trustcheck.core.clock import Clock, week_label, week_start
 from trustcheck.core.errors import UserError
@@ -650,11 +651,11 @@ class CheckinService:
         answers = self.answers.for_checkin(checkin.id)
         open_answers = self._shared_texts(answers, {p.id: p for p in people})
         if len(people) < 2:
-            prompt = messages.SOLO_PROMPT  # no partner, so no gap and no "you both"
+            prompt = conversation().solo_prompt  # no partner, so no gap and no "you both"
         elif largest is not None and (largest.gap or 0.0) >= 1.0:
-            prompt = messages.GAP_PROMPTS[largest.area]
+            prompt = conversation().gap_prompts[largest.area]
         else:
-            prompt = messages.NO_GAP
+            prompt = conversation().no_gap
         return Reveal(
             people=people,
             rows=tuple(rows),

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from trustcheck import messages
+from trustcheck.content import conversation
 from trustcheck.tui.text import plain, say
 
 _CSS = """
@@ -51,7 +52,7 @@ _CSS = """
 
 
 def guide_ids() -> list[str]:
-    return [guide[0] for guide in messages.GUIDES]
+    return [guide.id for guide in conversation().guides]
 
 
 class GuidesScreen(ModalScreen[None]):
@@ -81,9 +82,9 @@ class GuidesScreen(ModalScreen[None]):
         with Vertical():
             yield Static(messages.GUIDES_TITLE, classes="title", markup=False)
             yield Static(messages.GUIDES_PICK, classes="muted", markup=False)
-            for guide_id, title, summary, _ in messages.GUIDES:
-                yield Button(title, id=f"guide-{guide_id}", classes="guide")
-                yield Static(summary, classes="summary", markup=False)
+            for guide in conversation().guides:
+                yield Button(guide.title, id=f"guide-{guide.id}", classes="guide")
+                yield Static(guide.summary, classes="summary", markup=False)
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()
@@ -111,10 +112,9 @@ class GuideScreen(ModalScreen[None]):
 
     def __init__(self, guide_id: str) -> None:
         super().__init__()
-        found = [g for g in messages.GUIDES if g[0] == guide_id]
-        if not found:
-            raise KeyError(guide_id)
-        _, self.title_text, _, self.steps = found[0]
+        guide = conversation().guide(guide_id)
+        self.title_text = guide.title
+        self.steps = guide.steps
         self.step = 0
 
     def compose(self) -> ComposeResult:

@@ -12,6 +12,7 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trustcheck import messages
+from trustcheck.content import conversation
 from trustcheck.core.clock import week_label
 from trustcheck.core.models import Checkin, Profile, Step
 from trustcheck.services import Services
@@ -75,7 +76,8 @@ class OpenScreen(StepScreen):
                 yield Static(say(messages.OPEN_FIXED, names=" and ".join(names)), classes="section")
             yield Static(messages.OPEN_RULES_TITLE, classes="section", markup=False)
             solo = not self.choices and len(self._fixed_people()) == 1
-            rules = messages.GROUND_RULES_SOLO if solo else messages.GROUND_RULES
+            words = conversation()
+            rules = words.ground_rules_solo if solo else words.ground_rules
             yield Static(plain("\n".join(f"•  {rule}" for rule in rules)), id="rules")
             with Vertical(classes="buttons"):
                 yield Button(messages.OPEN_START, id="start", variant="primary")

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from trustcheck import messages
+from trustcheck.content import conversation
 from trustcheck.core.models import AREA_TITLES, Checkin, Visibility
 from trustcheck.services import Services
 from trustcheck.services.checkin import Reveal
@@ -184,7 +185,7 @@ class RevealScreen(StepScreen):
                     messages.REVEAL_TALK_TITLE if couple else messages.REVEAL_TALK_TITLE_SOLO
                 )
                 if couple:
-                    yield Static(plain(messages.SPEAKER_LISTENER))
+                    yield Static(plain(conversation().speaker_listener))
                 yield Static(plain(reveal.prompt), id="prompt")
             if reveal.modules:
                 yield Static(messages.REVEAL_MODULES_TITLE, classes="section", markup=False)
