@@ -30,6 +30,7 @@ from trustcheck.storage.db import (
     ensure_private_dir,
 )
 from trustcheck.storage.errors import StorageError
+from trustcheck.storage.files import TargetExists, atomic_target, fsync_path
 
 BACKUPS_DIRNAME = "backups"
 KEEP_MIGRATION_BACKUPS = 5
@@ -92,23 +93,6 @@ def side_files(path: Path) -> tuple[Path, Path]:
 
 def _stamp() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-
-
-def _fsync_path(path: Path, *, directory: bool = False) -> None:
-    flags = os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if directory else 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        if directory:
-            return  # some platforms cannot open a folder; the rename is still atomic
-        raise
-    try:
-        os.fsync(fd)
-    except OSError:
-        if not directory:
-            raise
-    finally:
-        os.close(fd)
 
 
 def _copy(source: sqlite3.Connection, target: sqlite3.Connection, stage: str) -> None:
@@ -180,44 +164,23 @@ def write_copy(
     folder = target.parent
     if not folder.is_dir():
         raise BackupError(messages.BACKUP_NO_FOLDER.format(path=folder))
-    if not overwrite and (target.exists() or target.is_symlink()):
-        raise BackupError(messages.BACKUP_EXISTS.format(path=target))
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=folder)
-    except OSError as exc:
-        raise BackupError(
-            messages.BACKUP_FAILED.format(path=target, reason=exc.strerror or exc)
-        ) from exc
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        dst = sqlite3.connect(tmp, isolation_level=None)
-        try:
-            _copy(source, dst, stage)
-            dst.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dst.close()
-        os.chmod(tmp, FILE_MODE)
-        _fsync_path(tmp)
-        if overwrite:
-            os.replace(tmp, target)
-        else:
+        with atomic_target(target, overwrite=overwrite, suffix=".partial") as tmp:
             try:
-                os.link(tmp, target)  # fails if the target appeared meanwhile: never clobbers
-            except FileExistsError:
-                raise BackupError(messages.BACKUP_EXISTS.format(path=target)) from None
-            except OSError:  # a file system without hard links
-                if target.exists():
-                    raise BackupError(messages.BACKUP_EXISTS.format(path=target)) from None
-                os.replace(tmp, target)
-        _fsync_path(folder, directory=True)
+                dst = sqlite3.connect(tmp, isolation_level=None)
+                try:
+                    _copy(source, dst, stage)
+                    dst.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    dst.close()
+            finally:
+                with contextlib.suppress(OSError):
+                    Path(f"{tmp}-journal").unlink(missing_ok=True)
+    except TargetExists:
+        raise BackupError(messages.BACKUP_EXISTS.format(path=target)) from None
     except (sqlite3.Error, OSError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise BackupError(messages.BACKUP_FAILED.format(path=target, reason=reason)) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
-        with contextlib.suppress(OSError):
-            Path(f"{tmp}-journal").unlink(missing_ok=True)
     return target
 
 
@@ -421,32 +384,25 @@ def _raw_safety_copy(db_path: Path, data_dir: Path) -> Path:
     if wal.exists():
         shutil.copyfile(wal, f"{target}-wal")
         os.chmod(f"{target}-wal", FILE_MODE)
-    _fsync_path(target)
-    _fsync_path(folder, directory=True)
+    fsync_path(target)
+    fsync_path(folder, directory=True)
     return target
 
 
 def _replace_unreadable(source: sqlite3.Connection, db_path: Path) -> None:
     """Swap an unreadable database file for a copy of ``source`` by an atomic rename."""
-    fd, name = tempfile.mkstemp(prefix=".restore.", suffix=".partial", dir=db_path.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        conn = sqlite3.connect(tmp, isolation_level=None)
+    with atomic_target(db_path, overwrite=True, suffix=".partial") as tmp:
         try:
-            _copy(source, conn, "restore")
-            conn.execute("PRAGMA journal_mode = DELETE")
+            conn = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                _copy(source, conn, "restore")
+                conn.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                conn.close()
         finally:
-            conn.close()
-        os.chmod(tmp, FILE_MODE)
-        _fsync_path(tmp)
+            Path(f"{tmp}-journal").unlink(missing_ok=True)
         for side in side_files(db_path):  # they belong to the old file: never apply them to ours
             side.unlink(missing_ok=True)
-        os.replace(tmp, db_path)
-        _fsync_path(db_path.parent, directory=True)
-    finally:
-        tmp.unlink(missing_ok=True)
-        Path(f"{tmp}-journal").unlink(missing_ok=True)
 
 
 def restore_from(data_dir: Path, source: Path) -> RestoreResult:
