@@ -12,7 +12,6 @@ are shared appear in a short "Modules" section.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -43,6 +42,7 @@ from trustcheck.storage.repos import (
     ExportRepo,
     TransferRepo,
     WrittenAnswer,
+    decode_body,
     private_answer_id,
 )
 
@@ -537,7 +537,7 @@ class ExportService:
         bodies = ring.open_many(person.id, [(r[0], r[4]) for r in records], table=JOURNAL_TABLE)
         journal: list[PrivateEntry] = []
         for record, body in zip(records, bodies, strict=True):
-            entry = None if isinstance(body, DamagedRecord) else _journal_body(body)
+            entry = None if isinstance(body, DamagedRecord) else decode_body(body)
             if entry is None:
                 damaged += 1
                 continue
@@ -627,31 +627,6 @@ def _once(
     return out
 
 
-def _journal_body(body: str) -> tuple[str, int | None, tuple[str, ...], bool] | None:
-    """A journal entry's sealed JSON body (``services.journal``'s format), or None if odd."""
-    try:
-        data = json.loads(body)
-        if not isinstance(data, dict):
-            return None
-        rating = data.get("rating")
-        return (
-            str(data["text"]),
-            None if rating is None else int(rating),
-            tuple(str(t) for t in data.get("tags", ())),
-            bool(data.get("therapy", False)),
-        )
-    except (ValueError, KeyError, TypeError):
-        return None
-
-
-def journal_body(text: str, rating: int | None, tags: Sequence[str], for_therapy: bool) -> str:
-    """The sealed JSON body of a journal entry, exactly as ``JournalService`` writes it."""
-    return json.dumps(
-        {"text": text, "rating": rating, "tags": list(tags), "therapy": for_therapy},
-        ensure_ascii=False,
-    )
-
-
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
     """Write ``data`` to ``path`` so that it is either the old file, or the whole new one.
 
@@ -676,6 +651,5 @@ __all__ = [
     "ExportService",
     "FileExists",
     "Progress",
-    "journal_body",
     "write_atomic",
 ]

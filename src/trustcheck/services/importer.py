@@ -19,7 +19,7 @@ from trustcheck.core.errors import UserError
 from trustcheck.core.models import Pack
 from trustcheck.export.dump import MAX_FILE_BYTES, Dump, DumpError, DumpProfile, from_json
 from trustcheck.services import Services
-from trustcheck.services.export import Progress, journal_body
+from trustcheck.services.export import Progress
 from trustcheck.services.keys import check_passphrase
 from trustcheck.services.safety import SAFETY_PLAINTEXT, SafetyAnswer
 from trustcheck.storage import crypto
@@ -32,6 +32,7 @@ from trustcheck.storage.repos import (
     JournalRecord,
     Transfer,
     TransferRepo,
+    encode_body,
     private_answer_id,
     safety_record_id,
 )
@@ -200,7 +201,7 @@ def _reseal(
             e.updated_at,
             crypto.seal(
                 record_key,
-                journal_body(e.text, e.rating, e.tags, e.for_therapy),
+                encode_body(e.text, e.rating, e.tags, e.for_therapy),
                 profile_id=person.id,
                 table=JOURNAL_TABLE,
                 record_id=e.id,

@@ -19,8 +19,11 @@ from trustcheck.storage.repos.drafts import DraftRepo, StoredDraft, draft_record
 from trustcheck.storage.repos.journal import (
     DRAFTS_TABLE,
     JOURNAL_TABLE,
+    EntryBody,
     JournalRepo,
     SealedRow,
+    decode_body,
+    encode_body,
     revision,
 )
 from trustcheck.storage.repos.keys import KeyRepo
@@ -56,6 +59,7 @@ __all__ = [
     "CommitmentRecord",
     "CommitmentRepo",
     "DraftRepo",
+    "EntryBody",
     "ExportRepo",
     "JournalRecord",
     "JournalRepo",
@@ -73,7 +77,9 @@ __all__ = [
     "Transfer",
     "TransferRepo",
     "WrittenAnswer",
+    "decode_body",
     "draft_record_id",
+    "encode_body",
     "private_answer_id",
     "revision",
     "safety_record_id",

@@ -1,11 +1,14 @@
-"""Journal: each person's sealed entries and their one sealed draft."""
+"""Journal: each person's sealed entries and their one sealed draft, and the format of an
+entry's sealed body (``encode_body``, ``decode_body``: export and import use the same two)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from trustcheck.storage.db import Database
 from trustcheck.storage.repos._rows import (
@@ -181,3 +184,37 @@ def revision(body: bytes) -> str:
     import hashlib
 
     return hashlib.sha256(body).hexdigest()[:32]
+
+
+class EntryBody(NamedTuple):
+    """What a journal entry's seal holds (its identity and dates are stored in the clear)."""
+
+    text: str
+    rating: int | None
+    tags: tuple[str, ...]
+    for_therapy: bool
+
+
+def encode_body(text: str, rating: int | None, tags: Sequence[str], for_therapy: bool) -> str:
+    """The JSON text sealed as a journal entry's body: the one writer of that format."""
+    return json.dumps(
+        {"text": text, "rating": rating, "tags": list(tags), "therapy": for_therapy},
+        ensure_ascii=False,
+    )
+
+
+def decode_body(body: str) -> EntryBody | None:
+    """An opened journal entry's body (:func:`encode_body`'s format), or None if it is odd."""
+    try:
+        data = json.loads(body)
+        if not isinstance(data, dict):
+            return None
+        rating = data.get("rating")
+        return EntryBody(
+            str(data["text"]),
+            None if rating is None else int(rating),
+            tuple(str(t) for t in data.get("tags", ())),
+            bool(data.get("therapy", False)),
+        )
+    except (ValueError, KeyError, TypeError):
+        return None
