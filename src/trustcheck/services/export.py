@@ -11,11 +11,8 @@ are shared appear in a short "Modules" section.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import json
 import math
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -38,12 +35,14 @@ from trustcheck.export.model import (
     Summary,
     TextItem,
 )
+from trustcheck.storage import files
 from trustcheck.storage.repos import (
     ANSWERS_TABLE,
     JOURNAL_TABLE,
     ExportRepo,
     TransferRepo,
     WrittenAnswer,
+    decode_body,
     private_answer_id,
 )
 
@@ -60,7 +59,6 @@ DEFAULT_SUMMARY_WEEKS = 12
 THERAPY_ITEM = "open.therapy"
 #: How many of the largest gaps page one lists.
 GAPS_SHOWN = 3
-FILE_MODE = 0o600
 _WEEK = dt.timedelta(weeks=1)
 
 #: Progress reports: (what is happening, share done 0–1).
@@ -544,7 +542,7 @@ class ExportService:
         bodies = ring.open_many(person.id, [(r[0], r[4]) for r in records], table=JOURNAL_TABLE)
         journal: list[PrivateEntry] = []
         for record, body in zip(records, bodies, strict=True):
-            entry = None if isinstance(body, DamagedRecord) else _journal_body(body)
+            entry = None if isinstance(body, DamagedRecord) else decode_body(body)
             if entry is None:
                 damaged += 1
                 continue
@@ -634,98 +632,20 @@ def _once(
     return out
 
 
-def _journal_body(body: str) -> tuple[str, int | None, tuple[str, ...], bool] | None:
-    """A journal entry's sealed JSON body (``services.journal``'s format), or None if odd."""
-    try:
-        data = json.loads(body)
-        if not isinstance(data, dict):
-            return None
-        rating = data.get("rating")
-        return (
-            str(data["text"]),
-            None if rating is None else int(rating),
-            tuple(str(t) for t in data.get("tags", ())),
-            bool(data.get("therapy", False)),
-        )
-    except (ValueError, KeyError, TypeError):
-        return None
-
-
-def journal_body(text: str, rating: int | None, tags: Sequence[str], for_therapy: bool) -> str:
-    """The sealed JSON body of a journal entry, exactly as ``JournalService`` writes it."""
-    return json.dumps(
-        {"text": text, "rating": rating, "tags": list(tags), "therapy": for_therapy},
-        ensure_ascii=False,
-    )
-
-
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
     """Write ``data`` to ``path`` so that it is either the old file, or the whole new one.
 
-    A temporary file in the same folder (mode 0600) is written and fsynced, then renamed over
-    ``path`` (``force``) or hard-linked to it, which fails if ``path`` appeared meanwhile, so an
-    existing file is never replaced unconfirmed. The folder is fsynced after the rename.
+    Through storage's one atomic writer (``storage.files``), mode 0600; an existing file is
+    never replaced unconfirmed (``force``). Its errors are worded here for the person.
     """
-    import tempfile
-
     path = path.expanduser()
-    folder = path.parent
     try:
-        exists = path.exists() or path.is_symlink()
-    except OSError as exc:  # e.g. a name longer than the file system allows
+        return files.write_atomic(path, data, overwrite=force)
+    except files.TargetExists:
+        raise FileExists(messages.EXPORT_EXISTS.format(path=path)) from None
+    except OSError as exc:  # e.g. a name longer than the file system allows, a full disk
         reason = exc.strerror or exc
         raise ExportError(messages.EXPORT_WRITE_FAILED.format(path=path, reason=reason)) from exc
-    if not force and exists:
-        raise FileExists(messages.EXPORT_EXISTS.format(path=path))
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ExportError(
-            messages.EXPORT_WRITE_FAILED.format(path=path, reason=exc.strerror)
-        ) from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            os.fchmod(f.fileno(), FILE_MODE)
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if force:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise FileExists(messages.EXPORT_EXISTS.format(path=path)) from None
-            except OSError:  # no hard links here (FAT, some network drives)
-                if path.exists():
-                    raise FileExists(messages.EXPORT_EXISTS.format(path=path)) from None
-                os.replace(tmp, path)
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-        _fsync_dir(folder)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        if isinstance(exc, OSError):
-            raise ExportError(
-                messages.EXPORT_WRITE_FAILED.format(path=path, reason=exc.strerror or exc)
-            ) from exc
-        raise
-    return path
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 __all__ = [
@@ -736,6 +656,5 @@ __all__ = [
     "ExportService",
     "FileExists",
     "Progress",
-    "journal_body",
     "write_atomic",
 ]

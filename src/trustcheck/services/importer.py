@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from trustcheck import messages
 from trustcheck.services import Services
-from trustcheck.services.export import Progress, journal_body
+from trustcheck.services.export import Progress
 from trustcheck.services.keys import check_passphrase
 from trustcheck.services.safety import SAFETY_PLAINTEXT, SafetyAnswer
 from trustcheck.storage import crypto
@@ -31,6 +31,7 @@ from trustcheck.storage.repos import (
     JournalRecord,
     Transfer,
     TransferRepo,
+    encode_body,
     private_answer_id,
     safety_record_id,
 )
@@ -115,7 +116,7 @@ def _reseal(
             e.updated_at,
             crypto.seal(
                 record_key,
-                journal_body(e.text, e.rating, e.tags, e.for_therapy),
+                encode_body(e.text, e.rating, e.tags, e.for_therapy),
                 profile_id=person.id,
                 table=JOURNAL_TABLE,
                 record_id=e.id,

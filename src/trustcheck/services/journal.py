@@ -18,6 +18,8 @@ from trustcheck.storage.repos import (
     JOURNAL_TABLE,
     JournalRepo,
     SealedRow,
+    decode_body,
+    encode_body,
     revision,
 )
 
@@ -100,10 +102,7 @@ class JournalService:
         self._revisions: dict[int, str] = {}
 
     def _body(self, text: str, rating: int | None, tags: tuple[str, ...], for_therapy: bool) -> str:
-        return json.dumps(
-            {"text": text, "rating": rating, "tags": list(tags), "therapy": for_therapy},
-            ensure_ascii=False,
-        )
+        return encode_body(text, rating, tags, for_therapy)
 
     def _validate(self, text: str, rating: int | None) -> str:
         cleaned = clean_block(text)
@@ -284,22 +283,18 @@ def _seal(keys: KeyService, profile_id: int, body: str, record_id: int) -> bytes
 
 
 def _entry(row: SealedRow, body: str) -> JournalEntry | None:
-    try:
-        data = json.loads(body)
-        if not isinstance(data, dict):
-            return None
-        rating = data.get("rating")
-        return JournalEntry(
-            id=row.id,
-            profile_id=row.profile_id,
-            written_at=row.written_at,
-            text=str(data["text"]),
-            rating=None if rating is None else int(rating),
-            tags=tuple(str(t) for t in data.get("tags", ())),
-            for_therapy=bool(data.get("therapy", False)),
-        )
-    except (ValueError, KeyError, TypeError):
+    data = decode_body(body)
+    if data is None:
         return None
+    return JournalEntry(
+        id=row.id,
+        profile_id=row.profile_id,
+        written_at=row.written_at,
+        text=data.text,
+        rating=data.rating,
+        tags=data.tags,
+        for_therapy=data.for_therapy,
+    )
 
 
 def _matches(entry: JournalEntry, needle: str) -> bool:

@@ -1,9 +1,10 @@
-"""Backups and restores through SQLite's online backup API, and a read-only look at a database.
+"""Backups and restores through SQLite's online backup API (the read-only look at a database
+file they rely on is in ``storage/probe.py``).
 
-Every copy is written atomically: into a temporary file beside the target, fsynced, then renamed
-into place, so a crash leaves either no target or a complete one. A restore replaces the live
-database in one SQLite write transaction (the backup API into the open database), so a crash
-leaves either the old data or the restored data, never a mix.
+Every copy is written atomically, through ``storage/files.py``: into a temporary file beside the
+target, fsynced, then renamed into place, so a crash leaves either no target or a complete one.
+A restore replaces the live database in one SQLite write transaction (the backup API into the
+open database), so a crash leaves either the old data or the restored data, never a mix.
 """
 
 from __future__ import annotations
@@ -30,17 +31,20 @@ from trustcheck.storage.db import (
     ensure_private_dir,
 )
 from trustcheck.storage.errors import StorageError
+from trustcheck.storage.files import TargetExists, atomic_target, fsync_path
+from trustcheck.storage.probe import (  # ``inspect`` and ``side_files``: callers import them here
+    _holds_data,
+    _wal_in_use,
+    open_readonly,
+)
+from trustcheck.storage.probe import inspect as inspect
+from trustcheck.storage.probe import side_files as side_files
 
 BACKUPS_DIRNAME = "backups"
 KEEP_MIGRATION_BACKUPS = 5
 MIGRATION_PREFIX = "before-migration-"
 RESTORE_PREFIX = "before-restore-"
 SUFFIX = ".sqlite3"
-SQLITE_MAGIC = b"SQLite format 3\x00"
-#: Tables every trustcheck database has had since schema 1.
-CORE_TABLES = frozenset({"settings", "profiles", "checkins"})
-#: At most this many integrity problems are listed; the rest are counted.
-MAX_PROBLEMS = 20
 
 #: Pages copied per backup step (-1: all in one step). Crash tests make it small.
 STEP_PAGES = -1
@@ -60,24 +64,6 @@ class RestoreResult:
     safety: Path | None  # where the data that was there before is kept
 
 
-@dataclass(frozen=True, slots=True)
-class Inspection:
-    """What a read-only look at a database file found. ``error``: it could not be read at all."""
-
-    path: Path
-    version: int | None = None
-    tables: frozenset[str] = frozenset()
-    wal: bool = False
-    integrity: tuple[str, ...] = ()  # problems; empty when the check said ok
-    foreign_keys: tuple[str, ...] = ()
-    holds_data: bool = False
-    error: str | None = None
-
-    @property
-    def is_trustcheck(self) -> bool:
-        return self.version is not None and self.version >= 1 and self.tables >= CORE_TABLES
-
-
 # --- small helpers -------------------------------------------------------------------------------
 
 
@@ -85,30 +71,8 @@ def backups_dir(data_dir: Path) -> Path:
     return data_dir / BACKUPS_DIRNAME
 
 
-def side_files(path: Path) -> tuple[Path, Path]:
-    """The -wal and -shm files SQLite keeps beside ``path``."""
-    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
-
-
 def _stamp() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-
-
-def _fsync_path(path: Path, *, directory: bool = False) -> None:
-    flags = os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if directory else 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        if directory:
-            return  # some platforms cannot open a folder; the rename is still atomic
-        raise
-    try:
-        os.fsync(fd)
-    except OSError:
-        if not directory:
-            raise
-    finally:
-        os.close(fd)
 
 
 def _copy(source: sqlite3.Connection, target: sqlite3.Connection, stage: str) -> None:
@@ -123,46 +87,11 @@ def _copy(source: sqlite3.Connection, target: sqlite3.Connection, stage: str) ->
     source.backup(target, pages=STEP_PAGES, progress=progress, sleep=0.01)
 
 
-def _wal_in_use(path: Path) -> bool:
-    wal, _ = side_files(path)
-    try:
-        return wal.stat().st_size > 0
-    except OSError:
-        return False
-
-
-def open_readonly(path: Path) -> sqlite3.Connection:
-    """A connection that never writes into ``path`` or creates files beside it.
-
-    With no -wal in use nobody has the database open: read it as immutable (no lock files). With
-    one, read it through the -wal (read-only, which never checkpoints).
-    """
-    uri = path.resolve().as_uri()
-    if _wal_in_use(path):
-        return sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
-
-
 def _connect_live(path: Path) -> sqlite3.Connection:
     """A plain read-write connection to an existing database (no pragmas changed, no migration)."""
     conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
-
-
-def _holds_data(conn: sqlite3.Connection) -> bool:
-    try:
-        row = conn.execute(
-            "SELECT (SELECT count(*) FROM profiles) + (SELECT count(*) FROM checkins)"
-        ).fetchone()
-    except sqlite3.DatabaseError:
-        return True  # not our tables: treat it as precious
-    return int(row[0]) > 0
-
-
-def _header(path: Path) -> bytes:
-    with path.open("rb") as f:
-        return f.read(100)
 
 
 # --- writing a copy ------------------------------------------------------------------------------
@@ -180,44 +109,23 @@ def write_copy(
     folder = target.parent
     if not folder.is_dir():
         raise BackupError(messages.BACKUP_NO_FOLDER.format(path=folder))
-    if not overwrite and (target.exists() or target.is_symlink()):
-        raise BackupError(messages.BACKUP_EXISTS.format(path=target))
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=folder)
-    except OSError as exc:
-        raise BackupError(
-            messages.BACKUP_FAILED.format(path=target, reason=exc.strerror or exc)
-        ) from exc
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        dst = sqlite3.connect(tmp, isolation_level=None)
-        try:
-            _copy(source, dst, stage)
-            dst.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dst.close()
-        os.chmod(tmp, FILE_MODE)
-        _fsync_path(tmp)
-        if overwrite:
-            os.replace(tmp, target)
-        else:
+        with atomic_target(target, overwrite=overwrite, suffix=".partial") as tmp:
             try:
-                os.link(tmp, target)  # fails if the target appeared meanwhile: never clobbers
-            except FileExistsError:
-                raise BackupError(messages.BACKUP_EXISTS.format(path=target)) from None
-            except OSError:  # a file system without hard links
-                if target.exists():
-                    raise BackupError(messages.BACKUP_EXISTS.format(path=target)) from None
-                os.replace(tmp, target)
-        _fsync_path(folder, directory=True)
+                dst = sqlite3.connect(tmp, isolation_level=None)
+                try:
+                    _copy(source, dst, stage)
+                    dst.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    dst.close()
+            finally:
+                with contextlib.suppress(OSError):
+                    Path(f"{tmp}-journal").unlink(missing_ok=True)
+    except TargetExists:
+        raise BackupError(messages.BACKUP_EXISTS.format(path=target)) from None
     except (sqlite3.Error, OSError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise BackupError(messages.BACKUP_FAILED.format(path=target, reason=reason)) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
-        with contextlib.suppress(OSError):
-            Path(f"{tmp}-journal").unlink(missing_ok=True)
     return target
 
 
@@ -288,74 +196,6 @@ def rotate(folder: Path, prefix: str, keep: int) -> list[Path]:
 # --- looking at a database -----------------------------------------------------------------------
 
 
-def inspect(path: Path, *, full: bool = False) -> Inspection:
-    """Read ``path`` without changing anything: version, tables, integrity, foreign keys."""
-    try:
-        header = _header(path)
-    except OSError as exc:
-        return Inspection(path, error=str(exc.strerror or exc))
-    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
-        return Inspection(path, error="file is not a database")
-    wal = header[18] == 2 and header[19] == 2
-    try:
-        conn = open_readonly(path)
-    except sqlite3.Error as exc:
-        return Inspection(path, wal=wal, error=str(exc))
-    try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        tables = frozenset(
-            str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        )
-        integrity = _integrity(conn, "integrity_check" if full else "quick_check")
-        foreign = _foreign_keys(conn)
-        if integrity and foreign and foreign[0].startswith("cannot check"):
-            foreign = ()  # the damage already reported, not a second problem
-        holds = _holds_data(conn) if tables >= CORE_TABLES else bool(tables)
-    except sqlite3.DatabaseError as exc:
-        return Inspection(path, wal=wal, error=str(exc))
-    finally:
-        conn.close()
-    return Inspection(
-        path,
-        version=version,
-        tables=tables,
-        wal=wal,
-        integrity=integrity,
-        foreign_keys=foreign,
-        holds_data=holds,
-    )
-
-
-def _integrity(conn: sqlite3.Connection, pragma: str) -> tuple[str, ...]:
-    """The problems ``PRAGMA quick_check`` / ``integrity_check`` finds, one per line."""
-    lines: list[str] = []
-    try:
-        for (row,) in conn.execute(f"PRAGMA {pragma}({MAX_PROBLEMS + 1})"):
-            for line in str(row).splitlines():
-                if line.strip() and not line.startswith("*** in database"):
-                    lines.append(line.strip())
-    except sqlite3.DatabaseError as exc:
-        lines.append(str(exc))
-    if lines == ["ok"]:
-        return ()
-    if len(lines) > MAX_PROBLEMS:
-        return (*lines[:MAX_PROBLEMS], "… and more")
-    return tuple(lines)
-
-
-def _foreign_keys(conn: sqlite3.Connection) -> tuple[str, ...]:
-    fk: dict[tuple[str, str], int] = {}
-    try:
-        for table, _rowid, parent, _fkid in conn.execute("PRAGMA foreign_key_check"):
-            fk[(str(table), str(parent))] = fk.get((str(table), str(parent)), 0) + 1
-    except sqlite3.DatabaseError as exc:
-        return (f"cannot check: {exc}",)
-    return tuple(
-        f"{n} row(s) of {table} point to a missing {parent} row"
-        for (table, parent), n in sorted(fk.items())
-    )
-
-
 def validate_backup(source: Path) -> int:
     """Check that ``source`` is a whole trustcheck database this version can read; its schema."""
     if not source.is_file():
@@ -421,32 +261,25 @@ def _raw_safety_copy(db_path: Path, data_dir: Path) -> Path:
     if wal.exists():
         shutil.copyfile(wal, f"{target}-wal")
         os.chmod(f"{target}-wal", FILE_MODE)
-    _fsync_path(target)
-    _fsync_path(folder, directory=True)
+    fsync_path(target)
+    fsync_path(folder, directory=True)
     return target
 
 
 def _replace_unreadable(source: sqlite3.Connection, db_path: Path) -> None:
     """Swap an unreadable database file for a copy of ``source`` by an atomic rename."""
-    fd, name = tempfile.mkstemp(prefix=".restore.", suffix=".partial", dir=db_path.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        conn = sqlite3.connect(tmp, isolation_level=None)
+    with atomic_target(db_path, overwrite=True, suffix=".partial") as tmp:
         try:
-            _copy(source, conn, "restore")
-            conn.execute("PRAGMA journal_mode = DELETE")
+            conn = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                _copy(source, conn, "restore")
+                conn.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                conn.close()
         finally:
-            conn.close()
-        os.chmod(tmp, FILE_MODE)
-        _fsync_path(tmp)
+            Path(f"{tmp}-journal").unlink(missing_ok=True)
         for side in side_files(db_path):  # they belong to the old file: never apply them to ours
             side.unlink(missing_ok=True)
-        os.replace(tmp, db_path)
-        _fsync_path(db_path.parent, directory=True)
-    finally:
-        tmp.unlink(missing_ok=True)
-        Path(f"{tmp}-journal").unlink(missing_ok=True)
 
 
 def restore_from(data_dir: Path, source: Path) -> RestoreResult:

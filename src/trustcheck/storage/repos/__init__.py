@@ -1,0 +1,86 @@
+"""Repositories: every SQL statement trustcheck runs, one module per aggregate.
+
+Callers import from here (``from trustcheck.storage.repos import AnswerRepo``); the modules are:
+``profiles``, ``checkins``, ``answers`` (ratings and written answers), ``drafts`` (answer drafts),
+``commitments``, ``keys``, ``journal`` (entries and their draft), ``settings``, ``pack_versions``,
+``safety``, ``summary`` (the therapy summary's reads) and ``transfer`` (the whole database for a
+JSON export or an import). ``_rows`` holds the row helpers they share.
+"""
+
+from __future__ import annotations
+
+from trustcheck.storage.repos.answers import ANSWERS_TABLE, AnswerRepo, private_answer_id
+from trustcheck.storage.repos.checkins import CheckinRepo
+from trustcheck.storage.repos.commitments import CommitmentRepo
+from trustcheck.storage.repos.drafts import DraftRepo, StoredDraft, draft_record_id
+
+# ``DRAFTS_TABLE`` is the journal's ("journal_drafts"): it always was the name exported here,
+# and the seals of answer drafts are bound to it too, so it must not change under stored data.
+from trustcheck.storage.repos.journal import (
+    DRAFTS_TABLE,
+    JOURNAL_TABLE,
+    EntryBody,
+    JournalRepo,
+    SealedRow,
+    decode_body,
+    encode_body,
+    revision,
+)
+from trustcheck.storage.repos.keys import KeyRepo
+from trustcheck.storage.repos.pack_versions import PackVersionRepo
+from trustcheck.storage.repos.profiles import ProfileRepo
+from trustcheck.storage.repos.safety import SAFETY_TABLE, SafetyRepo, safety_record_id
+from trustcheck.storage.repos.settings import SettingsRepo
+from trustcheck.storage.repos.summary import ExportRepo, WrittenAnswer
+from trustcheck.storage.repos.transfer import (
+    AnswerKey,
+    AnswerRecord,
+    CheckinRecord,
+    CommitmentRecord,
+    JournalRecord,
+    PackVersionRecord,
+    ParticipantRecord,
+    ProfileRecord,
+    SafetyRow,
+    Transfer,
+    TransferRepo,
+)
+
+__all__ = [
+    "ANSWERS_TABLE",
+    "DRAFTS_TABLE",
+    "JOURNAL_TABLE",
+    "SAFETY_TABLE",
+    "AnswerKey",
+    "AnswerRecord",
+    "AnswerRepo",
+    "CheckinRecord",
+    "CheckinRepo",
+    "CommitmentRecord",
+    "CommitmentRepo",
+    "DraftRepo",
+    "EntryBody",
+    "ExportRepo",
+    "JournalRecord",
+    "JournalRepo",
+    "KeyRepo",
+    "PackVersionRecord",
+    "PackVersionRepo",
+    "ParticipantRecord",
+    "ProfileRecord",
+    "ProfileRepo",
+    "SafetyRepo",
+    "SafetyRow",
+    "SealedRow",
+    "SettingsRepo",
+    "StoredDraft",
+    "Transfer",
+    "TransferRepo",
+    "WrittenAnswer",
+    "decode_body",
+    "draft_record_id",
+    "encode_body",
+    "private_answer_id",
+    "revision",
+    "safety_record_id",
+]

@@ -1,0 +1,170 @@
+"""Answers: each person's ratings and written answers of a check-in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from itertools import repeat
+
+from trustcheck.core.models import (
+    Answer,
+    Visibility,
+)
+from trustcheck.storage.db import Database
+from trustcheck.storage.repos._rows import (
+    _blob,
+    _ts,
+)
+from trustcheck.storage.repos.drafts import _DELETE_DRAFT, _clear_draft
+
+ANSWERS_TABLE = "answers"
+
+
+_INSERT_ANSWER = (
+    "INSERT INTO answers(checkin_id, profile_id, pack_id, pack_version, item_id, value, text, "
+    "skipped, visibility, answered_at, text_sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT(checkin_id, profile_id, pack_id, item_id) DO UPDATE SET "
+    "pack_version = excluded.pack_version, value = excluded.value, text = excluded.text, "
+    "skipped = excluded.skipped, visibility = excluded.visibility, "
+    "answered_at = excluded.answered_at, text_sealed = excluded.text_sealed"
+)
+
+
+def _answer_params(
+    checkin_id: int, a: Answer, now: dt.datetime, sealed: bytes | None = None
+) -> tuple[object, ...]:
+    # A private answer's text is never stored in the clear: only its seal is.
+    text = None if sealed is not None else a.text
+    return (
+        checkin_id,
+        a.profile_id,
+        a.pack_id,
+        a.pack_version,
+        a.item_id,
+        a.value,
+        text,
+        int(a.skipped),
+        a.visibility.value,
+        _ts(now),
+        sealed,
+    )
+
+
+def private_answer_id(checkin_id: int, pack_id: str, item_id: str) -> str:
+    """The identity a private answer's seal is bound to; stable across re-saves (upserts)."""
+    return f"{checkin_id}:{pack_id}:{item_id}"
+
+
+class AnswerRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def save(
+        self, checkin_id: int, answer: Answer, now: dt.datetime, sealed: bytes | None = None
+    ) -> None:
+        """Write one answer at once, replacing an earlier answer to the same item.
+
+        ``sealed`` is the encrypted text of a private answer; its clear text is then not stored.
+        """
+        key = (checkin_id, answer.profile_id, answer.pack_id, answer.item_id)
+        with self.db.transaction() as conn:
+            clear = sealed is not None and _clear_draft(conn, key)
+            conn.execute(_INSERT_ANSWER, _answer_params(checkin_id, answer, now, sealed))
+            # The answer replaces its draft in the same transaction: never both, never neither.
+            conn.execute(_DELETE_DRAFT, key)
+        if clear:  # typed as shared, then sealed: the clear draft goes from the log as well
+            self.db.forget_old_pages()
+
+    def sealed_for(self, profile_id: int) -> list[tuple[int, str, str, bytes]]:
+        """Every private answer of a profile: (check-in id, pack id, item id, sealed text)."""
+        rows = self.db.conn.execute(
+            "SELECT checkin_id, pack_id, item_id, text_sealed FROM answers "
+            "WHERE profile_id = ? AND text_sealed IS NOT NULL ORDER BY checkin_id, id",
+            (profile_id,),
+        ).fetchall()
+        return [(int(r[0]), str(r[1]), str(r[2]), _blob(r[3])) for r in rows]
+
+    def sealed_versions(self, profile_id: int) -> dict[tuple[int, str, str], int]:
+        """The pack version each private answer of a profile was given under, by
+        (check-in id, pack id, item id): so its wording can be shown as it was answered."""
+        rows = self.db.conn.execute(
+            "SELECT checkin_id, pack_id, item_id, pack_version FROM answers "
+            "WHERE profile_id = ? AND text_sealed IS NOT NULL",
+            (profile_id,),
+        ).fetchall()
+        return {(int(r[0]), str(r[1]), str(r[2])): int(r[3]) for r in rows}
+
+    def for_checkin(self, checkin_id: int) -> list[Answer]:
+        rows = self.db.conn.execute(
+            "SELECT profile_id, pack_id, pack_version, item_id, value, text, skipped, visibility "
+            "FROM answers WHERE checkin_id = ? ORDER BY id",
+            (checkin_id,),
+        ).fetchall()
+        return [_answer(r) for r in rows]
+
+    def for_completed(self) -> dict[int, list[Answer]]:
+        """Answers of every completed check-in, keyed by check-in id (one query, for trends)."""
+        rows = self.db.conn.execute(
+            "SELECT a.checkin_id, a.profile_id, a.pack_id, a.pack_version, a.item_id, a.value, "
+            "a.text, a.skipped, a.visibility FROM answers a JOIN checkins c ON c.id = a.checkin_id "
+            "WHERE c.status = 'completed' ORDER BY a.checkin_id, a.id"
+        ).fetchall()
+        out: dict[int, list[Answer]] = {}
+        for r in rows:
+            out.setdefault(int(r[0]), []).append(_answer(r[1:]))
+        return out
+
+    def rated_for_completed(self, pack_id: str) -> list[tuple[int, dt.date, int, dict[str, int]]]:
+        """(check-in id, week, profile id, {item id: value}) per person per completed check-in.
+
+        Oldest first; answered rated items only. One grouped query: trends read 20 years of
+        answers without building an object per answer. Grouped by the answer's own columns, so
+        the ``answers_rated`` index (schema V4) is read in order and no answer row is visited.
+        """
+        rows = self.db.conn.execute(
+            "SELECT c.id, c.week, a.profile_id, group_concat(a.item_id, ','), "
+            "group_concat(a.value, ',') "
+            "FROM answers a JOIN checkins c ON c.id = a.checkin_id "
+            "WHERE c.status = 'completed' AND a.pack_id = ? AND a.value IS NOT NULL "
+            "AND a.skipped = 0 "
+            "GROUP BY a.checkin_id, a.profile_id "
+            "ORDER BY c.week, c.completed_at, c.id, a.profile_id",
+            (pack_id,),
+        ).fetchall()
+        if not rows:
+            return []
+        # Item ids cannot hold a comma (the pack format forbids it), so splitting is safe; both
+        # group_concat calls walk the same rows in the same order, so ids and values line up.
+        # Built column by column in C (``map``, one JSON parse of every value): most check-ins
+        # answer the same items and both partners share a week, so each distinct id list and
+        # week is parsed once.
+        cids, weeks, pids, id_texts, value_texts = zip(*rows, strict=True)
+        if list(map(str.count, id_texts, repeat(","))) != list(
+            map(str.count, value_texts, repeat(","))
+        ):
+            raise ValueError("answers: item ids and values do not line up")
+        id_lists = {text: tuple(text.split(",")) for text in set(id_texts)}
+        days = {week: dt.date.fromisoformat(week) for week in set(weeks)}
+        # The joined values are numbers (INTEGER column), so the whole list is one JSON array;
+        # a hand-edited value that is not a number fails here, as ``int()`` would.
+        values = json.loads("[[" + "],[".join(value_texts) + "]]")
+        if len(values) != len(rows):
+            raise ValueError("answers: values do not line up with check-ins")
+        answered = map(dict, map(zip, map(id_lists.__getitem__, id_texts), values))
+        return list(
+            zip(map(int, cids), map(days.__getitem__, weeks), map(int, pids), answered, strict=True)
+        )
+
+
+def _answer(r: Sequence[object]) -> Answer:
+    return Answer(
+        profile_id=int(str(r[0])),
+        pack_id=str(r[1]),
+        pack_version=int(str(r[2])),
+        item_id=str(r[3]),
+        value=None if r[4] is None else int(str(r[4])),
+        text=None if r[5] is None else str(r[5]),
+        skipped=bool(r[6]),
+        visibility=Visibility(str(r[7])),
+    )

@@ -1,0 +1,113 @@
+"""The reads the therapy summary needs beyond what trends load (export, issue 5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from trustcheck.core.models import (
+    Review,
+    Visibility,
+)
+from trustcheck.storage.db import Database
+from trustcheck.storage.repos._rows import (
+    _blob,
+    _review,
+    _visibility,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenAnswer:
+    """A written (text) answer of a completed check-in, for the summary's topics and notes.
+
+    ``text`` is None and ``sealed`` is set for a private answer: only its author can open it.
+    """
+
+    checkin_id: int
+    week: dt.date
+    profile_id: int
+    pack_id: str
+    item_id: str
+    text: str | None
+    visibility: Visibility
+    sealed: bytes | None
+    #: The pack version it was answered under (its wording: ``PackService.answered``).
+    pack_version: int = 0
+
+
+class ExportRepo:
+    """The reads the therapy summary needs beyond what trends load."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def written_between(
+        self,
+        start: dt.date,
+        end: dt.date,
+        *,
+        visibilities: Iterable[Visibility] | None = None,
+        sealed_of: int | None = None,
+    ) -> list[WrittenAnswer]:
+        """Written answers (not skipped) of completed check-ins whose week is in [start, end].
+
+        Oldest first, then by person and answer order. ``visibilities`` narrows the read to the
+        clear-text answers of those visibilities plus the sealed answers of ``sealed_of`` (None:
+        nobody's), so a summary reads only what it shows; None reads every written answer.
+        """
+        sql = (
+            "SELECT c.id, c.week, a.profile_id, a.pack_id, a.item_id, a.text, a.visibility, "
+            "a.text_sealed, a.pack_version FROM answers a JOIN checkins c ON c.id = a.checkin_id "
+            "WHERE c.status = 'completed' AND c.week BETWEEN ? AND ? AND a.skipped = 0 "
+            "AND (a.text IS NOT NULL OR a.text_sealed IS NOT NULL) "
+        )
+        params: list[object] = [start.isoformat(), end.isoformat()]
+        if visibilities is not None:
+            shown = sorted({v.value for v in visibilities})
+            marks = ", ".join("?" * len(shown))
+            sql += (
+                f"AND (a.text IS NOT NULL AND a.visibility IN ({marks}) "
+                "OR a.text_sealed IS NOT NULL AND a.profile_id IS ?) "
+            )
+            params += [*shown, sealed_of]
+        rows = self.db.conn.execute(
+            sql + "ORDER BY c.week, c.completed_at, c.id, a.profile_id, a.id", params
+        ).fetchall()
+        day = dt.date.fromisoformat
+        return [
+            WrittenAnswer(
+                checkin_id=int(r[0]),
+                week=day(str(r[1])),
+                profile_id=int(r[2]),
+                pack_id=str(r[3]),
+                item_id=str(r[4]),
+                text=None if r[5] is None else str(r[5]),
+                visibility=_visibility(r[6]),
+                sealed=None if r[7] is None else _blob(r[7]),
+                pack_version=int(r[8]),
+            )
+            for r in rows
+        ]
+
+    def reviews_between(self, start: dt.date, end: dt.date) -> list[tuple[int, Review]]:
+        """(owner id, review) of commitments reviewed in completed check-ins of [start, end]."""
+        rows = self.db.conn.execute(
+            "SELECT m.owner_id, m.review FROM commitments m JOIN checkins c "
+            "ON c.id = m.reviewed_in WHERE c.status = 'completed' AND m.review IS NOT NULL "
+            "AND c.week BETWEEN ? AND ? ORDER BY c.week, m.id",
+            (start.isoformat(), end.isoformat()),
+        ).fetchall()
+        return [(int(r[0]), _review(r[1])) for r in rows]
+
+    def review_counts_between(self, start: dt.date, end: dt.date) -> list[tuple[int, Review, int]]:
+        """(owner id, review, how many) over ``reviews_between``: counted in SQL, one row each."""
+        rows = self.db.conn.execute(
+            "SELECT m.owner_id, m.review, count(*) FROM commitments m JOIN checkins c "
+            "ON c.id = m.reviewed_in WHERE c.status = 'completed' AND m.review IS NOT NULL "
+            "AND c.week BETWEEN ? AND ? "
+            "GROUP BY m.owner_id, m.review ORDER BY m.owner_id, m.review",
+            (start.isoformat(), end.isoformat()),
+        ).fetchall()
+        return [(int(r[0]), _review(r[1]), int(r[2])) for r in rows]
