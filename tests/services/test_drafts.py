@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from trustcheck.core.models import CheckinStatus, ItemKind, Profile, Visibility
 from trustcheck.services import Services
 from trustcheck.services.checkin import DraftSaved
 from trustcheck.services.export import ExportRequest, ExportService
+from trustcheck.storage.crypto import DamagedRecord
+from trustcheck.storage.repos import ANSWER_DRAFTS_TABLE, JOURNAL_DRAFTS_TABLE, draft_record_id
 
 SHARED_DRAFT = "tangerineharbour31"
 THERAPY_DRAFT = "copperwillow64"
@@ -119,3 +123,27 @@ def test_giving_the_answer_replaces_its_draft(
         is DraftSaved.EMPTY
     )
     assert checkins.answer_draft(checkin.id, alex.id, "open.need") is None
+
+
+def test_a_private_draft_is_bound_to_its_own_table_and_record(
+    svc: Services, couple: tuple[Profile, Profile]
+) -> None:
+    """A sealed answer draft opens only as that answer's draft: not as a journal draft, not as
+    another item's draft (a row moved elsewhere is damaged, never read)."""
+    alex, sam = couple
+    checkins = svc.checkins
+    checkin = checkins.start([alex.id, sam.id])
+    checkins.save_draft(checkin.id, alex.id, "open.hurt", PRIVATE_DRAFT, Visibility.PRIVATE)
+    stored = checkins.drafts.get(checkin.id, alex.id, "weekly", "open.hurt")
+    assert stored is not None and stored.sealed is not None
+    record = draft_record_id(checkin.id, "weekly", "open.hurt")
+    ring = svc.keys.ring
+    assert ring.open(alex.id, stored.sealed, table=ANSWER_DRAFTS_TABLE, record_id=record) == (
+        PRIVATE_DRAFT
+    )
+    for table, record_id in (
+        (JOURNAL_DRAFTS_TABLE, record),
+        (ANSWER_DRAFTS_TABLE, draft_record_id(checkin.id, "weekly", "open.need")),
+    ):
+        with pytest.raises(DamagedRecord):
+            ring.open(alex.id, stored.sealed, table=table, record_id=record_id)

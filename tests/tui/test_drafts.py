@@ -18,6 +18,7 @@ from trustcheck import messages
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Checkin, Profile, Visibility
 from trustcheck.services import Services, open_services
+from trustcheck.services.checkin import CheckinService
 from trustcheck.tui.app import TrustcheckApp, build_app
 from trustcheck.tui.screens.answer import AnswerScreen
 from trustcheck.tui.screens.stop import StopDialog
@@ -63,6 +64,14 @@ async def choose_visibility(pilot: Pilot[None], app: TrustcheckApp, wanted: Visi
             await give_passphrase(app, pilot, PASSPHRASE)
 
 
+def kept_text(
+    checkins: CheckinService, draft: Checkin, person: Profile, item_id: str
+) -> str | None:
+    """The text of the draft kept for ``item_id`` so far (None while there is none)."""
+    kept = checkins.answer_draft(draft.id, person.id, item_id)
+    return None if kept is None else kept.text
+
+
 def box(app: TrustcheckApp) -> TextAnswer:
     screen = app.screen
     assert isinstance(screen, AnswerScreen)
@@ -83,9 +92,8 @@ async def test_a_draft_is_saved_a_moment_after_the_last_key(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # through the turn's gate
         await pilot.press(*WORDS)
-        await wait_until(
-            pilot, lambda: checkins.answer_draft(draft.id, alex.id, item_id) is not None
-        )
+        # A busy machine may keep a draft mid-word first: wait for the whole of it.
+        await wait_until(pilot, lambda: kept_text(checkins, draft, alex, item_id) == WORDS)
         kept = checkins.answer_draft(draft.id, alex.id, item_id)
         assert kept is not None and kept.text == WORDS and kept.visibility is Visibility.SHARED
         assert messages.DRAFT_KEPT in screen_text(app)
@@ -228,9 +236,7 @@ async def test_text_typed_as_shared_then_made_private_leaves_no_clear_copy(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # through the turn's gate
         await pilot.press(*SECRET)
-        await wait_until(
-            pilot, lambda: checkins.answer_draft(draft.id, alex.id, item_id) is not None
-        )
+        await wait_until(pilot, lambda: kept_text(checkins, draft, alex, item_id) == SECRET)
         assert sentinel_on_disk(tmp_path, SECRET)  # shared: kept as typed (so this can fail)
         await choose_visibility(pilot, app, Visibility.PRIVATE)
         kept = checkins.drafts.get(draft.id, alex.id, checkins.pack.id, item_id)

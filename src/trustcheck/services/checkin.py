@@ -40,8 +40,8 @@ from trustcheck.services.packs import PackService
 from trustcheck.storage.crypto import CryptoError, DamagedRecord, ProfileLocked
 from trustcheck.storage.errors import ConflictError
 from trustcheck.storage.repos import (
+    ANSWER_DRAFTS_TABLE,
     ANSWERS_TABLE,
-    DRAFTS_TABLE,
     AnswerRepo,
     CheckinRepo,
     CommitmentRepo,
@@ -570,7 +570,7 @@ class CheckinService:
             sealed = self.keys.ring.seal(
                 profile_id,
                 cleaned,
-                table=DRAFTS_TABLE,
+                table=ANSWER_DRAFTS_TABLE,
                 record_id=draft_record_id(checkin_id, pack.id, item.id),
             )
             self.drafts.save(
@@ -596,7 +596,7 @@ class CheckinService:
             text = self.keys.ring.open(
                 profile_id,
                 stored.sealed,
-                table=DRAFTS_TABLE,
+                table=ANSWER_DRAFTS_TABLE,
                 record_id=draft_record_id(checkin_id, pack.id, item_id),
             )
         except DamagedRecord:

@@ -14,7 +14,7 @@ from trustcheck.core.text import clean_block, clean_line
 from trustcheck.services.keys import KeyService
 from trustcheck.storage.crypto import DamagedRecord
 from trustcheck.storage.repos import (
-    DRAFTS_TABLE,
+    JOURNAL_DRAFTS_TABLE,
     JOURNAL_TABLE,
     JournalRepo,
     SealedRow,
@@ -211,7 +211,9 @@ class JournalService:
             },
             ensure_ascii=False,
         )
-        sealed = self.keys.ring.seal(profile_id, body, table=DRAFTS_TABLE, record_id=profile_id)
+        sealed = self.keys.ring.seal(
+            profile_id, body, table=JOURNAL_DRAFTS_TABLE, record_id=profile_id
+        )
         self.repo.keep_draft(profile_id, sealed, self.clock.now())
 
     def has_draft(self, profile_id: int) -> bool:
@@ -225,7 +227,9 @@ class JournalService:
             return None
         try:
             data = json.loads(
-                self.keys.ring.open(profile_id, blob, table=DRAFTS_TABLE, record_id=profile_id)
+                self.keys.ring.open(
+                    profile_id, blob, table=JOURNAL_DRAFTS_TABLE, record_id=profile_id
+                )
             )
             entry_id = data.get("entry_id")
             return Draft(

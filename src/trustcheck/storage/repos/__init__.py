@@ -12,12 +12,14 @@ from __future__ import annotations
 from trustcheck.storage.repos.answers import ANSWERS_TABLE, AnswerRepo, private_answer_id
 from trustcheck.storage.repos.checkins import CheckinRepo
 from trustcheck.storage.repos.commitments import CommitmentRepo
-from trustcheck.storage.repos.drafts import DraftRepo, StoredDraft, draft_record_id
-
-# ``DRAFTS_TABLE`` is the journal's ("journal_drafts"): it always was the name exported here,
-# and the seals of answer drafts are bound to it too, so it must not change under stored data.
+from trustcheck.storage.repos.drafts import (
+    ANSWER_DRAFTS_TABLE,
+    DraftRepo,
+    StoredDraft,
+    draft_record_id,
+)
 from trustcheck.storage.repos.journal import (
-    DRAFTS_TABLE,
+    JOURNAL_DRAFTS_TABLE,
     JOURNAL_TABLE,
     EntryBody,
     JournalRepo,
@@ -48,7 +50,8 @@ from trustcheck.storage.repos.transfer import (
 
 __all__ = [
     "ANSWERS_TABLE",
-    "DRAFTS_TABLE",
+    "ANSWER_DRAFTS_TABLE",
+    "JOURNAL_DRAFTS_TABLE",
     "JOURNAL_TABLE",
     "SAFETY_TABLE",
     "AnswerKey",

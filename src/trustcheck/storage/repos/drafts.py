@@ -32,6 +32,10 @@ def _clear_draft(conn: sqlite3.Connection, key: tuple[int, int, str, str]) -> bo
     return row is not None and bool(row[0])
 
 
+#: What an answer draft's seal is bound to, beside its record id (see :func:`draft_record_id`).
+ANSWER_DRAFTS_TABLE = "answer_drafts"
+
+
 def draft_record_id(checkin_id: int, pack_id: str, item_id: str) -> str:
     """The identity a private draft's seal is bound to (with its table and its author)."""
     return f"{checkin_id}:{pack_id}:{item_id}"

@@ -30,7 +30,7 @@ class SealedRow:
 
 JOURNAL_TABLE = "journal_entries"
 #: Sealed drafts: the record id bound into each seal is the profile id (one draft per person).
-DRAFTS_TABLE = "journal_drafts"
+JOURNAL_DRAFTS_TABLE = "journal_drafts"
 
 
 class JournalRepo:
