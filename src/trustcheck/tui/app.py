@@ -6,17 +6,17 @@ import asyncio
 import contextlib
 import os
 import signal
+from pathlib import Path
 from typing import Any, ClassVar, Literal, Protocol, runtime_checkable
 
 from textual import events
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import Reactive
 from textual.screen import Screen
 
-from trustcheck import messages
 from trustcheck.core.models import Profile
 from trustcheck.services import Services
+from trustcheck.tui.crash import RedactedCrashApp
 from trustcheck.tui.screens.home import HomeScreen
 
 # The other screens are imported when first opened: the first frame (home) need not pay for them.
@@ -68,7 +68,7 @@ _ACTIVITY = (
 )
 
 
-class TrustcheckApp(App[None]):
+class TrustcheckApp(RedactedCrashApp):
     CSS_PATH = "app.tcss"
     TITLE = "trustcheck"
     ENABLE_COMMAND_PALETTE = False
@@ -211,39 +211,14 @@ class TrustcheckApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(help_rows(self, self.screen)))
 
-    def _handle_exception(self, error: Exception) -> None:
-        # Textual renders an exception with a ``__rich__`` method itself; route every error
-        # through ``_fatal_error`` so nothing but the redacted line reaches the terminal.
-        self._return_code = 1
-        if self._exception is None:
-            self._exception = error
-            self._exception_event.set()
-        self._fatal_error()
+    # --- a crash: redacted (tui/crash.py) -------------------------------------------------------
+    def crash_folder(self) -> Path:
+        return self.services.db.path.parent
 
-    def _fatal_error(self) -> None:
-        # Textual's crash screen prints local variables, which may hold a passphrase or private
-        # text. Write a redacted report (types and frames only) and print one plain line.
-        from rich.text import Text
-
-        from trustcheck.tui.crash import write_crash_report
-
-        error = self._exception
-        kind = type(error).__name__ if error else "error"
+    def before_crash(self) -> None:
         self.keep_drafts()  # what was being written is kept (sealed if private) before the keys go
         with contextlib.suppress(Exception):  # best effort while stopping
             self.services.keys.lock_all()
-        try:
-            if error is None:
-                raise OSError("no exception recorded")
-            path = write_crash_report(error, self.services.db.path.parent)
-            line = messages.CRASH_REPORTED.format(kind=kind, path=path)
-        except OSError:
-            line = messages.CRASH_UNREPORTED.format(kind=kind)
-        self.bell()
-        # One line, not wrapped by Rich (the terminal may fold it): the path stays copyable.
-        self.error_console.soft_wrap = True
-        self._exit_renderables.append(Text(line))
-        self._close_messages_no_wait()
 
 
 def build_app(services: Services, *, start: str = "home") -> TrustcheckApp:
