@@ -391,11 +391,6 @@ def reliable_change(
     return ReliableChange(rc, reliable, direction, provisional, n_checkins)
 
 
-def baseline(points: SeriesLike, size: int = BASELINE_POINTS) -> list[tuple[dt.date, float]]:
-    """The person's first ``size`` present points: the history a change is measured against."""
-    return present(points)[:size]
-
-
 def item_rows(
     items: Sequence[Item], checkins: Iterable[Mapping[str, Answer]]
 ) -> list[list[float | None]]:
@@ -476,22 +471,6 @@ def reliable_change_since(
                 break
             since = week
     return ChangeSince(change, x1, s, alpha, latest, since, note)
-
-
-def reliable_changes(
-    series_by_area: Mapping[str, SeriesLike],
-    items_by_area: Mapping[str, Sequence[Sequence[float | None]]],
-    *,
-    baseline_size: int = BASELINE_POINTS,
-) -> dict[str, ChangeSince]:
-    """:func:`reliable_change_since` for each area of one person; an area without an item
-    matrix (e.g. the single overall rating) gets no alpha and so no index."""
-    return {
-        area: reliable_change_since(
-            series, items_by_area.get(area, ()), baseline_size=baseline_size
-        )
-        for area, series in series_by_area.items()
-    }
 
 
 # --------------------------------------------------------------------------- commitments

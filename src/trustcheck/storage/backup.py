@@ -70,7 +70,6 @@ class Inspection:
     wal: bool = False
     integrity: tuple[str, ...] = ()  # problems; empty when the check said ok
     foreign_keys: tuple[str, ...] = ()
-    holds_data: bool = False
     error: str | None = None
 
     @property
@@ -310,7 +309,6 @@ def inspect(path: Path, *, full: bool = False) -> Inspection:
         foreign = _foreign_keys(conn)
         if integrity and foreign and foreign[0].startswith("cannot check"):
             foreign = ()  # the damage already reported, not a second problem
-        holds = _holds_data(conn) if tables >= CORE_TABLES else bool(tables)
     except sqlite3.DatabaseError as exc:
         return Inspection(path, wal=wal, error=str(exc))
     finally:
@@ -322,7 +320,6 @@ def inspect(path: Path, *, full: bool = False) -> Inspection:
         wal=wal,
         integrity=integrity,
         foreign_keys=foreign,
-        holds_data=holds,
     )
 
 
