@@ -462,7 +462,6 @@ RANGE_ONE_CHECKIN = "1 check-in"
 # --- export and import (issue 5) --------------------------------------------------------------
 EXPORT_TITLE = "trustcheck summary"
 EXPORT_TITLE_FOR = "trustcheck summary · {names}"
-EXPORT_PERIOD = "{start} – {end} · {weeks} · {checkins}"
 EXPORT_NO_PERIOD = "No completed check-ins yet, so there is nothing to sum up."
 EXPORT_HOW_TO_READ = (
     "How to read this: each score (0–100; overall trust 0–10) is how that person saw their "
@@ -503,7 +502,6 @@ EXPORT_WHAT_COMMITMENTS = "commitments and how they went"
 EXPORT_WHAT_NOTES = "shared notes"
 EXPORT_WHAT_PRIVATE = "{name}'s private answers and journal entries"
 EXPORT_WHAT_OTHERS_PRIVATE = "{name}'s private answers, journal entries and safety answers"
-EXPORT_WHAT_SAFETY = "safety answers"
 EXPORT_GENERATED = "Made with trustcheck on {date}."
 EXPORT_PAGE = "Page {n}"
 EXPORT_WROTE = "Wrote {path}."
@@ -516,7 +514,6 @@ EXPORT_WEEKS_AND_SINCE = "choose either --weeks or --since, not both"
 EXPORT_BAD_SINCE = "--since: {value!r} is not a date like 2026-09-01"
 EXPORT_SINCE_FUTURE = "--since {value} is after the last check-in week; nothing to export"
 EXPORT_JSON_PERIOD = "a JSON export always holds everything; leave out --weeks and --since"
-EXPORT_PRIVATE_NOT_HERE = "{name} is not part of this data, so nothing private can be included"
 EXPORT_WRITE_FAILED = "cannot write {path}: {reason}"
 EXPORT_DAMAGED = (
     "{n} of {name}'s private records could not be opened (damaged or modified); they were left out"
@@ -565,7 +562,6 @@ TRENDS_LATEST_GAP = "gap between you {gap}"
 TRENDS_INDEX_WORDS = "trust index"
 TRENDS_MARK_LEGEND = "│ ↑ / ↓ marks where a reliable change began"
 TRENDS_NO_CHANGES = "No change beyond the usual ups and downs so far."
-TRENDS_KEYS_HINT = "1–4 range · a area · escape back"
 HOME_TREND_TITLE = "Trust index over the last 26 weeks (0–100)"
 HOME_TRENDS = "Trends"
 
@@ -640,7 +636,6 @@ PRIVATE_VALUE_STORED = "Kept private: sealed with your passphrase. Choose again 
 PRIVATE_ITEM_NEEDS_UNLOCK = (
     "This answer is kept private, so it needs your passphrase. You can also skip it."
 )
-UNLOCK_PRIVATE_ITEM = "{name}, unlock to keep your answers here private"
 MODULE_INTRO = "{module}: {description}"
 
 # --- the safety check -------------------------------------------------------------------------
@@ -708,7 +703,6 @@ SETTINGS_RENAME = "Rename"
 SETTINGS_REMOVE = "Remove"
 SETTINGS_RESTORE = "Bring back"
 SETTINGS_REMOVED_ROW = "{name} (removed {date})"
-SETTINGS_ONLY_PERSON = "(the only person here: add your partner before removing anyone)"
 SETTINGS_REMOVE_ASK = (
     "Remove {name}? Their journal and past check-ins are kept, and you can bring them back "
     "here later."

@@ -367,15 +367,6 @@ def test_reliable_change_since_without_enough_data() -> None:
         stats.reliable_change_since(series(*BASELINE), MATRIX, baseline_size=1)
 
 
-def test_reliable_changes_per_area() -> None:
-    out = stats.reliable_changes(
-        {"closeness": series(*BASELINE, 58), "overall": series(5, 6, 7, 8)},
-        {"closeness": MATRIX},
-    )
-    assert out["closeness"].change.direction == "up"
-    assert out["overall"].change.rc is None  # one item: no alpha, no index
-
-
 # --------------------------------------------------------------------------- commitments
 
 

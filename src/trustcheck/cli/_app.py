@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -119,25 +117,3 @@ def printable(text: str) -> str:
     from trustcheck.core.text import visible_controls
 
     return visible_controls(text)
-
-
-@contextlib.contextmanager
-def one_shot() -> Iterator[None]:
-    """Keep the cyclic garbage collector out of a one-shot command over the whole history.
-
-    The collector would only walk what start-up loaded and the command's tens of thousands of
-    small tuples (no cycles among them), and at exit all of it once more (~20 ms at 10 years).
-    Freezing moves the objects out of its reach, as the TUI does at start-up; they are still
-    freed as usual when no longer used.
-    """
-    import gc
-
-    collecting = gc.isenabled()
-    gc.freeze()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()

@@ -17,7 +17,6 @@ from trustcheck.cli._app import (
     app,
     data_dir_path,
     fail,
-    one_shot,
     open_data,
     printable,
 )
@@ -107,17 +106,16 @@ def export_command(
     path = Path(output).expanduser()
     force = force or (not to_stdout and _confirm_replace(path, passphrase_stdin))
 
-    with one_shot():
-        result = _export(
-            fmt_info.name,
-            weeks,
-            since_day,
-            notes,
-            include_private,
-            passphrase_stdin,
-            None if to_stdout else path,
-            force,
-        )
+    result = _export(
+        fmt_info.name,
+        weeks,
+        since_day,
+        notes,
+        include_private,
+        passphrase_stdin,
+        None if to_stdout else path,
+        force,
+    )
     for note in result.notes:
         typer.echo(f"trustcheck: {note}", err=True)
     if to_stdout:

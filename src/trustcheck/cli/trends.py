@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from trustcheck.cli._app import app, one_shot, open_data
+from trustcheck.cli._app import app, open_data
 
 
 @app.command()
@@ -25,13 +25,12 @@ def trends(
     # plotext itself (~30 ms) is imported inside render_trends.
     from trustcheck.charts import render_trends
 
-    with one_shot():
-        services = open_data()
-        try:
-            report = services.trends.report(weeks=weeks, area=area)
-        finally:
-            services.close()
-        size = shutil.get_terminal_size((80, 24))
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        text = render_trends(report, width=size.columns, height=size.lines, color=color)
+    services = open_data()
+    try:
+        report = services.trends.report(weeks=weeks, area=area)
+    finally:
+        services.close()
+    size = shutil.get_terminal_size((80, 24))
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    text = render_trends(report, width=size.columns, height=size.lines, color=color)
     typer.echo(text.rstrip("\n"))

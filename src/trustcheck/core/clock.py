@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Protocol
 
 
@@ -83,5 +82,3 @@ def week_label(monday: dt.date) -> str:
     """A short human label for a week, e.g. ``week of 23 Nov 2026``."""
     return f"week of {day_label(monday)}"
 
-
-ClockFactory = Callable[[], Clock]

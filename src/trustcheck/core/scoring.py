@@ -41,15 +41,23 @@ def area_score(items: Sequence[Item], answers: Mapping[str, Answer]) -> float | 
     Returns None (missing, never zero) when fewer than 75% of the area's items were answered;
     a skipped item counts as not answered. Source: CONTENT.md, "Scores".
     """
-    scale_items = [i for i in items if i.kind is ItemKind.SCALE]
-    if not scale_items:
-        return None
-    values = []
-    for item in scale_items:
+    keyed: list[int | None] = []
+    for item in items:
+        if item.kind is not ItemKind.SCALE:
+            continue
         answer = answers.get(item.id)
         if answer is not None and not answer.skipped and answer.value is not None:
-            values.append(keyed_value(item, answer.value))
-    if len(values) < MIN_ANSWERED_SHARE * len(scale_items):
+            keyed.append(keyed_value(item, answer.value))
+        else:
+            keyed.append(None)
+    return keyed_area_score(keyed)
+
+
+def keyed_area_score(keyed: Sequence[float | None]) -> float | None:
+    """:func:`area_score` from the area's reverse-keyed values, one per scale item (None: not
+    answered): ``100 × (mean − 1) / 6``, or None when fewer than 75% were answered."""
+    values = [v for v in keyed if v is not None]
+    if not keyed or len(values) < MIN_ANSWERED_SHARE * len(keyed):
         return None
     mean = sum(values) / len(values)
     return 100.0 * (mean - SCALE_MIN) / (SCALE_MAX - SCALE_MIN)

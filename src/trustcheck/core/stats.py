@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import islice, pairwise, repeat
 from operator import add, is_not, itemgetter, lt, mul, sub
+from statistics import fmean, median
 from typing import Literal, NamedTuple, cast
 
 from trustcheck.core.models import REVIEW_CREDIT, Answer, Item, ItemKind, Review
@@ -211,26 +212,14 @@ def align(
     return list(zip(weeks, map(a.get, weeks), map(b.get, weeks), strict=True))
 
 
-def _median(xs: list[float]) -> float:
-    """``statistics.median`` (the same arithmetic), without importing ``statistics`` (~3 ms)."""
-    xs = sorted(xs)
-    n = len(xs)
-    i = n // 2
-    return xs[i] if n % 2 else (xs[i - 1] + xs[i]) / 2
-
-
-def _mean(xs: Sequence[float]) -> float:
-    return math.fsum(xs) / len(xs)
-
-
 def _bounded_mean(xs: Sequence[float]) -> float:
     """The mean, kept inside [min, max] of ``xs`` even where float rounding would step out."""
-    return min(max(_mean(xs), min(xs)), max(xs))
+    return min(max(fmean(xs), min(xs)), max(xs))
 
 
 def _sample_variance(xs: Sequence[float]) -> float:
     """Sample variance with the ``n − 1`` denominator (two-pass, float only)."""
-    m = _mean(xs)
+    m = fmean(xs)
     d = list(map(sub, xs, repeat(m)))  # the same products as ``(x − m)·(x − m)``, built in C
     return math.fsum(map(mul, d, d)) / (len(xs) - 1)
 
@@ -313,7 +302,7 @@ def theil_sen_slope(
     if len(xy) < min_points:
         return None
     slopes = [(yj - yi) / (xj - xi) for i, (xi, yi) in enumerate(xy) for xj, yj in xy[i + 1 :]]
-    return float(_median(slopes))
+    return float(median(slopes))
 
 
 # --------------------------------------------------------------------------- reliable change
@@ -402,11 +391,6 @@ def reliable_change(
     return ReliableChange(rc, reliable, direction, provisional, n_checkins)
 
 
-def baseline(points: SeriesLike, size: int = BASELINE_POINTS) -> list[tuple[dt.date, float]]:
-    """The person's first ``size`` present points: the history a change is measured against."""
-    return present(points)[:size]
-
-
 def item_rows(
     items: Sequence[Item], checkins: Iterable[Mapping[str, Answer]]
 ) -> list[list[float | None]]:
@@ -469,7 +453,7 @@ def reliable_change_since(
         )
     size = min(baseline_size, n - 1)
     base = [v for _, v in pts[:size]]
-    x1, s = _mean(base), math.sqrt(_sample_variance(base))
+    x1, s = fmean(base), math.sqrt(_sample_variance(base))
     note = ""
     if alpha is None:
         note = "needs at least 3 check-ins with every question in the area answered"
@@ -487,22 +471,6 @@ def reliable_change_since(
                 break
             since = week
     return ChangeSince(change, x1, s, alpha, latest, since, note)
-
-
-def reliable_changes(
-    series_by_area: Mapping[str, SeriesLike],
-    items_by_area: Mapping[str, Sequence[Sequence[float | None]]],
-    *,
-    baseline_size: int = BASELINE_POINTS,
-) -> dict[str, ChangeSince]:
-    """:func:`reliable_change_since` for each area of one person; an area without an item
-    matrix (e.g. the single overall rating) gets no alpha and so no index."""
-    return {
-        area: reliable_change_since(
-            series, items_by_area.get(area, ()), baseline_size=baseline_size
-        )
-        for area, series in series_by_area.items()
-    }
 
 
 # --------------------------------------------------------------------------- commitments

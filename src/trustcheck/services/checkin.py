@@ -603,11 +603,6 @@ class CheckinService:
             return Draft(stored.visibility, None, sealed=True, damaged=True)
         return Draft(stored.visibility, text, sealed=True)
 
-    def discard_draft(
-        self, checkin_id: int, profile_id: int, item_id: str, pack_id: str | None = None
-    ) -> None:
-        self.drafts.delete(checkin_id, profile_id, self.pack_of(pack_id).id, item_id)
-
     # --- reveal -------------------------------------------------------------------------------
     def scores(self, checkin: Checkin) -> tuple[WeekScores, ...]:
         answers = self.answers.for_checkin(checkin.id)

@@ -12,10 +12,10 @@ import datetime as dt
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import FrozenInstanceError, dataclass, field, replace
-from functools import partial
+from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import pairwise, repeat
-from operator import is_not, itemgetter
+from operator import itemgetter
 from types import MappingProxyType
 from typing import Protocol, cast
 
@@ -27,12 +27,13 @@ from trustcheck.core.models import (
     OVERALL,
     SCALE_MAX,
     SCALE_MIN,
+    Item,
     ItemKind,
     Pack,
     Profile,
     Review,
 )
-from trustcheck.core.scoring import MIN_ANSWERED_SHARE, trust_index
+from trustcheck.core.scoring import keyed_area_score, keyed_value, trust_index
 from trustcheck.core.stats import ChangeSince, CouplePoint, Point
 from trustcheck.messages import (
     TRENDS_BAD_WEEKS,
@@ -74,7 +75,6 @@ PAUSE_WEEKS = stats.EWMA_MAX_GAP_WEEKS
 _WEEK = dt.timedelta(weeks=1)
 _week = itemgetter(0)
 _value = itemgetter(1)
-_is_value = partial(is_not, None)
 
 #: One person in one completed check-in: (check-in id, week, profile id, {item id: value}), the
 #: answered rated items only (skipped and text answers left out).
@@ -166,80 +166,27 @@ class History:
 # --- the report ---------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
 class TrendSeries:
     """A weekly series over the report's range (None = a gap), with its trend and figures.
 
-    Immutable and compared by value like the frozen dataclasses around it. The trend line is
-    worked out on first use: ``trustcheck trends`` and the summaries never draw it, so a 20-year
-    report does not smooth fourteen series for nothing.
+    The trend line is worked out on first use (``smooth`` is cached): ``trustcheck trends`` and
+    the summaries never draw it, so a 20-year report does not smooth fourteen series for nothing.
+    Two series compare by their points and figures.
     """
-
-    __slots__ = ("_make_trend", "_trend", "latest", "mean", "points", "slope")
-    __match_args__ = ("points", "trend", "slope", "latest", "mean")
 
     points: tuple[Point, ...]
     #: Theil–Sen slope of the last 8 weeks of the range, in points per week; None if too few.
     slope: float | None
     latest: float | None
     mean: float | None
-    _trend: tuple[Point, ...] | None
-    _make_trend: Callable[[], tuple[Point, ...]] | None
-
-    def __init__(
-        self,
-        points: tuple[Point, ...],
-        trend: tuple[Point, ...] | Callable[[], tuple[Point, ...]],
-        slope: float | None,
-        latest: float | None,
-        mean: float | None,
-    ) -> None:
-        put = object.__setattr__
-        put(self, "points", points)
-        if callable(trend):
-            put(self, "_trend", None)
-            put(self, "_make_trend", trend)
-        else:
-            put(self, "_trend", trend)
-            put(self, "_make_trend", None)
-        put(self, "slope", slope)
-        put(self, "latest", latest)
-        put(self, "mean", mean)
+    #: Works out the trend line (see :attr:`trend`), once.
+    smooth: Callable[[], tuple[Point, ...]] = field(default=lambda: (), compare=False, repr=False)
 
     @property
     def trend(self) -> tuple[Point, ...]:
         """The exponentially weighted trend line (λ 0.3), computed over the whole history."""
-        line = self._trend
-        if line is None:
-            make = self._make_trend
-            assert make is not None
-            line = make()
-            object.__setattr__(self, "_trend", line)
-            object.__setattr__(self, "_make_trend", None)
-        return line
-
-    def _key(self) -> tuple[object, ...]:
-        return (self.points, self.trend, self.slope, self.latest, self.mean)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, TrendSeries)
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return (
-            f"TrendSeries(points={self.points!r}, trend={self.trend!r}, slope={self.slope!r}, "
-            f"latest={self.latest!r}, mean={self.mean!r})"
-        )
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
+        return self.smooth()
 
     def values(self) -> list[float | None]:
         return list(map(_value, self.points))
@@ -332,21 +279,16 @@ def _last_present(points: Sequence[Point]) -> float | None:
 class _AreaKey:
     """An area's rated items as the scorer needs them, precomputed once per pack."""
 
-    __slots__ = ("ids", "need", "tables")
+    __slots__ = ("ids", "tables")
 
-    def __init__(self, ids: tuple[str, ...], reverse: tuple[bool, ...]) -> None:
-        self.ids = ids
-        #: Per item, stored value → reverse-keyed value (``8 − x`` when reversed); a value
-        #: outside 1–7 is not in the table and reads as not answered.
+    def __init__(self, items: Sequence[Item]) -> None:
+        self.ids = tuple(i.id for i in items)
+        #: Per item, stored value → ``scoring.keyed_value``; a value outside 1–7 is not in the
+        #: table and reads as not answered.
         self.tables: tuple[dict[int | None, float], ...] = tuple(
-            {
-                v: float(SCALE_MIN + SCALE_MAX - v if rev else v)
-                for v in range(SCALE_MIN, SCALE_MAX + 1)
-            }
-            for rev in reverse
+            {v: float(keyed_value(item, v)) for v in range(SCALE_MIN, SCALE_MAX + 1)}
+            for item in items
         )
-        #: ``scoring.area_score``: at least 75% of the items answered.
-        self.need = MIN_ANSWERED_SHARE * len(ids)
 
     def rows(self, checkins: Sequence[Mapping[str, int]]) -> list[tuple[float | None, ...]]:
         """One row of keyed values per check-in, None where not answered (as ``stats.item_rows``).
@@ -367,15 +309,8 @@ class _AreaKey:
         return list(zip(*columns, strict=True)) if columns else [() for _ in checkins]
 
     def scores(self, rows: Iterable[tuple[float | None, ...]]) -> list[float | None]:
-        """``scoring.area_score`` per row: ``100 × (mean − 1) / 6``, None under 75% answered."""
-        k, need = len(self.ids), self.need
-        span = SCALE_MAX - SCALE_MIN
-        return [
-            100.0 * (sum(filter(None, r)) / n - SCALE_MIN) / span  # keyed values are ≥ 1
-            if (n := k - r.count(None)) and n >= need
-            else None
-            for r in rows
-        ]
+        """``scoring.area_score`` per row."""
+        return list(map(keyed_area_score, rows))
 
 
 def _monday(day: dt.date) -> dt.date:
@@ -440,7 +375,7 @@ class TrendsService:
         self.rated: RatedAnswers = rated or _FallbackRated(checkins, answers)
         self.reviews = reviews
         self._keys = {
-            area: _AreaKey(tuple(i.id for i in items), tuple(i.reverse for i in items))
+            area: _AreaKey(items)
             for area in AREAS
             if (items := [i for i in pack.items_in(area) if i.kind is ItemKind.SCALE])
         }
@@ -551,7 +486,7 @@ class TrendsService:
                     mine = [i for i in items if i.area == area.id]
                     if not mine or not weeks:
                         continue
-                    key = _AreaKey(tuple(i.id for i in mine), tuple(i.reverse for i in mine))
+                    key = _AreaKey(mine)
                     values = key.scores(key.rows(checkins))
                     if any(v is not None for v in values):
                         present.add(area.id)
@@ -575,20 +510,9 @@ class TrendsService:
         checkins = [by_week[w] for w in weeks]
         keyed = {area: key.rows(checkins) for area, key in self._keys.items()}
         area_values = {area: self._keys[area].scores(rows) for area, rows in keyed.items()}
-        if len(area_values) == len(AREAS):
-            # ``scoring.trust_index`` per week (areas in ``AREAS`` order), inlined: a function
-            # call per week was a tenth of a 20-year load.
-            need = MIN_ANSWERED_SHARE * len(AREAS)
-            index_values = [
-                sum(present) / len(present)
-                if len(present := list(filter(_is_value, week))) >= need
-                else None
-                for week in zip(*area_values.values(), strict=True)
-            ]
-        else:  # a pack without every area: the general form
-            index_values = [
-                trust_index({a: vs[i] for a, vs in area_values.items()}) for i in range(len(weeks))
-            ]
+        index_values = [
+            trust_index({a: vs[i] for a, vs in area_values.items()}) for i in range(len(weeks))
+        ]
         oid = self._overall_id
         ratings = [c.get(oid) for c in checkins] if oid is not None else [None] * len(weeks)
         overall_values = [None if r is None else float(r) for r in ratings]
@@ -783,7 +707,7 @@ def _series(
     present = [v for v in values if v is not None]
     return TrendSeries(
         points=points,
-        trend=trend,
+        smooth=cache(trend) if callable(trend) else lambda: trend,
         slope=stats.theil_sen_slope(tail, until=end),
         latest=_last_present(points),
         mean=math.fsum(present) / len(present) if present else None,
@@ -793,7 +717,7 @@ def _series(
 def _empty(
     history: History, method: str, notes: list[str], weeks: int | None, area: str | None
 ) -> TrendReport:
-    empty = TrendSeries((), (), None, None, None)
+    empty = TrendSeries((), None, None, None)
     areas = (area,) if area is not None else AREAS
     persons = tuple(
         PersonTrends(

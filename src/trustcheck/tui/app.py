@@ -4,43 +4,55 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import os
 import signal
-import sys
-from typing import Any, ClassVar, Literal
+from pathlib import Path
+from typing import Any, ClassVar, Literal, Protocol, runtime_checkable
 
 from textual import events
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import Reactive
 from textual.screen import Screen
 
-from trustcheck import messages
 from trustcheck.core.models import Profile
 from trustcheck.services import Services
+from trustcheck.tui.crash import RedactedCrashApp
 from trustcheck.tui.screens.home import HomeScreen
 
 # The other screens are imported when first opened: the first frame (home) need not pay for them.
-# So a screen class is looked up in ``sys.modules``: while its module is not imported, no screen
-# of that kind can be open.
-_JOURNAL, _SAFETY, _UNLOCK, _ANSWER = (
-    "trustcheck.tui.screens.journal",
-    "trustcheck.tui.screens.safety",
-    "trustcheck.tui.screens.unlock",
-    "trustcheck.tui.screens.answer",
-)
+# So the app knows them by what it asks of them (the methods below), never by their classes.
 
 
-def _loaded(module: str, name: str) -> type[Any] | None:
-    """The class ``name`` of ``module`` if that module has been imported, else None."""
-    found = sys.modules.get(module)
-    return None if found is None else getattr(found, name, None)
+@runtime_checkable
+class _KeepsDrafts(Protocol):
+    """A screen with something being written (the journal, an answer): kept on every way out."""
+
+    def keep_draft(self) -> object: ...
 
 
-def _is(screen: object, module: str, name: str) -> bool:
-    kind = _loaded(module, name)
-    return kind is not None and isinstance(screen, kind)
+@runtime_checkable
+class _Journal(Protocol):
+    """The journal: it counts idle time from activity anywhere, and the hide key locks it."""
+
+    def touch(self) -> None: ...
+
+    def lock_and_leave(self) -> None: ...
+
+
+@runtime_checkable
+class _AsksPassphrase(Protocol):
+    """A passphrase modal: the hide key closes it (a key derived meanwhile is locked again)."""
+
+    def finish(self) -> None: ...
+
+    def set_busy(self, busy: bool, note: str = "") -> None: ...
+
+
+@runtime_checkable
+class _SafetyQuestion(Protocol):
+    """The private safety question: the hide key sends it away at once."""
+
+    def action_hide(self) -> None: ...
 
 
 Start = Literal["home", "checkin"]
@@ -56,7 +68,7 @@ _ACTIVITY = (
 )
 
 
-class TrustcheckApp(App[None]):
+class TrustcheckApp(RedactedCrashApp):
     CSS_PATH = "app.tcss"
     TITLE = "trustcheck"
     ENABLE_COMMAND_PALETTE = False
@@ -107,11 +119,9 @@ class TrustcheckApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, _ACTIVITY):
-            journal = _loaded(_JOURNAL, "JournalScreen")
-            if journal is not None:
-                for screen in self.screen_stack:
-                    if isinstance(screen, journal):
-                        screen.touch()
+            for screen in self.screen_stack:
+                if isinstance(screen, _Journal):
+                    screen.touch()
         await super().on_event(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -119,9 +129,8 @@ class TrustcheckApp(App[None]):
             # Shown (and active) only while there is something to hide.
             keys = self.services.keys
             return (
-                _is(self.screen, _UNLOCK, "PassphraseModal")
-                or _is(self.screen, _SAFETY, "SafetyScreen")
-                or any(_is(s, _JOURNAL, "JournalScreen") for s in self.screen_stack)
+                isinstance(self.screen, (_AsksPassphrase, _SafetyQuestion))
+                or any(isinstance(s, _Journal) for s in self.screen_stack)
                 or any(keys.is_unlocked(p.id) for p in self.services.profiles.people())
             )
         return True
@@ -134,15 +143,8 @@ class TrustcheckApp(App[None]):
         Every way out (quit, hide, the lock, a hang-up, a crash) calls this before keys are
         locked; it never raises.
         """
-        kinds = tuple(
-            kind
-            for kind in (_loaded(_JOURNAL, "JournalScreen"), _loaded(_ANSWER, "AnswerScreen"))
-            if kind is not None
-        )
-        if not kinds:
-            return
         for screen in self.screen_stack:
-            if isinstance(screen, kinds):
+            if isinstance(screen, _KeepsDrafts):
                 with contextlib.suppress(Exception):  # best effort: on the way out
                     screen.keep_draft()
 
@@ -192,13 +194,14 @@ class TrustcheckApp(App[None]):
         """Lock every key at once and close an open journal (and anything over it)."""
         self.keep_drafts()  # sealed with the key about to be forgotten
         self.services.keys.lock_all()
-        while _is(self.screen, _UNLOCK, "PassphraseModal"):
+        while isinstance(self.screen, _AsksPassphrase):
             self.pop_screen()  # a key derived meanwhile is locked again (see its finish())
-        if _is(self.screen, _SAFETY, "SafetyScreen"):
-            self.screen.action_hide()  # type: ignore[attr-defined]  # gone at once; check-in goes on
+        screen: object = self.screen
+        if isinstance(screen, _SafetyQuestion):
+            screen.action_hide()  # gone at once; the check-in goes on
         for screen in self.screen_stack:
-            if _is(screen, _JOURNAL, "JournalScreen"):
-                screen.lock_and_leave()  # type: ignore[attr-defined]
+            if isinstance(screen, _Journal):
+                screen.lock_and_leave()
                 break
         self.refresh_bindings()
 
@@ -208,56 +211,14 @@ class TrustcheckApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(help_rows(self, self.screen)))
 
-    def _handle_exception(self, error: Exception) -> None:
-        # Textual renders an exception with a ``__rich__`` method itself; route every error
-        # through ``_fatal_error`` so nothing but the redacted line reaches the terminal.
-        self._return_code = 1
-        if self._exception is None:
-            self._exception = error
-            self._exception_event.set()
-        self._fatal_error()
+    # --- a crash: redacted (tui/crash.py) -------------------------------------------------------
+    def crash_folder(self) -> Path:
+        return self.services.db.path.parent
 
-    def _fatal_error(self) -> None:
-        # Textual's crash screen prints local variables, which may hold a passphrase or private
-        # text. Write a redacted report (types and frames only) and print one plain line.
-        from rich.text import Text
-
-        from trustcheck.tui.crash import write_crash_report
-
-        error = self._exception
-        kind = type(error).__name__ if error else "error"
+    def before_crash(self) -> None:
         self.keep_drafts()  # what was being written is kept (sealed if private) before the keys go
         with contextlib.suppress(Exception):  # best effort while stopping
             self.services.keys.lock_all()
-        try:
-            if error is None:
-                raise OSError("no exception recorded")
-            path = write_crash_report(error, self.services.db.path.parent)
-            line = messages.CRASH_REPORTED.format(kind=kind, path=path)
-        except OSError:
-            line = messages.CRASH_UNREPORTED.format(kind=kind)
-        self.bell()
-        # One line, not wrapped by Rich (the terminal may fold it): the path stays copyable.
-        self.error_console.soft_wrap = True
-        self._exit_renderables.append(Text(line))
-        self._close_messages_no_wait()
-
-
-_frozen = False
-
-
-def _freeze_startup_objects() -> None:
-    """Move what start-up made (modules, classes, Textual's tables: ~36,000 objects, next to no
-    garbage) out of the collector's reach, once per process.
-
-    Otherwise a full collection falls inside the first frame and walks all of it again (~12 ms);
-    those objects live as long as the process anyway. Textual pauses the collector for smooth
-    scrolling (``PAUSE_GC_ON_SCROLL``) for the same reason.
-    """
-    global _frozen
-    if not _frozen:
-        _frozen = True
-        gc.freeze()
 
 
 def build_app(services: Services, *, start: str = "home") -> TrustcheckApp:
@@ -265,5 +226,4 @@ def build_app(services: Services, *, start: str = "home") -> TrustcheckApp:
     if start not in ("home", "checkin"):
         raise ValueError(f"unknown start screen: {start!r}")
     app = TrustcheckApp(services, "checkin" if start == "checkin" else "home")
-    _freeze_startup_objects()
     return app

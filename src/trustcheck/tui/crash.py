@@ -15,6 +15,11 @@ import sys
 import traceback
 from pathlib import Path
 
+from rich.text import Text
+from textual.app import App
+
+from trustcheck import messages
+
 REPORT_MODE = 0o600
 
 
@@ -86,3 +91,50 @@ def write_crash_report(error: BaseException, folder: Path, now: dt.datetime | No
             out.write(text)
         return path
     raise FileExistsError(f"{stem}.log")
+
+
+class RedactedCrashApp(App[None]):
+    """An app whose crash writes :func:`write_crash_report` and prints one plain line.
+
+    The one place that touches Textual's private names (guarded by tests/tui/test_crash.py):
+    Textual has no public hook for an unhandled exception. ``App._handle_exception`` is where
+    every error lands, and ``App._fatal_error`` prints the traceback with local variables; so
+    both are overridden here, and the line is queued as Textual queues its own crash screen
+    (``_exit_renderables``, ``_close_messages_no_wait``: ``exit()`` would post a message to a
+    message loop that may have just stopped).
+    """
+
+    def crash_folder(self) -> Path:
+        """Where the report is written (the data folder)."""
+        raise NotImplementedError
+
+    def before_crash(self) -> None:
+        """What must happen before the app goes (keep drafts, lock keys); never raises."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual renders an exception with a ``__rich__`` method itself; route every error
+        # through ``_fatal_error`` so nothing but the redacted line reaches the terminal.
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self._fatal_error()
+
+    def _fatal_error(self) -> None:
+        # Textual's crash screen prints local variables, which may hold a passphrase or private
+        # text. Write a redacted report (types and frames only) and print one plain line.
+        error = self._exception
+        kind = type(error).__name__ if error else "error"
+        self.before_crash()
+        try:
+            if error is None:
+                raise OSError("no exception recorded")
+            path = write_crash_report(error, self.crash_folder())
+            line = messages.CRASH_REPORTED.format(kind=kind, path=path)
+        except OSError:
+            line = messages.CRASH_UNREPORTED.format(kind=kind)
+        self.bell()
+        # One line, not wrapped by Rich (the terminal may fold it): the path stays copyable.
+        self.error_console.soft_wrap = True
+        self._exit_renderables.append(Text(line))
+        self._close_messages_no_wait()

@@ -12,7 +12,6 @@ reopens it in the editor; saving makes it an ordinary entry.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -22,17 +21,15 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import on
-from textual._types import SegmentLines
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.events import Resize
-from textual.geometry import Size
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Checkbox, DataTable, Footer, Input, Static, TextArea
-from textual.widgets.data_table import ColumnKey, RowKey
+from textual.widgets.data_table import ColumnKey
 
 from trustcheck import messages
 from trustcheck.core.clock import moment_label, week_label
@@ -120,101 +117,6 @@ class Cell:
 
 
 DIM = Style(dim=True)
-
-
-class EntryTable(DataTable[Cell]):
-    """The entries table: its one-line ``Cell`` cells are drawn straight to segments.
-
-    DataTable draws every cell through Rich (``Styled(Padding(cell))``, rendered and split into
-    lines twice); a ``Cell`` in a one-line row is one padded line of text, so it is built here
-    directly, styled exactly as that path styles it. Anything else (the header, taller rows,
-    fixed rows or columns) is drawn by DataTable itself.
-    """
-
-    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
-        """The table's size once rows came in, without measuring every new cell.
-
-        DataTable measures each new cell (on idle) for the width of auto-width columns and the
-        height of auto-height rows; here every column has a fixed width and every row one
-        line, so there is nothing to measure: only the virtual size is set, as DataTable does.
-        """
-        keys = list(new_rows)
-        rows = [self.rows.get(key) for key in keys]
-        if any(column.auto_width for column in self.columns.values()) or any(
-            row is not None and (row.auto_height or row.label is not None) for row in rows
-        ):
-            super()._update_dimensions(keys)
-            return
-        width = sum(column.get_render_width(self) for column in self.columns.values())
-        header_height = self.header_height if self.show_header else 0
-        self.virtual_size = Size(
-            width + self._row_label_column_width, self._total_row_height + header_height
-        )
-
-    def _render_cell(
-        self,
-        row_index: int,
-        column_index: int,
-        base_style: Style,
-        width: int,
-        cursor: bool = False,
-        hover: bool = False,
-    ) -> SegmentLines:
-        pad = self.cell_padding
-        inner = width - 2 * pad
-        if row_index < 0 or column_index < 0 or inner <= 0 or self.fixed_rows or self.fixed_columns:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        row_key = self._row_locations.get_key(row_index)
-        column_key = self._column_locations.get_key(column_index)
-        row = self.rows.get(row_key) if row_key is not None else None
-        if row_key is None or column_key is None or row is None or row.height != 1:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        key = (
-            row_key,
-            column_key,
-            base_style,
-            cursor,
-            hover,
-            self._show_hover_cursor,
-            self._update_count,
-            self._pseudo_class_state,
-        )
-        cache = self._cell_render_cache
-        lines = cache.get(key)
-        if lines is not None:
-            return lines
-        cell = self._get_row_renderables(row_index).cells[column_index]
-        if not isinstance(cell, Cell):
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        component_style, post_style = self._get_styles_to_render_cell(
-            False,
-            False,
-            False,
-            hover,
-            cursor,
-            self.show_cursor,
-            self._show_hover_cursor,
-            self.cursor_foreground_priority == "css",
-            self.cursor_background_priority == "css",
-        )
-        style = base_style + Style.from_meta({"row": row_index, "column": column_index})
-        style += component_style
-        text = cell.text if cell.width == inner else set_cell_size(cell.text, inner)
-        spaces = " " * pad
-        if cell.style is None:
-            line = [Segment(f"{spaces}{text}{spaces}", style + post_style)]
-        else:
-            shown = cell.text if cell.width <= inner else text
-            fill = " " * (inner - cell_len(shown)) + spaces
-            blank = style + post_style
-            line = [
-                Segment(spaces, blank),
-                Segment(shown, style + cell.style + post_style),
-                Segment(fill, blank),
-            ]
-        lines = [line]
-        cache[key] = lines
-        return lines
 
 
 def _sentence(text: str) -> str:
@@ -343,7 +245,7 @@ class JournalScreen(Screen[None]):
                 yield Static(messages.JOURNAL_LOCK_NOTE, id="lock-note", markup=False)
             yield LineInput(placeholder=messages.JOURNAL_SEARCH, id="search")
             yield Static("", id="damaged")
-            yield EntryTable(id="entries", cursor_type="row", zebra_stripes=True)
+            yield DataTable[Cell](id="entries", cursor_type="row", zebra_stripes=True)
             yield Static("", id="more")
             yield Static("", id="empty")
         with Vertical(id="editor"):

@@ -40,9 +40,9 @@ class LineInput(Input):
         lines = clean_paste(text).replace("\t", " ").split("\n")
         return self.JOIN.join(line for line in lines if line.strip())
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         event.stop()
-        event.prevent_default()  # Input._on_paste would keep only the first line
+        event.prevent_default()  # Input's own paste handler would keep only the first line
         text = self._pasted(event.text)
         if not text:
             return
@@ -74,10 +74,12 @@ class TagsInput(LineInput):
 class EditorArea(TextArea):
     """A ``TextArea`` whose pastes keep every line but lose ESC, C1 and other control chars."""
 
-    async def _on_paste(self, event: events.Paste) -> None:
-        event.prevent_default()  # TextArea._on_paste would insert the raw text
+    def on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # TextArea's own paste handler would insert the raw text
         if self.read_only:
             return
-        if result := self._replace_via_keyboard(clean_paste(event.text), *self.selection):
-            self.move_cursor(result.end_location)
-            self.focus()
+        result = self.replace(
+            clean_paste(event.text), *self.selection, maintain_selection_offset=False
+        )
+        self.move_cursor(result.end_location)
+        self.focus()
