@@ -40,6 +40,7 @@ from trustcheck.core.models import JournalEntry, Profile
 from trustcheck.core.text import visible_controls
 from trustcheck.services import Services
 from trustcheck.services.checkin import PrivateAnswer
+from trustcheck.services.errors import CryptoError
 from trustcheck.services.journal import (
     Draft,
     JournalConflict,
@@ -47,7 +48,6 @@ from trustcheck.services.journal import (
     clean_tags,
     parse_rating,
 )
-from trustcheck.storage.crypto import CryptoError
 from trustcheck.tui.screens.confirm import ConfirmDialog
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.fields import EditorArea, LineInput, TagsInput
