@@ -16,6 +16,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
+import rawdb
 from sentinel import files_holding
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile
@@ -82,7 +83,7 @@ async def test_idle_lock_keeps_the_entry_being_written_and_unlocking_brings_it_b
     services: Services, solo: list[Profile], fake_time: FakeTime
 ) -> None:
     (robin,) = solo
-    services.settings.set(IDLE_SETTING, "1")
+    rawdb.settings(services).set(IDLE_SETTING, "1")
     with_journal(services, robin, locked=False)
     app = build_app(services)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

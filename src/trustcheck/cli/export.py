@@ -210,7 +210,7 @@ def import_command(
         fail(printable(str(exc)))
     services = open_data()
     try:
-        if not services.db.is_empty():
+        if not services.is_empty():
             fail(messages.IMPORT_NOT_EMPTY.format(path=data_dir_path()))
         person = private_person(dump)
         passphrase = None

@@ -113,8 +113,8 @@ class ExportService:
 
     def __init__(self, services: Services) -> None:
         self.services = services
-        self.repo = ExportRepo(services.db)
-        self.transfer = TransferRepo(services.db)
+        self.repo = ExportRepo(services._db)  # the service layer's own database
+        self.transfer = TransferRepo(services._db)
 
     # --- the period -----------------------------------------------------------------------------
     def weeks_for(self, request: ExportRequest, fmt: Format) -> int | None:

@@ -225,6 +225,15 @@ class PackService:
         except ValueError:
             return None
 
+    def idle_lock_seconds(self) -> float | None:
+        """The journal's idle lock time as stored; None when unset, unreadable or not positive."""
+        raw = self.settings.get(IDLE_SETTING)
+        try:
+            value = float(raw) if raw is not None else None
+        except ValueError:
+            return None
+        return value if value is not None and value > 0 else None
+
     def set_idle_seconds(self, raw: str) -> int:
         """Store the journal's idle lock time from what was typed (10 s to 24 h)."""
         try:

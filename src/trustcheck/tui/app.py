@@ -232,7 +232,7 @@ class TrustcheckApp(App[None]):
         try:
             if error is None:
                 raise OSError("no exception recorded")
-            path = write_crash_report(error, self.services.db.path.parent)
+            path = write_crash_report(error, self.services.data_dir)
             line = messages.CRASH_REPORTED.format(kind=kind, path=path)
         except OSError:
             line = messages.CRASH_UNREPORTED.format(kind=kind)

@@ -80,12 +80,8 @@ FIXED_WIDTH = DATE_WIDTH + RATING_WIDTH + TAGS_WIDTH + THERAPY_WIDTH + 5 * 2 + 2
 
 def idle_seconds(services: Services) -> float:
     """The idle time after which an open journal locks itself (setting, default 5 minutes)."""
-    raw = services.settings.get(IDLE_SETTING)
-    try:
-        value = float(raw) if raw is not None else IDLE_DEFAULT
-    except ValueError:
-        return IDLE_DEFAULT
-    return value if value > 0 else IDLE_DEFAULT
+    value = services.packs.idle_lock_seconds()
+    return IDLE_DEFAULT if value is None else value
 
 
 def _cut(text: str, width: int) -> str:
