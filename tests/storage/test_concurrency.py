@@ -21,7 +21,7 @@ _WRITER = """
 import dataclasses, sys, time
 from pathlib import Path
 from trustcheck.core.models import Item, ItemKind
-from trustcheck.core.packs import weekly_pack
+from trustcheck.services.packs import weekly_pack
 from trustcheck.services import open_services
 
 data_dir, name, count, start = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])

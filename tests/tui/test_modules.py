@@ -370,7 +370,7 @@ def test_old_answers_keep_their_original_wording(
 ) -> None:
     from dataclasses import replace
 
-    from trustcheck.core.packs import weekly_pack
+    from trustcheck.services.packs import weekly_pack
 
     v1 = weekly_pack()
     services = open_services(tmp_path, clock=clock, weak_kdf=True)

@@ -194,7 +194,6 @@ def import_command(
 ) -> None:
     """Import a JSON export into an empty data folder: all of it, or nothing."""
     from trustcheck import messages
-    from trustcheck.core.packs import weekly_pack
     from trustcheck.services.importer import (
         ImportFileError,
         import_dump,
@@ -202,6 +201,7 @@ def import_command(
         read_dump,
     )
     from trustcheck.services.keys import PassphraseError
+    from trustcheck.services.packs import weekly_pack
 
     try:
         # The whole file is checked before the data folder is even opened.

@@ -63,7 +63,8 @@ def packs_validate(
     file: Annotated[Path, typer.Argument(help="The pack file (TOML) to check.")],
 ) -> None:
     """Check a pack file and list every problem as FILE:LINE: reason (exit 1 if there are any)."""
-    from trustcheck.core.packs import PackError, PackProblem, load_builtin_packs, load_pack
+    from trustcheck.core.packs import PackError, PackProblem, load_pack
+    from trustcheck.services.packs import load_builtin_packs
 
     pack: Pack | None
     problems: list[PackProblem]

@@ -12,7 +12,7 @@ from trustcheck.core.errors import UserError
 from trustcheck.core.models import Pack
 from trustcheck.services.checkin import CheckinService
 from trustcheck.services.keys import KeyService
-from trustcheck.services.packs import PackService
+from trustcheck.services.packs import PackService, weekly_pack
 from trustcheck.services.profiles import ProfileService
 from trustcheck.storage.db import Database
 from trustcheck.storage.repos import (
@@ -133,8 +133,6 @@ def open_services(
 
     ``weak_kdf`` swaps Argon2id's production cost for a cheap one: for tests only.
     """
-    from trustcheck.core.packs import weekly_pack
-
     clock = clock or system_clock()
     pack = pack or weekly_pack()
     db = Database.open(data_dir)

@@ -17,12 +17,14 @@ from trustcheck.core.errors import UserError
 from trustcheck.core.models import Pack
 from trustcheck.core.packs import (
     PackProblem,
-    load_builtin_packs,
     load_user_packs,
     pack_from_snapshot,
     pack_snapshot,
+    read_builtin_packs,
+    read_weekly_pack,
     wording_changes,
 )
+from trustcheck.paths import builtin_packs_dir
 from trustcheck.storage.repos import PackVersionRepo, SettingsRepo
 
 #: Comma-separated ids of the module packs switched on for this couple.
@@ -35,6 +37,16 @@ LOCALE_SETTING = "safety_locale"
 IDLE_SETTING = "journal_idle_seconds"
 
 BUILTIN = "built-in"
+
+
+def load_builtin_packs() -> dict[str, Pack]:
+    """Every pack shipped with trustcheck (``data/packs``), by id; read once per process."""
+    return read_builtin_packs(builtin_packs_dir())
+
+
+def weekly_pack() -> Pack:
+    """The weekly core pack every check-in uses, as shipped (only ``weekly.toml`` is read)."""
+    return read_weekly_pack(builtin_packs_dir())
 
 
 class PackSettingError(UserError, ValueError):
