@@ -137,7 +137,7 @@ class ExportService:
     # --- the summary ----------------------------------------------------------------------------
     def summary(self, request: ExportRequest) -> Summary:
         """The therapy summary over the requested period (page one, and later pages if chosen)."""
-        from trustcheck.charts import render_sparkline
+        from trustcheck.export.sparkline import render_sparkline
 
         services = self.services
         report = services.trends.report(weeks=self.weeks_for(request, FORMATS["md"]))
