@@ -106,7 +106,7 @@ def _version_problems(file: Path, pack: Pack) -> list[PackProblem]:
         return []
     services = open_data()
     try:
-        stored = services.packs.versions.get(pack.id, pack.version)
+        stored = services.packs.stored_snapshot(pack.id, pack.version)
     finally:
         services.close()
     if stored is None:

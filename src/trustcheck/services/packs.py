@@ -112,6 +112,10 @@ class PackService:
         """Read the pack files again (after a user pack was added or edited)."""
         self._loaded = None
 
+    def stored_snapshot(self, pack_id: str, version: int) -> str | None:
+        """The wording stored when ``version`` of the pack was first answered here, if it was."""
+        return self.versions.get(pack_id, version)
+
     def version_problems(self, pack: Pack) -> list[str]:
         """Why ``pack`` may not be used: its wording differs from the same version's answers."""
         stored = self.versions.get(pack.id, pack.version)
