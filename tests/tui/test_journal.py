@@ -14,12 +14,13 @@ from textual.widgets.input import Selection
 import rawdb
 from trustcheck.core.models import Profile, Visibility
 from trustcheck.services import Services
+from trustcheck.services.packs import IDLE_SETTING
 from trustcheck.tui.app import TrustcheckApp, build_app
 from trustcheck.tui.screens import journal as journal_screen
 from trustcheck.tui.screens.confirm import ConfirmDialog
 from trustcheck.tui.screens.help import HelpScreen
 from trustcheck.tui.screens.home import HomeScreen
-from trustcheck.tui.screens.journal import IDLE_SETTING, JournalScreen
+from trustcheck.tui.screens.journal import JournalScreen
 from trustcheck.tui.screens.unlock import SetPassphraseScreen, UnlockScreen, WhoseJournalScreen
 from trustcheck.tui.widgets.passphrase import PassphraseInput
 

@@ -22,10 +22,11 @@ from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile
 from trustcheck.services import Services, open_services
 from trustcheck.services.journal import Draft
+from trustcheck.services.packs import IDLE_SETTING
 from trustcheck.tui.app import TrustcheckApp, build_app
 from trustcheck.tui.screens import journal as journal_screen
 from trustcheck.tui.screens.home import HomeScreen
-from trustcheck.tui.screens.journal import IDLE_SETTING, JournalScreen
+from trustcheck.tui.screens.journal import JournalScreen
 
 from .conftest import run_async, screen_text
 from .test_journal import SIZE, FakeTime, fake_time, settle, unlock, with_journal

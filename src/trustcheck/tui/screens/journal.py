@@ -53,7 +53,6 @@ from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.fields import EditorArea, LineInput, TagsInput
 from trustcheck.tui.widgets.marks import MarkedCheckbox
 
-IDLE_SETTING = "journal_idle_seconds"
 IDLE_DEFAULT = 300.0
 PAGE = 200  # rows added to the table at a time: opening 10,000 entries costs as much as 200
 # Opening shows the newest screenful at once (the terminal's height less CHROME_LINES entries,
