@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from trustcheck.charts import render_sparkline, render_trends
+from trustcheck.charts import render_trends
 from trustcheck.core import stats
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Answer, ItemKind, Profile
+from trustcheck.export.sparkline import render_sparkline
 from trustcheck.services import Services, open_services
 from trustcheck.services.demo import seed_demo
 from trustcheck.services.trends import TrendReport, TrendsService

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import trustcheck
+from trustcheck.services import Services
 
 SRC = Path(trustcheck.__file__).resolve().parent
 CORE_MODULES = sorted(
@@ -210,3 +211,97 @@ def test_the_checker_catches_sql(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert any(".execute" in v for v in found)
     assert any("SQL in a string" in v for v in found)
     assert not any(":1:" in v for v in found), "docstrings are prose"
+
+
+# --- the layers: who may import whom (also import-linter contracts in pyproject.toml) ------------
+
+
+def _imported(source: str) -> set[str]:
+    """Every module an ``import`` or ``from ... import`` in ``source`` names, lazy ones included."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _ours(package: str) -> dict[str, set[str]]:
+    """For each module of ``trustcheck.<package>``: the trustcheck modules it imports."""
+    found = {}
+    root = SRC / package if (SRC / package).is_dir() else None
+    files = sorted(root.rglob("*.py")) if root else [SRC / f"{package}.py"]
+    for path in files:
+        rel = path.relative_to(SRC).as_posix()
+        imported = _imported(path.read_text(encoding="utf-8"))
+        found[rel] = {n for n in imported if n == "trustcheck" or n.startswith("trustcheck.")}
+    return found
+
+
+def _under(name: str, *packages: str) -> bool:
+    return any(name == f"trustcheck.{p}" or name.startswith(f"trustcheck.{p}.") for p in packages)
+
+
+def test_screens_and_commands_never_import_storage() -> None:
+    """The errors a screen or command shows come from ``services.errors``, never from storage."""
+    bad = {
+        rel: sorted(n for n in names if _under(n, "storage"))
+        for package in ("tui", "cli")
+        for rel, names in _ours(package).items()
+    }
+    assert {rel: names for rel, names in bad.items() if names} == {}
+
+
+def test_core_imports_nothing_of_ours_but_core() -> None:
+    bad = {
+        rel: sorted(n for n in names if not _under(n, "core"))
+        for rel, names in _ours("core").items()
+    }
+    assert {rel: names for rel, names in bad.items() if names} == {}
+
+
+def test_nothing_below_the_screens_and_commands_imports_charts() -> None:
+    """The sparkline the Markdown summary draws lives in ``export.sparkline``, not in charts."""
+    bad = {
+        rel: sorted(n for n in names if _under(n, "charts", "tui", "cli"))
+        for package in ("services", "export", "storage", "core")
+        for rel, names in _ours(package).items()
+    }
+    assert {rel: names for rel, names in bad.items() if names} == {}
+
+
+def test_the_layer_checks_can_fail() -> None:
+    lazy = "def f():\n    from trustcheck.storage.crypto import CryptoError\n"
+    assert "trustcheck.storage.crypto" in _imported(lazy)
+    assert _under("trustcheck.storage.crypto", "storage")
+    assert not _under("trustcheck.storagehouse", "storage")
+    assert _imported("from trustcheck import paths\n") >= {"trustcheck", "trustcheck.paths"}
+
+
+def test_services_hand_out_no_database_or_repository(services: Services) -> None:
+    """Callers use the services' methods: no public attribute is storage's."""
+    from trustcheck.storage.db import Database
+
+    public = {name: value for name, value in vars(services).items() if not name.startswith("_")}
+    assert public, "the services have public parts"
+    leaked = {
+        name: type(value).__module__
+        for name, value in public.items()
+        if isinstance(value, Database) or type(value).__module__.startswith("trustcheck.storage")
+    }
+    assert leaked == {}
+    assert not hasattr(services, "db") and not hasattr(services, "settings")
+
+
+def test_the_import_contracts_hold() -> None:
+    """``lint-imports`` (a dev dependency) keeps the contracts in pyproject.toml."""
+    lint = Path(sys.executable).parent / "lint-imports"
+    assert lint.exists(), "install the dev extras: pip install -e '.[dev]'"
+    root = SRC.parent.parent
+    result = subprocess.run(
+        [str(lint)], cwd=root, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "0 broken" in result.stdout

@@ -157,6 +157,11 @@ PROMISES: dict[str, tuple[str, ...]] = {
         "tests/core/test_scoring.py::test_a_skip_is_missing_not_a_middle_value",
         "tests/services/test_trends.py::test_missing_weeks_are_gaps_not_zeros",
     ),
+    "Screens and commands never import `storage`": (
+        "tests/test_import_hygiene.py::test_screens_and_commands_never_import_storage",
+        "tests/test_import_hygiene.py::test_services_hand_out_no_database_or_repository",
+        "tests/test_import_hygiene.py::test_the_import_contracts_hold",
+    ),
 }
 
 #: Sentences with a promise word that promise no behaviour of ours: why, for each.

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import rawdb
 from trustcheck import messages
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Step
@@ -43,7 +44,7 @@ for i in range(count):
         services = open_services(data_dir)
     profile = services.profiles.by_name(name)
     draft = services.checkins.draft()
-    services.settings.set(f"{name}.{i}", str(i))
+    services._settings.set(f"{name}.{i}", str(i))  # the raw table, as tests/rawdb.py gives it
     services.checkins.save_answer(draft.id, profile.id, items[i % len(items)], value=1 + i % 7)
 services.close()
 print("wrote", count, flush=True)
@@ -148,7 +149,7 @@ def test_a_write_waits_for_the_other_window_instead_of_failing(
     holding = threading.Event()
 
     def long_save() -> None:
-        with one.db.transaction() as conn:
+        with rawdb.database(one).transaction() as conn:
             conn.execute("INSERT INTO settings(key, value) VALUES ('slow', '1')")
             holding.set()
             time.sleep(0.4)
@@ -157,11 +158,12 @@ def test_a_write_waits_for_the_other_window_instead_of_failing(
     thread.start()
     assert holding.wait(5)
     began = time.monotonic()
-    two.settings.set("quick", "2")  # waits for the lock (busy_timeout), no "database is locked"
+    # Waits for the lock (busy_timeout), no "database is locked".
+    rawdb.settings(two).set("quick", "2")
     waited = time.monotonic() - began
     thread.join()
     assert waited > 0.1
-    assert (one.settings.get("slow"), one.settings.get("quick")) == ("1", "2")
+    assert (rawdb.settings(one).get("slow"), rawdb.settings(one).get("quick")) == ("1", "2")
 
 
 def test_both_windows_may_answer_the_same_draft(windows: tuple[Services, Services]) -> None:

@@ -1,4 +1,6 @@
-"""Trends as terminal text: the charts and figures of ``trustcheck trends`` and the home sparkline.
+"""Trends as terminal text: the charts and figures of ``trustcheck trends`` and the Trends screen.
+
+The one-line sparkline (home, and the Markdown summary) lives in ``trustcheck.export.sparkline``.
 
 Charts are drawn by plotext, imported lazily (see :func:`render_trends`). Partners are told apart
 by line style and marker, never by colour alone, so monochrome and NO_COLOR output stays readable.
@@ -49,7 +51,6 @@ if TYPE_CHECKING:
     from types import ModuleType
 
 
-SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 DASH = "–"
 _ESC = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 
@@ -71,51 +72,6 @@ class _Line:
     xs: list[float]
     ys: list[float | None]
     person: int
-
-
-# --- sparkline ------------------------------------------------------------------------------------
-
-
-def render_sparkline(
-    values: Sequence[float | None],
-    width: int,
-    *,
-    low: float | None = None,
-    high: float | None = None,
-) -> str:
-    """A one-line trend of ``values`` at most ``width`` cells: ▁▂▃▄▅▆▇█, a space for a gap.
-
-    Longer series are cut into ``width`` buckets by position and each bucket shows the mean of
-    its present values (as ``stats.downsample``). ``low``/``high`` fix the scale (e.g. 0–100) so
-    small wiggles are not blown up; by default the series' own range is used.
-    """
-    if width < 1 or not values:
-        return ""
-    n = len(values)
-    if n > width:
-        buckets = [values[i * n // width : (i + 1) * n // width] for i in range(width)]
-        cells: list[float | None] = [
-            math.fsum(p) / len(p) if (p := [v for v in b if v is not None]) else None
-            for b in buckets
-        ]
-    else:
-        cells = list(values)
-    present = [v for v in cells if v is not None]
-    if not present:
-        return " " * len(cells)
-    lo = min(present) if low is None else low
-    hi = max(present) if high is None else high
-    top = len(SPARK_BLOCKS) - 1
-    out = []
-    for v in cells:
-        if v is None:
-            out.append(" ")
-        elif hi <= lo:
-            out.append(SPARK_BLOCKS[top // 2])
-        else:
-            level = round((min(max(v, lo), hi) - lo) / (hi - lo) * top)
-            out.append(SPARK_BLOCKS[level])
-    return "".join(out)
 
 
 # --- numbers and words ----------------------------------------------------------------------------

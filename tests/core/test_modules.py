@@ -11,7 +11,6 @@ import pytest
 from trustcheck.core.models import KNOWN_AREAS, ItemKind
 from trustcheck.core.packs import (
     PackError,
-    load_builtin_packs,
     load_user_packs,
     pack_from_snapshot,
     pack_snapshot,
@@ -21,6 +20,7 @@ from trustcheck.core.packs import (
 )
 from trustcheck.core.resources import FALLBACK_LOCALE, load_resources, validate_resources_text
 from trustcheck.paths import builtin_resources_file
+from trustcheck.services.packs import load_builtin_packs
 
 MODULES = ("betrayal", "old_wounds", "jealousy", "crossroads")
 

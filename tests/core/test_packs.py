@@ -7,15 +7,9 @@ from pathlib import Path
 import pytest
 
 from trustcheck.core.models import AREAS, OVERALL, ItemKind
-from trustcheck.core.packs import (
-    PackError,
-    PackProblem,
-    load_builtin_packs,
-    load_pack,
-    validate_pack_text,
-    weekly_pack,
-)
+from trustcheck.core.packs import PackError, PackProblem, load_pack, validate_pack_text
 from trustcheck.paths import builtin_packs_dir
+from trustcheck.services.packs import load_builtin_packs, weekly_pack
 
 # --- the shipped weekly pack ---------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from trustcheck.core import scoring
 from trustcheck.core.models import AREAS, Answer, Item, ItemKind
-from trustcheck.core.packs import weekly_pack
+from trustcheck.services.packs import weekly_pack
 
 FWD = Item("a.fwd", "communication", "forward", ItemKind.SCALE)
 REV = Item("a.rev", "communication", "reversed", ItemKind.SCALE, reverse=True)

@@ -271,7 +271,7 @@ def begin_checkin(data: Path, upto: str) -> tuple[int, int]:
 
 
 def question(item_id: str) -> str:
-    from trustcheck.core.packs import weekly_pack
+    from trustcheck.services.packs import weekly_pack
 
     return weekly_pack().item(item_id).text[:40]
 

@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+import rawdb
 from trustcheck.core.models import CheckinStatus, Profile, Visibility
 from trustcheck.services import Services
 from trustcheck.services.checkin import CheckinError, Loss, discard_question
@@ -31,7 +32,7 @@ def test_discard_removes_every_answer_sealed_ones_and_new_commitments(
 
     checkins.discard(draft)
     assert checkins.draft() is None
-    conn = sqlite3.connect(svc.db.path)
+    conn = sqlite3.connect(rawdb.database(svc).path)
     try:
         for table in ("answers", "commitments", "checkin_participants", "checkins"):
             assert conn.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,), table

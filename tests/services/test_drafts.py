@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+import rawdb
 from trustcheck.core.models import CheckinStatus, ItemKind, Profile, Visibility
 from trustcheck.services import Services
 from trustcheck.services.checkin import DraftSaved
@@ -83,7 +84,7 @@ def test_a_private_draft_is_stored_sealed_and_opens_only_for_its_author(
     checkins = svc.checkins
     checkin = checkins.start([alex.id, sam.id])
     checkins.save_draft(checkin.id, alex.id, "open.hurt", PRIVATE_DRAFT, Visibility.PRIVATE)
-    conn = sqlite3.connect(svc.db.path)
+    conn = sqlite3.connect(rawdb.database(svc).path)
     try:
         text, sealed = conn.execute(
             "SELECT text, text_sealed FROM answer_drafts WHERE item_id = 'open.hurt'"

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+import rawdb
 from trustcheck.core.clock import FixedClock, week_start
 from trustcheck.core.models import Answer, ItemKind, Review, Visibility
 from trustcheck.services import Services, open_services
@@ -129,7 +130,7 @@ def test_malformed_files_change_nothing(
     assert "\n" not in message
     assert expected in message, message
     assert message.endswith("nothing was imported")
-    assert empty.db.is_empty()
+    assert rawdb.database(empty).is_empty()
 
 
 def test_unreadable_file(tmp_path: Path) -> None:

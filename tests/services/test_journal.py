@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 
+import rawdb
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile
 from trustcheck.services import Services
@@ -17,7 +18,7 @@ from trustcheck.storage.repos import JOURNAL_TABLE
 
 def tamper(svc: Services, sql: str, *params: object) -> None:
     """Change the database behind the program's back, through a second connection."""
-    conn = sqlite3.connect(svc.db.path)
+    conn = sqlite3.connect(rawdb.database(svc).path)
     try:
         with conn:
             conn.execute(sql, params)
@@ -26,7 +27,8 @@ def tamper(svc: Services, sql: str, *params: object) -> None:
 
 
 def body_of(svc: Services, entry_id: int) -> bytes:
-    row = svc.db.conn.execute("SELECT body FROM journal_entries WHERE id = ?", (entry_id,))
+    conn = rawdb.database(svc).conn
+    row = conn.execute("SELECT body FROM journal_entries WHERE id = ?", (entry_id,))
     return bytes(row.fetchone()[0])
 
 

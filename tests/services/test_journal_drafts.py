@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import rawdb
 from sentinel import files_holding
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile
@@ -71,7 +72,7 @@ def test_a_draft_needs_its_authors_key_and_is_bound_to_them(
         journal.keep_draft(alex.id, Draft("more"))
     assert journal.has_draft(alex.id)  # known to be there, unreadable
     # Alex's sealed draft moved to Sam's row does not open with Sam's key.
-    conn = sqlite3.connect(svc.db.path)
+    conn = sqlite3.connect(rawdb.database(svc).path)
     try:
         with conn:
             conn.execute(

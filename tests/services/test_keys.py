@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import rawdb
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile, Visibility
 from trustcheck.services import Services, open_services
@@ -35,7 +36,7 @@ def couple(svc: Services) -> tuple[Profile, Profile]:
 
 
 def stored_key(svc: Services, profile_id: int) -> str | None:
-    row = svc.db.conn.execute(
+    row = rawdb.database(svc).conn.execute(
         "SELECT wrapped_key FROM profiles WHERE id = ?", (profile_id,)
     ).fetchone()
     return None if row[0] is None else str(row[0])
@@ -47,7 +48,7 @@ def tamper_kdf(svc: Services, profile_id: int, **changes: object) -> None:
     assert raw is not None
     doc = json.loads(raw)
     doc["kdf"].update(changes)
-    with sqlite3.connect(svc.db.path) as conn:
+    with sqlite3.connect(rawdb.database(svc).path) as conn:
         conn.execute(
             "UPDATE profiles SET wrapped_key = ? WHERE id = ?", (json.dumps(doc), profile_id)
         )
@@ -116,7 +117,7 @@ def test_one_partners_passphrase_does_not_open_the_others_key(
     # even the same passphrase for both gives two different keys (the key is bound to its profile)
     raw_alex = stored_key(svc, alex.id)
     assert raw_alex is not None
-    with sqlite3.connect(svc.db.path) as conn:
+    with sqlite3.connect(rawdb.database(svc).path) as conn:
         conn.execute("UPDATE profiles SET wrapped_key = ? WHERE id = ?", (raw_alex, sam.id))
     conn.close()
     with pytest.raises(WrongPassphrase):
@@ -393,7 +394,7 @@ def test_a_garbled_wrapped_key_is_a_clear_error(
     alex, _ = couple
     svc.keys.set_passphrase(alex.id, "alex words")
     svc.keys.lock(alex.id)
-    with sqlite3.connect(svc.db.path) as conn:
+    with sqlite3.connect(rawdb.database(svc).path) as conn:
         conn.execute("UPDATE profiles SET wrapped_key = ? WHERE id = ?", (garbage, alex.id))
     conn.close()
     with pytest.raises(DamagedKeyData) as info:

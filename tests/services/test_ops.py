@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import rawdb
 from trustcheck.core.clock import FixedClock
 from trustcheck.paths import DB_FILENAME, user_packs_dir
 from trustcheck.services import open_services
@@ -77,7 +78,7 @@ def test_doctor_while_another_window_has_the_database_open(
 ) -> None:
     services = open_services(data_dir, clock)
     try:
-        services.settings.set("theme", "dark")
+        rawdb.settings(services).set("theme", "dark")
         assert doctor(data_dir).problems == []
     finally:
         services.close()

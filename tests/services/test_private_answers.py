@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import rawdb
 from sentinel import files_holding
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Checkin, Profile, Visibility
@@ -30,7 +31,7 @@ def checkin(svc: Services, couple: tuple[Profile, Profile]) -> Checkin:
 
 
 def answer_row(svc: Services, checkin_id: int, profile_id: int, item_id: str) -> sqlite3.Row:
-    conn = sqlite3.connect(svc.db.path)
+    conn = sqlite3.connect(rawdb.database(svc).path)
     conn.row_factory = sqlite3.Row
     try:
         row = conn.execute(
@@ -68,7 +69,7 @@ def test_a_private_answer_needs_its_author_unlocked(
             checkin.id, alex.id, "open.hurt", text="locked out", visibility=Visibility.PRIVATE
         )
     assert svc.checkins.answers_of(checkin.id, alex.id) == {}
-    count = svc.db.conn.execute("SELECT count(*) FROM answers").fetchone()[0]
+    count = rawdb.database(svc).conn.execute("SELECT count(*) FROM answers").fetchone()[0]
     assert count == 0
 
 
@@ -270,7 +271,7 @@ def test_sentinel_is_in_no_file_while_the_database_is_open(
         svc.keys.set_passphrase(alex.id, "alex words")
         svc.keys.set_passphrase(sam.id, "sam words")
         write_private_things(svc, alex, sam, clock)
-        wal = data_dir / (svc.db.path.name + "-wal")
+        wal = data_dir / (rawdb.database(svc).path.name + "-wal")
         assert wal.exists() and wal.stat().st_size > 0  # the WAL is live
         assert files_holding(data_dir, SENTINEL, SENTINEL_ANSWER, SENTINEL_TAG) == []
         # the control: a shared answer is stored in the clear, so the scan would see it

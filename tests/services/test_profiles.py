@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import rawdb
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile
 from trustcheck.services import Services
@@ -62,7 +63,7 @@ def test_setup_needs_the_first_name_and_restores_only_when_asked(svc: Services) 
     for first in ("", "  ", "\u200b", "\u2800", "\u200e\u200f"):
         with pytest.raises(ProfileError, match="please write your name first"):
             svc.profiles.setup([first, "Bo"])
-    assert svc.db.conn.execute("SELECT count(*) FROM profiles").fetchone()[0] == 0
+    assert rawdb.database(svc).conn.execute("SELECT count(*) FROM profiles").fetchone()[0] == 0
     alex, sam = svc.profiles.setup(["Alex", "Sam"])
     svc.profiles.remove(alex)
     svc.profiles.remove(sam)

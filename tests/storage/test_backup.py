@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import rawdb
 from trustcheck.core.clock import FixedClock
 from trustcheck.paths import DB_FILENAME
 from trustcheck.services import open_services
@@ -166,8 +167,9 @@ def test_backup_while_another_window_writes(
 ) -> None:
     services = open_services(filled, clock)
     try:
-        services.settings.set("theme", "dark")
-        with services.db.transaction() as conn:  # a write in flight in the other window
+        rawdb.settings(services).set("theme", "dark")
+        # A write in flight in the other window.
+        with rawdb.database(services).transaction() as conn:
             conn.execute("INSERT INTO settings(key, value) VALUES ('pending', 'x')")
             backup_to(filled, tmp_path / "b.sqlite3")
     finally:
@@ -235,7 +237,7 @@ def test_restore_while_another_window_has_the_database_open(
         # The open window reads the restored data at once: no torn state, no lock error.
         names = [p.name for p in window.profiles.people()]
         assert names == ["Alex", "Sam"]
-        assert window.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert rawdb.database(window).conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         window.close()
     assert dump(data_dir / DB_FILENAME) == dump(other / DB_FILENAME)

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import rawdb
 from trustcheck.core.clock import FixedClock
 from trustcheck.paths import DB_FILENAME
 from trustcheck.services import open_services
@@ -20,7 +21,7 @@ _WRITER = """
 import dataclasses, sys, time
 from pathlib import Path
 from trustcheck.core.models import Item, ItemKind
-from trustcheck.core.packs import weekly_pack
+from trustcheck.services.packs import weekly_pack
 from trustcheck.services import open_services
 
 data_dir, name, count, start = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
@@ -101,7 +102,7 @@ def test_a_reader_sees_committed_answers_while_a_writer_holds_the_draft(
         alex, _ = writer.profiles.setup(["Alex", "Sam"])
         draft = writer.checkins.start([alex.id])
         writer.checkins.save_answer(draft.id, alex.id, "comm.heard", value=4)
-        with writer.db.transaction() as conn:
+        with rawdb.database(writer).transaction() as conn:
             conn.execute(
                 "UPDATE answers SET value = 7 WHERE checkin_id = ? AND item_id = 'comm.heard'",
                 (draft.id,),

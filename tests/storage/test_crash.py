@@ -13,9 +13,9 @@ import pytest
 
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import CheckinStatus, Item, ItemKind, Pack, Step
-from trustcheck.core.packs import weekly_pack
 from trustcheck.paths import DB_FILENAME
 from trustcheck.services import open_services
+from trustcheck.services.packs import weekly_pack
 
 ITEMS = 5000  # more than the child can save before it is killed
 
@@ -23,7 +23,7 @@ _CHILD = """
 import dataclasses, sys
 from pathlib import Path
 from trustcheck.core.models import Item, ItemKind
-from trustcheck.core.packs import weekly_pack
+from trustcheck.services.packs import weekly_pack
 from trustcheck.services import open_services
 
 count = int(sys.argv[2])

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import rawdb
 from trustcheck.core.clock import FixedClock
 from trustcheck.paths import DB_FILENAME
 from trustcheck.services import open_services
@@ -144,7 +145,7 @@ def setup(data_dir: Path, clock: FixedClock, people: list[str], filler: int = 0)
     try:
         services.profiles.setup(people)
         if filler:
-            with services.db.transaction() as conn:
+            with rawdb.database(services).transaction() as conn:
                 conn.execute("CREATE TABLE filler (x BLOB)")
                 conn.executemany("INSERT INTO filler VALUES (randomblob(1000))", [()] * filler)
     finally:

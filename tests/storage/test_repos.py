@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import rawdb
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Answer, CheckinStatus, Review, Step, Visibility
 from trustcheck.services import Services
@@ -26,7 +27,7 @@ WEEK = dt.date(2026, 11, 23)
 
 @pytest.fixture
 def db(services: Services) -> Database:
-    return services.db
+    return rawdb.database(services)
 
 
 @pytest.fixture

@@ -11,14 +11,16 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, DataTable, Input, TextArea
 from textual.widgets.input import Selection
 
+import rawdb
 from trustcheck.core.models import Profile, Visibility
 from trustcheck.services import Services
+from trustcheck.services.packs import IDLE_SETTING
 from trustcheck.tui.app import TrustcheckApp, build_app
 from trustcheck.tui.screens import journal as journal_screen
 from trustcheck.tui.screens.confirm import ConfirmDialog
 from trustcheck.tui.screens.help import HelpScreen
 from trustcheck.tui.screens.home import HomeScreen
-from trustcheck.tui.screens.journal import IDLE_SETTING, JournalScreen
+from trustcheck.tui.screens.journal import JournalScreen
 from trustcheck.tui.screens.unlock import SetPassphraseScreen, UnlockScreen, WhoseJournalScreen
 from trustcheck.tui.widgets.passphrase import PassphraseInput
 
@@ -239,7 +241,7 @@ async def test_damaged_entries_are_named_and_the_others_open(
 ) -> None:
     (robin,) = solo
     with_journal(services, robin, "first", "second", "third", locked=False)
-    conn = sqlite3.connect(services.db.path)
+    conn = sqlite3.connect(rawdb.database(services).path)
     with conn:
         [(entry_id, body)] = conn.execute(
             "SELECT id, body FROM journal_entries ORDER BY id LIMIT 1"
@@ -327,7 +329,7 @@ async def settle(pilot: Pilot[None], done: Callable[[], bool], seconds: float = 
 @run_async
 async def test_idle_lock(services: Services, solo: list[Profile], fake_time: FakeTime) -> None:
     (robin,) = solo
-    services.settings.set(IDLE_SETTING, "1")
+    rawdb.settings(services).set(IDLE_SETTING, "1")
     with_journal(services, robin, SECRET, locked=False)
     app = build_app(services)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -353,9 +355,9 @@ def test_idle_setting_falls_back_to_five_minutes(services: Services) -> None:
     from trustcheck.tui.screens.journal import idle_seconds
 
     assert idle_seconds(services) == 300
-    services.settings.set(IDLE_SETTING, "soon")
+    rawdb.settings(services).set(IDLE_SETTING, "soon")
     assert idle_seconds(services) == 300
-    services.settings.set(IDLE_SETTING, "0.5")
+    rawdb.settings(services).set(IDLE_SETTING, "0.5")
     assert idle_seconds(services) == 0.5
 
 

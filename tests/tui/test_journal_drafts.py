@@ -16,15 +16,17 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
+import rawdb
 from sentinel import files_holding
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile
 from trustcheck.services import Services, open_services
 from trustcheck.services.journal import Draft
+from trustcheck.services.packs import IDLE_SETTING
 from trustcheck.tui.app import TrustcheckApp, build_app
 from trustcheck.tui.screens import journal as journal_screen
 from trustcheck.tui.screens.home import HomeScreen
-from trustcheck.tui.screens.journal import IDLE_SETTING, JournalScreen
+from trustcheck.tui.screens.journal import JournalScreen
 
 from .conftest import run_async, screen_text
 from .test_journal import SIZE, FakeTime, fake_time, settle, unlock, with_journal
@@ -82,7 +84,7 @@ async def test_idle_lock_keeps_the_entry_being_written_and_unlocking_brings_it_b
     services: Services, solo: list[Profile], fake_time: FakeTime
 ) -> None:
     (robin,) = solo
-    services.settings.set(IDLE_SETTING, "1")
+    rawdb.settings(services).set(IDLE_SETTING, "1")
     with_journal(services, robin, locked=False)
     app = build_app(services)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

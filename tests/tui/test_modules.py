@@ -9,6 +9,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+import rawdb
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Checkin, ItemKind, Profile, Visibility
 from trustcheck.services import Services, open_services
@@ -67,7 +68,7 @@ async def give_passphrase(app: TrustcheckApp, pilot: Pilot[None], passphrase: st
 
 
 def db_rows(services: Services, sql: str, *params: object) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(services.db.path)
+    conn = sqlite3.connect(rawdb.database(services).path)
     try:
         return [tuple(r) for r in conn.execute(sql, params).fetchall()]
     finally:
@@ -203,7 +204,7 @@ async def test_crossroads_is_sealed_and_absent_from_partner_screens_and_reveal(
     assert len(rows) == 2 * 8
     for value, text, sealed, visibility in rows:
         assert value is None and text is None and sealed and visibility == "private"
-    assert not any(SECRET.encode() in p.read_bytes() for p in services.db.path.parent.iterdir())
+    assert not any(SECRET.encode() in p.read_bytes() for p in services.data_dir.iterdir())
     # Only its author, unlocked, reads it back.
     services.keys.unlock(alex.id, "alex-pass")
     note = services.checkins.private_text(draft.id, alex.id, "crossroads.note", "crossroads")
@@ -316,7 +317,7 @@ async def test_settings_switch_modules_roles_locale_and_idle_time(
         assert "from 10 to 86400" in screen_text(app)
         idle.value = "120"
         await pilot.press("enter")
-        assert services.settings.get("journal_idle_seconds") == "120"
+        assert rawdb.settings(services).get("journal_idle_seconds") == "120"
         await pilot.press("escape")
         assert not isinstance(app.screen, SettingsScreen)
 
@@ -369,7 +370,7 @@ def test_old_answers_keep_their_original_wording(
 ) -> None:
     from dataclasses import replace
 
-    from trustcheck.core.packs import weekly_pack
+    from trustcheck.services.packs import weekly_pack
 
     v1 = weekly_pack()
     services = open_services(tmp_path, clock=clock, weak_kdf=True)

@@ -8,6 +8,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Button, Input
 
+import rawdb
 from trustcheck.core.models import Profile
 from trustcheck.services import Services
 from trustcheck.tui.app import TrustcheckApp, build_app
@@ -261,7 +262,7 @@ async def test_setup_refuses_an_empty_first_name_and_stays(services: Services, f
         assert app.screen.focused is app.screen.query_one("#name-a", Input)
     assert not services.profiles.is_set_up()
     assert services.profiles.removed() == []
-    assert services.db.conn.execute("SELECT count(*) FROM profiles").fetchone()[0] == 0
+    assert rawdb.database(services).conn.execute("SELECT count(*) FROM profiles").fetchone()[0] == 0
 
 
 @run_async

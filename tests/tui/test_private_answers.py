@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+import rawdb
 from trustcheck.core.models import Checkin, Profile, Visibility
 from trustcheck.services import Services
 from trustcheck.tui.app import TrustcheckApp, build_app
@@ -43,7 +44,7 @@ async def give_passphrase(app: TrustcheckApp, pilot: Pilot[None], passphrase: st
 
 
 def stored_row(services: Services, item_id: str, profile_id: int) -> tuple[object, ...]:
-    conn = sqlite3.connect(services.db.path)
+    conn = sqlite3.connect(rawdb.database(services).path)
     try:
         row = conn.execute(
             "SELECT text, text_sealed, visibility FROM answers "

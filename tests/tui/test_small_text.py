@@ -10,8 +10,8 @@ import re
 from trustcheck import messages
 from trustcheck.core.clock import FixedClock, day_label, moment_label, week_label
 from trustcheck.core.models import ItemKind, Profile, Step, Visibility
-from trustcheck.core.packs import load_builtin_packs
 from trustcheck.services import Services
+from trustcheck.services.packs import load_builtin_packs
 from trustcheck.tui.app import build_app
 from trustcheck.tui.screens.answer import AnswerScreen
 from trustcheck.tui.screens.home import HomeScreen

@@ -82,7 +82,7 @@ def demo(
         data_dir = Path(tempfile.mkdtemp(prefix="trustcheck-demo-"))
     services = open_data(data_dir)
     try:
-        if not services.db.is_empty():
+        if not services.is_empty():
             fail(messages.DEMO_NOT_EMPTY.format(path=data_dir))
         result = seed_demo(services, weeks=weeks, seed=seed)
     finally:

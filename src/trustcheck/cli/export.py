@@ -192,7 +192,6 @@ def import_command(
 ) -> None:
     """Import a JSON export into an empty data folder: all of it, or nothing."""
     from trustcheck import messages
-    from trustcheck.core.packs import weekly_pack
     from trustcheck.services.importer import (
         ImportFileError,
         import_dump,
@@ -200,6 +199,7 @@ def import_command(
         read_dump,
     )
     from trustcheck.services.keys import PassphraseError
+    from trustcheck.services.packs import weekly_pack
 
     try:
         # The whole file is checked before the data folder is even opened.
@@ -208,7 +208,7 @@ def import_command(
         fail(printable(str(exc)))
     services = open_data()
     try:
-        if not services.db.is_empty():
+        if not services.is_empty():
             fail(messages.IMPORT_NOT_EMPTY.format(path=data_dir_path()))
         person = private_person(dump)
         passphrase = None

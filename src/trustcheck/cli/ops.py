@@ -69,8 +69,8 @@ def restore(
 ) -> None:
     """Replace your data with a backup. What was there is first kept in the backups folder."""
     from trustcheck import messages
+    from trustcheck.services.errors import StorageError
     from trustcheck.services.ops import restore as run_restore
-    from trustcheck.storage.errors import StorageError
 
     try:
         result = run_restore(data_dir_path(), file.expanduser())

@@ -63,7 +63,8 @@ def packs_validate(
     file: Annotated[Path, typer.Argument(help="The pack file (TOML) to check.")],
 ) -> None:
     """Check a pack file and list every problem as FILE:LINE: reason (exit 1 if there are any)."""
-    from trustcheck.core.packs import PackError, PackProblem, load_builtin_packs, load_pack
+    from trustcheck.core.packs import PackError, PackProblem, load_pack
+    from trustcheck.services.packs import load_builtin_packs
 
     pack: Pack | None
     problems: list[PackProblem]
@@ -105,7 +106,7 @@ def _version_problems(file: Path, pack: Pack) -> list[PackProblem]:
         return []
     services = open_data()
     try:
-        stored = services.packs.versions.get(pack.id, pack.version)
+        stored = services.packs.stored_snapshot(pack.id, pack.version)
     finally:
         services.close()
     if stored is None:

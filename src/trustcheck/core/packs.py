@@ -4,7 +4,9 @@ A pack is checked as a whole: every problem is reported with the file and the li
 a person editing a pack can fix them all in one go (CONTENT.md, "Pack files"). The format is
 described in ``data/packs/README.md``.
 
-Pure: stdlib only (``tomllib``), no Textual, Rich, Typer or sqlite3.
+Pure: stdlib only (``tomllib``), no Textual, Rich, Typer or sqlite3. Where the shipped packs
+live is the service layer's business: ``services.packs.load_builtin_packs`` and
+``services.packs.weekly_pack`` pass their folder in.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from trustcheck.core.models import (
     ScaleLabels,
     Visibility,
 )
-from trustcheck.paths import builtin_packs_dir
 
 WEEKLY_PACK_ID = "weekly"
 
@@ -724,11 +725,11 @@ def _load_builtin_pack(path: Path) -> Pack:
 
 
 @functools.cache
-def load_builtin_packs() -> dict[str, Pack]:
-    """Every pack shipped in ``data/packs``, by id; a broken or doubled built-in pack is refused."""
+def read_builtin_packs(folder: Path) -> dict[str, Pack]:
+    """Every built-in pack in ``folder``, by id; a broken or doubled built-in pack is refused."""
     packs: dict[str, Pack] = {}
     problems: list[PackProblem] = []
-    for path in sorted(builtin_packs_dir().glob("*.toml")):
+    for path in sorted(folder.glob("*.toml")):
         try:
             pack = _load_builtin_pack(path)
         except PackError as err:
@@ -747,22 +748,22 @@ def load_builtin_packs() -> dict[str, Pack]:
     return packs
 
 
-def weekly_pack() -> Pack:
-    """The weekly core pack every check-in uses.
+def read_weekly_pack(folder: Path) -> Pack:
+    """The weekly core pack every check-in uses, from the built-in packs in ``folder``.
 
     Only ``weekly.toml`` is read (the modules are read when first needed, by
-    :func:`load_builtin_packs`): starting the app need not parse every module pack. It is the
-    same object ``load_builtin_packs()["weekly"]`` gives. When that file is missing or holds
+    :func:`read_builtin_packs`): starting the app need not parse every module pack. It is the
+    same object ``read_builtin_packs(folder)["weekly"]`` gives. When that file is missing or holds
     another pack, every built-in pack is read so the error names what is wrong.
     """
-    path = builtin_packs_dir() / f"{WEEKLY_PACK_ID}.toml"
+    path = folder / f"{WEEKLY_PACK_ID}.toml"
     if path.is_file():
         pack = _load_builtin_pack(path)
         if pack.id == WEEKLY_PACK_ID:
             return pack
-    packs = load_builtin_packs()
+    packs = read_builtin_packs(folder)
     if WEEKLY_PACK_ID not in packs:
-        where = str(builtin_packs_dir())
+        where = str(folder)
         raise PackError([PackProblem(where, 0, f"the built-in '{WEEKLY_PACK_ID}' pack is missing")])
     return packs[WEEKLY_PACK_ID]
 

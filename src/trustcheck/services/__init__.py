@@ -12,7 +12,7 @@ from trustcheck.core.errors import UserError
 from trustcheck.core.models import Pack
 from trustcheck.services.checkin import CheckinService
 from trustcheck.services.keys import KeyService
-from trustcheck.services.packs import PackService
+from trustcheck.services.packs import PackService, weekly_pack
 from trustcheck.services.profiles import ProfileService
 from trustcheck.storage.db import Database
 from trustcheck.storage.repos import (
@@ -51,13 +51,16 @@ class Services:
         settings: SettingsRepo,
         packs: PackService,
     ) -> None:
-        self.db = db
+        # The database and the settings table stay inside the service layer: callers use the
+        # methods below and the services' own methods (an import-linter contract keeps screens and
+        # commands away from storage).
+        self._db = db
         self.clock = clock
         self.pack = pack
         self.profiles = profiles
         self.checkins = checkins
         self.keys = keys
-        self.settings = settings
+        self._settings = settings
         #: Packs, modules, roles and pack versions (issue 6).
         self.packs = packs
 
@@ -66,7 +69,7 @@ class Services:
         from trustcheck.services.journal import JournalService
         from trustcheck.storage.repos import JournalRepo
 
-        return JournalService(JournalRepo(self.db), self.keys, self.clock)
+        return JournalService(JournalRepo(self._db), self.keys, self.clock)
 
     @cached_property
     def trends(self) -> TrendsService:
@@ -92,11 +95,20 @@ class Services:
         from trustcheck.services.safety import SafetyService
         from trustcheck.storage.repos import SafetyRepo
 
-        return SafetyService(SafetyRepo(self.db), self.keys, self.clock)
+        return SafetyService(SafetyRepo(self._db), self.keys, self.clock)
+
+    @property
+    def data_dir(self) -> Path:
+        """The folder that holds the database (crash reports and messages name it)."""
+        return self._db.path.parent
+
+    def is_empty(self) -> bool:
+        """True while nothing has been stored yet: no profile, no check-in."""
+        return self._db.is_empty()
 
     def close(self) -> None:
         self.keys.lock_all()
-        self.db.close()
+        self._db.close()
 
 
 def system_clock() -> SystemClock:
@@ -121,8 +133,6 @@ def open_services(
 
     ``weak_kdf`` swaps Argon2id's production cost for a cheap one: for tests only.
     """
-    from trustcheck.core.packs import weekly_pack
-
     clock = clock or system_clock()
     pack = pack or weekly_pack()
     db = Database.open(data_dir)

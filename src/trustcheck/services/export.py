@@ -111,8 +111,8 @@ class ExportService:
 
     def __init__(self, services: Services) -> None:
         self.services = services
-        self.repo = ExportRepo(services.db)
-        self.transfer = TransferRepo(services.db)
+        self.repo = ExportRepo(services._db)  # the service layer's own database
+        self.transfer = TransferRepo(services._db)
 
     # --- the period -----------------------------------------------------------------------------
     def weeks_for(self, request: ExportRequest, fmt: Format) -> int | None:
@@ -135,7 +135,7 @@ class ExportService:
     # --- the summary ----------------------------------------------------------------------------
     def summary(self, request: ExportRequest) -> Summary:
         """The therapy summary over the requested period (page one, and later pages if chosen)."""
-        from trustcheck.charts import render_sparkline
+        from trustcheck.export.sparkline import render_sparkline
 
         services = self.services
         report = services.trends.report(weeks=self.weeks_for(request, FORMATS["md"]))

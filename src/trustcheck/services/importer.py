@@ -70,8 +70,8 @@ def import_dump(
     ``passphrase`` is the new passphrase of the person whose private records the file holds;
     it is required then, and unused otherwise.
     """
-    if not services.db.is_empty():
-        raise ImportFileError(messages.IMPORT_NOT_EMPTY.format(path=services.db.path.parent))
+    if not services.is_empty():
+        raise ImportFileError(messages.IMPORT_NOT_EMPTY.format(path=services.data_dir))
     progress(messages.IMPORT_PROGRESS, 0.3)
     transfer = shared_rows(dump)
     resealed = None
@@ -84,7 +84,7 @@ def import_dump(
         resealed = person.name
     progress(messages.IMPORT_PROGRESS, 0.6)
     try:
-        TransferRepo(services.db).load(transfer)
+        TransferRepo(services._db).load(transfer)  # the service layer's own database
     except ConflictError as exc:
         raise ImportFileError(str(exc)) from exc
     services.trends.refresh()

@@ -187,7 +187,8 @@ def _database(report: DoctorReport, db_path: Path, known: int, *, full: bool) ->
 
 
 def _packs(report: DoctorReport) -> None:
-    from trustcheck.core.packs import PackError, load_builtin_packs, load_pack
+    from trustcheck.core.packs import PackError, load_pack
+    from trustcheck.services.packs import load_builtin_packs
 
     try:
         builtin = load_builtin_packs()

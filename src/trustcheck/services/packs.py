@@ -17,12 +17,14 @@ from trustcheck.core.errors import UserError
 from trustcheck.core.models import Pack
 from trustcheck.core.packs import (
     PackProblem,
-    load_builtin_packs,
     load_user_packs,
     pack_from_snapshot,
     pack_snapshot,
+    read_builtin_packs,
+    read_weekly_pack,
     wording_changes,
 )
+from trustcheck.paths import builtin_packs_dir
 from trustcheck.storage.repos import PackVersionRepo, SettingsRepo
 
 #: Comma-separated ids of the module packs switched on for this couple.
@@ -35,6 +37,16 @@ LOCALE_SETTING = "safety_locale"
 IDLE_SETTING = "journal_idle_seconds"
 
 BUILTIN = "built-in"
+
+
+def load_builtin_packs() -> dict[str, Pack]:
+    """Every pack shipped with trustcheck (``data/packs``), by id; read once per process."""
+    return read_builtin_packs(builtin_packs_dir())
+
+
+def weekly_pack() -> Pack:
+    """The weekly core pack every check-in uses, as shipped (only ``weekly.toml`` is read)."""
+    return read_weekly_pack(builtin_packs_dir())
 
 
 class PackSettingError(UserError, ValueError):
@@ -99,6 +111,10 @@ class PackService:
     def refresh(self) -> None:
         """Read the pack files again (after a user pack was added or edited)."""
         self._loaded = None
+
+    def stored_snapshot(self, pack_id: str, version: int) -> str | None:
+        """The wording stored when ``version`` of the pack was first answered here, if it was."""
+        return self.versions.get(pack_id, version)
 
     def version_problems(self, pack: Pack) -> list[str]:
         """Why ``pack`` may not be used: its wording differs from the same version's answers."""
@@ -224,6 +240,15 @@ class PackService:
             return int(float(raw)) if raw else None
         except ValueError:
             return None
+
+    def idle_lock_seconds(self) -> float | None:
+        """The journal's idle lock time as stored; None when unset, unreadable or not positive."""
+        raw = self.settings.get(IDLE_SETTING)
+        try:
+            value = float(raw) if raw is not None else None
+        except ValueError:
+            return None
+        return value if value is not None and value > 0 else None
 
     def set_idle_seconds(self, raw: str) -> int:
         """Store the journal's idle lock time from what was typed (10 s to 24 h)."""

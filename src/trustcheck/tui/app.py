@@ -213,7 +213,7 @@ class TrustcheckApp(RedactedCrashApp):
 
     # --- a crash: redacted (tui/crash.py) -------------------------------------------------------
     def crash_folder(self) -> Path:
-        return self.services.db.path.parent
+        return self.services.data_dir
 
     def before_crash(self) -> None:
         self.keep_drafts()  # what was being written is kept (sealed if private) before the keys go

@@ -23,8 +23,7 @@ from trustcheck import messages
 from trustcheck.core.models import Answer, Checkin, Item, ItemKind, Pack, Profile, Visibility
 from trustcheck.services import Services
 from trustcheck.services.checkin import CheckinError, DraftSaved, TurnItem
-from trustcheck.storage.crypto import CryptoError, ProfileLocked
-from trustcheck.storage.errors import StorageError
+from trustcheck.services.errors import CryptoError, ProfileLocked, StorageError
 from trustcheck.tui.screens.safety import SafetyScreen
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.screens.turnreview import TurnReviewScreen

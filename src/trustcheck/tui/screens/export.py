@@ -23,6 +23,7 @@ from trustcheck import messages
 from trustcheck.core.models import Profile
 from trustcheck.export import FORMATS
 from trustcheck.services import Services
+from trustcheck.services.errors import CryptoError
 from trustcheck.services.export import (
     DEFAULT_SUMMARY_WEEKS,
     ExportError,
@@ -31,7 +32,6 @@ from trustcheck.services.export import (
     FileExists,
     write_atomic,
 )
-from trustcheck.storage.crypto import CryptoError
 from trustcheck.tui.screens.confirm import ConfirmDialog
 from trustcheck.tui.screens.unlock import with_key
 from trustcheck.tui.text import plain

@@ -263,7 +263,8 @@ class HomeScreen(Screen[None]):
 
     def _show_trend(self) -> None:
         """Both trust indexes over the last 26 weeks as sparklines, once there are two check-ins."""
-        from trustcheck.charts import render_sparkline  # after the first frame, as is this
+        # After the first frame, as is this.
+        from trustcheck.export.sparkline import render_sparkline
 
         report = self.services.trends.report(weeks=TREND_WEEKS)
         box = self.query_one("#trend-box", Horizontal)

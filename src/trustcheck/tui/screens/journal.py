@@ -37,6 +37,7 @@ from trustcheck.core.models import JournalEntry, Profile
 from trustcheck.core.text import visible_controls
 from trustcheck.services import Services
 from trustcheck.services.checkin import PrivateAnswer
+from trustcheck.services.errors import CryptoError
 from trustcheck.services.journal import (
     Draft,
     JournalConflict,
@@ -44,13 +45,11 @@ from trustcheck.services.journal import (
     clean_tags,
     parse_rating,
 )
-from trustcheck.storage.crypto import CryptoError
 from trustcheck.tui.screens.confirm import ConfirmDialog
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.fields import EditorArea, LineInput, TagsInput
 from trustcheck.tui.widgets.marks import MarkedCheckbox
 
-IDLE_SETTING = "journal_idle_seconds"
 IDLE_DEFAULT = 300.0
 PAGE = 200  # rows added to the table at a time: opening 10,000 entries costs as much as 200
 # Opening shows the newest screenful at once (the terminal's height less CHROME_LINES entries,
@@ -77,12 +76,8 @@ FIXED_WIDTH = DATE_WIDTH + RATING_WIDTH + TAGS_WIDTH + THERAPY_WIDTH + 5 * 2 + 2
 
 def idle_seconds(services: Services) -> float:
     """The idle time after which an open journal locks itself (setting, default 5 minutes)."""
-    raw = services.settings.get(IDLE_SETTING)
-    try:
-        value = float(raw) if raw is not None else IDLE_DEFAULT
-    except ValueError:
-        return IDLE_DEFAULT
-    return value if value > 0 else IDLE_DEFAULT
+    value = services.packs.idle_lock_seconds()
+    return IDLE_DEFAULT if value is None else value
 
 
 def _cut(text: str, width: int) -> str:

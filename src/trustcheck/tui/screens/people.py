@@ -15,8 +15,8 @@ from textual.widgets import Button, Input, Static
 from trustcheck import messages
 from trustcheck.core.models import Profile
 from trustcheck.services import Services
+from trustcheck.services.errors import CryptoError, WrongPassphrase
 from trustcheck.services.profiles import NAME_LIMIT, ProfileError, normalise_name
-from trustcheck.storage.crypto import CryptoError, WrongPassphrase
 from trustcheck.tui.screens.unlock import PassphraseModal
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.fields import LineInput

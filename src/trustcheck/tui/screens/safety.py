@@ -21,8 +21,8 @@ from trustcheck.core.clock import day_label
 from trustcheck.core.models import Checkin, Profile
 from trustcheck.core.packs import PackError
 from trustcheck.services import Services
+from trustcheck.services.errors import CryptoError
 from trustcheck.services.safety import SafetyAnswer
-from trustcheck.storage.crypto import CryptoError
 from trustcheck.tui.screens.unlock import with_key
 from trustcheck.tui.text import plain, say
 

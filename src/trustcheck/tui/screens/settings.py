@@ -1,7 +1,7 @@
 """Settings for the couple: which modules are on, who is who in a module with roles, where the
 safety resources are for, the journal's idle lock, and the people (add a partner after a solo
-start, rename, remove and bring back). Every change is stored at once (``services.packs`` over
-``services.settings``; ``services.profiles`` for the people)."""
+start, rename, remove and bring back). Every change is stored at once (``services.packs`` for the
+settings; ``services.profiles`` for the people)."""
 
 from __future__ import annotations
 

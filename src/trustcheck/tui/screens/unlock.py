@@ -19,8 +19,8 @@ from textual.widgets import Button, Input, Static
 from trustcheck import messages
 from trustcheck.core.models import Profile
 from trustcheck.services import Services
+from trustcheck.services.errors import CryptoError, WrongPassphrase
 from trustcheck.services.keys import PassphraseError, check_passphrase
-from trustcheck.storage.crypto import CryptoError, WrongPassphrase
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.passphrase import PassphraseInput
 
