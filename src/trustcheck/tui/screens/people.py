@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -13,11 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from trustcheck import messages
-from trustcheck.core.models import Profile
-from trustcheck.services import Services
-from trustcheck.services.errors import CryptoError, WrongPassphrase
+from trustcheck.services.errors import CryptoError
 from trustcheck.services.profiles import NAME_LIMIT, ProfileError, normalise_name
-from trustcheck.tui.screens.unlock import PassphraseModal
+from trustcheck.tui.screens.unlock import CheckedPassphraseModal
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.fields import LineInput
 from trustcheck.tui.widgets.passphrase import PassphraseInput
@@ -105,14 +103,13 @@ class NameScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class RemovePersonScreen(PassphraseModal):
+class RemovePersonScreen(CheckedPassphraseModal):
     """Remove ``profile``, who has a passphrase: it is asked for and checked first (a wrong one
     is said in place and nothing changes). Dismisses True once removed."""
 
     DEFAULT_CSS = _CSS.format(name="RemovePersonScreen")
-
-    def __init__(self, services: Services, profile: Profile) -> None:
-        super().__init__(services, profile)
+    BUSY_NOTE = messages.SETTINGS_REMOVING
+    SAID_ERRORS = (CryptoError, ProfileError)
 
     def compose(self) -> ComposeResult:
         name = self.profile.name
@@ -123,41 +120,12 @@ class RemovePersonScreen(PassphraseModal):
             yield Static("", id="status")
             with Horizontal():
                 yield Button(messages.CANCEL, id="cancel", variant="primary")
-                yield Button(messages.SETTINGS_REMOVE_BUTTON, id="remove", variant="warning")
+                remove = messages.SETTINGS_REMOVE_BUTTON
+                yield Button(remove, id="remove", variant="warning", classes="submit")
 
-    def on_mount(self) -> None:
-        self.query_one("#passphrase", PassphraseInput).focus()
+    def check(self, passphrase: str) -> None:
+        self.services.profiles.remove(self.profile, passphrase)
 
-    @on(Input.Submitted, "#passphrase")
-    @on(Button.Pressed, "#remove")
-    def _submit(self) -> None:
-        field = self.query_one("#passphrase", PassphraseInput)
-        passphrase = field.value
-        field.forget()
-        if self.busy or not passphrase:
-            return
-        self.set_busy(True, messages.SETTINGS_REMOVING)
-        self._remove(passphrase)
-
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def _remove(self, passphrase: str) -> None:
-        try:
-            self.services.profiles.remove(self.profile, passphrase)
-        except WrongPassphrase:
-            self.app.call_from_thread(self._failed, messages.WRONG_PASSPHRASE)
-        except (CryptoError, ProfileError) as exc:
-            self.app.call_from_thread(self._failed, str(exc))
-        else:
-            self.app.call_from_thread(self._removed)
-
-    def _failed(self, why: str) -> None:
-        if not self.is_attached:
-            return
-        self.set_busy(False)
-        self.show_status(why, error=True)
-        self.query_one("#passphrase", PassphraseInput).focus()
-
-    def _removed(self) -> None:
-        self.busy = False
+    def done(self) -> None:
         if self.is_current:
             self.dismiss(True)

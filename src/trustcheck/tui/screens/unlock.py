@@ -108,7 +108,63 @@ class PassphraseModal(ModalScreen[bool]):
         self.action_cancel()
 
 
-class UnlockScreen(PassphraseModal):
+class CheckedPassphraseModal(PassphraseModal):
+    """One passphrase field whose Enter (or the ``.submit`` button) runs :meth:`check` off the UI
+    thread: a wrong passphrase, or one of :attr:`SAID_ERRORS`, is said in place and nothing
+    changes; success calls :meth:`done`."""
+
+    #: What the status line says while :meth:`check` runs.
+    BUSY_NOTE: ClassVar[str] = messages.UNLOCKING
+    #: Errors :meth:`check` may raise besides a wrong passphrase, said as their one line (damaged
+    #: key data, say: nothing private in it).
+    SAID_ERRORS: ClassVar[tuple[type[Exception], ...]] = (CryptoError,)
+
+    def on_mount(self) -> None:
+        self.query_one("#passphrase", PassphraseInput).focus()
+
+    @on(Input.Submitted, "#passphrase")
+    @on(Button.Pressed, ".submit")
+    def _submit(self) -> None:
+        field = self.query_one("#passphrase", PassphraseInput)
+        passphrase = field.value
+        field.forget()
+        if self.busy or not passphrase:
+            return
+        self.set_busy(True, self.BUSY_NOTE)
+        self._check(passphrase)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _check(self, passphrase: str) -> None:
+        try:
+            self.check(passphrase)
+        except WrongPassphrase:
+            self.app.call_from_thread(self._failed, messages.WRONG_PASSPHRASE)
+        except self.SAID_ERRORS as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+        else:
+            self.app.call_from_thread(self._checked)
+
+    def check(self, passphrase: str) -> None:
+        """Use ``passphrase``; runs in a worker thread, and raises to say why not."""
+        raise NotImplementedError
+
+    def done(self) -> None:
+        """After :meth:`check` succeeded, on the UI thread."""
+        raise NotImplementedError
+
+    def _failed(self, why: str) -> None:
+        if not self.is_attached:
+            return
+        self.set_busy(False)
+        self.show_status(why, error=True)
+        self.query_one("#passphrase", PassphraseInput).focus()
+
+    def _checked(self) -> None:
+        self.busy = False
+        self.done()
+
+
+class UnlockScreen(CheckedPassphraseModal):
     """Ask for ``profile``'s passphrase and unlock its key; dismisses True once unlocked."""
 
     DEFAULT_CSS = _MODAL_CSS.format(name="UnlockScreen")
@@ -125,42 +181,14 @@ class UnlockScreen(PassphraseModal):
             yield Static(messages.UNLOCK_KEYS, classes="muted", markup=False)
             with Horizontal():
                 yield Button(messages.CANCEL, id="cancel")
-                yield Button(messages.UNLOCK_BUTTON, id="unlock", variant="primary")
+                yield Button(
+                    messages.UNLOCK_BUTTON, id="unlock", variant="primary", classes="submit"
+                )
 
-    def on_mount(self) -> None:
-        self.query_one("#passphrase", PassphraseInput).focus()
+    def check(self, passphrase: str) -> None:
+        self.services.keys.unlock(self.profile.id, passphrase)
 
-    @on(Input.Submitted, "#passphrase")
-    @on(Button.Pressed, "#unlock")
-    def _submit(self) -> None:
-        field = self.query_one("#passphrase", PassphraseInput)
-        passphrase = field.value
-        field.forget()
-        if self.busy or not passphrase:
-            return
-        self.set_busy(True, messages.UNLOCKING)
-        self._unlock(passphrase)
-
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def _unlock(self, passphrase: str) -> None:
-        try:
-            self.services.keys.unlock(self.profile.id, passphrase)
-        except WrongPassphrase:
-            self.app.call_from_thread(self._failed, messages.WRONG_PASSPHRASE)
-        except CryptoError as exc:  # damaged key data: one line, nothing private in it
-            self.app.call_from_thread(self._failed, str(exc))
-        else:
-            self.app.call_from_thread(self._unlocked)
-
-    def _failed(self, why: str) -> None:
-        if not self.is_attached:
-            return
-        self.set_busy(False)
-        self.show_status(why, error=True)
-        self.query_one("#passphrase", PassphraseInput).focus()
-
-    def _unlocked(self) -> None:
-        self.busy = False
+    def done(self) -> None:
         self.finish()
 
 
