@@ -292,3 +292,23 @@ def test_an_unknown_name_is_one_line_listing_who_is_here(
 def test_an_unknown_name_when_nobody_is_set_up(tmp_path: Path) -> None:
     line = one_line_error(tc(tmp_path / "data", "journal", "list", "--as", "Sam"))
     assert line == "there is no profile called 'Sam': no one is set up yet"
+
+
+def test_remove_waits_for_the_checkin_in_progress(couple: Path, clock: FixedClock) -> None:
+    """Sam is part of this week's check-in: removing Sam is one line that says what to do first,
+    and nothing changes (the check-in, Sam, Sam's key)."""
+    clock.advance(days=7)  # this week's is done: next week's is begun
+    services = open_services(couple, clock)
+    try:
+        alex, sam = services.profiles.people()
+        services.checkins.start([alex.id, sam.id])
+    finally:
+        services.close()
+    result = tc(couple, "profile", "remove", "Sam", "--yes", "--passphrase-stdin", input=PASS)
+    assert one_line_error(result) == (
+        "Sam is part of the check-in in progress; finish it or discard it first, then remove them"
+    )
+    assert listed(couple) == ["Alex", "Sam"]
+    assert rows(couple, "SELECT status FROM checkins WHERE status = 'in_progress'") == [
+        ("in_progress",)
+    ]

@@ -31,6 +31,9 @@ PROFILE_RESTORE_ASK = (
 PROFILE_NOT_REMOVED = "no one called {name!r} was removed; removed: {names}"
 PROFILE_NOT_REMOVED_NOBODY = "no one called {name!r} was removed; no one has been removed"
 PROFILE_IS_HERE = "{name} is here already; nothing to restore"
+PROFILE_REMOVE_IN_CHECKIN = (
+    "{name} is part of the check-in in progress; finish it or discard it first, then remove them"
+)
 PROFILE_REMOVE_NEEDS_PASSPHRASE = (
     "{name} has a passphrase: removing them needs it (type it at a terminal, "
     "or give it with --passphrase-stdin)"

@@ -93,3 +93,28 @@ def test_an_unknown_name_lists_who_is_here(svc: Services) -> None:
     assert str(raised.value) == (
         "there is no profile called 'Samantha'; the people here are Alex, Sam"
     )
+
+
+def test_a_person_in_the_checkin_in_progress_is_removed_only_after_it_ends(
+    svc: Services, couple: tuple[Profile, Profile]
+) -> None:
+    """Removing Sam mid check-in would leave Sam's turn in a check-in home no longer names: it
+    is refused, in one line that says what to do, until the check-in is finished or discarded."""
+    alex, sam = couple
+    checkin = svc.checkins.start([alex.id, sam.id])
+    with pytest.raises(ProfileError, match="Sam is part of the check-in in progress"):
+        svc.profiles.remove(sam, "sam words")
+    assert [p.name for p in svc.profiles.people()] == ["Alex", "Sam"]
+    assert svc.keys.is_unlocked(sam.id), "nothing changed, not even the key"
+    svc.checkins.discard(checkin)
+    svc.profiles.remove(sam, "sam words")
+    assert [p.name for p in svc.profiles.people()] == ["Alex"]
+
+
+def test_someone_outside_the_checkin_in_progress_can_be_removed(
+    svc: Services, couple: tuple[Profile, Profile]
+) -> None:
+    alex, sam = couple
+    svc.checkins.start([alex.id])  # Alex on their own this week
+    svc.profiles.remove(sam, "sam words")
+    assert [p.name for p in svc.profiles.people()] == ["Alex"]

@@ -145,7 +145,7 @@ def open_services(
         db=db,
         clock=clock,
         pack=pack,
-        profiles=ProfileService(profile_repo, clock, keys),
+        profiles=ProfileService(profile_repo, clock, keys, checkin_repo),
         checkins=CheckinService(
             pack, checkin_repo, answer_repo, commitment_repo, profile_repo, clock, keys, packs
         ),

@@ -17,7 +17,7 @@ from trustcheck.core.models import Profile
 from trustcheck.core.text import clean_name, same_name
 from trustcheck.services.keys import KeyService
 from trustcheck.storage.errors import ConflictError
-from trustcheck.storage.repos import ProfileRepo
+from trustcheck.storage.repos import CheckinRepo, ProfileRepo
 
 MAX_PEOPLE = 2
 NAME_LIMIT = 40
@@ -74,10 +74,13 @@ def _names(people: list[Profile] | list[RemovedPerson]) -> str:
 
 
 class ProfileService:
-    def __init__(self, repo: ProfileRepo, clock: Clock, keys: KeyService) -> None:
+    def __init__(
+        self, repo: ProfileRepo, clock: Clock, keys: KeyService, checkins: CheckinRepo
+    ) -> None:
         self.repo = repo
         self.clock = clock
         self.keys = keys
+        self.checkins = checkins
 
     def people(self) -> list[Profile]:
         return self.repo.active()
@@ -171,6 +174,10 @@ class ProfileService:
         (:class:`~trustcheck.storage.crypto.WrongPassphrase` if it does not fit). Reversible
         with :meth:`restore`: nothing of theirs is deleted."""
         profile = self.by_name(who) if isinstance(who, str) else who
+        draft = self.checkins.draft()
+        if draft is not None and profile.id in draft.participant_ids:
+            # Their turn and answers belong to that check-in: it ends first, one way or the other.
+            raise ProfileError(messages.PROFILE_REMOVE_IN_CHECKIN.format(name=profile.name))
         if self.keys.has_passphrase(profile.id):
             if passphrase is None:
                 raise ProfileError(
