@@ -15,54 +15,16 @@ from textual.widgets import Button, Input, Static
 from trustcheck import messages
 from trustcheck.services.errors import CryptoError
 from trustcheck.services.profiles import NAME_LIMIT, ProfileError, normalise_name
-from trustcheck.tui.screens.unlock import CheckedPassphraseModal
+from trustcheck.tui.screens.unlock import MODAL_CSS, CheckedPassphraseModal
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.fields import LineInput
 from trustcheck.tui.widgets.passphrase import PassphraseInput
-
-_CSS = """
-{name} {{
-    align: center middle;
-}}
-{name} > Vertical {{
-    width: 64;
-    max-width: 95%;
-    height: auto;
-    padding: 1 2;
-    border: round $primary;
-    background: $surface;
-}}
-{name} #title {{
-    text-style: bold;
-    color: $accent;
-}}
-{name} .muted {{
-    color: $text-muted;
-}}
-{name} PassphraseInput, {name} LineInput {{
-    margin-top: 1;
-}}
-{name} #status {{
-    height: 1;
-    color: $text-muted;
-}}
-{name} #status.error {{
-    color: $error;
-}}
-{name} Horizontal {{
-    height: auto;
-    align-horizontal: right;
-}}
-{name} Button {{
-    margin-left: 2;
-}}
-"""
 
 
 class NameScreen(ModalScreen[str | None]):
     """Ask for a name; dismiss with it (checked to be a usable name) or None (Esc, Cancel)."""
 
-    DEFAULT_CSS = _CSS.format(name="NameScreen")
+    DEFAULT_CSS = MODAL_CSS.format(name="NameScreen")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", show=False),
@@ -107,7 +69,7 @@ class RemovePersonScreen(CheckedPassphraseModal):
     """Remove ``profile``, who has a passphrase: it is asked for and checked first (a wrong one
     is said in place and nothing changes). Dismisses True once removed."""
 
-    DEFAULT_CSS = _CSS.format(name="RemovePersonScreen")
+    DEFAULT_CSS = MODAL_CSS.format(name="RemovePersonScreen")
     BUSY_NOTE = messages.SETTINGS_REMOVING
     SAID_ERRORS = (CryptoError, ProfileError)
 

@@ -24,7 +24,8 @@ from trustcheck.services.keys import PassphraseError, check_passphrase
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.passphrase import PassphraseInput
 
-_MODAL_CSS = """
+#: The look of every small dialog over a screen; ``{name}`` is the screen's class name.
+MODAL_CSS = """
 {name} {{
     align: center middle;
 }}
@@ -43,7 +44,7 @@ _MODAL_CSS = """
 {name} .muted {{
     color: $text-muted;
 }}
-{name} PassphraseInput {{
+{name} PassphraseInput, {name} LineInput {{
     margin-top: 1;
 }}
 {name} #status {{
@@ -167,7 +168,7 @@ class CheckedPassphraseModal(PassphraseModal):
 class UnlockScreen(CheckedPassphraseModal):
     """Ask for ``profile``'s passphrase and unlock its key; dismisses True once unlocked."""
 
-    DEFAULT_CSS = _MODAL_CSS.format(name="UnlockScreen")
+    DEFAULT_CSS = MODAL_CSS.format(name="UnlockScreen")
 
     def __init__(self, services: Services, profile: Profile, title: str | None = None) -> None:
         super().__init__(services, profile)
@@ -195,7 +196,7 @@ class UnlockScreen(CheckedPassphraseModal):
 class SetPassphraseScreen(PassphraseModal):
     """Set a first passphrase for ``profile`` (twice, masked); dismisses True once set."""
 
-    DEFAULT_CSS = _MODAL_CSS.format(name="SetPassphraseScreen")
+    DEFAULT_CSS = MODAL_CSS.format(name="SetPassphraseScreen")
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -263,7 +264,7 @@ class WhoseJournalScreen(ModalScreen[Profile | None]):
     """Two people share the keyboard: whose journal to open (Esc: none)."""
 
     DEFAULT_CSS = (
-        _MODAL_CSS.format(name="WhoseJournalScreen")
+        MODAL_CSS.format(name="WhoseJournalScreen")
         + """
     WhoseJournalScreen #people {
         margin-top: 1;
