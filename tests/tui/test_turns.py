@@ -253,19 +253,26 @@ async def test_the_review_lists_every_answer_and_changes_a_rating_and_who_sees_i
     assert mine["open.appreciated"].text == f"{SHARED}\nsecond line"  # the text itself kept
 
 
+def alex_sealed_and_locked(services: Services, couple: list[Profile]) -> Checkin:
+    """Alex has answered every item, "open.hurt" privately (sealed), and is locked again."""
+    alex = couple[0]
+    checkins = services.checkins
+    draft = alex_midway(services, couple, upto=len(checkins.items()))
+    services.keys.set_passphrase(alex.id, "alex-pass")
+    checkins.save_answer(
+        draft.id, alex.id, "open.hurt", text="burrowingowl31", visibility=Visibility.PRIVATE
+    )
+    services.keys.lock(alex.id)
+    return draft
+
+
 @run_async
 async def test_the_review_shows_a_sealed_answer_as_sealed_while_locked(
     services: Services, couple: list[Profile]
 ) -> None:
     alex = couple[0]
     checkins = services.checkins
-    items = checkins.items()
-    draft = alex_midway(services, couple, upto=len(items))
-    services.keys.set_passphrase(alex.id, "alex-pass")
-    checkins.save_answer(
-        draft.id, alex.id, "open.hurt", text="burrowingowl31", visibility=Visibility.PRIVATE
-    )
-    services.keys.lock(alex.id)
+    draft = alex_sealed_and_locked(services, couple)
     app = build_app(services, start="checkin")
     async with app.run_test(size=(120, 60)) as pilot:
         await pilot.press("enter")  # the gate: every item answered, so the review
@@ -430,12 +437,7 @@ async def test_from_the_review_a_sealed_answer_can_be_shared_after_unlocking(
     alex = couple[0]
     checkins = services.checkins
     items = checkins.items()
-    draft = alex_midway(services, couple, upto=len(items))
-    services.keys.set_passphrase(alex.id, "alex-pass")
-    checkins.save_answer(
-        draft.id, alex.id, "open.hurt", text="burrowingowl31", visibility=Visibility.PRIVATE
-    )
-    services.keys.lock(alex.id)
+    draft = alex_sealed_and_locked(services, couple)
     app = build_app(services, start="checkin")
     async with app.run_test(size=(120, 60)) as pilot:
         await pilot.press("enter")  # the gate: every item answered, so the review

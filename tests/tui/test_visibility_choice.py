@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from trustcheck import messages
-from trustcheck.core.models import Profile, Visibility
+from trustcheck.core.models import Checkin, Profile, Visibility
 from trustcheck.services import Services
 from trustcheck.tui.app import build_app
 from trustcheck.tui.screens.answer import AnswerScreen
@@ -21,16 +21,22 @@ def _note(screen: AnswerScreen) -> str:
     return str(screen.query_one("#visibility-note", Static).render())
 
 
+def at_the_therapy_topic(services: Services, couple: list[Profile]) -> Checkin:
+    """Alex's turn, every item before the therapy topic answered."""
+    checkins = services.checkins
+    draft = checkins.advance(checkins.start([p.id for p in couple]))
+    last = [i.id for i in checkins.items()].index(THERAPY_ITEM)
+    fill_turn(services, draft.id, couple[0].id, base=5, upto=last)
+    return draft
+
+
 @run_async
 async def test_the_therapy_topic_defaults_to_for_therapy_and_says_what_that_means(
     services: Services, couple: list[Profile]
 ) -> None:
     alex = couple[0]
     checkins = services.checkins
-    draft = checkins.advance(checkins.start([p.id for p in couple]))
-    items = checkins.items()
-    last = [i.id for i in items].index(THERAPY_ITEM)
-    fill_turn(services, draft.id, alex.id, base=5, upto=last)
+    draft = at_the_therapy_topic(services, couple)
     app = build_app(services, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")  # through the turn's gate
@@ -87,11 +93,7 @@ async def test_other_prompts_default_to_shared_and_solo_wording_names_no_partner
 async def test_a_written_answer_has_one_hint_line_not_two(
     services: Services, couple: list[Profile]
 ) -> None:
-    alex = couple[0]
-    checkins = services.checkins
-    draft = checkins.advance(checkins.start([p.id for p in couple]))
-    last = [i.id for i in checkins.items()].index(THERAPY_ITEM)
-    fill_turn(services, draft.id, alex.id, base=5, upto=last)
+    at_the_therapy_topic(services, couple)
     app = build_app(services, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")  # through the turn's gate
