@@ -223,7 +223,7 @@ SCREEN_PROMISE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-#: A message in ``messages.py`` that promises behaviour → the tests that keep it.
+#: A message in the ``messages`` package that promises behaviour → the tests that keep it.
 SCREEN_PROMISES: dict[str, tuple[str, ...]] = {
     "PROFILE_REMOVE_CONFIRM": (
         "tests/test_cli_people.py::test_remove_needs_the_passphrase_and_restore_brings_the_journal_back",
@@ -349,16 +349,18 @@ SCREEN_NOT_BEHAVIOUR = {
 
 
 def _screen_messages() -> dict[str, str]:
-    tree = ast.parse((ROOT / "src/trustcheck/messages.py").read_text(encoding="utf-8"))
     found: dict[str, str] = {}
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
-            try:
-                value = ast.literal_eval(node.value)
-            except ValueError:
-                continue
-            if isinstance(value, str):
-                found[node.targets[0].id] = value
+    for module in sorted((ROOT / "src/trustcheck/messages").glob("*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+                try:
+                    value = ast.literal_eval(node.value)
+                except ValueError:
+                    continue
+                if isinstance(value, str):
+                    found[node.targets[0].id] = value
+    assert len(found) > 400, "the messages package moved: read it from where it is"
     return found
 
 

@@ -1,0 +1,103 @@
+"""Passphrases, the private journal, and private answers in the check-in."""
+
+# --- passphrases and the journal --------------------------------------------------------------
+NO_PASSPHRASE = "this profile has no passphrase yet: set one with `trustcheck profile passwd NAME`"
+OLD_PASSPHRASE_NEEDED = "to change a passphrase, enter the current one first"
+PASSPHRASE_EMPTY = "a passphrase cannot be empty"
+PASSPHRASE_SHORT = "a passphrase needs at least {n} characters"
+PASSPHRASES_DIFFER = "the two passphrases differ; nothing was changed"
+JOURNAL_EMPTY = "an entry needs a few words"
+RATING_RANGE = "a rating is a whole number from 0 to 10"
+RATING_INVALID = "the rating “{value}” is not a whole number from 0 to 10; nothing was saved"
+TOO_MANY_TAGS = "up to {limit} tags per entry"
+WHO_NEEDED = "there are two of you here: say whose journal with --as NAME"
+JOURNAL_DAMAGED_AT = "the entry of {when} is damaged or was modified; the others still open"
+DAMAGED_SUMMARY = "{n} of the entries could not be opened: damaged or modified"
+PRIVATE_NEEDS_UNLOCK = "unlock your journal to keep an answer private"
+
+# === the private journal and private answers in the app ========================================
+
+# --- home -------------------------------------------------------------------------------------
+HOME_JOURNAL = "Journal"
+HOME_JOURNAL_HINT = "A private journal for each of you, locked with your own passphrase."
+HOME_JOURNAL_HINT_SOLO = "A private journal, locked with your passphrase."
+
+# --- whose journal, passphrases, unlocking ----------------------------------------------------
+CANCEL = "Cancel"
+JOURNAL_WHOSE = "Whose journal?"
+JOURNAL_WHOSE_HINT = "Each journal opens only with its owner's passphrase."
+UNLOCK_JOURNAL = "Unlock {name}'s journal"
+UNLOCK_PRIVATE = "{name}, unlock to keep this answer private"
+UNLOCK_TO_CHANGE = "{name}, unlock to change your private answer"
+UNLOCK_PROMPT = "Passphrase"
+UNLOCK_BUTTON = "Unlock"
+UNLOCKING = "Unlocking…"
+WRONG_PASSPHRASE = "wrong passphrase"
+UNLOCK_KEYS = "Enter unlocks · Esc cancels"
+SET_PASSPHRASE_TITLE = "A passphrase for {name}"
+SET_PASSPHRASE_BODY = (
+    "Your journal and private answers are locked with a passphrase that only you know. "
+    "Choose one you will remember: it cannot be recovered if it is forgotten, and nobody, "
+    "not even trustcheck, can open them without it."
+)
+SET_PASSPHRASE_NEW = "New passphrase (at least 4 characters)"
+SET_PASSPHRASE_AGAIN = "The same passphrase again"
+SET_PASSPHRASE_BUTTON = "Set passphrase"
+SETTING_PASSPHRASE = "Setting it up…"
+
+# --- the journal ------------------------------------------------------------------------------
+JOURNAL_TITLE = "{name}'s journal"
+JOURNAL_LOCK_NOTE = "Only you can read this. ctrl+l locks it at once."
+JOURNAL_SEARCH = "Search your entries (/)"
+JOURNAL_COL_DATE = "Date"
+JOURNAL_COL_RATING = "Rating"
+JOURNAL_COL_TAGS = "Tags"
+JOURNAL_COL_THERAPY = "Therapy"
+JOURNAL_COL_TEXT = "Entry"
+JOURNAL_THERAPY_MARK = "⚑"
+JOURNAL_NO_RATING = "—"
+JOURNAL_NO_ENTRIES = "No entries yet. Press ctrl+n to write the first one."
+JOURNAL_NO_MATCHES = "No entries match your search."
+JOURNAL_DAMAGED_ONE = "1 entry could not be opened: damaged or modified. The others are here."
+JOURNAL_DAMAGED_MANY = "{n} entries could not be opened: damaged or modified. The others are here."
+JOURNAL_MORE = "Showing the newest {shown} of {total}. Move down for more, or search."
+JOURNAL_IDLE_LOCKED = "The journal locked itself after a while without activity."
+JOURNAL_PRIVATE_KEY = "Private answers"
+JOURNAL_PRIVATE_BACK = "Entries"
+JOURNAL_PRIVATE_TITLE = "From check-ins (private)"
+JOURNAL_PRIVATE_NOTE = "What you kept private in check-ins, newest first. Only you can read it."
+JOURNAL_PRIVATE_NONE = "No private check-in answers yet."
+JOURNAL_PRIVATE_DAMAGED = "(could not be opened: damaged or modified)"
+ENTRY_NEW = "New entry"
+JOURNAL_DRAFT_KEPT = "Your unsaved entry was kept as a draft. Here it is: ctrl+s saves it."
+ENTRY_EDIT = "Entry of {date}"
+ENTRY_RATING = "Rating"
+ENTRY_RATING_PLACEHOLDER = "0–10"
+ENTRY_TAGS = "Tags"
+ENTRY_TAGS_PLACEHOLDER = "comma, separated"
+ENTRY_THERAPY = "Bring to therapy"
+ENTRY_SAVED = "Entry saved."
+ENTRY_DELETED = "Entry deleted."
+ENTRY_DELETE_QUESTION = "Delete the entry of {date}? It cannot be brought back."
+ENTRY_DELETE_YES = "Delete it"
+ENTRY_DELETE_NO = "Keep it"
+ENTRY_DISCARD_QUESTION = "Leave this entry without saving? What you wrote here would be lost."
+ENTRY_DISCARD_YES = "Leave without saving"
+ENTRY_DISCARD_NO = "Keep writing"
+
+# --- private answers in the check-in ----------------------------------------------------------
+VISIBILITY_PRIVATE = "Private (only me)"
+#: One line under the choice that says what the chosen visibility does (by Visibility value).
+VISIBILITY_EXPLAIN: dict[str, str] = {
+    "shared": "Shared: your partner sees it at the reveal.",
+    "therapy": "For therapy: shared with your partner, and listed in the therapy summary.",
+    "private": "Private: only you, sealed with your passphrase and kept in your journal.",
+}
+VISIBILITY_EXPLAIN_SOLO: dict[str, str] = {
+    "shared": "Shared: shown at the end of this check-in, and in exports with notes.",
+    "therapy": "For therapy: shown at the end, and listed in the therapy summary.",
+    "private": "Private: sealed with your passphrase and kept in your journal only.",
+}
+PRIVATE_STORED = (
+    "Kept private: sealed with your passphrase. Write here to replace it, or go on to keep it."
+)
