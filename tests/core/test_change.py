@@ -1,0 +1,149 @@
+"""Change that is real (issue 14): the method of ``core.change``, by hand and by simulation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+
+from trustcheck.core.change import (
+    BASELINE_WEEKS,
+    CHANGE_METHOD,
+    PAUSE_WEEKS,
+    judge,
+    t_quantile,
+)
+
+MONDAY = dt.date(2026, 1, 5)
+
+
+def weekly(*values: float | None, start: dt.date = MONDAY) -> list[tuple[dt.date, float | None]]:
+    return [(start + dt.timedelta(weeks=k), v) for k, v in enumerate(values)]
+
+
+@pytest.mark.parametrize(
+    ("p", "df", "table"),
+    [
+        (0.975, 5, 2.571),
+        (0.975, 10, 2.228),
+        (0.99, 20, 2.528),
+        (0.995, 25, 2.787),
+        (0.985, 5, 3.003),
+    ],
+)
+def test_t_quantile_matches_the_tables(p: float, df: int, table: float) -> None:
+    assert t_quantile(p, df) == pytest.approx(table, abs=0.005)
+
+
+def test_a_sustained_rise_is_computed_as_by_hand() -> None:
+    # baseline mean 55, sample SD √30; recent mean 80:
+    # t = 25 / (√30 · √(1/4 + 1/6)) = 7.071, against t(0.985, 5) = 3.00
+    change = judge(weekly(50, 60, 50, 60, 50, 60, 80, 80, 80, 80))
+    assert change.verdict == "rise"
+    assert change.baseline_mean == pytest.approx(55)
+    assert change.baseline_sd == pytest.approx(math.sqrt(30))
+    assert change.recent_mean == pytest.approx(80)
+    assert (change.n_baseline, change.n_recent) == (6, 4)
+    assert change.t == pytest.approx(7.0711, abs=1e-4)
+    assert change.critical == pytest.approx(3.003, abs=0.005)
+
+
+def test_a_sustained_fall_is_a_fall() -> None:
+    assert judge(weekly(70, 80, 70, 80, 70, 80, 40, 45, 40, 45)).verdict == "fall"
+
+
+def test_one_odd_week_is_not_a_change() -> None:
+    """The weeks being judged must agree: three of the four on the side of the change."""
+    change = judge(weekly(50, 60, 50, 60, 50, 60, 55, 55, 100, 55))
+    assert change.verdict == "none"
+
+
+def test_ordinary_ups_and_downs_are_no_change() -> None:
+    assert judge(weekly(40, 70, 50, 65, 45, 60, 55, 68, 42, 61)).verdict == "none"
+
+
+def test_two_check_ins_give_no_verdict_at_all() -> None:
+    """Fewer than the minimum means no verdict, never a provisional flag from 2 points."""
+    change = judge(weekly(20, 90))
+    assert (change.verdict, change.reason) == ("unknown", "too_few")
+    assert not change.real
+
+
+def test_five_baseline_weeks_are_too_few() -> None:
+    assert judge(weekly(50, 60, 50, 60, 50, 90, 90, 90, 90)).reason == "too_few"
+
+
+def test_a_baseline_without_spread_says_so_instead_of_waiting() -> None:
+    change = judge(weekly(50, 50, 50, 50, 50, 50, 90, 90, 90, 90))
+    assert (change.verdict, change.reason) == ("unknown", "flat")
+
+
+def test_straight_lining_does_not_make_the_yardstick_perfect() -> None:
+    """A score already seen in the baseline, back for the latest weeks, is not a change."""
+    change = judge(weekly(50, 50, 66.7, 50, 50, 50, 50, 50, 50, 66.7))
+    assert change.verdict == "none"
+
+
+def test_a_tiny_shift_against_a_near_flat_baseline_is_not_a_change() -> None:
+    change = judge(weekly(50, 50, 50, 50, 50, 51, 55, 55, 55, 55))
+    assert change.t is not None and abs(change.t) > change.critical  # type: ignore[operator]
+    assert change.verdict == "none"  # 4.8 points is below the smallest change called real
+
+
+def test_too_few_recent_weeks_give_no_verdict() -> None:
+    change = judge(weekly(50, 60, 50, 60, 50, 60, None, None, None, 90))
+    assert (change.verdict, change.reason) == ("unknown", "too_few_recent")
+
+
+def test_after_a_long_pause_the_baseline_starts_again() -> None:
+    before = weekly(50, 60, 50, 60, 50, 60, 50, 60)
+    after_start = before[-1][0] + dt.timedelta(weeks=PAUSE_WEEKS + 1)
+    after = weekly(90, 90, 90, 90, start=after_start)
+    change = judge(before + after)
+    assert (change.verdict, change.reason, change.n_baseline) == ("unknown", "too_few", 0)
+
+
+def test_a_pause_of_the_allowed_length_keeps_the_baseline() -> None:
+    before = weekly(50, 60, 50, 60, 50, 60)
+    after_start = before[-1][0] + dt.timedelta(weeks=PAUSE_WEEKS)
+    change = judge(before + weekly(90, 90, 90, 90, start=after_start))
+    assert change.n_baseline == 6
+    assert change.verdict == "rise"
+
+
+def test_the_baseline_is_exactly_the_26_weeks_before_the_recent_ones() -> None:
+    """No off-by-one: the week 26 weeks before the recent window counts, the week before not."""
+    values: list[float | None] = [100.0] + [50.0, 60.0] * (BASELINE_WEEKS // 2) + [55.0] * 4
+    change = judge(weekly(*values))
+    assert change.n_baseline == BASELINE_WEEKS  # the leading 100 is 27 weeks back: left out
+    assert change.baseline_mean == pytest.approx(55)
+    values[0] = None
+    values.insert(1, 100.0)  # now 26 weeks back
+    change = judge(weekly(*values[1:]))
+    assert change.n_baseline == BASELINE_WEEKS
+
+
+def test_gaps_are_neither_zero_nor_invented() -> None:
+    with_gaps = judge(weekly(50, None, 60, 50, None, 60, 50, 60, 80, 80, 80, 80))
+    assert with_gaps.n_baseline == 6
+    assert with_gaps.verdict == "rise"
+
+
+def test_the_method_is_named_in_words() -> None:
+    assert "26 weeks" in CHANGE_METHOD and "3% level" in CHANGE_METHOD
+
+
+def test_simulation_false_alarms_at_most_5_percent_and_detection_at_least_80(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 14's budget: stable series flagged at most 5 %; a 2-SD sustained shift over the
+    last 4 weeks flagged at least 80 % (fixed seed; figures printed and in docs/change.md)."""
+    from tests.core.change_simulation import simulate
+
+    figures = simulate()
+    with capsys.disabled():
+        print(f"\n{figures}")
+    assert figures.false_alarms <= 0.05, figures
+    assert figures.detection >= 0.80, figures
+    assert figures.judged_stable >= 0.9 * figures.series  # almost every series was judged
