@@ -111,6 +111,8 @@ def test_include_private_with_the_passphrase(demo: Path) -> None:
         "-",
         "--include-private",
         "Sam",
+        "--include-journal",
+        "sam",
         "--passphrase-stdin",
         input=DEMO_PASSPHRASE + "\n",
     )
@@ -118,6 +120,43 @@ def test_include_private_with_the_passphrase(demo: Path) -> None:
     assert "Sam's private notes" in result.stdout
     assert "Wrote here instead" in result.stdout  # Sam's journal
     assert "I want more of this" not in result.stdout  # Alex's journal stays out
+
+
+def test_each_kind_of_private_record_is_its_own_option(demo: Path) -> None:
+    """Issue 14: --include-private adds private answers only; the journal and the safety
+    answers each need their own option."""
+    result = tc(
+        demo,
+        "export",
+        "-f",
+        "md",
+        "-o",
+        "-",
+        "--include-private",
+        "Sam",
+        "--passphrase-stdin",
+        input=DEMO_PASSPHRASE + "\n",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Wrote here instead" not in result.stdout  # Sam's journal was not chosen
+    assert "Sam's journal entries" in result.stdout.split("Left out:")[1]
+    assert "safety question" in result.stdout.split("Left out:")[1]
+
+
+def test_private_records_of_two_people_are_refused(demo: Path) -> None:
+    result = tc(
+        demo,
+        "export",
+        "-f",
+        "md",
+        "-o",
+        "-",
+        "--include-private",
+        "Sam",
+        "--include-journal",
+        "Alex",
+    )
+    assert "one person's private records per export" in one_line_error(result)
 
 
 def test_json_round_trip_through_the_cli(demo: Path, tmp_path: Path) -> None:
@@ -130,6 +169,10 @@ def test_json_round_trip_through_the_cli(demo: Path, tmp_path: Path) -> None:
         "-o",
         str(first),
         "--include-private",
+        "Alex",
+        "--include-journal",
+        "Alex",
+        "--include-safety",
         "Alex",
         "--passphrase-stdin",
         input=DEMO_PASSPHRASE + "\n",
@@ -148,6 +191,10 @@ def test_json_round_trip_through_the_cli(demo: Path, tmp_path: Path) -> None:
         "-o",
         "-",
         "--include-private",
+        "Alex",
+        "--include-journal",
+        "Alex",
+        "--include-safety",
         "Alex",
         "--passphrase-stdin",
         input="new words\n",

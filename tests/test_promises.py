@@ -125,9 +125,14 @@ PROMISES: dict[str, tuple[str, ...]] = {
     "commitments kept and the topics either of you marked": (
         "tests/tui/test_visibility_choice.py::test_the_therapy_topic_defaults_to_for_therapy_and_says_what_that_means",
     ),
-    "safety answers appear only with `--include-private NAME`": (
+    "One person's private records go in only after their": (
         "tests/export/test_consent.py::test_no_private_text_without_consent",
         "tests/export/test_consent.py::test_only_the_owners_private_text_with_consent",
+        "tests/export/test_consent.py::test_each_kind_of_private_record_is_its_own_choice",
+        "tests/test_cli_export.py::test_each_kind_of_private_record_is_its_own_option",
+        "tests/test_cli_export.py::test_private_records_of_two_people_are_refused",
+        "tests/services/test_export_modules.py::test_safety_answers_go_in_only_by_their_own_choice",
+        "tests/tui/test_export_dialog.py::test_private_notes_need_the_owners_passphrase",
         "tests/services/test_export_modules.py::test_crossroads_and_safety_are_absent_without_consent",
         "tests/services/test_export_modules.py::test_sams_safety_answers_never_come_with_alexs",
     ),

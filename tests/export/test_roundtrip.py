@@ -19,7 +19,7 @@ from trustcheck.core.clock import FixedClock, week_start
 from trustcheck.core.models import Answer, ItemKind, Review, Visibility
 from trustcheck.core.text import clean_line
 from trustcheck.services import Services, open_services
-from trustcheck.services.export import ExportRequest, ExportService
+from trustcheck.services.export import ExportRequest, ExportService, PrivateKind
 from trustcheck.services.importer import import_dump, parse_dump
 from trustcheck.storage.repos import ANSWERS_TABLE, private_answer_id
 
@@ -128,7 +128,11 @@ def export_json(services: Services, private: bool) -> dict[str, Any]:
     person = services.profiles.people()[0] if private else None
     if person is not None and not services.keys.is_unlocked(person.id):
         services.keys.unlock(person.id, PASS)
-    data = ExportService(services).render(ExportRequest("json", include_private=person)).data
+    data = (
+        ExportService(services)
+        .render(ExportRequest("json", include_private=person, private_kinds=frozenset(PrivateKind)))
+        .data
+    )
     assert isinstance(data, str)
     return dict(json.loads(data))
 

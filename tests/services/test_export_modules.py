@@ -22,7 +22,7 @@ from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import ItemKind, Profile, Visibility
 from trustcheck.export import FORMATS
 from trustcheck.services import Services, open_services
-from trustcheck.services.export import ExportRequest, ExportService
+from trustcheck.services.export import ExportRequest, ExportService, PrivateKind
 from trustcheck.services.importer import import_dump, parse_dump
 from trustcheck.services.safety import SafetyAnswer
 
@@ -96,7 +96,9 @@ def people(svc: Services, clock: FixedClock) -> list[Profile]:
 def text_of(svc: Services, fmt: str, person: Profile | None = None) -> str:
     summary = FORMATS[fmt].kind == "summary"
     result = ExportService(svc).render(
-        ExportRequest(fmt, include_notes=summary, include_private=person)
+        ExportRequest(
+            fmt, include_notes=summary, include_private=person, private_kinds=frozenset(PrivateKind)
+        )
     )
     if isinstance(result.data, bytes):
         return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(result.data)).pages)
@@ -223,7 +225,15 @@ def test_json_round_trip_carries_pack_versions_settings_and_safety(
         answers = [r.answer for r in target.safety.history(alex.id)]
         assert answers == [SafetyAnswer.NO, SafetyAnswer.NO, SafetyAnswer.YES]
         again = json.loads(
-            str(ExportService(target).render(ExportRequest("json", include_private=alex)).data)
+            str(
+                ExportService(target)
+                .render(
+                    ExportRequest(
+                        "json", include_private=alex, private_kinds=frozenset(PrivateKind)
+                    )
+                )
+                .data
+            )
         )
         for data in (exported, again):
             data.pop("exported_at")
@@ -306,3 +316,31 @@ def test_private_values_read_at_the_labels(svc: Services) -> None:
     assert _private_value(pack, item, "9") == "9"  # out of range: shown as stored
     note = pack.item("crossroads.note")
     assert _private_value(pack, note, "5") == "5"  # text stays text
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_safety_answers_go_in_only_by_their_own_choice(
+    svc: Services, people: list[Profile], fmt: str
+) -> None:
+    """Issue 14: safety answers are never included by default, nor with the other kinds."""
+    alex = unlock(svc, people[0])
+
+    def render(kinds: frozenset[PrivateKind]) -> str:
+        request = ExportRequest(fmt, include_private=alex, private_kinds=kinds)
+        return str(ExportService(svc).render(request).data)
+
+    without = render(frozenset({PrivateKind.ANSWERS, PrivateKind.JOURNAL}))
+    with_safety = render(frozenset({PrivateKind.SAFETY}))
+    if fmt == "json":
+        assert json.loads(without)["private"][0]["safety"] == []
+        assert [s["answer"] for s in json.loads(with_safety)["private"][0]["safety"]] == [
+            "no",
+            "no",
+            "yes",
+        ]
+        assert json.loads(with_safety)["private"][0]["answers"] == []
+        return
+    assert messages.EXPORT_SAFETY_TITLE not in without
+    assert messages.EXPORT_SAFETY_YES not in without
+    assert messages.EXPORT_SAFETY_YES in " ".join(with_safety.split())
+    assert crossroads_note(alex.name) not in with_safety  # answers were not chosen this time

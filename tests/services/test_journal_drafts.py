@@ -12,7 +12,7 @@ from sentinel import files_holding
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile
 from trustcheck.services import Services, open_services
-from trustcheck.services.export import ExportRequest, ExportService
+from trustcheck.services.export import ExportRequest, ExportService, PrivateKind
 from trustcheck.services.journal import Draft, JournalError, parse_rating
 from trustcheck.storage.crypto import ProfileLocked
 
@@ -29,7 +29,9 @@ def test_a_draft_is_not_an_entry(svc: Services, couple: tuple[Profile, Profile])
     assert [e.text for e in journal.entries(alex.id).entries] == ["an entry"]
     assert journal.entries(alex.id, query=SECRET).entries == []
     # The JSON export holds everything, Alex's journal included (opened with Alex's key).
-    result = ExportService(svc).render(ExportRequest("json", include_private=alex))
+    result = ExportService(svc).render(
+        ExportRequest("json", include_private=alex, private_kinds=frozenset(PrivateKind))
+    )
     data = result.as_bytes().decode("utf-8")
     assert "an entry" in data  # the control: the export holds the entries
     assert SECRET not in data

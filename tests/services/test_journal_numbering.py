@@ -12,7 +12,7 @@ from pathlib import Path
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile
 from trustcheck.services import Services, open_services
-from trustcheck.services.export import ExportRequest, ExportService
+from trustcheck.services.export import ExportRequest, ExportService, PrivateKind
 from trustcheck.services.importer import import_dump, parse_dump
 
 
@@ -26,7 +26,11 @@ def test_the_json_export_numbers_entries_within_the_persons_journal(
     svc.journal.add(alex.id, "alex two")
     svc.journal.add(sam.id, "sam 3")
     svc.journal.add(alex.id, "alex three")
-    data = ExportService(svc).render(ExportRequest("json", include_private=alex)).as_bytes()
+    data = (
+        ExportService(svc)
+        .render(ExportRequest("json", include_private=alex, private_kinds=frozenset(PrivateKind)))
+        .as_bytes()
+    )
     [section] = json.loads(data)["private"]
     journal = section["journal"]
     assert [(e["id"], e["text"]) for e in journal] == [

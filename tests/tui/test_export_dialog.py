@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from textual.widgets import Input, RadioButton, Static
+from textual.widgets import Checkbox, Input, RadioButton, Static
 
 from trustcheck.core.models import Profile
 from trustcheck.services import Services
@@ -109,7 +109,18 @@ async def test_private_notes_need_the_owners_passphrase(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen is screen
+        # Unlocked, but nothing is in until a kind is ticked: each is its own choice.
+        assert "Journalsentinel" not in preview(screen)
+        assert not screen.query_one("#kind-safety", Checkbox).value
+        await pilot.click("#kind-journal")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert "Journalsentinel" in preview(screen)
+        await pilot.click("#private-none")  # back to nobody: the ticks go with the person
+        await pilot.pause()
+        assert not screen.query_one("#kind-journal", Checkbox).value
+        assert screen.query_one("#kind-journal", Checkbox).disabled
         await pilot.press("escape")
         await pilot.pause()
     assert not services.keys.is_unlocked(alex.id)  # locked again when the dialog closed

@@ -74,7 +74,23 @@ def export_command(
         typer.Option(
             "--include-private",
             metavar="NAME",
-            help="Add NAME's private answers and journal entries (asks NAME's passphrase).",
+            help="Add NAME's private answers (asks NAME's passphrase).",
+        ),
+    ] = None,
+    include_journal: Annotated[
+        str | None,
+        typer.Option(
+            "--include-journal",
+            metavar="NAME",
+            help="Add NAME's journal entries (asks NAME's passphrase).",
+        ),
+    ] = None,
+    include_safety: Annotated[
+        str | None,
+        typer.Option(
+            "--include-safety",
+            metavar="NAME",
+            help="Add NAME's own answers to the private safety question (asks NAME's passphrase).",
         ),
     ] = None,
     notes: Annotated[
@@ -103,6 +119,7 @@ def export_command(
             since_day = dt.date.fromisoformat(since)
         except ValueError:
             fail(messages.EXPORT_BAD_SINCE.format(value=since))
+    chosen = _private_choice(include_private, include_journal, include_safety)
     path = Path(output).expanduser()
     force = force or (not to_stdout and _confirm_replace(path, passphrase_stdin))
 
@@ -111,7 +128,7 @@ def export_command(
         weeks,
         since_day,
         notes,
-        include_private,
+        chosen,
         passphrase_stdin,
         None if to_stdout else path,
         force,
@@ -126,12 +143,35 @@ def export_command(
         typer.echo(messages.EXPORT_WROTE.format(path=printable(str(path))))
 
 
+def _private_choice(
+    answers: str | None, journal: str | None, safety: str | None
+) -> tuple[str, frozenset[str]] | None:
+    """The one person named by the ``--include-*`` options and the kinds chosen, or None.
+
+    Each kind of private record is its own choice; one person's records per export.
+    """
+    from trustcheck import messages
+
+    named = [
+        (kind, name)
+        for kind, name in (("answers", answers), ("journal", journal), ("safety", safety))
+        if name is not None
+    ]
+    if not named:
+        return None
+    first = named[0][1]
+    for _, name in named[1:]:
+        if name.casefold() != first.casefold():
+            fail(messages.EXPORT_PRIVATE_ONE_PERSON.format(first=first, second=name))
+    return first, frozenset(kind for kind, _ in named)
+
+
 def _export(
     fmt: str,
     weeks: int | None,
     since_day: dt.date | None,
     notes: bool,
-    include_private: str | None,
+    chosen: tuple[str, frozenset[str]] | None,
     passphrase_stdin: bool,
     path: Path | None,
     force: bool,
@@ -139,22 +179,31 @@ def _export(
     """Open the data and build the export; write it to ``path`` (None: standard output, which
     the caller writes)."""
     from trustcheck import messages
-    from trustcheck.services.export import ExportError, ExportRequest, ExportService, write_atomic
+    from trustcheck.services.export import (
+        ExportError,
+        ExportRequest,
+        ExportService,
+        PrivateKind,
+        write_atomic,
+    )
 
     services = open_data()
     try:
         person = None
-        if include_private is not None:
+        kinds: frozenset[PrivateKind] = frozenset()
+        if chosen is not None:
             from trustcheck.cli.journal import unlock
 
-            person = services.profiles.by_name(include_private)
+            person = services.profiles.by_name(chosen[0])
             unlock(services, person, PassphraseReader(passphrase_stdin))
+            kinds = frozenset(PrivateKind(k) for k in chosen[1])
         request = ExportRequest(
             fmt=fmt,
             weeks=weeks,
             since=since_day,
             include_notes=notes,
             include_private=person,
+            private_kinds=kinds,
         )
         try:
             with progress_bar(sys.stderr.isatty() and path is not None) as progress:

@@ -226,11 +226,14 @@ def render(summary: Summary) -> str:
             (messages.EXPORT_PRIVATE_ANSWERS, mine.answers),
             (messages.EXPORT_JOURNAL, mine.journal),
         ):
+            if items is None:
+                continue
             body.append(f"<h3>{esc(title)}</h3>")
             body.append(_words(items) if items else _p(messages.EXPORT_NONE))
-        body.append(f"<h3>{esc(messages.EXPORT_SAFETY_TITLE)}</h3>")
-        body.append(_p(messages.EXPORT_SAFETY_INTRO.format(name=mine.name), "note"))
-        body.append(_words(mine.safety) if mine.safety else _p(messages.EXPORT_NONE))
+        if mine.safety is not None:
+            body.append(f"<h3>{esc(messages.EXPORT_SAFETY_TITLE)}</h3>")
+            body.append(_p(messages.EXPORT_SAFETY_INTRO.format(name=mine.name), "note"))
+            body.append(_words(mine.safety) if mine.safety else _p(messages.EXPORT_NONE))
         if mine.damaged:
             body.append(_p(messages.EXPORT_DAMAGED.format(n=mine.damaged, name=mine.name), "note"))
         body.append("</section>")

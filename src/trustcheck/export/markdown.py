@@ -154,13 +154,16 @@ def render(summary: Summary) -> str:
             (messages.EXPORT_PRIVATE_ANSWERS, mine.answers),
             (messages.EXPORT_JOURNAL, mine.journal),
         ):
+            if items is None:
+                continue
             out += [f"### {title}", ""]
             out += _items(items) if items else [messages.EXPORT_NONE]
             out.append("")
-        out += [f"### {escape(messages.EXPORT_SAFETY_TITLE)}", ""]
-        out += [escape(messages.EXPORT_SAFETY_INTRO.format(name=mine.name)), ""]
-        out += _items(mine.safety) if mine.safety else [messages.EXPORT_NONE]
-        out.append("")
+        if mine.safety is not None:
+            out += [f"### {escape(messages.EXPORT_SAFETY_TITLE)}", ""]
+            out += [escape(messages.EXPORT_SAFETY_INTRO.format(name=mine.name)), ""]
+            out += _items(mine.safety) if mine.safety else [messages.EXPORT_NONE]
+            out.append("")
         if mine.damaged:
             out += [escape(messages.EXPORT_DAMAGED.format(n=mine.damaged, name=mine.name)), ""]
 

@@ -85,15 +85,19 @@ class TextItem:
 
 @dataclass(frozen=True, slots=True)
 class PrivateSection:
-    """One person's private answers and journal entries, included with their consent."""
+    """One person's private records, each kind included only by its own choice.
+
+    A kind that was not chosen is None: its heading is left out altogether, so "none in this
+    period" is never said of something that was simply not asked for.
+    """
 
     name: str
-    answers: tuple[TextItem, ...]
-    journal: tuple[TextItem, ...]
+    answers: tuple[TextItem, ...] | None
+    journal: tuple[TextItem, ...] | None
     #: Records that did not open (damaged); said, never hidden.
     damaged: int = 0
-    #: Their own answers to the private safety question in the period (with their consent).
-    safety: tuple[TextItem, ...] = ()
+    #: Their own answers to the private safety question in the period.
+    safety: tuple[TextItem, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -178,17 +178,20 @@ def render(summary: Summary, font_dir: Path) -> bytes:
             (messages.EXPORT_PRIVATE_ANSWERS, mine.answers),
             (messages.EXPORT_JOURNAL, mine.journal),
         ):
+            if items is None:
+                continue
             heading(title, 10)
             if items:
                 _words(pdf, items, w)
             else:
                 para(messages.EXPORT_NONE)
-        heading(messages.EXPORT_SAFETY_TITLE, 10)
-        para(messages.EXPORT_SAFETY_INTRO.format(name=mine.name), 8.5, _GREY)
-        if mine.safety:
-            _words(pdf, mine.safety, w)
-        else:
-            para(messages.EXPORT_NONE)
+        if mine.safety is not None:
+            heading(messages.EXPORT_SAFETY_TITLE, 10)
+            para(messages.EXPORT_SAFETY_INTRO.format(name=mine.name), 8.5, _GREY)
+            if mine.safety:
+                _words(pdf, mine.safety, w)
+            else:
+                para(messages.EXPORT_NONE)
         if mine.damaged:
             para(messages.EXPORT_DAMAGED.format(n=mine.damaged, name=mine.name), 8, _GREY)
     return bytes(pdf.output())

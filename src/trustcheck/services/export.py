@@ -1,10 +1,11 @@
 """Export assembly (issue 5): the therapy summary, the score table and the whole-data dump,
 rendered by the ``export`` package and written atomically.
 
-Consent (DESIGN.md, "Visibility and consent"): private answers and journal entries appear only
-for the one person named in ``include_private``, whose key must be unlocked in this process;
-everyone else's private text is never opened. The same goes for answers to the safety question:
-only that person's own, and only when they include their private data. Private packs and items
+Consent (DESIGN.md, "Visibility and consent"): private records appear only for the one person
+named in ``include_private``, whose key must be unlocked in this process, and only the kinds
+they chose in ``private_kinds``: private answers, journal entries and safety answers are three
+separate choices, and safety answers are never in by default. Everyone else's private text is
+never opened. Private packs and items
 (crossroads) are sealed like private answers, so they follow the same rule; module scores that
 are shared appear in a short "Modules" section.
 """
@@ -15,6 +16,7 @@ import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -73,6 +75,14 @@ class FileExists(ExportError):
     """The output file exists and replacing it was not confirmed."""
 
 
+class PrivateKind(StrEnum):
+    """A kind of one person's private records; each goes into an export only by its own choice."""
+
+    ANSWERS = "answers"
+    JOURNAL = "journal"
+    SAFETY = "safety"
+
+
 @dataclass(frozen=True, slots=True)
 class ExportRequest:
     fmt: str
@@ -81,8 +91,15 @@ class ExportRequest:
     #: From the week holding this date; excludes ``weeks``.
     since: dt.date | None = None
     include_notes: bool = False
-    #: The one person whose private answers and journal entries go in (their key unlocked).
+    #: The one person whose private records go in (their key unlocked) ...
     include_private: Profile | None = None
+    #: ... and which kinds of them: each its own choice, none by default.
+    private_kinds: frozenset[PrivateKind] = frozenset()
+
+    @property
+    def private_person(self) -> Profile | None:
+        """The person whose private records go in: None when no kind of them was chosen."""
+        return self.include_private if self.private_kinds else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +176,8 @@ class ExportService:
             for p in report.persons
         )
         start, end = report.start, report.end
-        private = request.include_private
+        private = request.private_person
+        kinds = request.private_kinds
         if start is None or end is None:
             return Summary(
                 title=title,
@@ -178,7 +196,7 @@ class ExportService:
                 kept=tuple(KeptRow(n, 0, 0, 0) for n in names),
                 topics=(),
                 notes=() if request.include_notes else None,
-                private=None if private is None else PrivateSection(private.name, (), ()),
+                private=None if private is None else _empty_section(private.name, kinds),
                 included=self._included(request),
                 left_out=self._left_out(request, people),
                 trend_notes=report.notes,
@@ -201,9 +219,8 @@ class ExportService:
         shown = {Visibility.THERAPY}
         if request.include_notes:
             shown.add(Visibility.SHARED)
-        written = self.repo.written_between(
-            start, end, visibilities=shown, sealed_of=None if private is None else private.id
-        )
+        sealed_of = private.id if private and PrivateKind.ANSWERS in kinds else None
+        written = self.repo.written_between(start, end, visibilities=shown, sealed_of=sealed_of)
         by_id = {p.id: p for p in people}
         # Repeated words are counted before any item is built: 20 years of weekly topics are
         # mostly the same few sentences.
@@ -222,7 +239,7 @@ class ExportService:
             )
         section = None
         if private is not None:
-            section, therapy_entries = self._private(private, written, start)
+            section, therapy_entries = self._private(private, kinds, written, start)
             topics.extend(therapy_entries)
             topics.sort(key=lambda t: t.when)
         return Summary(
@@ -351,9 +368,49 @@ class ExportService:
         )
 
     def _private(
-        self, person: Profile, written: Sequence[WrittenAnswer], start: dt.date
+        self,
+        person: Profile,
+        kinds: frozenset[PrivateKind],
+        written: Sequence[WrittenAnswer],
+        start: dt.date,
     ) -> tuple[PrivateSection, list[TextItem]]:
-        """One person's private answers and journal entries in the period (their key unlocked)."""
+        """One person's chosen kinds of private records in the period (their key unlocked)."""
+        answers, damaged = (
+            self._private_answers(person, written) if PrivateKind.ANSWERS in kinds else (None, 0)
+        )
+        journal: list[TextItem] | None = None
+        therapy: list[TextItem] = []
+        if PrivateKind.JOURNAL in kinds:
+            journal, therapy, broken = self._journal(person, start)
+            damaged += broken
+        safety: tuple[TextItem, ...] | None = None
+        if PrivateKind.SAFETY in kinds:
+            records, broken = self._safety(person)
+            damaged += broken
+            safety = tuple(
+                TextItem(
+                    person.name,
+                    r.answered_at.astimezone().date(),
+                    "",
+                    messages.EXPORT_SAFETY_YES if r.answer == "yes" else messages.EXPORT_SAFETY_NO,
+                    weekly=False,
+                )
+                for r in records
+                if r.answered_at.astimezone().date() >= start
+            )
+        section = PrivateSection(
+            person.name,
+            None if answers is None else tuple(answers),
+            None if journal is None else tuple(journal),
+            damaged,
+            safety,
+        )
+        return section, therapy
+
+    def _private_answers(
+        self, person: Profile, written: Sequence[WrittenAnswer]
+    ) -> tuple[list[TextItem], int]:
+        """The person's own sealed answers among ``written``, opened; and how many did not open."""
         from trustcheck.storage.crypto import DamagedRecord
 
         ring = self.services.keys.ring
@@ -375,9 +432,15 @@ class ExportService:
             )
             label = f"{module}: {prompt}" if module else prompt
             answers.append(TextItem(person.name, w.week, label, shown or ""))
+        return answers, damaged
+
+    def _journal(
+        self, person: Profile, start: dt.date
+    ) -> tuple[list[TextItem], list[TextItem], int]:
+        """The person's journal entries from ``start``, those marked for therapy, and how many
+        did not open."""
         since = dt.datetime.combine(start, dt.time()).astimezone()
         listing = self.services.journal.entries(person.id, since=since)
-        damaged += len(listing.damaged)
         journal: list[TextItem] = []
         therapy: list[TextItem] = []
         # From the period's start up to today: what was written since the last check-in
@@ -396,21 +459,7 @@ class ExportService:
             journal.append(item)
             if entry.for_therapy:
                 therapy.append(item)
-        records, broken = self._safety(person)
-        damaged += broken
-        safety = tuple(
-            TextItem(
-                person.name,
-                r.answered_at.astimezone().date(),
-                "",
-                messages.EXPORT_SAFETY_YES if r.answer == "yes" else messages.EXPORT_SAFETY_NO,
-                weekly=False,
-            )
-            for r in records
-            if r.answered_at.astimezone().date() >= start
-        )
-        section = PrivateSection(person.name, tuple(answers), tuple(journal), damaged, safety)
-        return section, therapy
+        return journal, therapy, len(listing.damaged)
 
     def _safety(self, person: Profile) -> tuple[list[SafetyRecord], int]:
         """The person's own safety answers (their key unlocked), and 1 if they did not open."""
@@ -429,20 +478,25 @@ class ExportService:
         ]
         if request.include_notes:
             out.append(messages.EXPORT_WHAT_NOTES)
-        if request.include_private is not None:
-            name = request.include_private.name
-            out.append(messages.EXPORT_WHAT_PRIVATE.format(name=name))
-            out.append(messages.EXPORT_WHAT_OWN_SAFETY.format(name=name))
+        person = request.private_person
+        if person is not None:
+            for kind, what in _KIND_WORDS:
+                if kind in request.private_kinds:
+                    out.append(what.format(name=person.name))
         return tuple(out)
 
     def _left_out(self, request: ExportRequest, people: Sequence[Profile]) -> tuple[str, ...]:
         out = []
         if not request.include_notes:
             out.append(messages.EXPORT_WHAT_NOTES)
-        chosen = request.include_private.id if request.include_private else None
+        chosen = request.private_person
         for p in people:
-            if p.id != chosen:
+            if chosen is None or p.id != chosen.id:
                 out.append(messages.EXPORT_WHAT_OTHERS_PRIVATE.format(name=p.name))
+                continue
+            for kind, what in _KIND_WORDS:
+                if kind not in request.private_kinds:
+                    out.append(what.format(name=p.name))
         return tuple(out)
 
     # --- the score table ------------------------------------------------------------------------
@@ -463,9 +517,15 @@ class ExportService:
         return rows
 
     # --- the whole data -------------------------------------------------------------------------
-    def dump(self, include_private: Profile | None = None) -> tuple[Dump, int]:
-        """Every shared record, and ``include_private``'s private records opened; plus the number
-        of that person's records that did not open (left out)."""
+    def dump(
+        self,
+        include_private: Profile | None = None,
+        kinds: frozenset[PrivateKind] = frozenset(),
+    ) -> tuple[Dump, int]:
+        """Every shared record, and the chosen ``kinds`` of ``include_private``'s private records
+        opened; plus the number of that person's records that did not open (left out).
+
+        Private answers that were not chosen are left out altogether, as everyone else's are."""
         from trustcheck.transfer.format import (
             Dump,
             DumpAnswer,
@@ -482,7 +542,7 @@ class ExportService:
         for cid, pid, _ in data.participants:
             participants.setdefault(cid, []).append(pid)
         answers: dict[int, list[DumpAnswer]] = {}
-        owner = None if include_private is None else include_private.id
+        owner = include_private.id if include_private and PrivateKind.ANSWERS in kinds else None
         for a in data.answers:
             if a[8] == Visibility.PRIVATE.value and a[1] != owner:
                 # Not even the existence of someone else's private answer (or skip) goes out.
@@ -494,7 +554,7 @@ class ExportService:
         private: tuple[DumpPrivate, ...] = ()
         damaged = 0
         if include_private is not None:
-            section, damaged = self._private_dump(include_private)
+            section, damaged = self._private_dump(include_private, kinds)
             private = (section,)
         dump = Dump(
             exported_at=self.services.clock.now().isoformat(timespec="seconds"),
@@ -515,7 +575,9 @@ class ExportService:
         )
         return dump, damaged
 
-    def _private_dump(self, person: Profile) -> tuple[DumpPrivate, int]:
+    def _private_dump(
+        self, person: Profile, kinds: frozenset[PrivateKind]
+    ) -> tuple[DumpPrivate, int]:
         from trustcheck.storage.crypto import DamagedRecord
         from trustcheck.transfer.format import (
             DumpPrivate,
@@ -525,7 +587,8 @@ class ExportService:
         )
 
         ring = self.services.keys.ring
-        sealed = self.services.checkins.answers.sealed_for(person.id)
+        chosen = PrivateKind.ANSWERS in kinds
+        sealed = self.services.checkins.answers.sealed_for(person.id) if chosen else []
         opened = ring.open_many(
             person.id,
             [(private_answer_id(cid, pack, item), blob) for cid, pack, item, blob in sealed],
@@ -538,7 +601,7 @@ class ExportService:
                 damaged += 1
             else:
                 answers.append(PrivateAnswer(cid, pack_id, item_id, text))
-        records = self.transfer.journal_records(person.id)
+        records = self.transfer.journal_records(person.id) if PrivateKind.JOURNAL in kinds else []
         bodies = ring.open_many(person.id, [(r[0], r[4]) for r in records], table=JOURNAL_TABLE)
         journal: list[PrivateEntry] = []
         for record, body in zip(records, bodies, strict=True):
@@ -552,7 +615,7 @@ class ExportService:
             # person's. Unique within the one private section, which is all an import needs.
             number = len(journal) + 1
             journal.append(PrivateEntry(number, record[2], record[3], text, rating, tags, therapy))
-        own, broken = self._safety(person)
+        own, broken = self._safety(person) if PrivateKind.SAFETY in kinds else ([], 0)
         safety = tuple(
             PrivateSafety(r.checkin_id, r.answered_at.isoformat(timespec="seconds"), r.answer.value)
             for r in own
@@ -569,7 +632,7 @@ class ExportService:
             )
         if fmt.kind is Kind.DUMP and (request.weeks is not None or request.since is not None):
             raise ExportError(messages.EXPORT_JSON_PERIOD)
-        person = request.include_private
+        person = request.private_person
         if person is not None:
             # The caller unlocked this person; nobody else's key is ever used here.
             self.services.keys.ring.key(person.id)
@@ -579,7 +642,7 @@ class ExportService:
         progress(messages.EXPORT_PROGRESS, 0.15)
         data: str | bytes
         if fmt.kind is Kind.DUMP:
-            dump, damaged = self.dump(person)
+            dump, damaged = self.dump(person, request.private_kinds)
             progress(messages.EXPORT_PROGRESS, 0.6)
             data = renderer(dump)
             if damaged and person is not None:
@@ -600,6 +663,25 @@ class ExportService:
                 )
         progress(messages.EXPORT_PROGRESS, 0.9)
         return ExportResult(fmt, data, tuple(n for n in notes if n))
+
+
+#: Each kind of private record, as the summary's "Included" and "Left out" lines name it.
+_KIND_WORDS = (
+    (PrivateKind.ANSWERS, messages.EXPORT_WHAT_PRIVATE),
+    (PrivateKind.JOURNAL, messages.EXPORT_WHAT_JOURNAL),
+    (PrivateKind.SAFETY, messages.EXPORT_WHAT_OWN_SAFETY),
+)
+
+
+def _empty_section(name: str, kinds: frozenset[PrivateKind]) -> PrivateSection:
+    """A private section with nothing in it yet, each chosen kind empty and the others None."""
+    return PrivateSection(
+        name,
+        () if PrivateKind.ANSWERS in kinds else None,
+        () if PrivateKind.JOURNAL in kinds else None,
+        0,
+        () if PrivateKind.SAFETY in kinds else None,
+    )
 
 
 def _once(
@@ -655,6 +737,7 @@ __all__ = [
     "ExportResult",
     "ExportService",
     "FileExists",
+    "PrivateKind",
     "Progress",
     "write_atomic",
 ]

@@ -8,6 +8,7 @@ Dismisses with the path written, or None.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -30,6 +31,7 @@ from trustcheck.services.export import (
     ExportRequest,
     ExportService,
     FileExists,
+    PrivateKind,
     write_atomic,
 )
 from trustcheck.tui.screens.confirm import ConfirmDialog
@@ -50,6 +52,13 @@ def default_path(fmt: str, today: dt.date, folder: Path | None = None) -> Path:
 
 #: Below this many columns the choices stack (three side by side need about 100).
 NARROW = 100
+
+#: One checkbox per kind of private record: each is its own choice, none ticked at first.
+KIND_BOXES = (
+    (PrivateKind.ANSWERS, messages.EXPORT_DIALOG_KIND_ANSWERS),
+    (PrivateKind.JOURNAL, messages.EXPORT_DIALOG_KIND_JOURNAL),
+    (PrivateKind.SAFETY, messages.EXPORT_DIALOG_KIND_SAFETY),
+)
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -152,6 +161,10 @@ class ExportScreen(ModalScreen[Path | None]):
                         )
                         for n, person in enumerate(self.people):
                             yield MarkedRadioButton(plain(person.name), id=f"private-{n}")
+                    for kind, label in KIND_BOXES:
+                        yield MarkedCheckbox(
+                            label, id=f"kind-{kind}", classes="kind", disabled=True
+                        )
             yield Label(messages.EXPORT_DIALOG_PREVIEW)
             with VerticalScroll(id="preview-box"):
                 yield Static("", id="preview", markup=False)
@@ -190,7 +203,24 @@ class ExportScreen(ModalScreen[Path | None]):
             weeks=weeks,
             include_notes=self.query_one("#notes", Checkbox).value,
             include_private=self.private,
+            private_kinds=self.kinds(),
         )
+
+    def kinds(self) -> frozenset[PrivateKind]:
+        """The kinds of private record ticked (only once a person is chosen and unlocked)."""
+        if self.private is None:
+            return frozenset()
+        return frozenset(
+            kind for kind, _ in KIND_BOXES if self.query_one(f"#kind-{kind}", Checkbox).value
+        )
+
+    def _enable_kinds(self, enabled: bool) -> None:
+        for kind, _ in KIND_BOXES:
+            box = self.query_one(f"#kind-{kind}", Checkbox)
+            box.disabled = not enabled
+            if not enabled:
+                with box.prevent(Checkbox.Changed):
+                    box.value = False
 
     @on(RadioSet.Changed, "#format")
     def _format_changed(self, event: RadioSet.Changed) -> None:
@@ -204,12 +234,15 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @on(Input.Changed, "#weeks")
     @on(Checkbox.Changed, "#notes")
+    @on(Checkbox.Changed, ".kind")
     def _options_changed(self) -> None:
         self.refresh_preview()
 
     @on(RadioSet.Changed, "#private")
     def _private_changed(self, event: RadioSet.Changed) -> None:
         button_id = event.pressed.id or "private-none"
+        # Another person's choice never carries over: every box starts unticked again.
+        self._enable_kinds(False)
         if button_id == "private-none":
             self.private = None
             self.refresh_preview()
@@ -225,6 +258,7 @@ class ExportScreen(ModalScreen[Path | None]):
             else:
                 self.private = None
                 self.query_one("#private-none", RadioButton).value = True
+            self._enable_kinds(self.private is not None)
             self.refresh_preview()
 
         with_key(self.app, self.services, person, then, messages.UNLOCK_JOURNAL)
@@ -251,9 +285,7 @@ class ExportScreen(ModalScreen[Path | None]):
         if fmt.binary or fmt.name == "html":
             # The same summary, as readable text rather than markup or PDF bytes.
             note = messages.EXPORT_DIALOG_NO_PREVIEW.format(fmt=fmt.name.upper())
-            request = ExportRequest(
-                "md", request.weeks, request.since, request.include_notes, request.include_private
-            )
+            request = replace(request, fmt="md")
         try:
             result = ExportService(self.services).render(request)
         except (ExportError, CryptoError) as exc:
