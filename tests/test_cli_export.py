@@ -215,3 +215,14 @@ def test_malformed_import_changes_nothing(tmp_path: Path) -> None:
     assert "format_version 2" in message and "nothing was imported" in message
     assert not target.exists()  # the data folder was not even created
     shutil.rmtree(target, ignore_errors=True)
+
+
+def test_exporting_a_period_without_check_ins_exits_1_and_writes_nothing(tmp_path: Path) -> None:
+    """Issue 14: says so in one line and exits 1, rather than writing a page of "none"."""
+    empty = tmp_path / "empty"
+    out = tmp_path / "summary.md"
+    for fmt in ("md", "pdf", "csv"):
+        result = tc(empty, "export", "-f", fmt, "-o", str(out))
+        assert result.returncode == 1
+        assert "no check-in was completed in the chosen period" in one_line_error(result)
+        assert not out.exists()

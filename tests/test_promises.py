@@ -125,6 +125,10 @@ PROMISES: dict[str, tuple[str, ...]] = {
     "commitments kept and the topics either of you marked": (
         "tests/tui/test_visibility_choice.py::test_the_therapy_topic_defaults_to_for_therapy_and_says_what_that_means",
     ),
+    "A period without a completed check-in is said in one line": (
+        "tests/test_cli_export.py::test_exporting_a_period_without_check_ins_exits_1_and_writes_nothing",
+        "tests/services/test_export.py::test_a_period_without_check_ins_says_so_instead_of_a_page_of_none",
+    ),
     "One person's private records go in only after their": (
         "tests/export/test_consent.py::test_no_private_text_without_consent",
         "tests/export/test_consent.py::test_only_the_owners_private_text_with_consent",

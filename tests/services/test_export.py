@@ -84,9 +84,12 @@ def test_csv_one_row_per_person_week_and_area(demo: Services) -> None:
     assert all(r["score"] == "" or 0 <= float(r["score"]) <= 100 for r in rows)
 
 
-def test_an_empty_data_folder_exports_calmly(services: Services) -> None:
-    for fmt in ("md", "html", "csv", "json"):
-        result = ExportService(services).render(ExportRequest(fmt))
-        assert result.data
-    md = ExportService(services).render(ExportRequest("md")).data
-    assert "No completed check-ins yet" in str(md)
+def test_a_period_without_check_ins_says_so_instead_of_a_page_of_none(
+    services: Services,
+) -> None:
+    """Issue 14: a summary or table of a period with no completed check-in is refused with one
+    line; the JSON export (all data) still works on an empty folder."""
+    for fmt in ("md", "html", "pdf", "csv"):
+        with pytest.raises(ExportError, match="no check-in was completed in the chosen period"):
+            ExportService(services).render(ExportRequest(fmt))
+    assert ExportService(services).render(ExportRequest("json")).data

@@ -19,6 +19,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Input, Select, TextArea
 
 from trustcheck import messages
+from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import ItemKind, Profile
 from trustcheck.services import Services
 from trustcheck.tui.app import TrustcheckApp, build_app
@@ -33,7 +34,7 @@ from trustcheck.tui.widgets.fields import EditorArea, LineInput, TagsInput
 from trustcheck.tui.widgets.passphrase import PassphraseInput
 from trustcheck.tui.widgets.text_answer import TextAnswer
 
-from .conftest import fill_turn, run_async, screen_text
+from .conftest import fill_turn, run_async, screen_text, seed_previous_week
 
 SIZE = (120, 40)
 PASS = "opensesame"
@@ -390,8 +391,9 @@ async def test_user_pack_roles_titles_and_sources_are_literal_in_settings_and_ab
 
 @run_async
 async def test_export_path_paste_and_an_impossible_name_give_a_message(
-    services: Services, couple: list[Profile], tmp_path: Path
+    services: Services, couple: list[Profile], clock: FixedClock, tmp_path: Path
 ) -> None:
+    seed_previous_week(services, clock, couple)  # something to export
     app = build_app(services)
     async with app.run_test(size=SIZE) as pilot:
         screen = ExportScreen(services, folder=tmp_path)

@@ -64,11 +64,15 @@ EXPORT_DAMAGED = (
     "{n} of {name}'s private records could not be opened (damaged or modified); they were left out"
 )
 EXPORT_PROGRESS = "Exporting"
+EXPORT_NOTHING_IN_PERIOD = (
+    "no check-in was completed in the chosen period, so there is nothing to summarise; "
+    "nothing was written"
+)
 EXPORT_DIALOG_TITLE = "A summary to bring to therapy"
 EXPORT_DIALOG_FORMAT = "Format"
 EXPORT_DIALOG_PERIOD = "Weeks (empty: everything)"
 EXPORT_DIALOG_NOTES = "Include shared notes"
-EXPORT_DIALOG_PRIVATE = "Also include the private records of:"
+EXPORT_DIALOG_PRIVATE = "Private records of:"
 #: Each kind is its own choice (issue 14); safety answers are never ticked for you.
 EXPORT_DIALOG_KIND_ANSWERS = "their private answers"
 EXPORT_DIALOG_KIND_JOURNAL = "their journal entries"

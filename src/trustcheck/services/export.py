@@ -178,29 +178,9 @@ class ExportService:
         start, end = report.start, report.end
         private = request.private_person
         kinds = request.private_kinds
-        if start is None or end is None:
-            return Summary(
-                title=title,
-                names=names,
-                generated=today,
-                start=None,
-                end=None,
-                weeks=0,
-                checkins=0,
-                period="",
-                persons=persons,
-                areas=(),
-                changes=(),
-                method=report.method,
-                gaps=(),
-                kept=tuple(KeptRow(n, 0, 0, 0) for n in names),
-                topics=(),
-                notes=() if request.include_notes else None,
-                private=None if private is None else _empty_section(private.name, kinds),
-                included=self._included(request),
-                left_out=self._left_out(request, people),
-                trend_notes=report.notes,
-            )
+        if start is None or end is None or not report.checkins:
+            # A page of "none" helps nobody: say so, and write nothing (issue 14).
+            raise ExportError(messages.EXPORT_NOTHING_IN_PERIOD)
         weeks_text = (
             messages.RANGE_ONE_WEEK
             if len(report.weeks) == 1
@@ -503,6 +483,8 @@ class ExportService:
     def table(self, request: ExportRequest) -> list[ScoreRow]:
         """One row per person, week and area (the five areas, the trust index, overall trust)."""
         report = self.services.trends.report(weeks=self.weeks_for(request, FORMATS["csv"]))
+        if not report.checkins:
+            raise ExportError(messages.EXPORT_NOTHING_IN_PERIOD)
         rows: list[ScoreRow] = []
         for k, week in enumerate(report.weeks):
             for p in report.persons:
@@ -671,17 +653,6 @@ _KIND_WORDS = (
     (PrivateKind.JOURNAL, messages.EXPORT_WHAT_JOURNAL),
     (PrivateKind.SAFETY, messages.EXPORT_WHAT_OWN_SAFETY),
 )
-
-
-def _empty_section(name: str, kinds: frozenset[PrivateKind]) -> PrivateSection:
-    """A private section with nothing in it yet, each chosen kind empty and the others None."""
-    return PrivateSection(
-        name,
-        () if PrivateKind.ANSWERS in kinds else None,
-        () if PrivateKind.JOURNAL in kinds else None,
-        0,
-        () if PrivateKind.SAFETY in kinds else None,
-    )
 
 
 def _once(
