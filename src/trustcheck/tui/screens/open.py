@@ -156,11 +156,7 @@ class OpenScreen(StepScreen):
         try:
             checkin = self.checkin or checkins.start([p.id for p in people])
         except CheckinMovedOn as exc:
-            self.app.notify(str(exc), severity="warning", markup=False)
-            if exc.current is None:
-                self.go_home()
-            else:
-                self.go_to(exc.current)
+            self.follow_moved_on(exc)
             return
         except CheckinError as exc:
             self.notify(str(exc), severity="error", markup=False)

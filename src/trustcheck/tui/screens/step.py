@@ -47,13 +47,17 @@ class StepScreen(Screen[None]):
         try:
             moved = self.services.checkins.advance_from(checkin)
         except CheckinMovedOn as exc:
-            self.app.notify(str(exc), severity="warning", markup=False)
-            if exc.current is None:
-                self.go_home()
-            else:
-                self.go_to(exc.current)
+            self.follow_moved_on(exc)
             return
         (show or self.go_to)(moved)
+
+    def follow_moved_on(self, moved_on: CheckinMovedOn) -> None:
+        """Another window moved the draft on (or ended it): say so, and show where it is now."""
+        self.app.notify(str(moved_on), severity="warning", markup=False)
+        if moved_on.current is None:
+            self.go_home()
+        else:
+            self.go_to(moved_on.current)
 
     def open_turn(self, checkin: Checkin) -> None:
         """Show the answering screen of ``checkin``'s turn in place of this one (its gate)."""
