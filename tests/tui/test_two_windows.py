@@ -107,3 +107,35 @@ async def test_the_follow_check_leaves_a_waiting_window_alone_when_nothing_start
         screen.follow_elsewhere()  # the timer's callback, driven by hand
         await pilot.pause()
         assert app.screen is screen and services.checkins.draft() is None
+
+
+@run_async
+async def test_a_window_waiting_on_the_opening_step_follows_once_help_over_it_closes(
+    services: Services,
+    couple: list[Profile],
+    tmp_path: Path,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The look for another window's check-in waits while help covers the opening step (nothing
+    moves under it), and takes up again, without a key, once help is closed."""
+    from trustcheck.tui.screens.help import HelpScreen
+
+    monkeypatch.setattr(OpenScreen, "FOLLOW_EVERY", 0.05)
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        opening = app.screen
+        assert isinstance(opening, OpenScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        started = _start_elsewhere(tmp_path, clock, couple)
+        for _ in range(6):  # several looks' worth of time: help stays, over the opening step
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, HelpScreen) and app.screen_stack[-2] is opening
+        await pilot.press("escape")
+        deadline = time.monotonic() + 10  # generous: the machine may be busy
+        while not isinstance(app.screen, TurnGateScreen) and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, TurnGateScreen) and app.screen.turn.id == started

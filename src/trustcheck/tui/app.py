@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.reactive import Reactive
 from textual.screen import Screen
 
-from trustcheck.core.models import Profile
+from trustcheck.core.models import Checkin, Profile
 from trustcheck.services import Services
 from trustcheck.tui.crash import RedactedCrashApp
 from trustcheck.tui.screens.home import HomeScreen
@@ -105,17 +105,33 @@ class TrustcheckApp(RedactedCrashApp):
 
             self.push_screen(SetupScreen(self.services), self._set_up)
         elif self.start == "checkin":
-            self._open_checkin()
+            self.open_checkin()
 
     def _set_up(self, people: list[Profile] | None) -> None:
         self.push_screen(HomeScreen(self.services))
         if self.start == "checkin":
-            self._open_checkin()
+            self.open_checkin()
 
-    def _open_checkin(self) -> None:
-        from trustcheck.tui.screens.step import step_screen
+    # --- the check-in's moves (tui/navigation.py), made by their one owner, tui/flow.py --------
+    def open_checkin(self) -> None:
+        from trustcheck.tui import flow
 
-        self.push_screen(step_screen(self.services, self.services.checkins.draft()))
+        flow.open_checkin(self, self.services)
+
+    def show_step(self, checkin: Checkin) -> None:
+        from trustcheck.tui import flow
+
+        flow.show_step(self, self.services, checkin)
+
+    def open_turn(self, checkin: Checkin) -> None:
+        from trustcheck.tui import flow
+
+        flow.open_turn(self, self.services, checkin)
+
+    def leave_checkin(self) -> None:
+        from trustcheck.tui import flow
+
+        flow.leave_checkin(self)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, _ACTIVITY):

@@ -114,8 +114,6 @@ class CommitmentsScreen(StepScreen):
 
     @on(Button.Pressed, "#continue")
     async def action_finish(self) -> None:
-        from trustcheck.tui.screens.close import CloseScreen
-
         # Words typed but not yet added are added now rather than silently dropped.
         checkins = self.services.checkins
         for editor in self.query(CommitmentEditor):
@@ -130,4 +128,4 @@ class CommitmentsScreen(StepScreen):
                 return
             editor.clear_input()
         summary = self.services.checkins.complete(self.turn)
-        self.app.switch_screen(CloseScreen(self.services, summary.checkin))
+        self.go_to(summary.checkin)  # completed: its stored step is the close

@@ -87,8 +87,6 @@ class TurnGateScreen(StepScreen):
 
     @on(Button.Pressed, "#gate-go")
     def action_ready(self) -> None:
-        from trustcheck.tui.screens.answer import AnswerScreen
-
         # Another window may have moved the check-in on (or ended it) meanwhile: follow it.
         current = self.services.checkins.get(self.turn.id)
         if current.status is not CheckinStatus.IN_PROGRESS:
@@ -97,4 +95,4 @@ class TurnGateScreen(StepScreen):
         elif current.step is not self.turn.step:
             self.go_to(current)
         else:
-            self.app.switch_screen(AnswerScreen(self.services, current))
+            self.open_turn(current)

@@ -74,9 +74,7 @@ class HandoverScreen(StepScreen):
         self.move_on(self.turn, self._open_turn)
 
     def _open_turn(self, moved: Checkin) -> None:
-        from trustcheck.tui.screens.answer import AnswerScreen
-
         if moved.step is Step.ANSWER_B:
-            self.app.switch_screen(AnswerScreen(self.services, moved))
+            self.open_turn(moved)
         else:
             self.go_to(moved)

@@ -308,9 +308,9 @@ class HomeScreen(Screen[None]):
 
     @on(Button.Pressed, "#go")
     def action_checkin(self) -> None:
-        from trustcheck.tui.screens.step import step_screen
+        from trustcheck.tui.navigation import navigator
 
-        self.app.push_screen(step_screen(self.services, self.services.checkins.draft()))
+        navigator(self.app).open_checkin()
 
     def action_resume(self) -> None:
         self.action_checkin()

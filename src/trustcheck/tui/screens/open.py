@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,6 +23,18 @@ from trustcheck.tui.text import plain, say
 
 
 class OpenScreen(StepScreen):
+    """Who checks in, the week, the ground rules, and Start.
+
+    A window left here follows a check-in that another window starts (or moves on) by itself,
+    without a key (README, "two terminals"). It looks once every ``FOLLOW_EVERY`` seconds, and
+    that poll is the design, not a stopgap: the other window is another process, and neither
+    SQLite nor the terminal tells this one when it writes (no cross-process notification; a
+    file watch would be platform-specific, a new dependency, and woken by every other write,
+    journal and answers alike). A look is one indexed ``SELECT`` (the draft, if any), made only
+    while this screen shows: the timer is paused under a dialog or help. Keys need no look of
+    their own: Start, like every later move, already follows the other window.
+    """
+
     DEFAULT_CSS = """
     OpenScreen VerticalScroll {
         padding: 1 2;
@@ -52,6 +65,7 @@ class OpenScreen(StepScreen):
     def __init__(self, services: Services, checkin: Checkin | None) -> None:
         super().__init__(services, checkin)
         self.people: list[Profile] = services.profiles.people()
+        self._follow_timer: Timer | None = None
         # The choices of who checks in, in the order shown: both first.
         self.choices: list[list[Profile]] = []
         if checkin is None and len(self.people) == 2:
@@ -92,13 +106,21 @@ class OpenScreen(StepScreen):
     def on_mount(self) -> None:
         # Two windows on one folder: this one follows a check-in another window starts or moves
         # on, rather than waiting to be told when Start is pressed (README, "two terminals").
-        self.set_interval(self.FOLLOW_EVERY, self.follow_elsewhere)
+        self._follow_timer = self.set_interval(self.FOLLOW_EVERY, self.follow_elsewhere)
         if self.choices:
             option_list = self.query_one(OptionList)
             option_list.highlighted = 0
             option_list.focus()
         else:
             self.query_one("#start", Button).focus()
+
+    def on_screen_suspend(self) -> None:
+        if self._follow_timer is not None:
+            self._follow_timer.pause()  # nothing to follow while another screen is over this one
+
+    def on_screen_resume(self) -> None:
+        if self._follow_timer is not None:
+            self._follow_timer.resume()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -134,11 +156,7 @@ class OpenScreen(StepScreen):
         try:
             checkin = self.checkin or checkins.start([p.id for p in people])
         except CheckinMovedOn as exc:
-            self.app.notify(str(exc), severity="warning", markup=False)
-            if exc.current is None:
-                self.go_home()
-            else:
-                self.go_to(exc.current)
+            self.follow_moved_on(exc)
             return
         except CheckinError as exc:
             self.notify(str(exc), severity="error", markup=False)

@@ -1,4 +1,8 @@
-"""What every check-in step shares: the services, the draft, moving on, and stopping."""
+"""What every check-in step shares: the services, the draft, moving on, and stopping.
+
+A step screen moves on by asking its app (``tui/navigation.py``); which screen shows the next
+step is decided by ``tui/flow.py`` alone. No step screen imports another one.
+"""
 
 from __future__ import annotations
 
@@ -10,38 +14,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from trustcheck import messages
-from trustcheck.core.models import Checkin, Step
+from trustcheck.core.models import Checkin
 from trustcheck.services import Services
 from trustcheck.services.checkin import CheckinMovedOn
+from trustcheck.tui.navigation import navigator
 from trustcheck.tui.screens.stop import Stop, StopDialog, ask_to_discard
-
-
-def step_screen(services: Services, checkin: Checkin | None) -> Screen[None]:
-    """The screen for a stored step, so a resumed check-in lands where it stopped.
-
-    An answering step always opens behind its turn's gate (however it is reached: home,
-    ``trustcheck checkin``, another window following): nothing of that person's answers shows
-    before they press Enter.
-    """
-    # Imported here: every step screen imports this module.
-    from trustcheck.tui.screens.close import CloseScreen
-    from trustcheck.tui.screens.commitments import CommitmentsScreen
-    from trustcheck.tui.screens.gate import TurnGateScreen
-    from trustcheck.tui.screens.handover import HandoverScreen
-    from trustcheck.tui.screens.open import OpenScreen
-    from trustcheck.tui.screens.reveal import RevealScreen
-
-    if checkin is None or checkin.step is Step.OPEN:
-        return OpenScreen(services, checkin)
-    if checkin.step in (Step.ANSWER_A, Step.ANSWER_B):
-        return TurnGateScreen(services, checkin)
-    if checkin.step is Step.HANDOVER:
-        return HandoverScreen(services, checkin)
-    if checkin.step is Step.REVEAL:
-        return RevealScreen(services, checkin)
-    if checkin.step is Step.COMMITMENTS:
-        return CommitmentsScreen(services, checkin)
-    return CloseScreen(services, checkin)
 
 
 class StepScreen(Screen[None]):
@@ -60,7 +37,7 @@ class StepScreen(Screen[None]):
 
     def go_to(self, checkin: Checkin) -> None:
         """Show the screen for the (stored) step of ``checkin`` in place of this one."""
-        self.app.switch_screen(step_screen(self.services, checkin))
+        navigator(self.app).show_step(checkin)
 
     def move_on(
         self, checkin: Checkin, show: Callable[[Checkin], None] | None = None
@@ -70,13 +47,21 @@ class StepScreen(Screen[None]):
         try:
             moved = self.services.checkins.advance_from(checkin)
         except CheckinMovedOn as exc:
-            self.app.notify(str(exc), severity="warning", markup=False)
-            if exc.current is None:
-                self.go_home()
-            else:
-                self.go_to(exc.current)
+            self.follow_moved_on(exc)
             return
         (show or self.go_to)(moved)
+
+    def follow_moved_on(self, moved_on: CheckinMovedOn) -> None:
+        """Another window moved the draft on (or ended it): say so, and show where it is now."""
+        self.app.notify(str(moved_on), severity="warning", markup=False)
+        if moved_on.current is None:
+            self.go_home()
+        else:
+            self.go_to(moved_on.current)
+
+    def open_turn(self, checkin: Checkin) -> None:
+        """Show the answering screen of ``checkin``'s turn in place of this one (its gate)."""
+        navigator(self.app).open_turn(checkin)
 
     def go_home(self) -> None:
         leave_to_home(self.app)
@@ -91,11 +76,7 @@ class StepScreen(Screen[None]):
 
 def leave_to_home(app: App[Any]) -> None:
     """Back to home, closing every check-in screen on the way (a review over its turn too)."""
-    # Imported here: home imports this module's screens lazily, and this one is loaded after it.
-    from trustcheck.tui.screens.home import HomeScreen
-
-    while len(app.screen_stack) > 1 and not isinstance(app.screen, HomeScreen):
-        app.pop_screen()
+    navigator(app).leave_checkin()
 
 
 def ask_to_stop(app: App[Any], services: Services, checkin: Checkin) -> None:

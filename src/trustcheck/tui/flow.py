@@ -1,0 +1,68 @@
+"""The check-in's one owner of navigation: which screen shows a stored step, and the moves
+between them (start or resume, the next step, a turn opened past its gate, back home).
+
+The step screens ask for a move through their app (``tui/navigation.py``), and the app hands
+it here; no step screen imports another, nor this module, so this is the only place that knows
+them all (an import-linter contract in ``pyproject.toml`` keeps it so). Imported when a
+check-in is first opened: home's first frame does not pay for the check-in's screens.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import App
+from textual.screen import Screen
+
+from trustcheck.core.models import Checkin, Step
+from trustcheck.services import Services
+from trustcheck.tui.screens.answer import AnswerScreen
+from trustcheck.tui.screens.close import CloseScreen
+from trustcheck.tui.screens.commitments import CommitmentsScreen
+from trustcheck.tui.screens.gate import TurnGateScreen
+from trustcheck.tui.screens.handover import HandoverScreen
+from trustcheck.tui.screens.home import HomeScreen
+from trustcheck.tui.screens.open import OpenScreen
+from trustcheck.tui.screens.reveal import RevealScreen
+
+
+def step_screen(services: Services, checkin: Checkin | None) -> Screen[None]:
+    """The screen for a stored step, so a resumed check-in lands where it stopped.
+
+    An answering step always opens behind its turn's gate (however it is reached: home,
+    ``trustcheck checkin``, another window following): nothing of that person's answers shows
+    before they press Enter.
+    """
+    if checkin is None or checkin.step is Step.OPEN:
+        return OpenScreen(services, checkin)
+    if checkin.step in (Step.ANSWER_A, Step.ANSWER_B):
+        return TurnGateScreen(services, checkin)
+    if checkin.step is Step.HANDOVER:
+        return HandoverScreen(services, checkin)
+    if checkin.step is Step.REVEAL:
+        return RevealScreen(services, checkin)
+    if checkin.step is Step.COMMITMENTS:
+        return CommitmentsScreen(services, checkin)
+    return CloseScreen(services, checkin)
+
+
+def open_checkin(app: App[Any], services: Services) -> None:
+    """Over home: the check-in in progress where it stopped, else this week's opening step."""
+    app.push_screen(step_screen(services, services.checkins.draft()))
+
+
+def show_step(app: App[Any], services: Services, checkin: Checkin) -> None:
+    """The screen for ``checkin``'s stored step, in place of the current one."""
+    app.switch_screen(step_screen(services, checkin))
+
+
+def open_turn(app: App[Any], services: Services, checkin: Checkin) -> None:
+    """The answering screen of ``checkin``'s turn, in place of its gate (or the hand-over, which
+    is the second turn's gate)."""
+    app.switch_screen(AnswerScreen(services, checkin))
+
+
+def leave_checkin(app: App[Any]) -> None:
+    """Back to home, closing every check-in screen on the way (a review over its turn too)."""
+    while len(app.screen_stack) > 1 and not isinstance(app.screen, HomeScreen):
+        app.pop_screen()
