@@ -125,6 +125,11 @@ PROMISES: dict[str, tuple[str, ...]] = {
     "commitments kept and the topics either of you marked": (
         "tests/tui/test_visibility_choice.py::test_the_therapy_topic_defaults_to_for_therapy_and_says_what_that_means",
     ),
+    "characters its font cannot draw are replaced by": (
+        "tests/export/test_pdf.py::test_characters_the_font_lacks_are_replaced_visibly_never_dropped",
+        "tests/export/test_pdf.py::test_a_heading_is_never_left_alone_at_the_foot_of_a_page",
+        "tests/export/test_pdf.py::test_notes_are_grouped_by_week_with_each_question_once_a_week",
+    ),
     "A period without a completed check-in is said in one line": (
         "tests/test_cli_export.py::test_exporting_a_period_without_check_ins_exits_1_and_writes_nothing",
         "tests/services/test_export.py::test_a_period_without_check_ins_says_so_instead_of_a_page_of_none",

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.fonts import TTFFont
 
 from trustcheck import messages
-from trustcheck.export.fmt import clean, day, gap_line, module_line, num, share, when
+from trustcheck.core.clock import week_start
+from trustcheck.export.fmt import clean, day, gap_line, module_line, num, share
 from trustcheck.export.model import PersonSummary, Summary, TextItem
 
 FONT_FILE = "DejaVuSans.ttf"
@@ -27,12 +31,65 @@ _FAMILY = "DejaVu"
 _COLOURS = ((31, 95, 153), (184, 92, 0))
 _GREY = (110, 110, 110)
 _TEXT = (34, 34, 34)
+#: What joins or modifies an emoji (ZWJ, variation selectors, skin tones, tag characters): part
+#: of the run a missing emoji is replaced as.
+_EMOJI_GLUE = re.compile(r"[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
+#: A heading keeps this much of what follows on its page (mm): never alone at the foot.
+_KEEP_WITH_HEADING = 22.0
+#: An answer's name line keeps two lines of its text with it.
+_KEEP_WITH_NAME = 14.0
+
+
+def _is_emoji(char: str) -> bool:
+    code = ord(char)
+    return code >= 0x1F000 or 0x2600 <= code <= 0x27BF or unicodedata.category(char) == "So"
 
 
 class _Doc(FPDF):
     def __init__(self, footer_text: str) -> None:
         super().__init__(format="A4", unit="mm")
         self.footer_text = footer_text
+        #: Code points the embedded font can draw (set once the font is added).
+        self.covered: frozenset[int] = frozenset()
+
+    def use_font(self, font_dir: Path) -> None:
+        self.add_font(_FAMILY, "", font_dir / FONT_FILE)
+        self.add_font(_FAMILY, "B", font_dir / FONT_BOLD_FILE)
+        font = self.fonts[_FAMILY.lower()]
+        assert isinstance(font, TTFFont)  # added from a .ttf file just above
+        self.covered = frozenset(font.cmap)
+
+    def shown(self, text: str) -> str:
+        """User text as this PDF can show it: safe (``clean``), and every run of characters the
+        font lacks replaced visibly, ``[emoji]`` or ``[text not shown]``, never dropped."""
+        out: list[str] = []
+        run: list[str] = []
+
+        def close_run() -> None:
+            if run:
+                missing = [c for c in run if ord(c) not in self.covered]
+                if not missing:
+                    out.extend(run)
+                elif any(_is_emoji(c) for c in missing):
+                    out.append(messages.EXPORT_PDF_EMOJI)
+                else:
+                    out.append(messages.EXPORT_PDF_NOT_SHOWN)
+                run.clear()
+
+        for char in text:
+            if _EMOJI_GLUE.match(char):
+                if run:
+                    run.append(char)  # part of the emoji being replaced
+                elif ord(char) in self.covered:
+                    out.append(char)
+                # else: a presentation hint with no glyph of its own; there is nothing to see
+            elif ord(char) in self.covered or char in "\n\t":
+                close_run()
+                out.append(char)
+            else:
+                run.append(char)
+        close_run()
+        return clean("".join(out))
 
     def footer(self) -> None:
         self.set_y(-12)
@@ -46,14 +103,15 @@ class _Doc(FPDF):
 def render(summary: Summary, font_dir: Path) -> bytes:
     """The whole summary as PDF bytes. ``font_dir`` holds the shipped DejaVu Sans files.
 
-    Characters the font lacks (CJK, emoji) show as blanks; fpdf2 would log each of them, and so
-    the user's text, to stderr, so its warnings are silenced.
+    Characters the font lacks (CJK, many emoji) are replaced visibly (:meth:`_Doc.shown`).
+    fpdf2 would log each missing glyph, and so the user's text, to stderr: its warnings are
+    silenced.
     """
     logging.getLogger("fpdf").setLevel(logging.ERROR)
     s = summary
-    pdf = _Doc(f"{clean(s.title)} · {clean(s.period)}" if s.start else clean(s.title))
-    pdf.add_font(_FAMILY, "", font_dir / FONT_FILE)
-    pdf.add_font(_FAMILY, "B", font_dir / FONT_BOLD_FILE)
+    pdf = _Doc("")
+    pdf.use_font(font_dir)
+    pdf.footer_text = pdf.shown(f"{s.title} · {s.period}" if s.start else s.title)
     pdf.set_title(clean(s.title))
     pdf.set_producer("trustcheck")
     pdf.set_creation_date(dt.datetime.combine(s.generated, dt.time(), tzinfo=dt.UTC))
@@ -63,12 +121,12 @@ def render(summary: Summary, font_dir: Path) -> bytes:
     w = pdf.epw
 
     def heading(text: str, size: float = 11.5) -> None:
-        if pdf.get_y() > pdf.h - 40:
+        if pdf.will_page_break(2.5 + 6 + _KEEP_WITH_HEADING):  # never alone at the foot
             pdf.add_page()
         pdf.ln(2.5)
         pdf.set_font(_FAMILY, "B", size)
         pdf.set_text_color(*_TEXT)
-        pdf.multi_cell(w, 6, clean(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        pdf.multi_cell(w, 6, pdf.shown(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         pdf.set_draw_color(220, 220, 220)
         pdf.set_line_width(0.2)
         pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + w, pdf.get_y())
@@ -77,7 +135,9 @@ def render(summary: Summary, font_dir: Path) -> bytes:
     def para(text: str, size: float = 9.5, colour: tuple[int, int, int] = _TEXT) -> None:
         pdf.set_font(_FAMILY, "", size)
         pdf.set_text_color(*colour)
-        pdf.multi_cell(w, size * 0.5, clean(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+        pdf.multi_cell(
+            w, size * 0.5, pdf.shown(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+        )
 
     def bullets(lines: Iterable[str]) -> None:
         for line in lines:
@@ -85,12 +145,12 @@ def render(summary: Summary, font_dir: Path) -> bytes:
 
     pdf.set_font(_FAMILY, "B", 16)
     pdf.set_text_color(*_TEXT)
-    pdf.multi_cell(w, 8, clean(s.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.multi_cell(w, 8, pdf.shown(s.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
     pdf.set_font(_FAMILY, "B", 10.5)
     pdf.multi_cell(
         w,
         6,
-        clean(s.period if s.start else messages.EXPORT_NO_PERIOD),
+        pdf.shown(s.period if s.start else messages.EXPORT_NO_PERIOD),
         new_x=XPos.LMARGIN,
         new_y=YPos.NEXT,
         align="L",
@@ -197,23 +257,57 @@ def render(summary: Summary, font_dir: Path) -> bytes:
     return bytes(pdf.output())
 
 
-def _words(pdf: FPDF, items: Sequence[TextItem], w: float) -> None:
-    for item in items:
-        head = f"{item.name}, {when(item)}"
-        if item.label:
-            head += f" — {item.label}"
-        if item.meta:
-            head += f" ({item.meta})"
-        pdf.set_font(_FAMILY, "B", 8.5)
-        pdf.set_text_color(*_TEXT)
-        pdf.multi_cell(w, 4.4, clean(head), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-        pdf.set_font(_FAMILY, "", 9.5)
-        pdf.set_x(pdf.l_margin + 4)
-        pdf.multi_cell(w - 4, 4.8, clean(item.text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-        pdf.ln(1.2)
+def by_week(items: Iterable[TextItem]) -> list[tuple[dt.date, list[tuple[str, list[TextItem]]]]]:
+    """Items grouped by week (oldest first), and within a week by question, each question once
+    in the order first met: a question is printed once a week, not once an answer."""
+    weeks: dict[dt.date, dict[str, list[TextItem]]] = {}
+    for item in sorted(items, key=lambda i: week_start(i.when)):
+        weeks.setdefault(week_start(item.when), {}).setdefault(item.label, []).append(item)
+    return [(week, list(labels.items())) for week, labels in weeks.items()]
 
 
-def _area_table(pdf: FPDF, s: Summary, w: float) -> None:
+def _words(pdf: _Doc, items: Sequence[TextItem], w: float) -> None:
+    for week, questions in by_week(items):
+        if pdf.will_page_break(6 + _KEEP_WITH_NAME):
+            pdf.add_page()
+        pdf.set_font(_FAMILY, "B", 9)
+        pdf.set_text_color(*_GREY)
+        pdf.multi_cell(
+            w,
+            5,
+            messages.EXPORT_WEEK_OF.format(date=day(week)),
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+            align="L",
+        )
+        for label, answers in questions:
+            if label:
+                pdf.set_font(_FAMILY, "", 8.5)
+                pdf.set_text_color(*_GREY)
+                pdf.multi_cell(
+                    w, 4.4, pdf.shown(label), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+                )
+            for item in answers:
+                head = item.name if item.weekly else f"{item.name}, {day(item.when)}"
+                if item.meta:
+                    head += f" ({item.meta})"
+                if pdf.will_page_break(4.4 + _KEEP_WITH_NAME):  # the name keeps its words
+                    pdf.add_page()
+                pdf.set_font(_FAMILY, "B", 8.5)
+                pdf.set_text_color(*_TEXT)
+                pdf.multi_cell(
+                    w, 4.4, pdf.shown(head), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+                )
+                pdf.set_font(_FAMILY, "", 9.5)
+                pdf.set_x(pdf.l_margin + 4)
+                pdf.multi_cell(
+                    w - 4, 4.8, pdf.shown(item.text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+                )
+                pdf.ln(1.2)
+        pdf.ln(1.5)
+
+
+def _area_table(pdf: _Doc, s: Summary, w: float) -> None:
     columns = 2 * len(s.names)
     first = w - columns * 24 if columns else w
     first = max(first, 40)
@@ -223,7 +317,7 @@ def _area_table(pdf: FPDF, s: Summary, w: float) -> None:
     pdf.cell(first, 5, messages.EXPORT_AREA)
     for name in s.names:
         for label in (messages.EXPORT_START, messages.EXPORT_END):
-            pdf.cell(cell, 5, clean(f"{name} {label}")[:22], align="R")
+            pdf.cell(cell, 5, pdf.shown(f"{name} {label}")[:22], align="R")
     pdf.ln(5)
     pdf.set_font(_FAMILY, "", 9)
     for row in s.areas:
@@ -236,7 +330,7 @@ def _area_table(pdf: FPDF, s: Summary, w: float) -> None:
 
 
 def _chart(
-    pdf: FPDF, persons: Sequence[PersonSummary], x0: float, y0: float, w: float, h: float
+    pdf: _Doc, persons: Sequence[PersonSummary], x0: float, y0: float, w: float, h: float
 ) -> None:
     """Each person's trust index, 0–100, as lines (a missing week leaves a gap, never a zero)."""
     left, bottom = 9.0, 8.0
@@ -280,6 +374,6 @@ def _chart(
         pdf.set_dash_pattern()
         pdf.set_xy(lx + 11, ly - 2)
         pdf.set_text_color(*_TEXT)
-        pdf.cell(45, 4, clean(person.name)[:40])
+        pdf.cell(45, 4, pdf.shown(person.name)[:40])
     pdf.set_dash_pattern()
     pdf.set_xy(pdf.l_margin, y0 + h + 1)

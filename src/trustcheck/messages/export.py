@@ -64,6 +64,11 @@ EXPORT_DAMAGED = (
     "{n} of {name}'s private records could not be opened (damaged or modified); they were left out"
 )
 EXPORT_PROGRESS = "Exporting"
+#: In a PDF, where the embedded font has no glyph: replaced visibly, never dropped.
+EXPORT_PDF_EMOJI = "[emoji]"
+EXPORT_PDF_NOT_SHOWN = "[text not shown]"
+#: Notes in a PDF are grouped by week, each question once a week.
+EXPORT_WEEK_OF = "Week of {date}"
 EXPORT_NOTHING_IN_PERIOD = (
     "no check-in was completed in the chosen period, so there is nothing to summarise; "
     "nothing was written"
