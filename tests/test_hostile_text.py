@@ -403,7 +403,7 @@ def test_cli_names_journal_and_errors_never_print_control_sequences(tmp_path: Pa
 
 def test_cli_export_paths_and_formats_from_hostile_arguments(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    ok(tc(data, "setup", "Alex", "Sam"))
+    ok(tc(data, "demo", "--weeks", "2", "--no-open"))  # something in the period to export
     long_name = tmp_path / ("n" * 300 + "\x1b[31m.md")
     err = one_line(tc(data, "export", "-f", "md", "-o", str(long_name)))
     assert "File name too long" in err  # was a traceback from Path.exists()

@@ -358,6 +358,7 @@ SCREEN_NOT_BEHAVIOUR = {
     "EXPORT_COMMITMENTS_TITLE",
     "EXPORT_COMMITMENTS_ROW",
     "EXPORT_MODULES_NOTE",  # how to read a table
+    "EXPORT_COMMITMENTS_RATED",  # how a figure is counted
     "SETTINGS_SAVED",  # said after the save it reports
 }
 

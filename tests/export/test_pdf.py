@@ -27,7 +27,7 @@ def test_pdf_text_holds_the_figures(history: History) -> None:
     assert "4 weeks" in first and "4 check-ins" in first
     assert "Communication" in first and "Overall" not in first.split("Communication")[0]
     assert "Alex: latest" in first and "Sam: latest" in first
-    assert "Commitments kept" in first
+    assert "Commitments, and how they went" in first
     everything = "\n".join(p.extract_text() for p in reader.pages)
     assert therapy("Alex") in everything
     assert "Included:" in everything and "Left out:" in everything

@@ -8,7 +8,7 @@ import math
 from trustcheck import messages
 from trustcheck.core.clock import day_label
 from trustcheck.core.text import visible_controls
-from trustcheck.export.model import AreaRow, GapRow, KeptRow, TextItem
+from trustcheck.export.model import AreaRow, CommitmentLine, GapRow, KeptRow, TextItem
 
 DASH = "–"
 
@@ -23,6 +23,14 @@ def num(value: float | None, digits: int = 0) -> str:
 def day(when: dt.date) -> str:
     """``23 Nov 2026`` (the one date format, :func:`trustcheck.core.clock.day_label`)."""
     return day_label(when)
+
+
+def commitment_line(c: CommitmentLine) -> str:
+    """``week of 7 Sep 2026: Alex to Sam: “…” — Kept`` (plain text, to be escaped)."""
+    how = messages.REVIEW_LABELS[c.review.value] if c.review else messages.EXPORT_COMMITMENT_OPEN
+    return messages.EXPORT_COMMITMENT_LINE.format(
+        week=f"week of {day(c.week)}", owner=c.owner, to=c.to, text=c.text, how=how
+    )
 
 
 def share(row: KeptRow) -> str:

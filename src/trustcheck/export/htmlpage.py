@@ -11,7 +11,17 @@ from collections.abc import Iterable, Sequence
 
 from trustcheck import messages
 from trustcheck.core.stats import Point
-from trustcheck.export.fmt import DASH, clean, day, gap_line, module_line, num, share, when
+from trustcheck.export.fmt import (
+    DASH,
+    clean,
+    commitment_line,
+    day,
+    gap_line,
+    module_line,
+    num,
+    share,
+    when,
+)
 from trustcheck.export.model import PersonSummary, Summary, TextItem
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -204,6 +214,11 @@ def render(summary: Summary) -> str:
             line = messages.EXPORT_NO_COMMITMENTS.format(name=k.name)
         body.append(f"<li>{esc(line)}</li>")
     body.append("</ul>")
+    if s.commitments:
+        body.append(_p(messages.EXPORT_COMMITMENTS_RATED, "note"))
+        body.append(
+            "<ul>" + "".join(f"<li>{esc(commitment_line(c))}</li>" for c in s.commitments) + "</ul>"
+        )
 
     body.append(f"<h2>{esc(messages.EXPORT_TOPICS_TITLE)}</h2>")
     body.append(_words(s.topics) if s.topics else _p(messages.EXPORT_NO_TOPICS))

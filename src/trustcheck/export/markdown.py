@@ -11,7 +11,17 @@ import re
 from collections.abc import Iterable
 
 from trustcheck import messages
-from trustcheck.export.fmt import DASH, clean, day, gap_line, module_line, num, share, when
+from trustcheck.export.fmt import (
+    DASH,
+    clean,
+    commitment_line,
+    day,
+    gap_line,
+    module_line,
+    num,
+    share,
+    when,
+)
 from trustcheck.export.model import Summary, TextItem
 
 # Everything with inline meaning in CommonMark or GFM (emphasis, code, links, images, raw HTML,
@@ -132,6 +142,10 @@ def render(summary: Summary) -> str:
             line = messages.EXPORT_NO_COMMITMENTS.format(name=escape(k.name))
         out.append(f"- {line}")
     out.append("")
+    if s.commitments:
+        out += [f"*{messages.EXPORT_COMMITMENTS_RATED}*", ""]
+        out += [f"- {escape(commitment_line(c))}" for c in s.commitments]
+        out.append("")
 
     out += [f"## {messages.EXPORT_TOPICS_TITLE}", ""]
     out += _items(s.topics) if s.topics else [messages.EXPORT_NO_TOPICS]

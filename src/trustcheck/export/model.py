@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from trustcheck.core.models import REVIEW_CREDIT, Review
 from trustcheck.core.stats import Point
 
 
@@ -65,8 +66,27 @@ class KeptRow:
 
     @property
     def share(self) -> float | None:
-        """kept = 1, partly = 0.5, not yet = 0 (CONTENT.md, "Commitments")."""
-        return None if not self.reviewed else (self.kept + 0.5 * self.partly) / self.reviewed
+        """The credit of ``REVIEW_CREDIT`` (kept 1, partly ½, not yet 0), as trends count it."""
+        if not self.reviewed:
+            return None
+        credit = (
+            self.kept * REVIEW_CREDIT[Review.KEPT]
+            + self.partly * REVIEW_CREDIT[Review.PARTLY]
+            + self.not_yet * REVIEW_CREDIT[Review.NOT_YET]
+        )
+        return credit / self.reviewed
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentLine:
+    """One commitment of the period: who made it to whom, its words, and how it went."""
+
+    week: dt.date
+    owner: str
+    to: str
+    text: str
+    #: None: not reviewed yet.
+    review: Review | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +147,8 @@ class Summary:
     trend_notes: tuple[str, ...] = field(default=())
     #: Switched-on, shared modules' own areas (never part of the trust index); empty if none.
     modules: tuple[AreaRow, ...] = field(default=())
+    #: The commitments made in the period, each with how it went.
+    commitments: tuple[CommitmentLine, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)

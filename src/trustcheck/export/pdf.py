@@ -21,7 +21,7 @@ from fpdf.fonts import TTFFont
 
 from trustcheck import messages
 from trustcheck.core.clock import week_start
-from trustcheck.export.fmt import clean, day, gap_line, module_line, num, share
+from trustcheck.export.fmt import clean, commitment_line, day, gap_line, module_line, num, share
 from trustcheck.export.model import PersonSummary, Summary, TextItem
 
 FONT_FILE = "DejaVuSans.ttf"
@@ -201,6 +201,9 @@ def render(summary: Summary, font_dir: Path) -> bytes:
         else messages.EXPORT_NO_COMMITMENTS.format(name=k.name)
         for k in s.kept
     )
+    if s.commitments:
+        para(messages.EXPORT_COMMITMENTS_RATED, 7.5, _GREY)
+        bullets(commitment_line(c) for c in s.commitments)
 
     heading(messages.EXPORT_TOPICS_TITLE)
     if s.topics:

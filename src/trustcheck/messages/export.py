@@ -22,7 +22,14 @@ EXPORT_PROVISIONAL = "provisional"
 EXPORT_GAPS_TITLE = "Where you see things most differently"
 EXPORT_GAP_ROW = "{area}: {a} and {b}, a gap of {gap} on average"
 EXPORT_NO_GAPS = "No gaps to show (one person, or no week you both answered)."
-EXPORT_COMMITMENTS_TITLE = "Commitments kept"
+EXPORT_COMMITMENTS_TITLE = "Commitments, and how they went"
+#: How "kept" is counted, the same as in trends.
+EXPORT_COMMITMENTS_RATED = (
+    "Each commitment is rated by the partner it was made to, at the next check-in; kept counts "
+    "1, partly ½ and not yet 0, as in trends."
+)
+EXPORT_COMMITMENT_LINE = "{week}: {owner} to {to}: “{text}” — {how}"
+EXPORT_COMMITMENT_OPEN = "not reviewed yet"
 EXPORT_COMMITMENTS_ROW = "{name}: {kept} kept, {partly} partly, {not_yet} not yet ({share})"
 EXPORT_NO_COMMITMENTS = "{name}: no commitments reviewed in this period"
 EXPORT_TOPICS_TITLE = "Topics to bring to therapy"

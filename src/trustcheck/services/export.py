@@ -29,6 +29,7 @@ from trustcheck.export.fmt import day
 from trustcheck.export.model import (
     AreaRow,
     ChangeLine,
+    CommitmentLine,
     GapRow,
     KeptRow,
     PersonSummary,
@@ -240,6 +241,7 @@ class ExportService:
             method=report.method,
             gaps=self._gaps(report),
             kept=self._kept(people, start, end),
+            commitments=self._commitments(people, start, end),
             topics=tuple(topics),
             notes=notes,
             private=section,
@@ -345,6 +347,17 @@ class ExportService:
                 counts[p.id][Review.NOT_YET],
             )
             for p in people
+        )
+
+    def _commitments(
+        self, people: Sequence[Profile], start: dt.date, end: dt.date
+    ) -> tuple[CommitmentLine, ...]:
+        names = {p.id: p.name for p in people}
+        return tuple(
+            CommitmentLine(
+                m.week, names.get(m.owner_id, "—"), names.get(m.to_id, "—"), m.text, m.review
+            )
+            for m in self.repo.commitments_made_between(start, end)
         )
 
     def _private(

@@ -37,6 +37,17 @@ class WrittenAnswer:
     pack_version: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class MadeCommitment:
+    """A commitment made in a completed check-in, and how it went (None: not reviewed yet)."""
+
+    week: dt.date
+    owner_id: int
+    to_id: int
+    text: str
+    review: Review | None
+
+
 class ExportRepo:
     """The reads the therapy summary needs beyond what trends load."""
 
@@ -100,6 +111,26 @@ class ExportRepo:
             (start.isoformat(), end.isoformat()),
         ).fetchall()
         return [(int(r[0]), _review(r[1])) for r in rows]
+
+    def commitments_made_between(self, start: dt.date, end: dt.date) -> list[MadeCommitment]:
+        """Commitments made in completed check-ins of [start, end], oldest first, with their
+        review wherever it was given."""
+        rows = self.db.conn.execute(
+            "SELECT c.week, m.owner_id, m.to_id, m.text, m.review FROM commitments m "
+            "JOIN checkins c ON c.id = m.checkin_id WHERE c.status = 'completed' "
+            "AND c.week BETWEEN ? AND ? ORDER BY c.week, m.id",
+            (start.isoformat(), end.isoformat()),
+        ).fetchall()
+        return [
+            MadeCommitment(
+                dt.date.fromisoformat(str(r[0])),
+                int(r[1]),
+                int(r[2]),
+                str(r[3]),
+                None if r[4] is None else _review(r[4]),
+            )
+            for r in rows
+        ]
 
     def review_counts_between(self, start: dt.date, end: dt.date) -> list[tuple[int, Review, int]]:
         """(owner id, review, how many) over ``reviews_between``: counted in SQL, one row each."""
