@@ -93,3 +93,23 @@ def test_a_period_without_check_ins_says_so_instead_of_a_page_of_none(
         with pytest.raises(ExportError, match="no check-in was completed in the chosen period"):
             ExportService(services).render(ExportRequest(fmt))
     assert ExportService(services).render(ExportRequest("json")).data
+
+
+@pytest.mark.parametrize(
+    ("values", "ends"),
+    [
+        ([], (None, None)),
+        ([None, None], (None, None)),
+        ([40.0], (40.0, 40.0)),
+        ([40.0, 80.0], (40.0, 80.0)),
+        ([10.0, None, 20.0, 30.0, 90.0], (15.0, 60.0)),  # 4 scores: 2 each side
+        ([10.0, 20.0, 30.0, 99.0, 40.0, 50.0, 60.0], (20.0, 50.0)),  # 3 each side, 99 not in
+    ],
+)
+def test_start_and_end_are_means_of_the_first_and_last_weeks(
+    values: list[float | None], ends: tuple[float | None, float | None]
+) -> None:
+    """Issue 14: one unusual week does not decide a summary's start or end."""
+    from trustcheck.services.export import period_ends
+
+    assert period_ends(values) == ends

@@ -15,7 +15,10 @@ EXPORT_AREAS_TITLE = "Areas at the start and the end of the period (0–100)"
 EXPORT_AREA = "Area"
 EXPORT_START = "start"
 EXPORT_END = "end"
-EXPORT_AREA_NOTE = "start: each person's first check-in in the period; end: their latest."
+EXPORT_AREA_NOTE = (
+    "start and end: the mean of each person's first and last 3 check-ins in the period (fewer "
+    "when it holds fewer than 6), so one unusual week does not decide them."
+)
 EXPORT_CHANGES_TITLE = "Changes beyond the usual ups and downs"
 EXPORT_NO_CHANGES = "No change stood out beyond the usual ups and downs."
 EXPORT_PROVISIONAL = "provisional"

@@ -64,6 +64,9 @@ THERAPY_ITEM = "open.therapy"
 GAPS_SHOWN = 3
 _WEEK = dt.timedelta(weeks=1)
 
+#: A summary's start and end are the means of this many first and last scored weeks.
+END_WEEKS = 3
+
 #: Progress reports: (what is happening, share done 0–1).
 Progress = Callable[[str, float], None]
 
@@ -112,6 +115,17 @@ class ExportResult:
 
     def as_bytes(self) -> bytes:
         return self.data if isinstance(self.data, bytes) else self.data.encode("utf-8")
+
+
+def period_ends(values: Iterable[float | None]) -> tuple[float | None, float | None]:
+    """The start and end of a period: the means of the first and last :data:`END_WEEKS` scored
+    weeks (half of them each when there are fewer than twice as many; the one score when there
+    is one), so a single unusual week never decides them. Gaps are left out, never zeros."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return None, None
+    k = min(END_WEEKS, max(1, len(present) // 2))
+    return math.fsum(present[:k]) / k, math.fsum(present[-k:]) / k
 
 
 def _noop(_what: str, _done: float) -> None:
@@ -272,9 +286,9 @@ class ExportService:
         for m in report.modules:
             starts, ends = [], []
             for p in report.persons:
-                present = [v for v in p.modules[m.key].values() if v is not None]
-                starts.append(present[0] if present else None)
-                ends.append(present[-1] if present else None)
+                start, end = period_ends(p.modules[m.key].values())
+                starts.append(start)
+                ends.append(end)
             title = m.title if m.title.startswith(m.pack_title) else f"{m.pack_title}: {m.title}"
             rows.append(AreaRow(f"{m.pack_id}:{m.area}", title, tuple(starts), tuple(ends)))
         return tuple(rows)
@@ -292,9 +306,9 @@ class ExportService:
                 continue
             starts, ends = [], []
             for p in report.persons:
-                present = [v for v in p.areas[area].values() if v is not None]
-                starts.append(present[0] if present else None)
-                ends.append(present[-1] if present else None)
+                start, end = period_ends(p.areas[area].values())
+                starts.append(start)
+                ends.append(end)
             rows.append(
                 AreaRow(
                     area=area,
