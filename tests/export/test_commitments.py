@@ -1,5 +1,5 @@
 """The summary lists the commitments themselves, with how each went, and counts "kept" exactly
-as trends do (issue 14 §3)."""
+as trends do; it names the statements the partners answered most differently (issue 14 §3)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import pytest
 from pypdf import PdfReader
 
 from trustcheck import messages
-from trustcheck.core.models import Review
+from trustcheck.core.clock import FixedClock
+from trustcheck.core.models import ItemKind, Review
 from trustcheck.export.model import KeptRow
+from trustcheck.services import Services
 from trustcheck.services.export import ExportRequest, ExportService
 
 from .conftest import History
@@ -53,3 +55,32 @@ def test_review_credit_is_what_the_kept_share_uses() -> None:
     from trustcheck.core.models import REVIEW_CREDIT
 
     assert REVIEW_CREDIT == {Review.KEPT: 1.0, Review.PARTLY: 0.5, Review.NOT_YET: 0.0}
+
+
+def test_the_statements_answered_most_differently_lead_with_the_largest_gap(
+    fresh: Services, clock: FixedClock
+) -> None:
+    """Issue 14: the items where the partners differ most, with each one's mean."""
+    alex, sam = fresh.profiles.setup(["Alex", "Sam"])
+    apart = {"comm.heard": (7, 1), "rel.count": (6, 3)}
+    clock.advance(weeks=-2)
+    for _ in range(2):
+        checkin = fresh.checkins.start([alex.id, sam.id])
+        for person, side in ((alex, 0), (sam, 1)):
+            for item in fresh.checkins.items():
+                if item.kind is ItemKind.SCALE:
+                    value = apart.get(item.id, (4, 4))[side]
+                    fresh.checkins.save_answer(checkin.id, person.id, item.id, value=value)
+                elif item.kind is ItemKind.RATING:
+                    fresh.checkins.save_answer(checkin.id, person.id, item.id, value=6)
+        fresh.checkins.complete(checkin)
+        clock.advance(weeks=1)
+    md = ExportService(fresh).render(ExportRequest("md")).data
+    assert isinstance(md, str)
+    section = md.split(messages.EXPORT_ITEM_GAPS_TITLE)[1].split("##")[0]
+    lines = [line for line in section.splitlines() if line.startswith("- ")]
+    heard = fresh.pack.item("comm.heard").text
+    count = fresh.pack.item("rel.count").text
+    assert len(lines) == 2  # the statements answered alike are not listed
+    assert heard in lines[0] and "Alex 7.0 and Sam 1.0 out of 7, 6.0 apart" in lines[0]
+    assert count in lines[1] and "3.0 apart" in lines[1]

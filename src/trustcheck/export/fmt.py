@@ -8,7 +8,14 @@ import math
 from trustcheck import messages
 from trustcheck.core.clock import day_label
 from trustcheck.core.text import visible_controls
-from trustcheck.export.model import AreaRow, CommitmentLine, GapRow, KeptRow, TextItem
+from trustcheck.export.model import (
+    AreaRow,
+    CommitmentLine,
+    GapRow,
+    ItemGapRow,
+    KeptRow,
+    TextItem,
+)
 
 DASH = "–"
 
@@ -64,6 +71,18 @@ def gap_line(row: GapRow, names: tuple[str, ...]) -> str:
         a=f"{names[0]} {num(row.a)}",
         b=f"{names[1]} {num(row.b)}",
         gap=num(row.gap),
+    )
+
+
+def item_gap_line(row: ItemGapRow, names: tuple[str, ...]) -> str:
+    """``“I felt heard.” — Alex 5.5 and Sam 3.0 out of 7, 2.5 apart on average`` (plain text)."""
+    return messages.EXPORT_ITEM_GAP_LINE.format(
+        text=row.text,
+        a_name=names[0],
+        a=num(row.a, 1),
+        b_name=names[1],
+        b=num(row.b, 1),
+        gap=num(row.gap, 1),
     )
 
 

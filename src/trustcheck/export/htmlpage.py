@@ -17,6 +17,7 @@ from trustcheck.export.fmt import (
     commitment_line,
     day,
     gap_line,
+    item_gap_line,
     module_line,
     num,
     share,
@@ -203,6 +204,10 @@ def render(summary: Summary) -> str:
             body.append("<ul>" + "".join(f"<li>{esc(r)}</li>" for r in rows) + "</ul>")
         else:
             body.append(_p(messages.EXPORT_NO_GAPS))
+        if s.item_gaps:
+            body.append(f"<h3>{esc(messages.EXPORT_ITEM_GAPS_TITLE)}</h3>")
+            lines = "".join(f"<li>{esc(item_gap_line(g, s.names))}</li>" for g in s.item_gaps)
+            body.append(f"<ul>{lines}</ul>")
 
     body.append(f"<h2>{esc(messages.EXPORT_COMMITMENTS_TITLE)}</h2><ul>")
     for k in s.kept:

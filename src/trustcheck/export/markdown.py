@@ -17,6 +17,7 @@ from trustcheck.export.fmt import (
     commitment_line,
     day,
     gap_line,
+    item_gap_line,
     module_line,
     num,
     share,
@@ -131,6 +132,10 @@ def render(summary: Summary) -> str:
         else:
             out.append(messages.EXPORT_NO_GAPS)
         out.append("")
+        if s.item_gaps:
+            out += [f"### {messages.EXPORT_ITEM_GAPS_TITLE}", ""]
+            out += [f"- {escape(item_gap_line(g, s.names))}" for g in s.item_gaps]
+            out.append("")
 
     out += [f"## {messages.EXPORT_COMMITMENTS_TITLE}", ""]
     for k in s.kept:

@@ -54,6 +54,17 @@ class GapRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemGapRow:
+    """A statement the partners answered most differently: the wording, each one's mean on the
+    1–7 scale and the mean gap over the weeks both answered."""
+
+    text: str
+    a: float
+    b: float
+    gap: float
+
+
+@dataclass(frozen=True, slots=True)
 class KeptRow:
     name: str
     kept: int
@@ -147,6 +158,8 @@ class Summary:
     trend_notes: tuple[str, ...] = field(default=())
     #: Switched-on, shared modules' own areas (never part of the trust index); empty if none.
     modules: tuple[AreaRow, ...] = field(default=())
+    #: The statements the partners answered most differently (a couple only).
+    item_gaps: tuple[ItemGapRow, ...] = field(default=())
     #: The commitments made in the period, each with how it went.
     commitments: tuple[CommitmentLine, ...] = field(default=())
 

@@ -21,7 +21,16 @@ from fpdf.fonts import TTFFont
 
 from trustcheck import messages
 from trustcheck.core.clock import week_start
-from trustcheck.export.fmt import clean, commitment_line, day, gap_line, module_line, num, share
+from trustcheck.export.fmt import (
+    clean,
+    commitment_line,
+    day,
+    gap_line,
+    item_gap_line,
+    module_line,
+    num,
+    share,
+)
 from trustcheck.export.model import PersonSummary, Summary, TextItem
 
 FONT_FILE = "DejaVuSans.ttf"
@@ -191,6 +200,9 @@ def render(summary: Summary, font_dir: Path) -> bytes:
             bullets(gap_line(g, s.names) for g in s.gaps)
         else:
             para(messages.EXPORT_NO_GAPS)
+        if s.item_gaps:
+            heading(messages.EXPORT_ITEM_GAPS_TITLE, 10)
+            bullets(item_gap_line(g, s.names) for g in s.item_gaps)
 
     heading(messages.EXPORT_COMMITMENTS_TITLE)
     bullets(

@@ -24,6 +24,8 @@ EXPORT_NO_CHANGES = "No change stood out beyond the usual ups and downs."
 EXPORT_PROVISIONAL = "provisional"
 EXPORT_GAPS_TITLE = "Where you see things most differently"
 EXPORT_GAP_ROW = "{area}: {a} and {b}, a gap of {gap} on average"
+EXPORT_ITEM_GAPS_TITLE = "The statements you answered most differently"
+EXPORT_ITEM_GAP_LINE = "“{text}” — {a_name} {a} and {b_name} {b} out of 7, {gap} apart on average"
 EXPORT_NO_GAPS = "No gaps to show (one person, or no week you both answered)."
 EXPORT_COMMITMENTS_TITLE = "Commitments, and how they went"
 #: How "kept" is counted, the same as in trends.

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from trustcheck import __version__, messages
 from trustcheck.core.clock import week_start
 from trustcheck.core.errors import UserError
-from trustcheck.core.models import AREA_TITLES, AREAS, Profile, Review, Visibility
+from trustcheck.core.models import AREA_TITLES, AREAS, ItemKind, Profile, Review, Visibility
 from trustcheck.export import FORMATS, Format, Kind
 from trustcheck.export.fmt import day
 from trustcheck.export.model import (
@@ -31,6 +31,7 @@ from trustcheck.export.model import (
     ChangeLine,
     CommitmentLine,
     GapRow,
+    ItemGapRow,
     KeptRow,
     PersonSummary,
     PrivateSection,
@@ -60,7 +61,7 @@ if TYPE_CHECKING:
 DEFAULT_SUMMARY_WEEKS = 12
 #: The open prompt whose answers are topics for therapy (``data/packs/weekly.toml``).
 THERAPY_ITEM = "open.therapy"
-#: How many of the largest gaps page one lists.
+#: How many of the largest gaps page one lists (areas, and statements).
 GAPS_SHOWN = 3
 _WEEK = dt.timedelta(weeks=1)
 
@@ -254,6 +255,7 @@ class ExportService:
             ),
             method=report.method,
             gaps=self._gaps(report),
+            item_gaps=self._item_gaps(people, start, end),
             kept=self._kept(people, start, end),
             commitments=self._commitments(people, start, end),
             topics=tuple(topics),
@@ -347,6 +349,26 @@ class ExportService:
             )
         rows.sort(key=lambda r: -r.gap)
         return tuple(rows[:GAPS_SHOWN])
+
+    def _item_gaps(
+        self, people: Sequence[Profile], start: dt.date, end: dt.date
+    ) -> tuple[ItemGapRow, ...]:
+        """The scale statements the partners answered most differently, largest gap first."""
+        if len(people) != 2:
+            return ()
+        a, b = people
+        packs = self.services.packs
+        rows = []
+        for g in self.repo.item_gaps_between(start, end, a.id, b.id):
+            answered = packs.answered(g.pack_id, g.pack_version)
+            if answered is None or answered.private:
+                continue
+            item = next((i for i in answered.items if i.id == g.item_id), None)
+            if item is None or item.kind is not ItemKind.SCALE or item.private:
+                continue
+            rows.append(ItemGapRow(item.text, g.a, g.b, g.gap))
+        rows.sort(key=lambda r: -r.gap)
+        return tuple(r for r in rows[:GAPS_SHOWN] if r.gap > 0)
 
     def _kept(self, people: Sequence[Profile], start: dt.date, end: dt.date) -> tuple[KeptRow, ...]:
         counts = {p.id: {r: 0 for r in Review} for p in people}

@@ -48,6 +48,21 @@ class MadeCommitment:
     review: Review | None
 
 
+@dataclass(frozen=True, slots=True)
+class ItemGap:
+    """One question both partners answered with a number in some weeks of a period."""
+
+    pack_id: str
+    item_id: str
+    #: The newest pack version it was answered under (its wording).
+    pack_version: int
+    a: float
+    b: float
+    #: The mean of ``|a − b|`` over the weeks both answered.
+    gap: float
+    weeks: int
+
+
 class ExportRepo:
     """The reads the therapy summary needs beyond what trends load."""
 
@@ -128,6 +143,30 @@ class ExportRepo:
                 int(r[2]),
                 str(r[3]),
                 None if r[4] is None else _review(r[4]),
+            )
+            for r in rows
+        ]
+
+    def item_gaps_between(
+        self, start: dt.date, end: dt.date, a_id: int, b_id: int
+    ) -> list[ItemGap]:
+        """Per question, both partners' means and the mean ``|a − b|`` over the completed
+        check-ins of [start, end] where both gave a number that is not private. Aggregated in
+        SQL: one row a question."""
+        rows = self.db.conn.execute(
+            "SELECT a.pack_id, a.item_id, max(a.pack_version), avg(a.value), avg(b.value), "
+            "avg(abs(a.value - b.value)), count(*) FROM answers a JOIN answers b "
+            "ON b.checkin_id = a.checkin_id AND b.pack_id = a.pack_id AND b.item_id = a.item_id "
+            "AND b.profile_id = ? JOIN checkins c ON c.id = a.checkin_id "
+            "WHERE a.profile_id = ? AND c.status = 'completed' AND c.week BETWEEN ? AND ? "
+            "AND a.skipped = 0 AND b.skipped = 0 AND a.value IS NOT NULL AND b.value IS NOT NULL "
+            "AND a.visibility != 'private' AND b.visibility != 'private' "
+            "GROUP BY a.pack_id, a.item_id ORDER BY a.pack_id, a.item_id",
+            (b_id, a_id, start.isoformat(), end.isoformat()),
+        ).fetchall()
+        return [
+            ItemGap(
+                str(r[0]), str(r[1]), int(r[2]), float(r[3]), float(r[4]), float(r[5]), int(r[6])
             )
             for r in rows
         ]
