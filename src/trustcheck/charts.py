@@ -21,6 +21,7 @@ from trustcheck.core import stats
 from trustcheck.core.clock import day_label
 from trustcheck.core.models import AREA_TITLES, AREAS, OVERALL
 from trustcheck.core.stats import Point
+from trustcheck.core.trends import MONTHS, PersonTrends, TrendReport
 from trustcheck.messages import (
     CHANGES_TITLE,
     CHART_COMMITMENTS,
@@ -45,7 +46,6 @@ from trustcheck.messages import (
     TABLE_SLOPE_NOTE_SOLO,
     TABLE_TITLE,
 )
-from trustcheck.services.trends import MONTHS, PersonTrends, TrendReport
 
 if TYPE_CHECKING:
     from types import ModuleType
