@@ -125,10 +125,14 @@ class AnswerRepo:
         building an object per answer. Grouped by the answer's own columns, so the
         ``answers_rated`` index (schema V4) is read in order and no answer row is visited.
         """
+        # A window starts from the check-ins of its weeks (``checkins_week``, then the answers of
+        # each through ``answers_rated``): the work is the window's, not the history's. The whole
+        # history reads the answers index in order instead, which is faster for all of it.
+        join = "answers a JOIN checkins c" if since is None else "checkins c CROSS JOIN answers a"
         rows = self.db.conn.execute(
             "SELECT c.id, c.week, a.profile_id, group_concat(a.item_id, ','), "
             "group_concat(a.value, ',') "
-            "FROM answers a JOIN checkins c ON c.id = a.checkin_id "
+            f"FROM {join} ON c.id = a.checkin_id "
             "WHERE c.status = 'completed' AND a.pack_id = ? AND a.value IS NOT NULL "
             "AND a.skipped = 0 AND c.week >= ? "
             "GROUP BY a.checkin_id, a.profile_id "
