@@ -87,11 +87,11 @@ class TrendsService:
         clock: Clock,
     ) -> None:
         self.pack = pack
-        self.db = db
-        self.checkins = checkins
-        self.answers = answers
-        self.commitments = commitments
-        self.profiles = profiles
+        self._db = db
+        self._checkins = checkins
+        self._answers = answers
+        self._commitments = commitments
+        self._profiles = profiles
         #: Switched-on modules and roles (issue 6).
         self.catalog = catalog
         self.clock = clock
@@ -105,7 +105,7 @@ class TrendsService:
     # --- the cache ------------------------------------------------------------------------------
     def _check(self) -> None:
         """Drop what was built when the data it was built from has changed."""
-        changes = self.db.change_stamp()
+        changes = self._db.change_stamp()
         if changes == self._changes:
             return
         self._changes = changes
@@ -119,8 +119,8 @@ class TrendsService:
     def _data_stamp(self) -> tuple[object, ...]:
         """What the report depends on: completed check-ins and reviews, the people (names and
         order), the switched-on modules and everyone's role in them."""
-        people = tuple(self.profiles.active())
-        return (self.checkins.trends_stamp(), people, self._modules_state(people))
+        people = tuple(self._profiles.active())
+        return (self._checkins.trends_stamp(), people, self._modules_state(people))
 
     def _modules_state(self, people: Sequence[Profile]) -> tuple[object, ...]:
         if not self.catalog.enabled_ids():  # one small query
@@ -142,8 +142,8 @@ class TrendsService:
     def _load(self, since: dt.date | None = None) -> History:
         """The history from storage: all of it, or only the weeks from ``since`` on (the weekly
         pack alone then: no reviews, no modules)."""
-        people = self.profiles.active()
-        rows = self.answers.rated_for_completed(self.pack.id, since)
+        people = self._profiles.active()
+        rows = self._answers.rated_for_completed(self.pack.id, since)
         if since is not None:
             return build_history(self.scorer, people, rows)
         modules: list[ModuleRows] = []
@@ -152,8 +152,8 @@ class TrendsService:
                 if pack.private or not pack.areas:
                     continue  # a private pack is never read
                 roles = {p.id: self.catalog.role(pack.id, p.id) for p in people}
-                modules.append(ModuleRows(pack, self.answers.rated_for_completed(pack.id), roles))
-        reviews = self.commitments.reviews_for_completed()
+                modules.append(ModuleRows(pack, self._answers.rated_for_completed(pack.id), roles))
+        reviews = self._commitments.reviews_for_completed()
         return build_history(self.scorer, people, rows, reviews, modules)
 
     # --- the report -----------------------------------------------------------------------------
@@ -196,6 +196,6 @@ class TrendsService:
                 first = history.weeks[0] if history.weeks else None
             else:
                 history = self._load(since=window_start(weeks, today))
-                first = self.answers.first_rated_week(self.pack.id)
+                first = self._answers.first_rated_week(self.pack.id)
             cached = self._recent[key] = recent(history, weeks, today, first)
         return cached
