@@ -9,14 +9,16 @@ from pathlib import Path
 
 import pytest
 
+import rawdb
 from trustcheck.charts import render_trends
 from trustcheck.core import stats
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Answer, ItemKind, Profile
+from trustcheck.core.trends import TrendReport
 from trustcheck.export.sparkline import render_sparkline
 from trustcheck.services import Services, open_services
 from trustcheck.services.demo import seed_demo
-from trustcheck.services.trends import TrendReport, TrendsService
+from trustcheck.services.trends import TrendsService
 
 NOW = dt.datetime(2026, 11, 25, 19, 30, tzinfo=dt.UTC)
 MON = dt.date(2026, 11, 16)
@@ -25,10 +27,7 @@ _ESC = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 
 
 def trends_of(services: Services) -> TrendsService:
-    c = services.checkins
-    return TrendsService(
-        services.pack, c.checkins, c.answers, c.commitments, c.profiles, services.clock
-    )
+    return rawdb.new_trends(services)
 
 
 def add_checkin(services: Services, week: dt.date, people: list[Profile], level: int = 4) -> None:

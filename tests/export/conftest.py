@@ -116,7 +116,6 @@ def build_history(
             p.id, f"{journal(p.name)} today", rating=6, tags=["calm"], for_therapy=True
         )
     services.keys.lock_all()
-    services.trends.refresh()
     return History(services, clock, people, weeks)
 
 

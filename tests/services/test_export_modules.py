@@ -79,7 +79,6 @@ def build(services: Services, clock: FixedClock) -> list[Profile]:
         c.complete(checkin)
         clock.advance(weeks=1)
     services.keys.lock_all()
-    services.trends.refresh()
     return people
 
 

@@ -7,35 +7,22 @@ from collections.abc import Mapping, Sequence
 
 import pytest
 
+import rawdb
 from trustcheck.core import stats
 from trustcheck.core.models import AREAS, OVERALL, Answer, ItemKind, Profile, Review
 from trustcheck.core.scoring import week_scores
+from trustcheck.core.trends import month_label
+from trustcheck.messages import TRENDS_NO_CHECKINS, TRENDS_ONE_CHECKIN, TRENDS_SOLO
 from trustcheck.services import Services
 from trustcheck.services.demo import seed_demo
-from trustcheck.services.trends import (
-    TRENDS_NO_CHECKINS,
-    TRENDS_ONE_CHECKIN,
-    TRENDS_SOLO,
-    RatedRow,
-    TrendsError,
-    TrendsService,
-    month_label,
-)
+from trustcheck.services.trends import TrendsError, TrendsService
 
 MON = dt.date(2026, 11, 16)  # last week, as the shared fixture clock (25 Nov 2026) sees it
 
 
-def trends_of(services: Services, **kwargs: object) -> TrendsService:
-    c = services.checkins
-    return TrendsService(
-        services.pack,
-        c.checkins,
-        c.answers,
-        c.commitments,
-        c.profiles,
-        services.clock,
-        **kwargs,  # type: ignore[arg-type]
-    )
+def trends_of(services: Services) -> TrendsService:
+    """A trends service with a cache of its own, wired as the app wires it."""
+    return rawdb.new_trends(services)
 
 
 def level_to_score(level: int) -> float:
@@ -317,57 +304,6 @@ def test_area_filter(services: Services, couple: list[Profile]) -> None:
         trends.report(area="romance")
     with pytest.raises(TrendsError):
         trends.report(area=OVERALL)
-
-
-def test_history_is_cached_until_refresh(services: Services, couple: list[Profile]) -> None:
-    checkin(services, MON - dt.timedelta(weeks=1), couple)
-    trends = trends_of(services)
-    first = trends.report()
-    checkin(services, MON, couple)
-    assert trends.report() is first
-    trends.refresh()
-    assert trends.report().checkins == 2
-
-
-class _Rows:
-    """A stand-in for the lean repo query: the same rows, from the general methods."""
-
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.calls = 0
-
-    def rated_for_completed(self, pack_id: str) -> list[RatedRow]:
-        self.calls += 1
-        repo = self.services.checkins
-        by_checkin = repo.answers.for_completed()
-        rows: list[RatedRow] = []
-        for c in repo.checkins.completed():
-            for pid in c.participant_ids:
-                values = {
-                    a.item_id: a.value
-                    for a in by_checkin[c.id]
-                    if a.profile_id == pid and a.value is not None and not a.skipped
-                }
-                rows.append((c.id, c.week, pid, values))
-        return rows
-
-    def reviews_for_completed(self) -> list[tuple[int, dt.date, Review]]:
-        repo = self.services.checkins
-        weeks = {c.id: c.week for c in repo.checkins.completed()}
-        return [
-            (m.owner_id, weeks[m.reviewed_in], m.review)
-            for m in repo.commitments.all()
-            if m.review is not None and m.reviewed_in in weeks
-        ]
-
-
-def test_injected_loaders_give_the_same_report(services: Services) -> None:
-    seed_demo(services, weeks=20)
-    rows = _Rows(services)
-    lean = trends_of(services, rated=rows, reviews=rows)
-    assert lean.report() == trends_of(services).report()
-    assert lean.report(weeks=8) == trends_of(services).report(weeks=8)
-    assert rows.calls == 1  # loaded once for both ranges
 
 
 def test_ten_years_of_demo_data(services: Services) -> None:

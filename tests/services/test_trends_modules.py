@@ -13,10 +13,10 @@ from collections.abc import Mapping, Sequence
 
 import pytest
 
+import rawdb
 from trustcheck.charts import render_trends
 from trustcheck.core.models import Answer, Item, ItemKind, ModuleArea, Pack, Profile
 from trustcheck.services import Services
-from trustcheck.services.trends import TrendsService
 
 MON = dt.date(2026, 11, 16)  # last week, as the shared fixture clock (25 Nov 2026) sees it
 WEEKS = [MON - dt.timedelta(weeks=2), MON - dt.timedelta(weeks=1), MON]
@@ -184,17 +184,7 @@ def test_private_items_are_skipped(services: Services, couple: list[Profile]) ->
     three = {"jealousy.triggered": 1, "jealousy.spiral": 1, "jealousy.ask": 7, "jealousy.steady": 1}
     checkin(services, WEEKS[1], couple, module(pack, alex, three))
     checkin(services, WEEKS[2], couple, module(pack, alex, {**three, "jealousy.ask": None}))
-    c = services.checkins
-    trends = TrendsService(
-        services.pack,
-        c.checkins,
-        c.answers,
-        c.commitments,
-        c.profiles,
-        services.clock,
-        rated=c.answers,
-        catalog=_Catalog(pack),
-    )
+    trends = rawdb.new_trends(services, catalog=_Catalog(pack))
     report = trends.report()
     series = report.persons[0].modules[("mine", "jealousy.settled")]
     assert series.values() == [pytest.approx(score(7, 7, 7)), None]

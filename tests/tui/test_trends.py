@@ -4,6 +4,7 @@ solo and empty histories, NO_COLOR, and snapshots at 80×24 and 160×48."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ from textual.widgets import Static
 from trustcheck import messages
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile
-from trustcheck.services import Services
+from trustcheck.services import Services, open_services
 from trustcheck.services.demo import seed_demo
 from trustcheck.tui.app import build_app
 from trustcheck.tui.screens.home import HomeScreen
@@ -22,7 +23,7 @@ from trustcheck.tui.screens.trends import TrendsScreen
 from trustcheck.tui.widgets.chart import PLOTS, Chart
 from trustcheck.tui.widgets.choices import Choices
 
-from .conftest import fill_turn, run_async, screen_text
+from .conftest import fill_turn, run_async, screen_text, seed_previous_week
 
 SnapCompare = Callable[..., bool]
 DEMO_WEEKS = 40
@@ -107,6 +108,34 @@ async def test_a_completed_checkin_refreshes_the_trends(
         await pilot.pause()
         assert app.screen.query_one("#trend-box").display
         assert services.trends.report(weeks=26).checkins == 2
+
+
+@run_async
+async def test_home_trend_line_follows_a_checkin_completed_in_another_window(
+    services: Services, couple: list[Profile], clock: FixedClock, tmp_path: Path
+) -> None:
+    """No screen refreshes the trends: a check-in another window completed is on home's line
+    the next time home shows (the trends service sees the database change)."""
+    seed_previous_week(services, clock, couple)
+    app = build_app(services)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#trend-box").display  # one check-in: no line yet
+        other = open_services(tmp_path, clock=clock, weak_kdf=True)
+        try:
+            checkin = other.checkins.start([p.id for p in couple])
+            for base, person in zip((6, 7), couple, strict=True):
+                fill_turn(other, checkin.id, person.id, base)
+            other.checkins.complete(checkin)
+        finally:
+            other.close()
+        await _open(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#trend-box").display
+        latest = services.trends.report(weeks=26).persons[0].index.latest
+        assert latest is not None and f"{latest:.1f}" in _text(app, "#trend").splitlines()[1]
 
 
 # --- the screen -----------------------------------------------------------------------------------

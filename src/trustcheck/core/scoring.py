@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
+from typing import cast
 
 from trustcheck.core.models import (
     AREAS,
@@ -61,6 +63,47 @@ def keyed_area_score(keyed: Sequence[float | None]) -> float | None:
         return None
     mean = sum(values) / len(values)
     return 100.0 * (mean - SCALE_MIN) / (SCALE_MAX - SCALE_MIN)
+
+
+class AreaKey:
+    """An area's rated items as :func:`keyed_area_score` needs them, precomputed once per pack.
+
+    For scoring many check-ins at once (trends over 20 years): stored values go through
+    :func:`keyed_value` tables, so the formula stays the one above.
+    """
+
+    __slots__ = ("ids", "tables")
+
+    def __init__(self, items: Sequence[Item]) -> None:
+        self.ids = tuple(i.id for i in items)
+        #: Per item, stored value → :func:`keyed_value`; a value outside 1–7 is not in the
+        #: table and reads as not answered.
+        self.tables: tuple[dict[int | None, float], ...] = tuple(
+            {v: float(keyed_value(item, v)) for v in range(SCALE_MIN, SCALE_MAX + 1)}
+            for item in items
+        )
+
+    def rows(self, checkins: Sequence[Mapping[str, int]]) -> list[tuple[float | None, ...]]:
+        """One row of keyed values per check-in, None where not answered (as ``stats.item_rows``).
+
+        Built column by column with C-level ``map``: this is the hot loop of a 20-year history.
+        """
+        if all(type(c) is dict for c in checkins):  # the repo's rows: ``dict.get`` in C
+            rows = cast(Sequence[dict[str, int]], checkins)
+            columns = [
+                list(map(table.get, map(dict.get, rows, repeat(item_id))))
+                for item_id, table in zip(self.ids, self.tables, strict=True)
+            ]
+        else:
+            columns = [
+                list(map(table.get, [c.get(item_id) for c in checkins]))
+                for item_id, table in zip(self.ids, self.tables, strict=True)
+            ]
+        return list(zip(*columns, strict=True)) if columns else [() for _ in checkins]
+
+    def scores(self, rows: Iterable[Sequence[float | None]]) -> list[float | None]:
+        """:func:`keyed_area_score` per row."""
+        return list(map(keyed_area_score, rows))
 
 
 def trust_index(areas: Mapping[str, float | None]) -> float | None:

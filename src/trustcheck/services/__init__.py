@@ -79,14 +79,13 @@ class Services:
         checkins = self.checkins
         return TrendsService(
             self.pack,
+            self._db,
             checkins.checkins,
             checkins.answers,
             checkins.commitments,
             checkins.profiles,
+            self.packs,
             self.clock,
-            rated=checkins.answers,
-            reviews=checkins.commitments,
-            catalog=self.packs,
         )
 
     @cached_property

@@ -52,9 +52,9 @@ from trustcheck.storage.repos import (
 
 if TYPE_CHECKING:
     # Only the JSON dump needs these at run time (imported there): a summary does not pay them.
+    from trustcheck.core.trends import TrendReport
     from trustcheck.services import Services
     from trustcheck.services.safety import SafetyRecord
-    from trustcheck.services.trends import TrendReport
     from trustcheck.transfer.format import Dump, DumpPrivate
 
 #: The summary's period when none is asked for: what a therapist can take in at a glance.

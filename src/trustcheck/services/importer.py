@@ -87,7 +87,6 @@ def import_dump(
         TransferRepo(services._db).load(transfer)  # the service layer's own database
     except ConflictError as exc:
         raise ImportFileError(str(exc)) from exc
-    services.trends.refresh()
     progress(messages.IMPORT_PROGRESS, 1.0)
     return ImportResult(len(dump.profiles), len(dump.checkins), len(dump.commitments), resealed)
 

@@ -110,6 +110,12 @@ class Database:
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
 
+    def change_stamp(self) -> tuple[int, int]:
+        """Changes since: another connection's commits (``PRAGMA data_version``) and this
+        connection's own rows written (``total_changes``). Equal stamps: nothing was written."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return int(version), self.conn.total_changes
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One user action = one ``BEGIN IMMEDIATE`` transaction: all of it is stored, or none."""

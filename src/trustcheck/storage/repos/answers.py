@@ -115,22 +115,29 @@ class AnswerRepo:
             out.setdefault(int(r[0]), []).append(_answer(r[1:]))
         return out
 
-    def rated_for_completed(self, pack_id: str) -> list[tuple[int, dt.date, int, dict[str, int]]]:
+    def rated_for_completed(
+        self, pack_id: str, since: dt.date | None = None
+    ) -> list[tuple[int, dt.date, int, dict[str, int]]]:
         """(check-in id, week, profile id, {item id: value}) per person per completed check-in.
 
-        Oldest first; answered rated items only. One grouped query: trends read 20 years of
-        answers without building an object per answer. Grouped by the answer's own columns, so
-        the ``answers_rated`` index (schema V4) is read in order and no answer row is visited.
+        Oldest first; answered rated items only; only the weeks from ``since`` on when given
+        (home's short line). One grouped query: trends read 20 years of answers without
+        building an object per answer. Grouped by the answer's own columns, so the
+        ``answers_rated`` index (schema V4) is read in order and no answer row is visited.
         """
+        # A window starts from the check-ins of its weeks (``checkins_week``, then the answers of
+        # each through ``answers_rated``): the work is the window's, not the history's. The whole
+        # history reads the answers index in order instead, which is faster for all of it.
+        join = "answers a JOIN checkins c" if since is None else "checkins c CROSS JOIN answers a"
         rows = self.db.conn.execute(
             "SELECT c.id, c.week, a.profile_id, group_concat(a.item_id, ','), "
             "group_concat(a.value, ',') "
-            "FROM answers a JOIN checkins c ON c.id = a.checkin_id "
+            f"FROM {join} ON c.id = a.checkin_id "
             "WHERE c.status = 'completed' AND a.pack_id = ? AND a.value IS NOT NULL "
-            "AND a.skipped = 0 "
+            "AND a.skipped = 0 AND c.week >= ? "
             "GROUP BY a.checkin_id, a.profile_id "
             "ORDER BY c.week, c.completed_at, c.id, a.profile_id",
-            (pack_id,),
+            (pack_id, "" if since is None else since.isoformat()),
         ).fetchall()
         if not rows:
             return []
@@ -155,6 +162,17 @@ class AnswerRepo:
         return list(
             zip(map(int, cids), map(days.__getitem__, weeks), map(int, pids), answered, strict=True)
         )
+
+    def first_rated_week(self, pack_id: str) -> dt.date | None:
+        """The week of the oldest completed check-in with a rated answer to ``pack_id`` (the
+        first week :meth:`rated_for_completed` returns), or None."""
+        row = self.db.conn.execute(
+            "SELECT c.week FROM checkins c WHERE c.status = 'completed' AND EXISTS ("
+            "SELECT 1 FROM answers a WHERE a.pack_id = ? AND a.checkin_id = c.id "
+            "AND a.value IS NOT NULL AND a.skipped = 0) ORDER BY c.week LIMIT 1",
+            (pack_id,),
+        ).fetchone()
+        return None if row is None else dt.date.fromisoformat(row[0])
 
 
 def _answer(r: Sequence[object]) -> Answer:

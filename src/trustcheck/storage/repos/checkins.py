@@ -92,6 +92,20 @@ class CheckinRepo:
             ).fetchone()
         return None if row is None else self._row(row)
 
+    def trends_stamp(self) -> tuple[object, ...]:
+        """What trends are built from, in a few numbers: the completed check-ins (count, newest
+        id, latest completion) and the reviewed commitments (count, newest id, latest review).
+        Equal stamps: nothing trends read has changed (one small query, no answer read)."""
+        row = self.db.conn.execute(
+            "SELECT (SELECT count(*) FROM checkins WHERE status = 'completed'), "
+            "(SELECT max(id) FROM checkins WHERE status = 'completed'), "
+            "(SELECT max(completed_at) FROM checkins WHERE status = 'completed'), "
+            "(SELECT count(*) FROM commitments WHERE review IS NOT NULL), "
+            "(SELECT max(id) FROM commitments WHERE review IS NOT NULL), "
+            "(SELECT max(reviewed_at) FROM commitments WHERE review IS NOT NULL)"
+        ).fetchone()
+        return tuple(row)
+
     def for_week(self, week: dt.date) -> list[Checkin]:
         rows = self.db.conn.execute(
             f"SELECT {_CHECKIN_COLUMNS} FROM checkins WHERE week = ? ORDER BY id",

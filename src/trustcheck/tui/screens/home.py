@@ -118,7 +118,6 @@ class HomeScreen(Screen[None]):
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
-        self._last_checkin: int | None = None
         # compose() read and showed this week's status: the first resume need not read it again.
         self._fresh = False
 
@@ -166,12 +165,8 @@ class HomeScreen(Screen[None]):
             self._focus_first()
         self.refresh_bindings()
         # The trend line after the first frame, queued behind anything else waiting for it.
-        self.call_after_refresh(self.call_after_refresh, self._first_trend)
+        self.call_after_refresh(self.call_after_refresh, self._show_trend)
 
-    def _first_trend(self) -> None:
-        if self._last_checkin is not None:
-            self.services.trends.refresh()  # as refresh_status() does for a new last check-in
-        self._show_trend()
 
     async def refresh_status(self) -> None:
         services = self.services
@@ -180,11 +175,8 @@ class HomeScreen(Screen[None]):
         self.query_one("#journal-hint", Static).update(self._journal_hint(len(people) == 1))
 
         status = services.checkins.status()
-        last = status.last.id if status.last else None
-        if last != self._last_checkin:  # a check-in was completed: new trends
-            services.trends.refresh()
         self._set_status(status)
-        # After the first paint: with 20 years of history loading it takes ~60 ms.
+        # After the first paint (trends keep their own cache, dropped when the data changes).
         self.call_after_refresh(self._show_trend)
         self.query_one("#status", Static).update(self._status_text(status))
         self.query_one("#week", Static).update(self._week_text(status))
@@ -202,7 +194,6 @@ class HomeScreen(Screen[None]):
     # --- what home shows ----------------------------------------------------------------------
     def _set_status(self, status: Status) -> None:
         self.state = status.state
-        self._last_checkin = status.last.id if status.last else None
 
     @staticmethod
     def _who(people: list[Profile]) -> Content:
@@ -262,11 +253,14 @@ class HomeScreen(Screen[None]):
         return rows
 
     def _show_trend(self) -> None:
-        """Both trust indexes over the last 26 weeks as sparklines, once there are two check-ins."""
+        """Both trust indexes over the last 26 weeks as sparklines, once there are two check-ins.
+
+        Only those weeks are read (``TrendsService.recent``), not the whole history.
+        """
         # After the first frame, as is this.
         from trustcheck.export.sparkline import render_sparkline
 
-        report = self.services.trends.report(weeks=TREND_WEEKS)
+        report = self.services.trends.recent(TREND_WEEKS)
         box = self.query_one("#trend-box", Horizontal)
         box.display = report.has_trend and bool(report.persons)
         if not box.display:
@@ -275,12 +269,12 @@ class HomeScreen(Screen[None]):
         pad = max(len(n) for n in names)
         lines = [plain(messages.HOME_TREND_TITLE, "$foreground-muted")]
         for i, (name, person) in enumerate(zip(names, report.persons, strict=True)):
-            spark = render_sparkline(person.index.values(), TREND_WEEKS, low=0, high=100)
+            spark = render_sparkline(person.values(), TREND_WEEKS, low=0, high=100)
             lines.append(
                 Content.assemble(
                     f"{name:<{pad}}  ",
                     (spark, TREND_STYLES[i % 2]),
-                    f"  {score(person.index.latest)}",
+                    f"  {score(person.latest)}",
                 )
             )
         self.query_one("#trend", Static).update(Content("\n").join(lines))

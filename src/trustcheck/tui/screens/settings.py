@@ -293,7 +293,6 @@ class SettingsScreen(Screen[None]):
     def _refresh_people(self) -> None:
         self.people = self.services.profiles.people()
         self.removed = self.services.profiles.removed()
-        self.services.trends.refresh()  # whose lines the trends show
         self.run_worker(self._recompose(), exclusive=True, group="people")
 
     async def _recompose(self) -> None:

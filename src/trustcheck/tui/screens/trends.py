@@ -27,8 +27,8 @@ from trustcheck import messages
 from trustcheck.core.clock import day_label
 from trustcheck.core.models import AREA_TITLES, AREAS
 from trustcheck.core.stats import Point
+from trustcheck.core.trends import PersonTrends, TrendReport
 from trustcheck.services import Services
-from trustcheck.services.trends import PersonTrends, TrendReport
 from trustcheck.tui.text import plain, score
 from trustcheck.tui.widgets.chart import (
     GAP,

@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from textual.content import Content, Span
 from textual.widgets import Static
 
-from trustcheck.charts import _build, _fresh, _line, _ticks, _ylim  # the CLI's axes, shared
+from trustcheck.charts.plot import (  # the CLI's axes, shared
+    build_rows,
+    chart_line,
+    fresh_figure,
+    x_ticks,
+    y_limits,
+)
 from trustcheck.core.stats import Point
 from trustcheck.core.text import visible_controls
 
@@ -72,17 +78,17 @@ def build_chart(spec: ChartSpec, width: int, height: int) -> Content:
     """``spec`` drawn by plotext ``width`` × ``height`` cells (its title line, if any, included).
 
     Each series is downsampled to the plot's width (``stats.downsample`` through the CLI's
-    ``_line``); a run of gaps stays a gap and a lone point is drawn as a marker.
+    ``chart_line``); a run of gaps stays a gap and a lone point is drawn as a marker.
     """
     # plotext costs ~15 ms to import: only a chart pays it (home and the CLI's --help never do).
     import plotext as plt
 
     width = max(width, 20)
     plot_width = max(width - Y_LABELS, 1)
-    _fresh(plt)
+    fresh_figure(plt)
     plt.plotsize(width, max(height - bool(spec.title), 5))
-    lines = [_line(t.points, spec.start, t.role, plot_width) for t in spec.traces]
-    ylim = _ylim(lines, spec.bounds)
+    lines = [chart_line(t.points, spec.start, t.role, plot_width) for t in spec.traces]
+    ylim = y_limits(lines, spec.bounds)
     drawn = False
     for line in lines:
         marker = MARKERS[line.person % len(MARKERS)]
@@ -99,7 +105,7 @@ def build_chart(spec: ChartSpec, width: int, height: int) -> Content:
                 plt.plot(run_x, run_y, marker=marker)
             drawn = drawn or bool(run_x)
             run_x, run_y = [], []
-    xs, labels = _ticks(spec.weeks, spec.start, width)
+    xs, labels = x_ticks(spec.weeks, spec.start, width)
     last = max((line.xs[-1] for line in lines if line.xs), default=1.0)
     x_lo, x_hi = (min(xs[0], 0.0), max(xs[-1], last)) if xs else (0.0, last)
     if xs:
@@ -120,7 +126,7 @@ def build_chart(spec: ChartSpec, width: int, height: int) -> Content:
         )
     if not drawn:
         plt.text(spec.empty, (xs[0] + xs[-1]) / 2 if xs else 0.5, sum(ylim) / 2)
-    rows = _build(plt, False)
+    rows = build_rows(plt, False)
     return _styled(spec.title, rows, [m.label for m in spec.marks])
 
 

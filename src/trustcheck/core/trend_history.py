@@ -1,0 +1,165 @@
+"""A person's history as weekly series, built from the stored rows (see ``core.trends``).
+
+Pure: the rows come from ``storage`` through ``services.trends``. Every area score is
+``core.scoring``'s (:class:`~trustcheck.core.scoring.AreaKey` over the raw values).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from operator import itemgetter
+from types import MappingProxyType
+
+from trustcheck.core.models import AREAS, OVERALL, ItemKind, Pack, Profile, Review
+from trustcheck.core.scoring import AreaKey, trust_index
+from trustcheck.core.stats import Point
+from trustcheck.core.trends import (
+    History,
+    ModuleKey,
+    ModuleTrendArea,
+    PersonHistory,
+    RatedRow,
+    monday,
+    points,
+)
+
+#: A commitment review as trends read it: (owner id, week of the completed check-in it was
+#: reviewed in, review).
+ReviewRow = tuple[int, dt.date, Review]
+
+
+class WeeklyScorer:
+    """The weekly pack's scored items, keyed once: its areas and the overall-trust rating."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.keys = {
+            area: AreaKey(items)
+            for area in AREAS
+            if (items := [i for i in pack.items_in(area) if i.kind is ItemKind.SCALE])
+        }
+        overall = [i for i in pack.items_in(OVERALL) if i.kind is ItemKind.RATING]
+        self.overall_id = overall[0].id if overall else None
+
+    @property
+    def areas(self) -> tuple[str, ...]:
+        """The five areas this pack scores, in display order."""
+        return tuple(a for a in AREAS if a in self.keys)
+
+    def person(
+        self,
+        profile: Profile,
+        by_week: Mapping[dt.date, Mapping[str, int]],
+        reviews: Sequence[tuple[dt.date, Review]] = (),
+    ) -> PersonHistory:
+        """One person's series from their rated values per week."""
+        weeks = sorted(by_week)
+        checkins = [by_week[w] for w in weeks]
+        keyed = {area: key.rows(checkins) for area, key in self.keys.items()}
+        area_values = {area: self.keys[area].scores(rows) for area, rows in keyed.items()}
+        index_values = [
+            trust_index({a: vs[i] for a, vs in area_values.items()}) for i in range(len(weeks))
+        ]
+        oid = self.overall_id
+        ratings = [c.get(oid) for c in checkins] if oid is not None else [None] * len(weeks)
+        overall_values = [None if r is None else float(r) for r in ratings]
+        return PersonHistory(
+            profile=profile,
+            weeks=tuple(weeks),
+            areas=MappingProxyType({a: points(weeks, vs) for a, vs in area_values.items()}),
+            index=points(weeks, index_values),
+            overall=points(weeks, overall_values),
+            items=MappingProxyType({a: tuple(rs) for a, rs in keyed.items()}),
+            reviews=tuple(sorted(reviews, key=itemgetter(0))),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleRows:
+    """A switched-on module's stored rows and everyone's role in it (None: no role)."""
+
+    pack: Pack
+    rows: Sequence[RatedRow]
+    roles: Mapping[int, str | None]
+
+
+def build_history(
+    scorer: WeeklyScorer,
+    people: Sequence[Profile],
+    rows: Iterable[RatedRow],
+    reviews: Iterable[ReviewRow] = (),
+    modules: Iterable[ModuleRows] = (),
+) -> History:
+    """Every person's weekly series from the weekly pack's rows (oldest first), the reviews of
+    their commitments and the switched-on modules' rows."""
+    people = tuple(people)
+    # Two check-ins in one week: the later one stands (rows come oldest first).
+    per_person: dict[int, dict[dt.date, Mapping[str, int]]] = {p.id: {} for p in people}
+    all_weeks: set[dt.date] = set()
+    for _checkin_id, week, pid, values in rows:
+        day = monday(week)
+        all_weeks.add(day)
+        if pid in per_person:
+            per_person[pid][day] = values
+    by_owner: dict[int, list[tuple[dt.date, Review]]] = {p.id: [] for p in people}
+    for owner_id, week, review in reviews:
+        if owner_id in by_owner:
+            by_owner[owner_id].append((monday(week), review))
+    persons = tuple(scorer.person(p, per_person[p.id], by_owner[p.id]) for p in people)
+    found: list[ModuleTrendArea] = []
+    series: dict[int, dict[ModuleKey, tuple[Point, ...]]] = {}
+    for module in modules:
+        found.extend(module_series(module, people, series))
+    if series:
+        persons = tuple(
+            replace(ph, modules=MappingProxyType(series[ph.profile.id]))
+            if ph.profile.id in series
+            else ph
+            for ph in persons
+        )
+    return History(
+        people=people, weeks=tuple(sorted(all_weeks)), persons=persons, modules=tuple(found)
+    )
+
+
+def module_series(
+    module: ModuleRows,
+    people: Sequence[Profile],
+    into: dict[int, dict[ModuleKey, tuple[Point, ...]]],
+) -> list[ModuleTrendArea]:
+    """A non-private module's own areas per person, added to ``into``; the areas someone has a
+    score in, in pack order.
+
+    Scored like the weekly areas (reverse keying, 75% of the items of the person's role
+    answered). Private packs and private items are never read; module scores never enter the
+    trust index.
+    """
+    pack = module.pack
+    if pack.private or not pack.areas:
+        return []
+    by_person: dict[int, dict[dt.date, Mapping[str, int]]] = {p.id: {} for p in people}
+    for _cid, week, pid, answered in module.rows:
+        if pid in by_person:
+            by_person[pid][monday(week)] = answered
+    present: set[str] = set()
+    for person in people:
+        role = module.roles.get(person.id)
+        items = [i for i in pack.for_role(role) if i.kind is ItemKind.SCALE and not i.private]
+        weeks = sorted(by_person[person.id])
+        checkins = [by_person[person.id][w] for w in weeks]
+        for area in pack.areas:
+            mine = [i for i in items if i.area == area.id]
+            if not mine or not weeks:
+                continue
+            key = AreaKey(mine)
+            values = key.scores(key.rows(checkins))
+            if any(v is not None for v in values):
+                present.add(area.id)
+                into.setdefault(person.id, {})[(pack.id, area.id)] = points(weeks, values)
+    return [
+        ModuleTrendArea(pack.id, a.id, pack.area_heading(a.id), pack.title)
+        for a in pack.areas
+        if a.id in present
+    ]

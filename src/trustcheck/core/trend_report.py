@@ -1,0 +1,335 @@
+"""A report over a range of weeks, cut out of a :class:`~trustcheck.core.trends.History`.
+
+Pure: the sentences are the caller's (:class:`TrendWords`, from ``messages``), the figures are
+``core.stats``'s. ``recent`` is home's short line, computed from as few weeks as it draws.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from operator import itemgetter
+from types import MappingProxyType
+
+from trustcheck.core import stats
+from trustcheck.core.clock import week_start
+from trustcheck.core.models import AREAS
+from trustcheck.core.stats import CouplePoint, Point
+from trustcheck.core.trends import (
+    PAUSE_WEEKS,
+    AreaChange,
+    History,
+    IndexLine,
+    ModuleTrendArea,
+    PersonHistory,
+    PersonTrends,
+    RecentTrend,
+    TrendReport,
+    TrendSeries,
+    last_present,
+    monday,
+    month_label,
+    month_year,
+    points,
+)
+
+_WEEK = dt.timedelta(weeks=1)
+_week = itemgetter(0)
+_value = itemgetter(1)
+
+
+@dataclass(frozen=True, slots=True)
+class TrendWords:
+    """The sentences a report says, as ``str.format`` templates (``messages.TRENDS_*``)."""
+
+    method: str
+    no_checkins: str
+    none_in_range: str
+    one_checkin: str
+    one_in_range: str
+    pause: str
+    person_absent: str
+    skipped_area: str
+    solo: str
+    change: str
+    change_provisional: str
+    risen: str
+    fallen: str
+
+
+def report_end(latest_week: dt.date, today: dt.date) -> dt.date:
+    """The last week of a range: last week, or this week once it has a check-in."""
+    return max(week_start(today) - _WEEK, latest_week)
+
+
+def range_start(first_week: dt.date, end: dt.date, weeks: int | None) -> dt.date:
+    """The first week of a range of ``weeks`` weeks (all when None) ending at ``end``."""
+    return first_week if weeks is None else max(first_week, end - _WEEK * (weeks - 1))
+
+
+def grid(start: dt.date, end: dt.date) -> tuple[dt.date, ...]:
+    """Every week from ``start`` to ``end``, both included."""
+    return tuple(start + _WEEK * k for k in range((end - start).days // 7 + 1))
+
+
+def build_report(
+    history: History,
+    weeks: int | None,
+    area: str | None,
+    today: dt.date,
+    *,
+    areas: tuple[str, ...],
+    words: TrendWords,
+) -> TrendReport:
+    """The trends over the last ``weeks`` weeks (all when None), for ``areas`` or one ``area``.
+
+    Reliable changes are measured against each person's own first weeks, whatever the range.
+    """
+    shown = (area,) if area is not None else areas
+    method = words.method.format(method=stats.RC_METHOD, n=stats.PROVISIONAL_BELOW)
+    notes: list[str] = []
+    if history.people and len(history.people) == 1:
+        notes.append(words.solo)
+    if not history.weeks:
+        notes.insert(0, words.no_checkins)
+        return _empty(history, method, notes, weeks, area)
+    end = report_end(history.weeks[-1], today)
+    start = range_start(history.weeks[0], end, weeks)
+    weeks_shown = grid(start, end)
+    in_range = [w for w in history.weeks if start <= w <= end]
+    if not in_range:
+        when = month_label(history.weeks[-1], today)
+        notes.insert(0, words.none_in_range.format(weeks=weeks, when=when))
+    elif len(history.weeks) == 1:
+        notes.insert(0, words.one_checkin)
+    elif len(in_range) == 1:
+        notes.insert(0, words.one_in_range)
+    for before, after in pairwise(in_range):
+        if (after - before).days >= 7 * PAUSE_WEEKS:
+            notes.append(words.pause.format(start=month_year(before), end=month_year(after)))
+
+    persons: list[PersonTrends] = []
+    changes: list[AreaChange] = []
+    modules = history.modules if area is None else ()
+    for ph in history.persons:
+        person = person_trends(ph, weeks_shown, shown, start, end, modules)
+        persons.append(person)
+        name = ph.profile.name
+        if in_range and person.checkins == 0 and len(history.people) > 1:
+            notes.append(words.person_absent.format(name=name))
+        elif person.checkins:
+            for a in shown:
+                if person.areas[a].present == 0:
+                    notes.append(words.skipped_area.format(name=name, area=a))
+        changes.extend(area_changes(ph, shown, today, words))
+
+    couple: tuple[CouplePoint, ...] = ()
+    gap: TrendSeries | None = None
+    if len(persons) == 2 and in_range:
+        couple = tuple(stats.couple_view(persons[0].index.points, persons[1].index.points))
+        gap_points = tuple(Point(c.week, c.gap) for c in couple)
+        gap = series(gap_points, gap_points, end)
+    return TrendReport(
+        people=history.people,
+        start=start,
+        end=end,
+        weeks=weeks_shown,
+        persons=tuple(persons),
+        couple=couple,
+        gap=gap,
+        changes=tuple(changes),
+        method=method,
+        notes=tuple(notes),
+        checkins=len(in_range),
+        requested_weeks=weeks,
+        area=area,
+        modules=tuple(m for m in modules if any(p.modules[m.key].present for p in persons)),
+    )
+
+
+def window_start(weeks: int, today: dt.date) -> dt.date:
+    """The earliest week :func:`recent` can show for ``weeks`` weeks on ``today``: a range ends
+    at last week or later (:func:`report_end`), so no earlier week is ever drawn."""
+    return week_start(today) - _WEEK * weeks
+
+
+def recent(
+    history: History, weeks: int, today: dt.date, first_week: dt.date | None
+) -> RecentTrend:
+    """Each person's trust index over the last ``weeks`` weeks, as ``build_report(history,
+    weeks, …)`` has it, from a history that may hold only those weeks.
+
+    ``history`` needs every week from :func:`window_start` on; ``first_week`` is the first week
+    of the whole history (None when there is none), which decides where a short history's range
+    begins. Home draws the raw weekly points, not the trend line, so no earlier weeks are read
+    for the smoothing, and no slope, change or note is worked out.
+    """
+    if first_week is None:
+        return RecentTrend(weeks=(), persons=(), checkins=0)
+    first = monday(first_week)
+    end = report_end(history.weeks[-1] if history.weeks else first, today)
+    start = range_start(first, end, weeks)
+    weeks_shown = grid(start, end)
+    lines: list[IndexLine] = []
+    for ph in history.persons:
+        pts = _cut(ph, weeks_shown, start, end).points(ph.index)
+        lines.append(IndexLine(ph.profile, pts, last_present(pts)))
+    checkins = sum(1 for w in history.weeks if start <= w <= end)
+    return RecentTrend(weeks=weeks_shown, persons=tuple(lines), checkins=checkins)
+
+
+class _Cut:
+    """A person's series laid on a range's weeks."""
+
+    def __init__(self, ph: PersonHistory, weeks: tuple[dt.date, ...], lo: int, hi: int) -> None:
+        self.weeks = weeks
+        self.lo, self.hi = lo, hi
+        # The usual case: a check-in every week of the range, so the person's own points are
+        # already the grid and are sliced, not rebuilt (Point building dominated 20 years).
+        self.on_grid = ph.weeks[lo:hi] == weeks
+
+    def points(self, full: tuple[Point, ...]) -> tuple[Point, ...]:
+        if self.on_grid:
+            return full[self.lo : self.hi]
+        values: dict[dt.date, float | None] = dict(full)
+        return points(self.weeks, map(values.get, self.weeks))
+
+    def trend(self, full: tuple[Point, ...]) -> Callable[[], tuple[Point, ...]]:
+        if self.on_grid:
+            lo, hi = self.lo, self.hi
+            return lambda: tuple(stats.ewma(full)[lo:hi])
+        return _trend_on(full, self.weeks)
+
+
+def _cut(ph: PersonHistory, weeks: tuple[dt.date, ...], start: dt.date, end: dt.date) -> _Cut:
+    return _Cut(ph, weeks, bisect_left(ph.weeks, start), bisect_right(ph.weeks, end))
+
+
+def _trend_on(
+    full: tuple[Point, ...], weeks: tuple[dt.date, ...]
+) -> Callable[[], tuple[Point, ...]]:
+    def trend() -> tuple[Point, ...]:
+        trends: dict[dt.date, float | None] = dict(stats.ewma(full))
+        return points(weeks, map(trends.get, weeks))
+
+    return trend
+
+
+def person_trends(
+    ph: PersonHistory,
+    weeks: tuple[dt.date, ...],
+    areas: tuple[str, ...],
+    start: dt.date,
+    end: dt.date,
+    modules: tuple[ModuleTrendArea, ...] = (),
+) -> PersonTrends:
+    """One person's series on the range's ``weeks``, from ``start`` to ``end``."""
+    c = _cut(ph, weeks, start, end)
+
+    def cut(full: tuple[Point, ...]) -> TrendSeries:
+        return series(c.points(full), c.trend(full), end, slope_source=full)
+
+    def cut_own(full: tuple[Point, ...]) -> TrendSeries:
+        """A series on its own weeks (a module's), laid on the grid."""
+        values: dict[dt.date, float | None] = dict(full)
+        pts = points(weeks, map(values.get, weeks))
+        return series(pts, _trend_on(full, weeks), end, slope_source=full)
+
+    block_span = dt.timedelta(weeks=stats.COMMITMENT_PERIOD_WEEKS - 1)
+    kept = stats.commitments_kept(ph.reviews, until=end)
+    return PersonTrends(
+        profile=ph.profile,
+        index=cut(ph.index),
+        areas=MappingProxyType({a: cut(ph.areas.get(a, ())) for a in areas}),
+        overall=cut(ph.overall),
+        commitments=tuple(p for p in kept if p.week + block_span >= start),
+        checkins=c.hi - c.lo,
+        modules=MappingProxyType({m.key: cut_own(ph.modules.get(m.key, ())) for m in modules}),
+    )
+
+
+def area_changes(
+    ph: PersonHistory, areas: tuple[str, ...], today: dt.date, words: TrendWords
+) -> list[AreaChange]:
+    """The reliable changes from the person's own baseline, one sentence each."""
+    out: list[AreaChange] = []
+    for a in areas:
+        full = ph.areas.get(a)
+        if not full:
+            continue
+        result = stats.reliable_change_since(full, ph.items[a])
+        change = result.change
+        if not change.reliable or result.since is None:
+            continue
+        template = words.change_provisional if change.provisional else words.change
+        sentence = template.format(
+            name=ph.profile.name,
+            area=a,
+            direction=words.risen if change.direction == "up" else words.fallen,
+            when=month_label(result.since, today),
+            n=change.n_checkins,
+        )
+        out.append(AreaChange(ph.profile, a, result, sentence))
+    return out
+
+
+def series(
+    pts: tuple[Point, ...],
+    trend: tuple[Point, ...] | Callable[[], tuple[Point, ...]],
+    end: dt.date,
+    *,
+    slope_source: Sequence[Point] | None = None,
+) -> TrendSeries:
+    """A :class:`TrendSeries` of ``pts`` with its slope, latest value and mean."""
+    source = slope_source if slope_source is not None else pts
+    # The slope reads only the window's last weeks: hand it the tail of the (sorted) series
+    # rather than 20 years to check and cut.
+    window_start = end - dt.timedelta(weeks=stats.SLOPE_WINDOW_WEEKS)
+    tail = source[bisect_right(source, window_start, key=_week) :]
+    values = list(map(_value, pts))
+    present = [v for v in values if v is not None]
+    return TrendSeries(
+        points=pts,
+        smooth=cache(trend) if callable(trend) else lambda: trend,
+        slope=stats.theil_sen_slope(tail, until=end),
+        latest=last_present(pts),
+        mean=math.fsum(present) / len(present) if present else None,
+    )
+
+
+def _empty(
+    history: History, method: str, notes: list[str], weeks: int | None, area: str | None
+) -> TrendReport:
+    empty = TrendSeries((), None, None, None)
+    areas = (area,) if area is not None else AREAS
+    persons = tuple(
+        PersonTrends(
+            profile=ph.profile,
+            index=empty,
+            areas=MappingProxyType(dict.fromkeys(areas, empty)),
+            overall=empty,
+            commitments=(),
+            checkins=0,
+        )
+        for ph in history.persons
+    )
+    return TrendReport(
+        people=history.people,
+        start=None,
+        end=None,
+        weeks=(),
+        persons=persons,
+        couple=(),
+        gap=None,
+        changes=(),
+        method=method,
+        notes=tuple(notes),
+        checkins=0,
+        requested_weeks=weeks,
+        area=area,
+    )
