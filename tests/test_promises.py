@@ -122,7 +122,7 @@ PROMISES: dict[str, tuple[str, ...]] = {
         "tests/tui/test_drafts.py::test_every_way_out_keeps_the_draft_and_who_sees_it",
         "tests/tui/test_journal_drafts.py::test_a_crash_keeps_the_entry_being_written",
     ),
-    "commitments kept and the topics either of you marked": (
+    "and the topics either of you marked": (
         "tests/tui/test_visibility_choice.py::test_the_therapy_topic_defaults_to_for_therapy_and_says_what_that_means",
     ),
     "characters its font cannot draw are replaced by": (

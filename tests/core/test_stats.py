@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from trustcheck.core import stats
-from trustcheck.core.models import Answer, Item, ItemKind, Review
+from trustcheck.core.models import Review
 from trustcheck.core.stats import CouplePoint, Point
 
 MONDAY = dt.date(2026, 1, 5)
@@ -75,13 +75,22 @@ def test_ewma_hand_computed_with_a_gap() -> None:
     #   S1 = 50                          (first point starts the line)
     #   S2 = 0.3·60 + 0.7·50 = 18 + 35 = 53
     #   week 3 is a gap → None; the state stays 53
-    #   S4 = 0.3·80 + 0.7·53 = 24 + 37.1 = 61.1
+    #   S4: two weeks since S2, so w = 1 − 0.7² = 0.51 (elapsed time, not points):
+    #   S4 = 0.51·80 + 0.49·53 = 40.8 + 25.97 = 66.77
     out = stats.ewma(series(50, 60, None, 80))
     assert [p.week for p in out] == [wk(0), wk(1), wk(2), wk(3)]
     assert out[0].value == 50
     assert out[1].value == pytest.approx(53.0)
     assert out[2].value is None
-    assert out[3].value == pytest.approx(61.1)
+    assert out[3].value == pytest.approx(66.77)
+
+
+def test_ewma_weighs_the_old_state_less_after_a_pause() -> None:
+    """Issue 14: a pause of several weeks counts as that many weekly steps."""
+    # 4 weeks apart: w = 1 − 0.7⁴ = 0.7599; S = 0.7599·80 + 0.2401·50 = 72.797
+    assert stats.ewma([(wk(0), 50), (wk(4), 80)])[1].value == pytest.approx(72.797)
+    # the same two points a week apart: the classic λ
+    assert stats.ewma([(wk(0), 50), (wk(1), 80)])[1].value == pytest.approx(59.0)
 
 
 def test_ewma_lambda_one_is_the_raw_series() -> None:
@@ -95,8 +104,8 @@ def test_ewma_refuses_lambda_outside_zero_one(lam: float) -> None:
 
 
 def test_ewma_restarts_after_a_pause_longer_than_26_weeks() -> None:
-    # 26 weeks apart: no restart → 0.3·80 + 0.7·50 = 24 + 35 = 59
-    assert stats.ewma([(wk(0), 50), (wk(26), 80)])[1].value == pytest.approx(59.0)
+    # 26 weeks apart: no restart, but the old state weighs 0.7²⁶ ≈ 0.0001 → ≈ 80
+    assert stats.ewma([(wk(0), 50), (wk(26), 80)])[1].value == pytest.approx(80.0, abs=0.01)
     # 27 weeks apart: the line restarts at 80
     assert stats.ewma([(wk(0), 50), (wk(27), 80)])[1].value == 80
 
@@ -181,190 +190,6 @@ def test_theil_sen_refuses_bad_arguments() -> None:
         stats.theil_sen_slope(series(1, 2, 3), window=0)
     with pytest.raises(ValueError):
         stats.theil_sen_slope(series(1, 2, 3), min_points=1)
-
-
-# --------------------------------------------------------------------------- Cronbach's alpha
-
-# 4 check-ins × 3 items
-MATRIX: list[list[float | None]] = [[4, 5, 6], [2, 3, 3], [5, 5, 7], [3, 4, 4]]
-# item 1: 4, 2, 5, 3 → mean 3.5,  deviations .5, −1.5, 1.5, −.5    → SS 5     → var 5/3
-# item 2: 5, 3, 5, 4 → mean 4.25, deviations .75, −1.25, .75, −.25 → SS 2.75  → var 2.75/3
-# item 3: 6, 3, 7, 4 → mean 5,    deviations 1, −2, 2, −1          → SS 10    → var 10/3
-# totals: 15, 8, 17, 11 → mean 12.75, deviations 2.25, −4.75, 4.25, −1.75
-#         → SS 5.0625 + 22.5625 + 18.0625 + 3.0625 = 48.75 → var 48.75/3
-# α = 3/2 · (1 − (5 + 2.75 + 10) / 48.75) = 1.5 · 31/48.75 = 46.5/48.75 = 62/65 ≈ 0.953846
-ALPHA = 62 / 65
-
-
-def test_cronbach_alpha_hand_computed() -> None:
-    assert stats.cronbach_alpha(MATRIX) == pytest.approx(ALPHA)
-
-
-def test_cronbach_alpha_drops_rows_with_a_missing_item() -> None:
-    assert stats.cronbach_alpha([*MATRIX, [7, None, 1], [None, None, None]]) == pytest.approx(ALPHA)
-
-
-def test_cronbach_alpha_perfectly_consistent_items_is_one() -> None:
-    # items 1,2,3 twice: each var 1, totals 2,4,6 var 4 → 2 · (1 − 2/4) = 1
-    assert stats.cronbach_alpha([[1, 1], [2, 2], [3, 3]]) == pytest.approx(1.0)
-
-
-def test_cronbach_alpha_can_be_negative_and_is_clamped_only_for_se() -> None:
-    # item 1: 1, 7, 4 → var 18/2 = 9; item 2: 6, 1, 4 → mean 11/3, SS 38/3 → var 19/3
-    # totals 7, 8, 8 → mean 23/3, SS 2/3 → var 1/3
-    # α = 2 · (1 − (9 + 19/3) / (1/3)) = 2 · (1 − 46) = −90
-    alpha = stats.cronbach_alpha([[1, 6], [7, 1], [4, 4]])
-    assert alpha == pytest.approx(-90.0)
-    assert stats.clamp_reliability(-90.0) == 0.0
-    assert stats.clamp_reliability(0.999) == 0.99
-    assert stats.clamp_reliability(0.7) == 0.7
-
-
-def test_cronbach_alpha_none_cases() -> None:
-    assert stats.cronbach_alpha([]) is None
-    assert stats.cronbach_alpha(MATRIX[:2]) is None  # fewer than 3 complete rows
-    assert stats.cronbach_alpha([[4, 4], [4, 4], [4, 4]]) is None  # no variance
-    assert stats.cronbach_alpha([[1], [2], [3]]) is None  # one item: no consistency to measure
-    assert stats.cronbach_alpha([[1, None], [2, None], [3, None]]) is None
-
-
-def test_cronbach_alpha_refuses_ragged_rows() -> None:
-    with pytest.raises(ValueError):
-        stats.cronbach_alpha([[1, 2], [2, 3], [3, 4, 5]])
-
-
-def test_item_rows_applies_reverse_keying_and_keeps_skips_missing() -> None:
-    fwd = Item("c.fwd", "closeness", "forward", ItemKind.SCALE)
-    rev = Item("c.rev", "closeness", "reversed", ItemKind.SCALE, reverse=True)
-    note = Item("c.note", "closeness", "note", ItemKind.TEXT)
-
-    def a(item: Item, value: int | None, skipped: bool = False) -> Answer:
-        return Answer(1, "weekly", 1, item.id, value=value, skipped=skipped)
-
-    checkins = [
-        {fwd.id: a(fwd, 6), rev.id: a(rev, 2)},  # rev 2 → 8 − 2 = 6
-        {fwd.id: a(fwd, 3), rev.id: a(rev, None, skipped=True)},
-        {fwd.id: a(fwd, 5)},
-    ]
-    assert stats.item_rows([fwd, rev, note], checkins) == [[6, 6], [3, None], [5, None]]
-
-
-# --------------------------------------------------------------------------- reliable change
-
-
-def test_reliable_change_hand_computed() -> None:
-    # s = 10, r = 0.8: SE = 10·√0.2 = 4.4721; S_diff = √2 · 4.4721 = √40 = 6.3246
-    # RC = (65 − 50) / 6.3246 = 2.3717 > 1.96 → reliable, up
-    rc = stats.reliable_change(50, 65, 10, 0.8, n_checkins=9)
-    assert rc.rc == pytest.approx(15 / math.sqrt(40))
-    assert rc.rc == pytest.approx(2.3717, abs=1e-4)
-    assert (rc.reliable, rc.direction, rc.provisional, rc.n_checkins) == (True, "up", False, 9)
-    assert rc.method == stats.RC_METHOD
-    assert "Jacobson & Truax" in rc.method and "1.96" in rc.method
-    down = stats.reliable_change(65, 50, 10, 0.8, n_checkins=9)
-    assert down.rc == pytest.approx(-2.3717, abs=1e-4)
-    assert (down.reliable, down.direction) == (True, "down")
-
-
-def test_reliable_change_below_threshold_has_no_direction() -> None:
-    # RC = 10 / 6.3246 = 1.581 ≤ 1.96 → noise: not reliable, no direction, sign still kept
-    rc = stats.reliable_change(50, 60, 10, 0.8, n_checkins=9)
-    assert rc.rc == pytest.approx(1.5811, abs=1e-4)
-    assert (rc.reliable, rc.direction) == (False, None)
-
-
-def test_reliable_change_clamps_r() -> None:
-    # r = 0.999 → 0.99: S_diff = √2 · 10 · √0.01 = √2; RC = 1/√2 = 0.7071
-    assert stats.reliable_change(50, 51, 10, 0.999).rc == pytest.approx(1 / math.sqrt(2))
-    # r = −0.5 → 0: S_diff = √2 · 10 = 14.142; RC = 30 / 14.142 = 2.1213
-    assert stats.reliable_change(50, 80, 10, -0.5).rc == pytest.approx(30 / (10 * math.sqrt(2)))
-
-
-def test_reliable_change_is_provisional_until_six_checkins() -> None:
-    assert stats.reliable_change(50, 65, 10, 0.8).provisional  # default 0 check-ins
-    assert stats.reliable_change(50, 65, 10, 0.8, n_checkins=5).provisional
-    assert not stats.reliable_change(50, 65, 10, 0.8, n_checkins=6).provisional
-
-
-@pytest.mark.parametrize(
-    ("x1", "x2", "s", "r"),
-    [(None, 60, 10, 0.8), (50, None, 10, 0.8), (50, 60, None, 0.8), (50, 60, 10, None)],
-)
-def test_reliable_change_missing_inputs(
-    x1: float | None, x2: float | None, s: float | None, r: float | None
-) -> None:
-    rc = stats.reliable_change(x1, x2, s, r, n_checkins=3)
-    assert (rc.rc, rc.reliable, rc.direction, rc.provisional) == (None, False, None, True)
-
-
-def test_reliable_change_zero_sd_gives_no_index_and_negative_sd_is_refused() -> None:
-    assert stats.reliable_change(50, 90, 0, 0.8).rc is None
-    with pytest.raises(ValueError):
-        stats.reliable_change(50, 90, -1, 0.8)
-
-
-# Baseline 50, 54, 46, 52, 48, 50 → mean 50; deviations 0, 4, −4, 2, −2, 0 → SS 40 → var 40/5 = 8
-# s = √8 = 2.8284; r = α = 62/65 → 1 − r = 3/65; S_diff = √2 · √8 · √(3/65) = √(48/65) = 0.85933
-# So |x − 50| > 1.96 · 0.85933 = 1.6843 is reliable:
-#   51 → RC 1.16 (no), 55 → 5.82 (up), 49 → −1.16 (no), 56 → 6.98, 57 → 8.15, 58 → 9.31 (up)
-BASELINE = (50, 54, 46, 52, 48, 50)
-S_DIFF = math.sqrt(48 / 65)
-
-
-def test_reliable_change_since_hand_computed() -> None:
-    pts = series(*BASELINE, 51, 55, 49, 56, None, 57, 58)
-    result = stats.reliable_change_since(pts, MATRIX)
-    assert result.baseline_mean == pytest.approx(50.0)
-    assert result.baseline_sd == pytest.approx(math.sqrt(8))
-    assert result.alpha == pytest.approx(ALPHA)
-    assert result.latest == Point(wk(12), 58)
-    assert result.change.rc == pytest.approx(8 / S_DIFF)
-    assert result.change.rc == pytest.approx(9.31, abs=0.01)
-    assert (result.change.reliable, result.change.direction) == (True, "up")
-    # 58, 57, (gap), 56 are all reliably up; 49 is not → holds since week 9 (the 56)
-    assert result.since == wk(9)
-    assert result.change.n_checkins == 12  # present points; the gap week is not a check-in
-    assert not result.change.provisional
-    assert result.note == ""
-
-
-def test_reliable_change_since_is_provisional_with_few_checkins() -> None:
-    # 4 points: baseline = first 3 (all but the last): 50, 52, 48 → mean 50, SS 8, var 4, s = 2
-    # S_diff = √2 · 2 · √(3/65) = √(24/65) = 0.60764; RC = 20 / 0.60764 = 32.91
-    result = stats.reliable_change_since(series(50, 52, 48, 70), MATRIX)
-    assert result.baseline_sd == pytest.approx(2.0)
-    assert result.change.rc == pytest.approx(20 / math.sqrt(24 / 65))
-    assert (result.change.direction, result.change.provisional) == ("up", True)
-    assert result.change.n_checkins == 4
-    assert result.since == wk(3)
-
-
-def test_reliable_change_since_latest_not_reliable_means_no_since() -> None:
-    result = stats.reliable_change_since(series(*BASELINE, 58, 51), MATRIX)
-    assert result.change.rc == pytest.approx(1 / S_DIFF)
-    assert (result.change.reliable, result.change.direction, result.since) == (False, None, None)
-
-
-def test_reliable_change_since_a_reversal_breaks_the_run() -> None:
-    # 45 is reliably down, 56 and 57 reliably up → holds (up) since the 56
-    result = stats.reliable_change_since(series(*BASELINE, 45, 56, 57), MATRIX)
-    assert (result.change.direction, result.since) == ("up", wk(7))
-
-
-def test_reliable_change_since_without_enough_data() -> None:
-    empty = stats.reliable_change_since([], MATRIX)
-    assert (empty.change.rc, empty.latest, empty.since) == (None, None, None)
-    assert empty.change.n_checkins == 0 and empty.note
-    two = stats.reliable_change_since(series(50, None, 90), MATRIX)
-    assert two.change.rc is None and two.latest == Point(wk(2), 90) and two.note
-    no_alpha = stats.reliable_change_since(series(*BASELINE, 90), [])
-    assert (
-        no_alpha.change.rc is None and no_alpha.alpha is None and "every question" in no_alpha.note
-    )
-    flat = stats.reliable_change_since(series(50, 50, 50, 90), MATRIX)
-    assert flat.change.rc is None and flat.baseline_sd == 0 and "did not vary" in flat.note
-    with pytest.raises(ValueError):
-        stats.reliable_change_since(series(*BASELINE), MATRIX, baseline_size=1)
 
 
 # --------------------------------------------------------------------------- commitments
@@ -502,38 +327,6 @@ def test_prop_theil_sen_is_order_independent(pts: list[Point], rnd: random.Rando
 def test_prop_theil_sen_exact_on_a_line(intercept: float, slope: float, xs: list[int]) -> None:
     pts = [(wk(x), intercept + slope * x) for x in xs]
     assert stats.theil_sen_slope(pts) == pytest.approx(slope, abs=1e-9)
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    st.integers(2, 5).flatmap(
-        lambda k: st.lists(
-            st.lists(st.one_of(st.none(), st.integers(1, 7)), min_size=k, max_size=k),
-            min_size=0,
-            max_size=15,
-        )
-    )
-)
-def test_prop_alpha_at_most_one(matrix: list[list[float | None]]) -> None:
-    alpha = stats.cronbach_alpha(matrix)
-    assert alpha is None or alpha <= 1.0
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    st.floats(0, 100),
-    st.floats(0, 100),
-    st.floats(0.1, 50),
-    st.floats(-1, 1),
-    st.integers(0, 20),
-)
-def test_prop_rc_sign_follows_the_change(x1: float, x2: float, s: float, r: float, n: int) -> None:
-    rc = stats.reliable_change(x1, x2, s, r, n_checkins=n)
-    assert rc.rc is not None
-    assert math.copysign(1, rc.rc) == math.copysign(1, x2 - x1) or x2 == x1
-    assert rc.reliable == (abs(rc.rc) > 1.96)
-    assert rc.direction == (None if not rc.reliable else ("up" if x2 > x1 else "down"))
-    assert rc.provisional == (n < 6)
 
 
 @settings(max_examples=60, deadline=None)

@@ -53,7 +53,10 @@ def test_summary_figures(demo: Services) -> None:
     assert sum(k.reviewed for k in s.kept) > 0
     assert s.topics and all(t.text for t in s.topics)
     assert s.notes is None and s.private is None
-    assert "provisional until 6 check-ins" in s.method
+    assert "26 weeks before" in s.method and "3% level" in s.method  # the method, named
+    # Arrows only for the changes the method calls real, one per change sentence.
+    arrows = sum(1 for a in s.areas for m in a.marks if m)
+    assert arrows == len(s.changes)
 
 
 def test_since_picks_the_weeks(demo: Services) -> None:

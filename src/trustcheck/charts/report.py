@@ -1,5 +1,5 @@
 """``trustcheck trends`` as text: the trust index chart, the small multiples, the table, the
-reliable changes and the notes (see the package's docstring)."""
+real changes and the notes (see the package's docstring)."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def render_trends(report: TrendReport, *, width: int = 80, height: int = 24, col
     """The whole ``trustcheck trends`` output for ``report``, no line wider than ``width``.
 
     The trust index of both partners, small multiples per area with overall trust, commitments
-    kept and the gap, then a table of figures, the reliable changes with their method, and notes.
+    kept and the gap, then a table of figures, the real changes with their method, and notes.
     Charts are drawn only when the range holds two or more check-ins; otherwise the notes say why.
     """
     width = max(width, MIN_WIDTH)

@@ -57,8 +57,9 @@ MIN_SAME_SIDE = 3
 
 #: Named wherever a change verdict is shown.
 CHANGE_METHOD = (
-    "the mean of your last 4 weeks against your usual range over the 26 weeks before "
-    "(t-test at the 3% level, with at least 3 of the 4 weeks on the same side)"
+    "the mean of the last 4 weeks lies outside the usual range of the 26 weeks before "
+    "(a t-test at the 3% level), at least 3 of those 4 weeks point the same way, and the "
+    "difference is 10 points or more"
 )
 
 Verdict = Literal["rise", "fall", "none", "unknown"]

@@ -84,7 +84,7 @@ class AreaKey:
         )
 
     def rows(self, checkins: Sequence[Mapping[str, int]]) -> list[tuple[float | None, ...]]:
-        """One row of keyed values per check-in, None where not answered (as ``stats.item_rows``).
+        """One row of keyed values per check-in, None where not answered.
 
         Built column by column with C-level ``map``: this is the hot loop of a 20-year history.
         """
@@ -109,11 +109,12 @@ class AreaKey:
 def trust_index(areas: Mapping[str, float | None]) -> float | None:
     """The mean of the five area scores (communication … openness), 0–100.
 
-    Missing when fewer than 75% of the five areas (i.e. fewer than four) have a score; the
+    All five or nothing: a week missing an area has no trust index (a gap in its line), never a
+    mean of the other four that would then jump when the fifth comes back (issue 14). The
     overall-trust rating is never part of it. Source: CONTENT.md, "Trust index".
     """
     present = [v for a in AREAS if (v := areas.get(a)) is not None]
-    if len(present) < MIN_ANSWERED_SHARE * len(AREAS):
+    if len(present) < len(AREAS):
         return None
     return sum(present) / len(present)
 

@@ -11,9 +11,8 @@ Conventions shared by every function:
 * Functions sort their input by week and refuse duplicate weeks and non-finite values
   (``ValueError``), so caller order never changes a result.
 * Time is measured in weeks from the dates themselves (``days / 7``), so pauses are honoured.
-* No clinical cut-offs: our items have no published norms, so the only threshold is the
-  statistical one of the reliable change index (|RC| > 1.96), computed from the person's own
-  history.
+* No clinical cut-offs: our items have no published norms. Whether a change is real is
+  :mod:`trustcheck.core.change`'s question, judged against the person's own usual range.
 """
 
 from __future__ import annotations
@@ -21,16 +20,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from functools import partial
 from itertools import islice, pairwise, repeat
-from operator import add, is_not, itemgetter, lt, mul, sub
+from operator import is_not, itemgetter, lt
 from statistics import fmean, median
-from typing import Literal, NamedTuple, cast
+from typing import NamedTuple, cast
 
-from trustcheck.core.models import REVIEW_CREDIT, Answer, Item, ItemKind, Review
-from trustcheck.core.scoring import gap, keyed_value
+from trustcheck.core.models import REVIEW_CREDIT, Review
+from trustcheck.core.scoring import gap
 
 #: Smoothing weight of the newest point in the trend line (CONTENT.md: λ ≈ 0.3).
 EWMA_LAMBDA = 0.3
@@ -40,25 +38,10 @@ EWMA_MAX_GAP_WEEKS = 26
 SLOPE_WINDOW_WEEKS = 8
 #: Fewest present points in the window for a slope; two points would be a bare difference.
 SLOPE_MIN_POINTS = 3
-#: The baseline is a person's first this-many present points in an area.
-BASELINE_POINTS = 6
-#: Reliable change is *provisional* until the person has this many check-ins with a score.
-PROVISIONAL_BELOW = 6
-#: |RC| above this is a reliable change (two-sided 5%, Jacobson & Truax 1991).
-RC_CRITICAL = 1.96
-#: Internal consistency is clamped to this range before it enters ``SE = s · √(1 − r)``.
-R_FLOOR, R_CEILING = 0.0, 0.99
 #: Commitments are summarised over blocks of this many weeks (CONTENT.md: per 4 weeks).
 COMMITMENT_PERIOD_WEEKS = 4
-#: Fewest complete check-ins (rows) for Cronbach's alpha.
-ALPHA_MIN_ROWS = 3
-
-#: Named wherever a reliable-change flag is shown (CONTENT.md: "State the method").
-RC_METHOD = "Jacobson & Truax reliable change index, |RC| > 1.96, from your own history"
 
 _WEEK_DAYS = 7
-
-Direction = Literal["up", "down"]
 
 _week_of = itemgetter(0)
 _value_of = itemgetter(1)
@@ -84,42 +67,6 @@ class CouplePoint(NamedTuple):
     b: float | None
     mean: float | None
     gap: float | None
-
-
-@dataclass(frozen=True, slots=True)
-class ReliableChange:
-    """The outcome of one reliable-change comparison.
-
-    ``rc`` is None when it cannot be computed (a value, ``s`` or ``r`` missing, or ``s`` = 0).
-    ``direction`` is set only for a reliable change, so noise is never shown as a direction;
-    the sign of ``rc`` still follows ``x2 − x1``.
-    """
-
-    rc: float | None
-    reliable: bool
-    direction: Direction | None
-    provisional: bool
-    n_checkins: int
-    method: str = RC_METHOD
-
-
-@dataclass(frozen=True, slots=True)
-class ChangeSince:
-    """Baseline mean against the latest point, and since when a reliable change has held.
-
-    Written for sentences like "Sam's closeness has risen reliably since March — provisional,
-    from 9 check-ins": ``change.direction`` (risen/fallen), ``since`` (March),
-    ``change.provisional`` and ``change.n_checkins`` (9), ``change.method`` (how).
-    ``note`` says in plain words why no index could be computed, else it is empty.
-    """
-
-    change: ReliableChange
-    baseline_mean: float | None
-    baseline_sd: float | None
-    alpha: float | None
-    latest: Point | None
-    since: dt.date | None
-    note: str = ""
 
 
 # --------------------------------------------------------------------------- series helpers
@@ -217,26 +164,19 @@ def _bounded_mean(xs: Sequence[float]) -> float:
     return min(max(fmean(xs), min(xs)), max(xs))
 
 
-def _sample_variance(xs: Sequence[float]) -> float:
-    """Sample variance with the ``n − 1`` denominator (two-pass, float only)."""
-    m = fmean(xs)
-    d = list(map(sub, xs, repeat(m)))  # the same products as ``(x − m)·(x − m)``, built in C
-    return math.fsum(map(mul, d, d)) / (len(xs) - 1)
-
-
-# --------------------------------------------------------------------------- trend
-
-
 def ewma(
     points: SeriesLike, lam: float = EWMA_LAMBDA, *, max_gap_weeks: float = EWMA_MAX_GAP_WEEKS
 ) -> list[Point]:
     """Exponentially weighted moving average: the smoothed trend line, one point per input week.
 
-    Formula: ``S₁ = x₁``; ``Sₜ = λ · xₜ + (1 − λ) · Sₜ₋₁`` with λ = 0.3 by default.
+    Formula: ``S₁ = x₁``; ``Sₜ = wₜ · xₜ + (1 − wₜ) · Sₜ₋₁`` with ``wₜ = 1 − (1 − λ)^Δₜ``,
+    ``Δₜ`` the weeks since the previous present point and λ = 0.3 by default: an unbroken weekly
+    series is the classic EWMA (``wₜ = λ``), and after a pause the old state weighs as much as
+    it would have after that many weekly steps (issue 14: elapsed time, not points).
     Source: Roberts (1959), "Control chart tests based on geometric moving averages",
-    *Technometrics* 1(3); Hunter (1986), *J. Quality Technology* 18(4); CONTENT.md, "Trend".
-
-    Gaps: the average is taken over the raw weekly *points*, not over calendar time.
+    *Technometrics* 1(3); Hunter (1986), *J. Quality Technology* 18(4); for unevenly spaced
+    points, Eckner (2019), "Algorithms for unevenly spaced time series" (the EMA with the
+    "last" convention); CONTENT.md, "Trend".
 
     * A week whose value is None yields None (a gap in the line, never a made-up value) and does
       not update the average; the smoothing state carries over to the next present point.
@@ -260,7 +200,8 @@ def ewma(
         if last_day is None or day - last_day > max_gap_days:
             state = float(value)
         else:
-            new = lam * value + keep * state
+            weight = 1.0 - keep ** ((day - last_day) / _WEEK_DAYS)
+            new = weight * value + (1.0 - weight) * state
             # A convex combination; the clamp only keeps float rounding inside [value, state].
             lo, hi = (value, state) if value < state else (state, value)
             state = lo if new < lo else hi if new > hi else new
@@ -306,171 +247,6 @@ def theil_sen_slope(
 
 
 # --------------------------------------------------------------------------- reliable change
-
-
-def cronbach_alpha(item_matrix: Sequence[Sequence[float | None]]) -> float | None:
-    """Cronbach's alpha: internal consistency of an area's items across check-ins.
-
-    Formula: ``α = k / (k − 1) · (1 − Σ σ²ᵢ / σ²ₓ)``, k items, σ²ᵢ the variance of item i over
-    check-ins, σ²ₓ the variance of the row totals (sample variances; the denominator cancels).
-    Source: Cronbach (1951), "Coefficient alpha and the internal structure of tests",
-    *Psychometrika* 16(3).
-
-    Rows are check-ins and columns items, reverse keying already applied. Rows with any missing
-    item are dropped. Returns None with fewer than two items, fewer than 3 complete rows, or no
-    variance in the totals. Alpha may be negative (items pulling apart) and is at most 1; it is
-    returned raw, and clamped only where it enters the standard error (:func:`reliable_change`).
-    """
-    if len(set(map(len, item_matrix))) > 1:
-        raise ValueError("every row of the item matrix needs the same number of items")
-    # ``None in row`` is a C-level scan; the cast records what that filter guarantees.
-    rows = cast(list[Sequence[float]], [r for r in item_matrix if None not in r])
-    if len(rows) < ALPHA_MIN_ROWS:
-        return None
-    k = len(rows[0])
-    if k < 2:
-        return None
-    columns = list(zip(*rows, strict=True))
-    totals: Iterable[float] = columns[0]
-    for column in columns[1:]:  # row totals, summed column by column
-        totals = map(add, totals, column)
-    total_var = _sample_variance(list(totals))
-    if total_var <= 0.0:
-        return None
-    item_var = math.fsum(map(_sample_variance, columns))
-    alpha = k / (k - 1) * (1.0 - item_var / total_var)
-    return min(alpha, 1.0)  # ≤ 1 in exact arithmetic; guard against rounding
-
-
-def clamp_reliability(r: float) -> float:
-    """``r`` clamped to [0, 0.99] before it enters ``SE = s · √(1 − r)``.
-
-    At r → 1 the standard error vanishes and every wobble would look reliable; a negative alpha
-    would inflate it beyond the baseline SD. Both ends are our choice, not from the source.
-    """
-    return min(max(r, R_FLOOR), R_CEILING)
-
-
-def _s_diff(s: float, r: float) -> float:
-    """``S_diff = √2 · SE``, ``SE = s · √(1 − r)`` with r clamped (Jacobson & Truax 1991)."""
-    return math.sqrt(2.0) * s * math.sqrt(1.0 - clamp_reliability(r))
-
-
-def reliable_change(
-    x1: float | None,
-    x2: float | None,
-    s: float | None,
-    r: float | None,
-    *,
-    n_checkins: int = 0,
-) -> ReliableChange:
-    """Jacobson & Truax reliable change index between two scores.
-
-    Formula: ``RC = (x2 − x1) / S_diff``, ``S_diff = √2 · SE``, ``SE = s · √(1 − r)``;
-    ``|RC| > 1.96`` is a reliable change. Source: Jacobson & Truax (1991), "Clinical
-    significance: a statistical approach to defining meaningful change in psychotherapy
-    research", *J. Consulting and Clinical Psychology* 59(1); CONTENT.md, "Real change vs noise".
-
-    ``s`` is the SD of the person's baseline and ``r`` the internal consistency of the area's
-    items (Cronbach's alpha), clamped to [0, 0.99] (:func:`clamp_reliability`). Our items have no
-    published norms, so both come from the person's own history. ``rc`` is None when any input
-    is missing or ``s`` is 0 (no spread to judge against). The result is *provisional* while
-    ``n_checkins`` < 6.
-    """
-    provisional = n_checkins < PROVISIONAL_BELOW
-    if x1 is None or x2 is None or s is None or r is None:
-        return ReliableChange(None, False, None, provisional, n_checkins)
-    if s < 0 or not math.isfinite(s):
-        raise ValueError(f"a standard deviation cannot be {s}")
-    s_diff = _s_diff(s, r)
-    if s_diff == 0.0:
-        return ReliableChange(None, False, None, provisional, n_checkins)
-    rc = (x2 - x1) / s_diff
-    reliable = abs(rc) > RC_CRITICAL
-    direction: Direction | None = ("up" if rc > 0 else "down") if reliable else None
-    return ReliableChange(rc, reliable, direction, provisional, n_checkins)
-
-
-def item_rows(
-    items: Sequence[Item], checkins: Iterable[Mapping[str, Answer]]
-) -> list[list[float | None]]:
-    """Rows of reverse-keyed item values for :func:`cronbach_alpha`, one row per check-in.
-
-    ``checkins`` holds one person's answers per check-in, keyed by item id. Only 1–7 scale items
-    count; a skipped or missing answer is None (never a middle value).
-    """
-    scale_items = [i for i in items if i.kind is ItemKind.SCALE]
-    rows: list[list[float | None]] = []
-    for answers in checkins:
-        row: list[float | None] = []
-        for item in scale_items:
-            a = answers.get(item.id)
-            if a is None or a.skipped or a.value is None:
-                row.append(None)
-            else:
-                row.append(float(keyed_value(item, a.value)))
-        rows.append(row)
-    return rows
-
-
-def reliable_change_since(
-    points: SeriesLike,
-    items: Sequence[Sequence[float | None]],
-    *,
-    baseline_size: int = BASELINE_POINTS,
-) -> ChangeSince:
-    """Has a person's area score changed reliably from their baseline, and since when?
-
-    Method (Jacobson & Truax 1991, adapted to a person's own history; see
-    :func:`reliable_change`):
-
-    * Baseline: the first ``baseline_size`` (6) present points, or all but the last present
-      point when there are fewer; ``x1`` is their mean, ``s`` their sample SD. Using the mean
-      rather than one week errs on the cautious side, as the formula assumes x1 is as noisy as
-      a single week.
-    * ``r``: Cronbach's alpha of ``items`` (rows = check-ins, columns = the area's items).
-    * ``change`` compares the baseline mean with the latest present point.
-    * ``since`` is the first week of the unbroken run of post-baseline present points, ending at
-      the latest, that are each reliably changed from the baseline in the same direction (gap
-      weeks neither break nor extend it). None unless the latest point is a reliable change.
-    * ``n_checkins`` counts present points; provisional while fewer than 6.
-    """
-    if baseline_size < 2:
-        raise ValueError("a baseline needs at least two points for its SD")
-    pts = present(points)
-    n = len(pts)
-    alpha = cronbach_alpha(items)
-    latest = Point(*pts[-1]) if pts else None
-    if n < 3:
-        return ChangeSince(
-            change=ReliableChange(None, False, None, n < PROVISIONAL_BELOW, n),
-            baseline_mean=None,
-            baseline_sd=None,
-            alpha=alpha,
-            latest=latest,
-            since=None,
-            note="needs at least 3 check-ins with a score",
-        )
-    size = min(baseline_size, n - 1)
-    base = [v for _, v in pts[:size]]
-    x1, s = fmean(base), math.sqrt(_sample_variance(base))
-    note = ""
-    if alpha is None:
-        note = "needs at least 3 check-ins with every question in the area answered"
-    elif s == 0.0:
-        note = "the first weeks did not vary, so there is nothing yet to measure change against"
-    change = reliable_change(x1, pts[-1][1], s, alpha, n_checkins=n)
-    since: dt.date | None = None
-    if change.reliable and alpha is not None:
-        # the same test as reliable_change, inlined: |x − x1| > 1.96 · S_diff on the same side
-        s_diff = _s_diff(s, alpha)
-        up = change.direction == "up"
-        for week, value in reversed(pts[size:]):
-            diff = value - x1
-            if abs(diff) <= RC_CRITICAL * s_diff or (diff > 0) != up:
-                break
-            since = week
-    return ChangeSince(change, x1, s, alpha, latest, since, note)
 
 
 # --------------------------------------------------------------------------- commitments

@@ -71,7 +71,6 @@ class WeeklyScorer:
             areas=MappingProxyType({a: points(weeks, vs) for a, vs in area_values.items()}),
             index=points(weeks, index_values),
             overall=points(weeks, overall_values),
-            items=MappingProxyType({a: tuple(rs) for a, rs in keyed.items()}),
             reviews=tuple(sorted(reviews, key=itemgetter(0))),
         )
 

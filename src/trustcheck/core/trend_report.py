@@ -9,16 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 from operator import itemgetter
 from types import MappingProxyType
 
 from trustcheck.core import stats
+from trustcheck.core.change import CHANGE_METHOD, RECENT_WEEKS, Change, judge
 from trustcheck.core.clock import week_start
-from trustcheck.core.models import AREAS
+from trustcheck.core.models import AREAS, Profile
 from trustcheck.core.stats import CouplePoint, Point
 from trustcheck.core.trends import (
     PAUSE_WEEKS,
@@ -57,7 +58,7 @@ class TrendWords:
     skipped_area: str
     solo: str
     change: str
-    change_provisional: str
+    flat: str
     risen: str
     fallen: str
 
@@ -88,10 +89,11 @@ def build_report(
 ) -> TrendReport:
     """The trends over the last ``weeks`` weeks (all when None), for ``areas`` or one ``area``.
 
-    Reliable changes are measured against each person's own first weeks, whatever the range.
+    Changes are judged at the range's last week (``core.change``): its last 4 weeks against the
+    26 weeks before, which may reach back before the range (the method says so).
     """
     shown = (area,) if area is not None else areas
-    method = words.method.format(method=stats.RC_METHOD, n=stats.PROVISIONAL_BELOW)
+    method = words.method.format(method=CHANGE_METHOD)
     notes: list[str] = []
     if history.people and len(history.people) == 1:
         notes.append(words.solo)
@@ -126,7 +128,12 @@ def build_report(
             for a in shown:
                 if person.areas[a].present == 0:
                     notes.append(words.skipped_area.format(name=name, area=a))
-        changes.extend(area_changes(ph, shown, today, words))
+        verdicts = judge_areas(ph, shown, end)
+        persons[-1] = replace(person, verdicts=MappingProxyType(verdicts))
+        for a, verdict in verdicts.items():
+            if verdict.reason == "flat" and person.areas[a].present:
+                notes.append(words.flat.format(name=name, area=a))
+        changes.extend(area_changes(ph.profile, verdicts, today, words))
 
     couple: tuple[CouplePoint, ...] = ()
     gap: TrendSeries | None = None
@@ -158,9 +165,7 @@ def window_start(weeks: int, today: dt.date) -> dt.date:
     return week_start(today) - _WEEK * weeks
 
 
-def recent(
-    history: History, weeks: int, today: dt.date, first_week: dt.date | None
-) -> RecentTrend:
+def recent(history: History, weeks: int, today: dt.date, first_week: dt.date | None) -> RecentTrend:
     """Each person's trust index over the last ``weeks`` weeks, as ``build_report(history,
     weeks, …)`` has it, from a history that may hold only those weeks.
 
@@ -253,28 +258,30 @@ def person_trends(
     )
 
 
+def judge_areas(ph: PersonHistory, areas: tuple[str, ...], end: dt.date) -> dict[str, Change]:
+    """Each area's verdict at ``end`` (``core.change.judge``), from the weeks up to it."""
+    return {a: judge([p for p in ph.areas.get(a, ()) if p[0] <= end]) for a in areas}
+
+
 def area_changes(
-    ph: PersonHistory, areas: tuple[str, ...], today: dt.date, words: TrendWords
+    profile: Profile, verdicts: Mapping[str, Change], today: dt.date, words: TrendWords
 ) -> list[AreaChange]:
-    """The reliable changes from the person's own baseline, one sentence each."""
+    """The real changes among ``verdicts``, one sentence each."""
     out: list[AreaChange] = []
-    for a in areas:
-        full = ph.areas.get(a)
-        if not full:
+    for a, change in verdicts.items():
+        if not change.real or change.at is None:
             continue
-        result = stats.reliable_change_since(full, ph.items[a])
-        change = result.change
-        if not change.reliable or result.since is None:
-            continue
-        template = words.change_provisional if change.provisional else words.change
-        sentence = template.format(
-            name=ph.profile.name,
+        assert change.recent_mean is not None and change.baseline_mean is not None
+        since = change.at - _WEEK * (RECENT_WEEKS - 1)
+        sentence = words.change.format(
+            name=profile.name,
             area=a,
-            direction=words.risen if change.direction == "up" else words.fallen,
-            when=month_label(result.since, today),
-            n=change.n_checkins,
+            direction=words.risen if change.verdict == "rise" else words.fallen,
+            when=month_label(since, today),
+            recent=f"{change.recent_mean:.0f}",
+            usual=f"{change.baseline_mean:.0f}",
         )
-        out.append(AreaChange(ph.profile, a, result, sentence))
+        out.append(AreaChange(profile, a, change, since, sentence))
     return out
 
 

@@ -15,9 +15,10 @@ from operator import itemgetter
 from types import MappingProxyType
 
 from trustcheck.core import stats
+from trustcheck.core.change import Change
 from trustcheck.core.clock import week_start
 from trustcheck.core.models import Profile, Review
-from trustcheck.core.stats import ChangeSince, CouplePoint, Point
+from trustcheck.core.stats import CouplePoint, Point
 
 MONTHS = (
     "January",
@@ -63,9 +64,6 @@ class PersonHistory:
     areas: Mapping[str, tuple[Point, ...]]
     index: tuple[Point, ...]
     overall: tuple[Point, ...]
-    #: Per area, reverse-keyed item values per check-in (rows aligned with ``weeks``), the
-    #: matrix ``stats.item_rows`` makes, for Cronbach's alpha.
-    items: Mapping[str, tuple[tuple[float | None, ...], ...]]
     #: Commitments made *by* this person and reviewed by the partner: (review week, review).
     reviews: tuple[tuple[dt.date, Review], ...]
     #: Module areas (switched-on, non-private modules), each on the person's own module weeks,
@@ -132,11 +130,15 @@ class TrendSeries:
 
 @dataclass(frozen=True, slots=True)
 class AreaChange:
-    """A reliable change from a person's baseline in one area, and the sentence that says it."""
+    """A real change in one area of one person (``core.change``), and the sentence that says it.
+
+    ``since`` is the first of the recent weeks judged; ``change.verdict`` is "rise" or "fall".
+    """
 
     profile: Profile
     area: str
-    result: ChangeSince
+    change: Change
+    since: dt.date
     sentence: str
 
 
@@ -155,6 +157,8 @@ class PersonTrends:
     checkins: int
     #: Module areas (``TrendReport.modules``), 0–100, on the report's weeks; empty when none.
     modules: Mapping[ModuleKey, TrendSeries] = field(default_factory=lambda: MappingProxyType({}))
+    #: The verdict on each shown area at the range's last week (rise, fall, none or unknown).
+    verdicts: Mapping[str, Change] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +175,7 @@ class TrendReport:
     #: The gap |A − B| of the trust index as a series; None in solo mode.
     gap: TrendSeries | None
     changes: tuple[AreaChange, ...]
-    #: Say this wherever a reliable change is shown.
+    #: Say this wherever a change is shown (``core.change.CHANGE_METHOD``).
     method: str
     notes: tuple[str, ...]
     checkins: int

@@ -25,23 +25,22 @@ class PersonSummary:
 
 @dataclass(frozen=True, slots=True)
 class AreaRow:
-    """One area: each person's score at their first and at their latest check-in of the period."""
+    """One area: each person's start and end of the period (means of the first and last weeks)."""
 
     area: str
     title: str
     start: tuple[float | None, ...]
     end: tuple[float | None, ...]
-    #: Per person: "" or the direction of a reliable change in this area ("↑", "↓"), with
-    #: " provisional" appended while it rests on fewer than 6 check-ins.
+    #: Per person: "" or the direction of a real change in this area ("↑", "↓"): arrows appear
+    #: only for changes the method calls real (``core.change``).
     marks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class ChangeLine:
-    """A reliable change, as a sentence that names the person, the area and the direction."""
+    """A real change, as a sentence that names the person, the area and the direction."""
 
     sentence: str
-    provisional: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,6 @@ EXPORT_AREA_NOTE = (
 )
 EXPORT_CHANGES_TITLE = "Changes beyond the usual ups and downs"
 EXPORT_NO_CHANGES = "No change stood out beyond the usual ups and downs."
-EXPORT_PROVISIONAL = "provisional"
 EXPORT_GAPS_TITLE = "Where you see things most differently"
 EXPORT_GAP_ROW = "{area}: {a} and {b}, a gap of {gap} on average"
 EXPORT_ITEM_GAPS_TITLE = "The statements you answered most differently"

@@ -11,11 +11,15 @@ TRENDS_PERSON_ABSENT = "{name} has no check-ins in this range."
 TRENDS_PAUSE = "No check-ins between {start} and {end}; the trend line starts afresh after it."
 TRENDS_RISEN = "risen"
 TRENDS_FALLEN = "fallen"
-TRENDS_CHANGE = "{name}'s {area} has {direction} reliably since {when}, from {n} check-ins."
-TRENDS_CHANGE_PROVISIONAL = (
-    "{name}'s {area} has {direction} reliably since {when} — provisional, from {n} check-ins."
+TRENDS_CHANGE = (
+    "{name}'s {area} has {direction} in the last 4 weeks, since {when}: {recent} on average, "
+    "against a usual {usual}."
 )
-TRENDS_METHOD = "How: {method}; provisional until {n} check-ins."
+TRENDS_FLAT = (
+    "{name}'s {area} did not vary in the weeks before, so there is not enough variation to judge "
+    "a change."
+)
+TRENDS_METHOD = "A change is named only when {method}."
 TRENDS_UNKNOWN_AREA = "there is no area called {area!r}; choose one of: {areas}"
 TRENDS_BAD_WEEKS = "a range needs at least one week"
 CHART_TITLE = "Trust trends"
@@ -56,7 +60,7 @@ TRENDS_RANGE_LINE = "{start} – {end} · {span}, {count}"
 TRENDS_LATEST = "Latest {what}: {values}"
 TRENDS_LATEST_GAP = "gap between you {gap}"
 TRENDS_INDEX_WORDS = "trust index"
-TRENDS_MARK_LEGEND = "│ ↑ / ↓ marks where a reliable change began"
+TRENDS_MARK_LEGEND = "│ ↑ / ↓ marks the start of the 4 weeks in which a change was found"
 TRENDS_NO_CHANGES = "No change beyond the usual ups and downs so far."
 HOME_TREND_TITLE = "Trust index over the last 26 weeks (0–100)"
 HOME_TRENDS = "Trends"

@@ -250,9 +250,7 @@ class ExportService:
             persons=persons,
             areas=self._areas(report),
             modules=self._modules(report),
-            changes=tuple(
-                ChangeLine(c.sentence, c.result.change.provisional) for c in report.changes
-            ),
+            changes=tuple(ChangeLine(c.sentence) for c in report.changes),
             method=report.method,
             gaps=self._gaps(report),
             item_gaps=self._item_gaps(people, start, end),
@@ -298,10 +296,7 @@ class ExportService:
     def _areas(self, report: TrendReport) -> tuple[AreaRow, ...]:
         marks: dict[tuple[int, str], str] = {}
         for c in report.changes:
-            change = c.result.change
-            arrow = "↑" if change.direction == "up" else "↓"
-            provisional = f" {messages.EXPORT_PROVISIONAL}" if change.provisional else ""
-            marks[(c.profile.id, c.area)] = arrow + provisional
+            marks[(c.profile.id, c.area)] = "↑" if c.change.verdict == "rise" else "↓"
         rows = []
         for area in AREAS:
             if not report.persons or area not in report.persons[0].areas:

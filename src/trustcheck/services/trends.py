@@ -24,8 +24,8 @@ from trustcheck.core.trends import History, RecentTrend, TrendReport
 from trustcheck.messages import (
     TRENDS_BAD_WEEKS,
     TRENDS_CHANGE,
-    TRENDS_CHANGE_PROVISIONAL,
     TRENDS_FALLEN,
+    TRENDS_FLAT,
     TRENDS_METHOD,
     TRENDS_NO_CHECKINS,
     TRENDS_NONE_IN_RANGE,
@@ -52,7 +52,7 @@ WORDS = TrendWords(
     skipped_area=TRENDS_SKIPPED_AREA,
     solo=TRENDS_SOLO,
     change=TRENDS_CHANGE,
-    change_provisional=TRENDS_CHANGE_PROVISIONAL,
+    flat=TRENDS_FLAT,
     risen=TRENDS_RISEN,
     fallen=TRENDS_FALLEN,
 )
@@ -160,8 +160,8 @@ class TrendsService:
     def report(self, weeks: int | None = None, area: str | None = None) -> TrendReport:
         """The trends over the last ``weeks`` weeks (all when None), optionally for one area.
 
-        The range ends at last week, or this week once it has a check-in. Reliable changes are
-        measured against each person's own first weeks, whatever the range.
+        The range ends at last week, or this week once it has a check-in. Changes are judged at
+        its end (``core.change``): the last 4 weeks against the 26 weeks before.
         """
         if weeks is not None and weeks < 1:
             raise TrendsError(TRENDS_BAD_WEEKS)

@@ -1,5 +1,5 @@
 """Trends: each partner's trust index over time and the gap between them, small multiples per
-area, overall trust and commitments kept, with reliable changes marked and said in words.
+area, overall trust and commitments kept, with real changes marked and said in words.
 
 The report comes from ``services.trends`` (cached there until a check-in completes); the charts
 are drawn once per report and size (``widgets.chart.PLOTS``), so switching back to a range or
@@ -218,10 +218,10 @@ class TrendsScreen(Screen[None]):
         def marks(area_name: str) -> tuple[Mark, ...]:
             out = []
             for change in report.changes:
-                since = change.result.since
-                if change.area != area_name or since is None or not start <= since <= weeks[-1]:
+                since = change.since
+                if change.area != area_name or not start <= since <= weeks[-1]:
                     continue
-                arrow = "↑" if change.result.change.direction == "up" else "↓"
+                arrow = "↑" if change.change.verdict == "rise" else "↓"
                 out.append(Mark(since, f"{arrow} {change.profile.name[:12]}"))
             return tuple(out)
 

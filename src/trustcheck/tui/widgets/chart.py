@@ -57,7 +57,7 @@ class Trace:
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """A vertical marker at ``week`` with a short label (where a reliable change began)."""
+    """A vertical marker at ``week`` with a short label (where the 4 weeks of a change began)."""
 
     week: dt.date
     label: str
