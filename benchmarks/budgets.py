@@ -873,7 +873,10 @@ def bench_export(ctx: Context) -> list[Row]:
 # and painted, and what it queued after its first frame has run too.
 _WAIT_SHOWN = """
 async def shown(app, kind):
-    while not isinstance(app.screen, kind):
+    # kind: a screen class, or a class name (to wait for a screen whose module is not imported)
+    while not (
+        type(app.screen).__name__ == kind if isinstance(kind, str) else isinstance(app.screen, kind)
+    ):
         await asyncio.sleep(0)
     painted = asyncio.Event()
     app.screen.call_after_refresh(painted.set)
@@ -884,9 +887,13 @@ async def shown(app, kind):
 # --- the Trends screen inside a running TUI -------------------------------------------------------
 
 TRENDS_SCREEN_BUDGET_MS = 100.0
+TRENDS_SCREEN_COLD_BUDGET_MS = 150.0
 TRENDS_SCREEN_SIZE = (120, 40)
+TRENDS_SCREEN_MODULE = "trustcheck.tui.screens.trends"
 
 # Run in a child over a seeded data dir: argv = data dir, repeats, width, height. Prints JSON.
+# The child does not import the Trends screen (or its chart widgets) itself, so the first ``t`` is
+# the first time they are imported: its sample is the cold first open.
 _TRENDS_SCREEN = (
     """
 import asyncio, json, sys, time
@@ -895,11 +902,12 @@ from textual import events
 from trustcheck.services import open_services
 from trustcheck.tui.app import build_app
 from trustcheck.tui.screens.home import HomeScreen
-from trustcheck.tui.screens.trends import TrendsScreen
-from trustcheck.tui.widgets.chart import PLOTS
 
 """
     + _WAIT_SHOWN
+    + f"""
+MODULE = {TRENDS_SCREEN_MODULE!r}
+"""
     + """
 async def press(app, key, kind):
     # One Key event, as a terminal sends it (Pilot.press adds idle waits of its own).
@@ -914,19 +922,23 @@ async def main(data, repeats, size):
     out = {"warm_ms": [], "cold_ms": []}
     async with app.run_test(size=size) as pilot:
         await shown(app, HomeScreen)
-        await pilot.pause()  # home's trend line has loaded the history by now
-        for k in range(2 * repeats + 1):
+        await pilot.pause()  # home's trend line has loaded what it reads by now
+        out["module_fresh"] = MODULE not in sys.modules
+        services.trends.refresh()  # the history not loaded: as if t came first
+        out["first_cold_ms"] = await press(app, "t", "TrendsScreen")
+        out["range"] = str(app.screen.query_one("#range-line").render())
+        out["main_lines"] = len(str(app.screen.query_one("#main").render()).splitlines())
+        await press(app, "escape", HomeScreen)
+        await pilot.pause()
+        from trustcheck.tui.widgets.chart import PLOTS
+
+        for k in range(2 * repeats):
             cold = k % 2 == 1
             if cold:  # as if t came before home had loaded anything
                 services.trends.refresh()
             PLOTS.clear()  # no chart drawn before
-            ms = await press(app, "t", TrendsScreen)
-            if k == 0:
-                out["first_ms"] = ms
-                out["range"] = str(app.screen.query_one("#range-line").render())
-                out["main_lines"] = len(str(app.screen.query_one("#main").render()).splitlines())
-            else:
-                out["cold_ms" if cold else "warm_ms"].append(ms)
+            ms = await press(app, "t", "TrendsScreen")
+            out["cold_ms" if cold else "warm_ms"].append(ms)
             await press(app, "escape", HomeScreen)
             await pilot.pause()
     services.close()
@@ -938,47 +950,86 @@ print(json.dumps(asyncio.run(main(data, repeats, (width, height)))))
 )
 
 
-def _trends_screen_row(ctx: Context, key: str, weeks: int) -> Row:
-    what = f"Trends screen opened in the TUI, {weeks // 52} years ({weeks} weeks)"
-    try:
-        data_dir = _demo_data(ctx, weeks)
-        width, height = TRENDS_SCREEN_SIZE
+def _trends_screen_runs(ctx: Context, weeks: int) -> dict[str, Any]:
+    """``ctx.repeats`` fresh children, one cold first open and one warm and one cold each."""
+    data_dir = _demo_data(ctx, weeks)
+    width, height = TRENDS_SCREEN_SIZE
+    found: dict[str, Any] = {"warm_ms": [], "cold_ms": [], "first_cold_ms": []}
+    for _ in range(ctx.repeats):
         proc = run_process(
-            [ctx.python, "-c", _TRENDS_SCREEN, data_dir, str(ctx.repeats), str(width), str(height)],
+            [ctx.python, "-c", _TRENDS_SCREEN, data_dir, "1", str(width), str(height)],
             clean_env(),
             capture=True,
         )
-        found = json.loads(last_line(proc.stdout))
-    except Exception as exc:
-        return error_row(key, what, exc)
-    if "26 weeks" not in found["range"] or found["main_lines"] < 10:
-        return error_row(key, what, f"the Trends screen did not show its chart: {found['range']!r}")
-    warm = found["warm_ms"]
-    return Row(
-        key=key,
-        what=what,
-        value=median(warm),
-        kind="absolute",
-        limit=TRENDS_SCREEN_BUDGET_MS,
-        samples=warm,
-        extra={
-            "weeks": weeks,
-            "size": f"{width}×{height}, headless",
-            "p95_ms": percentile(warm, 95),
-            "first_open_ms": found["first_ms"],
-            "cold_ms": median(found["cold_ms"]),
-            "cold_samples": found["cold_ms"],
-            "range": found["range"],
-        },
-    )
+        one = json.loads(last_line(proc.stdout))
+        if "26 weeks" not in one["range"] or one["main_lines"] < 10:
+            raise ProcessFailed(f"the Trends screen did not show its chart: {one['range']!r}")
+        if not one["module_fresh"]:
+            raise ProcessFailed(f"{TRENDS_SCREEN_MODULE} was imported before the first open")
+        found["warm_ms"] += one["warm_ms"]
+        found["cold_ms"] += one["cold_ms"]
+        found["first_cold_ms"].append(one["first_cold_ms"])
+        found["range"] = one["range"]
+    return found
 
 
 @benchmark("trends_screen", "opening the Trends screen inside a running TUI, 10 and 20 years")
 def bench_trends_screen(ctx: Context) -> list[Row]:
-    """From the ``t`` key on home to the Trends screen painted, its charts all drawn: ≤ 100 ms."""
-    rows = []
-    for key, weeks in (("trends_screen.10y", 520), ("trends_screen.20y", 1040)):
-        rows.append(_trends_screen_row(ctx, key, weeks))
+    """From the ``t`` key on home to the Trends screen painted, its charts all drawn.
+
+    Each sample comes from a fresh child: its first ``t`` is the cold first open (the screen's
+    module imported now, the history not loaded), budgeted at 20 years; then one warm open
+    (≤ 100 ms) and one more with the history dropped.
+    """
+    rows: list[Row] = []
+    width, height = TRENDS_SCREEN_SIZE
+    for weeks in (520, 1040):
+        years = weeks // 52
+        key = f"trends_screen.{years}y"
+        what = f"Trends screen opened in the TUI, {years} years ({weeks} weeks)"
+        cold_key = f"trends_screen.cold.{years}y"
+        cold_what = f"Trends screen first open, cold, {years} years"
+        try:
+            found = _trends_screen_runs(ctx, weeks)
+        except Exception as exc:
+            rows += [error_row(key, what, exc), error_row(cold_key, cold_what, exc)]
+            continue
+        warm, first = found["warm_ms"], found["first_cold_ms"]
+        common = {"weeks": weeks, "size": f"{width}×{height}, headless", "range": found["range"]}
+        rows.append(
+            Row(
+                key=key,
+                what=what,
+                value=median(warm),
+                kind="absolute",
+                limit=TRENDS_SCREEN_BUDGET_MS,
+                samples=warm,
+                extra={
+                    **common,
+                    "p95_ms": percentile(warm, 95),
+                    "cold_ms": median(found["cold_ms"]),
+                    "cold_samples": found["cold_ms"],
+                    "note": "screen module imported; history loaded; chart cache cleared",
+                },
+            )
+        )
+        rows.append(
+            Row(
+                key=cold_key,
+                what=cold_what,
+                value=median(first),
+                # DESIGN budgets the 20-year cold open; 10 years is shown beside it.
+                kind="absolute" if weeks == 1040 else "info",
+                limit=TRENDS_SCREEN_COLD_BUDGET_MS,
+                samples=first,
+                extra={
+                    **common,
+                    "processes": len(first),
+                    "note": "the first t in a fresh process: the screen's module, its chart "
+                    "widgets and plotext imported now, the history not loaded",
+                },
+            )
+        )
         ctx.log(f"{key} done")
     return rows
 
