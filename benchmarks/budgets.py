@@ -1449,3 +1449,260 @@ def bench_journal_screen(ctx: Context) -> list[Row]:
             },
         )
     ]
+
+
+# --- the longest UI stall: 20 years of check-ins and 10,000 journal entries ----------------------
+
+STALL_BUDGET_MS = 50.0
+STALL_WEEKS = 1040
+STALL_RECIPE = 1  # bump when the seeding below changes
+STALL_PERSON = "Alex"  # the demo's first partner: the one with the 10,000 entries
+STALL_SEARCH = "walk"  # typed into the journal's search, one key at a time
+
+# Run in a child over the seeded data dir: argv = data dir, passphrase. Prints JSON.
+_STALL = """
+import asyncio, json, sys, time
+from pathlib import Path
+from textual.widgets import DataTable
+from trustcheck.services import open_services
+from trustcheck.tui.app import build_app
+
+TICK = 0.005  # the heartbeat's period
+TYPING = 0.15  # between two keys while typing (about 80 words a minute)
+LOOK = 0.3  # a person looks at a new screen at least this long before the next key
+
+
+class Heartbeat:
+    # The benchmark's own 5 ms timer on the app's event loop (nothing of the product's): the gap
+    # between two ticks is the time in which nothing else could run there, no frame, no key.
+    def __init__(self):
+        self.phase, self.worst, self.last = None, {}, time.perf_counter()
+
+    async def beat(self):
+        while True:
+            await asyncio.sleep(TICK)
+            now = time.perf_counter()
+            if self.phase is not None:
+                gap = (now - self.last) * 1000
+                self.worst[self.phase] = max(self.worst.get(self.phase, 0.0), gap)
+            self.last = now
+
+    def begin(self, phase):
+        self.phase, self.last = phase, time.perf_counter()
+
+    def end(self):
+        self.phase = None
+
+
+def showing(app, name):
+    return type(app.screen).__name__ == name
+
+
+async def until(what, cond, timeout=120):
+    deadline = time.perf_counter() + timeout
+    while not cond():
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"waited {timeout} s for {what}")
+        await asyncio.sleep(TICK)
+
+
+async def settle(app, pilot):
+    # Workers done, then a person's look at the screen: deferred work lands in the phase too.
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await asyncio.sleep(LOOK)
+    await app.workers.wait_for_complete()
+
+
+async def main(data, passphrase):
+    services = open_services(Path(data), weak_kdf=True)
+    person = next(p for p in services.profiles.people() if p.name == sys.argv[3])
+    app = build_app(services)
+    beat = Heartbeat()
+    task = asyncio.create_task(beat.beat())
+    out = {}
+
+    async def phase(name, keys, screen):
+        beat.begin(name)
+        for key in keys:
+            await pilot.press(key)
+        await until(screen, lambda: showing(app, screen))
+        await settle(app, pilot)
+        beat.end()
+
+    beat.begin("home")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until("home", lambda: showing(app, "HomeScreen"))
+        await until("the trend line", lambda: str(app.screen.query_one("#trend").render()).strip())
+        await settle(app, pilot)
+        beat.end()
+        for key, screen in (
+            ("t", "TrendsScreen"),
+            ("s", "SettingsScreen"),
+            ("e", "ExportScreen"),
+            ("question_mark", "HelpScreen"),
+        ):
+            await phase(screen, [key], screen)
+            await phase(f"{screen} closed", ["escape"], "HomeScreen")
+        services.keys.unlock(person.id, passphrase)  # outside every phase (the KDF's own time)
+        beat.begin("JournalScreen")
+        await pilot.press("j")
+        await until("whose journal", lambda: showing(app, "WhoseJournalScreen"))
+        await pilot.press("enter")
+        await until("the journal", lambda: showing(app, "JournalScreen"))
+        await until("its entries", lambda: app.screen.query_one(DataTable).row_count > 0)
+        await settle(app, pilot)
+        beat.end()
+        beat.begin("journal search")
+        await pilot.press("slash")
+        for key in sys.argv[4]:
+            await pilot.press(key)
+            await asyncio.sleep(TYPING)
+        await settle(app, pilot)
+        beat.end()
+        out["search_more"] = str(app.screen.query_one("#more").render())
+        out["search_rows"] = app.screen.query_one(DataTable).row_count
+        await phase("JournalScreen closed", ["escape"], "HomeScreen")
+        beat.begin("check-in")
+        await pilot.press("c")
+        await until("the check-in", lambda: not showing(app, "HomeScreen"))
+        await settle(app, pilot)
+        beat.end()
+        out["checkin_screen"] = type(app.screen).__name__
+    task.cancel()
+    services.close()
+    out["worst_ms"] = beat.worst
+    return out
+
+
+print(json.dumps(asyncio.run(main(sys.argv[1], sys.argv[2]))))
+"""
+
+_SEED_STALL = (
+    "import sys; sys.path.insert(0, sys.argv[2]); from pathlib import Path; "
+    "import budgets; print(json.dumps(budgets.seed_stall(Path(sys.argv[1]))))"
+)
+
+
+def seed_stall(folder: Path) -> dict[str, Any]:
+    """The demo's 20 years (weak KDF) plus ``SCALE_ENTRIES`` journal entries for its first partner.
+
+    Run in a child (see ``_demo_data`` on why), by ``_stall_data``.
+    """
+    import datetime as dt
+
+    from trustcheck.services import open_services
+    from trustcheck.services.demo import DEMO_PASSPHRASE, seed_demo
+
+    services = open_services(folder, weak_kdf=True)
+    try:
+        seed_demo(services, weeks=STALL_WEEKS)
+        person = next(p for p in services.profiles.people() if p.name == STALL_PERSON)
+        services.keys.unlock(person.id, DEMO_PASSPHRASE)
+        newest = dt.datetime(2026, 1, 1, 21, 0).astimezone()
+        for i in range(SCALE_ENTRIES):  # oldest first, about one entry every 14 hours
+            services.journal.add(
+                person.id,
+                _entry_text(i),
+                rating=i % 11,
+                tags=("work",) if i % 5 == 0 else (),
+                for_therapy=i % 9 == 0,
+                written_at=newest - dt.timedelta(hours=14 * (SCALE_ENTRIES - 1 - i)),
+            )
+    finally:
+        services.close()
+    return {"weeks": STALL_WEEKS, "entries": SCALE_ENTRIES, "passphrase": DEMO_PASSPHRASE}
+
+
+def _stall_data(ctx: Context) -> tuple[Path, dict[str, Any]]:
+    """A scratch copy of the cached data dir: 1040 demo weeks and 10,000 entries for Alex.
+
+    The cache key has the ISO week in it as well: the demo's history ends last week.
+    """
+    import datetime as dt
+    import shutil
+
+    import trustcheck
+    from trustcheck.storage import migrations
+
+    year, week, _ = dt.date.today().isocalendar()
+    key = (
+        f"stall{STALL_WEEKS}w+{SCALE_ENTRIES}-r{STALL_RECIPE}-tc{trustcheck.__version__}"
+        f"-schema{migrations.schema_version()}-{year}w{week:02d}"
+    )
+    cached = CACHE_DIR / key
+    meta_file = cached / "meta.json"
+    if not meta_file.exists():
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        building = CACHE_DIR / f".{key}.{os.getpid()}"
+        shutil.rmtree(building, ignore_errors=True)
+        building.mkdir()
+        start = time.perf_counter()
+        proc = run_process(
+            [ctx.python, "-c", "import json; " + _SEED_STALL, building / "data", HERE],
+            clean_env(),
+            capture=True,
+        )
+        meta = json.loads(last_line(proc.stdout))
+        meta["seed_s"] = time.perf_counter() - start
+        (building / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        shutil.rmtree(cached, ignore_errors=True)
+        os.replace(building, cached)
+        ctx.log(f"seeded {STALL_WEEKS} weeks + {SCALE_ENTRIES} entries in {meta['seed_s']:.1f} s")
+    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    copy = ctx.mkdtemp("stall-") / "data"
+    shutil.copytree(cached / "data", copy)
+    return copy, {**meta, "cache": str(cached.relative_to(HERE.parent))}
+
+
+@benchmark("stall", "the longest UI stall opening every screen and typing a journal search")
+def bench_stall(ctx: Context) -> list[Row]:
+    """The longest gap of a 5 ms heartbeat on the app's event loop, per screen: ≤ 50 ms."""
+    key = "stall.max"
+    what = f"longest UI stall, {STALL_WEEKS // 52} years + {SCALE_ENTRIES:,} entries"
+    runs: list[dict[str, Any]] = []
+    try:
+        data_dir, meta = _stall_data(ctx)
+        for _ in range(max(3, ctx.repeats // 3)):
+            proc = run_process(
+                [
+                    ctx.python,
+                    "-c",
+                    _STALL,
+                    data_dir,
+                    meta["passphrase"],
+                    STALL_PERSON,
+                    STALL_SEARCH,
+                ],
+                clean_env(),
+                capture=True,
+            )
+            runs.append(json.loads(last_line(proc.stdout)))
+    except Exception as exc:
+        return [error_row(key, what, exc)]
+    worst = [max(r["worst_ms"].values()) for r in runs]
+    phases = list(runs[0]["worst_ms"])
+    by_phase = {p: median([r["worst_ms"][p] for r in runs]) for p in phases}
+    return [
+        Row(
+            key=key,
+            what=what,
+            value=median(worst),
+            kind="absolute",
+            limit=STALL_BUDGET_MS,
+            samples=worst,
+            extra={
+                "worst_by_screen_ms": by_phase,
+                "worst_screen": max(by_phase, key=lambda p: by_phase[p]),
+                "max_of_runs_ms": max(worst),
+                "runs": [r["worst_ms"] for r in runs],
+                "search": STALL_SEARCH,
+                "search_more_line": runs[-1].get("search_more"),
+                "checkin_screen": runs[-1].get("checkin_screen"),
+                "heartbeat": "asyncio task on the app's loop, 5 ms period; value = median over "
+                "runs of each run's longest gap between two ticks (includes the 5 ms period)",
+                "size": "120×40, headless (run_test), keys through the Pilot",
+                **{k: v for k, v in meta.items() if k != "passphrase"},
+            },
+        )
+    ]
