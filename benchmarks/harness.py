@@ -114,7 +114,6 @@ class Context:
     baseline_error: str | None
     scratch: Path
     """A temporary folder removed after the run; benchmarks make their own sub-folders in it."""
-    terminal: Literal["headless", "pty"] = "headless"
     verbose: bool = False
     cache: dict[str, Any] = field(default_factory=dict)
     """Per-run memo shared by benchmarks (e.g. a seeded data dir reused by several rows)."""

@@ -1,6 +1,6 @@
 """Measure trustcheck's speed budgets (DESIGN.md, "Speed budgets") in one command.
 
-    python benchmarks/run.py [--quick] [--json OUT] [--only KEY ...] [--pty] [--verbose]
+    python benchmarks/run.py [--quick] [--json OUT] [--only KEY ...] [--verbose]
 
 Every budget is measured beside its baseline in the same run, as medians of interleaved repeats, and
 printed as a table; the full results (every sample) go to ``benchmarks/results/latest.json``. The
@@ -191,11 +191,6 @@ def main(argv: list[str] | None = None) -> int:
         choices=sorted(REGISTRY),
         help="run only these benchmarks",
     )
-    parser.add_argument(
-        "--pty",
-        action="store_true",
-        help="run the first-frame apps on a real pseudo-terminal, not headless",
-    )
     parser.add_argument("--tmp-dir", type=Path, help="scratch folder parent (default: system temp)")
     parser.add_argument("--verbose", "-v", action="store_true", help="progress on stderr")
     args = parser.parse_args(argv)
@@ -209,7 +204,6 @@ def main(argv: list[str] | None = None) -> int:
         baseline_bin=baseline_bin,
         baseline_error=baseline_error,
         scratch=scratch,
-        terminal="pty" if args.pty else "headless",
         verbose=args.verbose,
     )
     selected = [REGISTRY[k] for k in (args.only or REGISTRY)]
@@ -230,14 +224,13 @@ def main(argv: list[str] | None = None) -> int:
 
     print(
         f"\ntrustcheck speed budgets — {repeats} interleaved runs per side, medians "
-        f"({ctx.terminal} first frame)\n"
+        "(home on a 120×40 pseudo-terminal)\n"
     )
     print(table(rows))
     report = {
         "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "repeats": repeats,
         "quick": args.quick,
-        "terminal": ctx.terminal,
         "environment": _environment(ctx),
         "benchmark_seconds": timings,
         "total_seconds": time.perf_counter() - started,
