@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from trustcheck.core.change import CHANGE_METHOD
 from trustcheck.core.clock import FixedClock
+from trustcheck.core.models import AREAS
 from trustcheck.services import open_services
 from trustcheck.services.demo import seed_demo
 
@@ -82,3 +85,40 @@ def test_an_unknown_area_is_one_line_and_exit_1(ten_years: Path) -> None:
         "trustcheck: there is no area called 'nope'; choose one of: communication, security, "
         "closeness, reliability, openness"
     ]
+
+
+def test_trends_json_gives_each_area_its_change_and_names_the_method(tmp_path: Path) -> None:
+    """Issue 14: a machine-readable trends output (docs/trends-json.md)."""
+    data = tmp_path / "data"
+    _seed(data, 26)
+    result = tc(data, "trends", "--json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.isascii()
+    body = json.loads(result.stdout)
+    assert (body["format"], body["format_version"]) == ("trustcheck-trends", 1)
+    assert body["weeks"] == 26 and body["checkins"] == 26
+    assert body["method"]["text"] == CHANGE_METHOD and body["method"]["doc"] == "docs/change.md"
+    assert [p["name"] for p in body["people"]] == ["Alex", "Sam"]
+    changes = []
+    for person in body["people"]:
+        assert set(person["areas"]) == set(AREAS)
+        for area, figures in person["areas"].items():
+            assert figures["change"] in ("rise", "fall", "none", "unknown")
+            assert 0 <= figures["latest"] <= 100
+            if figures["change"] in ("rise", "fall"):
+                changes.append((person["name"], area, figures["change"]))
+                assert abs(figures["recent"] - figures["usual"]) >= 10
+    # The same verdicts as the words of `trustcheck trends`.
+    words = _plain(tc(data, "trends"))
+    assert len(changes) == words.count("has risen in the last 4 weeks") + words.count(
+        "has fallen in the last 4 weeks"
+    )
+
+
+def test_trends_json_of_too_few_weeks_says_unknown_and_why(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    _seed(data, 3)
+    body = json.loads(tc(data, "trends", "--json", "--area", "closeness").stdout)
+    closeness = body["people"][0]["areas"]["closeness"]
+    assert (closeness["change"], closeness["reason"]) == ("unknown", "too few weeks")
+    assert list(body["people"][0]["areas"]) == ["closeness"]

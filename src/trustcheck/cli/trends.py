@@ -17,19 +17,31 @@ def trends(
         str | None,
         typer.Option(help="One area: communication, security, closeness, reliability or openness."),
     ] = None,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json", help="The figures and each area's change as JSON (docs/trends-json.md)."
+        ),
+    ] = False,
 ) -> None:
     """Charts and figures of your trends, printed to the terminal (plain text when piped)."""
     import os
     import shutil
 
-    # plotext itself (~30 ms) is imported inside render_trends.
-    from trustcheck.charts import render_trends
-
     services = open_data()
     try:
         report = services.trends.report(weeks=weeks, area=area)
+        today = services.clock.now().date()
     finally:
         services.close()
+    if as_json:
+        from trustcheck.export.trends_json import render
+
+        sys.stdout.write(render(report, today))
+        return
+    # plotext itself (~30 ms) is imported inside render_trends.
+    from trustcheck.charts import render_trends
+
     size = shutil.get_terminal_size((80, 24))
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     text = render_trends(report, width=size.columns, height=size.lines, color=color)
