@@ -11,6 +11,7 @@ from trustcheck.core.change import (
     BASELINE_WEEKS,
     CHANGE_METHOD,
     PAUSE_WEEKS,
+    episodes,
     judge,
     t_quantile,
 )
@@ -147,3 +148,34 @@ def test_simulation_false_alarms_at_most_5_percent_and_detection_at_least_80(
     assert figures.false_alarms <= 0.05, figures
     assert figures.detection >= 0.80, figures
     assert figures.judged_stable >= 0.9 * figures.series  # almost every series was judged
+
+
+# --- episodes: the rises and falls of a period, dated (the summary's headline) -----------------
+
+
+def _weeks_of(values: list[float]) -> list[tuple[dt.date, float | None]]:
+    return weekly(*values)
+
+
+def test_a_dip_is_one_fall_that_began_when_the_scores_dropped() -> None:
+    values = [50.0, 60.0] * 6 + [20.0, 22.0, 20.0, 22.0] + [55.0, 60.0] * 3
+    found = episodes(_weeks_of(values), MONDAY, MONDAY + dt.timedelta(weeks=len(values)))
+    assert len(found) == 1
+    (fall,) = found
+    assert fall.direction == "fall" and not fall.ongoing
+    assert fall.start == MONDAY + dt.timedelta(weeks=12)  # the first low week, not its window
+    assert fall.end == MONDAY + dt.timedelta(weeks=16)
+
+
+def test_a_rise_still_holding_at_the_end_is_ongoing() -> None:
+    values = [50.0, 60.0] * 6 + [85.0, 88.0, 90.0, 86.0]
+    (rise,) = episodes(_weeks_of(values), MONDAY, MONDAY + dt.timedelta(weeks=20))
+    assert rise.direction == "rise" and rise.ongoing
+    assert rise.start == MONDAY + dt.timedelta(weeks=12)
+
+
+def test_steady_weeks_have_no_episode_and_the_range_is_respected() -> None:
+    values = [50.0, 60.0] * 6 + [20.0, 22.0, 20.0, 22.0] + [55.0, 60.0] * 3
+    assert episodes(weekly(*[50.0, 60.0] * 10), MONDAY, MONDAY + dt.timedelta(weeks=30)) == []
+    late = MONDAY + dt.timedelta(weeks=18)
+    assert episodes(_weeks_of(values), late, late + dt.timedelta(weeks=10)) == []

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import NormalDist, fmean, stdev
@@ -160,3 +161,74 @@ def judge(
     real = abs(t) > critical and same_side >= MIN_SAME_SIDE and abs(diff) >= min_change
     verdict: Verdict = ("rise" if diff > 0 else "fall") if real else "none"
     return Change(verdict, "", at, mean_b, sd_b, len(base), mean_r, len(recent), t, critical)
+
+
+def _began(points: list[tuple[dt.date, float]], change: Change, start: dt.date) -> dt.date:
+    """The first of the latest weeks that all lie more than one baseline SD on the side of
+    ``change`` (within the recent window, not before ``start``): where the change began, not
+    where its window did."""
+    assert change.at is not None and change.baseline_mean is not None
+    assert change.baseline_sd is not None
+    sign = 1.0 if change.verdict == "rise" else -1.0
+    began = change.at
+    recent_from = change.at - (RECENT_WEEKS - 1) * _WEEK
+    for week, value in reversed(points):
+        if week < recent_from or sign * (value - change.baseline_mean) <= change.baseline_sd:
+            break
+        began = week
+    return max(began, start)
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    """A run of weeks at which the series had really risen or fallen (:func:`episodes`).
+
+    ``start`` is the first week of the first changed 4-week window, ``end`` the last week judged
+    changed; ``ongoing`` when the change still holds at the last week looked at.
+    """
+
+    direction: Literal["rise", "fall"]
+    start: dt.date
+    end: dt.date
+    ongoing: bool
+
+
+def episodes(
+    series: Iterable[tuple[dt.date, float | None]],
+    start: dt.date,
+    end: dt.date,
+    *,
+    min_change: float = 10.0,
+) -> list[Episode]:
+    """The rises and falls of ``series`` between ``start`` and ``end``, oldest first.
+
+    Each scored week ``t`` in the range is judged as if it were the latest (:func:`judge` on
+    the weeks up to ``t``); consecutive weeks with the same verdict make one episode. Only the
+    weeks a verdict can read are handed to it, so a 20-year range costs a few thousand points.
+    """
+    points = sorted((w, v) for w, v in series if v is not None)
+    weeks = [w for w, _ in points]
+    reach = (RECENT_WEEKS - 1 + BASELINE_WEEKS) * _WEEK
+    out: list[Episode] = []
+    run: tuple[Literal["rise", "fall"], dt.date, dt.date] | None = None
+    last = None
+    for k, (week, _) in enumerate(points):
+        if not start <= week <= end:
+            continue
+        last = week
+        first = bisect_left(weeks, week - reach)
+        change = judge(points[first : k + 1], min_change=min_change)
+        if change.verdict in ("rise", "fall"):
+            direction: Literal["rise", "fall"] = "rise" if change.verdict == "rise" else "fall"
+            if run is not None and run[0] == direction:
+                run = (direction, run[1], week)
+            else:
+                if run is not None:
+                    out.append(Episode(run[0], run[1], run[2], False))
+                run = (direction, _began(points[first : k + 1], change, start), week)
+        elif run is not None:
+            out.append(Episode(run[0], run[1], run[2], False))
+            run = None
+    if run is not None:
+        out.append(Episode(run[0], run[1], run[2], run[2] == last))
+    return out

@@ -38,6 +38,7 @@ h1 { font-size: 1.5rem; margin: 0 0 .2rem; }
 h2 { font-size: 1.1rem; margin: 1.4rem 0 .4rem; border-bottom: 1px solid #ddd; }
 h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
 .period { font-weight: 600; margin: 0; }
+.headline { font-weight: 700; font-size: 1.1em; margin: 0.6em 0 0.2em; }
 .how { color: #555; font-style: italic; }
 table { border-collapse: collapse; margin: .3rem 0; }
 th, td { padding: .15rem .6rem; border-bottom: 1px solid #eee; text-align: right; }
@@ -147,6 +148,9 @@ def render(summary: Summary) -> str:
     s = summary
     body: list[str] = [f"<h1>{esc(s.title)}</h1>"]
     body.append(_p(s.period if s.start is not None else messages.EXPORT_NO_PERIOD, "period"))
+    if s.headline:
+        body.append(_p(s.headline, "headline"))
+        body.append(_p(messages.EXPORT_HEADLINE_NOTE, "note"))
     body.append(_p(messages.EXPORT_HOW_TO_READ, "how"))
 
     if s.persons and s.start is not None:

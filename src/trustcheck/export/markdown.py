@@ -83,6 +83,8 @@ def render(summary: Summary) -> str:
         out += [messages.EXPORT_NO_PERIOD, ""]
     else:
         out += [f"**{escape(s.period)}**", ""]
+    if s.headline:
+        out += [f"**{escape(s.headline)}**", "", f"*{escape(messages.EXPORT_HEADLINE_NOTE)}*", ""]
     out += [f"*{messages.EXPORT_HOW_TO_READ}*", ""]
 
     if s.persons and s.start is not None:

@@ -159,6 +159,8 @@ class Summary:
     modules: tuple[AreaRow, ...] = field(default=())
     #: The statements the partners answered most differently (a couple only).
     item_gaps: tuple[ItemGapRow, ...] = field(default=())
+    #: The dated first line: rises and falls of the trust index over the period.
+    headline: str = ""
     #: The commitments made in the period, each with how it went.
     commitments: tuple[CommitmentLine, ...] = field(default=())
 

@@ -164,6 +164,13 @@ def render(summary: Summary, font_dir: Path) -> bytes:
         new_y=YPos.NEXT,
         align="L",
     )
+    if s.headline:
+        pdf.set_font(_FAMILY, "B", 11)
+        pdf.set_text_color(*_TEXT)
+        pdf.multi_cell(
+            w, 5.6, pdf.shown(s.headline), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+        )
+        para(messages.EXPORT_HEADLINE_NOTE, 7.5, _GREY)
     para(messages.EXPORT_HOW_TO_READ, 8.5, _GREY)
 
     if s.persons and s.start is not None:

@@ -75,6 +75,22 @@ EXPORT_DAMAGED = (
     "{n} of {name}'s private records could not be opened (damaged or modified); they were left out"
 )
 EXPORT_PROGRESS = "Exporting"
+#: The summary's dated headline (``export.headline``).
+EXPORT_HEADLINE_WHO_COUPLE = "Your shared trust index"
+EXPORT_HEADLINE_WHO_SOLO = "{name}'s trust index"
+EXPORT_HEADLINE_STEADY = "{who} stayed within its usual range over these {weeks} weeks."
+EXPORT_HEADLINE_FELL = "fell in {span}"
+EXPORT_HEADLINE_ROSE = "rose in {span}"
+EXPORT_HEADLINE_FALLING = "has fallen since {since}"
+EXPORT_HEADLINE_RISING = "has risen since {since}"
+EXPORT_HEADLINE_RECOVERING = "has recovered since {since}"
+EXPORT_HEADLINE_THEN = ", then "
+EXPORT_HEADLINE_BACK = ", and has been back within its usual range since {since}"
+EXPORT_HEADLINE_NOTE = (
+    "The shared trust index is the mean of you both. Each week is judged against the 26 weeks "
+    "before its last 4, which may reach back before this period; ↑ and ↓ in the area table "
+    "mark a change found in the last 4 weeks of the period."
+)
 #: In a PDF, where the embedded font has no glyph: replaced visibly, never dropped.
 EXPORT_PDF_EMOJI = "[emoji]"
 EXPORT_PDF_NOT_SHOWN = "[text not shown]"

@@ -252,6 +252,7 @@ class ExportService:
             modules=self._modules(report),
             changes=tuple(ChangeLine(c.sentence) for c in report.changes),
             method=report.method,
+            headline=self._headline(report, start, end, today),
             gaps=self._gaps(report),
             item_gaps=self._item_gaps(people, start, end),
             kept=self._kept(people, start, end),
@@ -344,6 +345,26 @@ class ExportService:
             )
         rows.sort(key=lambda r: -r.gap)
         return tuple(rows[:GAPS_SHOWN])
+
+    def _headline(
+        self, report: TrendReport, start: dt.date, end: dt.date, today: dt.date
+    ) -> str:
+        """The trust index's rises and falls in the period, dated (``export.headline``): the
+        couple's mean index, or the one person's; judged on the whole history up to each week."""
+        from trustcheck.core.change import episodes
+        from trustcheck.core.stats import couple_view
+        from trustcheck.export.headline import headline
+
+        persons = self.services.trends.history().persons
+        if len(persons) == 2:
+            series = [(c.week, c.mean) for c in couple_view(persons[0].index, persons[1].index)]
+            who = messages.EXPORT_HEADLINE_WHO_COUPLE
+        elif len(persons) == 1:
+            series = list(persons[0].index)
+            who = messages.EXPORT_HEADLINE_WHO_SOLO.format(name=persons[0].profile.name)
+        else:
+            return ""
+        return headline(episodes(series, start, end), who, len(report.weeks), today.year)
 
     def _item_gaps(
         self, people: Sequence[Profile], start: dt.date, end: dt.date
