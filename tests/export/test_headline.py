@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
+import pytest
+from pypdf import PdfReader
+
+from trustcheck import messages
 from trustcheck.core.change import Episode
 from trustcheck.export.headline import headline, span
 from trustcheck.services import Services
@@ -52,3 +57,30 @@ def test_the_demo_summary_leads_with_its_dip(fresh: Services) -> None:
     first = md.split("## ")[0]
     assert "Your shared trust index fell in " in first
     assert "26 weeks before its last 4" in first  # what the weeks are judged against, said
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
+def test_the_summary_charts_are_dated_and_show_overall_trust_and_each_area(
+    fresh: Services, fmt: str
+) -> None:
+    """Issue 14: a dated x-axis, the 0–10 overall series the cover promises, and small
+    multiples per area, in every summary format."""
+    seed_demo(fresh, weeks=26)
+    data = ExportService(fresh).render(ExportRequest(fmt, weeks=26)).data
+    if isinstance(data, bytes):
+        text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    else:
+        text = data
+    flat = " ".join(text.split())
+    assert messages.EXPORT_OVERALL_TITLE in flat
+    assert messages.EXPORT_MULTIPLES_TITLE in flat
+    for title in ("Communication", "Security", "Closeness", "Reliability", "Openness"):
+        assert title in flat
+    if fmt == "md":
+        assert flat.count("`") >= 2 * (2 + 2 + 10)  # index, overall and 10 area sparklines
+        return
+    # A dated axis: the period's months are written under the charts.
+    for month in ("Jul", "Aug", "Sep", "Oct", "Nov"):
+        assert month in flat
+    if fmt == "html":
+        assert text.count("<svg") == 2 + 5  # index, overall, five areas

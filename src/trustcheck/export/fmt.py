@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 
 from trustcheck import messages
 from trustcheck.core.clock import day_label
 from trustcheck.core.text import visible_controls
+from trustcheck.core.trends import MONTHS
 from trustcheck.export.model import (
     AreaRow,
     CommitmentLine,
@@ -84,6 +86,22 @@ def item_gap_line(row: ItemGapRow, names: tuple[str, ...]) -> str:
         b=num(row.b, 1),
         gap=num(row.gap, 1),
     )
+
+
+def month_ticks(weeks: Sequence[dt.date], most: int = 6) -> list[tuple[int, str]]:
+    """Where a dated x-axis is labelled: (week index, ``Sep`` or ``Jan 2026``) at the first
+    week of a month, every month or every few so that at most ``most`` labels show. The year is
+    written at a January and at the first label."""
+    starts = [
+        k for k, week in enumerate(weeks) if k == 0 or week.month != weeks[k - 1].month
+    ]
+    step = max(1, -(-len(starts) // most))
+    out = []
+    for n, k in enumerate(starts[::step]):
+        week = weeks[k]
+        name = MONTHS[week.month - 1][:3]
+        out.append((k, f"{name} {week.year}" if n == 0 or week.month == 1 else name))
+    return out
 
 
 def when(item: TextItem) -> str:

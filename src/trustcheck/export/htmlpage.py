@@ -19,6 +19,7 @@ from trustcheck.export.fmt import (
     gap_line,
     item_gap_line,
     module_line,
+    month_ticks,
     num,
     share,
     when,
@@ -38,6 +39,9 @@ h1 { font-size: 1.5rem; margin: 0 0 .2rem; }
 h2 { font-size: 1.1rem; margin: 1.4rem 0 .4rem; border-bottom: 1px solid #ddd; }
 h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
 .period { font-weight: 600; margin: 0; }
+.multiples { display: flex; flex-wrap: wrap; gap: 0.5em; }
+.multiples figure { margin: 0; }
+.multiples figcaption { font-size: 0.85em; color: #444; }
 .headline { font-weight: 700; font-size: 1.1em; margin: 0.6em 0 0.2em; }
 .how { color: #555; font-style: italic; }
 table { border-collapse: collapse; margin: .3rem 0; }
@@ -61,52 +65,85 @@ def esc(text: str) -> str:
     return html.escape(clean(text), quote=True)
 
 
-def chart(persons: Sequence[PersonSummary], width: int = 640, height: int = 170) -> str:
-    """Each person's trust index as an inline SVG line chart, 0–100, gaps left open."""
-    left, right, top, bottom = 34, 10, 8, 22
+def chart(
+    lines: Sequence[tuple[str, Sequence[Point]]],
+    *,
+    title: str,
+    high: float = 100.0,
+    width: int = 640,
+    height: int = 170,
+    legend: bool = True,
+) -> str:
+    """Weekly series as an inline SVG line chart from 0 to ``high``, with a dated x-axis; a
+    missing week is a gap in the line, never a zero. ``lines`` is (name, points) per person."""
+    left, right, top = 34, 10, 8
+    bottom = 36 if legend else 20
     plot_w, plot_h = width - left - right, height - top - bottom
-    n = max((len(p.index) for p in persons), default=0)
+    n = max((len(points) for _, points in lines), default=0)
 
     def x(i: int) -> float:
         return left + (plot_w * i / (n - 1) if n > 1 else plot_w / 2)
 
     def y(v: float) -> float:
-        return top + plot_h * (1 - max(0.0, min(100.0, v)) / 100)
+        return top + plot_h * (1 - max(0.0, min(high, v)) / high)
 
-    title = html.escape(messages.EXPORT_INDEX_TITLE)
+    label = html.escape(title)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-label="{title}">'
+        f'width="{width}" height="{height}" role="img" aria-label="{label}">'
     ]
-    for level in (0, 50, 100):
+    for level in (0, high / 2, high):
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y(level):.1f}" y2="{y(level):.1f}" '
             'stroke="#ddd" stroke-width="1"/>'
             f'<text x="{left - 6}" y="{y(level) + 4:.1f}" font-size="10" text-anchor="end" '
-            f'fill="#666">{level}</text>'
+            f'fill="#666">{num(level)}</text>'
         )
-    for k, person in enumerate(persons):
+    weeks = [week for week, _ in max((points for _, points in lines), key=len, default=())]
+    axis = top + plot_h + 12
+    for i, tick in month_ticks(weeks, most=max(2, width // 110)):
+        parts.append(
+            f'<line x1="{x(i):.1f}" x2="{x(i):.1f}" y1="{top + plot_h}" y2="{top + plot_h + 3}" '
+            'stroke="#999" stroke-width="1"/>'
+            f'<text x="{x(i):.1f}" y="{axis:.1f}" font-size="10" fill="#666">{tick}</text>'
+        )
+    for k, (name, points) in enumerate(lines):
         colour, dash = _STROKES[k % 2]
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        for run in _runs(person.index):
+        for run in _runs(points):
             if len(run) == 1:
                 i, v = run[0]
                 parts.append(f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="3" fill="{colour}"/>')
             else:
-                points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in run)
+                pts = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in run)
                 parts.append(
-                    f'<polyline points="{points}" fill="none" stroke="{colour}" '
+                    f'<polyline points="{pts}" fill="none" stroke="{colour}" '
                     f'stroke-width="2"{dash_attr}/>'
                 )
-        lx = left + k * 180
-        parts.append(
-            f'<line x1="{lx}" x2="{lx + 24}" y1="{height - 6}" y2="{height - 6}" '
-            f'stroke="{colour}" stroke-width="2"{dash_attr}/>'
-            f'<text x="{lx + 30}" y="{height - 2}" font-size="11" fill="#333">'
-            f"{esc(person.name)}</text>"
-        )
+        if legend:
+            lx = left + k * 180
+            parts.append(
+                f'<line x1="{lx}" x2="{lx + 24}" y1="{height - 6}" y2="{height - 6}" '
+                f'stroke="{colour}" stroke-width="2"{dash_attr}/>'
+                f'<text x="{lx + 30}" y="{height - 2}" font-size="11" fill="#333">'
+                f"{esc(name)}</text>"
+            )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def small_multiples(persons: Sequence[PersonSummary]) -> str:
+    """One small dated chart per area, both partners in each, side by side where they fit."""
+    if not persons or not persons[0].areas:
+        return ""
+    out = ['<div class="multiples">']
+    for k, (title, _) in enumerate(persons[0].areas):
+        lines = [(p.name, p.areas[k][1]) for p in persons if k < len(p.areas)]
+        out.append(f'<figure><figcaption>{esc(title)}</figcaption>')
+        out.append(chart(lines, title=title, width=300, height=110, legend=False))
+        out.append("</figure>")
+    out.append("</div>")
+    return "".join(out)
 
 
 def _runs(points: Sequence[Point]) -> list[list[tuple[int, float]]]:
@@ -155,7 +192,9 @@ def render(summary: Summary) -> str:
 
     if s.persons and s.start is not None:
         body.append(f"<h2>{esc(messages.EXPORT_INDEX_TITLE)}</h2>")
-        body.append(chart(s.persons))
+        body.append(
+            chart([(p.name, p.index) for p in s.persons], title=messages.EXPORT_INDEX_TITLE)
+        )
         body.append(
             "<p>"
             + "<br>".join(
@@ -168,6 +207,17 @@ def render(summary: Summary) -> str:
             )
             + "</p>"
         )
+        body.append(f"<h3>{esc(messages.EXPORT_OVERALL_TITLE)}</h3>")
+        body.append(
+            chart(
+                [(p.name, p.overall) for p in s.persons],
+                title=messages.EXPORT_OVERALL_TITLE,
+                high=10.0,
+                height=130,
+            )
+        )
+        body.append(f"<h3>{esc(messages.EXPORT_MULTIPLES_TITLE)}</h3>")
+        body.append(small_multiples(s.persons))
 
     if s.areas and s.start is not None:
         body.append(f"<h2>{esc(messages.EXPORT_AREAS_TITLE)}</h2><table><thead><tr>")

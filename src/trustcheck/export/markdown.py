@@ -24,6 +24,7 @@ from trustcheck.export.fmt import (
     when,
 )
 from trustcheck.export.model import Summary, TextItem
+from trustcheck.export.sparkline import render_sparkline
 
 # Everything with inline meaning in CommonMark or GFM (emphasis, code, links, images, raw HTML,
 # entities, tables, strikethrough, math in some renderers).
@@ -75,6 +76,30 @@ def _items(items: Iterable[TextItem]) -> list[str]:
     return out
 
 
+def _sparkline_tables(s: Summary) -> list[str]:
+    """Overall trust (0–10) and each area (0–100) week by week, as block-character lines."""
+    out = [f"### {messages.EXPORT_OVERALL_TITLE}", "", "| | | latest |", "| --- | --- | ---: |"]
+    for p in s.persons:
+        values = [v for _, v in p.overall]
+        spark = render_sparkline(values, 52, low=0.0, high=10.0)
+        latest = next((v for v in reversed(values) if v is not None), None)
+        out.append(f"| {escape(p.name)} | `{spark}` | {num(latest)} |")
+    out.append("")
+    if s.persons and s.persons[0].areas:
+        out += [f"### {messages.EXPORT_MULTIPLES_TITLE}", ""]
+        out.append("| | " + " | ".join(escape(p.name) for p in s.persons) + " |")
+        out.append("| --- |" + " --- |" * len(s.persons))
+        for k, (title, _) in enumerate(s.persons[0].areas):
+            cells = [
+                f"`{render_sparkline([v for _, v in p.areas[k][1]], 26, low=0.0, high=100.0)}`"
+                for p in s.persons
+                if k < len(p.areas)
+            ]
+            out.append(f"| {escape(title)} | " + " | ".join(cells) + " |")
+        out.append("")
+    return out
+
+
 def render(summary: Summary) -> str:
     """The whole summary as Markdown text."""
     s = summary
@@ -94,6 +119,7 @@ def render(summary: Summary) -> str:
             spark = f"`{p.sparkline}`" if p.sparkline.strip() else DASH
             out.append(f"| {escape(p.name)} | {spark} | {num(p.latest)} | {num(p.mean)} |")
         out.append("")
+        out += _sparkline_tables(s)
 
     if s.areas and s.start is not None:
         out += [f"## {messages.EXPORT_AREAS_TITLE}", ""]

@@ -21,6 +21,10 @@ class PersonSummary:
     sparkline: str
     latest: float | None
     mean: float | None
+    #: The 0–10 overall-trust rating per week of the period.
+    overall: tuple[Point, ...] = ()
+    #: Per area (title, weekly 0–100 scores), for the small multiples.
+    areas: tuple[tuple[str, tuple[Point, ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

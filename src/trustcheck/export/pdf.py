@@ -21,6 +21,7 @@ from fpdf.fonts import TTFFont
 
 from trustcheck import messages
 from trustcheck.core.clock import week_start
+from trustcheck.core.stats import Point
 from trustcheck.export.fmt import (
     clean,
     commitment_line,
@@ -28,6 +29,7 @@ from trustcheck.export.fmt import (
     gap_line,
     item_gap_line,
     module_line,
+    month_ticks,
     num,
     share,
 )
@@ -175,7 +177,7 @@ def render(summary: Summary, font_dir: Path) -> bytes:
 
     if s.persons and s.start is not None:
         heading(messages.EXPORT_INDEX_TITLE)
-        _chart(pdf, s.persons, pdf.l_margin, pdf.get_y() + 1, w, 42)
+        _chart(pdf, [(p.name, p.index) for p in s.persons], pdf.l_margin, pdf.get_y() + 1, w, 44)
         for p in s.persons:
             para(
                 messages.EXPORT_INDEX_LATEST.format(
@@ -183,6 +185,11 @@ def render(summary: Summary, font_dir: Path) -> bytes:
                 ),
                 8.5,
             )
+        heading(messages.EXPORT_OVERALL_TITLE, 10)
+        overall = [(p.name, p.overall) for p in s.persons]
+        _chart(pdf, overall, pdf.l_margin, pdf.get_y() + 1, w, 34, high=10.0)
+        heading(messages.EXPORT_MULTIPLES_TITLE, 10)
+        _multiples(pdf, s.persons, w)
 
     if s.areas and s.start is not None:
         heading(messages.EXPORT_AREAS_TITLE)
@@ -352,36 +359,50 @@ def _area_table(pdf: _Doc, s: Summary, w: float) -> None:
 
 
 def _chart(
-    pdf: _Doc, persons: Sequence[PersonSummary], x0: float, y0: float, w: float, h: float
+    pdf: _Doc,
+    lines: Sequence[tuple[str, Sequence[Point]]],
+    x0: float,
+    y0: float,
+    w: float,
+    h: float,
+    *,
+    high: float = 100.0,
+    legend: bool = True,
 ) -> None:
-    """Each person's trust index, 0–100, as lines (a missing week leaves a gap, never a zero)."""
-    left, bottom = 9.0, 8.0
+    """Weekly series from 0 to ``high`` as lines with a dated x-axis (a missing week leaves a
+    gap, never a zero); ``lines`` is (name, points) per person."""
+    left, bottom = 9.0, (11.0 if legend else 6.0)
     pw, ph = w - left, h - bottom
-    n = max((len(p.index) for p in persons), default=0)
+    n = max((len(points) for _, points in lines), default=0)
 
     def x(i: int) -> float:
         return x0 + left + (pw * i / (n - 1) if n > 1 else pw / 2)
 
     def y(v: float) -> float:
-        return y0 + ph * (1 - max(0.0, min(100.0, v)) / 100)
+        return y0 + ph * (1 - max(0.0, min(high, v)) / high)
 
-    pdf.set_font(_FAMILY, "", 7)
+    pdf.set_font(_FAMILY, "", 7 if legend else 6)
     pdf.set_text_color(*_GREY)
     pdf.set_line_width(0.15)
     pdf.set_draw_color(215, 215, 215)
-    for level in (0, 50, 100):
+    for level in (0, high / 2, high):
         pdf.line(x0 + left, y(level), x0 + w, y(level))
         pdf.set_xy(x0, y(level) - 2)
-        pdf.cell(left - 1.5, 4, str(level), align="R")
-    for k, person in enumerate(persons):
+        pdf.cell(left - 1.5, 4, num(level), align="R")
+    weeks = [week for week, _ in max((points for _, points in lines), key=len, default=())]
+    for i, tick in month_ticks(weeks, most=max(2, int(w // 28))):
+        pdf.line(x(i), y0 + ph, x(i), y0 + ph + 1)
+        pdf.set_xy(x(i) - 1, y0 + ph + 0.8)
+        pdf.cell(20, 3.2, tick)
+    for k, (name, points) in enumerate(lines):
         colour = _COLOURS[k % 2]
         pdf.set_draw_color(*colour)
         pdf.set_fill_color(*colour)
-        pdf.set_line_width(0.6)
+        pdf.set_line_width(0.6 if legend else 0.4)
         if k % 2:
             pdf.set_dash_pattern(dash=1.6, gap=1.0)
         run: list[tuple[float, float]] = []
-        for i, (_, value) in enumerate([*person.index, (None, None)]):
+        for i, (_, value) in enumerate([*points, (None, None)]):
             if value is not None:
                 run.append((x(i), y(value)))
                 continue
@@ -390,12 +411,36 @@ def _chart(
             elif run:
                 pdf.polyline(run)
             run = []
-        lx = x0 + left + k * 60
-        ly = y0 + h - 2
-        pdf.line(lx, ly, lx + 9, ly)
+        if legend:
+            lx = x0 + left + k * 60
+            ly = y0 + h - 2
+            pdf.line(lx, ly, lx + 9, ly)
+            pdf.set_dash_pattern()
+            pdf.set_xy(lx + 11, ly - 2)
+            pdf.set_text_color(*_TEXT)
+            pdf.cell(45, 4, pdf.shown(name)[:40])
         pdf.set_dash_pattern()
-        pdf.set_xy(lx + 11, ly - 2)
-        pdf.set_text_color(*_TEXT)
-        pdf.cell(45, 4, pdf.shown(person.name)[:40])
-    pdf.set_dash_pattern()
     pdf.set_xy(pdf.l_margin, y0 + h + 1)
+
+
+def _multiples(pdf: _Doc, persons: Sequence[PersonSummary], w: float) -> None:
+    """One small dated chart per area, three to a row, both partners in each."""
+    if not persons or not persons[0].areas:
+        return
+    cols, gap, h = 3, 4.0, 30.0
+    cw = (w - gap * (cols - 1)) / cols
+    areas = persons[0].areas
+    for row in range(0, len(areas), cols):
+        if pdf.will_page_break(h + 6):
+            pdf.add_page()
+        top = pdf.get_y()
+        for c, (title, _) in enumerate(areas[row : row + cols]):
+            k = row + c
+            x0 = pdf.l_margin + c * (cw + gap)
+            pdf.set_xy(x0, top)
+            pdf.set_font(_FAMILY, "B", 7.5)
+            pdf.set_text_color(*_TEXT)
+            pdf.cell(cw, 4, pdf.shown(title))
+            lines = [(p.name, p.areas[k][1]) for p in persons if k < len(p.areas)]
+            _chart(pdf, lines, x0, top + 4.5, cw, h - 4.5, legend=False)
+        pdf.set_xy(pdf.l_margin, top + h + 2)

@@ -10,6 +10,8 @@ EXPORT_HOW_TO_READ = (
 )
 EXPORT_NOT_THERAPY = "trustcheck is not therapy and not a diagnosis; no score here is a cut-off."
 EXPORT_INDEX_TITLE = "Trust index over the period (0–100)"
+EXPORT_OVERALL_TITLE = "Overall trust, week by week (0–10)"
+EXPORT_MULTIPLES_TITLE = "Each area, week by week (0–100)"
 EXPORT_INDEX_LATEST = "{name}: latest {latest}, mean {mean}"
 EXPORT_AREAS_TITLE = "Areas at the start and the end of the period (0–100)"
 EXPORT_AREA = "Area"

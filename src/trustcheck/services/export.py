@@ -188,6 +188,10 @@ class ExportService:
                 sparkline=render_sparkline(p.index.values(), 52, low=0.0, high=100.0),
                 latest=p.index.latest,
                 mean=p.index.mean,
+                overall=p.overall.points,
+                areas=tuple(
+                    (AREA_TITLES.get(area, area), series.points) for area, series in p.areas.items()
+                ),
             )
             for p in report.persons
         )
