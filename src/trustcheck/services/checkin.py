@@ -7,7 +7,7 @@ check-in interrupted anywhere resumes at the same step with every answer kept.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from trustcheck import messages
@@ -155,6 +155,29 @@ class TurnItem:
 
     pack: Pack
     item: Item
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """What the answer screen needs for one person's turn, read in one call.
+
+    ``answers`` are the person's stored answers by (pack id, item id); the screen keeps them up
+    to date from what :meth:`CheckinService.save_answer` returns, without reading them again.
+    """
+
+    checkin: Checkin
+    person: Profile
+    partner: Profile | None
+    items: tuple[TurnItem, ...]
+    answers: dict[tuple[str, str], Answer]
+
+    @property
+    def position(self) -> int:
+        """Where the turn (re)starts: the first item without an answer, or the end."""
+        return next(
+            (n for n, t in enumerate(self.items) if (t.pack.id, t.item.id) not in self.answers),
+            len(self.items),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,6 +451,23 @@ class CheckinService:
                 out.extend(TurnItem(pack, item) for item in pack.for_role(role))
         return tuple(out)
 
+    def turn(self, checkin: Checkin) -> Turn:
+        """The turn of whoever answers at ``checkin``'s step: who, with whom, the items in order
+        and what they answered so far. Drafts are read per written item as it is shown."""
+        people = self.people(checkin)
+        at = {Step.ANSWER_A: 0, Step.ANSWER_B: 1}.get(checkin.step)
+        if at is None or at >= len(people):
+            raise CheckinError(messages.CHECKIN_MOVED_ON)  # not an answering step
+        person = people[at]
+        others = [p for p in people if p.id != person.id]
+        return Turn(
+            checkin=checkin,
+            person=person,
+            partner=others[0] if others else None,
+            items=self.turn_items(person.id),
+            answers=self.turn_answers(checkin.id, person.id),
+        )
+
     def turn_answers(self, checkin_id: int, profile_id: int) -> dict[tuple[str, str], Answer]:
         """A person's stored answers in a check-in, by (pack id, item id), modules included."""
         return {
@@ -481,10 +521,12 @@ class CheckinService:
         visibility: Visibility = Visibility.SHARED,
         pack_id: str | None = None,
     ) -> Answer:
-        """Validate and store one answer at once (fsynced before this returns).
+        """Validate and store one answer at once (one transaction, fsynced before this returns);
+        returns it as stored, so a screen updates itself without reading the check-in again.
 
         ``pack_id`` names a module's pack (default: the weekly one). A private item's answer,
-        its value included, is sealed with the author's key whatever ``visibility`` says.
+        its value included, is sealed with the author's key whatever ``visibility`` says. The
+        first answer to a pack version stores that version's wording in the same transaction.
         """
         pack = self.pack_of(pack_id)
         item = pack.item(item_id)
@@ -532,10 +574,19 @@ class CheckinService:
                 table=ANSWERS_TABLE,
                 record_id=private_answer_id(checkin_id, pack.id, item.id),
             )
-        if self.catalog is not None:
-            self.catalog.ensure_snapshot(pack)
-        self.answers.save(checkin_id, answer, self.clock.now(), sealed)
-        return answer
+        snapshot = None if self.catalog is None else self.catalog.unsaved_snapshot(pack)
+        self.answers.save(
+            checkin_id,
+            answer,
+            self.clock.now(),
+            sealed,
+            written=item.kind is ItemKind.TEXT,
+            snapshot=snapshot,
+        )
+        if snapshot is not None and self.catalog is not None:
+            self.catalog.snapshot_saved(pack)
+        # As stored: a sealed answer's text is not there (reading it back gives the same).
+        return answer if sealed is None else replace(answer, text=None)
 
     # --- drafts -------------------------------------------------------------------------------
     def save_draft(

@@ -75,6 +75,11 @@ class KeyService:
     def is_unlocked(self, profile_id: int) -> bool:
         return self.ring.is_unlocked(profile_id)
 
+    def any_unlocked(self) -> bool:
+        """Whether anyone's key is held now (a removed person is locked first, so only people
+        in use can be)."""
+        return self.ring.any_unlocked()
+
     def before_lock(self, callback: Callable[[int | None], None]) -> Callable[[], None]:
         """Call ``callback`` before any key is dropped (hide key, idle lock, hand-over, exit);
         returns the function that stops it. A failing callback never keeps a key unlocked."""

@@ -206,14 +206,17 @@ class PackService:
         self.settings.set(ROLE_SETTING.format(pack=pack_id, profile=profile_id), role or "")
 
     # --- versions -----------------------------------------------------------------------------
-    def ensure_snapshot(self, pack: Pack) -> None:
-        """Store the wording of ``pack``'s version the first time it is answered."""
-        key = (pack.id, pack.version)
-        if key in self._snapshotted:
-            return
-        if self.versions.get(pack.id, pack.version) is None:
-            self.versions.add(pack.id, pack.version, pack_snapshot(pack), self._now())
-        self._snapshotted.add(key)
+    def unsaved_snapshot(self, pack: Pack) -> str | None:
+        """The wording of ``pack``'s version to store with an answer, or None when this process
+        already stored it (it is stored the first time a version is answered; storing it again
+        changes nothing). Call :meth:`snapshot_saved` once it is written."""
+        if (pack.id, pack.version) in self._snapshotted:
+            return None
+        return pack_snapshot(pack)
+
+    def snapshot_saved(self, pack: Pack) -> None:
+        """``pack``'s version is stored: later answers need not carry its wording."""
+        self._snapshotted.add((pack.id, pack.version))
 
     def answered(self, pack_id: str, version: int) -> Pack | None:
         """The pack as it was when ``version`` was answered: its stored wording, else the

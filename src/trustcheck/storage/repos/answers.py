@@ -17,6 +17,7 @@ from trustcheck.storage.repos._rows import (
     _ts,
 )
 from trustcheck.storage.repos.drafts import _DELETE_DRAFT, _clear_draft
+from trustcheck.storage.repos.pack_versions import add_version
 
 ANSWERS_TABLE = "answers"
 
@@ -61,18 +62,32 @@ class AnswerRepo:
         self.db = db
 
     def save(
-        self, checkin_id: int, answer: Answer, now: dt.datetime, sealed: bytes | None = None
+        self,
+        checkin_id: int,
+        answer: Answer,
+        now: dt.datetime,
+        sealed: bytes | None = None,
+        *,
+        written: bool = True,
+        snapshot: str | None = None,
     ) -> None:
-        """Write one answer at once, replacing an earlier answer to the same item.
+        """Write one answer at once (one transaction), replacing an earlier answer to the item.
 
         ``sealed`` is the encrypted text of a private answer; its clear text is then not stored.
+        ``written``: the item is a written answer, so a draft of it may be stored; it goes in
+        the same transaction (a rating has no draft, and no statement is spent on one).
+        ``snapshot`` is the wording of the answer's pack version when this process has not
+        stored it yet: kept in the same transaction, the first time that version is answered.
         """
         key = (checkin_id, answer.profile_id, answer.pack_id, answer.item_id)
         with self.db.transaction() as conn:
-            clear = sealed is not None and _clear_draft(conn, key)
+            clear = written and sealed is not None and _clear_draft(conn, key)
+            if snapshot is not None:
+                add_version(conn, answer.pack_id, answer.pack_version, snapshot, now)
             conn.execute(_INSERT_ANSWER, _answer_params(checkin_id, answer, now, sealed))
-            # The answer replaces its draft in the same transaction: never both, never neither.
-            conn.execute(_DELETE_DRAFT, key)
+            if written:
+                # The answer replaces its draft in the same transaction: never both, never neither.
+                conn.execute(_DELETE_DRAFT, key)
         if clear:  # typed as shared, then sealed: the clear draft goes from the log as well
             self.db.forget_old_pages()
 
