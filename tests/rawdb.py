@@ -1,14 +1,25 @@
-"""Test-only access to what :class:`Services` keeps to itself: its database and settings table.
+"""Test-only access to what :class:`Services` keeps to itself: its database, settings table and
+the check-in's tables.
 
 The app never hands these out (screens and commands go through the services' methods); tests reach
-them here, in one place, to look at rows or to write what no screen would write.
+them here, in one place, to look at rows or to write what no screen would write. A repo keeps no
+state of its own, so one built here reads and writes exactly what the services' own do.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from trustcheck.services import Services
 from trustcheck.storage.db import Database
-from trustcheck.storage.repos import SettingsRepo
+from trustcheck.storage.repos import (
+    AnswerRepo,
+    CheckinRepo,
+    CommitmentRepo,
+    DraftRepo,
+    ProfileRepo,
+    SettingsRepo,
+)
 
 
 def database(services: Services) -> Database:
@@ -19,3 +30,42 @@ def database(services: Services) -> Database:
 def settings(services: Services) -> SettingsRepo:
     """The raw settings table the services read and write."""
     return services._settings
+
+
+def checkins(services: Services) -> CheckinRepo:
+    """The raw check-ins table (and whole past check-ins written at once)."""
+    return CheckinRepo(services._db)
+
+
+def answers(services: Services) -> AnswerRepo:
+    """The raw answers table."""
+    return AnswerRepo(services._db)
+
+
+def commitments(services: Services) -> CommitmentRepo:
+    """The raw commitments table."""
+    return CommitmentRepo(services._db)
+
+
+def drafts(services: Services) -> DraftRepo:
+    """The raw answer drafts table."""
+    return DraftRepo(services._db)
+
+
+@dataclass(frozen=True)
+class Repos:
+    """The check-in's tables, one repo each (as a trends service is built over them)."""
+
+    checkins: CheckinRepo
+    answers: AnswerRepo
+    commitments: CommitmentRepo
+    profiles: ProfileRepo
+    drafts: DraftRepo
+
+
+def repos(services: Services) -> Repos:
+    """Every raw table of the check-in, at once."""
+    db = services._db
+    return Repos(
+        CheckinRepo(db), AnswerRepo(db), CommitmentRepo(db), ProfileRepo(db), DraftRepo(db)
+    )

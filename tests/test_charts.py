@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import rawdb
 from trustcheck.charts import render_trends
 from trustcheck.core import stats
 from trustcheck.core.clock import FixedClock
@@ -25,7 +26,7 @@ _ESC = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 
 
 def trends_of(services: Services) -> TrendsService:
-    c = services.checkins
+    c = rawdb.repos(services)
     return TrendsService(
         services.pack, c.checkins, c.answers, c.commitments, c.profiles, services.clock
     )
@@ -42,7 +43,7 @@ def add_checkin(services: Services, week: dt.date, people: list[Profile], level:
             elif item.kind is ItemKind.RATING:
                 answers.append(Answer(p.id, pack.id, pack.version, item.id, value=level + 2))
     when = dt.datetime.combine(week, dt.time(19), tzinfo=dt.UTC)
-    services.checkins.checkins.insert_completed(week, [p.id for p in people], when, when, answers)
+    rawdb.checkins(services).insert_completed(week, [p.id for p in people], when, when, answers)
 
 
 def check_text(out: str, width: int) -> None:

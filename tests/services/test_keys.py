@@ -191,7 +191,7 @@ def test_composed_and_decomposed_accents_unlock_alike(
 
 
 def _private_answer(svc: Services, profile_id: int, checkin_id: int) -> str:
-    (row,) = svc.checkins.answers.sealed_for(profile_id)
+    (row,) = rawdb.answers(svc).sealed_for(profile_id)
     cid, pack_id, item_id, blob = row
     assert cid == checkin_id
     return svc.keys.ring.open(

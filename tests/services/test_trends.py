@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 
 import pytest
 
+import rawdb
 from trustcheck.core import stats
 from trustcheck.core.models import AREAS, OVERALL, Answer, ItemKind, Profile, Review
 from trustcheck.core.scoring import week_scores
@@ -26,7 +27,7 @@ MON = dt.date(2026, 11, 16)  # last week, as the shared fixture clock (25 Nov 20
 
 
 def trends_of(services: Services, **kwargs: object) -> TrendsService:
-    c = services.checkins
+    c = rawdb.repos(services)
     return TrendsService(
         services.pack,
         c.checkins,
@@ -85,7 +86,7 @@ def checkin(
             overall[i] if overall else 7,
             per_item=per_item[i] if per_item else None,
         )
-    return services.checkins.checkins.insert_completed(
+    return rawdb.checkins(services).insert_completed(
         week, [p.id for p in people], when, when + dt.timedelta(minutes=20), answers
     )
 
@@ -133,7 +134,7 @@ def test_scores_match_the_core_scoring(services: Services) -> None:
     seed_demo(services, weeks=30)
     trends = trends_of(services)
     history = trends.history()
-    repo = services.checkins
+    repo = rawdb.repos(services)
     answers = repo.answers.for_completed()
     for c in repo.checkins.completed():
         for person in history.persons:
@@ -180,7 +181,7 @@ def test_commitments_kept_per_person_per_four_weeks(
     alex, sam = couple
     first = checkin(services, MON - dt.timedelta(weeks=1), couple)
     second = checkin(services, MON, couple)
-    repo = services.checkins.commitments
+    repo = rawdb.commitments(services)
     now = services.clock.now()
     kept = repo.add(first, alex.id, sam.id, "text when late", now)
     partly = repo.add(first, alex.id, sam.id, "walk after dinner", now)
@@ -338,7 +339,7 @@ class _Rows:
 
     def rated_for_completed(self, pack_id: str) -> list[RatedRow]:
         self.calls += 1
-        repo = self.services.checkins
+        repo = rawdb.repos(self.services)
         by_checkin = repo.answers.for_completed()
         rows: list[RatedRow] = []
         for c in repo.checkins.completed():
@@ -352,7 +353,7 @@ class _Rows:
         return rows
 
     def reviews_for_completed(self) -> list[tuple[int, dt.date, Review]]:
-        repo = self.services.checkins
+        repo = rawdb.repos(self.services)
         weeks = {c.id: c.week for c in repo.checkins.completed()}
         return [
             (m.owner_id, weeks[m.reviewed_in], m.review)

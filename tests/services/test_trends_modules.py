@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 import pytest
 
+import rawdb
 from trustcheck.charts import render_trends
 from trustcheck.core.models import Answer, Item, ItemKind, ModuleArea, Pack, Profile
 from trustcheck.services import Services
@@ -54,7 +55,7 @@ def checkin(
 ) -> int:
     when = dt.datetime.combine(week + dt.timedelta(days=6), dt.time(19), tzinfo=dt.UTC)
     answers = [a for p in people for a in weekly(services, p)] + list(extra)
-    return services.checkins.checkins.insert_completed(
+    return rawdb.checkins(services).insert_completed(
         week, [p.id for p in people], when, when + dt.timedelta(minutes=20), answers
     )
 
@@ -184,7 +185,7 @@ def test_private_items_are_skipped(services: Services, couple: list[Profile]) ->
     three = {"jealousy.triggered": 1, "jealousy.spiral": 1, "jealousy.ask": 7, "jealousy.steady": 1}
     checkin(services, WEEKS[1], couple, module(pack, alex, three))
     checkin(services, WEEKS[2], couple, module(pack, alex, {**three, "jealousy.ask": None}))
-    c = services.checkins
+    c = rawdb.repos(services)
     trends = TrendsService(
         services.pack,
         c.checkins,

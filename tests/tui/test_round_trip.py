@@ -24,7 +24,7 @@ async def test_a_rating_key_is_one_upsert_and_no_read(
     is BEGIN, one upsert, COMMIT — no SELECT: the screen does not read the check-in per key."""
     checkins = services.checkins
     draft = checkin_helpers.advance(checkins, checkins.start([p.id for p in couple]))
-    scales = [i for i in checkin_helpers.items(checkins) if i.kind is ItemKind.SCALE]
+    scales = [i for i in checkins.pack.items if i.kind is ItemKind.SCALE]
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # through the turn's gate

@@ -319,18 +319,21 @@ class CheckinService:
         clock: Clock,
         keys: KeyService,
         catalog: PackService | None = None,
+        *,
+        drafts: DraftRepo,
     ) -> None:
         self.keys = keys
         self.pack = pack
-        self.checkins = checkins
-        self.answers = answers
-        self.commitments = commitments
-        self.profiles = profiles
+        # The tables stay inside: callers use the methods below (tests reach rows via rawdb).
+        self._checkins = checkins
+        self._answers = answers
+        self._commitments = commitments
+        self._profiles = profiles
         self.clock = clock
         #: Modules, roles and pack versions (issue 6); without it, only the weekly pack is used.
         self.catalog = catalog
         #: Written answers being typed (issue 12), kept apart from the answers themselves.
-        self.drafts = DraftRepo(answers.db)
+        self._drafts = drafts
 
     # --- status -------------------------------------------------------------------------------
     def this_week(self) -> dt.date:
@@ -338,8 +341,8 @@ class CheckinService:
 
     def status(self) -> Status:
         week = self.this_week()
-        draft = self.checkins.draft()
-        last = self.checkins.last_completed()
+        draft = self._checkins.draft()
+        last = self._checkins.last_completed()
         done = last is not None and last.week >= week
         next_due = week + dt.timedelta(weeks=1) if done else week
         if draft is not None:
@@ -354,7 +357,7 @@ class CheckinService:
         )
 
     def people(self, checkin: Checkin) -> tuple[Profile, ...]:
-        return tuple(self.profiles.get(pid) for pid in checkin.participant_ids)
+        return tuple(self._profiles.get(pid) for pid in checkin.participant_ids)
 
     # --- the flow -----------------------------------------------------------------------------
     def start(self, participant_ids: list[int]) -> Checkin:
@@ -368,32 +371,24 @@ class CheckinService:
         if status.state is WeekState.DONE:
             raise CheckinError(messages.STATUS_DONE.format(week=week_label(status.next_due)))
         try:
-            return self.checkins.start(self.this_week(), participant_ids, self.clock.now())
+            return self._checkins.start(self.this_week(), participant_ids, self.clock.now())
         except ConflictError as exc:
-            draft = self.checkins.draft()
+            draft = self._checkins.draft()
             if draft is not None:  # started in another window between the check and the insert
                 raise CheckinMovedOn(messages.CHECKIN_STARTED_ELSEWHERE, draft) from exc
             raise CheckinError(str(exc)) from exc
 
     def get(self, checkin_id: int) -> Checkin:
-        return self.checkins.get(checkin_id)
+        return self._checkins.get(checkin_id)
 
     def draft(self) -> Checkin | None:
-        return self.checkins.draft()
+        return self._checkins.draft()
 
     def steps(self, checkin: Checkin) -> list[Step]:
         """The steps this check-in goes through: solo skips the hand-over and the second turn."""
         if checkin.solo:
             return [Step.OPEN, Step.ANSWER_A, Step.REVEAL, Step.COMMITMENTS, Step.CLOSE]
         return list(Step)
-
-    def advance(self, checkin: Checkin) -> Checkin:
-        """Move to the next step and store it, so a resume lands there."""
-        steps = self.steps(checkin)
-        position = steps.index(checkin.step)
-        if position + 1 < len(steps):
-            self.checkins.set_step(checkin.id, steps[position + 1], self.clock.now())
-        return self.checkins.get(checkin.id)
 
     def advance_from(self, checkin: Checkin, to: Step | None = None) -> Checkin:
         """Move on from the step this window shows (``checkin.step``): to ``to``, else the next.
@@ -405,32 +400,24 @@ class CheckinService:
         steps = self.steps(checkin)
         position = steps.index(checkin.step)
         target = to if to is not None else steps[min(position + 1, len(steps) - 1)]
-        if target is not checkin.step and self.checkins.advance_step(
+        if target is not checkin.step and self._checkins.advance_step(
             checkin.id, checkin.step, target, self.clock.now()
         ):
-            return self.checkins.get(checkin.id)
-        current = self.checkins.get(checkin.id)
+            return self._checkins.get(checkin.id)
+        current = self._checkins.get(checkin.id)
         if current.status is not CheckinStatus.IN_PROGRESS:
             raise CheckinMovedOn(messages.CHECKIN_GONE, None)
         if current.step is target:
             return current
         raise CheckinMovedOn(messages.CHECKIN_MOVED_ON, current)
 
-    def go_to(self, checkin: Checkin, step: Step) -> Checkin:
-        self.checkins.set_step(checkin.id, step, self.clock.now())
-        return self.checkins.get(checkin.id)
-
     def answering(self, checkin: Checkin) -> Profile | None:
         """Whose turn it is, at an answering step."""
         if checkin.step is Step.ANSWER_A:
-            return self.profiles.get(checkin.participant_ids[0])
+            return self._profiles.get(checkin.participant_ids[0])
         if checkin.step is Step.ANSWER_B and len(checkin.participant_ids) > 1:
-            return self.profiles.get(checkin.participant_ids[1])
+            return self._profiles.get(checkin.participant_ids[1])
         return None
-
-    def items(self) -> tuple[Item, ...]:
-        """The items everyone answers, in order."""
-        return self.pack.items
 
     def pack_of(self, pack_id: str | None) -> Pack:
         """The weekly pack, or a module's (usable) pack by id."""
@@ -472,7 +459,7 @@ class CheckinService:
         """A person's stored answers in a check-in, by (pack id, item id), modules included."""
         return {
             (a.pack_id, a.item_id): a
-            for a in self.answers.for_checkin(checkin_id)
+            for a in self._answers.for_checkin(checkin_id)
             if a.profile_id == profile_id
         }
 
@@ -493,21 +480,6 @@ class CheckinService:
             return pack.item(answer.item_id)
         except KeyError:
             return None
-
-    def answers_of(self, checkin_id: int, profile_id: int) -> dict[str, Answer]:
-        return {
-            a.item_id: a
-            for a in self.answers.for_checkin(checkin_id)
-            if a.profile_id == profile_id and a.pack_id == self.pack.id
-        }
-
-    def first_unanswered(self, checkin_id: int, profile_id: int) -> int:
-        """Where a resumed turn picks up: the first item with no stored answer (or the end)."""
-        given = self.answers_of(checkin_id, profile_id)
-        for position, item in enumerate(self.pack.items):
-            if item.id not in given:
-                return position
-        return len(self.pack.items)
 
     def save_answer(
         self,
@@ -575,7 +547,7 @@ class CheckinService:
                 record_id=private_answer_id(checkin_id, pack.id, item.id),
             )
         snapshot = None if self.catalog is None else self.catalog.unsaved_snapshot(pack)
-        self.answers.save(
+        self._answers.save(
             checkin_id,
             answer,
             self.clock.now(),
@@ -612,7 +584,7 @@ class CheckinService:
             visibility = Visibility.PRIVATE
         cleaned = clean_block(text)
         if not cleaned.strip():
-            self.drafts.delete(checkin_id, profile_id, pack.id, item.id)
+            self._drafts.delete(checkin_id, profile_id, pack.id, item.id)
             return DraftSaved.EMPTY
         now = self.clock.now()
         if visibility is Visibility.PRIVATE:
@@ -624,11 +596,11 @@ class CheckinService:
                 table=ANSWER_DRAFTS_TABLE,
                 record_id=draft_record_id(checkin_id, pack.id, item.id),
             )
-            self.drafts.save(
+            self._drafts.save(
                 checkin_id, profile_id, pack.id, item.id, visibility, now, sealed=sealed
             )
             return DraftSaved.SEALED
-        self.drafts.save(checkin_id, profile_id, pack.id, item.id, visibility, now, text=cleaned)
+        self._drafts.save(checkin_id, profile_id, pack.id, item.id, visibility, now, text=cleaned)
         return DraftSaved.KEPT
 
     def answer_draft(
@@ -636,7 +608,7 @@ class CheckinService:
     ) -> Draft | None:
         """The draft of a written answer, opened when it is sealed and its author unlocked."""
         pack = self.pack_of(pack_id)
-        stored = self.drafts.get(checkin_id, profile_id, pack.id, item_id)
+        stored = self._drafts.get(checkin_id, profile_id, pack.id, item_id)
         if stored is None:
             return None
         if stored.sealed is None:
@@ -656,7 +628,7 @@ class CheckinService:
 
     # --- reveal -------------------------------------------------------------------------------
     def scores(self, checkin: Checkin) -> tuple[WeekScores, ...]:
-        answers = self.answers.for_checkin(checkin.id)
+        answers = self._answers.for_checkin(checkin.id)
         return tuple(
             scoring.week_scores(self.pack, pid, checkin.week, answers)
             for pid in checkin.participant_ids
@@ -665,10 +637,10 @@ class CheckinService:
     def reveal(self, checkin: Checkin) -> Reveal:
         people = self.people(checkin)
         now = self.scores(checkin)
-        previous = self.checkins.last_completed(before=checkin.id)
+        previous = self._checkins.last_completed(before=checkin.id)
         before: list[WeekScores | None] = [None] * len(people)
         if previous is not None:
-            prev_answers = self.answers.for_checkin(previous.id)
+            prev_answers = self._answers.for_checkin(previous.id)
             for i, person in enumerate(people):
                 if person.id in previous.participant_ids:
                     before[i] = scoring.week_scores(
@@ -694,7 +666,7 @@ class CheckinService:
             if (c := r.change(i)) is not None
         ]
         biggest = max(changes, key=lambda t: t[0], default=None)
-        answers = self.answers.for_checkin(checkin.id)
+        answers = self._answers.for_checkin(checkin.id)
         open_answers = self._shared_texts(answers, {p.id: p for p in people})
         if len(people) < 2:
             prompt = conversation().solo_prompt  # no partner, so no gap and no "you both"
@@ -770,16 +742,16 @@ class CheckinService:
     # --- commitments --------------------------------------------------------------------------
     def to_review(self, checkin: Checkin) -> list[Commitment]:
         """Commitments set at the last completed check-in, reviewed in this one."""
-        previous = self.checkins.last_completed(before=checkin.id)
+        previous = self._checkins.last_completed(before=checkin.id)
         if previous is None:
             return []
-        return self.commitments.set_in(previous.id)
+        return self._commitments.set_in(previous.id)
 
     def review(self, checkin: Checkin, commitment_id: int, review: Review | None) -> None:
-        self.commitments.review(commitment_id, review, checkin.id, self.clock.now())
+        self._commitments.review(commitment_id, review, checkin.id, self.clock.now())
 
     def new_commitments(self, checkin: Checkin) -> list[Commitment]:
-        return self.commitments.set_in(checkin.id)
+        return self._commitments.set_in(checkin.id)
 
     def add_commitment(self, checkin: Checkin, owner_id: int, raw_text: str) -> Commitment:
         text = clean_line(raw_text)
@@ -787,22 +759,22 @@ class CheckinService:
             raise CheckinError(messages.COMMITMENT_EMPTY)
         if len(text) > COMMITMENT_LIMIT:
             raise CheckinError(messages.TEXT_TOO_LONG.format(limit=COMMITMENT_LIMIT))
-        mine = [c for c in self.commitments.set_in(checkin.id) if c.owner_id == owner_id]
+        mine = [c for c in self._commitments.set_in(checkin.id) if c.owner_id == owner_id]
         if len(mine) >= MAX_COMMITMENTS:
             raise CheckinError(messages.COMMITMENT_LIMIT)
         others = [pid for pid in checkin.participant_ids if pid != owner_id]
         to_id = others[0] if others else owner_id
-        return self.commitments.add(checkin.id, owner_id, to_id, text, self.clock.now())
+        return self._commitments.add(checkin.id, owner_id, to_id, text, self.clock.now())
 
     def remove_commitment(self, commitment_id: int) -> None:
-        self.commitments.delete(commitment_id)
+        self._commitments.delete(commitment_id)
 
     def private_text(
         self, checkin_id: int, profile_id: int, item_id: str, pack_id: str | None = None
     ) -> str | None:
         """A private answer's text, for its unlocked author going back to it; None if none."""
         wanted = pack_id or self.pack.id
-        for cid, pack_id, iid, blob in self.answers.sealed_for(profile_id):
+        for cid, pack_id, iid, blob in self._answers.sealed_for(profile_id):
             if cid == checkin_id and pack_id == wanted and iid == item_id:
                 return self.keys.ring.open(
                     profile_id,
@@ -817,13 +789,13 @@ class CheckinService:
 
         An answer that fails to open is listed with ``text`` None (damaged or modified).
         """
-        rows = self.answers.sealed_for(profile_id)
+        rows = self._answers.sealed_for(profile_id)
         opened = self.keys.ring.open_many(
             profile_id,
             [(private_answer_id(cid, pack_id, iid), blob) for cid, pack_id, iid, blob in rows],
             table=ANSWERS_TABLE,
         )
-        versions = self.answers.sealed_versions(profile_id) if rows else {}
+        versions = self._answers.sealed_versions(profile_id) if rows else {}
         weeks: dict[int, dt.date] = {}
         out = []
         for (cid, pack_id, iid, _), text in zip(rows, opened, strict=True):
@@ -832,7 +804,7 @@ class CheckinService:
                 pack_id, version, iid, text if isinstance(text, str) else None
             )
             if cid not in weeks:
-                weeks[cid] = self.checkins.get(cid).week
+                weeks[cid] = self._checkins.get(cid).week
             out.append(PrivateAnswer(week=weeks[cid], prompt=prompt, text=shown, module=module))
         return out
 
@@ -858,35 +830,63 @@ class CheckinService:
 
     def open_commitments(self) -> list[Commitment]:
         """The commitments made at the last completed check-in (shown on home)."""
-        last = self.checkins.last_completed()
-        return [] if last is None else self.commitments.set_in(last.id)
+        last = self._checkins.last_completed()
+        return [] if last is None else self._commitments.set_in(last.id)
 
     def had_commitments(self) -> bool:
         """Whether an earlier check-in set any commitment (home words "none" accordingly)."""
-        return self.commitments.any_completed()
+        return self._commitments.any_completed()
+
+    def sealed_answers(self, profile_id: int) -> list[tuple[int, str, str, bytes]]:
+        """Every private answer of a person as stored: (check-in id, pack id, item id, seal)."""
+        return self._answers.sealed_for(profile_id)
+
+    # --- history written at once (demo data) --------------------------------------------------
+    def record_past(
+        self,
+        week: dt.date,
+        participant_ids: list[int],
+        started: dt.datetime,
+        completed: dt.datetime,
+        answers: list[Answer],
+    ) -> int:
+        """A whole completed check-in from the past, stored in one transaction; its id."""
+        return self._checkins.insert_completed(week, participant_ids, started, completed, answers)
+
+    def record_commitment(
+        self, checkin_id: int, owner_id: int, to_id: int, text: str, at: dt.datetime
+    ) -> Commitment:
+        """A commitment as it was made at a past check-in (``at``)."""
+        return self._commitments.add(checkin_id, owner_id, to_id, text, at)
+
+    def record_review(
+        self, commitment_id: int, review: Review, checkin_id: int, at: dt.datetime
+    ) -> None:
+        """A commitment's review as it was given at a past check-in (``at``)."""
+        self._commitments.review(commitment_id, review, checkin_id, at)
 
     # --- finishing ----------------------------------------------------------------------------
     def complete(self, checkin: Checkin) -> Summary:
-        self.checkins.set_step(checkin.id, Step.CLOSE, self.clock.now())
-        self.checkins.finish(checkin.id, CheckinStatus.COMPLETED, self.clock.now())
-        self.drafts.clear(checkin.id)  # the answers are given; a draft left over goes nowhere
-        return self.summary(self.checkins.get(checkin.id))
+        self._checkins.set_step(checkin.id, Step.CLOSE, self.clock.now())
+        self._checkins.finish(checkin.id, CheckinStatus.COMPLETED, self.clock.now())
+        self._drafts.clear(checkin.id)  # the answers are given; a draft left over goes nowhere
+        return self.summary(self._checkins.get(checkin.id))
 
     def loss(self, checkin: Checkin) -> Loss:
         """What discarding ``checkin`` would throw away, to name it before asking."""
-        answers = self.answers.for_checkin(checkin.id)
+        answers = self._answers.for_checkin(checkin.id)
         counts = tuple(
             (person, sum(1 for a in answers if a.profile_id == person.id))
             for person in self.people(checkin)
         )
-        return Loss(answers=counts, commitments=len(self.commitments.set_in(checkin.id)))
+        return Loss(answers=counts, commitments=len(self._commitments.set_in(checkin.id)))
 
     def discard(self, checkin: Checkin) -> None:
         """Delete a draft and everything given in it (asked twice in the app; no undo).
 
         Reviews of earlier commitments made in it are undone, so they come up again next time.
         """
-        if not self.checkins.discard(checkin.id):
+        if not self._checkins.discard(checkin.id):
             raise CheckinError(messages.CHECKIN_GONE)
 
     # --- the review before the hand-over ------------------------------------------------------
@@ -928,13 +928,13 @@ class CheckinService:
 
     def summary(self, checkin: Checkin) -> Summary:
         scores = self.scores(checkin)
-        reviewed = [c for c in self.commitments.all() if c.reviewed_in == checkin.id]
+        reviewed = [c for c in self._commitments.all() if c.reviewed_in == checkin.id]
         return Summary(
             checkin=checkin,
             people=self.people(checkin),
             index=tuple(s.trust_index for s in scores),
             overall=tuple(s.overall for s in scores),
             reviewed=tuple(reviewed),
-            new_commitments=tuple(self.commitments.set_in(checkin.id)),
+            new_commitments=tuple(self._commitments.set_in(checkin.id)),
             next_due=checkin.week + dt.timedelta(weeks=1),
         )

@@ -525,7 +525,7 @@ class ExportService:
         )
 
         ring = self.services.keys.ring
-        sealed = self.services.checkins.answers.sealed_for(person.id)
+        sealed = self.services.checkins.sealed_answers(person.id)
         opened = ring.open_many(
             person.id,
             [(private_answer_id(cid, pack, item), blob) for cid, pack, item, blob in sealed],
