@@ -17,6 +17,8 @@ from trustcheck.storage.repos import (
     CheckinRepo,
     CommitmentRepo,
     DraftRepo,
+    KeyRepo,
+    PackVersionRepo,
     ProfileRepo,
     SettingsRepo,
 )
@@ -50,6 +52,16 @@ def commitments(services: Services) -> CommitmentRepo:
 def drafts(services: Services) -> DraftRepo:
     """The raw answer drafts table."""
     return DraftRepo(services._db)
+
+
+def keys(services: Services) -> KeyRepo:
+    """The raw wrapped keys (one per person with a passphrase)."""
+    return KeyRepo(services._db)
+
+
+def pack_versions(services: Services) -> PackVersionRepo:
+    """The raw pack wording kept for each pack version answered."""
+    return PackVersionRepo(services._db)
 
 
 @dataclass(frozen=True)

@@ -438,7 +438,7 @@ def test_production_parameters_are_what_real_profiles_store(
     try:
         (alex,) = real.profiles.setup(["Alex"])
         real.keys.set_passphrase(alex.id, "alex words")
-        raw = real.keys.repo.get(alex.id)
+        raw = rawdb.keys(real).get(alex.id)
         assert raw is not None
         kdf = json.loads(raw)["kdf"]
         assert kdf["kdf"] == "argon2id"

@@ -114,7 +114,7 @@ async def test_jealousy_and_old_wounds_follow_the_weekly_core(
     assert mine[("jealousy", "jealousy.triggered")].value == 5
     assert mine[("jealousy", "jealousy.triggered")].pack_version == 1
     assert mine[("old_wounds", "wounds.helps")].text == "ok"
-    assert services.packs.versions.get("jealousy", 1) is not None  # wording kept on first use
+    assert services.packs.stored_snapshot("jealousy", 1) is not None  # wording kept on first use
 
 
 @run_async
