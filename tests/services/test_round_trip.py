@@ -98,3 +98,22 @@ def test_a_turn_is_read_in_one_call(
     assert [t.item.id for t in turn.items][: len(svc.pack.items)] == [i.id for i in svc.pack.items]
     assert list(turn.answers) == [(svc.pack.id, first)]
     assert turn.position == 1
+
+
+def test_opening_one_private_answer_reads_only_that_answer(
+    svc: Services, couple: tuple[Profile, Profile], checkin: Checkin
+) -> None:
+    """Going back to a sealed answer reads its one row, not the author's whole history."""
+    alex = couple[0]
+    svc.checkins.save_answer(
+        checkin.id, alex.id, "open.hurt", text="only for me", visibility=Visibility.PRIVATE
+    )
+    svc.checkins.save_answer(
+        checkin.id, alex.id, "open.need", text="also mine", visibility=Visibility.PRIVATE
+    )
+    with statements(svc) as seen:
+        text = svc.checkins.private_text(checkin.id, alex.id, "open.hurt")
+    assert text == "only for me"
+    assert kinds(seen) == ["SELECT"]
+    assert "item_id = 'open.hurt'" in seen[0]
+    assert svc.checkins.private_text(checkin.id, alex.id, "open.therapy") is None

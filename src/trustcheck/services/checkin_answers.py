@@ -282,15 +282,15 @@ class CheckinAnswers:
     ) -> str | None:
         """A private answer's text, for its unlocked author going back to it; None if none."""
         wanted = pack_id or self.pack.id
-        for cid, pack_id, iid, blob in self._answers.sealed_for(profile_id):
-            if cid == checkin_id and pack_id == wanted and iid == item_id:
-                return self.keys.ring.open(
-                    profile_id,
-                    blob,
-                    table=ANSWERS_TABLE,
-                    record_id=private_answer_id(cid, pack_id, iid),
-                )
-        return None
+        blob = self._answers.sealed(checkin_id, profile_id, wanted, item_id)
+        if blob is None:
+            return None
+        return self.keys.ring.open(
+            profile_id,
+            blob,
+            table=ANSWERS_TABLE,
+            record_id=private_answer_id(checkin_id, wanted, item_id),
+        )
 
     def sealed_answers(self, profile_id: int) -> list[tuple[int, str, str, bytes]]:
         """Every private answer of a person as stored: (check-in id, pack id, item id, seal)."""

@@ -100,6 +100,15 @@ class AnswerRepo:
         ).fetchall()
         return [(int(r[0]), str(r[1]), str(r[2]), _blob(r[3])) for r in rows]
 
+    def sealed(self, checkin_id: int, profile_id: int, pack_id: str, item_id: str) -> bytes | None:
+        """One private answer's seal (None when that answer is not sealed or not given)."""
+        row = self.db.conn.execute(
+            "SELECT text_sealed FROM answers WHERE checkin_id = ? AND profile_id = ? "
+            "AND pack_id = ? AND item_id = ? AND text_sealed IS NOT NULL",
+            (checkin_id, profile_id, pack_id, item_id),
+        ).fetchone()
+        return None if row is None else _blob(row[0])
+
     def sealed_versions(self, profile_id: int) -> dict[tuple[int, str, str], int]:
         """The pack version each private answer of a profile was given under, by
         (check-in id, pack id, item id): so its wording can be shown as it was answered."""
