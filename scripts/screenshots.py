@@ -41,7 +41,7 @@ def _fill_this_week(services: Services) -> None:
         "open.therapy": ("How we plan weekends.", ""),
     }
     for index, (person, base) in enumerate(zip(people, (6, 5), strict=True)):
-        for n, item in enumerate(checkins.items()):
+        for n, item in enumerate(checkins.pack.items):
             if item.kind is ItemKind.SCALE:
                 value = max(1, min(7, base + (n % 3) - 1 - (index and item.area == "security")))
                 checkins.save_answer(
@@ -60,7 +60,7 @@ def _fill_this_week(services: Services) -> None:
                     if item.id == "open.therapy"
                     else Visibility.SHARED,
                 )
-    checkins.go_to(checkin, Step.REVEAL)
+    checkins.advance_from(checkin, to=Step.REVEAL)
 
 
 async def _shoot(

@@ -1,16 +1,28 @@
-"""Test-only access to what :class:`Services` keeps to itself: its database and settings table
-(and a trends service of one's own over them).
+"""Test-only access to what :class:`Services` keeps to itself: its database, settings table and
+the check-in's tables (and a trends service of one's own over them).
 
 The app never hands these out (screens and commands go through the services' methods); tests reach
-them here, in one place, to look at rows or to write what no screen would write.
+them here, in one place, to look at rows or to write what no screen would write. A repo keeps no
+state of its own, so one built here reads and writes exactly what the services' own do.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from trustcheck.services import Services
 from trustcheck.services.trends import ModuleCatalog, TrendsService
 from trustcheck.storage.db import Database
-from trustcheck.storage.repos import SettingsRepo
+from trustcheck.storage.repos import (
+    AnswerRepo,
+    CheckinRepo,
+    CommitmentRepo,
+    DraftRepo,
+    KeyRepo,
+    PackVersionRepo,
+    ProfileRepo,
+    SettingsRepo,
+)
 
 
 def database(services: Services) -> Database:
@@ -23,10 +35,59 @@ def settings(services: Services) -> SettingsRepo:
     return services._settings
 
 
+def checkins(services: Services) -> CheckinRepo:
+    """The raw check-ins table (and whole past check-ins written at once)."""
+    return CheckinRepo(services._db)
+
+
+def answers(services: Services) -> AnswerRepo:
+    """The raw answers table."""
+    return AnswerRepo(services._db)
+
+
+def commitments(services: Services) -> CommitmentRepo:
+    """The raw commitments table."""
+    return CommitmentRepo(services._db)
+
+
+def drafts(services: Services) -> DraftRepo:
+    """The raw answer drafts table."""
+    return DraftRepo(services._db)
+
+
+def keys(services: Services) -> KeyRepo:
+    """The raw wrapped keys (one per person with a passphrase)."""
+    return KeyRepo(services._db)
+
+
+def pack_versions(services: Services) -> PackVersionRepo:
+    """The raw pack wording kept for each pack version answered."""
+    return PackVersionRepo(services._db)
+
+
+@dataclass(frozen=True)
+class Repos:
+    """The check-in's tables, one repo each (as a trends service is built over them)."""
+
+    checkins: CheckinRepo
+    answers: AnswerRepo
+    commitments: CommitmentRepo
+    profiles: ProfileRepo
+    drafts: DraftRepo
+
+
+def repos(services: Services) -> Repos:
+    """Every raw table of the check-in, at once."""
+    db = services._db
+    return Repos(
+        CheckinRepo(db), AnswerRepo(db), CommitmentRepo(db), ProfileRepo(db), DraftRepo(db)
+    )
+
+
 def new_trends(services: Services, catalog: ModuleCatalog | None = None) -> TrendsService:
     """A fresh trends service (an empty cache) wired as ``Services.trends`` is, over the same
     database; ``catalog`` stands in for the pack service's modules and roles."""
-    c = services.checkins
+    c = repos(services)
     return TrendsService(
         services.pack,
         services._db,

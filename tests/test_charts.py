@@ -41,7 +41,7 @@ def add_checkin(services: Services, week: dt.date, people: list[Profile], level:
             elif item.kind is ItemKind.RATING:
                 answers.append(Answer(p.id, pack.id, pack.version, item.id, value=level + 2))
     when = dt.datetime.combine(week, dt.time(19), tzinfo=dt.UTC)
-    services.checkins.checkins.insert_completed(week, [p.id for p in people], when, when, answers)
+    rawdb.checkins(services).insert_completed(week, [p.id for p in people], when, when, answers)
 
 
 def check_text(out: str, width: int) -> None:

@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import checkin_helpers
+import rawdb
 from trustcheck import __version__
 from trustcheck.core.models import CheckinStatus, Review
 from trustcheck.paths import DATA_DIR_ENV, DB_FILENAME
@@ -193,8 +195,10 @@ def test_profile_remove_with_yes_keeps_history(couple: Path) -> None:
     assert invoke("profile", "list").stdout.splitlines() == ["Alex"]
     services = opened(couple)
     try:
-        (done,) = services.checkins.checkins.completed()
-        assert services.checkins.answers_of(done.id, sam.id)["comm.heard"].value == 4
+        (done,) = rawdb.checkins(services).completed()
+        assert (
+            checkin_helpers.answers_of(services.checkins, done.id, sam.id)["comm.heard"].value == 4
+        )
     finally:
         services.close()
 
@@ -220,9 +224,9 @@ def _demo(folder: Path, *extra: str) -> None:
 def _history(folder: Path) -> tuple[object, ...]:
     services = opened(folder)
     try:
-        answers = services.checkins.answers.for_completed()
+        answers = rawdb.answers(services).for_completed()
         commitments = [
-            (c.owner_id, c.to_id, c.text, c.review) for c in services.checkins.commitments.all()
+            (c.owner_id, c.to_id, c.text, c.review) for c in rawdb.commitments(services).all()
         ]
         return tuple(answers.values()), tuple(commitments)
     finally:
@@ -235,7 +239,7 @@ def test_demo_fills_the_folder(tmp_path: Path) -> None:
     services = opened(folder)
     try:
         assert [p.name for p in services.profiles.people()] == ["Alex", "Sam"]
-        completed = services.checkins.checkins.completed()
+        completed = rawdb.checkins(services).completed()
         assert len(completed) == 12
         assert all(c.status is CheckinStatus.COMPLETED for c in completed)
         assert services.checkins.draft() is None
@@ -244,12 +248,12 @@ def test_demo_fills_the_folder(tmp_path: Path) -> None:
         assert all(w.weekday() == 0 for w in weeks)
         assert weeks[-1] < dt.date.today()
         people = {p.id for p in services.profiles.people()}
-        answers = services.checkins.answers.for_completed()
+        answers = rawdb.answers(services).for_completed()
         assert set(answers) == {c.id for c in completed}
         for checkin_answers in answers.values():
             assert {a.profile_id for a in checkin_answers} == people
             assert len(checkin_answers) == 2 * len(services.pack.items)
-        assert services.checkins.commitments.all()
+        assert rawdb.commitments(services).all()
     finally:
         services.close()
     assert oct((folder.stat().st_mode) & 0o777) == oct(0o700)
@@ -260,8 +264,8 @@ def test_a_26_week_demo_reviews_commitments_all_three_ways(tmp_path: Path) -> No
     _demo(folder)  # default: 26 weeks
     services = opened(folder)
     try:
-        assert len(services.checkins.checkins.completed()) == 26
-        commitments = services.checkins.commitments.all()
+        assert len(rawdb.checkins(services).completed()) == 26
+        commitments = rawdb.commitments(services).all()
         reviews = {c.review for c in commitments}
         assert {Review.KEPT, Review.PARTLY, Review.NOT_YET} <= reviews
         for c in commitments:
@@ -296,7 +300,7 @@ def test_demo_refuses_a_set_up_folder(couple: Path) -> None:
     assert result.exit_code == 1
     services = opened(couple)
     try:
-        assert services.checkins.checkins.completed() == []
+        assert rawdb.checkins(services).completed() == []
     finally:
         services.close()
 
@@ -352,7 +356,7 @@ def test_process_demo_without_data_dir_uses_a_fresh_temp_folder(tmp_path: Path) 
     assert not any(home.rglob(DB_FILENAME)), "the real data folder is left alone"
     services = opened(folder)
     try:
-        assert len(services.checkins.checkins.completed()) == 4
+        assert len(rawdb.checkins(services).completed()) == 4
     finally:
         services.close()
 

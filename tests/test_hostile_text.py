@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import checkin_helpers
 from trustcheck.core.models import ItemKind
 from trustcheck.core.packs import PACK_TEXT_LIMIT, validate_pack_text
 from trustcheck.core.text import clean_paste, visible_controls
@@ -118,12 +119,12 @@ def test_names_commitments_answers_and_journal_store_hostile_text_safely(
     alex, sam = weak.profiles.setup(["[b]Al\x1b[31m", "\u202eSam 👩‍👩‍👧"])
     assert alex.name == "[b]Al [31m" and sam.name == "\u202eSam 👩‍👩‍👧"
     checkins = weak.checkins
-    draft = checkins.advance(checkins.start([alex.id, sam.id]))
-    text_item = next(i for i in checkins.items() if i.kind is ItemKind.TEXT)
+    draft = checkin_helpers.advance(checkins, checkins.start([alex.id, sam.id]))
+    text_item = next(i for i in checkins.pack.items if i.kind is ItemKind.TEXT)
     for n, raw in enumerate(CORPUS):
         multi = f"{raw}\nsecond line {n}\r\nthird\rfourth"
         checkins.save_answer(draft.id, alex.id, text_item.id, text=multi)
-        stored = checkins.answers_of(draft.id, alex.id)[text_item.id].text or ""
+        stored = checkin_helpers.answers_of(checkins, draft.id, alex.id)[text_item.id].text or ""
         assert stored_ok(stored)
         assert stored.split("\n")[-3:] == [f"second line {n}", "third", "fourth"]
         commitment = checkins.add_commitment(draft, alex.id, f"{raw[:150]} {n}")
@@ -143,16 +144,18 @@ def test_every_limit_is_one_clear_line_and_stores_nothing(weak: Services) -> Non
     with pytest.raises(ProfileError, match=f"at most {NAME_LIMIT} characters"):
         weak.profiles.add("n" * (NAME_LIMIT + 1))
     checkins = weak.checkins
-    draft = checkins.advance(checkins.start([robin.id]))
-    text_item = next(i for i in checkins.items() if i.kind is ItemKind.TEXT)
+    draft = checkin_helpers.advance(checkins, checkins.start([robin.id]))
+    text_item = next(i for i in checkins.pack.items if i.kind is ItemKind.TEXT)
     megabyte = "x" * 1_000_000
     for too_long in ("y" * (TEXT_LIMIT + 1), megabyte):
         with pytest.raises(CheckinError, match=f"longer than {TEXT_LIMIT} characters"):
             checkins.save_answer(draft.id, robin.id, text_item.id, text=too_long)
-    assert text_item.id not in checkins.answers_of(draft.id, robin.id)
+    assert text_item.id not in checkin_helpers.answers_of(checkins, draft.id, robin.id)
     exactly = "\n".join("z" * 99 for _ in range(TEXT_LIMIT // 100))
     checkins.save_answer(draft.id, robin.id, text_item.id, text=exactly)
-    assert checkins.answers_of(draft.id, robin.id)[text_item.id].text == exactly  # not cut
+    assert (
+        checkin_helpers.answers_of(checkins, draft.id, robin.id)[text_item.id].text == exactly
+    )  # not cut
     with pytest.raises(CheckinError, match=f"longer than {COMMITMENT_LIMIT} characters"):
         checkins.add_commitment(draft, robin.id, "c" * (COMMITMENT_LIMIT + 1))
     weak.keys.set_passphrase(robin.id, "open sesame")
@@ -182,8 +185,8 @@ def hostile_dump(tmp_path: Path) -> dict[str, Any]:
     try:
         alex, sam = svc.profiles.setup(["Alex", "Sam"])
         checkins = svc.checkins
-        draft = checkins.advance(checkins.start([alex.id, sam.id]))
-        text_item = next(i for i in checkins.items() if i.kind is ItemKind.TEXT)
+        draft = checkin_helpers.advance(checkins, checkins.start([alex.id, sam.id]))
+        text_item = next(i for i in checkins.pack.items if i.kind is ItemKind.TEXT)
         checkins.save_answer(draft.id, alex.id, text_item.id, text="plain")
         checkins.add_commitment(draft, alex.id, "plain promise")
         data = export_json(svc)
@@ -210,7 +213,11 @@ def test_an_import_stores_hostile_text_as_the_app_would(tmp_path: Path, weak: Se
     checkin = weak.checkins.draft()
     assert checkin is not None
     alex = weak.profiles.people()[0]
-    texts = [a.text for a in weak.checkins.answers_of(checkin.id, alex.id).values() if a.text]
+    texts = [
+        a.text
+        for a in checkin_helpers.answers_of(weak.checkins, checkin.id, alex.id).values()
+        if a.text
+    ]
     assert texts and all(stored_ok(t) for t in texts)
     assert texts[0].split("\n")[-2:] == ["second line", "third"]
     (commitment,) = weak.checkins.new_commitments(checkin)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import checkin_helpers
 from sentinel import files_holding
 from trustcheck.core.clock import TODAY_ENV
 from trustcheck.paths import DB_FILENAME
@@ -259,8 +260,8 @@ def begin_checkin(data: Path, upto: str) -> tuple[int, int]:
     try:
         checkins = svc.checkins
         alex, sam = svc.profiles.people()
-        draft = checkins.advance(checkins.start([alex.id, sam.id]))
-        for item in checkins.items():
+        draft = checkin_helpers.advance(checkins, checkins.start([alex.id, sam.id]))
+        for item in checkins.pack.items:
             if item.id == upto:
                 break
             value = 7 if item.kind is ItemKind.RATING else 5

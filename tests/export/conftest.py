@@ -73,7 +73,7 @@ def build_history(
     for w in range(weeks):
         checkin = services.checkins.start([p.id for p in people])
         for k, person in enumerate(people):
-            for n, item in enumerate(services.checkins.items()):
+            for n, item in enumerate(services.checkins.pack.items):
                 if item.kind is ItemKind.SCALE:
                     value = max(1, min(7, 3 + k + (n + w) % 3))
                     services.checkins.save_answer(checkin.id, person.id, item.id, value=value)

@@ -67,7 +67,7 @@ def test_the_statements_answered_most_differently_lead_with_the_largest_gap(
     for _ in range(2):
         checkin = fresh.checkins.start([alex.id, sam.id])
         for person, side in ((alex, 0), (sam, 1)):
-            for item in fresh.checkins.items():
+            for item in fresh.pack.items:
                 if item.kind is ItemKind.SCALE:
                     value = apart.get(item.id, (4, 4))[side]
                     fresh.checkins.save_answer(checkin.id, person.id, item.id, value=value)

@@ -15,6 +15,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import rawdb
 from trustcheck.core.clock import FixedClock, week_start
 from trustcheck.core.models import Answer, ItemKind, Review, Visibility
 from trustcheck.core.text import clean_line
@@ -62,7 +63,7 @@ def build(services: Services, spec: dict[str, Any]) -> None:
     for p in people:
         services.keys.set_passphrase(p.id, PASS)
     pack = services.pack
-    repo = services.checkins.checkins
+    repo = rawdb.checkins(services)
     this_week = week_start(NOW.date())
     checkin_ids = []
     for w, week_answers in enumerate(spec["weeks"]):
@@ -107,14 +108,14 @@ def build(services: Services, spec: dict[str, Any]) -> None:
             blob = services.keys.ring.seal(
                 pid, text, table=ANSWERS_TABLE, record_id=private_answer_id(cid, pack.id, item_id)
             )
-            services.checkins.answers.save(
+            rawdb.answers(services).save(
                 cid,
                 Answer(pid, pack.id, pack.version, item_id, visibility=Visibility.PRIVATE),
                 started,
                 blob,
             )
         checkin_ids.append(cid)
-    commitments = services.checkins.commitments
+    commitments = rawdb.commitments(services)
     for n, (text, review) in enumerate(spec["commitments"]):
         owner = people[n % len(people)]
         made = commitments.add(checkin_ids[0], owner.id, people[-1].id, text, NOW)

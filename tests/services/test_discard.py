@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+import checkin_helpers
 import rawdb
 from trustcheck.core.models import CheckinStatus, Profile, Visibility
 from trustcheck.services import Services
@@ -17,7 +18,7 @@ def test_discard_removes_every_answer_sealed_ones_and_new_commitments(
 ) -> None:
     alex, sam = couple
     checkins = svc.checkins
-    draft = checkins.advance(checkins.start([alex.id, sam.id]))
+    draft = checkin_helpers.advance(checkins, checkins.start([alex.id, sam.id]))
     checkins.save_answer(draft.id, alex.id, "comm.heard", value=5)
     checkins.save_answer(
         draft.id, alex.id, "open.hurt", text="sealed words", visibility=Visibility.PRIVATE

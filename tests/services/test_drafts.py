@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+import checkin_helpers
 import rawdb
 from trustcheck.core.models import CheckinStatus, ItemKind, Profile, Visibility
 from trustcheck.services import Services
@@ -20,7 +21,7 @@ PRIVATE_DRAFT = "silentheron19"
 
 
 def answer_all_but(svc: Services, checkin_id: int, person: Profile, left: set[str]) -> None:
-    for item in svc.checkins.items():
+    for item in svc.checkins.pack.items:
         if item.id in left:
             continue
         if item.kind is ItemKind.TEXT:
@@ -48,14 +49,14 @@ def test_a_draft_is_not_an_answer_at_the_reveal_in_trends_or_in_exports(
         checkins.save_draft(checkin.id, sam.id, "open.need", PRIVATE_DRAFT, Visibility.PRIVATE)
         is DraftSaved.SEALED
     )
-    mine = checkins.answers_of(checkin.id, alex.id)
+    mine = checkin_helpers.answers_of(checkins, checkin.id, alex.id)
     assert "open.hurt" not in mine and "open.therapy" not in mine
-    assert "open.need" not in checkins.answers_of(checkin.id, sam.id)
+    assert "open.need" not in checkin_helpers.answers_of(checkins, checkin.id, sam.id)
     shown = [a.text for a in checkins.reveal(checkin).open_answers]
     assert shown and not {SHARED_DRAFT, THERAPY_DRAFT, PRIVATE_DRAFT} & set(shown)
 
     # Completed while drafts are still stored (as another window could leave them).
-    checkins.checkins.finish(checkin.id, CheckinStatus.COMPLETED, svc.clock.now())
+    rawdb.checkins(svc).finish(checkin.id, CheckinStatus.COMPLETED, svc.clock.now())
     report = svc.trends.report()
     assert report.checkins == 1
     export = ExportService(svc)
@@ -116,7 +117,7 @@ def test_giving_the_answer_replaces_its_draft(
         checkin.id, alex.id, "open.hurt", text="whole", visibility=Visibility.THERAPY
     )
     assert checkins.answer_draft(checkin.id, alex.id, "open.hurt") is None
-    assert checkins.answers_of(checkin.id, alex.id)["open.hurt"].text == "whole"
+    assert checkin_helpers.answers_of(checkins, checkin.id, alex.id)["open.hurt"].text == "whole"
     # Empty text keeps no draft.
     checkins.save_draft(checkin.id, alex.id, "open.need", "x", Visibility.SHARED)
     assert (
@@ -135,7 +136,7 @@ def test_a_private_draft_is_bound_to_its_own_table_and_record(
     checkins = svc.checkins
     checkin = checkins.start([alex.id, sam.id])
     checkins.save_draft(checkin.id, alex.id, "open.hurt", PRIVATE_DRAFT, Visibility.PRIVATE)
-    stored = checkins.drafts.get(checkin.id, alex.id, "weekly", "open.hurt")
+    stored = rawdb.drafts(svc).get(checkin.id, alex.id, "weekly", "open.hurt")
     assert stored is not None and stored.sealed is not None
     record = draft_record_id(checkin.id, "weekly", "open.hurt")
     ring = svc.keys.ring

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+import rawdb
 from trustcheck import messages
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import ItemKind, Profile, Visibility
@@ -218,7 +219,7 @@ def test_json_round_trip_carries_pack_versions_settings_and_safety(
             parse_dump(json.dumps(exported), "x.json", target.pack),
             passphrase="new alex words",
         )
-        assert target.packs.versions.all() == svc.packs.versions.all()
+        assert rawdb.pack_versions(target).all() == rawdb.pack_versions(svc).all()
         assert {p.id for p in target.packs.enabled_modules()} == {"jealousy", "crossroads"}
         target.keys.unlock(alex.id, "new alex words")
         answers = [r.answer for r in target.safety.history(alex.id)]
@@ -250,7 +251,7 @@ def test_an_export_without_the_new_keys_still_imports(
     target = open_services(tmp_path / "older", FixedClock(NOW), weak_kdf=True)
     try:
         import_dump(target, parse_dump(json.dumps(exported), "x.json", target.pack))
-        assert target.packs.versions.all() == {}
+        assert rawdb.pack_versions(target).all() == {}
     finally:
         target.close()
 

@@ -38,12 +38,12 @@ def seed(services: Services, weeks: int = 3) -> None:
             for k, pid in enumerate(ids)
             for item in pack.items
         ]
-        cid = services.checkins.checkins.insert_completed(week, ids, when, when, answers)
+        cid = rawdb.checkins(services).insert_completed(week, ids, when, when, answers)
         if first is None:
             first = cid
-            made = services.checkins.commitments.add(cid, ids[0], ids[1], "Text me", when)
+            made = rawdb.commitments(services).add(cid, ids[0], ids[1], "Text me", when)
         else:
-            services.checkins.commitments.review(made.id, Review.KEPT, cid, when)
+            rawdb.commitments(services).review(made.id, Review.KEPT, cid, when)
 
 
 @pytest.fixture

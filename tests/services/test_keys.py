@@ -191,7 +191,7 @@ def test_composed_and_decomposed_accents_unlock_alike(
 
 
 def _private_answer(svc: Services, profile_id: int, checkin_id: int) -> str:
-    (row,) = svc.checkins.answers.sealed_for(profile_id)
+    (row,) = rawdb.answers(svc).sealed_for(profile_id)
     cid, pack_id, item_id, blob = row
     assert cid == checkin_id
     return svc.keys.ring.open(
@@ -438,7 +438,7 @@ def test_production_parameters_are_what_real_profiles_store(
     try:
         (alex,) = real.profiles.setup(["Alex"])
         real.keys.set_passphrase(alex.id, "alex words")
-        raw = real.keys.repo.get(alex.id)
+        raw = rawdb.keys(real).get(alex.id)
         assert raw is not None
         kdf = json.loads(raw)["kdf"]
         assert kdf["kdf"] == "argon2id"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import checkin_helpers
 import rawdb
 from sentinel import files_holding
 from trustcheck.core.clock import FixedClock
@@ -68,7 +69,7 @@ def test_a_private_answer_needs_its_author_unlocked(
         svc.checkins.save_answer(
             checkin.id, alex.id, "open.hurt", text="locked out", visibility=Visibility.PRIVATE
         )
-    assert svc.checkins.answers_of(checkin.id, alex.id) == {}
+    assert checkin_helpers.answers_of(svc.checkins, checkin.id, alex.id) == {}
     count = rawdb.database(svc).conn.execute("SELECT count(*) FROM answers").fetchone()[0]
     assert count == 0
 
@@ -86,7 +87,7 @@ def test_a_private_answer_without_any_passphrase_is_refused(
             text="nowhere to keep it",
             visibility=Visibility.PRIVATE,
         )
-    assert svc.checkins.answers_of(checkin.id, solo.id) == {}
+    assert checkin_helpers.answers_of(svc.checkins, checkin.id, solo.id) == {}
 
 
 def test_a_private_answer_is_stored_sealed(
@@ -105,7 +106,7 @@ def test_a_private_answer_is_stored_sealed(
     assert row["skipped"] == 0
     assert open_private(svc, checkin.id, alex.id, "open.hurt") == "only for me"
     # reading the check-in back never yields the text
-    stored = svc.checkins.answers_of(checkin.id, alex.id)["open.hurt"]
+    stored = checkin_helpers.answers_of(svc.checkins, checkin.id, alex.id)["open.hurt"]
     assert stored.text is None
     assert stored.visibility is Visibility.PRIVATE
 
@@ -163,7 +164,7 @@ def test_resaving_a_private_answer_keeps_it_sealed_and_openable(
     assert row["text"] is None
     assert bytes(row["text_sealed"]) != first_blob
     assert open_private(svc, checkin.id, alex.id, "open.hurt") == "second"
-    assert len(svc.checkins.answers.sealed_for(alex.id)) == 1
+    assert len(rawdb.answers(svc).sealed_for(alex.id)) == 1
 
 
 def test_switching_a_private_answer_to_shared_drops_the_seal(
@@ -179,7 +180,7 @@ def test_switching_a_private_answer_to_shared_drops_the_seal(
     row = answer_row(svc, checkin.id, alex.id, "open.need")
     assert row["text"] == "shared need"
     assert row["text_sealed"] is None
-    assert svc.checkins.answers.sealed_for(alex.id) == []
+    assert rawdb.answers(svc).sealed_for(alex.id) == []
 
 
 def test_a_private_answer_never_reaches_the_reveal_but_shared_ones_do(
@@ -215,7 +216,7 @@ def test_a_private_answer_never_reaches_the_reveal_but_shared_ones_do(
         assert SENTINEL not in repr(reveal)
     summary = svc.checkins.complete(svc.checkins.get(checkin.id))
     assert SENTINEL not in repr(summary)
-    for answers in svc.checkins.answers.for_completed().values():
+    for answers in rawdb.answers(svc).for_completed().values():
         assert all(a.text != SENTINEL for a in answers)
 
 
@@ -319,7 +320,7 @@ def test_an_answer_made_private_after_being_shared_is_gone_from_disk_after_closi
         svc.checkins.save_answer(
             checkin.id, alex.id, "open.hurt", text=SENTINEL, visibility=visibility
         )
-    assert svc.checkins.answers_of(checkin.id, alex.id)["open.hurt"].text is None
+    assert checkin_helpers.answers_of(svc.checkins, checkin.id, alex.id)["open.hurt"].text is None
     svc.close()
     assert files_holding(data_dir, SENTINEL) == []
 

@@ -72,7 +72,7 @@ def checkin(
             overall[i] if overall else 7,
             per_item=per_item[i] if per_item else None,
         )
-    return services.checkins.checkins.insert_completed(
+    return rawdb.checkins(services).insert_completed(
         week, [p.id for p in people], when, when + dt.timedelta(minutes=20), answers
     )
 
@@ -120,7 +120,7 @@ def test_scores_match_the_core_scoring(services: Services) -> None:
     seed_demo(services, weeks=30)
     trends = trends_of(services)
     history = trends.history()
-    repo = services.checkins
+    repo = rawdb.repos(services)
     answers = repo.answers.for_completed()
     for c in repo.checkins.completed():
         for person in history.persons:
@@ -164,7 +164,7 @@ def test_commitments_kept_per_person_per_four_weeks(
     alex, sam = couple
     first = checkin(services, MON - dt.timedelta(weeks=1), couple)
     second = checkin(services, MON, couple)
-    repo = services.checkins.commitments
+    repo = rawdb.commitments(services)
     now = services.clock.now()
     kept = repo.add(first, alex.id, sam.id, "text when late", now)
     partly = repo.add(first, alex.id, sam.id, "walk after dinner", now)

@@ -56,7 +56,7 @@ def complete_this_week(services: Services, people: list[Profile]) -> None:
     """A whole check-in through the check-in service, as a window completes it."""
     checkin = services.checkins.start([p.id for p in people])
     for person in people:
-        for item in services.checkins.items():
+        for item in services.pack.items:
             if item.kind is ItemKind.SCALE:
                 value = 2 if item.reverse else 6  # 6 once keyed
                 services.checkins.save_answer(checkin.id, person.id, item.id, value=value)
@@ -146,7 +146,7 @@ def insert(services: Services, week: dt.date, people: list[Profile], level: int 
                 value = 8 - level if item.reverse else level
                 answers.append(Answer(p.id, pack.id, pack.version, item.id, value=value))
     when = dt.datetime.combine(week, dt.time(19), tzinfo=dt.UTC)
-    services.checkins.checkins.insert_completed(week, [p.id for p in people], when, when, answers)
+    rawdb.checkins(services).insert_completed(week, [p.id for p in people], when, when, answers)
 
 
 LAST = dt.date(2026, 11, 16)  # last week on the fixture clock

@@ -54,7 +54,7 @@ def checkin(
 ) -> int:
     when = dt.datetime.combine(week + dt.timedelta(days=6), dt.time(19), tzinfo=dt.UTC)
     answers = [a for p in people for a in weekly(services, p)] + list(extra)
-    return services.checkins.checkins.insert_completed(
+    return rawdb.checkins(services).insert_completed(
         week, [p.id for p in people], when, when + dt.timedelta(minutes=20), answers
     )
 

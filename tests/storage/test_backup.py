@@ -232,7 +232,7 @@ def test_restore_while_another_window_has_the_database_open(
     populate(data_dir, clock, note="before")
     window = open_services(data_dir, clock)
     try:
-        assert window.checkins.checkins.completed()
+        assert rawdb.checkins(window).completed()
         restore_from(data_dir, tmp_path / "b.sqlite3")
         # The open window reads the restored data at once: no torn state, no lock error.
         names = [p.name for p in window.profiles.people()]

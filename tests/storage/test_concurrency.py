@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import checkin_helpers
 import rawdb
 from trustcheck.core.clock import FixedClock
 from trustcheck.paths import DB_FILENAME
@@ -108,9 +109,13 @@ def test_a_reader_sees_committed_answers_while_a_writer_holds_the_draft(
                 (draft.id,),
             )
             # Mid-transaction, the other connection still reads the committed value at once.
-            seen = reader.checkins.answers_of(draft.id, alex.id)["comm.heard"].value
+            seen = checkin_helpers.answers_of(reader.checkins, draft.id, alex.id)[
+                "comm.heard"
+            ].value
             assert seen == 4
-        assert reader.checkins.answers_of(draft.id, alex.id)["comm.heard"].value == 7
+        assert (
+            checkin_helpers.answers_of(reader.checkins, draft.id, alex.id)["comm.heard"].value == 7
+        )
     finally:
         reader.close()
         writer.close()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import checkin_helpers
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import CheckinStatus, Item, ItemKind, Pack, Step
 from trustcheck.paths import DB_FILENAME
@@ -33,7 +34,7 @@ items = tuple(
 )
 services = open_services(Path(sys.argv[1]), pack=dataclasses.replace(weekly_pack(), items=items))
 alex, sam = services.profiles.setup(["Alex", "Sam"])
-draft = services.checkins.advance(services.checkins.start([alex.id, sam.id]))
+draft = services.checkins.advance_from(services.checkins.start([alex.id, sam.id]))
 print("started", draft.id, flush=True)
 for i in range(count):
     services.checkins.save_answer(draft.id, alex.id, f"crash.{i}", value=1 + i % 7)
@@ -95,18 +96,18 @@ def test_sigkill_mid_checkin_keeps_every_acknowledged_answer(
         assert draft.step is Step.ANSWER_A, "the step is resumed where it was"
         alex = services.profiles.by_name("Alex")
         assert services.checkins.answering(draft) == alex
-        stored = services.checkins.answers_of(draft.id, alex.id)
+        stored = checkin_helpers.answers_of(services.checkins, draft.id, alex.id)
         # At most one save can have committed without being reported.
         assert reported <= len(stored) <= reported + 1
         for i in range(reported):
             assert stored[f"crash.{i}"].value == 1 + i % 7
-        resume = services.checkins.first_unanswered(draft.id, alex.id)
+        resume = checkin_helpers.first_unanswered(services.checkins, draft.id, alex.id)
         assert resume == len(stored)
         assert 0 <= resume <= ITEMS
         assert all(item.id in stored for item in services.pack.items[:resume])
         assert services.pack.items[resume].id not in stored
         # And the draft carries on where it stopped.
         services.checkins.save_answer(draft.id, alex.id, services.pack.items[resume].id, value=3)
-        assert services.checkins.first_unanswered(draft.id, alex.id) == resume + 1
+        assert checkin_helpers.first_unanswered(services.checkins, draft.id, alex.id) == resume + 1
     finally:
         services.close()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import checkin_helpers
 import rawdb
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Answer, CheckinStatus, Review, Step, Visibility
@@ -142,7 +143,7 @@ def test_profile_service_remove_keeps_completed_checkins(services: Services) -> 
     services.checkins.complete(draft)
     services.profiles.remove("Sam")
     assert [p.name for p in services.profiles.people()] == ["Alex"]
-    kept = services.checkins.checkins.completed()
+    kept = rawdb.checkins(services).completed()
     assert len(kept) == 1 and kept[0].participant_ids == (alex.id, sam.id)
     assert services.checkins.people(kept[0])[1].name == "Sam"
 
@@ -209,7 +210,7 @@ def test_step_survives_reopening(tmp_path: Path, clock: FixedClock, services: Se
 
     alex, sam = services.profiles.setup(["Alex", "Sam"])
     draft = services.checkins.start([alex.id, sam.id])
-    draft = services.checkins.advance(services.checkins.advance(draft))
+    draft = checkin_helpers.advance(services.checkins, draft, steps=2)
     assert draft.step is Step.HANDOVER
     other = open_services(tmp_path / "data", clock)
     try:

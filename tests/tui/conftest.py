@@ -56,7 +56,7 @@ def fill_turn(
     services: Services, checkin_id: int, profile_id: int, base: int, upto: int | None = None
 ) -> None:
     """Answer every item (or the first ``upto``) for one person straight through the service."""
-    for n, item in enumerate(services.checkins.items()[:upto]):
+    for n, item in enumerate(services.checkins.pack.items[:upto]):
         if item.kind is ItemKind.SCALE:
             value = max(1, min(7, base + (n % 3) - 1))
             services.checkins.save_answer(checkin_id, profile_id, item.id, value=value)
@@ -95,7 +95,7 @@ def keys_for_turn(
     """
     texts = texts or {}
     keys: list[str] = []
-    for item in services.checkins.items():
+    for item in services.checkins.pack.items:
         if item.kind is ItemKind.TEXT:
             if item.id not in skip:
                 keys.extend(texts.get(item.id, "ok"))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+import checkin_helpers
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import CheckinStatus, Profile, Review, Visibility
 from trustcheck.services import Services, open_services
@@ -119,9 +120,9 @@ async def test_full_couple_checkin(
     assert status.state is WeekState.DONE
     done = status.last
     assert done is not None and done.status is CheckinStatus.COMPLETED
-    a = checkins.answers_of(done.id, alex.id)
-    b = checkins.answers_of(done.id, sam.id)
-    assert len(a) == len(b) == len(checkins.items())
+    a = checkin_helpers.answers_of(checkins, done.id, alex.id)
+    b = checkin_helpers.answers_of(checkins, done.id, sam.id)
+    assert len(a) == len(b) == len(checkins.pack.items)
     assert a["comm.heard"].skipped and a["comm.heard"].value is None
     assert a["comm.escalate"].value == 6 and b["comm.escalate"].value == 3
     assert a["overall.trust"].value == 10 and b["overall.trust"].value == 4
@@ -141,8 +142,8 @@ async def test_handover_shows_nothing_of_the_first_answers(
 ) -> None:
     alex = couple[0]
     checkins = services.checkins
-    draft = checkins.advance(checkins.start([p.id for p in couple]))
-    items = checkins.items()
+    draft = checkin_helpers.advance(checkins, checkins.start([p.id for p in couple]))
+    items = checkins.pack.items
     fill_turn(services, draft.id, alex.id, base=5, upto=len(items) - 2)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
@@ -158,7 +159,7 @@ async def test_handover_shows_nothing_of_the_first_answers(
         assert SENTINEL not in text
         assert "pass the keyboard to Sam" in text
         assert "therapy" not in text.lower() and "Saved" not in text
-    assert checkins.answers_of(draft.id, alex.id)[items[-2].id].text == SENTINEL
+    assert checkin_helpers.answers_of(checkins, draft.id, alex.id)[items[-2].id].text == SENTINEL
 
 
 @run_async
@@ -191,7 +192,9 @@ async def test_solo_checkin(services: Services, solo: list[Profile]) -> None:
         assert isinstance(app.screen, HomeScreen)
     last = services.checkins.status().last
     assert last is not None
-    assert services.checkins.answers_of(last.id, robin.id)["overall.trust"].value == 7
+    assert (
+        checkin_helpers.answers_of(services.checkins, last.id, robin.id)["overall.trust"].value == 7
+    )
     assert [c.text for c in services.checkins.new_commitments(last)] == ["Go to bed by eleven"]
 
 
@@ -201,8 +204,8 @@ async def test_resume_lands_at_the_first_unanswered_item_of_b(
 ) -> None:
     alex, sam = couple
     checkins = services.checkins
-    items = checkins.items()
-    draft = checkins.advance(checkins.start([p.id for p in couple]))
+    items = checkins.pack.items
+    draft = checkin_helpers.advance(checkins, checkins.start([p.id for p in couple]))
     fill_turn(services, draft.id, alex.id, base=6, upto=len(items) - 1)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
@@ -226,9 +229,9 @@ async def test_resume_lands_at_the_first_unanswered_item_of_b(
             text = screen_text(app)
             assert f"4 of {len(items)}" in text
             assert "Sam is answering — Alex, please look away" in text
-            kept = again.checkins.answers_of(draft.id, alex.id)
+            kept = checkin_helpers.answers_of(again.checkins, draft.id, alex.id)
             assert len(kept) == len(items) and kept[items[-1].id].skipped
-            mine = again.checkins.answers_of(draft.id, sam.id)
+            mine = checkin_helpers.answers_of(again.checkins, draft.id, sam.id)
             assert [mine[i.id].value for i in items[:2]] == [2, 3]
             # Going back shows what was stored: the third one was skipped.
             await pilot.press("left")
@@ -257,4 +260,7 @@ async def test_click_chooses_an_option(services: Services, couple: list[Profile]
         assert isinstance(app.screen, AnswerScreen) and app.screen.index == 1
     draft = services.checkins.draft()
     assert draft is not None
-    assert services.checkins.answers_of(draft.id, couple[0].id)["comm.heard"].value == 7
+    assert (
+        checkin_helpers.answers_of(services.checkins, draft.id, couple[0].id)["comm.heard"].value
+        == 7
+    )

@@ -14,11 +14,14 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+import checkin_helpers
+import rawdb
 from trustcheck import messages
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Checkin, Profile, Visibility
 from trustcheck.services import Services, open_services
 from trustcheck.services.checkin import CheckinService
+from trustcheck.storage.repos import DraftRepo
 from trustcheck.tui.app import TrustcheckApp, build_app
 from trustcheck.tui.screens.answer import AnswerScreen
 from trustcheck.tui.screens.stop import StopDialog
@@ -37,8 +40,8 @@ PASSPHRASE = "alex-pass"
 def at_a_written_prompt(services: Services, couple: list[Profile]) -> tuple[Checkin, str]:
     """Alex's turn, everything answered up to the "what I need" prompt; its item id."""
     checkins = services.checkins
-    draft = checkins.advance(checkins.start([p.id for p in couple]))
-    items = checkins.items()
+    draft = checkin_helpers.advance(checkins, checkins.start([p.id for p in couple]))
+    items = checkins.pack.items
     fill_turn(services, draft.id, couple[0].id, base=5, upto=len(items) - 2)
     return draft, items[-2].id
 
@@ -97,7 +100,9 @@ async def test_a_draft_is_saved_a_moment_after_the_last_key(
         kept = checkins.answer_draft(draft.id, alex.id, item_id)
         assert kept is not None and kept.text == WORDS and kept.visibility is Visibility.SHARED
         assert messages.DRAFT_KEPT in screen_text(app)
-        assert item_id not in checkins.answers_of(draft.id, alex.id)  # a draft is not an answer
+        assert item_id not in checkin_helpers.answers_of(
+            checkins, draft.id, alex.id
+        )  # a draft is not an answer
         await pilot.press(*" again")
         await wait_until(
             pilot,
@@ -108,7 +113,10 @@ async def test_a_draft_is_saved_a_moment_after_the_last_key(
         )
         await pilot.press("ctrl+n")  # given as the answer: the draft goes with it
         assert checkins.answer_draft(draft.id, alex.id, item_id) is None
-        assert checkins.answers_of(draft.id, alex.id)[item_id].text == WORDS + " again"
+        assert (
+            checkin_helpers.answers_of(checkins, draft.id, alex.id)[item_id].text
+            == WORDS + " again"
+        )
 
 
 def _crash(self: TrustcheckApp) -> None:
@@ -191,7 +199,9 @@ def test_every_way_out_keeps_the_draft_and_who_sees_it(
 
     again = reopen(tmp_path, clock)
     try:
-        assert item_id not in again.checkins.answers_of(draft.id, alex.id)  # not an answer
+        assert item_id not in checkin_helpers.answers_of(
+            again.checkins, draft.id, alex.id
+        )  # not an answer
 
         @run_async
         async def resume() -> None:
@@ -212,7 +222,7 @@ def test_every_way_out_keeps_the_draft_and_who_sees_it(
                 await pilot.press("ctrl+n")
 
         resume()
-        answer = again.checkins.answers_of(draft.id, alex.id)[item_id]
+        answer = checkin_helpers.answers_of(again.checkins, draft.id, alex.id)[item_id]
         assert answer.visibility is visibility
         assert again.checkins.answer_draft(draft.id, alex.id, item_id) is None
     finally:
@@ -239,7 +249,7 @@ async def test_text_typed_as_shared_then_made_private_leaves_no_clear_copy(
         await wait_until(pilot, lambda: kept_text(checkins, draft, alex, item_id) == SECRET)
         assert sentinel_on_disk(tmp_path, SECRET)  # shared: kept as typed (so this can fail)
         await choose_visibility(pilot, app, Visibility.PRIVATE)
-        kept = checkins.drafts.get(draft.id, alex.id, checkins.pack.id, item_id)
+        kept = rawdb.drafts(services).get(draft.id, alex.id, checkins.pack.id, item_id)
         assert kept is not None and kept.text is None and kept.sealed
         assert sentinel_on_disk(tmp_path, SECRET) == []
         await pilot.press("ctrl+q")
@@ -266,7 +276,7 @@ async def test_a_private_draft_typed_while_locked_is_not_written_and_says_so(
         screen = app.screen
         assert isinstance(screen, AnswerScreen)
         screen.keep_draft()  # what the debounce does
-        assert checkins.drafts.get(draft.id, alex.id, checkins.pack.id, item_id) is None
+        assert rawdb.drafts(services).get(draft.id, alex.id, checkins.pack.id, item_id) is None
         assert "Not kept yet: this draft is private and you are locked" in screen_text(app)
         assert sentinel_on_disk(tmp_path, SECRET) == []
         await pilot.press("ctrl+o")
@@ -296,7 +306,7 @@ async def test_a_draft_after_going_back_comes_back_over_the_answer(
         assert box(app).text == "second thoughts"
         assert box(app).visibility is Visibility.THERAPY
         assert messages.DRAFT_RESUMED in screen_text(app)
-    assert checkins.answers_of(draft.id, alex.id)[item_id].text == "first words"
+    assert checkin_helpers.answers_of(checkins, draft.id, alex.id)[item_id].text == "first words"
 
 
 @run_async
@@ -309,16 +319,15 @@ async def test_passing_through_for_therapy_on_the_way_to_private_writes_nothing_
     alex = couple[0]
     services.keys.set_passphrase(alex.id, PASSPHRASE)
     at_a_written_prompt(services, couple)
-    drafts = services.checkins.drafts
     written: list[tuple[Visibility, str | None]] = []
-    save = drafts.save
+    save = DraftRepo.save
 
-    def spy(*args: object, **kwargs: object) -> None:
+    def spy(repo: DraftRepo, *args: object, **kwargs: object) -> None:
         text = kwargs.get("text")
         written.append((args[4], text if isinstance(text, str) else None))  # type: ignore[arg-type]
-        save(*args, **kwargs)  # type: ignore[arg-type]
+        save(repo, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(drafts, "save", spy)
+    monkeypatch.setattr(DraftRepo, "save", spy)  # every draft written, whoever writes it
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # through the turn's gate

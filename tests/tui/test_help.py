@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 
+import checkin_helpers
 from trustcheck.core.models import ItemKind, Profile
 from trustcheck.services import Services
 from trustcheck.tui.app import TrustcheckApp, build_app
@@ -48,7 +49,7 @@ async def test_help_on_a_rated_question_lists_skip_back_next_and_opens_at_the_to
     services: Services, couple: list[Profile]
 ) -> None:
     checkins = services.checkins
-    draft = checkins.advance(checkins.start([p.id for p in couple]))
+    draft = checkin_helpers.advance(checkins, checkins.start([p.id for p in couple]))
     fill_turn(services, draft.id, couple[0].id, base=5, upto=2)
     app = build_app(services, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -76,8 +77,8 @@ async def test_help_on_a_written_answer_still_lists_skip_back_and_next(
     services: Services, couple: list[Profile]
 ) -> None:
     checkins = services.checkins
-    draft = checkins.advance(checkins.start([p.id for p in couple]))
-    first_text = next(n for n, i in enumerate(checkins.items()) if i.kind is ItemKind.TEXT)
+    draft = checkin_helpers.advance(checkins, checkins.start([p.id for p in couple]))
+    first_text = next(n for n, i in enumerate(checkins.pack.items) if i.kind is ItemKind.TEXT)
     fill_turn(services, draft.id, couple[0].id, base=5, upto=first_text)
     app = build_app(services, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -18,6 +18,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Input, Select, TextArea
 
+import checkin_helpers
 from trustcheck import messages
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import ItemKind, Profile
@@ -297,8 +298,8 @@ async def test_open_answer_paste_keeps_lines_and_reveal_shows_them_literally(
 ) -> None:
     alex, sam = couple
     checkins = services.checkins
-    draft = checkins.advance(checkins.start([alex.id, sam.id]))
-    items = checkins.items()
+    draft = checkin_helpers.advance(checkins, checkins.start([alex.id, sam.id]))
+    items = checkins.pack.items
     text_index = next(n for n, i in enumerate(items) if i.kind is ItemKind.TEXT)
     fill_turn(services, draft.id, alex.id, base=4, upto=text_index)
     app = build_app(services, start="checkin")
@@ -316,7 +317,9 @@ async def test_open_answer_paste_keeps_lines_and_reveal_shows_them_literally(
         assert_inert(app)
         await pilot.press("ctrl+n")
         await pilot.pause()
-        stored = checkins.answers_of(draft.id, alex.id)[items[text_index].id].text or ""
+        stored = (
+            checkin_helpers.answers_of(checkins, draft.id, alex.id)[items[text_index].id].text or ""
+        )
         assert stored.startswith("first ") and "\nsecond " in stored and "\nthird " in stored
         assert no_control(stored)
 
@@ -426,7 +429,7 @@ async def test_a_multi_line_commitment_paste_is_kept_whole(
     draft = checkins.start([alex.id, sam.id])
     fill_turn(services, draft.id, alex.id, base=4)
     fill_turn(services, draft.id, sam.id, base=5)
-    checkins.go_to(draft, Step.REVEAL)
+    checkin_helpers.go_to(checkins, draft, Step.REVEAL)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import checkin_helpers
 from trustcheck.core.models import Step
 from trustcheck.services import Services
 from trustcheck.tui.app import build_app
@@ -23,9 +24,9 @@ async def test_markup_in_names_and_answers_is_literal(services: Services) -> Non
     draft = checkins.start([al.id, sam.id])
     fill_turn(services, draft.id, al.id, base=4)
     fill_turn(services, draft.id, sam.id, base=5)
-    item = checkins.items()[-2]
+    item = checkins.pack.items[-2]
     checkins.save_answer(draft.id, al.id, item.id, text=ANSWER)
-    draft = checkins.go_to(draft, Step.REVEAL)
+    draft = checkin_helpers.go_to(checkins, draft, Step.REVEAL)
 
     app = build_app(services, start="checkin")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -54,7 +55,7 @@ async def test_markup_in_names_and_answers_is_literal(services: Services) -> Non
 async def test_markup_in_the_answering_header_is_literal(services: Services) -> None:
     al, sam = services.profiles.setup(["Sam", NAME])
     checkins = services.checkins
-    checkins.advance(checkins.start([al.id, sam.id]))
+    checkin_helpers.advance(checkins, checkins.start([al.id, sam.id]))
     app = build_app(services, start="checkin")
     async with app.run_test(size=(120, 40)) as pilot:
         assert f"{NAME}, please look away." in screen_text(app)  # the turn's gate

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+import checkin_helpers
 import rawdb
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Checkin, ItemKind, Profile, Visibility
@@ -36,7 +37,7 @@ SECRET = "velvetotter42"  # a private sentinel
 def weekly_done(services: Services, people: list[Profile], *, second: bool = True) -> Checkin:
     """A draft at A's turn with A's weekly core answered (and B's too, when ``second``)."""
     checkins = services.checkins
-    draft = checkins.advance(checkins.start([p.id for p in people]))
+    draft = checkin_helpers.advance(checkins, checkins.start([p.id for p in people]))
     fill_turn(services, draft.id, people[0].id, base=5)
     if second and len(people) > 1:
         fill_turn(services, draft.id, people[1].id, base=4)
@@ -113,7 +114,7 @@ async def test_jealousy_and_old_wounds_follow_the_weekly_core(
     assert mine[("jealousy", "jealousy.triggered")].value == 5
     assert mine[("jealousy", "jealousy.triggered")].pack_version == 1
     assert mine[("old_wounds", "wounds.helps")].text == "ok"
-    assert services.packs.versions.get("jealousy", 1) is not None  # wording kept on first use
+    assert services.packs.stored_snapshot("jealousy", 1) is not None  # wording kept on first use
 
 
 @run_async
@@ -252,7 +253,7 @@ async def test_a_yes_is_sealed_shows_help_hides_at_once_and_never_reaches_the_pa
     body = rows[0][2]
     assert isinstance(body, bytes) and b"yes" not in body
     # Not among the answers anything else reads (the reveal, exports, trends).
-    assert all(a.pack_id != "safety" for a in services.checkins.answers.for_checkin(draft.id))
+    assert all(a.pack_id != "safety" for a in rawdb.answers(services).for_checkin(draft.id))
     fill_turn(services, draft.id, sam.id, base=4)
     reveal = services.checkins.reveal(services.checkins.get(draft.id))
     assert all("afraid" not in a.item.text for a in reveal.open_answers)
@@ -325,7 +326,9 @@ async def test_settings_switch_modules_roles_locale_and_idle_time(
 @run_async
 async def test_guides_from_the_reveal_step_by_step(services: Services, solo: list[Profile]) -> None:
     draft = weekly_done(services, solo)
-    services.checkins.go_to(services.checkins.get(draft.id), services.checkins.steps(draft)[2])
+    checkin_helpers.go_to(
+        services.checkins, services.checkins.get(draft.id), services.checkins.steps(draft)[2]
+    )
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, RevealScreen)
@@ -396,7 +399,7 @@ def test_old_answers_keep_their_original_wording(
         texts = {a.item.id: a.item.text for a in reveal.open_answers}
         assert texts["open.need"] == old  # the words that were answered, not today's
         assert (
-            again.checkins.answered_item(again.checkins.answers.for_checkin(checkin.id)[0])
+            again.checkins.answered_item(rawdb.answers(again).for_checkin(checkin.id)[0])
             is not None
         )
         assert again.packs.version_problems(v2) == []  # a new version is fine

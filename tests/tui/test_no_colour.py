@@ -9,6 +9,7 @@ import pytest
 from textual.app import App
 from textual.widgets import Checkbox, RadioButton
 
+import checkin_helpers
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile, Review, Step
 from trustcheck.services import Services
@@ -45,8 +46,8 @@ async def test_visibility_choice_is_marked_without_colour(
 ) -> None:
     alex = couple[0]
     checkins = services.checkins
-    draft = checkins.advance(checkins.start([p.id for p in couple]))
-    first_text = next(n for n, i in enumerate(checkins.items()) if i.area == "open")
+    draft = checkin_helpers.advance(checkins, checkins.start([p.id for p in couple]))
+    first_text = next(n for n, i in enumerate(checkins.pack.items) if i.area == "open")
     fill_turn(services, draft.id, alex.id, base=5, upto=first_text)
     app = build_app(services, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -72,7 +73,7 @@ async def test_kept_partly_not_yet_is_marked_without_colour(
     draft = checkins.start([p.id for p in couple])
     for person in couple:
         fill_turn(services, draft.id, person.id, base=5)
-    checkins.go_to(draft, Step.COMMITMENTS)
+    checkin_helpers.go_to(checkins, draft, Step.COMMITMENTS)
     app = build_app(services, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+import checkin_helpers
 import rawdb
 from trustcheck.core.models import Checkin, Profile, Visibility
 from trustcheck.services import Services
@@ -27,8 +28,8 @@ PRIVATE = "quietmarmot93"  # the private sentinel
 def near_the_end_of_a(services: Services, couple: list[Profile]) -> tuple[Checkin, str]:
     """A's turn with everything answered but the last two (open) prompts; the first one's id."""
     checkins = services.checkins
-    draft = checkins.advance(checkins.start([p.id for p in couple]))
-    items = checkins.items()
+    draft = checkin_helpers.advance(checkins, checkins.start([p.id for p in couple]))
+    items = checkins.pack.items
     fill_turn(services, draft.id, couple[0].id, base=5, upto=len(items) - 2)
     return draft, items[-2].id
 
@@ -69,7 +70,7 @@ async def test_private_answer_is_sealed_and_never_shown_to_the_partner(
     checkins = services.checkins
     draft, item_id = near_the_end_of_a(services, couple)
     # Sam has answered all but the last prompt already (so the test need not type Sam's turn).
-    fill_turn(services, draft.id, sam.id, base=3, upto=len(checkins.items()) - 1)
+    fill_turn(services, draft.id, sam.id, base=3, upto=len(checkins.pack.items) - 1)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # through the turn's gate
@@ -90,7 +91,7 @@ async def test_private_answer_is_sealed_and_never_shown_to_the_partner(
         text, sealed, visibility = stored_row(services, item_id, alex.id)
         assert text is None and sealed and visibility == "private"
         assert sentinel_on_disk(tmp_path, PRIVATE) == []
-        assert checkins.answers_of(draft.id, alex.id)[item_id].text is None
+        assert checkin_helpers.answers_of(checkins, draft.id, alex.id)[item_id].text is None
 
         await pilot.press("enter")
         assert isinstance(app.screen, AnswerScreen) and app.screen.person.id == sam.id
@@ -133,7 +134,7 @@ async def test_choosing_private_when_locked_asks_to_unlock(
         assert app.screen.item.id == item_id
         assert "Kept private" in screen_text(app)
         await pilot.press("ctrl+n")
-    answer = services.checkins.answers_of(draft.id, alex.id)[item_id]
+    answer = checkin_helpers.answers_of(services.checkins, draft.id, alex.id)[item_id]
     assert answer.visibility is Visibility.PRIVATE and not answer.skipped
     assert stored_row(services, item_id, alex.id)[1]  # still sealed
     assert not services.keys.is_unlocked(alex.id)  # the app closed: locked
@@ -152,7 +153,7 @@ async def test_cancelling_the_passphrase_keeps_the_answer_shared(
         assert isinstance(app.screen, AnswerScreen)
         assert app.screen.query_one(TextAnswer).visibility is Visibility.THERAPY
         await pilot.press("ctrl+n")
-    answer = services.checkins.answers_of(draft.id, couple[0].id)[item_id]
+    answer = checkin_helpers.answers_of(services.checkins, draft.id, couple[0].id)[item_id]
     assert answer.text == "hello" and answer.visibility is Visibility.THERAPY
     assert not services.keys.has_passphrase(couple[0].id)
 
@@ -162,9 +163,9 @@ async def test_b_turn_never_holds_a_key(services: Services, couple: list[Profile
     """Even if A's key were left unlocked somehow, B's turn starts by locking it."""
     alex, sam = couple
     checkins = services.checkins
-    draft = checkins.advance(checkins.start([p.id for p in couple]))
+    draft = checkin_helpers.advance(checkins, checkins.start([p.id for p in couple]))
     fill_turn(services, draft.id, alex.id, base=5)
-    checkins.advance(checkins.advance(draft))  # past the hand-over, at B's turn
+    checkin_helpers.advance(checkins, draft, steps=2)  # past the hand-over, at B's turn
     services.keys.set_passphrase(alex.id, "alex-pass")  # leaves Alex unlocked
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:

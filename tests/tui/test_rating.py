@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
+import checkin_helpers
 from trustcheck import messages
 from trustcheck.core.models import Checkin, ItemKind, Profile
 from trustcheck.services import Services
@@ -25,8 +26,8 @@ RATING = "overall.trust"
 def at_item(services: Services, couple: list[Profile], item_id: str) -> Checkin:
     """Alex's turn with every item before ``item_id`` answered; Sam's all but the last."""
     checkins = services.checkins
-    draft = checkins.advance(checkins.start([p.id for p in couple]))
-    items = checkins.items()
+    draft = checkin_helpers.advance(checkins, checkins.start([p.id for p in couple]))
+    items = checkins.pack.items
     upto = next(n for n, item in enumerate(items) if item.id == item_id)
     fill_turn(services, draft.id, couple[0].id, base=5, upto=upto)
     fill_turn(services, draft.id, couple[1].id, base=3, upto=len(items) - 1)
@@ -40,7 +41,7 @@ def answer_screen(app: TrustcheckApp) -> AnswerScreen:
 
 
 def stored(services: Services, draft: Checkin, person: Profile, item_id: str) -> int | None:
-    answer = services.checkins.answers_of(draft.id, person.id).get(item_id)
+    answer = checkin_helpers.answers_of(services.checkins, draft.id, person.id).get(item_id)
     return None if answer is None else answer.value
 
 
@@ -77,7 +78,7 @@ async def test_typing_1_0_stores_10_and_the_reveal_shows_10(
         assert screen.query_one(TextAnswer).text == ""  # the "0" is not in the next box
         # The rest of Alex's turn left empty, the review done, the safety question skipped;
         # then Sam's last prompt, review and safety question.
-        texts = sum(1 for item in services.checkins.items() if item.kind is ItemKind.TEXT)
+        texts = sum(1 for item in services.checkins.pack.items if item.kind is ItemKind.TEXT)
         await pilot.press(*["ctrl+n"] * texts, "ctrl+n", "s")
         assert isinstance(app.screen, HandoverScreen)
         await pilot.press("enter", "ctrl+n", "ctrl+n", "s")
@@ -142,7 +143,7 @@ async def test_keys_typed_while_the_question_changes_reach_no_question(
     The pause is long here so the machine's speed cannot decide the test."""
     monkeypatch.setattr(AnswerScreen, "SETTLE_SECONDS", 2.0)
     alex = couple[0]
-    items = services.checkins.items()
+    items = services.checkins.pack.items
     before = items[next(n for n, i in enumerate(items) if i.id == RATING) - 1]
     assert before.kind is ItemKind.SCALE
     draft = at_item(services, couple, before.id)

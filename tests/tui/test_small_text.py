@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import checkin_helpers
 from trustcheck import messages
 from trustcheck.core.clock import FixedClock, day_label, moment_label, week_label
 from trustcheck.core.models import ItemKind, Profile, Step, Visibility
@@ -106,7 +107,7 @@ def _tie(services: Services, couple: list[Profile], clock: FixedClock) -> int:
     checkins = services.checkins
     draft = checkins.start([p.id for p in couple])
     alex, sam = couple
-    for item in checkins.items():
+    for item in checkins.pack.items:
         if item.kind is ItemKind.SCALE:
             checkins.save_answer(draft.id, alex.id, item.id, value=4)
             top = 1 if item.reverse else 7
@@ -122,7 +123,7 @@ def _tie(services: Services, couple: list[Profile], clock: FixedClock) -> int:
         text="We cooked together.\nAnd we laughed about the burnt rice.",
         visibility=Visibility.SHARED,
     )
-    checkins.go_to(draft, Step.REVEAL)
+    checkin_helpers.go_to(checkins, draft, Step.REVEAL)
     return draft.id
 
 

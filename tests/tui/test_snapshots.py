@@ -13,6 +13,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, DataTable, Input, RadioButton
 
+import checkin_helpers
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile, Step
 from trustcheck.services import Services
@@ -51,7 +52,7 @@ def test_scale_question(
     snap_compare: SnapCompare, services: Services, couple: list[Profile]
 ) -> None:
     checkins = services.checkins
-    draft = checkins.advance(checkins.start([p.id for p in couple]))
+    draft = checkin_helpers.advance(checkins, checkins.start([p.id for p in couple]))
     fill_turn(services, draft.id, couple[0].id, base=5, upto=4)
     app = build_app(services, start="checkin")
 
@@ -65,9 +66,9 @@ def test_scale_question(
 
 def test_handover(snap_compare: SnapCompare, services: Services, couple: list[Profile]) -> None:
     checkins = services.checkins
-    draft = checkins.advance(checkins.start([p.id for p in couple]))
+    draft = checkin_helpers.advance(checkins, checkins.start([p.id for p in couple]))
     fill_turn(services, draft.id, couple[0].id, base=5)
-    checkins.advance(draft)
+    checkin_helpers.advance(checkins, draft)
     app = build_app(services, start="checkin")
     assert snap_compare(app, terminal_size=SIZE, run_before=expect(HandoverScreen))
 
@@ -78,7 +79,7 @@ def _at_step(services: Services, clock: FixedClock, couple: list[Profile], step:
     draft = checkins.start([p.id for p in couple])
     fill_turn(services, draft.id, couple[0].id, base=6)
     fill_turn(services, draft.id, couple[1].id, base=3)
-    checkins.go_to(draft, step)
+    checkin_helpers.go_to(checkins, draft, step)
 
 
 def test_reveal(
@@ -163,8 +164,8 @@ def test_written_answer_without_colour(
     """NO_COLOR: the chosen visibility is ● and the others ○, with the line that explains it."""
     monkeypatch.setenv("NO_COLOR", "1")
     checkins = services.checkins
-    draft = checkins.advance(checkins.start([p.id for p in couple]))
-    therapy = [i.id for i in checkins.items()].index("open.therapy")
+    draft = checkin_helpers.advance(checkins, checkins.start([p.id for p in couple]))
+    therapy = [i.id for i in checkins.pack.items].index("open.therapy")
     fill_turn(services, draft.id, couple[0].id, base=5, upto=therapy)
     app = build_app(services, start="checkin")
 

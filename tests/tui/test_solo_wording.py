@@ -3,6 +3,7 @@ same way", no listening to a partner (issue 12, section 8)."""
 
 from __future__ import annotations
 
+import checkin_helpers
 from trustcheck import messages
 from trustcheck.content import conversation
 from trustcheck.core.clock import FixedClock
@@ -57,7 +58,7 @@ async def test_a_solo_check_in_speaks_to_one_person_from_start_to_reveal(
         await pilot.pause()
         draft = services.checkins.start([solo[0].id])
         fill_turn(services, draft.id, solo[0].id, base=4)  # the same as last week: no change
-        services.checkins.go_to(draft, Step.REVEAL)
+        checkin_helpers.go_to(services.checkins, draft, Step.REVEAL)
     app = build_app(services, start="checkin")
     async with app.run_test(size=(100, 60)) as pilot:
         await pilot.pause()
@@ -76,7 +77,7 @@ async def test_a_couple_still_sees_side_by_side(
     draft = services.checkins.start([p.id for p in couple])
     for person in couple:
         fill_turn(services, draft.id, person.id, base=4)
-    services.checkins.go_to(draft, Step.REVEAL)
+    checkin_helpers.go_to(services.checkins, draft, Step.REVEAL)
     app = build_app(services, start="checkin")
     async with app.run_test(size=(100, 60)) as pilot:
         await pilot.pause()

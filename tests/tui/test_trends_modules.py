@@ -8,6 +8,7 @@ import datetime as dt
 from textual.containers import Grid
 from textual.widgets import Static
 
+import rawdb
 from trustcheck import messages
 from trustcheck.core.models import Answer, ItemKind
 from trustcheck.services import Services
@@ -33,7 +34,7 @@ def _history(services: Services) -> None:
             for i in pack.items
             if i.kind in (ItemKind.SCALE, ItemKind.RATING)
         ]
-        services.checkins.checkins.insert_completed(
+        rawdb.checkins(services).insert_completed(
             week, [p.id for p in people], when, when, answers
         )
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import OptionList
 
+import checkin_helpers
+import rawdb
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Checkin, CheckinStatus, Profile, Review, Visibility
 from trustcheck.services import Services
@@ -37,9 +39,9 @@ def alex_midway(services: Services, couple: list[Profile], upto: int = 23) -> Ch
     """Alex's turn with the first ``upto`` items answered: ratings of 6, a written answer
     (the first prompt) shared and another (the second) for therapy."""
     checkins = services.checkins
-    draft = checkins.advance(checkins.start([p.id for p in couple]))
+    draft = checkin_helpers.advance(checkins, checkins.start([p.id for p in couple]))
     alex = couple[0]
-    for item in checkins.items()[:upto]:
+    for item in checkins.pack.items[:upto]:
         if item.id == "open.appreciated":
             checkins.save_answer(draft.id, alex.id, item.id, text=f"{SHARED}\nsecond line")
         elif item.id == "open.went_well":
@@ -120,9 +122,9 @@ async def test_a_resumed_turn_via_the_checkin_entry_is_gated(
     services: Services, couple: list[Profile]
 ) -> None:
     sam = couple[1]
-    draft = alex_midway(services, couple, upto=len(services.checkins.items()))
+    draft = alex_midway(services, couple, upto=len(services.checkins.pack.items))
     checkins = services.checkins
-    checkins.advance(checkins.advance(draft))  # past the hand-over: Sam's turn
+    checkin_helpers.advance(checkins, draft, steps=2)  # past the hand-over: Sam's turn
     fill_turn(services, draft.id, sam.id, base=2, upto=5)
     app = build_app(services, start="checkin")  # as `trustcheck checkin` opens it
     async with app.run_test(size=SIZE) as pilot:
@@ -141,7 +143,7 @@ async def test_a_resumed_turn_via_the_checkin_entry_is_gated(
 async def test_the_second_turn_after_the_hand_over_shows_nothing_of_the_first(
     services: Services, couple: list[Profile]
 ) -> None:
-    alex_midway(services, couple, upto=len(services.checkins.items()) - 1)
+    alex_midway(services, couple, upto=len(services.checkins.pack.items) - 1)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
         # The gate; the last prompt left empty; the review done; the safety question skipped.
@@ -198,7 +200,7 @@ async def test_the_review_lists_every_answer_and_changes_a_rating_and_who_sees_i
 ) -> None:
     alex = couple[0]
     checkins = services.checkins
-    items = checkins.items()
+    items = checkins.pack.items
     draft = alex_midway(services, couple, upto=len(items) - 1)
     checkins.save_answer(draft.id, alex.id, "comm.repair", skipped=True)
     app = build_app(services, start="checkin")
@@ -247,7 +249,7 @@ async def test_the_review_lists_every_answer_and_changes_a_rating_and_who_sees_i
         assert isinstance(app.screen, SafetyScreen)
         await pilot.press("s")
         assert isinstance(app.screen, HandoverScreen)
-    mine = checkins.answers_of(draft.id, alex.id)
+    mine = checkin_helpers.answers_of(checkins, draft.id, alex.id)
     assert mine[items[0].id].value == 2
     assert mine["open.appreciated"].visibility is Visibility.THERAPY
     assert mine["open.appreciated"].text == f"{SHARED}\nsecond line"  # the text itself kept
@@ -257,7 +259,7 @@ def alex_sealed_and_locked(services: Services, couple: list[Profile]) -> Checkin
     """Alex has answered every item, "open.hurt" privately (sealed), and is locked again."""
     alex = couple[0]
     checkins = services.checkins
-    draft = alex_midway(services, couple, upto=len(checkins.items()))
+    draft = alex_midway(services, couple, upto=len(checkins.pack.items))
     services.keys.set_passphrase(alex.id, "alex-pass")
     checkins.save_answer(
         draft.id, alex.id, "open.hurt", text="burrowingowl31", visibility=Visibility.PRIVATE
@@ -314,7 +316,7 @@ async def test_pause_then_resume_lands_at_the_same_step_behind_the_gate(
         assert "Alex's turn." in screen_text(app) and "Saved" not in screen_text(app)
         await pilot.press("enter")
         assert isinstance(app.screen, AnswerScreen) and app.screen.index == 3
-    given = services.checkins.answers_of(draft.id, couple[0].id)
+    given = checkin_helpers.answers_of(services.checkins, draft.id, couple[0].id)
     assert [a.value for a in given.values()] == [4, 5, 6]
 
 
@@ -325,7 +327,7 @@ async def test_discard_asks_twice_and_names_what_is_lost(
     alex, sam = couple
     previous = seed_previous_week(services, clock, couple)
     checkins = services.checkins
-    draft = checkins.advance(checkins.start([alex.id, sam.id]))
+    draft = checkin_helpers.advance(checkins, checkins.start([alex.id, sam.id]))
     fill_turn(services, draft.id, alex.id, base=5, upto=12)
     fill_turn(services, draft.id, sam.id, base=3, upto=3)
     [earlier] = checkins.to_review(draft)
@@ -344,10 +346,10 @@ async def test_discard_asks_twice_and_names_what_is_lost(
         assert isinstance(app.screen, HomeScreen)
         assert "This week's check-in is due." in screen_text(app)
     assert checkins.draft() is None
-    assert checkins.answers.for_checkin(draft.id) == []
+    assert rawdb.answers(services).for_checkin(draft.id) == []
     assert checkins.status().state is WeekState.DUE
     # The review made in the discarded check-in is undone: it comes up again next time.
-    [again] = [c for c in services.checkins.commitments.set_in(previous)]
+    [again] = [c for c in rawdb.commitments(services).set_in(previous)]
     assert again.review is None and again.reviewed_in is None
 
 
@@ -357,7 +359,7 @@ async def test_an_earlier_weeks_paused_checkin_is_named_on_home(
 ) -> None:
     clock.advance(weeks=-2)
     checkins = services.checkins
-    draft = checkins.advance(checkins.start([p.id for p in couple]))
+    draft = checkin_helpers.advance(checkins, checkins.start([p.id for p in couple]))
     fill_turn(services, draft.id, couple[0].id, base=4, upto=7)
     clock.advance(weeks=2)
     app = build_app(services)
@@ -411,7 +413,7 @@ async def test_a_window_that_fell_behind_follows_into_the_next_turn_behind_its_g
     late, follows the check-in to Sam's turn, behind Sam's gate, with nothing of Sam's showing."""
     sam = couple[1]
     checkins = services.checkins
-    draft = alex_midway(services, couple, upto=len(checkins.items()) - 1)
+    draft = alex_midway(services, couple, upto=len(checkins.pack.items) - 1)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # the gate: at Alex's last prompt
@@ -436,7 +438,7 @@ async def test_from_the_review_a_sealed_answer_can_be_shared_after_unlocking(
 ) -> None:
     alex = couple[0]
     checkins = services.checkins
-    items = checkins.items()
+    items = checkins.pack.items
     draft = alex_sealed_and_locked(services, couple)
     app = build_app(services, start="checkin")
     async with app.run_test(size=(120, 60)) as pilot:
@@ -453,5 +455,5 @@ async def test_from_the_review_a_sealed_answer_can_be_shared_after_unlocking(
         await pilot.press("ctrl+t", "ctrl+n")  # Private → Shared
         assert isinstance(app.screen, TurnReviewScreen)
         assert "“burrowingowl31” · Shared" in row(screen_text(app), index + 1)
-    answer = checkins.answers_of(draft.id, alex.id)["open.hurt"]
+    answer = checkin_helpers.answers_of(checkins, draft.id, alex.id)["open.hurt"]
     assert answer.visibility is Visibility.SHARED and answer.text == "burrowingowl31"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import checkin_helpers
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile, Step
 from trustcheck.services import Services, open_services
@@ -25,7 +26,7 @@ async def test_a_stale_hand_over_follows_the_other_window(
 ) -> None:
     alex, sam = couple
     checkins = services.checkins
-    draft = checkins.go_to(checkins.start([alex.id, sam.id]), Step.HANDOVER)
+    draft = checkin_helpers.go_to(checkins, checkins.start([alex.id, sam.id]), Step.HANDOVER)
     fill_turn(services, draft.id, alex.id, base=5)
     fill_turn(services, draft.id, sam.id, base=4)
     app = build_app(services, start="checkin")
@@ -34,7 +35,7 @@ async def test_a_stale_hand_over_follows_the_other_window(
         assert isinstance(app.screen, HandoverScreen)
         other = open_services(tmp_path, clock=clock, weak_kdf=True)
         try:  # the other window goes on through B's turn to the reveal
-            other.checkins.go_to(other.checkins.get(draft.id), Step.REVEAL)
+            checkin_helpers.go_to(other.checkins, other.checkins.get(draft.id), Step.REVEAL)
         finally:
             other.close()
         await pilot.press("enter")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+import checkin_helpers
 from trustcheck import messages
 from trustcheck.core.models import Checkin, Profile, Visibility
 from trustcheck.services import Services
@@ -24,8 +25,8 @@ def _note(screen: AnswerScreen) -> str:
 def at_the_therapy_topic(services: Services, couple: list[Profile]) -> Checkin:
     """Alex's turn, every item before the therapy topic answered."""
     checkins = services.checkins
-    draft = checkins.advance(checkins.start([p.id for p in couple]))
-    last = [i.id for i in checkins.items()].index(THERAPY_ITEM)
+    draft = checkin_helpers.advance(checkins, checkins.start([p.id for p in couple]))
+    last = [i.id for i in checkins.pack.items].index(THERAPY_ITEM)
     fill_turn(services, draft.id, couple[0].id, base=5, upto=last)
     return draft
 
@@ -74,8 +75,8 @@ async def test_other_prompts_default_to_shared_and_solo_wording_names_no_partner
 ) -> None:
     robin = solo[0]
     checkins = services.checkins
-    draft = checkins.advance(checkins.start([robin.id]))
-    first_text = next(n for n, i in enumerate(checkins.items()) if i.area == "open")
+    draft = checkin_helpers.advance(checkins, checkins.start([robin.id]))
+    first_text = next(n for n, i in enumerate(checkins.pack.items) if i.area == "open")
     fill_turn(services, draft.id, robin.id, base=5, upto=first_text)
     app = build_app(services, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:

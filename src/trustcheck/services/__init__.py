@@ -19,6 +19,7 @@ from trustcheck.storage.repos import (
     AnswerRepo,
     CheckinRepo,
     CommitmentRepo,
+    DraftRepo,
     KeyRepo,
     PackVersionRepo,
     ProfileRepo,
@@ -75,15 +76,15 @@ class Services:
     def trends(self) -> TrendsService:
         from trustcheck.services.trends import TrendsService
 
-        # The check-in service's own repos: one of each per database, as the check-in uses.
-        checkins = self.checkins
+        # Repos keep no state of their own: these read the same tables as the check-in's.
+        answers, commitments = AnswerRepo(self._db), CommitmentRepo(self._db)
         return TrendsService(
             self.pack,
             self._db,
-            checkins.checkins,
-            checkins.answers,
-            checkins.commitments,
-            checkins.profiles,
+            CheckinRepo(self._db),
+            answers,
+            commitments,
+            ProfileRepo(self._db),
             self.packs,
             self.clock,
         )
@@ -146,7 +147,15 @@ def open_services(
         pack=pack,
         profiles=ProfileService(profile_repo, clock, keys, checkin_repo),
         checkins=CheckinService(
-            pack, checkin_repo, answer_repo, commitment_repo, profile_repo, clock, keys, packs
+            pack,
+            checkin_repo,
+            answer_repo,
+            commitment_repo,
+            profile_repo,
+            clock,
+            keys,
+            packs,
+            drafts=DraftRepo(db),
         ),
         keys=keys,
         settings=settings,

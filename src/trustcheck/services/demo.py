@@ -118,8 +118,7 @@ def seed_demo(services: Services, *, weeks: int = DEFAULT_WEEKS, seed: int = 1) 
     people = services.profiles.setup(list(DEMO_PEOPLE))
     ids = [p.id for p in people]
     this_week = week_start(services.clock.now().date())
-    repo_checkins = services.checkins.checkins
-    repo_commitments = services.checkins.commitments
+    checkins = services.checkins
     previous_commitments: list[int] = []
     commitment_count = 0
     for w in range(weeks):
@@ -161,18 +160,18 @@ def seed_demo(services: Services, *, weeks: int = DEFAULT_WEEKS, seed: int = 1) 
                         )
                     else:
                         answers.append(_skip(pid, pack.id, pack.version, item.id))
-        checkin_id = repo_checkins.insert_completed(week, ids, started, completed, answers)
+        checkin_id = checkins.record_past(week, ids, started, completed, answers)
         level_now = sum(_level(w, weeks, i) for i in range(2)) / 2
         for commitment_id in previous_commitments:
             roll = rng.random() + (level_now - 0.5) * 0.6
             review = Review.KEPT if roll > 0.55 else Review.PARTLY if roll > 0.3 else Review.NOT_YET
-            repo_commitments.review(commitment_id, review, checkin_id, completed)
+            checkins.record_review(commitment_id, review, checkin_id, completed)
         previous_commitments = []
         for pid in ids:
             other = ids[1] if pid == ids[0] else ids[0]
             for _ in range(rng.choice((1, 1, 2))):
                 text = rng.choice(_COMMITMENTS)
-                made = repo_commitments.add(checkin_id, pid, other, text, completed)
+                made = checkins.record_commitment(checkin_id, pid, other, text, completed)
                 previous_commitments.append(made.id)
                 commitment_count += 1
     for person in people:

@@ -639,7 +639,7 @@ class ExportService:
 
         ring = self.services.keys.ring
         chosen = PrivateKind.ANSWERS in kinds
-        sealed = self.services.checkins.answers.sealed_for(person.id) if chosen else []
+        sealed = self.services.checkins.sealed_answers(person.id) if chosen else []
         opened = ring.open_many(
             person.id,
             [(private_answer_id(cid, pack, item), blob) for cid, pack, item, blob in sealed],

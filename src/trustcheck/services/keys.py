@@ -23,7 +23,7 @@ class PassphraseError(UserError, ValueError):
 
 class KeyService:
     def __init__(self, repo: KeyRepo, *, weak_kdf: bool = False) -> None:
-        self.repo = repo
+        self._repo = repo
         self.ring = crypto.KeyRing()
         # Tests use cheap Argon2id parameters; production code never sets this.
         self._weak = weak_kdf
@@ -43,10 +43,10 @@ class KeyService:
         return crypto.create_key(passphrase, profile_id, self._params(), allow_weak=self._weak)
 
     def has_passphrase(self, profile_id: int) -> bool:
-        return self.repo.get(profile_id) is not None
+        return self._repo.get(profile_id) is not None
 
     def _wrapped(self, profile_id: int) -> crypto.WrappedKey:
-        stored = self.repo.get(profile_id)
+        stored = self._repo.get(profile_id)
         if stored is None:
             raise PassphraseError(messages.NO_PASSPHRASE)
         return crypto.WrappedKey.from_json(stored, allow_weak=self._weak)
@@ -58,7 +58,7 @@ class KeyService:
             data_key, wrapped = crypto.create_key(
                 new, profile_id, self._params(), allow_weak=self._weak
             )
-            self.repo.set(profile_id, wrapped.to_json())
+            self._repo.set(profile_id, wrapped.to_json())
             self.ring.add(profile_id, data_key)
             return
         if old is None:
@@ -66,7 +66,7 @@ class KeyService:
         rewrapped = crypto.rewrap_key(
             old, new, profile_id, self._wrapped(profile_id), self._params(), allow_weak=self._weak
         )
-        self.repo.set(profile_id, rewrapped.to_json())
+        self._repo.set(profile_id, rewrapped.to_json())
 
     def unlock(self, profile_id: int, passphrase: str) -> None:
         """Derive the key and hold it; ``WrongPassphrase`` if the passphrase does not fit."""
@@ -74,6 +74,11 @@ class KeyService:
 
     def is_unlocked(self, profile_id: int) -> bool:
         return self.ring.is_unlocked(profile_id)
+
+    def any_unlocked(self) -> bool:
+        """Whether anyone's key is held now (a removed person is locked first, so only people
+        in use can be)."""
+        return self.ring.any_unlocked()
 
     def before_lock(self, callback: Callable[[int | None], None]) -> Callable[[], None]:
         """Call ``callback`` before any key is dropped (hide key, idle lock, hand-over, exit);

@@ -85,8 +85,8 @@ class PackService:
         user_dir: Path | None = None,
     ) -> None:
         self.weekly = weekly
-        self.settings = settings
-        self.versions = versions
+        self._settings = settings
+        self._versions = versions
         self._now = now
         self._user_dir = user_dir
         self._loaded: tuple[list[Pack], list[Pack], list[PackProblem]] | None = None
@@ -114,11 +114,11 @@ class PackService:
 
     def stored_snapshot(self, pack_id: str, version: int) -> str | None:
         """The wording stored when ``version`` of the pack was first answered here, if it was."""
-        return self.versions.get(pack_id, version)
+        return self._versions.get(pack_id, version)
 
     def version_problems(self, pack: Pack) -> list[str]:
         """Why ``pack`` may not be used: its wording differs from the same version's answers."""
-        stored = self.versions.get(pack.id, pack.version)
+        stored = self._versions.get(pack.id, pack.version)
         if stored is None:
             return []
         return [
@@ -178,7 +178,7 @@ class PackService:
 
     # --- modules and roles --------------------------------------------------------------------
     def enabled_ids(self) -> list[str]:
-        raw = self.settings.get(MODULES_SETTING) or ""
+        raw = self._settings.get(MODULES_SETTING) or ""
         return [p for p in raw.split(",") if p]
 
     def enabled_modules(self) -> list[Pack]:
@@ -192,10 +192,10 @@ class PackService:
             if pack_id not in {p.id for p in self.modules()}:
                 raise PackSettingError(messages.PACK_NOT_A_MODULE.format(pack=pack_id))
             ids.append(pack_id)
-        self.settings.set(MODULES_SETTING, ",".join(ids))
+        self._settings.set(MODULES_SETTING, ",".join(ids))
 
     def role(self, pack_id: str, profile_id: int) -> str | None:
-        return self.settings.get(ROLE_SETTING.format(pack=pack_id, profile=profile_id)) or None
+        return self._settings.get(ROLE_SETTING.format(pack=pack_id, profile=profile_id)) or None
 
     def set_role(self, pack_id: str, profile_id: int, role: str | None) -> None:
         """Store who is who in a module (e.g. after a betrayal); None clears it."""
@@ -203,22 +203,25 @@ class PackService:
             pack = self.get(pack_id)
             if role not in dict(pack.roles):
                 raise PackSettingError(messages.PACK_UNKNOWN_ROLE.format(role=role))
-        self.settings.set(ROLE_SETTING.format(pack=pack_id, profile=profile_id), role or "")
+        self._settings.set(ROLE_SETTING.format(pack=pack_id, profile=profile_id), role or "")
 
     # --- versions -----------------------------------------------------------------------------
-    def ensure_snapshot(self, pack: Pack) -> None:
-        """Store the wording of ``pack``'s version the first time it is answered."""
-        key = (pack.id, pack.version)
-        if key in self._snapshotted:
-            return
-        if self.versions.get(pack.id, pack.version) is None:
-            self.versions.add(pack.id, pack.version, pack_snapshot(pack), self._now())
-        self._snapshotted.add(key)
+    def unsaved_snapshot(self, pack: Pack) -> str | None:
+        """The wording of ``pack``'s version to store with an answer, or None when this process
+        already stored it (it is stored the first time a version is answered; storing it again
+        changes nothing). Call :meth:`snapshot_saved` once it is written."""
+        if (pack.id, pack.version) in self._snapshotted:
+            return None
+        return pack_snapshot(pack)
+
+    def snapshot_saved(self, pack: Pack) -> None:
+        """``pack``'s version is stored: later answers need not carry its wording."""
+        self._snapshotted.add((pack.id, pack.version))
 
     def answered(self, pack_id: str, version: int) -> Pack | None:
         """The pack as it was when ``version`` was answered: its stored wording, else the
         current pack when it has that version (answers stored before snapshots existed)."""
-        stored = self.versions.get(pack_id, version)
+        stored = self._versions.get(pack_id, version)
         if stored is not None:
             return pack_from_snapshot(stored)
         try:
@@ -229,13 +232,13 @@ class PackService:
 
     # --- other settings shown on the settings screen ------------------------------------------
     def locale(self) -> str | None:
-        return self.settings.get(LOCALE_SETTING) or None
+        return self._settings.get(LOCALE_SETTING) or None
 
     def set_locale(self, locale: str | None) -> None:
-        self.settings.set(LOCALE_SETTING, locale or "")
+        self._settings.set(LOCALE_SETTING, locale or "")
 
     def idle_seconds(self) -> int | None:
-        raw = self.settings.get(IDLE_SETTING)
+        raw = self._settings.get(IDLE_SETTING)
         try:
             return int(float(raw)) if raw else None
         except ValueError:
@@ -243,7 +246,7 @@ class PackService:
 
     def idle_lock_seconds(self) -> float | None:
         """The journal's idle lock time as stored; None when unset, unreadable or not positive."""
-        raw = self.settings.get(IDLE_SETTING)
+        raw = self._settings.get(IDLE_SETTING)
         try:
             value = float(raw) if raw is not None else None
         except ValueError:
@@ -258,5 +261,5 @@ class PackService:
             raise PackSettingError(messages.SETTINGS_IDLE_BAD) from None
         if not 10 <= seconds <= 86_400:
             raise PackSettingError(messages.SETTINGS_IDLE_BAD)
-        self.settings.set(IDLE_SETTING, str(seconds))
+        self._settings.set(IDLE_SETTING, str(seconds))
         return seconds

@@ -77,23 +77,23 @@ class ProfileService:
     def __init__(
         self, repo: ProfileRepo, clock: Clock, keys: KeyService, checkins: CheckinRepo
     ) -> None:
-        self.repo = repo
+        self._repo = repo
         self.clock = clock
         self.keys = keys
-        self.checkins = checkins
+        self._checkins = checkins
 
     def people(self) -> list[Profile]:
-        return self.repo.active()
+        return self._repo.active()
 
     def is_set_up(self) -> bool:
-        return bool(self.repo.active())
+        return bool(self._repo.active())
 
     def solo(self) -> bool:
-        return len(self.repo.active()) == 1
+        return len(self._repo.active()) == 1
 
     def removed(self) -> list[RemovedPerson]:
         """Everyone removed, most recently removed first."""
-        return [RemovedPerson(p, at) for p, at in self.repo.removed()]
+        return [RemovedPerson(p, at) for p, at in self._repo.removed()]
 
     def find_removed(self, name: str) -> RemovedPerson | None:
         """The person removed most recently under this name (case aside), if any."""
@@ -101,7 +101,7 @@ class ProfileService:
 
     def _active_named(self, name: str, *, besides: int | None = None) -> Profile | None:
         return next(
-            (p for p in self.repo.active() if p.id != besides and same_name(p.name, name)), None
+            (p for p in self._repo.active() if p.id != besides and same_name(p.name, name)), None
         )
 
     def add(self, raw_name: str, *, new_person: bool = False) -> Profile:
@@ -112,10 +112,10 @@ class ProfileService:
             raise ProfileError(messages.PROFILE_EXISTS.format(name=here.name))
         if not new_person and (gone := self.find_removed(name)) is not None:
             raise ProfileRemovedError((gone,))
-        if len(self.repo.active()) >= MAX_PEOPLE:
+        if len(self._repo.active()) >= MAX_PEOPLE:
             raise ProfileError(messages.PROFILE_LIMIT)
         try:
-            return self.repo.add(name, self.clock.now())
+            return self._repo.add(name, self.clock.now())
         except ConflictError as exc:
             raise ProfileError(str(exc)) from exc
 
@@ -133,7 +133,7 @@ class ProfileService:
         for n, name in enumerate(cleaned):
             if any(same_name(name, other) for other in cleaned[:n]):
                 raise ProfileError(messages.PROFILE_EXISTS.format(name=name))
-        if len(self.repo.active()) + len(cleaned) > MAX_PEOPLE:
+        if len(self._repo.active()) + len(cleaned) > MAX_PEOPLE:
             raise ProfileError(messages.PROFILE_LIMIT)
         for name in cleaned:
             if (here := self._active_named(name)) is not None:
@@ -143,12 +143,12 @@ class ProfileService:
         if gone and not restore:
             raise ProfileRemovedError(gone)
         return [
-            self.repo.restore(r.profile.id) if r is not None else self.add(name, new_person=True)
+            self._repo.restore(r.profile.id) if r is not None else self.add(name, new_person=True)
             for name, r in zip(cleaned, found, strict=True)
         ]
 
     def get(self, profile_id: int) -> Profile:
-        return self.repo.get(profile_id)
+        return self._repo.get(profile_id)
 
     def by_name(self, name: str) -> Profile:
         """The person here of this name, case aside; one line naming who is here if none."""
@@ -159,7 +159,7 @@ class ProfileService:
             raise ProfileError(
                 messages.PROFILE_UNKNOWN_REMOVED.format(name=gone.name, date=gone.date)
             )
-        people = self.repo.active()
+        people = self._repo.active()
         shown = clean_name(name) or name
         if not people:
             raise ProfileError(messages.PROFILE_UNKNOWN_NOBODY.format(name=shown))
@@ -174,7 +174,7 @@ class ProfileService:
         (:class:`~trustcheck.storage.crypto.WrongPassphrase` if it does not fit). Reversible
         with :meth:`restore`: nothing of theirs is deleted."""
         profile = self.by_name(who) if isinstance(who, str) else who
-        draft = self.checkins.draft()
+        draft = self._checkins.draft()
         if draft is not None and profile.id in draft.participant_ids:
             # Their turn and answers belong to that check-in: it ends first, one way or the other.
             raise ProfileError(messages.PROFILE_REMOVE_IN_CHECKIN.format(name=profile.name))
@@ -185,7 +185,7 @@ class ProfileService:
                 )
             self.keys.unlock(profile.id, passphrase)  # the check: WrongPassphrase if not theirs
         self.keys.lock(profile.id)
-        self.repo.remove(profile.id, self.clock.now())
+        self._repo.remove(profile.id, self.clock.now())
         return profile
 
     def restore(self, who: str | Profile) -> Profile:
@@ -206,10 +206,10 @@ class ProfileService:
             )
         if (here := self._active_named(gone.name)) is not None:
             raise ProfileError(messages.PROFILE_EXISTS.format(name=here.name))
-        if len(self.repo.active()) >= MAX_PEOPLE:
+        if len(self._repo.active()) >= MAX_PEOPLE:
             raise ProfileError(messages.PROFILE_LIMIT)
         try:
-            return self.repo.restore(gone.profile.id)
+            return self._repo.restore(gone.profile.id)
         except ConflictError as exc:
             raise ProfileError(str(exc)) from exc
 
@@ -220,6 +220,6 @@ class ProfileService:
         if (here := self._active_named(name, besides=profile.id)) is not None:
             raise ProfileError(messages.PROFILE_EXISTS.format(name=here.name))
         try:
-            return self.repo.rename(profile.id, name)
+            return self._repo.rename(profile.id, name)
         except ConflictError as exc:
             raise ProfileError(str(exc)) from exc

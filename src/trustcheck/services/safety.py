@@ -37,7 +37,7 @@ class SafetyRecord:
 
 class SafetyService:
     def __init__(self, repo: SafetyRepo, keys: KeyService, clock: Clock) -> None:
-        self.repo = repo
+        self._repo = repo
         self.keys = keys
         self.clock = clock
 
@@ -52,17 +52,17 @@ class SafetyService:
             table=SAFETY_TABLE,
             record_id=safety_record_id(checkin_id, profile_id),
         )
-        self.repo.save(checkin_id, profile_id, body, self.clock.now())
+        self._repo.save(checkin_id, profile_id, body, self.clock.now())
 
     def answered(self, checkin_id: int, profile_id: int) -> bool:
         """Whether this person's answer for this check-in is stored (its content stays sealed)."""
-        return self.repo.get(checkin_id, profile_id) is not None
+        return self._repo.get(checkin_id, profile_id) is not None
 
     def history(self, profile_id: int) -> list[SafetyRecord]:
         """The person's own answers, oldest first: for them alone, once unlocked (an export that
         they opt in to). Raises ``ProfileLocked``/``DamagedRecord`` rather than guessing."""
         out = []
-        for checkin_id, when, body in self.repo.for_profile(profile_id):
+        for checkin_id, when, body in self._repo.for_profile(profile_id):
             text = self.keys.ring.open(
                 profile_id,
                 body,

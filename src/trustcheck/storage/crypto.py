@@ -718,6 +718,10 @@ class KeyRing:
     def is_unlocked(self, profile_id: int) -> bool:
         return profile_id in self._keys
 
+    def any_unlocked(self) -> bool:
+        """Whether anyone's key is held (no database read: the hide key asks on every key)."""
+        return bool(self._keys)
+
     def key(self, profile_id: int) -> RecordKey:
         """The profile's record key; :class:`ProfileLocked` if it is not unlocked."""
         try:

@@ -143,11 +143,10 @@ class TrustcheckApp(RedactedCrashApp):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "hide":
             # Shown (and active) only while there is something to hide.
-            keys = self.services.keys
             return (
                 isinstance(self.screen, (_AsksPassphrase, _SafetyQuestion))
                 or any(isinstance(s, _Journal) for s in self.screen_stack)
-                or any(keys.is_unlocked(p.id) for p in self.services.profiles.people())
+                or self.services.keys.any_unlocked()
             )
         return True
 

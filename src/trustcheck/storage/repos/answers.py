@@ -17,6 +17,7 @@ from trustcheck.storage.repos._rows import (
     _ts,
 )
 from trustcheck.storage.repos.drafts import _DELETE_DRAFT, _clear_draft
+from trustcheck.storage.repos.pack_versions import add_version
 
 ANSWERS_TABLE = "answers"
 
@@ -61,18 +62,32 @@ class AnswerRepo:
         self.db = db
 
     def save(
-        self, checkin_id: int, answer: Answer, now: dt.datetime, sealed: bytes | None = None
+        self,
+        checkin_id: int,
+        answer: Answer,
+        now: dt.datetime,
+        sealed: bytes | None = None,
+        *,
+        written: bool = True,
+        snapshot: str | None = None,
     ) -> None:
-        """Write one answer at once, replacing an earlier answer to the same item.
+        """Write one answer at once (one transaction), replacing an earlier answer to the item.
 
         ``sealed`` is the encrypted text of a private answer; its clear text is then not stored.
+        ``written``: the item is a written answer, so a draft of it may be stored; it goes in
+        the same transaction (a rating has no draft, and no statement is spent on one).
+        ``snapshot`` is the wording of the answer's pack version when this process has not
+        stored it yet: kept in the same transaction, the first time that version is answered.
         """
         key = (checkin_id, answer.profile_id, answer.pack_id, answer.item_id)
         with self.db.transaction() as conn:
-            clear = sealed is not None and _clear_draft(conn, key)
+            clear = written and sealed is not None and _clear_draft(conn, key)
+            if snapshot is not None:
+                add_version(conn, answer.pack_id, answer.pack_version, snapshot, now)
             conn.execute(_INSERT_ANSWER, _answer_params(checkin_id, answer, now, sealed))
-            # The answer replaces its draft in the same transaction: never both, never neither.
-            conn.execute(_DELETE_DRAFT, key)
+            if written:
+                # The answer replaces its draft in the same transaction: never both, never neither.
+                conn.execute(_DELETE_DRAFT, key)
         if clear:  # typed as shared, then sealed: the clear draft goes from the log as well
             self.db.forget_old_pages()
 
@@ -84,6 +99,15 @@ class AnswerRepo:
             (profile_id,),
         ).fetchall()
         return [(int(r[0]), str(r[1]), str(r[2]), _blob(r[3])) for r in rows]
+
+    def sealed(self, checkin_id: int, profile_id: int, pack_id: str, item_id: str) -> bytes | None:
+        """One private answer's seal (None when that answer is not sealed or not given)."""
+        row = self.db.conn.execute(
+            "SELECT text_sealed FROM answers WHERE checkin_id = ? AND profile_id = ? "
+            "AND pack_id = ? AND item_id = ? AND text_sealed IS NOT NULL",
+            (checkin_id, profile_id, pack_id, item_id),
+        ).fetchone()
+        return None if row is None else _blob(row[0])
 
     def sealed_versions(self, profile_id: int) -> dict[tuple[int, str, str], int]:
         """The pack version each private answer of a profile was given under, by

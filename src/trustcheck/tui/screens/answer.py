@@ -112,22 +112,19 @@ class AnswerScreen(StepScreen):
     def __init__(self, services: Services, checkin: Checkin) -> None:
         super().__init__(services, checkin)
         self.turn: Checkin = checkin
-        checkins = services.checkins
-        person = checkins.answering(checkin)
-        assert person is not None, "an answering step always has someone answering"
-        self.person: Profile = person
-        others = [p for p in checkins.people(checkin) if p.id != person.id]
-        self.partner: Profile | None = others[0] if others else None
+        # Everything this turn needs, read once; each answer saved updates ``given`` from what
+        # the save returns, so a key press never reads the check-in again.
+        turn = services.checkins.turn(checkin)
+        self.person: Profile = turn.person
+        self.partner: Profile | None = turn.partner
         # The weekly core, then each switched-on module's items for this person's role.
-        self.turn_items: tuple[TurnItem, ...] = checkins.turn_items(person.id)
+        self.turn_items: tuple[TurnItem, ...] = turn.items
         self.items: tuple[Item, ...] = tuple(t.item for t in self.turn_items)
+        #: This person's stored answers, by (pack id, item id).
+        self.given: dict[tuple[str, str], Answer] = turn.answers
         # Set while the person changes one answer from their review: the next step is the review.
         self.from_review = False
-        given = checkins.turn_answers(checkin.id, person.id)
-        self.index = next(
-            (n for n, t in enumerate(self.turn_items) if (t.pack.id, t.item.id) not in given),
-            len(self.turn_items),
-        )
+        self.index = turn.position
         # The written answer in the box: its (pack id, item id), and what was last stored for
         # it (draft or answer), so a draft is written only when something changed.
         self._text_item: tuple[str, str] | None = None
@@ -162,9 +159,8 @@ class AnswerScreen(StepScreen):
 
     async def on_mount(self) -> None:
         # During one person's turn, nobody else's key is held.
-        for other in self.services.checkins.people(self.turn):
-            if other.id != self.person.id:
-                self.services.keys.lock(other.id)
+        if self.partner is not None:
+            self.services.keys.lock(self.partner.id)
         # Whoever drops this person's key (hide, an idle lock, the hand-over), the draft in the
         # box is sealed first, while the key is still here.
         self._stop_watching_locks = self.services.keys.before_lock(self._before_lock)
@@ -183,8 +179,7 @@ class AnswerScreen(StepScreen):
         return self.turn_items[self.index].pack
 
     def _stored(self) -> Answer | None:
-        answers = self.services.checkins.turn_answers(self.turn.id, self.person.id)
-        return answers.get((self.pack.id, self.item.id))
+        return self.given.get((self.pack.id, self.item.id))
 
     async def show_item(self, index: int) -> None:
         self.keep_draft()  # whatever was being written stays, wherever the person goes
@@ -358,7 +353,7 @@ class AnswerScreen(StepScreen):
         visibility: Visibility = Visibility.SHARED,
     ) -> bool:
         try:
-            self.services.checkins.save_answer(
+            saved = self.services.checkins.save_answer(
                 self.turn.id,
                 self.person.id,
                 self.item.id,
@@ -373,6 +368,7 @@ class AnswerScreen(StepScreen):
             self.query_one("#error", Static).update(plain(why))
             self.query_one("#error", Static).display = True
             return False
+        self.given[(saved.pack_id, saved.item_id)] = saved
         if self._text_item is not None:
             # Given as the answer (its draft is gone with it): nothing left to keep as a draft.
             self._stop_draft_timer()
@@ -427,9 +423,7 @@ class AnswerScreen(StepScreen):
             return
         self.from_review = True
         turn = self.turn_items[change]
-        stored = self.services.checkins.turn_answers(self.turn.id, self.person.id).get(
-            (turn.pack.id, turn.item.id)
-        )
+        stored = self.given.get((turn.pack.id, turn.item.id))
         keys = self.services.keys
         if (
             turn.item.kind is ItemKind.TEXT

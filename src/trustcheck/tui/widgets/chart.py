@@ -153,7 +153,7 @@ def _styled(title: str, rows: list[str], labels: list[str]) -> Content:
 
 class PlotCache:
     """Built charts per report: a report object is one data version and range, so a new one
-    (after ``trends.refresh()`` or another range) gets new charts and the oldest are dropped."""
+    (after new data or another range) gets new charts and the oldest are dropped."""
 
     def __init__(self, keep: int = 32) -> None:
         self.keep = keep
