@@ -84,3 +84,9 @@ def test_the_summary_charts_are_dated_and_show_overall_trust_and_each_area(
         assert month in flat
     if fmt == "html":
         assert text.count("<svg") == 2 + 5  # index, overall, five areas
+
+
+def test_too_few_check_ins_say_so_rather_than_steady() -> None:
+    assert headline([], "Your shared trust index", 1, 2026, judged=False) == (
+        messages.EXPORT_HEADLINE_TOO_FEW
+    )

@@ -31,8 +31,16 @@ def span(start: dt.date, end: dt.date, year: int) -> str:
     return f"{first_label}–{_month(last, year)}"
 
 
-def headline(episodes: Sequence[Episode], who: str, weeks: int, year: int) -> str:
-    """One sentence about ``who`` (e.g. "Your trust index") over a period of ``weeks`` weeks."""
+def headline(
+    episodes: Sequence[Episode], who: str, weeks: int, year: int, *, judged: bool = True
+) -> str:
+    """One sentence about ``who`` (e.g. "Your trust index") over a period of ``weeks`` weeks.
+
+    ``judged`` is False when not one week of the period could be judged (too few check-ins):
+    then it says so, rather than "stayed within its usual range".
+    """
+    if not episodes and not judged:
+        return messages.EXPORT_HEADLINE_TOO_FEW
     if not episodes:
         return messages.EXPORT_HEADLINE_STEADY.format(who=who, weeks=weeks)
     parts = []

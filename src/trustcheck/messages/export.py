@@ -80,6 +80,10 @@ EXPORT_PROGRESS = "Exporting"
 #: The summary's dated headline (``export.headline``).
 EXPORT_HEADLINE_WHO_COUPLE = "Your shared trust index"
 EXPORT_HEADLINE_WHO_SOLO = "{name}'s trust index"
+EXPORT_HEADLINE_TOO_FEW = (
+    "Too few check-ins yet to say whether trust has changed: that needs at least 6 weeks of "
+    "history before the last 4."
+)
 EXPORT_HEADLINE_STEADY = "{who} stayed within its usual range over these {weeks} weeks."
 EXPORT_HEADLINE_FELL = "fell in {span}"
 EXPORT_HEADLINE_ROSE = "rose in {span}"

@@ -355,7 +355,7 @@ class ExportService:
     ) -> str:
         """The trust index's rises and falls in the period, dated (``export.headline``): the
         couple's mean index, or the one person's; judged on the whole history up to each week."""
-        from trustcheck.core.change import episodes
+        from trustcheck.core.change import episodes, judge
         from trustcheck.core.stats import couple_view
         from trustcheck.export.headline import headline
 
@@ -368,7 +368,10 @@ class ExportService:
             who = messages.EXPORT_HEADLINE_WHO_SOLO.format(name=persons[0].profile.name)
         else:
             return ""
-        return headline(episodes(series, start, end), who, len(report.weeks), today.year)
+        judged = judge([p for p in series if p[0] <= end]).verdict != "unknown"
+        return headline(
+            episodes(series, start, end), who, len(report.weeks), today.year, judged=judged
+        )
 
     def _item_gaps(
         self, people: Sequence[Profile], start: dt.date, end: dt.date
