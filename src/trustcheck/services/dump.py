@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from trustcheck import __version__
 from trustcheck.core.models import Profile, Visibility
 from trustcheck.services.export_request import PrivateKind
+from trustcheck.services.summary_private import own_safety
 from trustcheck.storage.repos import (
     ANSWERS_TABLE,
     JOURNAL_TABLE,
@@ -20,7 +21,6 @@ from trustcheck.storage.repos import (
 
 if TYPE_CHECKING:
     from trustcheck.services import Services
-    from trustcheck.services.safety import SafetyRecord
     from trustcheck.transfer.format import Dump, DumpPrivate
 
 
@@ -129,18 +129,9 @@ class DumpBuilder:
             # person's. Unique within the one private section, which is all an import needs.
             number = len(journal) + 1
             journal.append(PrivateEntry(number, record[2], record[3], text, rating, tags, therapy))
-        own, broken = self._safety(person) if PrivateKind.SAFETY in kinds else ([], 0)
+        own, broken = own_safety(self.services, person) if PrivateKind.SAFETY in kinds else ([], 0)
         safety = tuple(
             PrivateSafety(r.checkin_id, r.answered_at.isoformat(timespec="seconds"), r.answer.value)
             for r in own
         )
         return DumpPrivate(person.id, tuple(answers), tuple(journal), safety), damaged + broken
-
-    def _safety(self, person: Profile) -> tuple[list[SafetyRecord], int]:
-        """The person's own safety answers (their key unlocked), and 1 if they did not open."""
-        from trustcheck.storage.crypto import DamagedRecord
-
-        try:
-            return self.services.safety.history(person.id), 0
-        except DamagedRecord:
-            return [], 1

@@ -25,17 +25,16 @@ from trustcheck.export.model import (
     ItemGapRow,
     KeptRow,
     PersonSummary,
-    PrivateSection,
     Summary,
     TextItem,
 )
 from trustcheck.services.export_request import ExportError, ExportRequest, PrivateKind
-from trustcheck.storage.repos import ANSWERS_TABLE, ExportRepo, WrittenAnswer, private_answer_id
+from trustcheck.services.summary_private import PrivateRecords
+from trustcheck.storage.repos import ExportRepo, WrittenAnswer
 
 if TYPE_CHECKING:
     from trustcheck.core.trends import TrendReport
     from trustcheck.services import Services
-    from trustcheck.services.safety import SafetyRecord
 
 #: The open prompt whose answers are topics for therapy (``data/packs/weekly.toml``).
 THERAPY_ITEM = "open.therapy"
@@ -139,7 +138,9 @@ class SummaryBuilder:
             )
         section = None
         if private is not None:
-            section, therapy_entries = self._private(private, kinds, written, start)
+            section, therapy_entries = PrivateRecords(self.services).section(
+                private, kinds, written, start
+            )
             topics.extend(therapy_entries)
             topics.sort(key=lambda t: t.when)
         return Summary(
@@ -316,109 +317,6 @@ class SummaryBuilder:
             )
             for m in self.repo.commitments_made_between(start, end)
         )
-
-    def _private(
-        self,
-        person: Profile,
-        kinds: frozenset[PrivateKind],
-        written: Sequence[WrittenAnswer],
-        start: dt.date,
-    ) -> tuple[PrivateSection, list[TextItem]]:
-        """One person's chosen kinds of private records in the period (their key unlocked)."""
-        answers, damaged = (
-            self._private_answers(person, written) if PrivateKind.ANSWERS in kinds else (None, 0)
-        )
-        journal: list[TextItem] | None = None
-        therapy: list[TextItem] = []
-        if PrivateKind.JOURNAL in kinds:
-            journal, therapy, broken = self._journal(person, start)
-            damaged += broken
-        safety: tuple[TextItem, ...] | None = None
-        if PrivateKind.SAFETY in kinds:
-            records, broken = self._safety(person)
-            damaged += broken
-            safety = tuple(
-                TextItem(
-                    person.name,
-                    r.answered_at.astimezone().date(),
-                    "",
-                    messages.EXPORT_SAFETY_YES if r.answer == "yes" else messages.EXPORT_SAFETY_NO,
-                    weekly=False,
-                )
-                for r in records
-                if r.answered_at.astimezone().date() >= start
-            )
-        section = PrivateSection(
-            person.name,
-            None if answers is None else tuple(answers),
-            None if journal is None else tuple(journal),
-            damaged,
-            safety,
-        )
-        return section, therapy
-
-    def _private_answers(
-        self, person: Profile, written: Sequence[WrittenAnswer]
-    ) -> tuple[list[TextItem], int]:
-        """The person's own sealed answers among ``written``, opened; and how many did not open."""
-        from trustcheck.storage.crypto import DamagedRecord
-
-        ring = self.services.keys.ring
-        mine = [w for w in written if w.profile_id == person.id and w.sealed is not None]
-        opened = ring.open_many(
-            person.id,
-            [(private_answer_id(w.checkin_id, w.pack_id, w.item_id), w.sealed) for w in mine],
-            table=ANSWERS_TABLE,
-        )
-        damaged = 0
-        answers = []
-        checkins = self.services.checkins
-        for w, text in zip(mine, opened, strict=True):
-            if isinstance(text, DamagedRecord):
-                damaged += 1
-                continue
-            prompt, shown, module = checkins.private_display(
-                w.pack_id, w.pack_version, w.item_id, text
-            )
-            label = f"{module}: {prompt}" if module else prompt
-            answers.append(TextItem(person.name, w.week, label, shown or ""))
-        return answers, damaged
-
-    def _journal(
-        self, person: Profile, start: dt.date
-    ) -> tuple[list[TextItem], list[TextItem], int]:
-        """The person's journal entries from ``start``, those marked for therapy, and how many
-        did not open."""
-        since = dt.datetime.combine(start, dt.time()).astimezone()
-        listing = self.services.journal.entries(person.id, since=since)
-        journal: list[TextItem] = []
-        therapy: list[TextItem] = []
-        # From the period's start up to today: what was written since the last check-in
-        # is often what most needs bringing.
-        for entry in reversed(listing.entries):  # oldest first
-            when = entry.written_at.astimezone().date()
-            meta = []
-            if entry.rating is not None:
-                meta.append(f"{entry.rating}/10")
-            meta.extend(f"#{t}" for t in entry.tags)
-            if entry.for_therapy:
-                meta.append(messages.JOURNAL_COL_THERAPY.lower())
-            item = TextItem(
-                person.name, when, messages.EXPORT_JOURNAL, entry.text, " ".join(meta), weekly=False
-            )
-            journal.append(item)
-            if entry.for_therapy:
-                therapy.append(item)
-        return journal, therapy, len(listing.damaged)
-
-    def _safety(self, person: Profile) -> tuple[list[SafetyRecord], int]:
-        """The person's own safety answers (their key unlocked), and 1 if they did not open."""
-        from trustcheck.storage.crypto import DamagedRecord
-
-        try:
-            return self.services.safety.history(person.id), 0
-        except DamagedRecord:
-            return [], 1
 
     def _included(self, request: ExportRequest) -> tuple[str, ...]:
         out = [
