@@ -130,6 +130,26 @@ PROMISES: dict[str, tuple[str, ...]] = {
         "tests/export/test_pdf.py::test_a_heading_is_never_left_alone_at_the_foot_of_a_page",
         "tests/export/test_pdf.py::test_notes_are_grouped_by_week_with_each_question_once_a_week",
     ),
+    "hands it to the check-in service and keeps the answer": (
+        "tests/tui/test_round_trip.py::test_a_rating_key_is_one_upsert_and_no_read",
+        "tests/services/test_round_trip.py::test_a_rating_is_one_upsert_in_one_transaction",
+        "tests/services/test_round_trip.py::test_saving_returns_the_answer_exactly_as_it_reads_back",
+    ),
+    "checks the value, seals a private": (
+        "tests/tui/test_round_trip.py::test_a_rating_key_is_one_upsert_and_no_read",
+        "tests/services/test_round_trip.py::test_a_rating_is_one_upsert_in_one_transaction",
+        "tests/services/test_round_trip.py::test_saving_returns_the_answer_exactly_as_it_reads_back",
+    ),
+    "upserts the `answers` row": (
+        "tests/tui/test_round_trip.py::test_a_rating_key_is_one_upsert_and_no_read",
+        "tests/services/test_round_trip.py::test_a_rating_is_one_upsert_in_one_transaction",
+        "tests/services/test_round_trip.py::test_saving_returns_the_answer_exactly_as_it_reads_back",
+    ),
+    "One rating, from the key press to its row, in five hops": (
+        "tests/tui/test_round_trip.py::test_a_rating_key_is_one_upsert_and_no_read",
+        "tests/services/test_round_trip.py::test_a_rating_is_one_upsert_in_one_transaction",
+        "tests/services/test_round_trip.py::test_the_first_answer_stores_its_pack_wording_in_the_same_transaction",
+    ),
     "A period without a completed check-in is said in one line": (
         "tests/test_cli_export.py::test_exporting_a_period_without_check_ins_exits_1_and_writes_nothing",
         "tests/services/test_export.py::test_a_period_without_check_ins_says_so_instead_of_a_page_of_none",
