@@ -3,6 +3,10 @@
 A written answer is kept as a draft while it is typed (a second after the last key, and on every
 way out: quit, stop, hide, crash, hang-up), sealed when it is private. A draft is not an answer:
 a resumed turn lands on the first item without one, with the draft back in its box.
+
+The drafts live in ``answer_drafts.py`` (this screen's base class) and the words around a
+question in ``answer_view.py``; what is left here is one flow (show a question, take its
+answer, move on, review, hand over), a little over 400 lines that read best together.
 """
 
 from __future__ import annotations
@@ -15,17 +19,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
-from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, RadioSet, Static, TextArea
+from textual.widgets import Footer, Static
 
 from trustcheck import messages
 from trustcheck.core.models import Answer, Checkin, Item, ItemKind, Pack, Profile, Visibility
 from trustcheck.services import Services
-from trustcheck.services.checkin import CheckinError, DraftSaved, TurnItem
-from trustcheck.services.errors import CryptoError, ProfileLocked, StorageError
+from trustcheck.services.checkin import CheckinError, TurnItem
+from trustcheck.services.errors import ProfileLocked
+from trustcheck.tui.screens.answer_drafts import DraftingStep, sealed_answer
+from trustcheck.tui.screens.answer_view import item_notes, progress_line, stored_note
 from trustcheck.tui.screens.safety import SafetyScreen
-from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.screens.turnreview import TurnReviewScreen
 from trustcheck.tui.screens.unlock import with_key
 from trustcheck.tui.text import plain, say
@@ -38,17 +42,7 @@ _CHOICE_ACTIONS = {"skip", "back", "forward"}
 _TEXT_ACTIONS = {"save_text", "back_text", "toggle_visibility", "unlock_draft"}
 
 
-def _sealed(stored: Answer | None) -> bool:
-    """A private answer already stored: its text is sealed, so it is not shown here."""
-    return (
-        stored is not None
-        and stored.visibility is Visibility.PRIVATE
-        and not stored.skipped
-        and stored.text is None
-    )
-
-
-class AnswerScreen(StepScreen):
+class AnswerScreen(DraftingStep):
     DEFAULT_CSS = """
     AnswerScreen #who {
         dock: top;
@@ -103,8 +97,6 @@ class AnswerScreen(StepScreen):
     #: No focus on arrival: each question takes focus itself once it has settled (see
     #: ``_settle``), so no key reaches a box early and the question is not scrolled away.
     AUTO_FOCUS = ""
-    #: A draft is written this long after the last key (a debounce); tests make it shorter.
-    DRAFT_SECONDS: ClassVar[float] = 1.0
     #: After a question appears, keys are not taken for this long: a key typed while the screen
     #: changes (the second digit of "55", a key pressed with Enter) never answers the next one.
     SETTLE_SECONDS: ClassVar[float] = 0.3
@@ -125,16 +117,6 @@ class AnswerScreen(StepScreen):
         # Set while the person changes one answer from their review: the next step is the review.
         self.from_review = False
         self.index = turn.position
-        # The written answer in the box: its (pack id, item id), and what was last stored for
-        # it (draft or answer), so a draft is written only when something changed.
-        self._text_item: tuple[str, str] | None = None
-        self._clean: tuple[str, Visibility] = ("", Visibility.SHARED)
-        #: A private draft is stored sealed but not shown (its author is locked): an empty box
-        #: never writes over it.
-        self._sealed_hidden = False
-        #: What is in the box is the given answer (not a draft).
-        self._clean_is_answer = False
-        self._draft_timer: Timer | None = None
         #: True from an answer until the next question has settled: keys are not taken.
         self.changing = True
         self._stop_watching_locks: Callable[[], None] | None = None
@@ -191,21 +173,9 @@ class AnswerScreen(StepScreen):
         item = self.item
         stored = self._stored()
         pack = self.pack
-        area = pack.item_area_title(item)
-        n, total = str(index + 1), str(len(self.items))
-        if pack.module:
-            progress = say(messages.PROGRESS_MODULE, n=n, total=total, module=pack.title, area=area)
-        else:
-            progress = say(messages.PROGRESS, n=n, total=total, area=area)
-        self.query_one("#progress", Static).update(progress)
+        self.query_one("#progress", Static).update(progress_line(self.turn_items, index))
         module_note = self.query_one("#module-note", Static)
-        notes = []
-        if pack.module and (index == 0 or self.turn_items[index - 1].pack.id != pack.id):
-            notes.append(
-                messages.MODULE_INTRO.format(module=pack.title, description=pack.description)
-            )
-        if item.private:
-            notes.append(messages.PRIVATE_ITEM_NOTE)
+        notes = item_notes(self.turn_items, index)
         module_note.update(plain("\n".join(notes)))
         module_note.display = bool(notes)
         question = item.text + (f"  ({messages.OPTIONAL})" if item.optional else "")
@@ -221,44 +191,7 @@ class AnswerScreen(StepScreen):
         value = None if stored is None or stored.skipped else stored.value
         target: Widget
         if item.kind is ItemKind.TEXT:
-            text = "" if stored is None or stored.text is None else stored.text
-            # Chosen from the review to change it: a sealed answer's text is shown to its
-            # unlocked author, so who sees it can change without writing it again.
-            opened = self._open_sealed(item) if self.from_review and _sealed(stored) else None
-            if opened is not None:
-                text = opened
-            visibility = item.visibility if stored is None else stored.visibility
-            note = messages.PRIVATE_STORED if _sealed(stored) and opened is None else ""
-            draft = self.services.checkins.answer_draft(
-                self.turn.id, self.person.id, item.id, pack.id
-            )
-            if draft is not None:  # newer than any answer: what was being written comes back
-                visibility = draft.visibility
-                text = draft.text or ""
-                self._sealed_hidden = draft.text is None and not draft.damaged
-                if draft.damaged:
-                    note = messages.DRAFT_DAMAGED
-                elif draft.text is None:
-                    note = messages.DRAFT_SEALED_HIDDEN
-                else:
-                    note = messages.DRAFT_RESUMED
-            if item.private:
-                visibility = Visibility.PRIVATE
-            if isinstance(current, TextAnswer):
-                current.load(text, visibility)
-                widget = current
-            else:
-                await container.remove_children()
-                widget = TextAnswer(text, visibility, solo=self.partner is None)
-                await container.mount(widget)
-            # A private item stays private: who sees it is not a choice here.
-            widget.query_one(RadioSet).disabled = item.private
-            target = widget.query_one(TextArea)
-            target.move_cursor(target.document.end)  # a resumed draft goes on where it ended
-            self._text_item = (pack.id, item.id)
-            self._clean = (widget.text, widget.visibility)
-            self._clean_is_answer = draft is None
-            self.query_one("#stored", Static).update(plain(note))
+            target = await self.load_text_box(container, item, pack, stored, self.from_review)
         else:
             picker: ScalePicker
             if item.kind is ItemKind.CHOICE:
@@ -278,18 +211,7 @@ class AnswerScreen(StepScreen):
                     picker = kind(labels, value)
                     await container.mount(picker)
             target = picker
-            if stored is None:
-                note = ""
-            elif _sealed(stored):
-                note = messages.PRIVATE_VALUE_STORED
-            elif stored.skipped:
-                note = messages.ANSWER_SKIPPED
-            else:
-                shown: object = stored.value
-                if item.kind is ItemKind.CHOICE and stored.value is not None:
-                    shown = item.choices[stored.value]
-                note = messages.ANSWER_SAVED.format(value=shown)
-            self.query_one("#stored", Static).update(plain(note))
+            self.query_one("#stored", Static).update(plain(stored_note(item, stored)))
         self.query_one("#body").scroll_home(animate=False)
         self.refresh_bindings()
         self._settle(target)
@@ -308,18 +230,6 @@ class AnswerScreen(StepScreen):
             ready()
         else:
             self.set_timer(self.SETTLE_SECONDS, ready)
-
-    def _open_sealed(self, item: Item) -> str | None:
-        """A sealed written answer's text for its unlocked author (None when locked or damaged),
-        so changing it, or who sees it, starts from what was written."""
-        if not self.services.keys.is_unlocked(self.person.id):
-            return None
-        try:
-            return self.services.checkins.private_text(
-                self.turn.id, self.person.id, item.id, self.pack.id
-            )
-        except CryptoError:
-            return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.items or self.index >= len(self.items):
@@ -385,7 +295,7 @@ class AnswerScreen(StepScreen):
         """Save a written answer (asking for the passphrase first when it is to be sealed and
         the author is locked), then run ``then``. A sealed answer left empty is kept as it is."""
         stored = self._stored()
-        if not text.strip() and _sealed(stored):
+        if not text.strip() and sealed_answer(stored):
             self.call_later(then)
             return
         needs_key = visibility is Visibility.PRIVATE and bool(text.strip())
@@ -427,7 +337,7 @@ class AnswerScreen(StepScreen):
         keys = self.services.keys
         if (
             turn.item.kind is ItemKind.TEXT
-            and _sealed(stored)
+            and sealed_answer(stored)
             and keys.has_passphrase(self.person.id)
             and not keys.is_unlocked(self.person.id)
         ):
@@ -465,133 +375,6 @@ class AnswerScreen(StepScreen):
             self._stop_watching_locks = None
         self.services.keys.lock(self.person.id)
 
-    # --- drafts -------------------------------------------------------------------------------
-    def _stop_draft_timer(self) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
-
-    def _needs_unlock(self) -> bool:
-        """A private draft that cannot be kept or shown until its author unlocks."""
-        if self._text_item is None or self.services.keys.is_unlocked(self.person.id):
-            return False
-        if self._sealed_hidden:
-            return True
-        answers = self.query(TextAnswer)
-        return bool(answers) and answers.first().visibility is Visibility.PRIVATE
-
-    def keep_draft(self) -> DraftSaved | None:
-        """Store what is in the box as a draft, now, if it changed since it was last stored.
-
-        Private text is sealed first; with the author locked nothing is written and the screen
-        says so. Returns what happened (None: nothing to keep).
-        """
-        self._stop_draft_timer()
-        if self._text_item is None:
-            return None
-        answers = self.query(TextAnswer)
-        if not answers:
-            return None
-        answer = answers.first()
-        text, visibility = answer.text, answer.visibility
-        if (text, visibility) == self._clean:
-            return None
-        if self._sealed_hidden and not text.strip():
-            return None  # the sealed draft stays as it is until its author opens it
-        pack_id, item_id = self._text_item
-        try:
-            saved = self.services.checkins.save_draft(
-                self.turn.id, self.person.id, item_id, text, visibility, pack_id
-            )
-        except (CheckinError, StorageError) as exc:
-            self._show_error(str(exc))
-            return None
-        note = self.query_one("#stored", Static)
-        if saved is DraftSaved.LOCKED:
-            note.update(plain(messages.DRAFT_NOT_KEPT_LOCKED))
-            self.refresh_bindings()
-            return saved
-        self._clean = (text, visibility)
-        self._sealed_hidden = False
-        self._clean_is_answer = False
-        if saved is DraftSaved.KEPT:
-            note.update(plain(messages.DRAFT_KEPT))
-        elif saved is DraftSaved.SEALED:
-            note.update(plain(messages.DRAFT_SEALED))
-        else:
-            note.update("")
-        return saved
-
-    def _before_lock(self, profile_id: int | None) -> None:
-        """A key is about to be dropped: seal the draft while it can be, then hide its text."""
-        if profile_id is not None and profile_id != self.person.id:
-            return
-        if not self.services.keys.is_unlocked(self.person.id):
-            return
-        self.keep_draft()
-        self.call_later(self._hide_private_text)
-
-    def _hide_private_text(self) -> None:
-        """After a lock, private text being written leaves the screen (it is kept sealed)."""
-        if self._text_item is None or self.services.keys.is_unlocked(self.person.id):
-            return
-        answers = self.query(TextAnswer)
-        if not answers:
-            return
-        answer = answers.first()
-        if answer.visibility is not Visibility.PRIVATE or not answer.text:
-            return
-        if (answer.text, answer.visibility) != self._clean:
-            return  # not kept (nothing could be sealed): the person's words stay in the box
-        answer.load("", Visibility.PRIVATE)
-        self._clean = ("", Visibility.PRIVATE)
-        if self._clean_is_answer:  # the given answer, sealed: left empty, it stays as it is
-            self.query_one("#stored", Static).update(plain(messages.PRIVATE_STORED))
-        else:
-            self._sealed_hidden = True
-            self.query_one("#stored", Static).update(plain(messages.DRAFT_SEALED_HIDDEN))
-        self.refresh_bindings()
-
-    @on(TextArea.Changed)
-    def _typed(self, event: TextArea.Changed) -> None:
-        self._restart_draft_timer()
-
-    def _restart_draft_timer(self) -> None:
-        """Keep a draft a moment after the last change (a debounce)."""
-        if self._text_item is None:
-            return
-        self._stop_draft_timer()
-        self._draft_timer = self.set_timer(self.DRAFT_SECONDS, self.keep_draft)
-
-    def action_unlock_draft(self) -> None:
-        """Unlock, then bring a sealed draft back into the box (or keep the one typed)."""
-
-        def unlocked(ok: bool) -> None:
-            if not ok or self._text_item is None:
-                return
-            answer = self.query_one(TextAnswer)
-            if self._sealed_hidden and not answer.text.strip():
-                pack_id, item_id = self._text_item
-                draft = self.services.checkins.answer_draft(
-                    self.turn.id, self.person.id, item_id, pack_id
-                )
-                if draft is not None and draft.text is not None:
-                    answer.load(draft.text, Visibility.PRIVATE)
-                    self._clean = (answer.text, answer.visibility)
-                    self.query_one("#stored", Static).update(plain(messages.DRAFT_RESUMED))
-                self._sealed_hidden = False
-            self.keep_draft()
-            answer.focus_text()
-            self.refresh_bindings()
-
-        with_key(
-            self.app,
-            self.services,
-            self.person,
-            unlocked,
-            title=messages.UNLOCK_DRAFT.format(name=self.person.name),
-        )
-
     def action_abandon(self) -> None:
         self.keep_draft()  # before the stop dialog: whatever it decides, the words are kept
         super().action_abandon()
@@ -616,11 +399,6 @@ class AnswerScreen(StepScreen):
             await self._next()
         else:
             self.changing = False
-
-    def _show_error(self, why: str) -> None:
-        error = self.query_one("#error", Static)
-        error.update(plain(why))
-        error.display = True
 
     @on(TextAnswer.Submitted)
     def _written(self, event: TextAnswer.Submitted) -> None:
