@@ -19,3 +19,8 @@ def database(services: Services) -> Database:
 def settings(services: Services) -> SettingsRepo:
     """The raw settings table the services read and write."""
     return services._settings
+
+
+def has_draft(services: Services, profile_id: int) -> bool:
+    """Whether a person's sealed journal draft is stored (nothing of it is opened: no key)."""
+    return services.journal.repo.draft(profile_id) is not None

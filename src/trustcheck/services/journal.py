@@ -216,10 +216,6 @@ class JournalService:
         )
         self.repo.keep_draft(profile_id, sealed, self.clock.now())
 
-    def has_draft(self, profile_id: int) -> bool:
-        """Whether a draft is kept (no key needed: nothing of it is opened)."""
-        return self.repo.draft(profile_id) is not None
-
     def draft(self, profile_id: int) -> Draft | None:
         """The person's kept draft (their key unlocked), or None. A damaged one stays stored."""
         blob = self.repo.draft(profile_id)
