@@ -196,12 +196,17 @@ async def test_write_edit_search_and_delete(services: Services, solo: list[Profi
         journal.add(robin.id, "Dinner with friends")
         screen.reload()
         await pilot.press("slash", *"walk")
+        await app.workers.wait_for_complete()  # the search runs off the UI thread
+        await pilot.pause()
         assert screen.query_one(DataTable).row_count == 1
         text = screen_text(app)
         assert "A walk by the river" in text and "Dinner" not in text
         await pilot.press(*"zzz")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert "No entries match your search." in screen_text(app)
         screen.query_one("#search", Input).value = "hard"
+        await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("enter")  # from the search to the list
 
@@ -383,6 +388,7 @@ def test_many_entries_are_listed_a_page_at_a_time(
             assert table.size.height - 1 < first <= SIZE[1]
             assert f"newest {first} of 450" in screen_text(app)
             table.move_cursor(row=first - 5)  # near its end: the rest opens, a page shows
+            await app.workers.wait_for_complete()  # opened off the UI thread
             await pilot.pause()
             assert table.row_count == 200
             assert "newest 200 of 450" in screen_text(app)

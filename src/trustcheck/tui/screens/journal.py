@@ -11,6 +11,7 @@ reopens it in the editor; saving makes it an ordinary entry.
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import ClassVar
 
@@ -20,16 +21,19 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.css.query import NoMatches
 from textual.events import Resize
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Checkbox, DataTable, Footer, Input, Static, TextArea
 from textual.widgets.data_table import ColumnKey
+from textual.worker import get_current_worker
 
 from trustcheck import messages
 from trustcheck.core.clock import moment_label, week_label
@@ -42,6 +46,7 @@ from trustcheck.services.journal import (
     Draft,
     JournalConflict,
     JournalError,
+    Listing,
     clean_tags,
     parse_rating,
 )
@@ -62,6 +67,10 @@ FIRST_PAGE_MIN = 20
 # at most height - CHROME_LINES rows (one fewer while the "Showing the newest ..." line is there).
 CHROME_LINES = 10
 REST_DELAY = 0.3
+# The worker group that opens and searches the entries: one at a time per screen.
+LISTING = "journal-listing"
+# How often (seconds) the worker, waiting for the screen to take a batch, looks whether it was left.
+TAKEN_POLL = 0.1
 # Seconds after the last change in the editor before it is kept as a sealed draft.
 DRAFT_DELAY = 1.0
 # Fixed column widths: the columns never change width as rows come in (no re-layout, no redraw),
@@ -123,6 +132,16 @@ def first_line(text: str) -> str:
         if line.strip():
             return line.strip()
     return ""
+
+
+class Found(Message):
+    """A batch of entries the listing worker opened (``batch`` None: it is done)."""
+
+    def __init__(self, search: int, batch: Listing | None) -> None:
+        super().__init__()
+        self.search = search  # which opening or search found it (see ``JournalScreen.reload``)
+        self.batch = batch
+        self.taken = threading.Event()  # set once the screen has shown it
 
 
 class JournalScreen(Screen[None]):
@@ -225,7 +244,13 @@ class JournalScreen(Screen[None]):
         self._last_activity = time.monotonic()
         self._idle_timer: Timer | None = None
         self._total = 0  # entries in the journal, also while only the first page is open
-        self._complete = True  # False while only the newest FIRST_PAGE entries are open
+        self._complete = True  # False while entries are still being opened or searched
+        self._damaged = 0  # entries that did not open, of those opened so far
+        self._query = ""  # the search the entries shown were found by
+        self._listing = 0  # the opening or search under way; batches of any other are dropped
+        self._listing_running = False
+        self._fresh = True  # False until a new search's first batch replaces the rows shown
+        self._select: int | None = None  # an entry to put the cursor on once it is found
         self._rest_timer: Timer | None = None
         self._draft_timer: Timer | None = None
         # Whether the stored draft is this editor's (kept here, or reopened here): only then
@@ -313,59 +338,160 @@ class JournalScreen(Screen[None]):
     def reload(self, select: int | None = None) -> None:
         """Open the entries again (with the search applied) and show them, newest first.
 
-        Without a search or an entry to select, only the newest screenful (``_first_page``) is
-        opened now and the rest just after the first frame (``_open_rest``).
+        Without a search, the newest screenful (``_first_page``) opens at once, on this thread:
+        it is small. Everything else opens in a worker, a batch at a time, and shows as it comes
+        (``_found``): the rest just after the first frame (``_open_rest``), and a search's
+        matches at once, in place of the rows shown until its first batch arrives. A newer
+        search, or locking, leaves the one under way: its batches are dropped unseen.
         """
         query = self.query_one("#search", Input).value
         self._stop_rest()
+        self._stop_listing()
+        self._query = query
+        self._select = select
+        if query.strip():
+            self._complete = False
+            self._fresh = False  # the rows shown stay until the search's first batch replaces them
+            self._total = 0  # not known until the search is done
+            self._listen(query)
+            return
         journal = self.services.journal
-        first = not query.strip() and select is None
-        limit = self._first_page() if first else None
-        listing = journal.entries(self.profile.id, query=query, limit=limit)
-        self._complete = limit is None or len(listing.entries) + len(listing.damaged) < limit
+        limit = self._first_page()
+        listing = journal.entries(self.profile.id, limit=limit)
+        self._fresh = True
+        self._complete = len(listing.entries) + len(listing.damaged) < limit
         self._total = len(listing.entries) if self._complete else journal.count(self.profile.id)
-        self._show_listing(listing.entries, len(listing.damaged), query)
+        self._entries = listing.entries
+        self._by_id = {e.id: e for e in listing.entries}
+        self._damaged = len(listing.damaged)
+        self._show_notes()
         self._fill_table(select=select)
+        if select is not None and select in self._by_id:
+            self._select = None
         if not self._complete:
-            self._rest_timer = self.set_timer(REST_DELAY, self._open_rest)
+            if self._select is not None:  # the saved entry is further down: open the rest now
+                self._open_rest()
+            else:
+                self._rest_timer = self.set_timer(REST_DELAY, self._open_rest)
 
     def _stop_rest(self) -> None:
         if self._rest_timer is not None:
             self._rest_timer.stop()
             self._rest_timer = None
 
-    def _open_rest(self) -> None:
-        """Open every entry once only the first screenful is open (cursor near its end, timer)."""
-        self._stop_rest()
-        if self._complete or not self.is_attached:
-            return
-        if not self.services.keys.is_unlocked(self.profile.id):
-            return
-        shown = [e.id for e in self._entries[: self._shown]]
-        listing = self.services.journal.entries(self.profile.id)
-        self._complete = True
-        self._total = len(listing.entries)
-        self._show_listing(listing.entries, len(listing.damaged), "")
-        if [e.id for e in self._entries[: len(shown)]] != shown:
-            self._fill_table(keep_cursor=True)  # an entry changed meanwhile: show them afresh
-        else:
-            self._add_rows(max(0, PAGE - self._shown))  # a full page, as a complete open shows
+    def _stop_listing(self) -> None:
+        """Leave the opening or search under way: whatever it still finds is dropped unseen."""
+        self._listing += 1
+        self._listing_running = False
+        self.workers.cancel_group(self, LISTING)
 
-    def _show_listing(self, entries: list[JournalEntry], damaged: int, query: str) -> None:
-        self._entries = entries
-        self._by_id = {e.id: e for e in entries}
-        notice = self.query_one("#damaged", Static)
-        if damaged == 1:
-            notice.update(plain(messages.JOURNAL_DAMAGED_ONE))
-        elif damaged:
-            notice.update(say(messages.JOURNAL_DAMAGED_MANY, n=str(damaged)))
-        notice.display = damaged > 0
-        empty = self.query_one("#empty", Static)
-        if not self._entries:
-            empty.update(
-                plain(messages.JOURNAL_NO_MATCHES if query.strip() else messages.JOURNAL_NO_ENTRIES)
-            )
-        empty.display = not self._entries
+    def _open_rest(self) -> None:
+        """Open the entries after the first screenful in the worker (timer, cursor near the end)."""
+        self._stop_rest()
+        if self._complete or self._query.strip() or not self.is_attached:
+            return
+        if not self._listing_running:
+            self._listen("", skip=len(self._entries) + self._damaged)
+
+    def _listen(self, query: str, skip: int = 0) -> None:
+        """Start the worker that opens (and searches) the entries, newest first."""
+        self._listing_running = True
+        self._find(self._listing, query, skip)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group=LISTING)
+    def _find(self, listing: int, query: str, skip: int) -> None:
+        """The worker: opens the entries a batch at a time and posts each batch to the screen.
+
+        It stops between batches once it is left (a newer search, locking, the screen gone) and
+        when the key goes. What it opens is only ever in memory.
+        """
+        worker = get_current_worker()
+
+        def left() -> bool:
+            return worker.is_cancelled
+
+        batches = self.services.journal.batches(self.profile.id, query=query, skip=skip)
+        try:
+            for batch in batches:
+                found = Found(listing, batch)
+                if left() or not self.post_message(found):
+                    return
+                # One batch at a time: the next is opened once the screen has drawn this one,
+                # so the two threads do not contend while the screen draws.
+                while not found.taken.wait(TAKEN_POLL):
+                    if left():
+                        return
+        except CryptoError:  # locked meanwhile: nothing more is opened
+            return
+        if not left():
+            self.post_message(Found(listing, None))
+
+    @on(Found)
+    def _found(self, message: Found) -> None:
+        """A batch from the worker (or its end): the rows come in, up to a page, as they are found.
+
+        A batch of a search that was left, or of a journal locked since, is dropped unseen.
+        """
+        self.call_after_refresh(message.taken.set)
+        if message.search != self._listing or not self.is_attached:
+            return
+        if not self._fresh:  # a new search's first batch: the rows of the one before go
+            self._fresh = True
+            self._entries = []
+            self._by_id = {}
+            self._damaged = 0
+            self._shown = 0
+            self.query_one(DataTable).clear()
+        batch = message.batch
+        if batch is None:
+            self._complete = True
+            self._listing_running = False
+            self._total = len(self._entries)
+        else:
+            new = [e for e in batch.entries if e.id not in self._by_id]
+            self._entries.extend(new)
+            self._by_id.update((e.id, e) for e in new)
+            self._damaged += len(batch.damaged)
+        self._show_notes()
+        table = self.query_one(DataTable)
+        want = PAGE
+        target = None
+        if self._select is not None and self._select in self._by_id:
+            target = next(n for n, e in enumerate(self._entries) if e.id == self._select)
+            want = max(want, target + 1)
+            self._select = None
+        if self._shown < want or batch is None:
+            self._add_rows(max(0, want - self._shown))
+        if table.display != bool(self._entries):
+            table.display = bool(self._entries)
+        if target is not None:
+            table.move_cursor(row=target, animate=False)
+
+    def _show_notes(self) -> None:
+        """The lines above and below the table: entries that did not open, none found."""
+        damaged = self._damaged
+        self._note(
+            "#damaged",
+            None
+            if not damaged
+            else plain(messages.JOURNAL_DAMAGED_ONE)
+            if damaged == 1
+            else say(messages.JOURNAL_DAMAGED_MANY, n=str(damaged)),
+        )
+        none = None
+        if not self._entries and self._complete:
+            searching = bool(self._query.strip())
+            none = plain(messages.JOURNAL_NO_MATCHES if searching else messages.JOURNAL_NO_ENTRIES)
+        self._note("#empty", none)
+
+    def _note(self, selector: str, content: Content | None) -> None:
+        """Show one line above or below the table (None: hide it). A line that stays as it is
+        is left alone: each change lays the screen out again, and batches come often."""
+        line = self.query_one(selector, Static)
+        if content is not None and content != line.content:
+            line.update(content)
+        if line.display != (content is not None):
+            line.display = content is not None
 
     def _fill_table(self, *, keep_cursor: bool = False, select: int | None = None) -> None:
         table = self.query_one(DataTable)
@@ -386,11 +512,9 @@ class JournalScreen(Screen[None]):
         for entry in page:
             table.add_row(*self._cells(entry), key=str(entry.id))
         self._shown += len(page)
-        more = self.query_one("#more", Static)
         total = len(self._entries) if self._complete else max(self._total, self._shown)
-        if self._shown < total:
-            more.update(say(messages.JOURNAL_MORE, shown=str(self._shown), total=str(total)))
-        more.display = self._shown < total
+        more = say(messages.JOURNAL_MORE, shown=str(self._shown), total=str(total))
+        self._note("#more", more if self._shown < total else None)
 
     def _cells(self, entry: JournalEntry) -> tuple[Cell, ...]:
         """One row's cells, ready to draw: plain text (never markup), cut to its column."""
@@ -411,7 +535,7 @@ class JournalScreen(Screen[None]):
         if event.cursor_row < self._shown - 10:
             return
         if not self._complete:
-            self._open_rest()  # fills the table up to a page: the cursor may be far from its end
+            self._open_rest()  # the worker fills the table up to a page as the entries open
         if event.cursor_row >= self._shown - 10 and self._shown < len(self._entries):
             self._add_rows(PAGE)
 
@@ -715,6 +839,7 @@ class JournalScreen(Screen[None]):
             self._idle_timer.stop()
             self._idle_timer = None
         self._stop_rest()
+        self._stop_listing()  # a search under way stops; what it still finds is dropped
         self._complete = True
         self._entries = []
         self._by_id = {}
@@ -727,7 +852,7 @@ class JournalScreen(Screen[None]):
         search = self.query_one("#search", Input)
         with search.prevent(Input.Changed):
             search.value = ""
-        self.query_one("#more", Static).update("")
+        self._note("#more", None)
         self.query_one("#error", Static).update("")
 
     def lock_and_leave(self) -> None:
@@ -746,6 +871,7 @@ class JournalScreen(Screen[None]):
     def on_unmount(self) -> None:
         # However the screen goes (a key, the app closing), the journal is locked behind it.
         self.services.keys.lock(self.profile.id)
+        self._stop_listing()
         self._entries = []
         self._by_id = {}
         self._edited = None
