@@ -454,7 +454,9 @@ class JournalScreen(Screen[None]):
             self._damaged += len(batch.damaged)
         self._show_notes()
         table = self.query_one(DataTable)
-        want = PAGE
+        # Up to a screenful more rows a batch (each batch is drawn before the next is opened),
+        # and a full page once all are found.
+        want = PAGE if batch is None else min(PAGE, self._shown + self._first_page())
         target = None
         if self._select is not None and self._select in self._by_id:
             target = next(n for n, e in enumerate(self._entries) if e.id == self._select)
