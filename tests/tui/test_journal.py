@@ -17,6 +17,7 @@ from trustcheck.services import Services
 from trustcheck.services.packs import IDLE_SETTING
 from trustcheck.tui.app import TrustcheckApp, build_app
 from trustcheck.tui.screens import journal as journal_screen
+from trustcheck.tui.screens import journal_list
 from trustcheck.tui.screens.confirm import ConfirmDialog
 from trustcheck.tui.screens.help import HelpScreen
 from trustcheck.tui.screens.home import HomeScreen
@@ -280,7 +281,8 @@ async def test_hide_key_locks_at_once(services: Services, solo: list[Profile]) -
         assert SECRET not in screen_text(app)
         assert not services.keys.is_unlocked(robin.id)
         # The closed screen let go of the decrypted text too.
-        assert screen._entries == [] and screen._by_id == {} and screen._edited is None
+        listed, editor = screen.entry_list, screen.editor
+        assert listed._entries == [] and listed._by_id == {} and editor._edited is None
 
         await pilot.press("question_mark")
         await pilot.pause()
@@ -370,7 +372,7 @@ def test_many_entries_are_listed_a_page_at_a_time(
     services: Services, solo: list[Profile], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (robin,) = solo
-    monkeypatch.setattr(journal_screen, "REST_DELAY", 60.0)  # the rest opens when scrolled to
+    monkeypatch.setattr(journal_list, "REST_DELAY", 60.0)  # the rest opens when scrolled to
     with_journal(services, robin, locked=False)
     for n in range(450):
         services.journal.add(robin.id, f"entry {n}")

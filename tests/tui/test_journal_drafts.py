@@ -24,7 +24,7 @@ from trustcheck.services import Services, open_services
 from trustcheck.services.journal import Draft
 from trustcheck.services.packs import IDLE_SETTING
 from trustcheck.tui.app import TrustcheckApp, build_app
-from trustcheck.tui.screens import journal as journal_screen
+from trustcheck.tui.screens import journal_editor
 from trustcheck.tui.screens.home import HomeScreen
 from trustcheck.tui.screens.journal import JournalScreen
 
@@ -42,7 +42,7 @@ KEPT = "Your unsaved entry was kept as a draft"
 def _no_typing_pause(monkeypatch: pytest.MonkeyPatch) -> None:
     """The draft kept after a pause in typing stays out of the way: each test walks one way out
     (a test of that pause sets its own delay)."""
-    monkeypatch.setattr(journal_screen, "DRAFT_DELAY", 600.0)
+    monkeypatch.setattr(journal_editor, "DRAFT_DELAY", 600.0)
 
 
 async def write_new_entry(app: TrustcheckApp, pilot: Pilot[None], words: str = WORDS) -> None:
@@ -250,7 +250,7 @@ async def test_a_pause_in_typing_keeps_a_sealed_draft_before_any_way_out(
 ) -> None:
     """Power loss or kill -9 leave no way out to act on: a draft is kept as one types."""
     (robin,) = solo
-    monkeypatch.setattr(journal_screen, "DRAFT_DELAY", 0.05)
+    monkeypatch.setattr(journal_editor, "DRAFT_DELAY", 0.05)
     with_journal(services, robin, locked=False)
     app = build_app(services)
     async with app.run_test(size=SIZE) as pilot:
@@ -270,7 +270,7 @@ async def test_leaving_without_saving_lets_the_draft_go(
 ) -> None:
     """Escape, then "Leave without saving": a choice, so no draft comes back."""
     (robin,) = solo
-    monkeypatch.setattr(journal_screen, "DRAFT_DELAY", 0.05)
+    monkeypatch.setattr(journal_editor, "DRAFT_DELAY", 0.05)
     with_journal(services, robin, locked=False)
     app = build_app(services)
     async with app.run_test(size=SIZE) as pilot:
@@ -326,7 +326,7 @@ async def test_another_windows_draft_is_left_alone(
 ) -> None:
     """Reading an entry here, unchanged, never lets go of a draft kept in another window."""
     (robin,) = solo
-    monkeypatch.setattr(journal_screen, "DRAFT_DELAY", 0.05)
+    monkeypatch.setattr(journal_editor, "DRAFT_DELAY", 0.05)
     with_journal(services, robin, "an entry", locked=False)
     app = build_app(services)
     async with app.run_test(size=SIZE) as pilot:

@@ -177,6 +177,6 @@ async def test_locking_during_a_search_drops_its_results(
         gate.open.set()  # the search would go on now; the key is gone and the search left
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert screen._entries == [] and screen._by_id == {}
+        assert screen.entry_list._entries == [] and screen.entry_list._by_id == {}
         assert SECRET not in screen_text(app)
     assert not services.keys.is_unlocked(robin.id)
