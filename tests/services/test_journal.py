@@ -239,6 +239,22 @@ def test_batches_arrive_before_the_last_entry_is_read(
         next(batches)
 
 
+def test_entries_by_id_open_those_asked_for_in_that_order(
+    svc: Services, couple: tuple[Profile, Profile]
+) -> None:
+    """What the journal screen shows when scrolled past the entries it kept: only the owner's,
+    none that went or are damaged."""
+    alex, sam = couple
+    a, b, c = (svc.journal.add(alex.id, text) for text in ("a", "b", "c"))
+    sams = svc.journal.add(sam.id, "sam's")
+    svc.journal.delete(b)
+    tamper(svc, "UPDATE journal_entries SET body = ? WHERE id = ?", b"\x01" + bytes(40), a.id)
+    opened = svc.journal.entries_by_id(alex.id, [c.id, b.id, sams.id, a.id])
+    assert [e.text for e in opened] == ["c"]
+    svc.journal.add(alex.id, "d")
+    assert [e.text for e in svc.journal.entries_by_id(alex.id, [c.id, c.id + 2])] == ["c", "d"]
+
+
 def test_batches_name_damaged_entries_and_open_the_others(
     svc: Services, couple: tuple[Profile, Profile]
 ) -> None:

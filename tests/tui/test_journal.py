@@ -282,7 +282,7 @@ async def test_hide_key_locks_at_once(services: Services, solo: list[Profile]) -
         assert not services.keys.is_unlocked(robin.id)
         # The closed screen let go of the decrypted text too.
         listed, editor = screen.entry_list, screen.editor
-        assert listed._entries == [] and listed._by_id == {} and editor._edited is None
+        assert listed._ids == [] and listed._by_id == {} and editor._edited is None
 
         await pilot.press("question_mark")
         await pilot.pause()

@@ -177,6 +177,36 @@ async def test_locking_during_a_search_drops_its_results(
         gate.open.set()  # the search would go on now; the key is gone and the search left
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert screen.entry_list._entries == [] and screen.entry_list._by_id == {}
+        assert screen.entry_list._ids == [] and screen.entry_list._by_id == {}
         assert SECRET not in screen_text(app)
     assert not services.keys.is_unlocked(robin.id)
+
+
+@run_async
+async def test_a_long_search_shows_a_screenful_and_more_as_the_cursor_moves_down(
+    services: Services, solo: list[Profile]
+) -> None:
+    """Each keystroke draws only the matches that can be seen; the list keeps the others' ids,
+    not their decrypted text, and opens them again when they are scrolled to."""
+    (robin,) = solo
+    journal_of(services, robin, [f"entry {n}" for n in range(300)])
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        screen = await open_journal(app)
+        search(screen, "entry")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = screen.query_one(DataTable)
+        first = table.row_count
+        assert table.size.height - 1 <= first < 100  # a screenful
+        assert f"newest {first} of 300" in screen_text(app)
+        assert len(screen.entry_list._by_id) <= 200  # not all 300 held open
+        table.move_cursor(row=first - 5)  # near the end: a page more, opened again by id
+        await pilot.pause()
+        assert table.row_count == first + 200
+        assert rows(screen)[-1] == f"entry {299 - first - 199}"
+        assert rows(screen)[first - 1 : first + 1] == [
+            f"entry {300 - first}",
+            f"entry {299 - first}",
+        ]

@@ -31,7 +31,7 @@ class SealedRow:
 JOURNAL_TABLE = "journal_entries"
 #: Sealed drafts: the record id bound into each seal is the profile id (one draft per person).
 JOURNAL_DRAFTS_TABLE = "journal_drafts"
-#: The most entries :meth:`JournalRepo.batches` reads in one query (one ``?`` each).
+#: The most entries read in one query by id (one ``?`` each).
 MAX_BATCH = 500
 
 
@@ -150,9 +150,14 @@ class JournalRepo:
         ]
         step = max(1, min(size, MAX_BATCH))
         for start in range(0, len(ids), step):
-            chunk = ids[start : start + step]
+            yield self.rows_by_id(ids[start : start + step])
+
+    def rows_by_id(self, ids: Sequence[int]) -> list[SealedRow]:
+        """The entries with these ids, in the order given (those gone are left out)."""
+        found: dict[int, SealedRow] = {}
+        for start in range(0, len(ids), MAX_BATCH):
+            chunk = list(ids[start : start + MAX_BATCH])
             marks = ",".join("?" * len(chunk))
-            found = {}
             for r in self.db.conn.execute(
                 "SELECT id, profile_id, written_at, body FROM journal_entries "
                 f"WHERE id IN ({marks})",
@@ -161,7 +166,7 @@ class JournalRepo:
                 written = _parse_ts(str(r[2]))
                 assert written is not None
                 found[int(r[0])] = SealedRow(int(r[0]), int(r[1]), written, _blob(r[3]))
-            yield [found[i] for i in chunk if i in found]
+        return [found[i] for i in ids if i in found]
 
     def get(self, entry_id: int) -> SealedRow | None:
         r = self.db.conn.execute(

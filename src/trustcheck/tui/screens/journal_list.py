@@ -3,6 +3,10 @@
 Entries are opened (decrypted, in memory only) in a worker, a batch at a time, and shown as they
 come, so neither opening a long journal nor typing a search holds up the screen. Only the newest
 screenful opens on the UI thread, with the screen, so its first frame already shows it.
+
+The list keeps the ids of every entry listed (or found), but the opened entries of only the first
+page and of the rows shown: a row further down is opened again when it is scrolled to. So a long
+journal's decrypted text is not all held in memory, and each search leaves little behind.
 """
 
 from __future__ import annotations
@@ -23,7 +27,6 @@ from trustcheck import messages
 from trustcheck.core.models import JournalEntry, Profile
 from trustcheck.services import Services
 from trustcheck.services.errors import CryptoError
-from trustcheck.services.journal import Listing
 from trustcheck.tui.screens.journal_rows import Cell, add_columns, cells, text_width
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.fields import LineInput
@@ -46,12 +49,24 @@ TAKEN_POLL = 0.1
 
 
 class Found(Message):
-    """A batch of entries the listing worker opened (``batch`` None: it is done)."""
+    """A batch the listing worker opened: the ids of the entries listed (or found), newest first,
+    the first of them opened, and how many did not open. ``done``: nothing more comes."""
 
-    def __init__(self, search: int, batch: Listing | None) -> None:
+    def __init__(
+        self,
+        search: int,
+        ids: list[int],
+        entries: list[JournalEntry],
+        damaged: int,
+        *,
+        done: bool = False,
+    ) -> None:
         super().__init__()
         self.search = search  # which opening or search found it (see ``EntryList.reload``)
-        self.batch = batch
+        self.ids = ids
+        self.entries = entries
+        self.damaged = damaged
+        self.done = done
         self.taken = threading.Event()  # set once the list has drawn it
 
 
@@ -66,8 +81,9 @@ class EntryList(Vertical):
         super().__init__(id="journal")
         self.services = services
         self.profile = profile
-        self._entries: list[JournalEntry] = []
-        self._by_id: dict[int, JournalEntry] = {}
+        self._ids: list[int] = []  # every entry listed (or found), newest first
+        self._listed: set[int] = set()  # the same ids, to look up
+        self._by_id: dict[int, JournalEntry] = {}  # the entries opened: first page, rows shown
         self._shown = 0
         self._text_width = 0
         self._total = 0  # entries in the journal, also while only the first page is open
@@ -99,7 +115,7 @@ class EntryList(Vertical):
     @property
     def empty(self) -> bool:
         """Whether no entry is shown (none yet, or none found)."""
-        return not self._entries
+        return not self._ids
 
     def entry(self, entry_id: int) -> JournalEntry | None:
         """A shown entry, by id (None once it is no longer shown)."""
@@ -112,7 +128,7 @@ class EntryList(Vertical):
     def fit_width(self) -> None:
         """The text column as wide as the screen allows now (after a resize)."""
         width = text_width(self.app.size.width)
-        if width != self._text_width and self._entries:
+        if width != self._text_width and self._ids:
             self._text_width = width
             self.query_one(DataTable).columns[ColumnKey("text")].width = width
             self._fill_table(keep_cursor=True)
@@ -143,7 +159,8 @@ class EntryList(Vertical):
         self._fresh = True
         self._complete = len(listing.entries) + len(listing.damaged) < limit
         self._total = len(listing.entries) if self._complete else journal.count(self.profile.id)
-        self._entries = listing.entries
+        self._ids = [e.id for e in listing.entries]
+        self._listed = set(self._ids)
         self._by_id = {e.id: e for e in listing.entries}
         self._damaged = len(listing.damaged)
         self._show_notes()
@@ -173,19 +190,21 @@ class EntryList(Vertical):
         if self._complete or self._query.strip() or not self.is_attached:
             return
         if not self._listing_running:
-            self._listen("", skip=len(self._entries) + self._damaged)
+            self._listen("", skip=len(self._ids) + self._damaged)
 
     def _listen(self, query: str, skip: int = 0) -> None:
         """Start the worker that opens (and searches) the entries, newest first."""
         self._listing_running = True
-        self._find(self._listing, query, skip)
+        keep = max(0, PAGE - len(self._ids)) if skip else PAGE
+        self._find(self._listing, query, skip, keep)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group=LISTING)
-    def _find(self, listing: int, query: str, skip: int) -> None:
+    def _find(self, listing: int, query: str, skip: int, keep: int) -> None:
         """The worker: opens the entries a batch at a time and posts each batch to the list.
 
         It stops between batches once it is left (a newer search, locking, the screen gone) and
-        when the key goes. What it opens is only ever in memory.
+        when the key goes. What it opens is only ever in memory, and only the first ``keep``
+        entries it lists are handed on opened; of the others it hands on the ids.
         """
         worker = get_current_worker()
 
@@ -195,7 +214,10 @@ class EntryList(Vertical):
         batches = self.services.journal.batches(self.profile.id, query=query, skip=skip)
         try:
             for batch in batches:
-                found = Found(listing, batch)
+                entries = batch.entries[:keep]
+                keep -= len(entries)
+                found = Found(listing, [e.id for e in batch.entries], entries, len(batch.damaged))
+                del batch, entries  # the entries not handed on go now, in this thread
                 if left() or not self.post_message(found):
                     return
                 # One batch at a time: the next is opened once the screen has drawn this one,
@@ -206,7 +228,7 @@ class EntryList(Vertical):
         except CryptoError:  # locked meanwhile: nothing more is opened
             return
         if not left():
-            self.post_message(Found(listing, None))
+            self.post_message(Found(listing, [], [], 0, done=True))
 
     @on(Found)
     def _found(self, message: Found) -> None:
@@ -219,35 +241,39 @@ class EntryList(Vertical):
             return
         if not self._fresh:  # a new search's first batch: the rows of the one before go
             self._fresh = True
-            self._entries = []
+            self._ids = []
+            self._listed = set()
             self._by_id = {}
             self._damaged = 0
             self._shown = 0
             self.query_one(DataTable).clear()
-        batch = message.batch
-        if batch is None:
+        if message.done:
             self._complete = True
             self._listing_running = False
-            self._total = len(self._entries)
+            self._total = len(self._ids)
         else:
-            new = [e for e in batch.entries if e.id not in self._by_id]
-            self._entries.extend(new)
-            self._by_id.update((e.id, e) for e in new)
-            self._damaged += len(batch.damaged)
+            new = [i for i in message.ids if i not in self._listed]
+            self._ids.extend(new)
+            self._listed.update(new)
+            self._by_id.update((e.id, e) for e in message.entries if e.id not in self._by_id)
+            self._damaged += message.damaged
         self._show_notes()
         table = self.query_one(DataTable)
         # Up to a screenful more rows a batch (each batch is drawn before the next is opened),
-        # and a full page once all are found.
-        want = PAGE if batch is None else min(PAGE, self._shown + self._first_page())
+        # and a full page once all are found. A search shows a screenful of its matches: each
+        # keystroke's rows (and what drawing them leaves behind) are as few as can be seen; more
+        # come as the cursor moves down (``_near_the_end``).
+        page = self._first_page() if self._query.strip() else PAGE
+        want = page if message.done else min(page, self._shown + self._first_page())
         target = None
-        if self._select is not None and self._select in self._by_id:
-            target = next(n for n, e in enumerate(self._entries) if e.id == self._select)
+        if self._select is not None and self._select in self._listed:
+            target = self._ids.index(self._select)
             want = max(want, target + 1)
             self._select = None
-        if self._shown < want or batch is None:
+        if self._shown < want or message.done:
             self._add_rows(max(0, want - self._shown))
-        if table.display != bool(self._entries):
-            table.display = bool(self._entries)
+        if table.display != bool(self._ids):
+            table.display = bool(self._ids)
         if target is not None:
             table.move_cursor(row=target, animate=False)
 
@@ -263,7 +289,7 @@ class EntryList(Vertical):
             else say(messages.JOURNAL_DAMAGED_MANY, n=str(damaged)),
         )
         none = None
-        if not self._entries and self._complete:
+        if not self._ids and self._complete:
             searching = bool(self._query.strip())
             none = plain(messages.JOURNAL_NO_MATCHES if searching else messages.JOURNAL_NO_ENTRIES)
         self._note("#empty", none)
@@ -283,22 +309,41 @@ class EntryList(Vertical):
         table.clear()
         self._shown = 0
         target = 0
-        if select is not None:
-            target = next((n for n, e in enumerate(self._entries) if e.id == select), 0)
+        if select is not None and select in self._listed:
+            target = self._ids.index(select)
         self._add_rows(max(PAGE, cursor + 1, target + 1))
-        table.display = bool(self._entries)
-        if self._entries:
+        table.display = bool(self._ids)
+        if self._ids:
             table.move_cursor(row=target if select is not None else cursor, animate=False)
 
     def _add_rows(self, count: int) -> None:
+        """Show the next ``count`` entries listed (opening those not open yet)."""
         table = self.query_one(DataTable)
-        page = self._entries[self._shown : self._shown + count]
+        page = self._page(self._shown, count)
         for entry in page:
             table.add_row(*cells(entry, self._text_width), key=str(entry.id))
         self._shown += len(page)
-        total = len(self._entries) if self._complete else max(self._total, self._shown)
+        total = len(self._ids) if self._complete else max(self._total, self._shown)
         more = say(messages.JOURNAL_MORE, shown=str(self._shown), total=str(total))
         self._note("#more", more if self._shown < total else None)
+
+    def _page(self, start: int, count: int) -> list[JournalEntry]:
+        """The entries listed from ``start`` on, opened: those not kept open are opened again
+        (a page, a few ms). One gone or no longer opening since it was listed is left out."""
+        ids = self._ids[start : start + count]
+        closed = [i for i in ids if i not in self._by_id]
+        if closed:
+            try:
+                opened = self.services.journal.entries_by_id(self.profile.id, closed)
+            except CryptoError:  # locked meanwhile
+                return []
+            self._by_id.update((e.id, e) for e in opened)
+            if len(opened) < len(closed):
+                gone = {i for i in closed if i not in self._by_id}
+                self._ids = [i for i in self._ids if i not in gone]
+                self._listed -= gone
+                ids = self._ids[start : start + count]
+        return [self._by_id[i] for i in ids]
 
     @on(DataTable.RowHighlighted)
     def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
@@ -306,7 +351,7 @@ class EntryList(Vertical):
             return
         if not self._complete:
             self._open_rest()  # the worker fills the table up to a page as the entries open
-        if event.cursor_row >= self._shown - 10 and self._shown < len(self._entries):
+        if event.cursor_row >= self._shown - 10 and self._shown < len(self._ids):
             self._add_rows(PAGE)
 
     @on(Input.Changed, "#search")
@@ -319,7 +364,7 @@ class EntryList(Vertical):
 
     def highlighted(self) -> JournalEntry | None:
         table = self.query_one(DataTable)
-        if not self._entries or table.row_count == 0:
+        if not self._ids or table.row_count == 0:
             return None
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return self._by_id.get(int(str(row_key.value)))
@@ -330,7 +375,8 @@ class EntryList(Vertical):
         self._stop_rest()
         self._stop_listing()
         self._complete = True
-        self._entries = []
+        self._ids = []
+        self._listed = set()
         self._by_id = {}
         if not self.is_attached:
             return
