@@ -207,6 +207,7 @@ async def test_write_edit_search_and_delete(services: Services, solo: list[Profi
         await pilot.pause()
         assert "No entries match your search." in screen_text(app)
         screen.query_one("#search", Input).value = "hard"
+        await pilot.pause()  # the change is seen: the search starts
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("enter")  # from the search to the list
@@ -389,14 +390,17 @@ def test_many_entries_are_listed_a_page_at_a_time(
             first = table.row_count
             assert table.size.height - 1 < first <= SIZE[1]
             assert f"newest {first} of 450" in screen_text(app)
-            table.move_cursor(row=first - 5)  # near its end: the rest opens, a page shows
+            table.move_cursor(row=first - 5)  # near its end: the rest opens, a page more shows
             await app.workers.wait_for_complete()  # opened off the UI thread
             await pilot.pause()
-            assert table.row_count == 200
-            assert "newest 200 of 450" in screen_text(app)
-            table.move_cursor(row=195)
+            assert table.row_count == first + 200
+            assert f"newest {first + 200} of 450" in screen_text(app)
+            table.move_cursor(row=first + 195)
             await pilot.pause()
-            assert table.row_count == 400
+            assert table.row_count == first + 400
+            table.move_cursor(row=first + 395)
+            await pilot.pause()
+            assert table.row_count == 450 and "newest" not in screen_text(app)
 
     check()
 

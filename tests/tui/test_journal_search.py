@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
 from trustcheck.core.models import Profile
@@ -78,6 +79,16 @@ def search(screen: JournalScreen, words: str) -> None:
     screen.query_one("#search", Input).value = words  # typing is not what is tested
 
 
+async def searched(app: TrustcheckApp, pilot: Pilot[None], words: str) -> JournalScreen:
+    """Search, and wait for the search to be done (its worker starts once the change is seen)."""
+    screen = await open_journal(app)
+    search(screen, words)
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen
+
+
 @run_async
 async def test_search_runs_off_the_ui_thread_and_results_arrive_as_they_are_found(
     services: Services, solo: list[Profile], monkeypatch: pytest.MonkeyPatch
@@ -100,9 +111,7 @@ async def test_search_runs_off_the_ui_thread_and_results_arrive_as_they_are_foun
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert rows(screen) == [f"match {n}" for n in (11, 9, 7, 5, 3, 1)]
-        search(screen, "nothing like it")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await searched(app, pilot, "nothing like it")
         assert rows(screen) == [] and "No entries match your search." in screen_text(app)
 
 
@@ -149,12 +158,18 @@ async def test_opening_shows_the_first_screenful_at_once(
         assert rows(screen)[:2] == ["entry 299", "entry 298"]
         text = screen_text(app)
         assert "entry 299" in text and f"newest {first} of 300" in text
-        screen.action_search()  # the rest is opened before a search needs it
+        table.move_cursor(row=first - 5)  # near the end: the rest is asked for, and waited for
+        await pilot.pause()
+        assert table.row_count == first
         gate.open.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert table.row_count == 200 and "newest 200 of 300" in screen_text(app)
-        assert rows(screen)[first] == f"entry {299 - first}"  # in order, none twice
+        assert table.row_count == first + 200
+        assert f"newest {first + 200} of 300" in screen_text(app)
+        assert rows(screen)[first - 1 : first + 1] == [
+            f"entry {300 - first}",
+            f"entry {299 - first}",
+        ]
 
 
 @run_async
@@ -193,10 +208,7 @@ async def test_a_long_search_shows_a_screenful_and_more_as_the_cursor_moves_down
     app = build_app(services)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j")
-        screen = await open_journal(app)
-        search(screen, "entry")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        screen = await searched(app, pilot, "entry")
         table = screen.query_one(DataTable)
         first = table.row_count
         assert table.size.height - 1 <= first < 100  # a screenful

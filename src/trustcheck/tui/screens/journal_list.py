@@ -31,11 +31,12 @@ from trustcheck.tui.screens.journal_rows import Cell, add_columns, cells, text_w
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.fields import LineInput
 
-PAGE = 200  # rows added to the table at a time: opening 10,000 entries costs as much as 200
-# Opening shows the newest screenful at once (the terminal's height less CHROME_LINES entries,
-# never fewer than FIRST_PAGE_MIN) and opens the rest REST_DELAY seconds later, or sooner when
-# the cursor needs them, in the worker: the first frame reads, decrypts and draws about as much
-# with 10,000 entries as with a screenful (DESIGN.md, speed budgets).
+# The list shows a screenful (the terminal's height less CHROME_LINES entries, never fewer than
+# FIRST_PAGE_MIN), and PAGE rows more each time the cursor comes near its end. Opening shows the
+# newest screenful at once and opens the rest REST_DELAY seconds later, or sooner when the cursor
+# needs them, in the worker: the first frame reads, decrypts and draws about as much with 10,000
+# entries as with a screenful, and so does each keystroke of a search (DESIGN.md, speed budgets).
+PAGE = 200
 FIRST_PAGE_MIN = 20
 # Lines that are never table rows: the title and note (2, more when they wrap), the padding and
 # margins (3), the search field (3), the table's header (1) and the footer (1). The table shows
@@ -85,6 +86,7 @@ class EntryList(Vertical):
         self._listed: set[int] = set()  # the same ids, to look up
         self._by_id: dict[int, JournalEntry] = {}  # the entries opened: first page, rows shown
         self._shown = 0
+        self._wanted = 0  # rows to show once there are that many (a screenful, more on scrolling)
         self._text_width = 0
         self._total = 0  # entries in the journal, also while only the first page is open
         self._complete = True  # False while entries are still being opened or searched
@@ -147,6 +149,7 @@ class EntryList(Vertical):
         self._stop_listing()
         self._query = query
         self._select = select
+        self._wanted = self._first_page()
         if query.strip():
             self._complete = False
             self._fresh = False  # the rows shown stay until the search's first batch replaces them
@@ -259,19 +262,15 @@ class EntryList(Vertical):
             self._damaged += message.damaged
         self._show_notes()
         table = self.query_one(DataTable)
-        # Up to a screenful more rows a batch (each batch is drawn before the next is opened),
-        # and a full page once all are found. A search shows a screenful of its matches: each
-        # keystroke's rows (and what drawing them leaves behind) are as few as can be seen; more
-        # come as the cursor moves down (``_near_the_end``).
-        page = self._first_page() if self._query.strip() else PAGE
-        want = page if message.done else min(page, self._shown + self._first_page())
+        # Rows up to a screenful (or as many as the cursor asked for), as they are found: each
+        # batch draws only what can be seen, and leaves little behind.
         target = None
         if self._select is not None and self._select in self._listed:
             target = self._ids.index(self._select)
-            want = max(want, target + 1)
+            self._wanted = max(self._wanted, target + 1)
             self._select = None
-        if self._shown < want or message.done:
-            self._add_rows(max(0, want - self._shown))
+        if self._shown < min(self._wanted, len(self._ids)) or message.done:
+            self._add_rows(max(0, self._wanted - self._shown))
         if table.display != bool(self._ids):
             table.display = bool(self._ids)
         if target is not None:
@@ -311,7 +310,8 @@ class EntryList(Vertical):
         target = 0
         if select is not None and select in self._listed:
             target = self._ids.index(select)
-        self._add_rows(max(PAGE, cursor + 1, target + 1))
+        self._wanted = max(self._wanted, cursor + 1, target + 1)
+        self._add_rows(self._wanted)
         table.display = bool(self._ids)
         if self._ids:
             table.move_cursor(row=target if select is not None else cursor, animate=False)
@@ -347,12 +347,14 @@ class EntryList(Vertical):
 
     @on(DataTable.RowHighlighted)
     def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
+        """The cursor near the last row: a page more rows, now or as the worker finds them."""
         if event.cursor_row < self._shown - 10:
             return
+        self._wanted = max(self._wanted, self._shown + PAGE)
         if not self._complete:
-            self._open_rest()  # the worker fills the table up to a page as the entries open
-        if event.cursor_row >= self._shown - 10 and self._shown < len(self._ids):
-            self._add_rows(PAGE)
+            self._open_rest()
+        if self._shown < len(self._ids):
+            self._add_rows(self._wanted - self._shown)
 
     @on(Input.Changed, "#search")
     def _search(self) -> None:
