@@ -235,7 +235,8 @@ class EntryList(Vertical):
 
     @on(Found)
     def _found(self, message: Found) -> None:
-        """A batch from the worker (or its end): the rows come in, up to a page, as they are found.
+        """A batch from the worker (or its end): rows come in as they are found, up to a screenful
+        (or as many as the cursor asked for).
 
         A batch of a search that was left, or of a journal locked since, is dropped unseen.
         """
