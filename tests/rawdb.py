@@ -98,3 +98,8 @@ def new_trends(services: Services, catalog: ModuleCatalog | None = None) -> Tren
         services.packs if catalog is None else catalog,
         services.clock,
     )
+
+
+def has_draft(services: Services, profile_id: int) -> bool:
+    """Whether a person's sealed journal draft is stored (nothing of it is opened: no key)."""
+    return services.journal.repo.draft(profile_id) is not None

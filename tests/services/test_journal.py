@@ -201,6 +201,73 @@ def test_search_is_case_insensitive_in_text_and_tags(
     assert listing.damaged == []
 
 
+@pytest.mark.parametrize("size", [1, 2, 3, 250])
+@pytest.mark.parametrize("query", ["", "d", "  MoThEr ", "work", "strasse", "zebra"])
+def test_batches_match_as_a_whole_listing_does(
+    svc: Services, searchable: Profile, query: str, size: int
+) -> None:
+    """Opened a few at a time (the journal screen's worker), newest first: the same entries in the
+    same order as one listing, each batch at most ``size`` entries read."""
+    batches = list(svc.journal.batches(searchable.id, query=query, size=size))
+    assert len(batches) == -(-4 // size)
+    found = [e.text for b in batches for e in b.entries]
+    assert found == [e.text for e in svc.journal.entries(searchable.id, query=query).entries]
+    assert all(len(b.entries) <= size for b in batches)
+
+
+def test_batches_leave_out_the_newest_skipped_and_other_peoples_entries(
+    svc: Services, searchable: Profile, couple: tuple[Profile, Profile]
+) -> None:
+    svc.journal.add(couple[1].id, "Sam's own day")
+    texts = [e.text for b in svc.journal.batches(searchable.id, skip=1, size=2) for e in b.entries]
+    assert texts == ["Walked by the Straße at dusk", "Long day", "Dinner with my MOTHER went fine"]
+
+
+def test_batches_arrive_before_the_last_entry_is_read(
+    svc: Services, couple: tuple[Profile, Profile]
+) -> None:
+    """The first batch is there while later ones are still unread, and locking between two
+    batches stops the rest: nothing more is opened without the key."""
+    alex, _ = couple
+    for n in range(10):
+        svc.journal.add(alex.id, f"entry {n}")
+    batches = svc.journal.batches(alex.id, size=4)
+    first = next(batches)
+    assert [e.text for e in first.entries] == ["entry 9", "entry 8", "entry 7", "entry 6"]
+    svc.keys.lock(alex.id)
+    with pytest.raises(ProfileLocked):
+        next(batches)
+
+
+def test_entries_by_id_open_those_asked_for_in_that_order(
+    svc: Services, couple: tuple[Profile, Profile]
+) -> None:
+    """What the journal screen shows when scrolled past the entries it kept: only the owner's,
+    none that went or are damaged."""
+    alex, sam = couple
+    a, b, c = (svc.journal.add(alex.id, text) for text in ("a", "b", "c"))
+    sams = svc.journal.add(sam.id, "sam's")
+    svc.journal.delete(b)
+    tamper(svc, "UPDATE journal_entries SET body = ? WHERE id = ?", b"\x01" + bytes(40), a.id)
+    opened = svc.journal.entries_by_id(alex.id, [c.id, b.id, sams.id, a.id])
+    assert [e.text for e in opened] == ["c"]
+    svc.journal.add(alex.id, "d")
+    assert [e.text for e in svc.journal.entries_by_id(alex.id, [c.id, c.id + 2])] == ["c", "d"]
+
+
+def test_batches_name_damaged_entries_and_open_the_others(
+    svc: Services, couple: tuple[Profile, Profile]
+) -> None:
+    alex, _ = couple
+    svc.journal.add(alex.id, "apples")
+    bad = svc.journal.add(alex.id, "pears")
+    svc.journal.add(alex.id, "apple pie")
+    tamper(svc, "UPDATE journal_entries SET body = ? WHERE id = ?", b"\x01" + bytes(40), bad.id)
+    batches = list(svc.journal.batches(alex.id, query="apple", size=2))
+    assert [[e.text for e in b.entries] for b in batches] == [["apple pie"], ["apples"]]
+    assert [[d.record_id for d in b.damaged] for b in batches] == [[bad.id], []]
+
+
 def test_since_keeps_entries_from_that_moment_on(
     svc: Services, couple: tuple[Profile, Profile], clock: FixedClock
 ) -> None:

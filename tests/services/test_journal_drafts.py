@@ -48,17 +48,17 @@ def test_one_draft_per_person_replaced_and_dropped_by_saving(
     journal.keep_draft(sam.id, Draft("sam's"))
     assert journal.draft(alex.id) == Draft("second", for_therapy=True)
     entry = journal.add(alex.id, "second", from_draft=True)
-    assert journal.draft(alex.id) is None and not journal.has_draft(alex.id)
+    assert journal.draft(alex.id) is None and not rawdb.has_draft(svc, alex.id)
     assert journal.draft(sam.id) == Draft("sam's")  # the other person's draft is theirs
 
     journal.keep_draft(alex.id, Draft("second, edited", entry_id=entry.id))
     journal.update(entry, "second, edited", from_draft=True)
-    assert not journal.has_draft(alex.id)
+    assert not rawdb.has_draft(svc, alex.id)
     journal.keep_draft(alex.id, Draft("gone"))
     journal.add(alex.id, "from the command line")  # not the editor's text: the draft stays
-    assert journal.has_draft(alex.id)
+    assert rawdb.has_draft(svc, alex.id)
     journal.drop_draft(alex.id)
-    assert not journal.has_draft(alex.id)
+    assert not rawdb.has_draft(svc, alex.id)
 
 
 def test_a_draft_needs_its_authors_key_and_is_bound_to_them(
@@ -72,7 +72,7 @@ def test_a_draft_needs_its_authors_key_and_is_bound_to_them(
         journal.draft(alex.id)
     with pytest.raises(ProfileLocked):
         journal.keep_draft(alex.id, Draft("more"))
-    assert journal.has_draft(alex.id)  # known to be there, unreadable
+    assert rawdb.has_draft(svc, alex.id)  # known to be there, unreadable
     # Alex's sealed draft moved to Sam's row does not open with Sam's key.
     conn = sqlite3.connect(rawdb.database(svc).path)
     try:

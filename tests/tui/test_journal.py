@@ -17,6 +17,7 @@ from trustcheck.services import Services
 from trustcheck.services.packs import IDLE_SETTING
 from trustcheck.tui.app import TrustcheckApp, build_app
 from trustcheck.tui.screens import journal as journal_screen
+from trustcheck.tui.screens import journal_list
 from trustcheck.tui.screens.confirm import ConfirmDialog
 from trustcheck.tui.screens.help import HelpScreen
 from trustcheck.tui.screens.home import HomeScreen
@@ -196,12 +197,18 @@ async def test_write_edit_search_and_delete(services: Services, solo: list[Profi
         journal.add(robin.id, "Dinner with friends")
         screen.reload()
         await pilot.press("slash", *"walk")
+        await app.workers.wait_for_complete()  # the search runs off the UI thread
+        await pilot.pause()
         assert screen.query_one(DataTable).row_count == 1
         text = screen_text(app)
         assert "A walk by the river" in text and "Dinner" not in text
         await pilot.press(*"zzz")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert "No entries match your search." in screen_text(app)
         screen.query_one("#search", Input).value = "hard"
+        await pilot.pause()  # the change is seen: the search starts
+        await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("enter")  # from the search to the list
 
@@ -275,7 +282,8 @@ async def test_hide_key_locks_at_once(services: Services, solo: list[Profile]) -
         assert SECRET not in screen_text(app)
         assert not services.keys.is_unlocked(robin.id)
         # The closed screen let go of the decrypted text too.
-        assert screen._entries == [] and screen._by_id == {} and screen._edited is None
+        listed, editor = screen.entry_list, screen.editor
+        assert listed._ids == [] and listed._by_id == {} and editor._edited is None
 
         await pilot.press("question_mark")
         await pilot.pause()
@@ -365,7 +373,7 @@ def test_many_entries_are_listed_a_page_at_a_time(
     services: Services, solo: list[Profile], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (robin,) = solo
-    monkeypatch.setattr(journal_screen, "REST_DELAY", 60.0)  # the rest opens when scrolled to
+    monkeypatch.setattr(journal_list, "REST_DELAY", 60.0)  # the rest opens when scrolled to
     with_journal(services, robin, locked=False)
     for n in range(450):
         services.journal.add(robin.id, f"entry {n}")
@@ -382,13 +390,17 @@ def test_many_entries_are_listed_a_page_at_a_time(
             first = table.row_count
             assert table.size.height - 1 < first <= SIZE[1]
             assert f"newest {first} of 450" in screen_text(app)
-            table.move_cursor(row=first - 5)  # near its end: the rest opens, a page shows
+            table.move_cursor(row=first - 5)  # near its end: the rest opens, a page more shows
+            await app.workers.wait_for_complete()  # opened off the UI thread
             await pilot.pause()
-            assert table.row_count == 200
-            assert "newest 200 of 450" in screen_text(app)
-            table.move_cursor(row=195)
+            assert table.row_count == first + 200
+            assert f"newest {first + 200} of 450" in screen_text(app)
+            table.move_cursor(row=first + 195)
             await pilot.pause()
-            assert table.row_count == 400
+            assert table.row_count == first + 400
+            table.move_cursor(row=first + 395)
+            await pilot.pause()
+            assert table.row_count == 450 and "newest" not in screen_text(app)
 
     check()
 

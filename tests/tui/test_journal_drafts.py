@@ -24,7 +24,7 @@ from trustcheck.services import Services, open_services
 from trustcheck.services.journal import Draft
 from trustcheck.services.packs import IDLE_SETTING
 from trustcheck.tui.app import TrustcheckApp, build_app
-from trustcheck.tui.screens import journal as journal_screen
+from trustcheck.tui.screens import journal_editor
 from trustcheck.tui.screens.home import HomeScreen
 from trustcheck.tui.screens.journal import JournalScreen
 
@@ -42,7 +42,7 @@ KEPT = "Your unsaved entry was kept as a draft"
 def _no_typing_pause(monkeypatch: pytest.MonkeyPatch) -> None:
     """The draft kept after a pause in typing stays out of the way: each test walks one way out
     (a test of that pause sets its own delay)."""
-    monkeypatch.setattr(journal_screen, "DRAFT_DELAY", 600.0)
+    monkeypatch.setattr(journal_editor, "DRAFT_DELAY", 600.0)
 
 
 async def write_new_entry(app: TrustcheckApp, pilot: Pilot[None], words: str = WORDS) -> None:
@@ -75,7 +75,7 @@ def assert_draft_is_back(app: TrustcheckApp, screen: JournalScreen, words: str =
 def assert_kept_not_entry(services: Services, person: Profile, entries: int = 0) -> None:
     """A draft is kept (sealed), and it is not an entry."""
     journal = services.journal
-    assert journal.has_draft(person.id)
+    assert rawdb.has_draft(services, person.id)
     assert journal.count(person.id) == entries
 
 
@@ -102,7 +102,7 @@ async def test_idle_lock_keeps_the_entry_being_written_and_unlocking_brings_it_b
         assert not screen.editing
         [entry] = services.journal.entries(robin.id).entries
         assert entry.text == WORDS
-        assert not services.journal.has_draft(robin.id)
+        assert not rawdb.has_draft(services, robin.id)
         assert KEPT not in screen_text(app)
 
 
@@ -155,7 +155,7 @@ async def test_an_edit_of_an_entry_is_kept_as_a_draft_of_that_entry(
         await pilot.press("ctrl+s")
         [saved] = services.journal.entries(robin.id).entries
         assert (saved.id, saved.text, saved.rating) == (entry.id, "first words, and more", 9)
-        assert not services.journal.has_draft(robin.id)
+        assert not rawdb.has_draft(services, robin.id)
 
 
 @pytest.mark.parametrize("way_out", ["ctrl+q", "sighup"])
@@ -250,12 +250,12 @@ async def test_a_pause_in_typing_keeps_a_sealed_draft_before_any_way_out(
 ) -> None:
     """Power loss or kill -9 leave no way out to act on: a draft is kept as one types."""
     (robin,) = solo
-    monkeypatch.setattr(journal_screen, "DRAFT_DELAY", 0.05)
+    monkeypatch.setattr(journal_editor, "DRAFT_DELAY", 0.05)
     with_journal(services, robin, locked=False)
     app = build_app(services)
     async with app.run_test(size=SIZE) as pilot:
         await write_new_entry(app, pilot)
-        await settle(pilot, lambda: services.journal.has_draft(robin.id))
+        await settle(pilot, lambda: rawdb.has_draft(services, robin.id))
         assert_kept_not_entry(services, robin)
         assert services.keys.is_unlocked(robin.id)  # still writing: nothing locked
         # sealed: its words are in no file, the database's write-ahead log included
@@ -270,18 +270,18 @@ async def test_leaving_without_saving_lets_the_draft_go(
 ) -> None:
     """Escape, then "Leave without saving": a choice, so no draft comes back."""
     (robin,) = solo
-    monkeypatch.setattr(journal_screen, "DRAFT_DELAY", 0.05)
+    monkeypatch.setattr(journal_editor, "DRAFT_DELAY", 0.05)
     with_journal(services, robin, locked=False)
     app = build_app(services)
     async with app.run_test(size=SIZE) as pilot:
         await write_new_entry(app, pilot)
-        await settle(pilot, lambda: services.journal.has_draft(robin.id))
+        await settle(pilot, lambda: rawdb.has_draft(services, robin.id))
         await pilot.press("escape", "y")
         screen = app.screen
         assert isinstance(screen, JournalScreen) and not screen.editing
-        assert not services.journal.has_draft(robin.id)
+        assert not rawdb.has_draft(services, robin.id)
         await pilot.press("escape")  # leaving the journal: nothing is being written
-        assert not services.journal.has_draft(robin.id)
+        assert not rawdb.has_draft(services, robin.id)
         screen = await reopen(app, pilot)
         assert not screen.editing
         assert KEPT not in screen_text(app)
@@ -326,7 +326,7 @@ async def test_another_windows_draft_is_left_alone(
 ) -> None:
     """Reading an entry here, unchanged, never lets go of a draft kept in another window."""
     (robin,) = solo
-    monkeypatch.setattr(journal_screen, "DRAFT_DELAY", 0.05)
+    monkeypatch.setattr(journal_editor, "DRAFT_DELAY", 0.05)
     with_journal(services, robin, "an entry", locked=False)
     app = build_app(services)
     async with app.run_test(size=SIZE) as pilot:
@@ -364,4 +364,4 @@ async def test_a_draft_of_an_entry_deleted_meanwhile_comes_back_as_a_new_entry(
         await pilot.press("ctrl+s")
         [saved] = services.journal.entries(robin.id).entries
         assert saved.text == "first words, changed" and saved.id != entry.id
-        assert not services.journal.has_draft(robin.id)
+        assert not rawdb.has_draft(services, robin.id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from trustcheck import messages
@@ -26,6 +27,8 @@ from trustcheck.storage.repos import (
 ENTRY_LIMIT = 100_000
 TAG_LIMIT = 40
 MAX_TAGS = 12
+#: Entries opened at a time by :meth:`JournalService.batches` (about 3 ms of work each).
+BATCH = 250
 
 
 class JournalError(UserError, ValueError):
@@ -216,10 +219,6 @@ class JournalService:
         )
         self.repo.keep_draft(profile_id, sealed, self.clock.now())
 
-    def has_draft(self, profile_id: int) -> bool:
-        """Whether a draft is kept (no key needed: nothing of it is opened)."""
-        return self.repo.draft(profile_id) is not None
-
     def draft(self, profile_id: int) -> Draft | None:
         """The person's kept draft (their key unlocked), or None. A damaged one stays stored."""
         blob = self.repo.draft(profile_id)
@@ -260,6 +259,29 @@ class JournalService:
         journal screen shows its first screenful from these and opens the rest afterwards.
         """
         rows = self.repo.rows(profile_id, since, limit)
+        return self._open(profile_id, rows, query)
+
+    def batches(
+        self, profile_id: int, *, query: str = "", size: int = BATCH, skip: int = 0
+    ) -> Iterator[Listing]:
+        """Open a profile's entries newest first, ``size`` at a time (leaving out the newest
+        ``skip``): one :class:`Listing` per batch, with the entries that match ``query`` (as
+        :meth:`entries` matches) and those that did not open.
+
+        For the journal screen's worker: the first matches arrive before the last entry is read,
+        and a search can be left between batches. Opened in memory only. ``ProfileLocked`` when
+        the key went meanwhile.
+        """
+        for rows in self.repo.batches(profile_id, size, skip=skip):
+            yield self._open(profile_id, rows, query)
+
+    def entries_by_id(self, profile_id: int, ids: Sequence[int]) -> list[JournalEntry]:
+        """These of a profile's entries, opened, in the order given: those gone, damaged or
+        someone else's are left out. For showing a page of entries found by :meth:`batches`."""
+        rows = [r for r in self.repo.rows_by_id(ids) if r.profile_id == profile_id]
+        return self._open(profile_id, rows, "").entries
+
+    def _open(self, profile_id: int, rows: list[SealedRow], query: str) -> Listing:
         opened = self.keys.ring.open_many(
             profile_id, [(r.id, r.body) for r in rows], table=JOURNAL_TABLE
         )

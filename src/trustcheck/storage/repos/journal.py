@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -31,6 +31,8 @@ class SealedRow:
 JOURNAL_TABLE = "journal_entries"
 #: Sealed drafts: the record id bound into each seal is the profile id (one draft per person).
 JOURNAL_DRAFTS_TABLE = "journal_drafts"
+#: The most entries read in one query by id (one ``?`` each).
+MAX_BATCH = 500
 
 
 class JournalRepo:
@@ -130,6 +132,41 @@ class JournalRepo:
             assert written is not None
             out.append(SealedRow(int(r[0]), int(r[1]), written, _blob(r[3])))
         return out
+
+    def batches(self, profile_id: int, size: int, *, skip: int = 0) -> Iterator[list[SealedRow]]:
+        """A profile's entries newest first, ``size`` at a time, leaving out the newest ``skip``.
+
+        The order is read once (from the index alone); each batch is then one complete query for
+        its bodies, so nothing stays open between batches: the caller may take its time over each
+        (e.g. in a worker thread). An entry deleted meanwhile is left out.
+        """
+        ids = [
+            int(r[0])
+            for r in self.db.conn.execute(
+                "SELECT id FROM journal_entries WHERE profile_id = ? "
+                "ORDER BY julianday(written_at) DESC, id DESC LIMIT -1 OFFSET ?",
+                (profile_id, max(0, skip)),
+            )
+        ]
+        step = max(1, min(size, MAX_BATCH))
+        for start in range(0, len(ids), step):
+            yield self.rows_by_id(ids[start : start + step])
+
+    def rows_by_id(self, ids: Sequence[int]) -> list[SealedRow]:
+        """The entries with these ids, in the order given (those gone are left out)."""
+        found: dict[int, SealedRow] = {}
+        for start in range(0, len(ids), MAX_BATCH):
+            chunk = list(ids[start : start + MAX_BATCH])
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.conn.execute(
+                "SELECT id, profile_id, written_at, body FROM journal_entries "
+                f"WHERE id IN ({marks})",
+                chunk,
+            ):
+                written = _parse_ts(str(r[2]))
+                assert written is not None
+                found[int(r[0])] = SealedRow(int(r[0]), int(r[1]), written, _blob(r[3]))
+        return [found[i] for i in ids if i in found]
 
     def get(self, entry_id: int) -> SealedRow | None:
         r = self.db.conn.execute(

@@ -1,12 +1,12 @@
 """The private journal of one person, open only while their key is unlocked.
 
-Locking (hide key, idle time, leaving) forgets the key and empties every widget that held
-decrypted text before the screen goes, and drops the screen's own references to entries.
+The screen puts together the list of entries with its search (``journal_list``, opened off the UI
+thread), the editor of one entry with its sealed draft (``journal_editor``) and the person's
+private check-in answers, and it owns locking.
 
-An entry being written is never lost (issue 12, section 6): about a second after the last change,
-and again before the key is forgotten (idle lock, hide key, quit, terminal closed, crash), what is
-in the editor is sealed with its author's key and kept as their draft. Opening the journal again
-reopens it in the editor; saving makes it an ordinary entry.
+Locking (hide key, idle time, leaving) forgets the key and empties every widget that held
+decrypted text before the screen goes, and drops the screen's own references to entries; a
+search under way stops and what it still finds is dropped.
 """
 
 from __future__ import annotations
@@ -14,115 +14,35 @@ from __future__ import annotations
 import time
 from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.measure import Measurement
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.css.query import NoMatches
+from textual.containers import VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Checkbox, DataTable, Footer, Input, Static, TextArea
-from textual.widgets.data_table import ColumnKey
+from textual.widgets import DataTable, Footer, Input, Static
 
 from trustcheck import messages
 from trustcheck.core.clock import moment_label, week_label
-from trustcheck.core.models import JournalEntry, Profile
+from trustcheck.core.models import Profile
 from trustcheck.core.text import visible_controls
 from trustcheck.services import Services
 from trustcheck.services.checkin import PrivateAnswer
 from trustcheck.services.errors import CryptoError
-from trustcheck.services.journal import (
-    Draft,
-    JournalConflict,
-    JournalError,
-    clean_tags,
-    parse_rating,
-)
+from trustcheck.services.journal import JournalConflict
 from trustcheck.tui.screens.confirm import ConfirmDialog
-from trustcheck.tui.text import plain, say
-from trustcheck.tui.widgets.fields import EditorArea, LineInput, TagsInput
-from trustcheck.tui.widgets.marks import MarkedCheckbox
+from trustcheck.tui.screens.journal_editor import EntryEditor
+from trustcheck.tui.screens.journal_list import EntryList
 
 IDLE_DEFAULT = 300.0
-PAGE = 200  # rows added to the table at a time: opening 10,000 entries costs as much as 200
-# Opening shows the newest screenful at once (the terminal's height less CHROME_LINES entries,
-# never fewer than FIRST_PAGE_MIN) and opens the rest REST_DELAY seconds later, or sooner when
-# the cursor or a search needs them: with 10,000 entries the first frame reads, decrypts and
-# draws about as much as with a screenful (DESIGN.md, speed budgets).
-FIRST_PAGE_MIN = 20
-# Lines that are never table rows: the title and note (2, more when they wrap), the padding and
-# margins (3), the search field (3), the table's header (1) and the footer (1). The table shows
-# at most height - CHROME_LINES rows (one fewer while the "Showing the newest ..." line is there).
-CHROME_LINES = 10
-REST_DELAY = 0.3
-# Seconds after the last change in the editor before it is kept as a sealed draft.
-DRAFT_DELAY = 1.0
-# Fixed column widths: the columns never change width as rows come in (no re-layout, no redraw),
-# and a journal with 10 entries draws the same columns as one with 10,000.
-DATE_WIDTH = 17
-RATING_WIDTH = 6
-TAGS_WIDTH = 14
-THERAPY_WIDTH = 1
-# The other columns, the cell padding, the journal's padding and the scrollbar.
-FIXED_WIDTH = DATE_WIDTH + RATING_WIDTH + TAGS_WIDTH + THERAPY_WIDTH + 5 * 2 + 2 + 4
 
 
 def idle_seconds(services: Services) -> float:
     """The idle time after which an open journal locks itself (setting, default 5 minutes)."""
     value = services.packs.idle_lock_seconds()
     return IDLE_DEFAULT if value is None else value
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
-
-
-class Cell:
-    """One line of plain text in a table cell, drawn as one segment and cut to the column.
-
-    The table renders each visible cell through Rich: a ``Text`` is wrapped, justified and
-    measured there on every draw; this is already one line (never markup), so it costs little.
-    """
-
-    __slots__ = ("style", "text", "width")
-
-    def __init__(self, text: str, style: Style | None = None) -> None:
-        self.text = text.replace("\t", " ")
-        self.style = style
-        self.width = cell_len(self.text)
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = options.max_width
-        yield Segment(
-            self.text if self.width <= width else set_cell_size(self.text, width), self.style
-        )
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(self.width, self.width)
-
-    def __str__(self) -> str:
-        return self.text
-
-
-DIM = Style(dim=True)
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()
-    return ""
 
 
 class JournalScreen(Screen[None]):
@@ -214,221 +134,57 @@ class JournalScreen(Screen[None]):
         super().__init__()
         self.services = services
         self.profile = profile
-        self.editing = False
         self.reading_private = False  # the private check-in answers are shown, not the entries
-        self._entries: list[JournalEntry] = []
-        self._by_id: dict[int, JournalEntry] = {}
-        self._shown = 0
-        self._text_width = 0
-        self._edited: JournalEntry | None = None
+        self.entry_list = EntryList(services, profile)
+        self.editor = EntryEditor(services, profile)
         self._idle_limit = idle_seconds(services)
         self._last_activity = time.monotonic()
         self._idle_timer: Timer | None = None
-        self._total = 0  # entries in the journal, also while only the first page is open
-        self._complete = True  # False while only the newest FIRST_PAGE entries are open
-        self._rest_timer: Timer | None = None
-        self._draft_timer: Timer | None = None
-        # Whether the stored draft is this editor's (kept here, or reopened here): only then
-        # may this screen let it go. Another window's draft is left alone.
-        self._draft_is_mine = False
+
+    @property
+    def editing(self) -> bool:
+        """Whether an entry is open in the editor (the list is hidden meanwhile)."""
+        return self.editor.editing
 
     # --- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        with Vertical(id="journal"):
-            with Vertical(id="head"):
-                yield Static(say(messages.JOURNAL_TITLE, name=self.profile.name), classes="title")
-                yield Static(messages.JOURNAL_LOCK_NOTE, id="lock-note", markup=False)
-            yield LineInput(placeholder=messages.JOURNAL_SEARCH, id="search")
-            yield Static("", id="damaged")
-            yield DataTable[Cell](id="entries", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="more")
-            yield Static("", id="empty")
-        with Vertical(id="editor"):
-            yield Static("", id="editor-title", classes="title")
-            yield Static("", id="draft-note")
-            yield EditorArea(id="entry-text", soft_wrap=True, show_line_numbers=False)
-            with Horizontal(id="meta"):
-                yield Static(messages.ENTRY_RATING, classes="label", markup=False)
-                # Any text: a rating that is not a whole number 0–10 is named on saving and
-                # nothing is saved (a filter would quietly turn "abc12" into 1).
-                yield LineInput(placeholder=messages.ENTRY_RATING_PLACEHOLDER, id="rating")
-                yield Static(messages.ENTRY_TAGS, classes="label", markup=False)
-                yield TagsInput(placeholder=messages.ENTRY_TAGS_PLACEHOLDER, id="tags")
-                yield MarkedCheckbox(messages.ENTRY_THERAPY, id="therapy")
-            yield Static("", id="error")
+        yield self.entry_list
+        yield self.editor
         yield Footer()
 
     def on_mount(self) -> None:
         if not self.services.keys.is_unlocked(self.profile.id):
             self.app.pop_screen()  # never shown without its owner's key
             return
-        table = self.query_one(DataTable)
-        self._text_width = self._width_for_text()
-        table.add_column(Text(messages.JOURNAL_COL_DATE), key="date", width=DATE_WIDTH)
-        table.add_column(Text(messages.JOURNAL_COL_RATING), key="rating", width=RATING_WIDTH)
-        table.add_column(Text(messages.JOURNAL_COL_TAGS), key="tags", width=TAGS_WIDTH)
-        table.add_column(Text(messages.JOURNAL_THERAPY_MARK), key="therapy", width=THERAPY_WIDTH)
-        table.add_column(Text(messages.JOURNAL_COL_TEXT), key="text", width=self._text_width)
-        self.query_one("#editor").display = False
-        self.reload()
-        if not table.display:  # no entries: the search field has the focus, as before
+        self.editor.display = False
+        self.entry_list.start()
+        if not self.query_one(DataTable).display:  # no entries: the search field has the focus
             self.query_one("#search", Input).focus()
         self._idle_timer = self.set_interval(min(1.0, self._idle_limit / 4), self._check_idle)
-        self._reopen_draft()
-
-    def _reopen_draft(self) -> None:
-        """An entry kept when the journal last locked, quit or crashed: back in the editor."""
-        journal = self.services.journal
-        draft = journal.draft(self.profile.id)
-        if draft is None:
-            return
-        entry = None
-        if draft.entry_id is not None:
-            # The entry it edits; if that went meanwhile, the words come back as a new entry.
-            entry = journal.entry(self.profile.id, draft.entry_id)
-        self._open_editor(entry)
-        self._draft_is_mine = True
-        self.query_one("#entry-text", TextArea).load_text(draft.text)
-        self.query_one("#rating", Input).value = draft.rating
-        self.query_one("#tags", Input).value = draft.tags
-        self.query_one("#therapy", Checkbox).value = draft.for_therapy
-        self.query_one("#draft-note", Static).update(plain(messages.JOURNAL_DRAFT_KEPT))
-        self.query_one("#draft-note", Static).display = True
-
-    def _width_for_text(self) -> int:
-        return max(16, self.app.size.width - FIXED_WIDTH)
-
-    def _first_page(self) -> int:
-        """How many entries the first frame shows: the rows the table can show, or a few more."""
-        return max(FIRST_PAGE_MIN, self.app.size.height - CHROME_LINES)
+        if self.editor.reopen_draft():
+            self._show_editor()
 
     def on_resize(self, event: Resize) -> None:
-        width = self._width_for_text()
-        if width != self._text_width and not self.editing and self._entries:
-            self._text_width = width
-            self.query_one(DataTable).columns[ColumnKey("text")].width = width
-            self._fill_table(keep_cursor=True)
+        if not self.editing:
+            self.entry_list.fit_width()
 
-    # --- listing ------------------------------------------------------------------------------
     def reload(self, select: int | None = None) -> None:
-        """Open the entries again (with the search applied) and show them, newest first.
+        """Show the entries again (the search applied), with the cursor on ``select`` if given."""
+        self.entry_list.reload(select)
 
-        Without a search or an entry to select, only the newest screenful (``_first_page``) is
-        opened now and the rest just after the first frame (``_open_rest``).
-        """
-        query = self.query_one("#search", Input).value
-        self._stop_rest()
-        journal = self.services.journal
-        first = not query.strip() and select is None
-        limit = self._first_page() if first else None
-        listing = journal.entries(self.profile.id, query=query, limit=limit)
-        self._complete = limit is None or len(listing.entries) + len(listing.damaged) < limit
-        self._total = len(listing.entries) if self._complete else journal.count(self.profile.id)
-        self._show_listing(listing.entries, len(listing.damaged), query)
-        self._fill_table(select=select)
-        if not self._complete:
-            self._rest_timer = self.set_timer(REST_DELAY, self._open_rest)
+    @on(DataTable.RowSelected)
+    def action_edit(self) -> None:
+        entry = self.entry_list.highlighted()
+        if entry is not None:
+            self.editor.open(entry)
+            self._show_editor()
 
-    def _stop_rest(self) -> None:
-        if self._rest_timer is not None:
-            self._rest_timer.stop()
-            self._rest_timer = None
+    def action_new(self) -> None:
+        self.editor.open(None)
+        self._show_editor()
 
-    def _open_rest(self) -> None:
-        """Open every entry once only the first screenful is open (cursor near its end, timer)."""
-        self._stop_rest()
-        if self._complete or not self.is_attached:
-            return
-        if not self.services.keys.is_unlocked(self.profile.id):
-            return
-        shown = [e.id for e in self._entries[: self._shown]]
-        listing = self.services.journal.entries(self.profile.id)
-        self._complete = True
-        self._total = len(listing.entries)
-        self._show_listing(listing.entries, len(listing.damaged), "")
-        if [e.id for e in self._entries[: len(shown)]] != shown:
-            self._fill_table(keep_cursor=True)  # an entry changed meanwhile: show them afresh
-        else:
-            self._add_rows(max(0, PAGE - self._shown))  # a full page, as a complete open shows
-
-    def _show_listing(self, entries: list[JournalEntry], damaged: int, query: str) -> None:
-        self._entries = entries
-        self._by_id = {e.id: e for e in entries}
-        notice = self.query_one("#damaged", Static)
-        if damaged == 1:
-            notice.update(plain(messages.JOURNAL_DAMAGED_ONE))
-        elif damaged:
-            notice.update(say(messages.JOURNAL_DAMAGED_MANY, n=str(damaged)))
-        notice.display = damaged > 0
-        empty = self.query_one("#empty", Static)
-        if not self._entries:
-            empty.update(
-                plain(messages.JOURNAL_NO_MATCHES if query.strip() else messages.JOURNAL_NO_ENTRIES)
-            )
-        empty.display = not self._entries
-
-    def _fill_table(self, *, keep_cursor: bool = False, select: int | None = None) -> None:
-        table = self.query_one(DataTable)
-        cursor = table.cursor_row if keep_cursor else 0
-        table.clear()
-        self._shown = 0
-        target = 0
-        if select is not None:
-            target = next((n for n, e in enumerate(self._entries) if e.id == select), 0)
-        self._add_rows(max(PAGE, cursor + 1, target + 1))
-        table.display = bool(self._entries)
-        if self._entries:
-            table.move_cursor(row=target if select is not None else cursor, animate=False)
-
-    def _add_rows(self, count: int) -> None:
-        table = self.query_one(DataTable)
-        page = self._entries[self._shown : self._shown + count]
-        for entry in page:
-            table.add_row(*self._cells(entry), key=str(entry.id))
-        self._shown += len(page)
-        more = self.query_one("#more", Static)
-        total = len(self._entries) if self._complete else max(self._total, self._shown)
-        if self._shown < total:
-            more.update(say(messages.JOURNAL_MORE, shown=str(self._shown), total=str(total)))
-        more.display = self._shown < total
-
-    def _cells(self, entry: JournalEntry) -> tuple[Cell, ...]:
-        """One row's cells, ready to draw: plain text (never markup), cut to its column."""
-        tags = " ".join(f"#{t}" for t in entry.tags)
-        rating = messages.JOURNAL_NO_RATING if entry.rating is None else str(entry.rating)
-        therapy = messages.JOURNAL_THERAPY_MARK if entry.for_therapy else ""
-        text = _cut(visible_controls(first_line(entry.text)), self._text_width)
-        return (
-            Cell(moment_label(entry.written_at), DIM),
-            Cell(rating.rjust(RATING_WIDTH)),
-            Cell(_cut(visible_controls(tags), TAGS_WIDTH)),
-            Cell(therapy),
-            Cell(text),
-        )
-
-    @on(DataTable.RowHighlighted)
-    def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row < self._shown - 10:
-            return
-        if not self._complete:
-            self._open_rest()  # fills the table up to a page: the cursor may be far from its end
-        if event.cursor_row >= self._shown - 10 and self._shown < len(self._entries):
-            self._add_rows(PAGE)
-
-    @on(Input.Changed, "#search")
-    def _search(self) -> None:
-        self.reload()
-
-    @on(Input.Submitted, "#search")
-    def _search_done(self) -> None:
-        self.query_one(DataTable).focus()
-
-    def _highlighted(self) -> JournalEntry | None:
-        table = self.query_one(DataTable)
-        if not self._entries or table.row_count == 0:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return self._by_id.get(int(str(row_key.value)))
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
 
     # --- private check-in answers -------------------------------------------------------------
     def action_private(self) -> None:
@@ -470,159 +226,34 @@ class JournalScreen(Screen[None]):
             section.remove()
 
     # --- writing ------------------------------------------------------------------------------
-    def _open_editor(self, entry: JournalEntry | None) -> None:
-        self._edited = entry
-        self.editing = True
-        title = (
-            messages.ENTRY_NEW
-            if entry is None
-            else messages.ENTRY_EDIT.format(date=moment_label(entry.written_at))
-        )
-        self.query_one("#editor-title", Static).update(plain(title))
-        self.query_one("#entry-text", TextArea).load_text("" if entry is None else entry.text)
-        rating = "" if entry is None or entry.rating is None else str(entry.rating)
-        self.query_one("#rating", Input).value = rating
-        self.query_one("#tags", Input).value = "" if entry is None else ", ".join(entry.tags)
-        self.query_one("#therapy", Checkbox).value = entry is not None and entry.for_therapy
-        self.query_one("#error", Static).update("")
-        self.query_one("#draft-note", Static).display = False
-        self.query_one("#journal").display = False
-        self.query_one("#editor").display = True
-        self.query_one("#entry-text", TextArea).focus()
+    def _show_editor(self) -> None:
+        self.entry_list.display = False
+        self.editor.display = True
+        self.query_one("#entry-text").focus()
         self.refresh_bindings()
 
     def _close_editor(self, select: int | None = None) -> None:
-        self._clear_editor()
-        self.editing = False
-        self.query_one("#editor").display = False
-        self.query_one("#journal").display = True
+        self.editor.clear()
+        self.editor.editing = False
+        self.editor.display = False
+        self.entry_list.display = True
         self.reload(select=select)
         self.query_one(DataTable).focus()
         self.refresh_bindings()
 
-    def _clear_editor(self) -> None:
-        self._stop_draft_timer()
-        self._edited = None
-        self.query_one("#entry-text", TextArea).load_text("")  # also clears the undo history
-        self.query_one("#rating", Input).value = ""
-        self.query_one("#tags", Input).value = ""
-        self.query_one("#therapy", Checkbox).value = False
-
-    def _in_editor(self) -> Draft:
-        """What the editor holds now, as it would be kept."""
-        entry = self._edited
-        return Draft(
-            text=self.query_one("#entry-text", TextArea).text,
-            rating=self.query_one("#rating", Input).value,
-            tags=self.query_one("#tags", Input).value,
-            for_therapy=self.query_one("#therapy", Checkbox).value,
-            entry_id=None if entry is None else entry.id,
-        )
-
-    def _changed(self) -> bool:
-        """Whether the editor holds anything its entry (or an empty new one) does not."""
-        now = self._in_editor()
-        entry = self._edited
-        if entry is None:
-            return bool(now.text.strip() or now.rating.strip() or now.tags.strip()) or (
-                now.for_therapy
-            )
-        rating = "" if entry.rating is None else str(entry.rating)
-        try:
-            tags = clean_tags(now.tags.split(","))  # as saving would store them
-        except JournalError:
-            return True  # tags that could not be saved as they are: not what is stored
-        return (
-            now.text.strip() != entry.text.strip()
-            or now.rating.strip() != rating
-            or tags != entry.tags
-            or now.for_therapy != entry.for_therapy
-        )
-
-    # --- the draft ----------------------------------------------------------------------------
-    @on(TextArea.Changed, "#entry-text")
-    @on(Input.Changed, "#rating")
-    @on(Input.Changed, "#tags")
-    @on(Checkbox.Changed, "#therapy")
-    def _edited_now(self) -> None:
-        """A change in the editor: it is kept as a draft DRAFT_DELAY seconds after the last one."""
-        if not self.editing:
-            return
-        self._stop_draft_timer()
-        self._draft_timer = self.set_timer(DRAFT_DELAY, self.keep_draft)
-
-    def _stop_draft_timer(self) -> None:
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
-
     def keep_draft(self) -> None:
-        """Seal what is being written as its author's draft (nothing changed: no draft).
-
-        Called after a pause in typing and on every way out while the key is still unlocked:
-        idle lock, hide key, quit, terminal closed, crash. Never raises: it runs on the way out.
-        """
-        self._stop_draft_timer()
-        if not self.editing or not self.services.keys.is_unlocked(self.profile.id):
-            return
-        journal = self.services.journal
-        try:
-            if self._changed():
-                journal.keep_draft(self.profile.id, self._in_editor())
-                self._draft_is_mine = True
-            elif self._draft_is_mine:  # changed back to what was saved
-                journal.drop_draft(self.profile.id)
-                self._draft_is_mine = False
-        except (CryptoError, NoMatches):  # locked meanwhile, or the editor is already gone
-            return
-
-    def action_new(self) -> None:
-        self._open_editor(None)
-
-    @on(DataTable.RowSelected)
-    def action_edit(self) -> None:
-        entry = self._highlighted()
-        if entry is not None:
-            self._open_editor(entry)
+        """Seal what is being written as its author's draft (see ``EntryEditor.keep_draft``)."""
+        self.editor.keep_draft()
 
     def action_save(self) -> None:
-        text = self.query_one("#entry-text", TextArea).text
-        raw_rating = self.query_one("#rating", Input).value.strip()
-        tags = self.query_one("#tags", Input).value.split(",")
-        therapy = self.query_one("#therapy", Checkbox).value
-        error = self.query_one("#error", Static)
-        try:
-            rating = parse_rating(raw_rating)
-            journal = self.services.journal
-            if self._edited is None:
-                saved = journal.add(
-                    self.profile.id,
-                    text,
-                    rating=rating,
-                    tags=tags,
-                    for_therapy=therapy,
-                    from_draft=self._draft_is_mine,
-                )
-            else:
-                saved = journal.update(
-                    self._edited,
-                    text,
-                    rating=rating,
-                    tags=tags,
-                    for_therapy=therapy,
-                    from_draft=self._draft_is_mine,
-                )
-        except JournalError as exc:  # the entry stays in the editor, as typed
-            error.update(plain(_sentence(str(exc))))
+        saved = self.editor.save()
+        if saved is None:
             return
-        except CryptoError:  # locked meanwhile (e.g. idle): nothing more to do here
-            return
-        self._draft_is_mine = False  # saved: the draft went in the same transaction
         self._close_editor(select=saved.id)
         self.app.notify(messages.ENTRY_SAVED, markup=False, timeout=2)
 
     def action_cancel_edit(self) -> None:
-        if not self._changed():
+        if not self.editor.changed():
             self._leave_editor()
             return
 
@@ -641,22 +272,19 @@ class JournalScreen(Screen[None]):
 
     def _leave_editor(self) -> None:
         """Leave without saving, as the person chose: a kept draft of it goes too."""
-        self._stop_draft_timer()
         try:
-            if self._draft_is_mine:
-                self.services.journal.drop_draft(self.profile.id)
+            self.editor.drop_draft()
         finally:
-            self._draft_is_mine = False
             self._close_editor()
 
     def action_delete(self) -> None:
-        entry = self._highlighted()
+        entry = self.entry_list.highlighted()
         if entry is None:
             return
         entry_id = entry.id
 
         def decided(delete: bool | None) -> None:
-            target = self._by_id.get(entry_id)
+            target = self.entry_list.entry(entry_id)
             if not delete or target is None:
                 return
             try:
@@ -680,9 +308,6 @@ class JournalScreen(Screen[None]):
             decided,
         )
 
-    def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save", "cancel_edit"):
             return self.editing
@@ -691,7 +316,7 @@ class JournalScreen(Screen[None]):
         if action in ("new", "delete", "search", "back", "private"):
             if self.editing or self.reading_private:
                 return False
-            if action == "delete" and not self._entries:
+            if action == "delete" and self.entry_list.empty:
                 return None
         return True
 
@@ -708,27 +333,16 @@ class JournalScreen(Screen[None]):
     def lock_journal(self) -> None:
         """Keep what is being written as a sealed draft, then forget the key and every piece of
         decrypted text this screen holds. Idempotent."""
-        self.keep_draft()
-        self.editing = False
+        self.editor.keep_draft()
+        self.editor.editing = False
         self.services.keys.lock(self.profile.id)
         if self._idle_timer is not None:
             self._idle_timer.stop()
             self._idle_timer = None
-        self._stop_rest()
-        self._complete = True
-        self._entries = []
-        self._by_id = {}
-        self._edited = None
-        if not self.is_attached:
-            return
-        self.query_one(DataTable).clear()
-        self._drop_private()
-        self._clear_editor()
-        search = self.query_one("#search", Input)
-        with search.prevent(Input.Changed):
-            search.value = ""
-        self.query_one("#more", Static).update("")
-        self.query_one("#error", Static).update("")
+        self.entry_list.forget()  # a search under way stops; what it still finds is dropped
+        self.editor.forget()
+        if self.is_attached:
+            self._drop_private()
 
     def lock_and_leave(self) -> None:
         """Lock, then close this screen and anything opened over it (e.g. a confirmation)."""
@@ -746,9 +360,8 @@ class JournalScreen(Screen[None]):
     def on_unmount(self) -> None:
         # However the screen goes (a key, the app closing), the journal is locked behind it.
         self.services.keys.lock(self.profile.id)
-        self._entries = []
-        self._by_id = {}
-        self._edited = None
+        self.entry_list.forget()
+        self.editor.forget()
 
 
 def private_text(answers: list[PrivateAnswer]) -> Text:

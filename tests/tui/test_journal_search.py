@@ -1,0 +1,224 @@
+"""Journal search off the UI thread (issue 13, "fast by design").
+
+Searching and opening a long journal decrypt entries in a worker, a batch at a time: the first
+screenful shows at once, matches show as they are found, a newer search takes the place of an
+older one, and locking stops a search and drops what it found.
+
+The tests hold the worker between two batches (``Gate``), so what the screen shows while a search
+is still under way is checked deterministically, without sleeps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterator
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input
+
+from trustcheck.core.models import Profile
+from trustcheck.services import Services
+from trustcheck.services.journal import BATCH, Listing
+from trustcheck.tui.app import TrustcheckApp, build_app
+from trustcheck.tui.screens.home import HomeScreen
+from trustcheck.tui.screens.journal import JournalScreen
+
+from .conftest import NOW, run_async, screen_text
+from .test_journal import PASS, SIZE, settle
+
+SECRET = "kumquat-drawer-61"  # in matches of a search that is locked midway
+
+
+class Gate:
+    """Stands in for ``JournalService.batches``: the real batches, ``size`` entries each, held
+    before the ``hold``-th one until the test opens the gate (only for searches for ``query``,
+    when given). Records the thread each batch was opened on."""
+
+    def __init__(
+        self, services: Services, size: int, hold: int = 1, query: str | None = None
+    ) -> None:
+        self.real = services.journal.batches
+        self.size = size
+        self.hold = hold
+        self.query = query
+        self.open = threading.Event()
+        self.threads: set[int] = set()
+
+    def __call__(
+        self, profile_id: int, *, query: str = "", size: int = BATCH, skip: int = 0
+    ) -> Iterator[Listing]:
+        for n, batch in enumerate(self.real(profile_id, query=query, size=self.size, skip=skip)):
+            self.threads.add(threading.get_ident())
+            if n == self.hold and self.query in (None, query):
+                assert self.open.wait(10), "the test never opened the gate"
+            yield batch
+
+
+def journal_of(services: Services, person: Profile, texts: list[str]) -> None:
+    """A passphrase and entries (the first is the oldest), the journal left unlocked."""
+    services.keys.set_passphrase(person.id, PASS)
+    for n, text in enumerate(texts):
+        services.journal.add(person.id, text, written_at=NOW - dt.timedelta(minutes=len(texts) - n))
+
+
+async def open_journal(app: TrustcheckApp) -> JournalScreen:
+    screen = app.screen
+    assert isinstance(screen, JournalScreen)
+    return screen
+
+
+def rows(screen: JournalScreen) -> list[str]:
+    """The entry text of each row of the table, top to bottom."""
+    table = screen.query_one(DataTable)
+    return [str(table.get_row_at(n)[-1]) for n in range(table.row_count)]
+
+
+def search(screen: JournalScreen, words: str) -> None:
+    screen.query_one("#search", Input).value = words  # typing is not what is tested
+
+
+async def searched(app: TrustcheckApp, pilot: Pilot[None], words: str) -> JournalScreen:
+    """Search, and wait for the search to be done (its worker starts once the change is seen)."""
+    screen = await open_journal(app)
+    search(screen, words)
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen
+
+
+@run_async
+async def test_search_runs_off_the_ui_thread_and_results_arrive_as_they_are_found(
+    services: Services, solo: list[Profile], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (robin,) = solo
+    journal_of(services, robin, [f"match {n}" if n % 2 else f"other {n}" for n in range(12)])
+    gate = Gate(services, size=4)  # two matches a batch
+    monkeypatch.setattr(services.journal, "batches", gate)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        screen = await open_journal(app)
+        search(screen, "match")
+        await settle(pilot, lambda: rows(screen) == ["match 11", "match 9"])
+        # The first batch is on screen; the rest is not found yet, and nothing says "no match".
+        assert rows(screen) == ["match 11", "match 9"]
+        assert "match 11" in screen_text(app) and "No entries match" not in screen_text(app)
+        assert threading.get_ident() not in gate.threads  # decrypted in the worker
+        gate.open.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert rows(screen) == [f"match {n}" for n in (11, 9, 7, 5, 3, 1)]
+        await searched(app, pilot, "nothing like it")
+        assert rows(screen) == [] and "No entries match your search." in screen_text(app)
+
+
+@run_async
+async def test_a_newer_search_supersedes_an_older_one(
+    services: Services, solo: list[Profile], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (robin,) = solo
+    journal_of(services, robin, [f"apple {n}" if n % 2 else f"pear {n}" for n in range(12)])
+    gate = Gate(services, size=2, query="apple")  # the search for apples stops after one batch
+    monkeypatch.setattr(services.journal, "batches", gate)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        screen = await open_journal(app)
+        search(screen, "apple")
+        await settle(pilot, lambda: rows(screen) == ["apple 11"])
+        search(screen, "pear")  # a newer search while the older one is under way
+        await settle(pilot, lambda: rows(screen)[:1] == ["pear 10"])
+        gate.open.set()  # the older search could go on now: it must not come back
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert rows(screen) == [f"pear {n}" for n in (10, 8, 6, 4, 2, 0)]
+        assert "apple" not in screen_text(app)
+
+
+@run_async
+async def test_opening_shows_the_first_screenful_at_once(
+    services: Services, solo: list[Profile], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The newest screenful is drawn with the screen, before the worker opens a single batch;
+    the rest follows in the background."""
+    (robin,) = solo
+    journal_of(services, robin, [f"entry {n}" for n in range(300)])
+    gate = Gate(services, size=50, hold=0)  # the worker opens nothing until the gate opens
+    monkeypatch.setattr(services.journal, "batches", gate)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        screen = await open_journal(app)
+        table = screen.query_one(DataTable)
+        first = table.row_count
+        assert table.size.height - 1 < first < 300  # a screenful, not everything
+        assert rows(screen)[:2] == ["entry 299", "entry 298"]
+        text = screen_text(app)
+        assert "entry 299" in text and f"newest {first} of 300" in text
+        table.move_cursor(row=first - 5)  # near the end: the rest is asked for, and waited for
+        await pilot.pause()
+        assert table.row_count == first
+        gate.open.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.row_count == first + 200
+        assert f"newest {first + 200} of 300" in screen_text(app)
+        assert rows(screen)[first - 1 : first + 1] == [
+            f"entry {300 - first}",
+            f"entry {299 - first}",
+        ]
+
+
+@run_async
+async def test_locking_during_a_search_drops_its_results(
+    services: Services, solo: list[Profile], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (robin,) = solo
+    journal_of(services, robin, [f"{SECRET} {n}" for n in range(8)])
+    gate = Gate(services, size=2)
+    monkeypatch.setattr(services.journal, "batches", gate)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        screen = await open_journal(app)
+        search(screen, "kumquat")
+        await settle(pilot, lambda: len(rows(screen)) == 2)
+        assert SECRET in screen_text(app)  # so the checks below can fail
+        await pilot.press("ctrl+l")
+        assert isinstance(app.screen, HomeScreen)
+        gate.open.set()  # the search would go on now; the key is gone and the search left
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.entry_list._ids == [] and screen.entry_list._by_id == {}
+        assert SECRET not in screen_text(app)
+    assert not services.keys.is_unlocked(robin.id)
+
+
+@run_async
+async def test_a_long_search_shows_a_screenful_and_more_as_the_cursor_moves_down(
+    services: Services, solo: list[Profile]
+) -> None:
+    """Each keystroke draws only the matches that can be seen; the list keeps the others' ids,
+    not their decrypted text, and opens them again when they are scrolled to."""
+    (robin,) = solo
+    journal_of(services, robin, [f"entry {n}" for n in range(300)])
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        screen = await searched(app, pilot, "entry")
+        table = screen.query_one(DataTable)
+        first = table.row_count
+        assert table.size.height - 1 <= first < 100  # a screenful
+        assert f"newest {first} of 300" in screen_text(app)
+        assert len(screen.entry_list._by_id) <= 200  # not all 300 held open
+        table.move_cursor(row=first - 5)  # near the end: a page more, opened again by id
+        await pilot.pause()
+        assert table.row_count == first + 200
+        assert rows(screen)[-1] == f"entry {299 - first - 199}"
+        assert rows(screen)[first - 1 : first + 1] == [
+            f"entry {300 - first}",
+            f"entry {299 - first}",
+        ]
