@@ -38,7 +38,7 @@ import math
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
-from statistics import NormalDist, fmean, stdev
+from statistics import NormalDist, fmean
 from typing import Literal
 
 #: The weeks being judged: this many calendar weeks ending at the latest score.
@@ -118,6 +118,13 @@ def t_quantile(p: float, df: int) -> float:
     return z + g1 / df + g2 / df**2 + g3 / df**3 + g4 / df**4
 
 
+def _sample_sd(xs: list[float], mean: float) -> float:
+    """The sample standard deviation, ``√(Σ(x − mean)² / (n − 1))``, in floats (``fsum``):
+    the yardstick's formula, written out because it is judged for every week of a 20-year
+    summary and ``statistics.stdev`` works in exact fractions."""
+    return math.sqrt(math.fsum((x - mean) ** 2 for x in xs) / (len(xs) - 1))
+
+
 def _since_pause(points: list[tuple[dt.date, float]]) -> list[tuple[dt.date, float]]:
     """The points after the last pause longer than :data:`PAUSE_WEEKS`."""
     start = 0
@@ -146,7 +153,8 @@ def judge(
     base = [v for w, v in points if baseline_from <= w < recent_from]
     if len(base) < MIN_BASELINE:
         return Change("unknown", "too_few", at, n_baseline=len(base), n_recent=len(recent))
-    mean_b, sd_b = fmean(base), stdev(base)
+    mean_b = fmean(base)
+    sd_b = _sample_sd(base, mean_b)
     if len(recent) < MIN_RECENT:
         return Change(
             "unknown", "too_few_recent", at, mean_b, sd_b, len(base), None, len(recent)
