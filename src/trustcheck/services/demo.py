@@ -77,6 +77,12 @@ _NEED = (
     "Reassurance when I ask, without it becoming a big thing.",
     "Some time alone on Saturday morning.",
 )
+_OWN_PART = (
+    "I brought up the bill straight away instead of waiting.",
+    "I kept quiet about feeling left out; I want to say it next time.",
+    "",
+    "",
+)
 _THERAPY = (
     "How we handle plans that change.",
     "Why checking each other's phone feels tempting.",
@@ -199,6 +205,7 @@ def _open_text(item_id: str, rng: random.Random) -> tuple[str, Visibility]:
         "open.went_well": _WENT_WELL,
         "open.hurt": _HURT,
         "open.need": _NEED,
+        "open.own_part": _OWN_PART,
         "open.therapy": _THERAPY,
     }
     text = rng.choice(pools.get(item_id, ("",)))

@@ -368,7 +368,10 @@ class ExportService:
             who = messages.EXPORT_HEADLINE_WHO_SOLO.format(name=persons[0].profile.name)
         else:
             return ""
-        return headline(episodes(series, start, end), who, len(report.weeks), today.year)
+        # New questions are not a change in trust: each change of version restarts the baseline.
+        restarts = sorted({w for p in persons for w in p.version_changes})
+        found = episodes(series, start, end, restarts=restarts)
+        return headline(found, who, len(report.weeks), today.year)
 
     def _item_gaps(
         self, people: Sequence[Profile], start: dt.date, end: dt.date
