@@ -172,3 +172,28 @@ def test_without_the_version_change_the_same_scores_would_be_a_rise(
         assert not any(n.startswith("The questions changed") for n in report.notes)
     finally:
         services.close()
+
+
+@pytest.mark.parametrize("last_week_version", [1, 2])
+def test_the_reveal_compares_with_last_week_only_under_the_same_questions(
+    tmp_path: Path, clock: FixedClock, last_week_version: int
+) -> None:
+    """Last week answered under version 1 is not set against this week's version-2 scores: the
+    reveal shows no change rather than one the new questions made."""
+    services = open_with(tmp_path / "data", clock)
+    try:
+        (alex,) = services.profiles.setup(["Alex"])
+        last = v1() if last_week_version == 1 else services.pack
+        write_checkin(services, MON - dt.timedelta(weeks=1), answers(last, alex, keyed={}))
+        draft = services.checkins.start([alex.id])
+        for item in services.checkins.items():
+            if item.kind is ItemKind.SCALE:
+                services.checkins.save_answer(draft.id, alex.id, item.id, value=6)
+        reveal = services.checkins.reveal(services.checkins.get(draft.id))
+        before = [row.before[0] for row in reveal.rows]
+        if last_week_version == 1:
+            assert before == [None] * len(AREAS)
+        else:
+            assert before == [50.0] * len(AREAS)  # keyed 4 everywhere last week
+    finally:
+        services.close()
