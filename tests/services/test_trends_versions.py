@@ -77,6 +77,8 @@ def test_v1_answers_are_scored_by_v1_keys_after_the_upgrade(
     try:
         assert services.pack.version == 2
         assert services.packs.stored_snapshot("weekly", 1) is None  # read from data/packs
+        shipped = services.packs.answered("weekly", 1)
+        assert shipped is not None and shipped.item("comm.escalate").reverse
         for k in range(2):
             write_checkin(
                 services, MON - dt.timedelta(weeks=1 - k), answers(services.pack, alex, 7)
@@ -195,5 +197,37 @@ def test_the_reveal_compares_with_last_week_only_under_the_same_questions(
             assert before == [None] * len(AREAS)
         else:
             assert before == [50.0] * len(AREAS)  # keyed 4 everywhere last week
+    finally:
+        services.close()
+
+
+def test_v1_check_ins_answered_in_the_app_keep_their_keys_after_the_upgrade(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """Answered through the check-in itself under v1 (its wording stored on first use), then
+    read with v2 current: still v1's keys."""
+    data = tmp_path / "data"
+    old = open_with(data, clock, v1())
+    try:
+        (alex,) = old.profiles.setup(["Alex"])
+        clock.advance(weeks=-3)
+        for _ in range(2):
+            draft = old.checkins.start([alex.id])
+            for item in old.checkins.items():
+                if item.kind is ItemKind.SCALE:
+                    old.checkins.save_answer(draft.id, alex.id, item.id, value=7)
+            old.checkins.complete(old.checkins.get(draft.id))
+            clock.advance(weeks=1)
+    finally:
+        old.close()
+    services = open_with(data, clock)
+    try:
+        assert services.packs.stored_snapshot("weekly", 1) is not None
+        person = rawdb.new_trends(services).report().persons[0]
+        assert [p.value for p in person.areas["security"].points if p.value is not None] == [
+            25.0,
+            25.0,
+        ]
+        assert person.index.latest == 65.0
     finally:
         services.close()

@@ -271,9 +271,7 @@ def judge_areas(ph: PersonHistory, areas: tuple[str, ...], end: dt.date) -> dict
     baseline starts again at the person's last change of questions before ``end``, so a new
     version of the pack is never judged as a change in trust."""
     since = last_version_change(ph, end)
-    return {
-        a: judge([p for p in ph.areas.get(a, ()) if p[0] <= end], since=since) for a in areas
-    }
+    return {a: judge([p for p in ph.areas.get(a, ()) if p[0] <= end], since=since) for a in areas}
 
 
 def last_version_change(ph: PersonHistory, end: dt.date) -> dt.date | None:
