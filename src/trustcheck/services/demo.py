@@ -108,7 +108,7 @@ class DemoResult:
 def _level(week_index: int, weeks: int, person: int) -> float:
     """A latent trust level 0–1: a slight drift, a rough patch around 60% through, then a
     recovery a little above where they started. Judged by ``core.change``, a 26-week demo shows
-    the dip in its lines and two areas risen beyond their usual range, not a flood of changes."""
+    the dip in its lines and an area or two risen beyond their usual range, not a flood."""
     t = week_index / max(weeks - 1, 1)
     base = 0.68 - 0.02 * t
     rough = 0.32 * math.exp(-(((t - 0.6) / 0.09) ** 2))
