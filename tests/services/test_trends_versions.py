@@ -231,3 +231,39 @@ def test_v1_check_ins_answered_in_the_app_keep_their_keys_after_the_upgrade(
         assert person.index.latest == 65.0
     finally:
         services.close()
+
+
+def _summary(services: Services) -> str:
+    from trustcheck.services.export import ExportRequest, ExportService
+
+    data = ExportService(services).render(ExportRequest("md", weeks=12)).data
+    assert isinstance(data, str)
+    return " ".join(data.split())
+
+
+def test_the_therapy_summary_does_not_headline_new_questions_as_a_rise(
+    upgraded: Services, tmp_path: Path, clock: FixedClock
+) -> None:
+    """The summary's dated headline restarts its baseline at the change of questions and
+    carries the trends' note; the same scores under one version do headline a rise."""
+    try:
+        text = _summary(upgraded)
+        assert "stayed within its usual range" in text
+        assert "The questions changed in the week of 26 October 2026" in text
+    finally:
+        upgraded.close()
+    same = open_with(tmp_path / "same", clock)
+    try:
+        alex, sam = same.profiles.setup(["Alex", "Sam"])
+        for k in range(12):
+            level = 7 if k >= 8 else 3 + k % 2
+            rows = [
+                *answers(same.pack, alex, keyed=dict.fromkeys(AREAS, level)),
+                *answers(same.pack, sam, keyed=dict.fromkeys(AREAS, level)),
+            ]
+            write_checkin(same, MON - dt.timedelta(weeks=11 - k), rows)
+        text = _summary(same)
+        assert "stayed within its usual range" not in text
+        assert "risen" in text or "rose" in text
+    finally:
+        same.close()
