@@ -25,6 +25,16 @@ PROMISE_WORDS = re.compile(
 
 #: A phrase of a promise → the tests (``path::name``) that walk the user's path and keep it.
 PROMISES: dict[str, tuple[str, ...]] = {
+    "ticking the same number everywhere gives 50 in every area": (
+        "tests/core/test_weekly_v2.py::test_ticking_the_same_number_everywhere_gives_50_in_every_area",
+    ),
+    "every past check-in is scored by the questions it was answered with": (
+        "tests/services/test_trends_versions.py::test_v1_answers_are_scored_by_v1_keys_after_the_upgrade",
+    ),
+    "so new questions are never read as a change in trust": (
+        "tests/services/test_trends_versions.py::test_a_change_of_questions_is_noted_once_and_not_read_as_a_change_in_trust",
+        "tests/services/test_trends_versions.py::test_the_reveal_compares_with_last_week_only_under_the_same_questions",
+    ),
     "A private, local-first weekly check-in": (
         "tests/services/test_private_answers.py::test_sentinel_is_in_no_file_after_closing",
     ),

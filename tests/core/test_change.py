@@ -179,3 +179,28 @@ def test_steady_weeks_have_no_episode_and_the_range_is_respected() -> None:
     assert episodes(weekly(*[50.0, 60.0] * 10), MONDAY, MONDAY + dt.timedelta(weeks=30)) == []
     late = MONDAY + dt.timedelta(weeks=18)
     assert episodes(_weeks_of(values), late, late + dt.timedelta(weeks=10)) == []
+
+
+# --- a change of questions (issue 14, section 2) ----------------------------------------------
+
+
+def test_after_the_questions_change_the_baseline_starts_again() -> None:
+    """New questions are not a change in trust: with ``since`` at the first week under the new
+    version, the weeks before it are not the yardstick, as after a long pause."""
+    series = weekly(50, 60, 50, 60, 50, 60, 80, 80, 80, 80)
+    assert judge(series).verdict == "rise"  # the same weeks, all under one version
+    changed = series[6][0]
+    change = judge(series, since=changed)
+    assert (change.verdict, change.reason, change.n_baseline) == ("unknown", "too_few", 0)
+    # Once six weeks under the new questions make a baseline, change is judged again.
+    later = weekly(80, 70, 80, 70, 80, 70, 40, 40, 40, 40, start=changed)
+    assert judge(series[:6] + later, since=changed).verdict == "fall"
+    assert judge(series[:6] + later, since=changed).n_baseline == 6
+
+
+def test_episodes_do_not_read_a_change_of_questions_as_a_rise() -> None:
+    values = [50.0, 60.0] * 6 + [85.0, 88.0, 90.0, 86.0]
+    changed = MONDAY + dt.timedelta(weeks=12)
+    end = MONDAY + dt.timedelta(weeks=20)
+    assert len(episodes(_weeks_of(values), MONDAY, end)) == 1
+    assert episodes(_weeks_of(values), MONDAY, end, restarts=[changed]) == []

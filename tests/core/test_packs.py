@@ -17,30 +17,35 @@ from trustcheck.services.packs import load_builtin_packs, weekly_pack
 def test_weekly_pack_loads_with_its_header() -> None:
     pack = weekly_pack()
     assert pack.id == "weekly"
-    assert pack.version == 1
+    assert pack.version == 2
     assert pack.title == "Weekly check-in"
     assert pack.module is False
     assert pack.path == str(builtin_packs_dir() / "weekly.toml")
     assert (pack.scale.low, pack.scale.mid, pack.scale.high) == (
-        "Not at all true",
-        "Partly true",
-        "Completely true",
+        "Not how it was",
+        "Partly how it was",
+        "Exactly how it was",
     )
     assert all((pack.rating.low, pack.rating.mid, pack.rating.high))
 
 
+def test_weekly_scale_labels_are_our_own_not_the_csi_end_labels() -> None:
+    """The Couples Satisfaction Index's own end labels are not ours to use (issue 14)."""
+    scale = weekly_pack().scale
+    for label in (scale.low, scale.mid, scale.high):
+        assert label not in ("Not at all true", "Completely true"), label
+
+
 @pytest.mark.parametrize("area", AREAS)
-def test_weekly_each_area_has_two_to_four_scale_items_and_a_reverse_one(area: str) -> None:
+def test_weekly_each_area_has_four_to_six_scale_items_half_of_them_reverse_keyed(
+    area: str,
+) -> None:
+    """Balanced keying (issue 14): as many reverse-keyed items as forward ones in every area."""
     items = weekly_pack().items_in(area)
-    assert 2 <= len(items) <= 4
+    assert 4 <= len(items) <= 6
     assert all(item.kind is ItemKind.SCALE for item in items)
-    assert any(item.reverse for item in items)
+    assert sum(item.reverse for item in items) * 2 == len(items)
     assert not any(item.optional for item in items)
-
-
-def test_weekly_security_is_mostly_reverse_keyed() -> None:
-    items = weekly_pack().items_in("security")
-    assert sum(item.reverse for item in items) > len(items) / 2
 
 
 def test_weekly_has_exactly_one_overall_rating() -> None:
@@ -50,13 +55,14 @@ def test_weekly_has_exactly_one_overall_rating() -> None:
     assert [i.id for i in pack.items if i.kind is ItemKind.RATING] == ["overall.trust"]
 
 
-def test_weekly_has_the_five_open_prompts() -> None:
+def test_weekly_has_the_open_prompts_and_an_unscored_my_part() -> None:
     prompts = weekly_pack().items_in("open")
     assert [(i.id, i.kind, i.optional) for i in prompts] == [
         ("open.appreciated", ItemKind.TEXT, False),
         ("open.went_well", ItemKind.TEXT, False),
         ("open.hurt", ItemKind.TEXT, False),
         ("open.need", ItemKind.TEXT, False),
+        ("open.own_part", ItemKind.TEXT, True),
         ("open.therapy", ItemKind.TEXT, True),
     ]
 
@@ -72,7 +78,7 @@ def test_weekly_areas_in_order_and_nothing_else() -> None:
 def test_weekly_ids_unique_and_texts_fit_80_columns() -> None:
     pack = weekly_pack()
     ids = [i.id for i in pack.items]
-    assert len(ids) == len(set(ids)) == 26
+    assert len(ids) == len(set(ids)) == 29
     for item in pack.items:
         assert 0 < len(item.text) <= 90, item.id
         assert len(item.hint) <= 90, item.id

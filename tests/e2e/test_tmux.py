@@ -154,14 +154,14 @@ def test_a_turn_resumed_after_the_terminal_closed_opens_behind_its_gate(tmp_path
         term.keys("Enter")  # both of us
         term.wait_for("Jordan, please look away.")
         term.keys("Enter")
-        term.wait_for("1 of 26")
+        term.wait_for("1 of 29")
         for n, key in enumerate("563", start=2):  # at a person's pace, one screen at a time
             time.sleep(READING)
             term.keys(key)
-            term.wait_for(f"{n} of 26")
+            term.wait_for(f"{n} of 29")
         time.sleep(READING)
         term.keys("Left")
-        assert "Saved: 3" in term.wait_for("3 of 26")  # so the check below can fail
+        assert "Saved: 3" in term.wait_for("3 of 29")  # so the check below can fail
     finally:
         term.close()  # the terminal is gone, as if closed
 
@@ -173,10 +173,10 @@ def test_a_turn_resumed_after_the_terminal_closed_opens_behind_its_gate(tmp_path
         gate = term.wait_for("Jordan, please look away.")
         assert "Riley's turn." in gate
         assert "Riley, press Enter when you're ready." in gate
-        assert "Saved" not in gate and "of 26" not in gate and "Not at all true" not in gate
+        assert "Saved" not in gate and "of 29" not in gate and "Not how it was" not in gate
         assert "Traceback" not in gate
         term.keys("Enter")
-        assert "4 of 26" in term.wait_for("of 26")  # every answer kept: on at the fourth
+        assert "4 of 29" in term.wait_for("of 29")  # every answer kept: on at the fourth
     finally:
         term.close()
 
@@ -326,11 +326,11 @@ def test_the_rating_typed_1_0_at_human_speed_is_10_and_the_0_stays_out_of_the_ne
     tmp_path: Path,
 ) -> None:
     data = demo_data(tmp_path)
-    checkin_id, alex = begin_checkin(data, "opn.asked")  # the statement before the rating
+    checkin_id, alex = begin_checkin(data, "opn.evasive")  # the statement before the rating
     term = launch(data, "checkin")
     try:
         pass_the_gate(term)
-        term.wait_for(question("opn.asked"))
+        term.wait_for(question("opn.evasive"))
         time.sleep(READING)
         term.type("5")
         term.wait_for(question("overall.trust"))

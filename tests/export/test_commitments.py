@@ -62,7 +62,7 @@ def test_the_statements_answered_most_differently_lead_with_the_largest_gap(
 ) -> None:
     """Issue 14: the items where the partners differ most, with each one's mean."""
     alex, sam = fresh.profiles.setup(["Alex", "Sam"])
-    apart = {"comm.heard": (7, 1), "rel.count": (6, 3)}
+    apart = {"comm.heard": (7, 1), "rel.word": (6, 3)}
     clock.advance(weeks=-2)
     for _ in range(2):
         checkin = fresh.checkins.start([alex.id, sam.id])
@@ -80,7 +80,7 @@ def test_the_statements_answered_most_differently_lead_with_the_largest_gap(
     section = md.split(messages.EXPORT_ITEM_GAPS_TITLE)[1].split("##")[0]
     lines = [line for line in section.splitlines() if line.startswith("- ")]
     heard = fresh.pack.item("comm.heard").text
-    count = fresh.pack.item("rel.count").text
+    count = fresh.pack.item("rel.word").text
     assert len(lines) == 2  # the statements answered alike are not listed
     assert heard in lines[0] and "Alex 7.0 and Sam 1.0 out of 7, 6.0 apart" in lines[0]
     assert count in lines[1] and "3.0 apart" in lines[1]

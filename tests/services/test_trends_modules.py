@@ -170,6 +170,9 @@ class _Catalog:
     def role(self, pack_id: str, profile_id: int) -> str | None:
         return None
 
+    def answered(self, pack_id: str, version: int) -> Pack | None:
+        return None
+
 
 def test_private_items_are_skipped(services: Services, couple: list[Profile]) -> None:
     alex, _ = couple

@@ -124,7 +124,7 @@ async def test_full_couple_checkin(
     b = checkin_helpers.answers_of(checkins, done.id, sam.id)
     assert len(a) == len(b) == len(checkins.pack.items)
     assert a["comm.heard"].skipped and a["comm.heard"].value is None
-    assert a["comm.escalate"].value == 6 and b["comm.escalate"].value == 3
+    assert a["comm.fight"].value == 6 and b["comm.fight"].value == 3
     assert a["overall.trust"].value == 10 and b["overall.trust"].value == 4
     assert a["open.hurt"].text == "I felt left out on Sunday"
     assert a["open.hurt"].visibility is Visibility.THERAPY

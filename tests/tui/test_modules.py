@@ -391,7 +391,7 @@ def test_old_answers_keep_their_original_wording(
         replace(i, text="What I would like more of next week.") if i.id == "open.need" else i
         for i in v1.items
     )
-    v2 = replace(v1, version=2, items=reworded)
+    v2 = replace(v1, version=v1.version + 1, items=reworded)
     again = open_services(tmp_path, clock=clock, pack=v2, weak_kdf=True)
     try:
         done = again.checkins.get(checkin.id)
@@ -406,7 +406,8 @@ def test_old_answers_keep_their_original_wording(
         # The same version with new words is refused, naming the item.
         same = replace(v1, items=reworded)
         [problem] = again.packs.version_problems(same)
-        assert "item 'open.need' changed its text" in problem and "version = 2" in problem
+        assert "item 'open.need' changed its text" in problem
+        assert f"version = {v1.version + 1}" in problem
     finally:
         again.close()
 

@@ -35,7 +35,7 @@ SHARED = "pelicanharbour17"  # a shared written answer of Alex's
 THERAPY = "lanternmoth58"  # one for therapy
 
 
-def alex_midway(services: Services, couple: list[Profile], upto: int = 23) -> Checkin:
+def alex_midway(services: Services, couple: list[Profile], upto: int = 25) -> Checkin:
     """Alex's turn with the first ``upto`` items answered: ratings of 6, a written answer
     (the first prompt) shared and another (the second) for therapy."""
     checkins = services.checkins
@@ -70,7 +70,7 @@ def row(text: str, n: int) -> str:
 def nothing_of_alex(text: str) -> None:
     """The screen shows none of Alex's answers: no written words, no ratings, no progress."""
     assert SHARED not in text and THERAPY not in text
-    assert "Saved" not in text and " of 26" not in text and "Skipped" not in text
+    assert "Saved" not in text and " of 29" not in text and "Skipped" not in text
 
 
 # --- §3: a gate before every turn -------------------------------------------------------------
@@ -88,10 +88,10 @@ async def test_a_fresh_turn_opens_behind_a_gate_that_names_the_person(
         assert "Alex's turn." in text
         assert "Sam, please look away." in text
         assert "Alex, press Enter when you're ready." in text
-        assert "1 of 26" not in text  # the first question is not behind it, half visible
+        assert "1 of 29" not in text  # the first question is not behind it, half visible
         await pilot.press("enter")
         assert isinstance(app.screen, AnswerScreen) and app.screen.index == 0
-        assert "1 of 26" in screen_text(app)
+        assert "1 of 29" in screen_text(app)
 
 
 @run_async
@@ -111,10 +111,10 @@ async def test_a_resumed_turn_from_home_is_gated_and_home_says_only_whose_turn(
         nothing_of_alex(gate)
         await pilot.press("enter")
         screen = app.screen
-        assert isinstance(screen, AnswerScreen) and screen.index == 23
+        assert isinstance(screen, AnswerScreen) and screen.index == 25
         # Behind the gate the answers are there (so the checks above can fail).
         await pilot.press("ctrl+b", "ctrl+b")
-        assert screen.index == 21 and SHARED in screen_text(app)
+        assert screen.index == 23 and SHARED in screen_text(app)
 
 
 @run_async
@@ -136,7 +136,7 @@ async def test_a_resumed_turn_via_the_checkin_entry_is_gated(
         await pilot.press("enter")
         screen = app.screen
         assert isinstance(screen, AnswerScreen) and screen.person.id == sam.id
-        assert screen.index == 5 and "6 of 26" in screen_text(app)
+        assert screen.index == 5 and "6 of 29" in screen_text(app)
 
 
 @run_async
@@ -158,11 +158,11 @@ async def test_the_second_turn_after_the_hand_over_shows_nothing_of_the_first(
         assert isinstance(screen, AnswerScreen) and screen.person.id == couple[1].id
         assert screen.index == 0
         first = screen_text(app)
-        nothing_of_alex(first.replace("1 of 26", ""))
+        nothing_of_alex(first.replace("1 of 29", ""))
         # ← at Sam's first item stays there: it never goes back into Alex's turn.
         await pilot.press("left", "backspace")
         assert app.screen is screen and screen.index == 0
-        assert "1 of 26" in screen_text(app) and "Saved: 6" not in screen_text(app)
+        assert "1 of 29" in screen_text(app) and "Saved: 6" not in screen_text(app)
 
 
 @run_async
@@ -213,15 +213,15 @@ async def test_the_review_lists_every_answer_and_changes_a_rating_and_who_sees_i
         assert "Alex, your answers" in text
         assert "1. When I talked about something that mattered" in row(text, 1)
         assert "— 6 of 7" in row(text, 1)
-        assert "— skipped" in row(text, 3)
-        lines = [next(x for x in text.splitlines() if f"{n:>2}. " in x) for n in (1, 3, 5, 21)]
+        assert "— skipped" in row(text, 5)
+        lines = [next(x for x in text.splitlines() if f"{n:>2}. " in x) for n in (1, 5, 7, 23)]
         assert len({line.index(" — ") for line in lines}) == 1  # the ratings in one column
-        assert "21. All in all, how much did I trust" in row(text, 21)
-        assert "— 6 of 10" in row(text, 21)
+        assert "23. All in all, how much did I trust" in row(text, 23)
+        assert "— 6 of 10" in row(text, 23)
         # Each written answer: its first line, and who will see it.
-        assert f"“{SHARED}…” · Shared" in row(text, 22) and "second line" not in text
-        assert f"“{THERAPY}” · For therapy" in row(text, 23)
-        assert "“last words” · For therapy" in row(text, 26)  # the therapy topic's default
+        assert f"“{SHARED}…” · Shared" in row(text, 24) and "second line" not in text
+        assert f"“{THERAPY}” · For therapy" in row(text, 25)
+        assert "“last words” · For therapy" in row(text, 29)  # the therapy topic's default
 
         # Change the first rating: choose it, answer again, and the review is back.
         options.highlighted = 0
@@ -232,12 +232,12 @@ async def test_the_review_lists_every_answer_and_changes_a_rating_and_who_sees_i
         assert "— 2 of 7" in row(screen_text(app), 1)
 
         # Change who sees a written answer: Shared → For therapy.
-        app.screen.query_one(OptionList).highlighted = 21
+        app.screen.query_one(OptionList).highlighted = 23
         await pilot.press("enter")
         assert isinstance(app.screen, AnswerScreen) and app.screen.item.id == "open.appreciated"
         await pilot.press("ctrl+t", "ctrl+n")
         assert isinstance(app.screen, TurnReviewScreen)
-        assert f"“{SHARED}…” · For therapy" in row(screen_text(app), 22)
+        assert f"“{SHARED}…” · For therapy" in row(screen_text(app), 24)
 
         # ← from the review goes to the turn's last question, not out of the turn.
         await pilot.press("left")

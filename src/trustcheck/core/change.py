@@ -7,7 +7,8 @@ The method (named on screen by :data:`CHANGE_METHOD`, explained in ``docs/change
 * **The usual range** comes from the :data:`BASELINE_WEEKS` (26) calendar weeks just before
   them, never from the weeks being judged. At least :data:`MIN_BASELINE` (6) of those weeks
   must have a score. A pause of more than :data:`PAUSE_WEEKS` (8) weeks without a score starts
-  the baseline again after it.
+  the baseline again after it, and so does a change of the questions (``since``: the first
+  week under a new version of the pack), so new questions are never read as a change.
 * **The test** compares the mean of the recent weeks with the baseline mean, against the spread
   of the person's *weekly* scores in the baseline (so ordinary good and bad weeks are part of
   the yardstick, not counted as change)::
@@ -35,8 +36,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from bisect import bisect_left
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from statistics import NormalDist, fmean
 from typing import Literal
@@ -135,14 +136,19 @@ def _since_pause(points: list[tuple[dt.date, float]]) -> list[tuple[dt.date, flo
 
 
 def judge(
-    series: Iterable[tuple[dt.date, float | None]], *, min_change: float = 10.0
+    series: Iterable[tuple[dt.date, float | None]],
+    *,
+    min_change: float = 10.0,
+    since: dt.date | None = None,
 ) -> Change:
     """The verdict on ``series`` (weekly ``(week, score)``; None is a gap) at its latest score.
 
     ``min_change`` is the smallest difference of means called a change, in the score's own
-    units (10 on a 0–100 area score; pass 1.0 for a 0–10 rating).
+    units (10 on a 0–100 area score; pass 1.0 for a 0–10 rating). ``since`` starts the baseline
+    again at that week, as a long pause does: the weeks before it are not read (the first week
+    answered under new questions).
     """
-    points = sorted((w, v) for w, v in series if v is not None)
+    points = sorted((w, v) for w, v in series if v is not None and (since is None or w >= since))
     if not points:
         return Change("unknown", "too_few")
     points = _since_pause(points)
@@ -207,12 +213,14 @@ def episodes(
     end: dt.date,
     *,
     min_change: float = 10.0,
+    restarts: Sequence[dt.date] = (),
 ) -> list[Episode]:
     """The rises and falls of ``series`` between ``start`` and ``end``, oldest first.
 
     Each scored week ``t`` in the range is judged as if it were the latest (:func:`judge` on
     the weeks up to ``t``); consecutive weeks with the same verdict make one episode. Only the
     weeks a verdict can read are handed to it, so a 20-year range costs a few thousand points.
+    ``restarts`` (sorted) are weeks the baseline starts again at (``judge``'s ``since``).
     """
     points = sorted((w, v) for w, v in series if v is not None)
     weeks = [w for w, _ in points]
@@ -225,7 +233,9 @@ def episodes(
             continue
         last = week
         first = bisect_left(weeks, week - reach)
-        change = judge(points[first : k + 1], min_change=min_change)
+        r = bisect_right(restarts, week)
+        since = restarts[r - 1] if r else None
+        change = judge(points[first : k + 1], min_change=min_change, since=since)
         if change.verdict in ("rise", "fall"):
             direction: Literal["rise", "fall"] = "rise" if change.verdict == "rise" else "fall"
             if run is not None and run[0] == direction:

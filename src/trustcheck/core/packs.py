@@ -45,6 +45,7 @@ __all__ = [
     "pack_from_snapshot",
     "pack_snapshot",
     "read_builtin_packs",
+    "read_builtin_version",
     "read_weekly_pack",
     "validate_pack_text",
     "wording_changes",
@@ -120,6 +121,28 @@ def read_weekly_pack(folder: Path) -> Pack:
         where = str(folder)
         raise PackError([PackProblem(where, 0, f"the built-in '{WEEKLY_PACK_ID}' pack is missing")])
     return packs[WEEKLY_PACK_ID]
+
+
+#: Earlier versions of built-in packs, as shipped: ``<packs>/versions/<id>.<version>.toml``.
+VERSIONS_FOLDER = "versions"
+
+
+def read_builtin_version(folder: Path, pack_id: str, version: int) -> Pack | None:
+    """An earlier version of a built-in pack as it was shipped (``versions/<id>.<version>.toml``
+    under ``folder``), or None when trustcheck never shipped it.
+
+    Never an active pack (:func:`read_builtin_packs` reads only ``folder`` itself): it is read to
+    show and score answers given under that version when the database holds no stored wording of
+    it (databases from before snapshots, the demo, imports).
+    """
+    path = folder / VERSIONS_FOLDER / f"{pack_id}.{version}.toml"
+    if not path.is_file():
+        return None
+    try:
+        pack = _load_builtin_pack(path)
+    except PackError:
+        return None
+    return pack if pack.id == pack_id and pack.version == version else None
 
 
 # --- user packs ----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ Pure: the rows come from ``storage`` through ``services.trends``. Every area sco
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from operator import itemgetter
 from types import MappingProxyType
@@ -30,11 +30,13 @@ from trustcheck.core.trends import (
 ReviewRow = tuple[int, dt.date, Review]
 
 
-class WeeklyScorer:
-    """The weekly pack's scored items, keyed once: its areas and the overall-trust rating."""
+class _Keys:
+    """One version of the weekly pack's scored items, keyed once: its areas and the
+    overall-trust rating."""
+
+    __slots__ = ("keys", "overall_id")
 
     def __init__(self, pack: Pack) -> None:
-        self.pack = pack
         self.keys = {
             area: AreaKey(items)
             for area in AREAS
@@ -43,28 +45,89 @@ class WeeklyScorer:
         overall = [i for i in pack.items_in(OVERALL) if i.kind is ItemKind.RATING]
         self.overall_id = overall[0].id if overall else None
 
+    def score(
+        self, checkins: Sequence[Mapping[str, int]], areas: Sequence[str]
+    ) -> tuple[dict[str, list[float | None]], list[float | None]]:
+        """Each of ``areas``' scores and the overall rating, one per check-in (None: missing;
+        an area this version does not have is missing)."""
+        none: list[float | None] = [None] * len(checkins)
+        values = {
+            a: key.scores(key.rows(checkins)) if (key := self.keys.get(a)) else list(none)
+            for a in areas
+        }
+        oid = self.overall_id
+        ratings = [c.get(oid) for c in checkins] if oid is not None else none
+        return values, [None if r is None else float(r) for r in ratings]
+
+
+class WeeklyScorer:
+    """The weekly pack's scored items, keyed once per version.
+
+    Each check-in is scored with the keys of the version it was answered under (``answered``
+    gives that version's pack; issue 14), so a change of questions never re-keys history. The
+    areas shown are the current pack's. A version nobody can give (answers from a newer
+    trustcheck) is scored with the current keys, as before versions were told apart.
+    """
+
+    def __init__(self, pack: Pack, answered: Callable[[int], Pack | None] | None = None) -> None:
+        self.pack = pack
+        self._answered = answered
+        self._current = _Keys(pack)
+        self._by_version: dict[int, _Keys] = {pack.version: self._current}
+        self.keys = self._current.keys
+        self.overall_id = self._current.overall_id
+
     @property
     def areas(self) -> tuple[str, ...]:
         """The five areas this pack scores, in display order."""
         return tuple(a for a in AREAS if a in self.keys)
+
+    def keys_for(self, version: int) -> _Keys:
+        """The keys of ``version`` (looked up once per version)."""
+        found = self._by_version.get(version)
+        if found is None:
+            pack = self._answered(version) if self._answered is not None else None
+            found = _Keys(pack) if pack is not None else self._current
+            self._by_version[version] = found
+        return found
 
     def person(
         self,
         profile: Profile,
         by_week: Mapping[dt.date, Mapping[str, int]],
         reviews: Sequence[tuple[dt.date, Review]] = (),
+        versions: Mapping[dt.date, int] | None = None,
     ) -> PersonHistory:
-        """One person's series from their rated values per week."""
+        """One person's series from their rated values per week, each week keyed by the pack
+        version in ``versions`` (the current one when not given)."""
         weeks = sorted(by_week)
         checkins = [by_week[w] for w in weeks]
-        keyed = {area: key.rows(checkins) for area, key in self.keys.items()}
-        area_values = {area: self.keys[area].scores(rows) for area, rows in keyed.items()}
+        areas = self.areas
+        week_versions = [versions.get(w, self.pack.version) for w in weeks] if versions else []
+        distinct = sorted(set(week_versions))
+        if len(distinct) <= 1:  # the usual case: the whole history under one version
+            keys = self.keys_for(distinct[0]) if distinct else self._current
+            area_values, overall_values = keys.score(checkins, areas)
+            changes: tuple[dt.date, ...] = ()
+        else:
+            # Rows grouped by version, each group scored by its own keys, then put back in order.
+            area_values = {a: [None] * len(weeks) for a in areas}
+            overall_values = [None] * len(weeks)
+            for version in distinct:
+                at = [k for k, v in enumerate(week_versions) if v == version]
+                part, overall = self.keys_for(version).score([checkins[k] for k in at], areas)
+                for a, vs in part.items():
+                    column = area_values[a]
+                    for k, v in zip(at, vs, strict=True):
+                        column[k] = v
+                for k, v in zip(at, overall, strict=True):
+                    overall_values[k] = v
+            changes = tuple(
+                weeks[k] for k in range(1, len(weeks)) if week_versions[k] != week_versions[k - 1]
+            )
         index_values = [
             trust_index({a: vs[i] for a, vs in area_values.items()}) for i in range(len(weeks))
         ]
-        oid = self.overall_id
-        ratings = [c.get(oid) for c in checkins] if oid is not None else [None] * len(weeks)
-        overall_values = [None if r is None else float(r) for r in ratings]
         return PersonHistory(
             profile=profile,
             weeks=tuple(weeks),
@@ -72,6 +135,7 @@ class WeeklyScorer:
             index=points(weeks, index_values),
             overall=points(weeks, overall_values),
             reviews=tuple(sorted(reviews, key=itemgetter(0))),
+            version_changes=changes,
         )
 
 
@@ -96,17 +160,21 @@ def build_history(
     people = tuple(people)
     # Two check-ins in one week: the later one stands (rows come oldest first).
     per_person: dict[int, dict[dt.date, Mapping[str, int]]] = {p.id: {} for p in people}
+    versions: dict[int, dict[dt.date, int]] = {p.id: {} for p in people}
     all_weeks: set[dt.date] = set()
-    for _checkin_id, week, pid, values in rows:
+    for _checkin_id, week, pid, version, values in rows:
         day = monday(week)
         all_weeks.add(day)
         if pid in per_person:
             per_person[pid][day] = values
+            versions[pid][day] = version
     by_owner: dict[int, list[tuple[dt.date, Review]]] = {p.id: [] for p in people}
     for owner_id, week, review in reviews:
         if owner_id in by_owner:
             by_owner[owner_id].append((monday(week), review))
-    persons = tuple(scorer.person(p, per_person[p.id], by_owner[p.id]) for p in people)
+    persons = tuple(
+        scorer.person(p, per_person[p.id], by_owner[p.id], versions[p.id]) for p in people
+    )
     found: list[ModuleTrendArea] = []
     series: dict[int, dict[ModuleKey, tuple[Point, ...]]] = {}
     for module in modules:
@@ -139,7 +207,7 @@ def module_series(
     if pack.private or not pack.areas:
         return []
     by_person: dict[int, dict[dt.date, Mapping[str, int]]] = {p.id: {} for p in people}
-    for _cid, week, pid, answered in module.rows:
+    for _cid, week, pid, _version, answered in module.rows:
         if pid in by_person:
             by_person[pid][monday(week)] = answered
     present: set[str] = set()

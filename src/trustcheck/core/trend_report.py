@@ -17,11 +17,12 @@ from operator import itemgetter
 from types import MappingProxyType
 
 from trustcheck.core import stats
-from trustcheck.core.change import CHANGE_METHOD, RECENT_WEEKS, Change, judge
+from trustcheck.core.change import BASELINE_WEEKS, CHANGE_METHOD, RECENT_WEEKS, Change, judge
 from trustcheck.core.clock import week_start
 from trustcheck.core.models import AREAS, Profile
 from trustcheck.core.stats import CouplePoint, Point
 from trustcheck.core.trends import (
+    MONTHS,
     PAUSE_WEEKS,
     AreaChange,
     History,
@@ -61,6 +62,8 @@ class TrendWords:
     flat: str
     risen: str
     fallen: str
+    #: Said once per change of the weekly pack's questions that the report reads ({date}).
+    questions_changed: str = ""
 
 
 def report_end(latest_week: dt.date, today: dt.date) -> dt.date:
@@ -114,6 +117,11 @@ def build_report(
     for before, after in pairwise(in_range):
         if (after - before).days >= 7 * PAUSE_WEEKS:
             notes.append(words.pause.format(start=month_year(before), end=month_year(after)))
+    if words.questions_changed:
+        notes.extend(
+            words.questions_changed.format(date=day_label(week))
+            for week in questions_changed(history, start, end)
+        )
 
     persons: list[PersonTrends] = []
     changes: list[AreaChange] = []
@@ -259,8 +267,31 @@ def person_trends(
 
 
 def judge_areas(ph: PersonHistory, areas: tuple[str, ...], end: dt.date) -> dict[str, Change]:
-    """Each area's verdict at ``end`` (``core.change.judge``), from the weeks up to it."""
-    return {a: judge([p for p in ph.areas.get(a, ()) if p[0] <= end]) for a in areas}
+    """Each area's verdict at ``end`` (``core.change.judge``), from the weeks up to it; the
+    baseline starts again at the person's last change of questions before ``end``, so a new
+    version of the pack is never judged as a change in trust."""
+    since = last_version_change(ph, end)
+    return {a: judge([p for p in ph.areas.get(a, ()) if p[0] <= end], since=since) for a in areas}
+
+
+def last_version_change(ph: PersonHistory, end: dt.date) -> dt.date | None:
+    """The last week up to ``end`` that ``ph`` first answered under new questions, or None."""
+    k = bisect_right(ph.version_changes, end)
+    return ph.version_changes[k - 1] if k else None
+
+
+def questions_changed(history: History, start: dt.date, end: dt.date) -> list[dt.date]:
+    """The weeks (anyone's, once each, oldest first) the weekly questions changed that a
+    report from ``start`` to ``end`` reads: inside the range, or in the weeks its verdicts at
+    ``end`` are judged on (the recent weeks and the baseline before them)."""
+    reach = end - _WEEK * (RECENT_WEEKS - 1 + BASELINE_WEEKS)
+    lo = min(start, reach)
+    return sorted({w for ph in history.persons for w in ph.version_changes if lo <= w <= end})
+
+
+def day_label(day: dt.date) -> str:
+    """``3 August 2026``."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def area_changes(

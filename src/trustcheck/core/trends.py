@@ -40,9 +40,9 @@ PAUSE_WEEKS = stats.EWMA_MAX_GAP_WEEKS
 
 _value = itemgetter(1)
 
-#: One person in one completed check-in: (check-in id, week, profile id, {item id: value}), the
-#: answered rated items only (skipped and text answers left out).
-RatedRow = tuple[int, dt.date, int, Mapping[str, int]]
+#: One person in one completed check-in: (check-in id, week, profile id, pack version,
+#: {item id: value}), the answered rated items only (skipped and text answers left out).
+RatedRow = tuple[int, dt.date, int, int, Mapping[str, int]]
 
 #: A module's own area: (pack id, area id).
 ModuleKey = tuple[str, str]
@@ -69,6 +69,9 @@ class PersonHistory:
     #: Module areas (switched-on, non-private modules), each on the person's own module weeks,
     #: oldest first. Never part of the trust index.
     modules: Mapping[ModuleKey, tuple[Point, ...]] = field(default_factory=_no_modules)
+    #: The weeks this person first answered under a new version of the weekly pack (oldest
+    #: first): scores before and after come from different questions.
+    version_changes: tuple[dt.date, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,11 @@ TRENDS_SOLO = "Solo mode: these are your own trends, so there is no gap between 
 TRENDS_SKIPPED_AREA = "{name} skipped {area} in every check-in in this range."
 TRENDS_PERSON_ABSENT = "{name} has no check-ins in this range."
 TRENDS_PAUSE = "No check-ins between {start} and {end}; the trend line starts afresh after it."
+TRENDS_QUESTIONS_CHANGED = (
+    "The questions changed in the week of {date}: each week is scored by the questions it was "
+    "answered with, and changes are judged afresh from that week on, so new questions are not "
+    "read as a change in trust."
+)
 TRENDS_RISEN = "risen"
 TRENDS_FALLEN = "fallen"
 TRENDS_CHANGE = (

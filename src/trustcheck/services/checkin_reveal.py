@@ -108,7 +108,13 @@ class CheckinReveal(CheckinTurns):
         previous = self._checkins.last_completed(before=checkin.id)
         before: list[WeekScores | None] = [None] * len(people)
         if previous is not None:
-            prev_answers = self._answers.for_checkin(previous.id)
+            # Last week answered under other questions is not compared (issue 14): new
+            # questions are not a change in trust.
+            prev_answers = [
+                a
+                for a in self._answers.for_checkin(previous.id)
+                if a.pack_version == self.pack.version
+            ]
             for i, person in enumerate(people):
                 if person.id in previous.participant_ids:
                     before[i] = scoring.week_scores(

@@ -77,6 +77,12 @@ _NEED = (
     "Reassurance when I ask, without it becoming a big thing.",
     "Some time alone on Saturday morning.",
 )
+_OWN_PART = (
+    "I brought up the bill straight away instead of waiting.",
+    "I kept quiet about feeling left out; I want to say it next time.",
+    "",
+    "",
+)
 _THERAPY = (
     "How we handle plans that change.",
     "Why checking each other's phone feels tempting.",
@@ -102,7 +108,7 @@ class DemoResult:
 def _level(week_index: int, weeks: int, person: int) -> float:
     """A latent trust level 0–1: a slight drift, a rough patch around 60% through, then a
     recovery a little above where they started. Judged by ``core.change``, a 26-week demo shows
-    the dip in its lines and two areas risen beyond their usual range, not a flood of changes."""
+    the dip in its lines and an area or two risen beyond their usual range, not a flood."""
     t = week_index / max(weeks - 1, 1)
     base = 0.68 - 0.02 * t
     rough = 0.32 * math.exp(-(((t - 0.6) / 0.09) ** 2))
@@ -198,6 +204,7 @@ def _open_text(item_id: str, rng: random.Random) -> tuple[str, Visibility]:
         "open.went_well": _WENT_WELL,
         "open.hurt": _HURT,
         "open.need": _NEED,
+        "open.own_part": _OWN_PART,
         "open.therapy": _THERAPY,
     }
     text = rng.choice(pools.get(item_id, ("",)))

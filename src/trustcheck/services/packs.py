@@ -21,6 +21,7 @@ from trustcheck.core.packs import (
     pack_from_snapshot,
     pack_snapshot,
     read_builtin_packs,
+    read_builtin_version,
     read_weekly_pack,
     wording_changes,
 )
@@ -220,15 +221,19 @@ class PackService:
 
     def answered(self, pack_id: str, version: int) -> Pack | None:
         """The pack as it was when ``version`` was answered: its stored wording, else the
-        current pack when it has that version (answers stored before snapshots existed)."""
+        current pack when it has that version (answers stored before snapshots existed), else
+        that version as trustcheck shipped it (``data/packs/versions``: v1 answers of an older
+        database, the demo or an import after the weekly pack moved on)."""
         stored = self._versions.get(pack_id, version)
         if stored is not None:
             return pack_from_snapshot(stored)
         try:
             current = self.get(pack_id)
         except KeyError:
-            return None
-        return current if current.version == version else None
+            current = None
+        if current is not None and current.version == version:
+            return current
+        return read_builtin_version(builtin_packs_dir(), pack_id, version)
 
     # --- other settings shown on the settings screen ------------------------------------------
     def locale(self) -> str | None:

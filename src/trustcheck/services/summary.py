@@ -267,10 +267,12 @@ class SummaryBuilder:
             who = messages.EXPORT_HEADLINE_WHO_SOLO.format(name=persons[0].profile.name)
         else:
             return ""
-        judged = judge([p for p in series if p[0] <= end]).verdict != "unknown"
-        return headline(
-            episodes(series, start, end), who, len(report.weeks), today.year, judged=judged
-        )
+        # New questions are not a change in trust: each change of version restarts the baseline.
+        restarts = sorted({w for p in persons for w in p.version_changes})
+        found = episodes(series, start, end, restarts=restarts)
+        last = max((w for w in restarts if w <= end), default=None)
+        judged = judge([p for p in series if p[0] <= end], since=last).verdict != "unknown"
+        return headline(found, who, len(report.weeks), today.year, judged=judged)
 
     def _item_gaps(
         self, people: Sequence[Profile], start: dt.date, end: dt.date

@@ -33,6 +33,7 @@ from trustcheck.messages import (
     TRENDS_ONE_IN_RANGE,
     TRENDS_PAUSE,
     TRENDS_PERSON_ABSENT,
+    TRENDS_QUESTIONS_CHANGED,
     TRENDS_RISEN,
     TRENDS_SKIPPED_AREA,
     TRENDS_SOLO,
@@ -55,17 +56,21 @@ WORDS = TrendWords(
     flat=TRENDS_FLAT,
     risen=TRENDS_RISEN,
     fallen=TRENDS_FALLEN,
+    questions_changed=TRENDS_QUESTIONS_CHANGED,
 )
 
 
 class ModuleCatalog(Protocol):
-    """What trends need of ``services.packs.PackService``: the switched-on modules and roles."""
+    """What trends need of ``services.packs.PackService``: the switched-on modules and roles, and
+    the weekly pack as each earlier version was answered (to score it by its own keys)."""
 
     def enabled_ids(self) -> list[str]: ...
 
     def enabled_modules(self) -> list[Pack]: ...
 
     def role(self, pack_id: str, profile_id: int) -> str | None: ...
+
+    def answered(self, pack_id: str, version: int) -> Pack | None: ...
 
 
 class TrendsError(UserError, ValueError):
@@ -95,7 +100,8 @@ class TrendsService:
         #: Switched-on modules and roles (issue 6).
         self.catalog = catalog
         self.clock = clock
-        self.scorer = WeeklyScorer(pack)
+        #: Each check-in scored by the keys of the version it was answered under (issue 14).
+        self.scorer = WeeklyScorer(pack, lambda version: catalog.answered(pack.id, version))
         self._changes: tuple[int, int] | None = None
         self._stamp: tuple[object, ...] | None = None
         self._history: History | None = None
