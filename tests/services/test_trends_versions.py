@@ -49,7 +49,7 @@ def answers(
 def write_checkin(services: Services, week: dt.date, rows: Sequence[Answer]) -> None:
     people = sorted({a.profile_id for a in rows})
     when = dt.datetime.combine(week + dt.timedelta(days=6), dt.time(19), tzinfo=dt.UTC)
-    services.checkins.checkins.insert_completed(
+    rawdb.checkins(services).insert_completed(
         week, people, when, when + dt.timedelta(minutes=20), list(rows)
     )
 
@@ -188,7 +188,7 @@ def test_the_reveal_compares_with_last_week_only_under_the_same_questions(
         last = v1() if last_week_version == 1 else services.pack
         write_checkin(services, MON - dt.timedelta(weeks=1), answers(last, alex, keyed={}))
         draft = services.checkins.start([alex.id])
-        for item in services.checkins.items():
+        for item in services.pack.items:
             if item.kind is ItemKind.SCALE:
                 services.checkins.save_answer(draft.id, alex.id, item.id, value=6)
         reveal = services.checkins.reveal(services.checkins.get(draft.id))
@@ -213,7 +213,7 @@ def test_v1_check_ins_answered_in_the_app_keep_their_keys_after_the_upgrade(
         clock.advance(weeks=-3)
         for _ in range(2):
             draft = old.checkins.start([alex.id])
-            for item in old.checkins.items():
+            for item in old.pack.items:
                 if item.kind is ItemKind.SCALE:
                     old.checkins.save_answer(draft.id, alex.id, item.id, value=7)
             old.checkins.complete(old.checkins.get(draft.id))
@@ -248,7 +248,9 @@ def test_the_therapy_summary_does_not_headline_new_questions_as_a_rise(
     carries the trends' note; the same scores under one version do headline a rise."""
     try:
         text = _summary(upgraded)
-        assert "stayed within its usual range" in text
+        # Only 4 weeks under the new questions: too few to judge, and never "risen".
+        assert "Too few check-ins yet to say whether trust has changed" in text
+        assert "risen" not in text and "rose in" not in text
         assert "The questions changed in the week of 26 October 2026" in text
     finally:
         upgraded.close()
