@@ -84,3 +84,19 @@ def test_the_statements_answered_most_differently_lead_with_the_largest_gap(
     assert len(lines) == 2  # the statements answered alike are not listed
     assert heard in lines[0] and "Alex 7.0 and Sam 1.0 out of 7, 6.0 apart" in lines[0]
     assert count in lines[1] and "3.0 apart" in lines[1]
+
+
+def test_a_long_period_lists_the_latest_commitments_and_counts_the_earlier_ones(
+    fresh: Services,
+) -> None:
+    """Ten years stay readable in two minutes: the latest 24 commitments, and how many more."""
+    from trustcheck.services.demo import seed_demo
+    from trustcheck.services.summary import COMMITMENTS_SHOWN
+
+    seed_demo(fresh, weeks=40)
+    summary = ExportService(fresh).summary(ExportRequest("md", weeks=40))
+    assert len(summary.commitments) == COMMITMENTS_SHOWN
+    assert summary.earlier_commitments > 0
+    assert summary.commitments[-1].week >= summary.commitments[0].week  # the latest, in order
+    md = ExportService(fresh).render(ExportRequest("md", weeks=40)).data
+    assert f"and {summary.earlier_commitments} earlier commitments" in str(md)

@@ -92,9 +92,7 @@ def month_ticks(weeks: Sequence[dt.date], most: int = 6) -> list[tuple[int, str]
     """Where a dated x-axis is labelled: (week index, ``Sep`` or ``Jan 2026``) at the first
     week of a month, every month or every few so that at most ``most`` labels show. The year is
     written at a January and at the first label."""
-    starts = [
-        k for k, week in enumerate(weeks) if k == 0 or week.month != weeks[k - 1].month
-    ]
+    starts = [k for k, week in enumerate(weeks) if k == 0 or week.month != weeks[k - 1].month]
     step = max(1, -(-len(starts) // most))
     out = []
     for n, k in enumerate(starts[::step]):

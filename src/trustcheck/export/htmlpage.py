@@ -139,7 +139,7 @@ def small_multiples(persons: Sequence[PersonSummary]) -> str:
     out = ['<div class="multiples">']
     for k, (title, _) in enumerate(persons[0].areas):
         lines = [(p.name, p.areas[k][1]) for p in persons if k < len(p.areas)]
-        out.append(f'<figure><figcaption>{esc(title)}</figcaption>')
+        out.append(f"<figure><figcaption>{esc(title)}</figcaption>")
         out.append(chart(lines, title=title, width=300, height=110, legend=False))
         out.append("</figure>")
     out.append("</div>")
@@ -278,6 +278,10 @@ def render(summary: Summary) -> str:
         body.append(
             "<ul>" + "".join(f"<li>{esc(commitment_line(c))}</li>" for c in s.commitments) + "</ul>"
         )
+        if s.earlier_commitments:
+            body.append(
+                _p(messages.EXPORT_COMMITMENTS_EARLIER.format(n=s.earlier_commitments), "note")
+            )
 
     body.append(f"<h2>{esc(messages.EXPORT_TOPICS_TITLE)}</h2>")
     body.append(_words(s.topics) if s.topics else _p(messages.EXPORT_NO_TOPICS))

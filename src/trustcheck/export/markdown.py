@@ -178,6 +178,8 @@ def render(summary: Summary) -> str:
     if s.commitments:
         out += [f"*{messages.EXPORT_COMMITMENTS_RATED}*", ""]
         out += [f"- {escape(commitment_line(c))}" for c in s.commitments]
+        if s.earlier_commitments:
+            out.append(escape(messages.EXPORT_COMMITMENTS_EARLIER.format(n=s.earlier_commitments)))
         out.append("")
 
     out += [f"## {messages.EXPORT_TOPICS_TITLE}", ""]

@@ -165,8 +165,10 @@ class Summary:
     item_gaps: tuple[ItemGapRow, ...] = field(default=())
     #: The dated first line: rises and falls of the trust index over the period.
     headline: str = ""
-    #: The commitments made in the period, each with how it went.
+    #: The latest commitments made in the period, each with how it went ...
     commitments: tuple[CommitmentLine, ...] = field(default=())
+    #: ... and how many earlier ones there were, not listed.
+    earlier_commitments: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -230,6 +230,8 @@ def render(summary: Summary, font_dir: Path) -> bytes:
     if s.commitments:
         para(messages.EXPORT_COMMITMENTS_RATED, 7.5, _GREY)
         bullets(commitment_line(c) for c in s.commitments)
+        if s.earlier_commitments:
+            para(messages.EXPORT_COMMITMENTS_EARLIER.format(n=s.earlier_commitments), 8, _GREY)
 
     heading(messages.EXPORT_TOPICS_TITLE)
     if s.topics:

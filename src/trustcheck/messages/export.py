@@ -36,6 +36,9 @@ EXPORT_COMMITMENTS_RATED = (
 )
 EXPORT_COMMITMENT_LINE = "{week}: {owner} to {to}: “{text}” — {how}"
 EXPORT_COMMITMENT_OPEN = "not reviewed yet"
+EXPORT_COMMITMENTS_EARLIER = (
+    "… and {n} earlier commitments in this period (every one is in a JSON export)."
+)
 EXPORT_COMMITMENTS_ROW = "{name}: {kept} kept, {partly} partly, {not_yet} not yet ({share})"
 EXPORT_NO_COMMITMENTS = "{name}: no commitments reviewed in this period"
 EXPORT_TOPICS_TITLE = "Topics to bring to therapy"

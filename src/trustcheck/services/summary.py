@@ -42,6 +42,9 @@ THERAPY_ITEM = "open.therapy"
 GAPS_SHOWN = 3
 _WEEK = dt.timedelta(weeks=1)
 
+#: The summary lists this many of the period's latest commitments (a 12-week period holds about
+#: as many); earlier ones are counted, so ten years stay readable in two minutes.
+COMMITMENTS_SHOWN = 24
 #: A summary's start and end are the means of this many first and last scored weeks.
 END_WEEKS = 3
 
@@ -143,6 +146,7 @@ class SummaryBuilder:
             )
             topics.extend(therapy_entries)
             topics.sort(key=lambda t: t.when)
+        commitments = self._commitments(people, start, end)
         return Summary(
             title=title,
             names=names,
@@ -161,7 +165,8 @@ class SummaryBuilder:
             gaps=self._gaps(report),
             item_gaps=self._item_gaps(people, start, end),
             kept=self._kept(people, start, end),
-            commitments=self._commitments(people, start, end),
+            commitments=commitments[-COMMITMENTS_SHOWN:],
+            earlier_commitments=max(0, len(commitments) - COMMITMENTS_SHOWN),
             topics=tuple(topics),
             notes=notes,
             private=section,
@@ -312,6 +317,7 @@ class SummaryBuilder:
     def _commitments(
         self, people: Sequence[Profile], start: dt.date, end: dt.date
     ) -> tuple[CommitmentLine, ...]:
+        """Every commitment made in the period, oldest first (the summary lists the latest)."""
         names = {p.id: p.name for p in people}
         return tuple(
             CommitmentLine(
