@@ -269,6 +269,9 @@ SCREEN_PROMISE_WORDS = re.compile(
 
 #: A message in the ``messages`` package that promises behaviour → the tests that keep it.
 SCREEN_PROMISES: dict[str, tuple[str, ...]] = {
+    "TURN_REVIEW_SAME": (
+        "tests/tui/test_turns.py::test_the_same_answer_everywhere_is_noted_gently_in_ones_own_review_only",
+    ),
     "PROFILE_REMOVE_CONFIRM": (
         "tests/test_cli_people.py::test_remove_needs_the_passphrase_and_restore_brings_the_journal_back",
     ),

@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 
 import checkin_helpers
 import rawdb
+from trustcheck import messages
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Checkin, CheckinStatus, Profile, Review, Visibility
 from trustcheck.services import Services
@@ -457,3 +458,38 @@ async def test_from_the_review_a_sealed_answer_can_be_shared_after_unlocking(
         assert "“burrowingowl31” · Shared" in row(screen_text(app), index + 1)
     answer = checkin_helpers.answers_of(checkins, draft.id, alex.id)["open.hurt"]
     assert answer.visibility is Visibility.SHARED and answer.text == "burrowingowl31"
+
+
+@pytest.mark.parametrize(("scale", "noted"), [("4", True), ("6", True), (None, False)])
+@run_async
+async def test_the_same_answer_everywhere_is_noted_gently_in_ones_own_review_only(
+    services: Services, couple: list[Profile], scale: str | None, noted: bool
+) -> None:
+    """Issue 14: a turn where every statement got the same number is flagged gently, for the
+    person only, in the review behind their own gate (never at the hand-over or the reveal)."""
+    keys = keys_for_turn(services, scale=scale or "5")[:-2]  # up to the review
+    if scale is None:  # a real mix: the second statement differs
+        first = keys.index("5")
+        keys[first + 1] = "3"
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("enter", "enter")  # the opening step, then Alex's gate
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        assert isinstance(app.screen, TurnReviewScreen)
+        assert (messages.TURN_REVIEW_SAME in " ".join(screen_text(app).split())) is noted
+        await pilot.press("ctrl+n", "s")  # done; the safety question skipped
+        await pilot.pause()
+        assert isinstance(app.screen, HandoverScreen)
+        assert messages.TURN_REVIEW_SAME not in " ".join(screen_text(app).split())
+
+
+def test_same_answer_everywhere_needs_eight_alike() -> None:
+    from trustcheck.core.scoring import same_answer_everywhere
+
+    assert same_answer_everywhere([4] * 8)
+    assert same_answer_everywhere([4] * 8 + [None, None])
+    assert not same_answer_everywhere([4] * 7 + [None])
+    assert not same_answer_everywhere([4] * 12 + [5])

@@ -173,3 +173,19 @@ def largest_gaps(
         AreaGap(area, a.get(area), b.get(area), gap(a.get(area), b.get(area))) for area in areas
     ]
     return sorted(rows, key=lambda r: (r.gap is None, -(r.gap or 0.0), areas.index(r.area)))
+
+
+#: Fewest rated statements answered before "the same answer everywhere" is worth a word.
+SAME_ANSWER_MIN_ITEMS = 8
+
+
+def same_answer_everywhere(values: Sequence[int | None]) -> bool:
+    """Whether a turn gave every agreement statement the same number (straight-lining).
+
+    ``values`` are the raw answers to the weekly pack's scale items (None: skipped or not
+    answered). True when at least :data:`SAME_ANSWER_MIN_ITEMS` were answered and all alike: the
+    review then says so gently, to the person only (issue 14). With balanced keying it reads as
+    the middle of every area, which is rarely what a week was like.
+    """
+    given = [v for v in values if v is not None]
+    return len(given) >= SAME_ANSWER_MIN_ITEMS and len(set(given)) == 1

@@ -38,6 +38,10 @@ TURN_REVIEW_INTRO = (
 TURN_REVIEW_INTRO_SOLO = (
     "Look through what you said. To change an answer, or who sees it, choose it and press Enter."
 )
+TURN_REVIEW_SAME = (
+    "You gave every statement the same answer this week. That can be just how it was; if some "
+    "felt different, you can change them here. Only you see this."
+)
 TURN_REVIEW_DONE = "These are my answers"
 REVIEW_VALUE = "{value} of {top}"
 REVIEW_SKIPPED = "skipped"

@@ -7,9 +7,11 @@ The second layer of :class:`~trustcheck.services.checkin.CheckinService` (see th
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trustcheck import messages
+from trustcheck.core import scoring
 from trustcheck.core.models import (
     OVERALL_MAX,
     OVERALL_MIN,
@@ -198,6 +200,17 @@ class CheckinTurns(CheckinAnswers):
                 shown = messages.REVIEW_VALUE.format(value=answer.value, top=top)
             rows.append(ReviewRow(index, pack, item, answer, shown, sealed))
         return rows
+
+    def same_answer_everywhere(self, rows: Sequence[ReviewRow]) -> bool:
+        """Whether this turn gave every weekly statement the same number (``turn_review``'s rows),
+        for a gentle word in the person's own review, never anywhere the partner sees."""
+        return scoring.same_answer_everywhere(
+            [
+                None if r.answer is None or r.answer.skipped else r.answer.value
+                for r in rows
+                if r.pack.id == self.pack.id and r.item.kind is ItemKind.SCALE
+            ]
+        )
 
     def private_answers(self, profile_id: int) -> list[PrivateAnswer]:
         """Every private check-in answer of an unlocked person, oldest first, for their journal.

@@ -114,6 +114,8 @@ class TurnReviewScreen(Screen[int | None]):
         with Vertical(id="review-body"):
             yield Static(say(messages.TURN_REVIEW_TITLE, name=name), id="review-title")
             yield Static(plain(intro), id="review-intro")
+            if self.services.checkins.same_answer_everywhere(self.rows):
+                yield Static(plain(messages.TURN_REVIEW_SAME), id="review-same")
             yield OptionList(
                 *(Option(plain(row_text(row))) for row in self.rows),
                 id="review-list",
