@@ -101,21 +101,23 @@ def test_usage_errors_are_one_line(demo: Path) -> None:
     )
 
 
-def test_include_private_with_the_passphrase(demo: Path) -> None:
-    result = tc(
+def summary_with(demo: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """A Markdown summary to standard output with ``options``, the demo passphrase on stdin."""
+    return tc(
         demo,
         "export",
         "-f",
         "md",
         "-o",
         "-",
-        "--include-private",
-        "Sam",
-        "--include-journal",
-        "sam",
+        *options,
         "--passphrase-stdin",
         input=DEMO_PASSPHRASE + "\n",
     )
+
+
+def test_include_private_with_the_passphrase(demo: Path) -> None:
+    result = summary_with(demo, "--include-private", "Sam", "--include-journal", "sam")
     assert result.returncode == 0, result.stderr
     assert "Sam's private notes" in result.stdout
     assert "Wrote here instead" in result.stdout  # Sam's journal
@@ -125,18 +127,7 @@ def test_include_private_with_the_passphrase(demo: Path) -> None:
 def test_each_kind_of_private_record_is_its_own_option(demo: Path) -> None:
     """Issue 14: --include-private adds private answers only; the journal and the safety
     answers each need their own option."""
-    result = tc(
-        demo,
-        "export",
-        "-f",
-        "md",
-        "-o",
-        "-",
-        "--include-private",
-        "Sam",
-        "--passphrase-stdin",
-        input=DEMO_PASSPHRASE + "\n",
-    )
+    result = summary_with(demo, "--include-private", "Sam")
     assert result.returncode == 0, result.stderr
     assert "Wrote here instead" not in result.stdout  # Sam's journal was not chosen
     assert "Sam's journal entries" in result.stdout.split("Left out:")[1]
@@ -144,18 +135,7 @@ def test_each_kind_of_private_record_is_its_own_option(demo: Path) -> None:
 
 
 def test_private_records_of_two_people_are_refused(demo: Path) -> None:
-    result = tc(
-        demo,
-        "export",
-        "-f",
-        "md",
-        "-o",
-        "-",
-        "--include-private",
-        "Sam",
-        "--include-journal",
-        "Alex",
-    )
+    result = summary_with(demo, "--include-private", "Sam", "--include-journal", "Alex")
     assert "one person's private records per export" in one_line_error(result)
 
 
