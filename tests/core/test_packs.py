@@ -29,11 +29,17 @@ def test_weekly_pack_loads_with_its_header() -> None:
     assert all((pack.rating.low, pack.rating.mid, pack.rating.high))
 
 
-def test_weekly_scale_labels_are_our_own_not_the_csi_end_labels() -> None:
-    """The Couples Satisfaction Index's own end labels are not ours to use (issue 14)."""
-    scale = weekly_pack().scale
-    for label in (scale.low, scale.mid, scale.high):
-        assert label not in ("Not at all true", "Completely true"), label
+def test_scale_labels_are_our_own_not_the_csi_end_labels() -> None:
+    """The Couples Satisfaction Index's own end labels are not ours to use (issue 14): not in
+    the weekly pack, nor in any module shipped with trustcheck."""
+    from trustcheck.core.packs import read_builtin_packs
+    from trustcheck.paths import builtin_packs_dir
+
+    packs = [weekly_pack(), *read_builtin_packs(builtin_packs_dir()).values()]
+    assert len(packs) >= 5
+    for pack in packs:
+        for label in (pack.scale.low, pack.scale.mid, pack.scale.high):
+            assert label not in ("Not at all true", "Partly true", "Completely true"), pack.id
 
 
 @pytest.mark.parametrize("area", AREAS)

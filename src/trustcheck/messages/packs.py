@@ -36,7 +36,7 @@ MODULE_INTRO = "{module}: {description}"
 
 # --- modules in trends, private module answers, safety answers in an export (issue 6) ---------
 TRENDS_MODULES_TITLE = "Modules (not part of the trust index)"
-#: A sealed rating as its author reads it back: "6 of 7 — between “Partly true” and …".
+#: A sealed rating as its author reads it back: "6 of 7 — between “Partly how it was” and …".
 PRIVATE_VALUE = "{value} of {top} — {label}"
 PRIVATE_VALUE_BETWEEN = "between “{low}” and “{high}”"
 EXPORT_MODULES_TITLE = "Modules"

@@ -240,8 +240,8 @@ class CheckinTurns(CheckinAnswers):
         self, pack_id: str, version: int, item_id: str, secret: str | None
     ) -> tuple[str, str | None, str]:
         """A private answer as its author reads it: (the prompt as it was worded, the answer,
-        the module's title or ""). A sealed rating reads "6 of 7 — between “Partly true” and
-        “Completely true”", a sealed choice its option; text stays as written."""
+        the module's title or ""). A sealed rating reads "6 of 7 — between “Partly how it was” and
+        “Exactly how it was”", a sealed choice its option; text stays as written."""
         pack = self.answered_pack(pack_id, version)
         if pack is None and pack_id == self.pack.id:
             pack = self.pack  # answers stored before pack versions were kept

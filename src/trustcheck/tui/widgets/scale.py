@@ -128,7 +128,7 @@ class ScalePicker(Widget, can_focus=True):
 
 
 class AgreementPicker(ScalePicker):
-    """1–7 agreement: "Not at all true" … "Completely true"."""
+    """1–7 agreement, with the pack's own end labels ("Not how it was" … "Exactly how it was")."""
 
     LOW, HIGH, OPTION_WIDTH = 1, 7, 7
     BINDINGS: ClassVar[list[BindingType]] = [
