@@ -160,6 +160,10 @@ PROMISES: dict[str, tuple[str, ...]] = {
         "tests/services/test_round_trip.py::test_a_rating_is_one_upsert_in_one_transaction",
         "tests/services/test_round_trip.py::test_the_first_answer_stores_its_pack_wording_in_the_same_transaction",
     ),
+    "so a quiet week is not": (
+        "tests/services/test_not_this_week.py::test_a_quiet_week_is_not_a_missing_area",
+        "tests/tui/test_turns.py::test_n_answers_a_conditional_statement_didnt_come_up_this_week",
+    ),
     "A period without a completed check-in is said in one line": (
         "tests/test_cli_export.py::test_exporting_a_period_without_check_ins_exits_1_and_writes_nothing",
         "tests/services/test_export.py::test_a_period_without_check_ins_says_so_instead_of_a_page_of_none",
@@ -269,6 +273,10 @@ SCREEN_PROMISE_WORDS = re.compile(
 
 #: A message in the ``messages`` package that promises behaviour → the tests that keep it.
 SCREEN_PROMISES: dict[str, tuple[str, ...]] = {
+    "NOT_THIS_WEEK_SAVED": (
+        "tests/tui/test_turns.py::test_n_answers_a_conditional_statement_didnt_come_up_this_week",
+        "tests/services/test_not_this_week.py::test_it_is_stored_apart_from_a_skip_and_only_for_a_conditional_statement",
+    ),
     "TURN_REVIEW_SAME": (
         "tests/tui/test_turns.py::test_the_same_answer_everywhere_is_noted_gently_in_ones_own_review_only",
     ),

@@ -244,7 +244,7 @@ def test_v1_fixture_migrates_to_the_current_version(data_dir: Path) -> None:
     _build_v1_fixture(data_dir)
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == CURRENT == 6
+        assert database.schema_version() == CURRENT == 7
         assert _v1_data(database.conn) == EXPECTED_V1_DATA
         # V2: private data.
         assert "wrapped_key" in _columns(database.conn, "profiles")
@@ -544,3 +544,30 @@ def test_a_text_file_in_place_of_the_database_is_refused(data_dir: Path) -> None
     with pytest.raises(CorruptDatabaseError):
         Database.open(data_dir)
     assert _sha256(path) == before
+
+
+def test_a_v6_database_gains_not_this_week_and_keeps_its_answers(data_dir: Path) -> None:
+    """Schema V7 ("didn't come up this week", issue 14) upgrades a V6 database: its answers stay
+    and read as given; the new column never holds a value with it, nor a skip."""
+    path = _build_v1_fixture(data_dir)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        for script in migrations.MIGRATIONS[1:6]:
+            conn.executescript(script)
+        conn.execute("PRAGMA user_version = 6")
+    finally:
+        conn.close()
+    database = Database.open(data_dir)
+    try:
+        assert database.schema_version() == CURRENT == 7
+        assert _v1_data(database.conn) == EXPECTED_V1_DATA
+        flags = database.conn.execute("SELECT DISTINCT not_this_week FROM answers").fetchall()
+        assert flags == [(0,)]
+        answer_id = database.conn.execute("SELECT min(id) FROM answers").fetchone()[0]
+        with pytest.raises(sqlite3.IntegrityError):  # a value with it
+            database.conn.execute("UPDATE answers SET not_this_week = 1 WHERE id = ?", (answer_id,))
+        database.conn.execute(
+            "UPDATE answers SET not_this_week = 1, value = NULL WHERE id = ?", (answer_id,)
+        )
+    finally:
+        database.close()

@@ -493,3 +493,38 @@ def test_same_answer_everywhere_needs_eight_alike() -> None:
     assert same_answer_everywhere([4] * 8 + [None, None])
     assert not same_answer_everywhere([4] * 7 + [None])
     assert not same_answer_everywhere([4] * 12 + [5])
+
+
+@run_async
+async def test_n_answers_a_conditional_statement_didnt_come_up_this_week(
+    services: Services, couple: list[Profile]
+) -> None:
+    """Issue 14: "When I raised something hard, …" can be answered "didn't come up"; the key is
+    offered only on such statements, and the review says so."""
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("enter", "enter")  # the opening step, then Alex's gate
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AnswerScreen) and screen.item.id == "comm.heard"
+        assert messages.NOT_THIS_WEEK_KEY not in screen_text(app)  # not on this one
+        await pilot.press("n")  # does nothing here
+        await pilot.pause()
+        assert screen.item.id == "comm.heard"
+        await pilot.press("5")
+        await pilot.pause()
+        assert screen.item.conditional and messages.NOT_THIS_WEEK_KEY in screen_text(app)
+        conditional = screen.item.id
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.item.id != conditional  # answered, moved on
+        stored = screen.given[(services.pack.id, conditional)]
+        assert stored.not_this_week and not stored.skipped and stored.value is None
+        await pilot.press("left")  # back to it: it says what was saved
+        await pilot.pause()
+        assert messages.NOT_THIS_WEEK_SAVED in screen_text(app)
+    draft = services.checkins.draft()
+    assert draft is not None
+    rows = services.checkins.turn_review(draft, couple[0])
+    [row] = [r for r in rows if r.item.id == conditional]
+    assert row.shown == messages.REVIEW_NOT_THIS_WEEK

@@ -101,6 +101,9 @@ class Item:
     private: bool = False
     #: Who sees a written answer unless its author chooses otherwise (text items only).
     visibility: Visibility = Visibility.SHARED
+    #: A scale item about something that may not happen every week ("When I raised something
+    #: hard, …"): it can be answered "didn't come up this week", which is not a skip.
+    conditional: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +187,9 @@ class Answer:
     text: str | None = None
     skipped: bool = False
     visibility: Visibility = Visibility.SHARED
+    #: "Didn't come up this week" (a conditional item): no value, and not a skip either; the
+    #: item is left out of its area's score that week rather than counted as missing.
+    not_this_week: bool = False
 
 
 @dataclass(frozen=True, slots=True)

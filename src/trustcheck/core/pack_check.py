@@ -53,6 +53,7 @@ _ITEM_KEYS = (
     "choices",
     "private",
     "visibility",
+    "conditional",
 )
 #: The default visibilities a pack may give a written item (``private = true`` seals it instead).
 _VISIBILITIES = ("shared", "therapy")
@@ -293,6 +294,13 @@ def _check_item(check: _Checker, index: int, raw: object, seen: dict[str, int]) 
     if "optional" in raw:
         optional = bool(_bool_value(check, raw["optional"], line("optional"), f"{label}: optional"))
 
+    conditional = False
+    if "conditional" in raw:
+        where = line("conditional")
+        conditional = bool(_bool_value(check, raw["conditional"], where, f"{label}: conditional"))
+        if conditional and kind is not None and kind is not ItemKind.SCALE:
+            check.add(where, f"{label}: conditional = true is only for scale items")
+
     who = EVERYONE
     if "who" in raw:
         who = _text_value(check, raw["who"], line("who"), f"{label}: who") or who
@@ -361,6 +369,7 @@ def _check_item(check: _Checker, index: int, raw: object, seen: dict[str, int]) 
         choices=choices,
         line=here,
         private=private,
+        conditional=conditional,
         visibility=visibility,
     )
 

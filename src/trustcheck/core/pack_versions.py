@@ -34,6 +34,7 @@ def _item_dict(item: Item) -> dict[str, Any]:
         "hint": item.hint,
         "choices": list(item.choices),
         "private": item.private,
+        "conditional": item.conditional,
     }
 
 
@@ -78,6 +79,7 @@ def pack_from_snapshot(snapshot: str) -> Pack:
             hint=i.get("hint", ""),
             choices=tuple(i.get("choices", ())),
             private=bool(i.get("private", False)),
+            conditional=bool(i.get("conditional", False)),
         )
         for i in body["items"]
     )

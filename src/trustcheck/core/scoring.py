@@ -41,25 +41,37 @@ def area_score(items: Sequence[Item], answers: Mapping[str, Answer]) -> float | 
     """Area score 0–100: ``100 × (mean − 1) / 6`` over the answered, reverse-keyed items.
 
     Returns None (missing, never zero) when fewer than 75% of the area's items were answered;
-    a skipped item counts as not answered. Source: CONTENT.md, "Scores".
+    a skipped item counts as not answered, and an item that "didn't come up this week" is left
+    out of the count altogether (a quiet week is not a missing area). Source: CONTENT.md,
+    "Scores".
     """
-    keyed: list[int | None] = []
+    keyed: list[float | None] = []
     for item in items:
         if item.kind is not ItemKind.SCALE:
             continue
         answer = answers.get(item.id)
-        if answer is not None and not answer.skipped and answer.value is not None:
+        if answer is not None and answer.not_this_week:
+            keyed.append(NOT_THIS_WEEK)
+        elif answer is not None and not answer.skipped and answer.value is not None:
             keyed.append(keyed_value(item, answer.value))
         else:
             keyed.append(None)
     return keyed_area_score(keyed)
 
 
+#: In a row of keyed values: the item "didn't come up this week" (not a value, not a skip).
+NOT_THIS_WEEK = -1.0
+#: How such an answer travels in a row of stored values (never a valid answer: the scale is 1–7).
+NOT_THIS_WEEK_STORED = 0
+
+
 def keyed_area_score(keyed: Sequence[float | None]) -> float | None:
     """:func:`area_score` from the area's reverse-keyed values, one per scale item (None: not
-    answered): ``100 × (mean − 1) / 6``, or None when fewer than 75% were answered."""
-    values = [v for v in keyed if v is not None]
-    if not keyed or len(values) < MIN_ANSWERED_SHARE * len(keyed):
+    answered; :data:`NOT_THIS_WEEK`: left out of the count): ``100 × (mean − 1) / 6``, or None
+    when fewer than 75% of the items that applied were answered."""
+    applied = [v for v in keyed if v != NOT_THIS_WEEK]
+    values = [v for v in applied if v is not None]
+    if not applied or len(values) < MIN_ANSWERED_SHARE * len(applied):
         return None
     mean = sum(values) / len(values)
     return 100.0 * (mean - SCALE_MIN) / (SCALE_MAX - SCALE_MIN)
@@ -79,7 +91,10 @@ class AreaKey:
         #: Per item, stored value → :func:`keyed_value`; a value outside 1–7 is not in the
         #: table and reads as not answered.
         self.tables: tuple[dict[int | None, float], ...] = tuple(
-            {v: float(keyed_value(item, v)) for v in range(SCALE_MIN, SCALE_MAX + 1)}
+            {
+                NOT_THIS_WEEK_STORED: NOT_THIS_WEEK,
+                **{v: float(keyed_value(item, v)) for v in range(SCALE_MIN, SCALE_MAX + 1)},
+            }
             for item in items
         )
 

@@ -13,7 +13,7 @@ from operator import itemgetter
 from types import MappingProxyType
 
 from trustcheck.core.models import AREAS, OVERALL, ItemKind, Pack, Profile, Review
-from trustcheck.core.scoring import AreaKey, trust_index
+from trustcheck.core.scoring import NOT_THIS_WEEK_STORED, AreaKey, trust_index
 from trustcheck.core.stats import Point
 from trustcheck.core.trends import (
     History,
@@ -146,6 +146,23 @@ class ModuleRows:
     pack: Pack
     rows: Sequence[RatedRow]
     roles: Mapping[int, str | None]
+
+
+def with_not_this_week(
+    rows: Sequence[RatedRow], quiet: Mapping[tuple[int, int], Sequence[str]]
+) -> list[RatedRow]:
+    """The rated rows with each "didn't come up this week" answer added, as the value
+    :data:`~trustcheck.core.scoring.NOT_THIS_WEEK_STORED` that leaves the item out of its
+    area's count. Rows that share a values mapping are copied, never changed in place."""
+    if not quiet:
+        return list(rows)
+    out: list[RatedRow] = []
+    for checkin_id, week, pid, version, values in rows:
+        items = quiet.get((checkin_id, pid))
+        if items:
+            values = {**values, **dict.fromkeys(items, NOT_THIS_WEEK_STORED)}
+        out.append((checkin_id, week, pid, version, values))
+    return out
 
 
 def build_history(

@@ -38,6 +38,11 @@ TURN_REVIEW_INTRO = (
 TURN_REVIEW_INTRO_SOLO = (
     "Look through what you said. To change an answer, or who sees it, choose it and press Enter."
 )
+NOT_THIS_WEEK_REFUSED = "this question can be answered or skipped, but not “didn't come up”"
+#: A conditional item ("When I raised something hard, …") can be answered this way (issue 14).
+NOT_THIS_WEEK_KEY = "Didn't come up"
+NOT_THIS_WEEK_SAVED = "Saved: didn't come up this week."
+REVIEW_NOT_THIS_WEEK = "didn't come up this week"
 TURN_REVIEW_SAME = (
     "You gave every statement the same answer this week. That can be just how it was; if some "
     "felt different, you can change them here. Only you see this."

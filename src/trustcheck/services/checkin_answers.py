@@ -142,6 +142,7 @@ class CheckinAnswers:
         skipped: bool = False,
         visibility: Visibility = Visibility.SHARED,
         pack_id: str | None = None,
+        not_this_week: bool = False,
     ) -> Answer:
         """Validate and store one answer at once (one transaction, fsynced before this returns);
         returns it as stored, so a screen updates itself without reading the check-in again.
@@ -149,13 +150,17 @@ class CheckinAnswers:
         ``pack_id`` names a module's pack (default: the weekly one). A private item's answer,
         its value included, is sealed with the author's key whatever ``visibility`` says. The
         first answer to a pack version stores that version's wording in the same transaction.
+        ``not_this_week`` answers a conditional item "didn't come up this week" (no value).
         """
         pack = self.pack_of(pack_id)
         item = pack.item(item_id)
         if item.private:
             visibility = Visibility.PRIVATE
-        if skipped:
+        if not_this_week and not item.conditional:
+            raise CheckinError(messages.NOT_THIS_WEEK_REFUSED)
+        if skipped or not_this_week:
             value, text = None, None
+            skipped = skipped and not not_this_week
         elif item.kind is ItemKind.SCALE:
             if value is None or not 1 <= value <= 7:
                 raise CheckinError("choose 1 to 7, or skip")
@@ -184,6 +189,7 @@ class CheckinAnswers:
             text=text,
             skipped=skipped,
             visibility=visibility,
+            not_this_week=not_this_week,
         )
         sealed = None
         if visibility is Visibility.PRIVATE and secret is not None:

@@ -177,7 +177,9 @@ class CheckinTurns(CheckinAnswers):
             pack, item = turn_item.pack, turn_item.item
             answer = given.get((pack.id, item.id))
             shown, sealed = "", False
-            if answer is None or answer.skipped:
+            if answer is not None and answer.not_this_week:
+                shown = messages.REVIEW_NOT_THIS_WEEK
+            elif answer is None or answer.skipped:
                 pass
             elif answer.visibility is Visibility.PRIVATE and answer.text is None and (
                 answer.value is None

@@ -63,7 +63,7 @@ class DumpBuilder:
                 continue
             area = areas.get(a[4]) if a[2] == pack.id else None
             answers.setdefault(a[0], []).append(
-                DumpAnswer(a[1], a[2], a[3], a[4], area, a[5], a[6], a[7], a[8], a[9])
+                DumpAnswer(a[1], a[2], a[3], a[4], area, a[5], a[6], a[7], a[8], a[9], a[10])
             )
         private: tuple[DumpPrivate, ...] = ()
         damaged = 0

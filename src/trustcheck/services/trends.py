@@ -18,7 +18,12 @@ from typing import Protocol
 from trustcheck.core.clock import Clock
 from trustcheck.core.errors import UserError
 from trustcheck.core.models import AREAS, Pack, Profile
-from trustcheck.core.trend_history import ModuleRows, WeeklyScorer, build_history
+from trustcheck.core.trend_history import (
+    ModuleRows,
+    WeeklyScorer,
+    build_history,
+    with_not_this_week,
+)
 from trustcheck.core.trend_report import TrendWords, build_report, recent, window_start
 from trustcheck.core.trends import History, RecentTrend, TrendReport
 from trustcheck.messages import (
@@ -149,7 +154,10 @@ class TrendsService:
         """The history from storage: all of it, or only the weeks from ``since`` on (the weekly
         pack alone then: no reviews, no modules)."""
         people = self._profiles.active()
-        rows = self._answers.rated_for_completed(self.pack.id, since)
+        rows = with_not_this_week(
+            self._answers.rated_for_completed(self.pack.id, since),
+            self._answers.not_this_week_for_completed(self.pack.id, since),
+        )
         if since is not None:
             return build_history(self.scorer, people, rows)
         modules: list[ModuleRows] = []

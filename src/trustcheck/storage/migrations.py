@@ -156,8 +156,15 @@ CREATE TABLE answer_drafts (
 );
 """
 
+# V7: "didn't come up this week" for a conditional item (issue 14): stored apart from a skip,
+# never with a value.
+V7 = """
+ALTER TABLE answers ADD COLUMN not_this_week INTEGER NOT NULL DEFAULT 0
+    CHECK (not_this_week IN (0, 1) AND (not_this_week = 0 OR (value IS NULL AND skipped = 0)));
+"""
+
 #: MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7]
 
 
 def schema_version() -> int:

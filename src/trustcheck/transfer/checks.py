@@ -45,6 +45,8 @@ def check_references(dump: Dump, pack: Pack | None) -> None:
             seen.add(key)
             if a.skipped and (a.value is not None or a.text is not None):
                 raise DumpError(f"{at}: a skipped answer has no value and no text")
+            if a.not_this_week and (a.skipped or a.value is not None or a.text is not None):
+                raise DumpError(f"{at}: a \"didn't come up\" answer has no value, text or skip")
             if a.visibility == Visibility.PRIVATE and a.text is not None:
                 raise DumpError(f'{at}.text: a private answer\'s text belongs in "private"')
             if a.visibility == Visibility.PRIVATE:

@@ -55,6 +55,8 @@ class DumpAnswer:
     skipped: bool
     visibility: str
     answered_at: str
+    #: "Didn't come up this week" (a conditional item); absent from older exports.
+    not_this_week: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +166,7 @@ def _answer(a: DumpAnswer) -> dict[str, Any]:
         "skipped": a.skipped,
         "visibility": a.visibility,
         "answered_at": a.answered_at,
+        "not_this_week": a.not_this_week,
     }
 
 

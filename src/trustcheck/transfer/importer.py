@@ -87,6 +87,7 @@ def shared_rows(dump: Dump) -> Transfer:
                 a.skipped,
                 a.visibility,
                 a.answered_at,
+                a.not_this_week,
             )
             for c in dump.checkins
             for a in c.answers

@@ -91,7 +91,7 @@ _ANSWER_KEYS = (
 
 
 def _answer_in(r: Reader) -> DumpAnswer:
-    r.obj(_ANSWER_KEYS)
+    r.obj(_ANSWER_KEYS, optional=("not_this_week",))
     area = r.data["area"]
     if area is not None and area not in KNOWN_AREAS:
         raise r.fail(
@@ -108,6 +108,7 @@ def _answer_in(r: Reader) -> DumpAnswer:
         skipped=r.flag("skipped"),
         visibility=r.choice("visibility", tuple(v.value for v in Visibility)),
         answered_at=r.timestamp("answered_at"),
+        not_this_week="not_this_week" in r.data and r.flag("not_this_week"),
     )
 
 

@@ -24,10 +24,12 @@ ANSWERS_TABLE = "answers"
 
 _INSERT_ANSWER = (
     "INSERT INTO answers(checkin_id, profile_id, pack_id, pack_version, item_id, value, text, "
-    "skipped, visibility, answered_at, text_sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "skipped, visibility, answered_at, text_sealed, not_this_week) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(checkin_id, profile_id, pack_id, item_id) DO UPDATE SET "
     "pack_version = excluded.pack_version, value = excluded.value, text = excluded.text, "
     "skipped = excluded.skipped, visibility = excluded.visibility, "
+    "not_this_week = excluded.not_this_week, "
     "answered_at = excluded.answered_at, text_sealed = excluded.text_sealed"
 )
 
@@ -49,6 +51,7 @@ def _answer_params(
         a.visibility.value,
         _ts(now),
         sealed,
+        int(a.not_this_week),
     )
 
 
@@ -121,8 +124,8 @@ class AnswerRepo:
 
     def for_checkin(self, checkin_id: int) -> list[Answer]:
         rows = self.db.conn.execute(
-            "SELECT profile_id, pack_id, pack_version, item_id, value, text, skipped, visibility "
-            "FROM answers WHERE checkin_id = ? ORDER BY id",
+            "SELECT profile_id, pack_id, pack_version, item_id, value, text, skipped, visibility, "
+            "not_this_week FROM answers WHERE checkin_id = ? ORDER BY id",
             (checkin_id,),
         ).fetchall()
         return [_answer(r) for r in rows]
@@ -131,12 +134,31 @@ class AnswerRepo:
         """Answers of every completed check-in, keyed by check-in id (one query, for trends)."""
         rows = self.db.conn.execute(
             "SELECT a.checkin_id, a.profile_id, a.pack_id, a.pack_version, a.item_id, a.value, "
-            "a.text, a.skipped, a.visibility FROM answers a JOIN checkins c ON c.id = a.checkin_id "
+            "a.text, a.skipped, a.visibility, a.not_this_week "
+            "FROM answers a JOIN checkins c ON c.id = a.checkin_id "
             "WHERE c.status = 'completed' ORDER BY a.checkin_id, a.id"
         ).fetchall()
         out: dict[int, list[Answer]] = {}
         for r in rows:
             out.setdefault(int(r[0]), []).append(_answer(r[1:]))
+        return out
+
+    def not_this_week_for_completed(
+        self, pack_id: str, since: dt.date | None = None
+    ) -> dict[tuple[int, int], tuple[str, ...]]:
+        """(check-in id, profile id) → the items answered "didn't come up this week", in
+        completed check-ins (from ``since`` on when given). Rare rows: read apart from the
+        rated values, so the trends' main query keeps its index."""
+        rows = self.db.conn.execute(
+            "SELECT a.checkin_id, a.profile_id, a.item_id FROM answers a "
+            "JOIN checkins c ON c.id = a.checkin_id WHERE a.not_this_week = 1 "
+            "AND a.pack_id = ? AND c.status = 'completed' AND c.week >= ? ORDER BY a.id",
+            (pack_id, "" if since is None else since.isoformat()),
+        ).fetchall()
+        out: dict[tuple[int, int], tuple[str, ...]] = {}
+        for checkin_id, profile_id, item_id in rows:
+            key = (int(checkin_id), int(profile_id))
+            out[key] = (*out.get(key, ()), str(item_id))
         return out
 
     def rated_for_completed(
@@ -224,4 +246,5 @@ def _answer(r: Sequence[object]) -> Answer:
         text=None if r[5] is None else str(r[5]),
         skipped=bool(r[6]),
         visibility=Visibility(str(r[7])),
+        not_this_week=bool(r[8]),
     )

@@ -22,8 +22,8 @@ CheckinRecord = tuple[int, str, str, str, str, str, str | None]
 #: check-in id, profile id, position
 ParticipantRecord = tuple[int, int, int]
 #: check-in id, profile id, pack id, pack version, item id, value, text, skipped, visibility,
-#: answered_at
-AnswerRecord = tuple[int, int, str, int, str, int | None, str | None, bool, str, str]
+#: answered_at, not this week
+AnswerRecord = tuple[int, int, str, int, str, int | None, str | None, bool, str, str, bool]
 #: id, check-in id, owner id, to id, text, created_at, review, reviewed_in, reviewed_at
 CommitmentRecord = tuple[int, int, int, int, str, str, str | None, int | None, str | None]
 #: id, profile id, written_at, updated_at, sealed body
@@ -106,10 +106,12 @@ class TransferRepo:
                 bool(r[7]),
                 str(r[8]),
                 str(r[9]),
+                bool(r[10]),
             )
             for r in conn.execute(
                 "SELECT checkin_id, profile_id, pack_id, pack_version, item_id, value, text, "
-                "skipped, visibility, answered_at FROM answers ORDER BY checkin_id, id"
+                "skipped, visibility, answered_at, not_this_week FROM answers "
+                "ORDER BY checkin_id, id"
             )
         ]
         commitments: list[CommitmentRecord] = [
@@ -188,14 +190,16 @@ class TransferRepo:
                 conn.executemany(_INSERT_PARTICIPANT, data.participants)
                 conn.executemany(
                     "INSERT INTO answers(checkin_id, profile_id, pack_id, pack_version, item_id, "
-                    "value, text, skipped, visibility, answered_at, text_sealed) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "value, text, skipped, visibility, answered_at, text_sealed, not_this_week) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         (
                             *a[:7],
                             int(a[7]),
-                            *a[8:],
+                            a[8],
+                            a[9],
                             data.sealed_answers.get((a[0], a[1], a[2], a[4])),
+                            int(a[10]),
                         )
                         for a in data.answers
                     ],

@@ -38,7 +38,7 @@ from trustcheck.tui.widgets.scale import AgreementPicker, RatingPicker, ScalePic
 from trustcheck.tui.widgets.text_answer import TextAnswer
 
 # Actions that only make sense for a kind of item; the others are hidden from the footer.
-_CHOICE_ACTIONS = {"skip", "back", "forward"}
+_CHOICE_ACTIONS = {"skip", "back", "forward", "not_this_week"}
 _TEXT_ACTIONS = {"save_text", "back_text", "toggle_visibility", "unlock_draft"}
 
 
@@ -86,6 +86,7 @@ class AnswerScreen(DraftingStep):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "skip", "Skip"),
+        Binding("n", "not_this_week", messages.NOT_THIS_WEEK_KEY),
         Binding("left,backspace", "back", "Back", key_display="←"),
         Binding("right", "forward", "Next", key_display="→"),
         Binding("ctrl+n", "save_text", "Save & next"),
@@ -238,6 +239,8 @@ class AnswerScreen(DraftingStep):
         if action in _CHOICE_ACTIONS:
             if is_text:
                 return False
+            if action == "not_this_week" and not self.item.conditional:
+                return False
             if action == "back" and self.index == 0:
                 return None
             if action == "forward" and self._stored() is None:
@@ -261,6 +264,7 @@ class AnswerScreen(DraftingStep):
         text: str | None = None,
         skipped: bool = False,
         visibility: Visibility = Visibility.SHARED,
+        not_this_week: bool = False,
     ) -> bool:
         try:
             saved = self.services.checkins.save_answer(
@@ -272,6 +276,7 @@ class AnswerScreen(DraftingStep):
                 skipped=skipped,
                 visibility=visibility,
                 pack_id=self.pack.id,
+                not_this_week=not_this_week,
             )
         except (CheckinError, ProfileLocked) as exc:
             why = messages.PRIVATE_NEEDS_UNLOCK if isinstance(exc, ProfileLocked) else str(exc)
@@ -424,6 +429,17 @@ class AnswerScreen(DraftingStep):
             self.refresh_bindings()
 
         self._ask_for_key(unlocked)
+
+    async def action_not_this_week(self) -> None:
+        """A conditional statement: "didn't come up this week" (not a skip; left out of the
+        area's score that week)."""
+        if self.changing or not self.item.conditional:
+            return
+        self.changing = True
+        if self._save(not_this_week=True):
+            await self._next()
+        else:
+            self.changing = False
 
     async def action_skip(self) -> None:
         if self.changing:

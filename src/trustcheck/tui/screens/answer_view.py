@@ -41,6 +41,8 @@ def stored_note(item: Item, stored: Answer | None) -> str:
         return ""
     if sealed_answer(stored):
         return messages.PRIVATE_VALUE_STORED
+    if stored.not_this_week:
+        return messages.NOT_THIS_WEEK_SAVED
     if stored.skipped:
         return messages.ANSWER_SKIPPED
     shown: object = stored.value
