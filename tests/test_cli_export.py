@@ -5,34 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from cli_results import one_line_error
+from cli_results import one_line_error, tc
 from trustcheck.core.clock import FixedClock
-from trustcheck.paths import DATA_DIR_ENV
 from trustcheck.services import open_services
 from trustcheck.services.demo import DEMO_PASSPHRASE, seed_demo
 
 NOW = dt.datetime(2026, 11, 25, 19, 30, tzinfo=dt.UTC)
-
-
-def tc(data_dir: Path, *args: str, input: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "trustcheck", "--data-dir", str(data_dir), *args],
-        input=input,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, DATA_DIR_ENV: str(data_dir), "PYTHONIOENCODING": "utf-8"},
-        timeout=60,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -7,36 +7,20 @@ copied for each test that changes or reads it.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from cli_results import ok, one_line_error
-from trustcheck.paths import DATA_DIR_ENV, DB_FILENAME
+from cli_results import ok, one_line_error, tc
+from trustcheck.paths import DB_FILENAME
 
 ALEX = "alex words"
 SAVED = re.compile(
     r"Saved the entry of [1-9]\d? [A-Z][a-z]{2} \d{4}, \d\d:\d\d in Alex's journal\.\n"
 )
-
-
-def tc(data_dir: Path, *args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
-    """``python -m trustcheck --data-dir DATA_DIR ARGS`` with ``input`` on stdin."""
-    return subprocess.run(
-        [sys.executable, "-m", "trustcheck", "--data-dir", str(data_dir), *args],
-        input=input if input is not None else "",
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, DATA_DIR_ENV: str(data_dir), "PYTHONIOENCODING": "utf-8"},
-        timeout=60,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -3,29 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from cli_results import ok, one_line_error
-from trustcheck.paths import DATA_DIR_ENV, DB_FILENAME
+from cli_results import ok, one_line_error, tc
+from trustcheck.paths import DB_FILENAME
 from trustcheck.storage import migrations
-
-
-def tc(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "trustcheck", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, DATA_DIR_ENV: str(data_dir), "PYTHONIOENCODING": "utf-8"},
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
 
 
 def snapshot(folder: Path) -> dict[str, str]:

@@ -16,26 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from cli_results import ok, one_line_error
+from cli_results import ok, one_line_error, tc
 from trustcheck.core.clock import FixedClock
 from trustcheck.paths import DATA_DIR_ENV, DB_FILENAME
 from trustcheck.services import open_services
 
 PASS = "sams-own"
 SECRET = "quince91"  # in Sam's journal
-
-
-def tc(data_dir: Path, *args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
-    """``python -m trustcheck --data-dir DATA_DIR ARGS`` with ``input`` on stdin (a pipe)."""
-    return subprocess.run(
-        [sys.executable, "-m", "trustcheck", "--data-dir", str(data_dir), *args],
-        input=input if input is not None else "",
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, DATA_DIR_ENV: str(data_dir), "PYTHONIOENCODING": "utf-8"},
-        timeout=60,
-    )
 
 
 def at_terminal(data_dir: Path, *args: str, answer: str) -> subprocess.CompletedProcess[str]:

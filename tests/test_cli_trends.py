@@ -5,21 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_results import tc
 from trustcheck.core.change import CHANGE_METHOD
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import AREAS
 from trustcheck.services import open_services
 from trustcheck.services.demo import seed_demo
-
-
-def tc(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env_args = [sys.executable, "-m", "trustcheck", "--data-dir", str(data), *args]
-    return subprocess.run(env_args, capture_output=True, text=True, timeout=60)
 
 
 def _seed(data: Path, weeks: int) -> None:
