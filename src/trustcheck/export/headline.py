@@ -12,13 +12,13 @@ from collections.abc import Sequence
 
 from trustcheck import messages
 from trustcheck.core.change import Episode
+from trustcheck.core.trends import MONTHS
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _WEEK = dt.timedelta(weeks=1)
 
 
 def _month(day: dt.date, year: int) -> str:
-    name = _MONTHS[day.month - 1]
+    name = MONTHS[day.month - 1][:3]
     return name if day.year == year else f"{name} {day.year}"
 
 

@@ -148,11 +148,13 @@ class AnswerRepo:
     ) -> dict[tuple[int, int], tuple[str, ...]]:
         """(check-in id, profile id) → the items answered "didn't come up this week", in
         completed check-ins (from ``since`` on when given). Rare rows: read apart from the
-        rated values, so the trends' main query keeps its index."""
+        rated values through their own partial index (schema V7), so the trends' main query
+        keeps its index and this one reads only them."""
         rows = self.db.conn.execute(
             "SELECT a.checkin_id, a.profile_id, a.item_id FROM answers a "
             "JOIN checkins c ON c.id = a.checkin_id WHERE a.not_this_week = 1 "
-            "AND a.pack_id = ? AND c.status = 'completed' AND c.week >= ? ORDER BY a.id",
+            "AND a.pack_id = ? AND c.status = 'completed' AND c.week >= ? "
+            "ORDER BY a.checkin_id, a.id",  # the partial index's order: no scan of answers
             (pack_id, "" if since is None else since.isoformat()),
         ).fetchall()
         out: dict[tuple[int, int], tuple[str, ...]] = {}
