@@ -113,6 +113,6 @@ def test_start_and_end_are_means_of_the_first_and_last_weeks(
     values: list[float | None], ends: tuple[float | None, float | None]
 ) -> None:
     """Issue 14: one unusual week does not decide a summary's start or end."""
-    from trustcheck.services.summary import period_ends
+    from trustcheck.core.stats import period_ends
 
     assert period_ends(values) == ends

@@ -38,6 +38,10 @@ EWMA_MAX_GAP_WEEKS = 26
 SLOPE_WINDOW_WEEKS = 8
 #: Fewest present points in the window for a slope; two points would be a bare difference.
 SLOPE_MIN_POINTS = 3
+#: A period's start and end are the means of this many first and last scored weeks.
+END_WEEKS = 3
+
+
 #: Commitments are summarised over blocks of this many weeks (CONTENT.md: per 4 weeks).
 COMMITMENT_PERIOD_WEEKS = 4
 
@@ -247,6 +251,17 @@ def theil_sen_slope(
 
 
 # --------------------------------------------------------------------------- reliable change
+
+
+def period_ends(values: Iterable[float | None]) -> tuple[float | None, float | None]:
+    """The start and end of a period: the means of the first and last :data:`END_WEEKS` scored
+    weeks (half of them each when there are fewer than twice as many; the one score when there
+    is one), so a single unusual week never decides them. Gaps are left out, never zeros."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return None, None
+    k = min(END_WEEKS, max(1, len(present) // 2))
+    return math.fsum(present[:k]) / k, math.fsum(present[-k:]) / k
 
 
 # --------------------------------------------------------------------------- commitments

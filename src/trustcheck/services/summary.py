@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from trustcheck import messages
 from trustcheck.core.models import AREA_TITLES, AREAS, ItemKind, Profile, Review, Visibility
+from trustcheck.core.stats import period_ends
 from trustcheck.export.fmt import day
 from trustcheck.export.model import (
     AreaRow,
@@ -45,19 +46,6 @@ _WEEK = dt.timedelta(weeks=1)
 #: The summary lists this many of the period's latest commitments (a 12-week period holds about
 #: as many); earlier ones are counted, so ten years stay readable in two minutes.
 COMMITMENTS_SHOWN = 24
-#: A summary's start and end are the means of this many first and last scored weeks.
-END_WEEKS = 3
-
-
-def period_ends(values: Iterable[float | None]) -> tuple[float | None, float | None]:
-    """The start and end of a period: the means of the first and last :data:`END_WEEKS` scored
-    weeks (half of them each when there are fewer than twice as many; the one score when there
-    is one), so a single unusual week never decides them. Gaps are left out, never zeros."""
-    present = [v for v in values if v is not None]
-    if not present:
-        return None, None
-    k = min(END_WEEKS, max(1, len(present) // 2))
-    return math.fsum(present[:k]) / k, math.fsum(present[-k:]) / k
 
 
 class SummaryBuilder:
