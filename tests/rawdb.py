@@ -8,8 +8,10 @@ state of its own, so one built here reads and writes exactly what the services' 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from trustcheck.core.models import Answer
 from trustcheck.services import Services
 from trustcheck.services.trends import ModuleCatalog, TrendsService
 from trustcheck.storage.db import Database
@@ -43,6 +45,21 @@ def checkins(services: Services) -> CheckinRepo:
 def answers(services: Services) -> AnswerRepo:
     """The raw answers table."""
     return AnswerRepo(services._db)
+
+
+def store_final_answer(
+    services: Services,
+    checkin_id: int,
+    answer: Answer,
+    when: dt.datetime,
+    sealed: bytes | None = None,
+) -> None:
+    """An answer written straight into a finished check-in, as an import writes one (the app's
+    own save writes only into a check-in in progress)."""
+    from trustcheck.storage.repos.answers import _INSERT_ANSWER, _answer_params
+
+    with database(services).transaction() as conn:
+        conn.execute(_INSERT_ANSWER, _answer_params(checkin_id, answer, when, sealed))
 
 
 def commitments(services: Services) -> CommitmentRepo:

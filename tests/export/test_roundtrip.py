@@ -108,7 +108,8 @@ def build(services: Services, spec: dict[str, Any]) -> None:
             blob = services.keys.ring.seal(
                 pid, text, table=ANSWERS_TABLE, record_id=private_answer_id(cid, pack.id, item_id)
             )
-            rawdb.answers(services).save(
+            rawdb.store_final_answer(
+                services,
                 cid,
                 Answer(pid, pack.id, pack.version, item_id, visibility=Visibility.PRIVATE),
                 started,

@@ -4,8 +4,6 @@ transaction; saving hands back the answer as stored, so nobody needs to read it 
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 import checkin_helpers
@@ -13,6 +11,7 @@ import rawdb
 from sqltrace import kinds, statements
 from trustcheck.core.models import Checkin, ItemKind, Profile, Visibility
 from trustcheck.services import Services
+from trustcheck.services.errors import ConflictError
 
 
 @pytest.fixture
@@ -54,7 +53,7 @@ def test_an_answer_that_cannot_be_stored_leaves_no_pack_wording_behind(
     svc: Services, couple: tuple[Profile, Profile]
 ) -> None:
     """The wording and the answer are one transaction: all of it is stored, or none."""
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(ConflictError):  # no such check-in
         svc.checkins.save_answer(999, couple[0].id, scale_items(svc)[0], value=4)
     assert svc.packs.stored_snapshot(svc.pack.id, svc.pack.version) is None
     count = rawdb.database(svc).conn.execute("SELECT count(*) FROM pack_versions").fetchone()

@@ -10,31 +10,14 @@ from pathlib import Path
 import pytest
 
 import rawdb
+from trends_helpers import Loads, complete_this_week
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Answer, ItemKind, Profile
 from trustcheck.services import Services, open_services
 from trustcheck.services.demo import seed_demo
 from trustcheck.services.trends import TrendsService
-from trustcheck.storage.repos import AnswerRepo
 
 HOME_WEEKS = 26  # TREND_WEEKS on home
-
-
-class Loads:
-    """Counts the history loads and the rows they fetched, by wrapping the storage method."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.calls: list[tuple[str, dt.date | None, int]] = []
-        real = AnswerRepo.rated_for_completed
-
-        def counted(
-            repo: AnswerRepo, pack_id: str, since: dt.date | None = None
-        ) -> list[tuple[int, dt.date, int, dict[str, int]]]:
-            rows = real(repo, pack_id, since)
-            self.calls.append((pack_id, since, len(rows)))
-            return rows
-
-        monkeypatch.setattr(AnswerRepo, "rated_for_completed", counted)
 
 
 @pytest.fixture
@@ -50,17 +33,6 @@ def other(tmp_path: Path, clock: FixedClock, services: Services) -> Iterator[Ser
         yield opened
     finally:
         opened.close()
-
-
-def complete_this_week(services: Services, people: list[Profile]) -> None:
-    """A whole check-in through the check-in service, as a window completes it."""
-    checkin = services.checkins.start([p.id for p in people])
-    for person in people:
-        for item in services.pack.items:
-            if item.kind is ItemKind.SCALE:
-                value = 2 if item.reverse else 6  # 6 once keyed
-                services.checkins.save_answer(checkin.id, person.id, item.id, value=value)
-    services.checkins.complete(checkin)
 
 
 def test_a_checkin_completed_in_another_window_is_seen_without_a_refresh(

@@ -330,9 +330,28 @@ def test_answers_need_a_real_checkin_and_profile(
 ) -> None:
     import sqlite3
 
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(ConflictError):  # no such check-in
         answers.save(999, _answer(couple[0], "comm.heard", 5), T0)
+    draft = CheckinRepo(db).start(WEEK, list(couple), T0)
+    with pytest.raises(sqlite3.IntegrityError):  # no such person
+        answers.save(draft.id, _answer(999, "comm.heard", 5), T0)
     assert db.conn.execute("SELECT count(*) FROM answers").fetchone()[0] == 0
+    assert not db.conn.in_transaction
+
+
+def test_a_finished_checkins_answers_are_final(
+    checkins: CheckinRepo, answers: AnswerRepo, couple: tuple[int, int], db: Database
+) -> None:
+    """Answers go only into a check-in in progress: a finished one's are final (its weekly
+    scores are kept beside them), and the refusal stores nothing."""
+    alex, sam = couple
+    done = checkins.insert_completed(WEEK, [alex, sam], T0, T0, [_answer(alex, "comm.heard", 5)])
+    with pytest.raises(ConflictError):
+        answers.save(done, _answer(alex, "comm.heard", 1), T0)
+    with pytest.raises(ConflictError):
+        answers.save(done, _answer(sam, "comm.heard", 1), T0)
+    rows = db.conn.execute("SELECT profile_id, value FROM answers").fetchall()
+    assert rows == [(alex, 5)]
     assert not db.conn.in_transaction
 
 

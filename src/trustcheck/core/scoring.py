@@ -1,6 +1,9 @@
-"""Scores derived from raw answers (CONTENT.md, "Scores"). Nothing here is ever stored.
+"""Scores derived from raw answers (CONTENT.md, "Scores").
 
-Every figure is recomputed from the stored answers, so changing a formula never rewrites history.
+The answers are the record. Trends keep each completed turn's weekly scores beside them (schema
+V8) so as not to read every answer on each load; those rows carry the stamp of the keys and of
+:data:`SCORING_REVISION` they were computed with, and any other stamp is scored again from the
+answers. So changing a formula (and bumping the revision) never rewrites history.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ from trustcheck.core.models import (
     Pack,
     WeekScores,
 )
+
+#: Bump when a formula below changes: every stored weekly score is then computed again.
+SCORING_REVISION = 1
 
 #: Share of an area's items (and of the five areas, for the index) that must be answered.
 MIN_ANSWERED_SHARE = 0.75
@@ -128,7 +134,12 @@ def trust_index(areas: Mapping[str, float | None]) -> float | None:
     mean of the other four that would then jump when the fifth comes back (issue 14). The
     overall-trust rating is never part of it. Source: CONTENT.md, "Trust index".
     """
-    present = [v for a in AREAS if (v := areas.get(a)) is not None]
+    return trust_index_of([areas.get(a) for a in AREAS])
+
+
+def trust_index_of(values: Sequence[float | None]) -> float | None:
+    """:func:`trust_index` from the five area scores in :data:`AREAS` order (None: missing)."""
+    present = [v for v in values if v is not None]
     if len(present) < len(AREAS):
         return None
     return sum(present) / len(present)

@@ -7,13 +7,20 @@ Pure: the rows come from ``storage`` through ``services.trends``. Every area sco
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from operator import itemgetter
 from types import MappingProxyType
 
 from trustcheck.core.models import AREAS, OVERALL, ItemKind, Pack, Profile, Review
-from trustcheck.core.scoring import NOT_THIS_WEEK_STORED, AreaKey, trust_index
+from trustcheck.core.scoring import (
+    MIN_ANSWERED_SHARE,
+    NOT_THIS_WEEK_STORED,
+    SCORING_REVISION,
+    AreaKey,
+    trust_index_of,
+)
 from trustcheck.core.stats import Point
 from trustcheck.core.trends import (
     History,
@@ -21,6 +28,7 @@ from trustcheck.core.trends import (
     ModuleTrendArea,
     PersonHistory,
     RatedRow,
+    ScoredTurn,
     monday,
     points,
 )
@@ -32,9 +40,9 @@ ReviewRow = tuple[int, dt.date, Review]
 
 class _Keys:
     """One version of the weekly pack's scored items, keyed once: its areas and the
-    overall-trust rating."""
+    overall-trust rating, and the stamp that names this scoring."""
 
-    __slots__ = ("keys", "overall_id")
+    __slots__ = ("keys", "overall_id", "stamp")
 
     def __init__(self, pack: Pack) -> None:
         self.keys = {
@@ -44,19 +52,20 @@ class _Keys:
         }
         overall = [i for i in pack.items_in(OVERALL) if i.kind is ItemKind.RATING]
         self.overall_id = overall[0].id if overall else None
+        keyed = [
+            (area, key.ids, [sorted(t.items()) for t in key.tables])
+            for area, key in self.keys.items()
+        ]
+        what = repr((SCORING_REVISION, MIN_ANSWERED_SHARE, keyed, self.overall_id))
+        self.stamp = hashlib.sha256(what.encode()).hexdigest()[:16]
 
     def score(
-        self, checkins: Sequence[Mapping[str, int]], areas: Sequence[str]
+        self, checkins: Sequence[Mapping[str, int]]
     ) -> tuple[dict[str, list[float | None]], list[float | None]]:
-        """Each of ``areas``' scores and the overall rating, one per check-in (None: missing;
-        an area this version does not have is missing)."""
-        none: list[float | None] = [None] * len(checkins)
-        values = {
-            a: key.scores(key.rows(checkins)) if (key := self.keys.get(a)) else list(none)
-            for a in areas
-        }
+        """Each area's score and the overall rating, one per check-in (None: missing)."""
+        values = {a: key.scores(key.rows(checkins)) for a, key in self.keys.items()}
         oid = self.overall_id
-        ratings = [c.get(oid) for c in checkins] if oid is not None else none
+        ratings = [c.get(oid) for c in checkins] if oid is not None else [None] * len(checkins)
         return values, [None if r is None else float(r) for r in ratings]
 
 
@@ -91,52 +100,61 @@ class WeeklyScorer:
             self._by_version[version] = found
         return found
 
+    def stamp(self, version: int) -> str:
+        """What names the scoring of a turn answered under ``version``: its keys and
+        :data:`~trustcheck.core.scoring.SCORING_REVISION`. A stored turn with another stamp
+        was scored otherwise, and is scored again."""
+        return self.keys_for(version).stamp
+
+    def score_turns(self, rows: Sequence[RatedRow]) -> list[ScoredTurn]:
+        """Each row (one person in one completed check-in) scored by its own version's keys,
+        in the rows' order."""
+        out: list[ScoredTurn | None] = [None] * len(rows)
+        missing: list[float | None] = [None] * len(rows)
+        for version in sorted({row[3] for row in rows}):
+            at = [k for k, row in enumerate(rows) if row[3] == version]
+            keys = self.keys_for(version)
+            areas, overall = keys.score([rows[k][4] for k in at])
+            columns = [areas.get(a, missing) for a in AREAS]
+            for j, k in enumerate(at):
+                cid, week, pid, _version, _values = rows[k]
+                scores = tuple(column[j] for column in columns)
+                out[k] = ScoredTurn(cid, week, pid, version, keys.stamp, scores, overall[j])
+        return [t for t in out if t is not None]
+
     def person(
         self,
         profile: Profile,
-        by_week: Mapping[dt.date, Mapping[str, int]],
+        by_week: Mapping[dt.date, ScoredTurn],
         reviews: Sequence[tuple[dt.date, Review]] = (),
-        versions: Mapping[dt.date, int] | None = None,
     ) -> PersonHistory:
-        """One person's series from their rated values per week, each week keyed by the pack
-        version in ``versions`` (the current one when not given)."""
+        """One person's series from their scored turns per week (an area the turn's version
+        or the current pack does not have is missing)."""
         weeks = sorted(by_week)
-        checkins = [by_week[w] for w in weeks]
-        areas = self.areas
-        week_versions = [versions.get(w, self.pack.version) for w in weeks] if versions else []
-        distinct = sorted(set(week_versions))
-        if len(distinct) <= 1:  # the usual case: the whole history under one version
-            keys = self.keys_for(distinct[0]) if distinct else self._current
-            area_values, overall_values = keys.score(checkins, areas)
-            changes: tuple[dt.date, ...] = ()
-        else:
-            # Rows grouped by version, each group scored by its own keys, then put back in order.
-            area_values = {a: [None] * len(weeks) for a in areas}
-            overall_values = [None] * len(weeks)
-            for version in distinct:
-                at = [k for k, v in enumerate(week_versions) if v == version]
-                part, overall = self.keys_for(version).score([checkins[k] for k in at], areas)
-                for a, vs in part.items():
-                    column = area_values[a]
-                    for k, v in zip(at, vs, strict=True):
-                        column[k] = v
-                for k, v in zip(at, overall, strict=True):
-                    overall_values[k] = v
-            changes = tuple(
-                weeks[k] for k in range(1, len(weeks)) if week_versions[k] != week_versions[k - 1]
-            )
-        index_values = [
-            trust_index({a: vs[i] for a, vs in area_values.items()}) for i in range(len(weeks))
-        ]
+        turns = [by_week[w] for w in weeks]
+        rows = [t.areas or _NO_SCORES for t in turns]
+        shown = self.areas
+        if shown != AREAS:
+            mask = [a in shown for a in AREAS]
+            rows = [tuple(v if m else None for m, v in zip(mask, r, strict=True)) for r in rows]
+        columns = list(zip(*rows, strict=True)) if rows else [() for _ in AREAS]
+        area_values = {a: columns[AREAS.index(a)] for a in shown}
+        changes = tuple(
+            weeks[k] for k in range(1, len(weeks)) if turns[k].version != turns[k - 1].version
+        )
         return PersonHistory(
             profile=profile,
             weeks=tuple(weeks),
             areas=MappingProxyType({a: points(weeks, vs) for a, vs in area_values.items()}),
-            index=points(weeks, index_values),
-            overall=points(weeks, overall_values),
+            index=points(weeks, map(trust_index_of, rows)),
+            overall=points(weeks, [t.overall for t in turns]),
             reviews=tuple(sorted(reviews, key=itemgetter(0))),
             version_changes=changes,
         )
+
+
+#: A turn's scores when it has none.
+_NO_SCORES: tuple[None, ...] = (None,) * len(AREAS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,30 +186,28 @@ def with_not_this_week(
 def build_history(
     scorer: WeeklyScorer,
     people: Sequence[Profile],
-    rows: Iterable[RatedRow],
+    turns: Iterable[ScoredTurn],
     reviews: Iterable[ReviewRow] = (),
     modules: Iterable[ModuleRows] = (),
 ) -> History:
-    """Every person's weekly series from the weekly pack's rows (oldest first), the reviews of
-    their commitments and the switched-on modules' rows."""
+    """Every person's weekly series from their scored turns of the weekly pack (oldest first),
+    the reviews of their commitments and the switched-on modules' rows."""
     people = tuple(people)
-    # Two check-ins in one week: the later one stands (rows come oldest first).
-    per_person: dict[int, dict[dt.date, Mapping[str, int]]] = {p.id: {} for p in people}
-    versions: dict[int, dict[dt.date, int]] = {p.id: {} for p in people}
+    # Two check-ins in one week: the later one stands (turns come oldest first).
+    per_person: dict[int, dict[dt.date, ScoredTurn]] = {p.id: {} for p in people}
     all_weeks: set[dt.date] = set()
-    for _checkin_id, week, pid, version, values in rows:
-        day = monday(week)
+    for turn in turns:
+        if turn.areas is None:
+            continue  # no rated answer: not a week of anyone's history
+        day = monday(turn.week)
         all_weeks.add(day)
-        if pid in per_person:
-            per_person[pid][day] = values
-            versions[pid][day] = version
+        if turn.profile_id in per_person:
+            per_person[turn.profile_id][day] = turn
     by_owner: dict[int, list[tuple[dt.date, Review]]] = {p.id: [] for p in people}
     for owner_id, week, review in reviews:
         if owner_id in by_owner:
             by_owner[owner_id].append((monday(week), review))
-    persons = tuple(
-        scorer.person(p, per_person[p.id], by_owner[p.id], versions[p.id]) for p in people
-    )
+    persons = tuple(scorer.person(p, per_person[p.id], by_owner[p.id]) for p in people)
     found: list[ModuleTrendArea] = []
     series: dict[int, dict[ModuleKey, tuple[Point, ...]]] = {}
     for module in modules:

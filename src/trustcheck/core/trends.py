@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
 from types import MappingProxyType
+from typing import NamedTuple
 
 from trustcheck.core import stats
 from trustcheck.core.change import Change
@@ -43,6 +44,28 @@ _value = itemgetter(1)
 #: One person in one completed check-in: (check-in id, week, profile id, pack version,
 #: {item id: value}), the answered rated items only (skipped and text answers left out).
 RatedRow = tuple[int, dt.date, int, int, Mapping[str, int]]
+
+
+class ScoredTurn(NamedTuple):
+    """One person's weekly-pack scores in one completed check-in: what trends read per person
+    per week (stored beside the answers, schema V8; ``core.trend_history`` computes them).
+    A ``NamedTuple``, like :class:`~trustcheck.core.stats.Point`: 20 years are 2,000 of them."""
+
+    checkin_id: int
+    week: dt.date
+    profile_id: int
+    #: The weekly pack version the turn was answered under.
+    version: int
+    #: Which scoring made these numbers (``WeeklyScorer.stamp``): a stored turn whose stamp is
+    #: not today's is scored again from its answers.
+    stamp: str
+    #: The area scores (0–100, None: missing) in ``core.models.AREAS`` order, under that
+    #: version's keys; None when the turn holds no rated answer at all (then it is not a week
+    #: of this person's history).
+    areas: tuple[float | None, ...] | None
+    #: The 0–10 overall-trust rating, None when skipped.
+    overall: float | None
+
 
 #: A module's own area: (pack id, area id).
 ModuleKey = tuple[str, str]

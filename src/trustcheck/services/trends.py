@@ -25,7 +25,7 @@ from trustcheck.core.trend_history import (
     with_not_this_week,
 )
 from trustcheck.core.trend_report import TrendWords, build_report, recent, window_start
-from trustcheck.core.trends import History, RecentTrend, TrendReport
+from trustcheck.core.trends import History, RecentTrend, ScoredTurn, TrendReport
 from trustcheck.messages import (
     TRENDS_BAD_WEEKS,
     TRENDS_CHANGE,
@@ -45,7 +45,13 @@ from trustcheck.messages import (
     TRENDS_UNKNOWN_AREA,
 )
 from trustcheck.storage.db import Database
-from trustcheck.storage.repos import AnswerRepo, CheckinRepo, CommitmentRepo, ProfileRepo
+from trustcheck.storage.repos import (
+    AnswerRepo,
+    CheckinRepo,
+    CommitmentRepo,
+    ProfileRepo,
+    ScoreRepo,
+)
 
 WORDS = TrendWords(
     method=TRENDS_METHOD,
@@ -100,6 +106,8 @@ class TrendsService:
         self._db = db
         self._checkins = checkins
         self._answers = answers
+        #: Each completed turn's weekly scores, kept beside its answers (schema V8).
+        self._scores = ScoreRepo(db)
         self._commitments = commitments
         self._profiles = profiles
         #: Switched-on modules and roles (issue 6).
@@ -154,12 +162,9 @@ class TrendsService:
         """The history from storage: all of it, or only the weeks from ``since`` on (the weekly
         pack alone then: no reviews, no modules)."""
         people = self._profiles.active()
-        rows = with_not_this_week(
-            self._answers.rated_for_completed(self.pack.id, since),
-            self._answers.not_this_week_for_completed(self.pack.id, since),
-        )
+        turns = self._turns(since)
         if since is not None:
-            return build_history(self.scorer, people, rows)
+            return build_history(self.scorer, people, turns)
         modules: list[ModuleRows] = []
         if self.catalog.enabled_ids():
             for pack in self.catalog.enabled_modules():
@@ -168,7 +173,40 @@ class TrendsService:
                 roles = {p.id: self.catalog.role(pack.id, p.id) for p in people}
                 modules.append(ModuleRows(pack, self._answers.rated_for_completed(pack.id), roles))
         reviews = self._commitments.reviews_for_completed()
-        return build_history(self.scorer, people, rows, reviews, modules)
+        return build_history(self.scorer, people, turns, reviews, modules)
+
+    def _turns(self, since: dt.date | None) -> list[ScoredTurn]:
+        """Every completed turn's weekly scores (from ``since`` on), oldest first: read as
+        stored; when a turn is not stored yet or was scored otherwise (a new check-in, an
+        import, a new scoring), the answers are read once, those turns scored and stored for
+        the next load."""
+        pack_id = self.pack.id
+        stored = self._scores.for_completed(pack_id, since)
+        good = {
+            (t.checkin_id, t.profile_id): t
+            for t in stored
+            if t.stamp == self.scorer.stamp(t.version)
+        }
+        unscored = self._scores.unscored(pack_id, since)
+        if not unscored and len(good) == len(stored):
+            return stored
+        rows = with_not_this_week(
+            self._answers.rated_for_completed(pack_id, since),
+            self._answers.not_this_week_for_completed(pack_id, since),
+        )
+        scored = self.scorer.score_turns([r for r in rows if (r[0], r[2]) not in good])
+        # A turn without a rated answer is kept as "no scores", so it is not asked for again.
+        stamp = self.scorer.stamp(self.pack.version)
+        found = {(t.checkin_id, t.profile_id) for t in scored}
+        empty = [
+            ScoredTurn(cid, dt.date.min, pid, self.pack.version, stamp, None, None)
+            for cid, pid in unscored
+            if (cid, pid) not in found
+        ]
+        self._scores.store(pack_id, [*scored, *empty])
+        # In the answers' order (which is the stored turns' order too).
+        good.update(((t.checkin_id, t.profile_id), t) for t in scored)
+        return [good[(r[0], r[2])] for r in rows]
 
     # --- the report -----------------------------------------------------------------------------
     def report(self, weeks: int | None = None, area: str | None = None) -> TrendReport:

@@ -207,6 +207,18 @@ def _configure(conn: sqlite3.Connection) -> None:
 def _statements(script: str) -> list[str]:
     """Split a migration into statements so they run inside our transaction.
 
-    ``executescript`` would commit first; our migrations hold no semicolons inside literals.
+    ``executescript`` would commit first. A piece ends where SQLite says a statement is
+    complete (``sqlite3.complete_statement``), so a trigger's body, with its own semicolons,
+    stays one statement; our migrations hold no semicolons inside literals.
     """
-    return [s.strip() for s in script.split(";") if s.strip()]
+    out: list[str] = []
+    piece = ""
+    for part in script.split(";"):
+        piece += part + ";"
+        if sqlite3.complete_statement(piece):
+            if piece.strip(" \n;"):
+                out.append(piece.strip())
+            piece = ""
+    if piece.strip(" \n;"):
+        out.append(piece.strip())
+    return out

@@ -165,8 +165,33 @@ ALTER TABLE answers ADD COLUMN not_this_week INTEGER NOT NULL DEFAULT 0
 CREATE INDEX answers_not_this_week ON answers(checkin_id) WHERE not_this_week = 1;
 """
 
+# V8: each completed turn's weekly scores (issue 13), so that trends read one row a person a week
+# instead of every answer. Derived data: the answers stay the record. ``stamp`` names the scoring
+# a row was computed with (``WeeklyScorer.stamp``); a row with another stamp is scored again, and
+# a missing row is scored on the next load. Only a completed check-in is scored, and its answers
+# are final (``AnswerRepo.save`` writes only into a check-in in progress).
+V8 = """
+CREATE TABLE turn_scores (
+    pack_id       TEXT NOT NULL,
+    checkin_id    INTEGER NOT NULL REFERENCES checkins(id) ON DELETE CASCADE,
+    profile_id    INTEGER NOT NULL REFERENCES profiles(id),
+    pack_version  INTEGER NOT NULL,
+    stamp         TEXT NOT NULL,
+    -- 0: the turn holds no rated answer (not a week of the person's history).
+    rated         INTEGER NOT NULL CHECK (rated IN (0, 1)),
+    -- The five area scores (0-100) and the overall rating (0-10); NULL: missing.
+    communication REAL,
+    security      REAL,
+    closeness     REAL,
+    reliability   REAL,
+    openness      REAL,
+    overall       REAL,
+    PRIMARY KEY (pack_id, checkin_id, profile_id)
+) WITHOUT ROWID;
+"""
+
 #: MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8]
 
 
 def schema_version() -> int:

@@ -39,6 +39,8 @@ def check_references(dump: Dump, pack: Pack | None) -> None:
             at = f"{where}.answers[{k}]"
             if a.profile_id not in profile_ids:
                 raise DumpError(f"{at}.profile_id: no profile with id {a.profile_id}")
+            if a.profile_id not in c.participants:
+                raise DumpError(f"{at}.profile_id: {a.profile_id} did not take part in it")
             key = (a.profile_id, a.pack_id, a.item_id)
             if key in seen:
                 raise DumpError(f"{at}: a second answer to {a.item_id!r} by the same person")

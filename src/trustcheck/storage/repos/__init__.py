@@ -3,8 +3,9 @@
 Callers import from here (``from trustcheck.storage.repos import AnswerRepo``); the modules are:
 ``profiles``, ``checkins``, ``answers`` (ratings and written answers), ``drafts`` (answer drafts),
 ``commitments``, ``keys``, ``journal`` (entries and their draft), ``settings``, ``pack_versions``,
-``safety``, ``summary`` (the therapy summary's reads) and ``transfer`` (the whole database for a
-JSON export or an import). ``_rows`` holds the row helpers they share.
+``safety``, ``scores`` (each completed turn's weekly scores), ``summary`` (the therapy summary's
+reads) and ``transfer`` (the whole database for a JSON export or an import). ``_rows`` holds
+the row helpers they share.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from trustcheck.storage.repos.keys import KeyRepo
 from trustcheck.storage.repos.pack_versions import PackVersionRepo
 from trustcheck.storage.repos.profiles import ProfileRepo
 from trustcheck.storage.repos.safety import SAFETY_TABLE, SafetyRepo, safety_record_id
+from trustcheck.storage.repos.scores import ScoreRepo
 from trustcheck.storage.repos.settings import SettingsRepo
 from trustcheck.storage.repos.summary import ExportRepo, WrittenAnswer
 from trustcheck.storage.repos.transfer import (
@@ -74,6 +76,7 @@ __all__ = [
     "ProfileRepo",
     "SafetyRepo",
     "SafetyRow",
+    "ScoreRepo",
     "SealedRow",
     "SettingsRepo",
     "StoredDraft",

@@ -7,11 +7,13 @@ import json
 from collections.abc import Sequence
 from itertools import repeat
 
+from trustcheck import messages
 from trustcheck.core.models import (
     Answer,
     Visibility,
 )
 from trustcheck.storage.db import Database
+from trustcheck.storage.errors import ConflictError
 from trustcheck.storage.repos._rows import (
     _blob,
     _ts,
@@ -31,6 +33,17 @@ _INSERT_ANSWER = (
     "skipped = excluded.skipped, visibility = excluded.visibility, "
     "not_this_week = excluded.not_this_week, "
     "answered_at = excluded.answered_at, text_sealed = excluded.text_sealed"
+)
+
+
+# Saving one answer: only into a check-in still in progress. A finished check-in's answers are
+# final (its scores are kept beside them, ``turn_scores``), and a stopped one is gone.
+_SAVE_ANSWER = (
+    "INSERT INTO answers(checkin_id, profile_id, pack_id, pack_version, item_id, value, text, "
+    "skipped, visibility, answered_at, text_sealed, not_this_week) "
+    "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+    "WHERE EXISTS (SELECT 1 FROM checkins WHERE id = ? AND status = 'in_progress') "
+    + _INSERT_ANSWER[_INSERT_ANSWER.index("ON CONFLICT") :]
 )
 
 
@@ -76,6 +89,9 @@ class AnswerRepo:
     ) -> None:
         """Write one answer at once (one transaction), replacing an earlier answer to the item.
 
+        Only into a check-in in progress: otherwise :class:`ConflictError` and nothing stored
+        (finished or stopped, in this window or another).
+
         ``sealed`` is the encrypted text of a private answer; its clear text is then not stored.
         ``written``: the item is a written answer, so a draft of it may be stored; it goes in
         the same transaction (a rating has no draft, and no statement is spent on one).
@@ -87,7 +103,11 @@ class AnswerRepo:
             clear = written and sealed is not None and _clear_draft(conn, key)
             if snapshot is not None:
                 add_version(conn, answer.pack_id, answer.pack_version, snapshot, now)
-            conn.execute(_INSERT_ANSWER, _answer_params(checkin_id, answer, now, sealed))
+            saved = conn.execute(
+                _SAVE_ANSWER, (*_answer_params(checkin_id, answer, now, sealed), checkin_id)
+            )
+            if saved.rowcount != 1:
+                raise ConflictError(messages.CHECKIN_GONE)
             if written:
                 # The answer replaces its draft in the same transaction: never both, never neither.
                 conn.execute(_DELETE_DRAFT, key)
