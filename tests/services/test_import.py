@@ -99,6 +99,10 @@ MALFORMED: dict[str, tuple[Change | str, str]] = {
         lambda d: d["commitments"][0].update(owner_id=77),
         "commitments[0].owner_id: no profile with id 77",
     ),
+    "answer by someone who did not take part": (
+        lambda d: d["checkins"][0].update(participants=d["checkins"][0]["participants"][:1]),
+        "did not take part in it",
+    ),
     "duplicate id": (
         lambda d: d["checkins"][1].update(id=d["checkins"][0]["id"]),
         "checkins[1].id",
