@@ -1200,7 +1200,7 @@ def _timed_calls(fn: Callable[[], object], repeats: int, warmup: int = 2) -> lis
 def bench_decrypt(ctx: Context) -> list[Row]:
     """``keys.ring.open_many`` over 12,500 (and the newest 10,000) journal rows; full listings."""
     from trustcheck.services import open_services
-    from trustcheck.storage.repos import JOURNAL_TABLE
+    from trustcheck.storage.repos.journal import JOURNAL_TABLE
 
     data_dir, pid, info = _journal_data(ctx)
     services = open_services(data_dir)

@@ -15,16 +15,14 @@ from trustcheck.core.models import Answer
 from trustcheck.services import Services
 from trustcheck.services.trends import ModuleCatalog, TrendsService
 from trustcheck.storage.db import Database
-from trustcheck.storage.repos import (
-    AnswerRepo,
-    CheckinRepo,
-    CommitmentRepo,
-    DraftRepo,
-    KeyRepo,
-    PackVersionRepo,
-    ProfileRepo,
-    SettingsRepo,
-)
+from trustcheck.storage.repos.answers import AnswerRepo
+from trustcheck.storage.repos.checkins import CheckinRepo
+from trustcheck.storage.repos.commitments import CommitmentRepo
+from trustcheck.storage.repos.drafts import DraftRepo
+from trustcheck.storage.repos.keys import KeyRepo
+from trustcheck.storage.repos.pack_versions import PackVersionRepo
+from trustcheck.storage.repos.profiles import ProfileRepo
+from trustcheck.storage.repos.settings import SettingsRepo
 
 
 def database(services: Services) -> Database:

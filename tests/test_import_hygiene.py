@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import json
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import trustcheck
+import trustcheck.storage.repos
 from trustcheck.services import Services
 
 SRC = Path(trustcheck.__file__).resolve().parent
@@ -49,13 +51,20 @@ def test_the_core_modules_are_found() -> None:
     )
 
 
+#: Every repository module (``storage/repos/``): callers import them one by one.
+REPO_MODULES = sorted(
+    f"trustcheck.storage.repos.{m.name}"
+    for m in pkgutil.iter_modules(trustcheck.storage.repos.__path__)
+)
+
+
 def test_cli_core_and_storage_load_nothing_heavy() -> None:
     loaded = loaded_after(
         "trustcheck.core",
         "trustcheck.core.packs",
         "trustcheck.core.scoring",
         "trustcheck.storage.db",
-        "trustcheck.storage.repos",
+        *REPO_MODULES,
         "trustcheck.cli",
     )
     assert "trustcheck" in loaded

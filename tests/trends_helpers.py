@@ -9,7 +9,7 @@ import pytest
 
 from trustcheck.core.models import ItemKind, Profile
 from trustcheck.services import Services
-from trustcheck.storage.repos import AnswerRepo
+from trustcheck.storage.repos.answers import AnswerRepo
 
 
 class Loads:

@@ -22,7 +22,7 @@ from trustcheck.core.text import clean_line
 from trustcheck.services import Services, open_services
 from trustcheck.services.export import ExportRequest, ExportService, PrivateKind
 from trustcheck.services.importer import import_dump, parse_dump
-from trustcheck.storage.repos import ANSWERS_TABLE, private_answer_id
+from trustcheck.storage.repos.answers import ANSWERS_TABLE, private_answer_id
 
 from .conftest import NOW
 

@@ -13,7 +13,8 @@ from trustcheck.services import Services
 from trustcheck.services.checkin import DraftSaved
 from trustcheck.services.export import ExportRequest, ExportService
 from trustcheck.storage.crypto import DamagedRecord
-from trustcheck.storage.repos import ANSWER_DRAFTS_TABLE, JOURNAL_DRAFTS_TABLE, draft_record_id
+from trustcheck.storage.repos.drafts import ANSWER_DRAFTS_TABLE, draft_record_id
+from trustcheck.storage.repos.journal import JOURNAL_DRAFTS_TABLE
 
 SHARED_DRAFT = "tangerineharbour31"
 THERAPY_DRAFT = "copperwillow64"

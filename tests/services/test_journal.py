@@ -13,7 +13,7 @@ from trustcheck.core.models import Profile
 from trustcheck.services import Services
 from trustcheck.services.journal import ENTRY_LIMIT, JournalError
 from trustcheck.storage.crypto import DamagedRecord, ProfileLocked
-from trustcheck.storage.repos import JOURNAL_TABLE
+from trustcheck.storage.repos.journal import JOURNAL_TABLE
 
 
 def tamper(svc: Services, sql: str, *params: object) -> None:

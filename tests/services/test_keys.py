@@ -26,7 +26,7 @@ from trustcheck.storage.crypto import (
     ProfileLocked,
     WrongPassphrase,
 )
-from trustcheck.storage.repos import ANSWERS_TABLE, private_answer_id
+from trustcheck.storage.repos.answers import ANSWERS_TABLE, private_answer_id
 
 
 @pytest.fixture

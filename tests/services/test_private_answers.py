@@ -18,7 +18,7 @@ from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Checkin, Profile, Visibility
 from trustcheck.services import Services, open_services
 from trustcheck.storage.crypto import DamagedRecord, ProfileLocked, open_sealed
-from trustcheck.storage.repos import ANSWERS_TABLE, private_answer_id
+from trustcheck.storage.repos.answers import ANSWERS_TABLE, private_answer_id
 
 SENTINEL = "SENTINEL-7f3a-private"
 SENTINEL_ANSWER = "SENTINEL-answer-91c2"

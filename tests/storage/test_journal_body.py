@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from trustcheck.storage.repos import EntryBody, decode_body, encode_body
+from trustcheck.storage.repos.journal import EntryBody, decode_body, encode_body
 
 
 def test_a_body_reads_back_as_written() -> None:

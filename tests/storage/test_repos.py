@@ -14,13 +14,11 @@ from trustcheck.core.models import Answer, CheckinStatus, Review, Step, Visibili
 from trustcheck.services import Services
 from trustcheck.storage.db import Database
 from trustcheck.storage.errors import ConflictError, StorageError
-from trustcheck.storage.repos import (
-    AnswerRepo,
-    CheckinRepo,
-    CommitmentRepo,
-    ProfileRepo,
-    SettingsRepo,
-)
+from trustcheck.storage.repos.answers import AnswerRepo
+from trustcheck.storage.repos.checkins import CheckinRepo
+from trustcheck.storage.repos.commitments import CommitmentRepo
+from trustcheck.storage.repos.profiles import ProfileRepo
+from trustcheck.storage.repos.settings import SettingsRepo
 
 T0 = dt.datetime(2026, 11, 25, 19, 30, tzinfo=dt.UTC)
 WEEK = dt.date(2026, 11, 23)

@@ -21,7 +21,7 @@ from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Checkin, Profile, Visibility
 from trustcheck.services import Services, open_services
 from trustcheck.services.checkin import CheckinService
-from trustcheck.storage.repos import DraftRepo
+from trustcheck.storage.repos.drafts import DraftRepo
 from trustcheck.tui.app import TrustcheckApp, build_app
 from trustcheck.tui.screens.answer import AnswerScreen
 from trustcheck.tui.screens.stop import StopDialog

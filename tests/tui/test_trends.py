@@ -105,6 +105,7 @@ async def test_a_completed_checkin_refreshes_the_trends(
         await _open(pilot)
         await pilot.press("escape")  # back on home: on_screen_resume sees the new check-ins
         await pilot.pause()
+        await app.workers.wait_for_complete()  # home's status is read in a worker
         await pilot.pause()
         assert app.screen.query_one("#trend-box").display
         assert services.trends.report(weeks=26).checkins == 2

@@ -10,23 +10,21 @@ from typing import TYPE_CHECKING
 from trustcheck.core.clock import TODAY_ENV, Clock, SystemClock, parse_today
 from trustcheck.core.errors import UserError
 from trustcheck.core.models import Pack
-from trustcheck.services.checkin import CheckinService
 from trustcheck.services.keys import KeyService
 from trustcheck.services.packs import PackService, weekly_pack
 from trustcheck.services.profiles import ProfileService
 from trustcheck.storage.db import Database
-from trustcheck.storage.repos import (
-    AnswerRepo,
-    CheckinRepo,
-    CommitmentRepo,
-    DraftRepo,
-    KeyRepo,
-    PackVersionRepo,
-    ProfileRepo,
-    SettingsRepo,
-)
+from trustcheck.storage.repos.answers import AnswerRepo
+from trustcheck.storage.repos.checkins import CheckinRepo
+from trustcheck.storage.repos.commitments import CommitmentRepo
+from trustcheck.storage.repos.drafts import DraftRepo
+from trustcheck.storage.repos.keys import KeyRepo
+from trustcheck.storage.repos.pack_versions import PackVersionRepo
+from trustcheck.storage.repos.profiles import ProfileRepo
+from trustcheck.storage.repos.settings import SettingsRepo
 
 if TYPE_CHECKING:
+    from trustcheck.services.checkin import CheckinService
     from trustcheck.services.journal import JournalService
     from trustcheck.services.safety import SafetyService
     from trustcheck.services.trends import TrendsService
@@ -35,9 +33,9 @@ if TYPE_CHECKING:
 class Services:
     """Every service over one database.
 
-    What the home screen needs at once is built by :func:`open_services`; ``journal``, ``trends``
-    and ``safety`` are built (and their modules imported) on first access, so opening the app does
-    not pay for them. Each is built once and then shared, as before.
+    What every command needs is built by :func:`open_services`; ``checkins``, ``journal``,
+    ``trends`` and ``safety`` are built (and their modules imported) on first access, so a command
+    or a screen pays only for what it uses. Each is built once and then shared.
     """
 
     def __init__(
@@ -47,7 +45,6 @@ class Services:
         clock: Clock,
         pack: Pack,
         profiles: ProfileService,
-        checkins: CheckinService,
         keys: KeyService,
         settings: SettingsRepo,
         packs: PackService,
@@ -59,16 +56,33 @@ class Services:
         self.clock = clock
         self.pack = pack
         self.profiles = profiles
-        self.checkins = checkins
         self.keys = keys
         self._settings = settings
         #: Packs, modules, roles and pack versions (issue 6).
         self.packs = packs
 
     @cached_property
+    def checkins(self) -> CheckinService:
+        """The weekly check-in: home and the check-in screens (the commands that only read
+        trends or export never import it)."""
+        from trustcheck.services.checkin import CheckinService
+
+        return CheckinService(
+            self.pack,
+            CheckinRepo(self._db),
+            AnswerRepo(self._db),
+            CommitmentRepo(self._db),
+            ProfileRepo(self._db),
+            self.clock,
+            self.keys,
+            self.packs,
+            drafts=DraftRepo(self._db),
+        )
+
+    @cached_property
     def journal(self) -> JournalService:
         from trustcheck.services.journal import JournalService
-        from trustcheck.storage.repos import JournalRepo
+        from trustcheck.storage.repos.journal import JournalRepo
 
         return JournalService(JournalRepo(self._db), self.keys, self.clock)
 
@@ -93,7 +107,7 @@ class Services:
     def safety(self) -> SafetyService:
         """The private safety question (issue 6)."""
         from trustcheck.services.safety import SafetyService
-        from trustcheck.storage.repos import SafetyRepo
+        from trustcheck.storage.repos.safety import SafetyRepo
 
         return SafetyService(SafetyRepo(self._db), self.keys, self.clock)
 
@@ -137,7 +151,7 @@ def open_services(
     pack = pack or weekly_pack()
     db = Database.open(data_dir)
     profile_repo = ProfileRepo(db)
-    checkin_repo, answer_repo, commitment_repo = CheckinRepo(db), AnswerRepo(db), CommitmentRepo(db)
+    checkin_repo = CheckinRepo(db)
     keys = KeyService(KeyRepo(db), weak_kdf=weak_kdf)
     settings = SettingsRepo(db)
     packs = PackService(pack, settings, PackVersionRepo(db), clock.now)
@@ -146,17 +160,6 @@ def open_services(
         clock=clock,
         pack=pack,
         profiles=ProfileService(profile_repo, clock, keys, checkin_repo),
-        checkins=CheckinService(
-            pack,
-            checkin_repo,
-            answer_repo,
-            commitment_repo,
-            profile_repo,
-            clock,
-            keys,
-            packs,
-            drafts=DraftRepo(db),
-        ),
         keys=keys,
         settings=settings,
         packs=packs,

@@ -26,17 +26,11 @@ from trustcheck.core.text import clean_block
 from trustcheck.services.keys import KeyService
 from trustcheck.services.packs import PackService
 from trustcheck.storage.crypto import DamagedRecord, ProfileLocked
-from trustcheck.storage.repos import (
-    ANSWER_DRAFTS_TABLE,
-    ANSWERS_TABLE,
-    AnswerRepo,
-    CheckinRepo,
-    CommitmentRepo,
-    DraftRepo,
-    ProfileRepo,
-    draft_record_id,
-    private_answer_id,
-)
+from trustcheck.storage.repos.answers import ANSWERS_TABLE, AnswerRepo, private_answer_id
+from trustcheck.storage.repos.checkins import CheckinRepo
+from trustcheck.storage.repos.commitments import CommitmentRepo
+from trustcheck.storage.repos.drafts import ANSWER_DRAFTS_TABLE, DraftRepo, draft_record_id
+from trustcheck.storage.repos.profiles import ProfileRepo
 
 TEXT_LIMIT = 20_000
 

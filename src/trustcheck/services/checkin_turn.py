@@ -28,7 +28,7 @@ from trustcheck.core.models import (
 )
 from trustcheck.services.checkin_answers import CheckinAnswers, CheckinError
 from trustcheck.storage.crypto import CryptoError
-from trustcheck.storage.repos import ANSWERS_TABLE, private_answer_id
+from trustcheck.storage.repos.answers import ANSWERS_TABLE, private_answer_id
 
 
 @dataclass(frozen=True, slots=True)

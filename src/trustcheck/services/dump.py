@@ -11,13 +11,9 @@ from trustcheck import __version__
 from trustcheck.core.models import Profile, Visibility
 from trustcheck.services.export_request import PrivateKind
 from trustcheck.services.summary_private import own_safety
-from trustcheck.storage.repos import (
-    ANSWERS_TABLE,
-    JOURNAL_TABLE,
-    TransferRepo,
-    decode_body,
-    private_answer_id,
-)
+from trustcheck.storage.repos.answers import ANSWERS_TABLE, private_answer_id
+from trustcheck.storage.repos.journal import JOURNAL_TABLE, decode_body
+from trustcheck.storage.repos.transfer import TransferRepo
 
 if TYPE_CHECKING:
     from trustcheck.services import Services

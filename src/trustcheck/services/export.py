@@ -29,7 +29,8 @@ from trustcheck.services.export_request import (
     PrivateKind,
 )
 from trustcheck.storage import files
-from trustcheck.storage.repos import ExportRepo, TransferRepo
+from trustcheck.storage.repos.summary import ExportRepo
+from trustcheck.storage.repos.transfer import TransferRepo
 
 if TYPE_CHECKING:
     from trustcheck.services import Services

@@ -23,18 +23,10 @@ from trustcheck.services.keys import check_passphrase
 from trustcheck.services.safety import SAFETY_PLAINTEXT, SafetyAnswer
 from trustcheck.storage import crypto
 from trustcheck.storage.errors import ConflictError
-from trustcheck.storage.repos import (
-    ANSWERS_TABLE,
-    JOURNAL_TABLE,
-    SAFETY_TABLE,
-    AnswerKey,
-    JournalRecord,
-    Transfer,
-    TransferRepo,
-    encode_body,
-    private_answer_id,
-    safety_record_id,
-)
+from trustcheck.storage.repos.answers import ANSWERS_TABLE, private_answer_id
+from trustcheck.storage.repos.journal import JOURNAL_TABLE, encode_body
+from trustcheck.storage.repos.safety import SAFETY_TABLE, safety_record_id
+from trustcheck.storage.repos.transfer import AnswerKey, JournalRecord, Transfer, TransferRepo
 from trustcheck.transfer.format import Dump, DumpProfile
 from trustcheck.transfer.importer import (
     ImportFileError,

@@ -14,7 +14,7 @@ from trustcheck.core.models import JournalEntry
 from trustcheck.core.text import clean_block, clean_line
 from trustcheck.services.keys import KeyService
 from trustcheck.storage.crypto import DamagedRecord
-from trustcheck.storage.repos import (
+from trustcheck.storage.repos.journal import (
     JOURNAL_DRAFTS_TABLE,
     JOURNAL_TABLE,
     JournalRepo,

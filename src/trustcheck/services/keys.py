@@ -12,7 +12,7 @@ from collections.abc import Callable
 from trustcheck import messages
 from trustcheck.core.errors import UserError
 from trustcheck.storage import crypto
-from trustcheck.storage.repos import KeyRepo
+from trustcheck.storage.repos.keys import KeyRepo
 
 MIN_PASSPHRASE = 4
 

@@ -26,7 +26,8 @@ from trustcheck.core.packs import (
     wording_changes,
 )
 from trustcheck.paths import builtin_packs_dir
-from trustcheck.storage.repos import PackVersionRepo, SettingsRepo
+from trustcheck.storage.repos.pack_versions import PackVersionRepo
+from trustcheck.storage.repos.settings import SettingsRepo
 
 #: Comma-separated ids of the module packs switched on for this couple.
 MODULES_SETTING = "modules"

@@ -17,7 +17,8 @@ from trustcheck.core.models import Profile
 from trustcheck.core.text import clean_name, same_name
 from trustcheck.services.keys import KeyService
 from trustcheck.storage.errors import ConflictError
-from trustcheck.storage.repos import CheckinRepo, ProfileRepo
+from trustcheck.storage.repos.checkins import CheckinRepo
+from trustcheck.storage.repos.profiles import ProfileRepo
 
 MAX_PEOPLE = 2
 NAME_LIMIT = 40

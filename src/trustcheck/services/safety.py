@@ -13,7 +13,7 @@ from trustcheck.core.clock import Clock
 from trustcheck.core.resources import Resources, load_resources
 from trustcheck.services.keys import KeyService
 from trustcheck.storage.crypto import ProfileLocked
-from trustcheck.storage.repos import SAFETY_TABLE, SafetyRepo, safety_record_id
+from trustcheck.storage.repos.safety import SAFETY_TABLE, SafetyRepo, safety_record_id
 
 
 class SafetyAnswer(StrEnum):

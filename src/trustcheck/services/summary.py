@@ -31,7 +31,7 @@ from trustcheck.export.model import (
 )
 from trustcheck.services.export_request import ExportError, ExportRequest, PrivateKind
 from trustcheck.services.summary_private import PrivateRecords
-from trustcheck.storage.repos import ExportRepo, WrittenAnswer
+from trustcheck.storage.repos.summary import ExportRepo, WrittenAnswer
 
 if TYPE_CHECKING:
     from trustcheck.core.trends import TrendReport

@@ -11,7 +11,8 @@ from trustcheck import messages
 from trustcheck.core.models import Profile
 from trustcheck.export.model import PrivateSection, TextItem
 from trustcheck.services.export_request import PrivateKind
-from trustcheck.storage.repos import ANSWERS_TABLE, WrittenAnswer, private_answer_id
+from trustcheck.storage.repos.answers import ANSWERS_TABLE, private_answer_id
+from trustcheck.storage.repos.summary import WrittenAnswer
 
 if TYPE_CHECKING:
     from trustcheck.services import Services

@@ -45,13 +45,11 @@ from trustcheck.messages import (
     TRENDS_UNKNOWN_AREA,
 )
 from trustcheck.storage.db import Database
-from trustcheck.storage.repos import (
-    AnswerRepo,
-    CheckinRepo,
-    CommitmentRepo,
-    ProfileRepo,
-    ScoreRepo,
-)
+from trustcheck.storage.repos.answers import AnswerRepo
+from trustcheck.storage.repos.checkins import CheckinRepo
+from trustcheck.storage.repos.commitments import CommitmentRepo
+from trustcheck.storage.repos.profiles import ProfileRepo
+from trustcheck.storage.repos.scores import ScoreRepo
 
 WORDS = TrendWords(
     method=TRENDS_METHOD,

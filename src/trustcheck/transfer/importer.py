@@ -2,8 +2,8 @@
 
 :func:`read_dump` and :func:`parse_dump` read and validate a JSON export, naming the file and the
 problem in one line; :func:`shared_rows` turns a validated dump into the rows of a
-:class:`~trustcheck.storage.repos.Transfer`, ids kept. Writing them, and sealing one person's
-private records again, is ``trustcheck.services.importer``'s.
+:class:`~trustcheck.storage.repos.transfer.Transfer`, ids kept. Writing them, and sealing one
+person's private records again, is ``trustcheck.services.importer``'s.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 from trustcheck import messages
 from trustcheck.core.errors import UserError
 from trustcheck.core.models import Pack
-from trustcheck.storage.repos import Transfer
+from trustcheck.storage.repos.transfer import Transfer
 from trustcheck.transfer.format import MAX_FILE_BYTES, Dump, DumpError, DumpProfile
 from trustcheck.transfer.reader import from_json
 

@@ -11,6 +11,7 @@ answer, move on, review, hand over), a little over 400 lines that read best toge
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
 from typing import ClassVar
@@ -117,6 +118,9 @@ class AnswerScreen(DraftingStep):
         self.given: dict[tuple[str, str], Answer] = turn.answers
         # Set while the person changes one answer from their review: the next step is the review.
         self.from_review = False
+        # One question is put on screen at a time: a second move (a pending digit's commit and a
+        # key, on a slow machine) waits for the first to finish mounting its answer widget.
+        self._showing = asyncio.Lock()
         self.index = turn.position
         #: True from an answer until the next question has settled: keys are not taken.
         self.changing = True
@@ -165,6 +169,10 @@ class AnswerScreen(DraftingStep):
         return self.given.get((self.pack.id, self.item.id))
 
     async def show_item(self, index: int) -> None:
+        async with self._showing:
+            await self._show_item(index)
+
+    async def _show_item(self, index: int) -> None:
         self.keep_draft()  # whatever was being written stays, wherever the person goes
         self._text_item = None
         self._sealed_hidden = False
