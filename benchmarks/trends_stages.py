@@ -30,7 +30,7 @@ def main() -> None:
         stages[name] = (now - last) * 1000
         last = now
 
-    import trustcheck.cli as cli
+    import trustcheck.cli.commands as cli
 
     mark("import_cli_ms")  # typer + click (what --help pays too)
     # pydantic: imported by typer when it coerces params (older typer releases only)

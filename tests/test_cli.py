@@ -32,7 +32,7 @@ runner = CliRunner()
 
 
 def invoke(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
-    from trustcheck.cli import app
+    from trustcheck.cli.commands import app
 
     return runner.invoke(app, list(args), input=input)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from trustcheck.cli import app
+from trustcheck.cli.commands import app
 from trustcheck.core.clock import FixedClock
 from trustcheck.paths import CONFIG_DIR_ENV, DATA_DIR_ENV, builtin_packs_dir
 from trustcheck.services import open_services

@@ -65,7 +65,7 @@ def test_cli_core_and_storage_load_nothing_heavy() -> None:
         "trustcheck.core.scoring",
         "trustcheck.storage.db",
         *REPO_MODULES,
-        "trustcheck.cli",
+        "trustcheck.cli.commands",
     )
     assert "trustcheck" in loaded
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
@@ -99,7 +99,7 @@ def test_help_in_a_real_process_loads_no_textual() -> None:
     code = (
         "import sys\n"
         "sys.argv = ['trustcheck', '--help']\n"
-        "from trustcheck.cli import app\n"
+        "from trustcheck.cli.commands import app\n"
         "try:\n"
         "    app()\n"
         "except SystemExit:\n"

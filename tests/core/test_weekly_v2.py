@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from typer.testing import CliRunner
 
-from trustcheck.cli import app
+from trustcheck.cli.commands import app
 from trustcheck.core.models import AREAS, Answer, ItemKind, Pack
 from trustcheck.core.packs import read_builtin_version
 from trustcheck.core.scoring import week_scores

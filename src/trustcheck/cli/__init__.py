@@ -1,29 +1,33 @@
-"""The command line (Typer). Importing this package stays light: Textual, the storage layer and
-plotting are imported inside the commands that need them, so ``trustcheck --help`` starts fast.
+"""The command line. ``main`` is the console entry point.
 
-Each command group lives in its own module and registers itself on the one ``app``.
+Opening the app (``trustcheck``, ``trustcheck --data-dir DIR``) starts the TUI without the
+command parser (``cli/launch.py``); every other call goes to the Typer app in
+``cli/commands.py``. Importing this package stays light: the command modules import Textual,
+the storage layer and plotting inside the commands that need them.
 """
 
 from __future__ import annotations
 
 import sys
 
-import typer
-
-from trustcheck.cli import checkin, export, journal, ops, packs, profile, trends  # noqa: F401  (register commands)
-from trustcheck.cli._app import app
-from trustcheck.core.errors import UserError
-
-__all__ = ["app", "main"]
+__all__ = ["main"]
 
 
 def main() -> None:
-    """Console entry point: known errors become one line on stderr and exit code 1."""
-    try:
-        app()
-    except UserError as exc:
-        from trustcheck.core.text import visible_controls
+    """Console entry point."""
+    from trustcheck.cli.launch import app_launch
 
-        # The message may quote what was typed: no ESC/C1 from it reaches the terminal.
-        typer.echo(f"trustcheck: {visible_controls(str(exc))}", err=True)
+    launch = app_launch(sys.argv[1:])
+    if launch is None:
+        from trustcheck.cli.commands import run
+
+        run()
+        return
+    from trustcheck.cli.launch import report, run_tui
+    from trustcheck.core.errors import UserError
+
+    try:
+        run_tui("home", launch.data_dir)
+    except UserError as exc:
+        report(exc)
         sys.exit(1)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from trustcheck import __version__
+from trustcheck.cli import launch
 
 if TYPE_CHECKING:
     from trustcheck.services import Services
@@ -84,18 +85,14 @@ def root(
 ) -> None:
     state.data_dir = data_dir.expanduser() if data_dir else None
     if ctx.invoked_subcommand is None:
+        # ``trustcheck [--data-dir DIR]`` opens the app before Typer is even imported
+        # (cli/launch.py); another spelling of the same launch arrives here.
         run_tui("home")
 
 
-def run_tui(start: str, data_dir: Path | None = None) -> None:
-    services = open_data(data_dir)
-    try:
-        # Textual costs ~150 ms to import: only the TUI path pays it.
-        from trustcheck.tui.app import build_app
-
-        build_app(services, start=start).run()
-    finally:
-        services.close()
+def run_tui(start: launch.Start, data_dir: Path | None = None) -> None:
+    """Open the app (``cli/launch.py``) on ``data_dir``, else the folder the options name."""
+    launch.run_tui(start, data_dir or data_dir_path())
 
 
 class PassphraseReader:
