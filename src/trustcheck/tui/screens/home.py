@@ -145,8 +145,10 @@ class HomeScreen(Screen[None]):
                 with Horizontal(id="status-buttons"):
                     yield go
                     yield discard
-            with Horizontal(id="trend-box"):
-                yield Static(id="trend")
+            trend = self._trend()
+            with Horizontal(id="trend-box") as box:
+                box.display = trend is not None
+                yield Static(trend or "", id="trend")
                 yield Button(messages.HOME_TRENDS, id="trends")
             with Horizontal(id="journal-box"):
                 yield Static(self._journal_hint(solo), id="journal-hint")
@@ -164,9 +166,6 @@ class HomeScreen(Screen[None]):
         if self.focused is None:  # not focused as it mounted (the terminal had no focus)
             self._focus_first()
         self.refresh_bindings()
-        # The trend line after the first frame, queued behind anything else waiting for it.
-        self.call_after_refresh(self.call_after_refresh, self._show_trend)
-
 
     async def refresh_status(self) -> None:
         services = self.services
@@ -253,18 +252,21 @@ class HomeScreen(Screen[None]):
         return rows
 
     def _show_trend(self) -> None:
-        """Both trust indexes over the last 26 weeks as sparklines, once there are two check-ins.
+        """Home's trend line again (the data may have changed while home was covered)."""
+        trend = self._trend()
+        self.query_one("#trend-box", Horizontal).display = trend is not None
+        if trend is not None:
+            self.query_one("#trend", Static).update(trend)
 
-        Only those weeks are read (``TrendsService.recent``), not the whole history.
-        """
-        # After the first frame, as is this.
+    def _trend(self) -> Content | None:
+        """Both trust indexes over the last 26 weeks as sparklines, once there are two
+        check-ins (None before). Only those weeks are read (``TrendsService.recent``): part of
+        home's one read, so the first frame is the whole of home."""
         from trustcheck.export.sparkline import render_sparkline
 
         report = self.services.trends.recent(TREND_WEEKS)
-        box = self.query_one("#trend-box", Horizontal)
-        box.display = report.has_trend and bool(report.persons)
-        if not box.display:
-            return
+        if not (report.has_trend and report.persons):
+            return None
         names = [visible_controls(p.profile.name) for p in report.persons]
         pad = max(len(n) for n in names)
         lines = [plain(messages.HOME_TREND_TITLE, "$foreground-muted")]
@@ -277,7 +279,7 @@ class HomeScreen(Screen[None]):
                     f"  {score(person.latest)}",
                 )
             )
-        self.query_one("#trend", Static).update(Content("\n").join(lines))
+        return Content("\n").join(lines)
 
     def _commitment_rows(self, c: Commitment, names: dict[int, str], *, solo: bool) -> list[Static]:
         if solo or c.owner_id == c.to_id:
