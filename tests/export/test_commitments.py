@@ -8,6 +8,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
+import rawdb
 from trustcheck import messages
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import ItemKind, Review
@@ -98,5 +99,15 @@ def test_a_long_period_lists_the_latest_commitments_and_counts_the_earlier_ones(
     assert len(summary.commitments) == COMMITMENTS_SHOWN
     assert summary.earlier_commitments > 0
     assert summary.commitments[-1].week >= summary.commitments[0].week  # the latest, in order
+    rows = (
+        rawdb.database(fresh)
+        .conn.execute(
+            "SELECT c.week, m.text FROM commitments m JOIN checkins c ON c.id = m.checkin_id "
+            "WHERE c.status = 'completed' ORDER BY c.week, m.id"
+        )
+        .fetchall()
+    )
+    assert summary.earlier_commitments == len(rows) - COMMITMENTS_SHOWN
+    assert [c.text for c in summary.commitments] == [t for _, t in rows[-COMMITMENTS_SHOWN:]]
     md = ExportService(fresh).render(ExportRequest("md", weeks=40)).data
     assert f"and {summary.earlier_commitments} earlier commitments" in str(md)

@@ -134,7 +134,7 @@ class SummaryBuilder:
             )
             topics.extend(therapy_entries)
             topics.sort(key=lambda t: t.when)
-        commitments = self._commitments(people, start, end)
+        commitments, earlier = self._commitments(people, start, end)
         return Summary(
             title=title,
             names=names,
@@ -153,8 +153,8 @@ class SummaryBuilder:
             gaps=self._gaps(report),
             item_gaps=self._item_gaps(people, start, end),
             kept=self._kept(people, start, end),
-            commitments=commitments[-COMMITMENTS_SHOWN:],
-            earlier_commitments=max(0, len(commitments) - COMMITMENTS_SHOWN),
+            commitments=commitments,
+            earlier_commitments=earlier,
             topics=tuple(topics),
             notes=notes,
             private=section,
@@ -304,15 +304,18 @@ class SummaryBuilder:
 
     def _commitments(
         self, people: Sequence[Profile], start: dt.date, end: dt.date
-    ) -> tuple[CommitmentLine, ...]:
-        """Every commitment made in the period, oldest first (the summary lists the latest)."""
+    ) -> tuple[tuple[CommitmentLine, ...], int]:
+        """The period's latest :data:`COMMITMENTS_SHOWN` commitments, oldest first, and how
+        many earlier ones there were (counted, not read)."""
         names = {p.id: p.name for p in people}
-        return tuple(
+        made, total = self.repo.commitments_made_between(start, end, COMMITMENTS_SHOWN)
+        lines = tuple(
             CommitmentLine(
                 m.week, names.get(m.owner_id, "—"), names.get(m.to_id, "—"), m.text, m.review
             )
-            for m in self.repo.commitments_made_between(start, end)
+            for m in made
         )
+        return lines, total - len(lines)
 
     def _included(self, request: ExportRequest) -> tuple[str, ...]:
         out = [

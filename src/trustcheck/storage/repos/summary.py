@@ -127,16 +127,24 @@ class ExportRepo:
         ).fetchall()
         return [(int(r[0]), _review(r[1])) for r in rows]
 
-    def commitments_made_between(self, start: dt.date, end: dt.date) -> list[MadeCommitment]:
-        """Commitments made in completed check-ins of [start, end], oldest first, with their
-        review wherever it was given."""
+    def commitments_made_between(
+        self, start: dt.date, end: dt.date, latest: int
+    ) -> tuple[list[MadeCommitment], int]:
+        """The ``latest`` commitments made in completed check-ins of [start, end], oldest first,
+        with their review wherever it was given, and how many were made in all (counted in
+        SQL: a summary lists the latest and counts the rest)."""
+        where = (
+            "FROM commitments m JOIN checkins c ON c.id = m.checkin_id "
+            "WHERE c.status = 'completed' AND c.week BETWEEN ? AND ? "
+        )
+        period = (start.isoformat(), end.isoformat())
         rows = self.db.conn.execute(
-            "SELECT c.week, m.owner_id, m.to_id, m.text, m.review FROM commitments m "
-            "JOIN checkins c ON c.id = m.checkin_id WHERE c.status = 'completed' "
-            "AND c.week BETWEEN ? AND ? ORDER BY c.week, m.id",
-            (start.isoformat(), end.isoformat()),
+            f"SELECT c.week, m.owner_id, m.to_id, m.text, m.review {where}"
+            "ORDER BY c.week DESC, m.id DESC LIMIT ?",
+            (*period, latest),
         ).fetchall()
-        return [
+        total = self.db.conn.execute(f"SELECT count(*) {where}", period).fetchone()[0]
+        made = [
             MadeCommitment(
                 dt.date.fromisoformat(str(r[0])),
                 int(r[1]),
@@ -144,8 +152,9 @@ class ExportRepo:
                 str(r[3]),
                 None if r[4] is None else _review(r[4]),
             )
-            for r in rows
+            for r in reversed(rows)
         ]
+        return made, int(total)
 
     def item_gaps_between(
         self, start: dt.date, end: dt.date, a_id: int, b_id: int
