@@ -25,6 +25,11 @@ PROMISE_WORDS = re.compile(
 
 #: A phrase of a promise → the tests (``path::name``) that walk the user's path and keep it.
 PROMISES: dict[str, tuple[str, ...]] = {
+    "finished turn's area scores are kept beside its answers, stamped with the scoring": (
+        "tests/services/test_turn_scores.py::test_trends_show_exactly_what_scoring_the_answers_gives",
+        "tests/services/test_turn_scores.py::test_a_turn_scored_otherwise_is_scored_again",
+        "tests/services/test_turn_scores.py::test_a_v7_database_upgrades_and_shows_the_same_trends",
+    ),
     "ticking the same number everywhere gives 50 in every area": (
         "tests/core/test_weekly_v2.py::test_ticking_the_same_number_everywhere_gives_50_in_every_area",
     ),
