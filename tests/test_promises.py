@@ -59,6 +59,12 @@ PROMISES: dict[str, tuple[str, ...]] = {
     "The tests never read the real date": (
         "tests/test_cli.py::test_trustcheck_today_fixes_the_week_for_the_real_command",
     ),
+    "can only add support lines, never replace the shipped ones": (
+        "tests/services/test_resources.py::test_a_file_of_your_own_adds_lines_after_the_shipped_ones_and_is_announced",
+        "tests/services/test_resources.py::test_a_file_that_would_replace_a_shipped_line_adds_nothing_and_says_why",
+        "tests/services/test_resources.py::test_the_doctor_command_announces_your_file_and_warns_on_the_fixed_clock",
+        "tests/services/test_resources.py::test_doctor_warns_about_a_line_checked_more_than_twelve_months_ago",
+    ),
     "People are never lost": (
         "tests/test_cli_people.py::test_remove_needs_the_passphrase_and_restore_brings_the_journal_back",
         "tests/tui/test_people.py::test_settings_remove_asks_the_passphrase_and_restore_brings_the_journal_back",

@@ -259,7 +259,7 @@ def test_user_packs_may_not_take_a_builtin_id(tmp_path: Path) -> None:
 
 
 def test_the_shipped_resources_are_valid_and_dated() -> None:
-    resources = load_resources(builtin_resources_file(), today=dt.date(2026, 11, 27))
+    resources = load_resources(builtin_resources_file(), today=dt.date(2026, 12, 7))
     ids = [loc.id for loc in resources.locales]
     assert {"GB", "US", "AU", "DE", FALLBACK_LOCALE} <= set(ids)
     for res in resources.resources:
