@@ -58,7 +58,7 @@ def test_list_shows_builtin_and_user_packs_and_what_is_on(config_dir: Path) -> N
 def test_validate_a_good_pack() -> None:
     code, out, _ = run("packs", "validate", str(builtin_packs_dir() / "betrayal.toml"))
     assert code == 0
-    assert "looks good — pack 'betrayal' version 1, 23 items" in out
+    assert "looks good — pack 'betrayal' version 2, 26 items" in out
 
 
 BAD = (

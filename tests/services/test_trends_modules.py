@@ -113,7 +113,8 @@ def test_roles_pick_each_persons_items(services: Services, couple: list[Profile]
     key = ("betrayal", "betrayal.amends")
     assert key in {m.key for m in report.modules}
     title = next(m.title for m in report.modules if m.key == key)
-    assert title == pack.area_heading("betrayal.amends") == "After a betrayal: Amends and openness"
+    heading = "After a betrayal: Safety and accountability (phase 1)"
+    assert title == pack.area_heading("betrayal.amends") == heading
 
     def keyed(items: list[Item], value: int) -> list[float]:
         return [float(8 - value if i.reverse else value) for i in items]

@@ -125,25 +125,33 @@ async def test_betrayal_shows_each_partner_their_own_wording(
     services.packs.set_enabled("betrayal", True)
     services.packs.set_role("betrayal", alex.id, "hurt")
     services.packs.set_role("betrayal", sam.id, "hurting")
+    services.keys.set_passphrase(alex.id, "alex-pass")  # unlocked: private items seal at once
     draft = weekly_done(services, couple, second=False)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # through the turn's gate
         text = screen_text(app)
-        assert "After a betrayal  ·  Amends and openness" in text
-        assert "When I asked about what happened, I got honest answers." in text
+        assert "After a betrayal  ·  Safety and accountability (phase 1)" in text
+        assert "I know the contact with the other person has ended" in text
         keys = module_keys(services, alex, "betrayal")
         await pilot.press(*keys[:1])
-        assert "My partner offered openness this week" in screen_text(app)
-        await pilot.press(*keys[1:], "ctrl+n", "s")  # the review done; safety skipped
+        assert "we took a time-out" in screen_text(app)
+        asked = 0
+        for key in [*keys[1:], "ctrl+n", "s"]:  # the review done; safety skipped
+            await pilot.press(key)
+            if isinstance(app.screen, UnlockScreen):  # the first private answer: sealed for Alex
+                asked += 1
+                await give_passphrase(app, pilot, "alex-pass")
+        assert asked == 1
         assert isinstance(app.screen, HandoverScreen)
         await pilot.press("enter")
         assert isinstance(app.screen, AnswerScreen) and app.screen.person.id == sam.id
     alex_items = {iid for (pid, iid) in services.checkins.turn_answers(draft.id, alex.id)}
     assert "betrayal.answers.hurt" in alex_items and "betrayal.answers.hurting" not in alex_items
-    assert "betrayal.phase" in alex_items  # the choice item, for everyone
+    assert "betrayal.ready" in alex_items  # the choice item, for everyone
     answers = services.checkins.turn_answers(draft.id, alex.id)
-    assert answers[("betrayal", "betrayal.phase")].value == 1  # "2" chose the second option
+    assert answers[("betrayal", "betrayal.ready")].value == 1  # "2" chose "Not yet"
+    assert "betrayal.why.hurt" not in alex_items  # phase 2 opens only when both are ready
     sam_items = [t.item.id for t in services.checkins.turn_items(sam.id) if t.pack.id == "betrayal"]
     assert "betrayal.answers.hurting" in sam_items and "betrayal.answers.hurt" not in sam_items
 
@@ -238,7 +246,7 @@ async def test_a_yes_is_sealed_shows_help_hides_at_once_and_never_reaches_the_pa
         await give_passphrase(app, pilot, "alex-pass")
         assert app.screen is screen and screen.showing_help
         help_text = screen_text(app)
-        assert "0808 2000 247" in help_text and "last checked 27 Nov 2026" in help_text
+        assert "0808 2000 247" in help_text and "last checked 7 Dec 2026" in help_text
         assert "pausing the joint check-ins" in help_text and "999" in help_text
         assert not services.keys.is_unlocked(alex.id)  # nothing left open behind it
         await pilot.press("ctrl+l")  # hidden at once
@@ -361,7 +369,7 @@ async def test_about_from_help_says_what_it_is_not_and_credits_the_research(
         text = " ".join(screen_text(app).split())
         assert "not therapy, not a diagnosis and not an emergency service" in text
         assert "Rempel, Holmes & Zanna" in text  # the weekly areas' sources
-        assert "After a betrayal (version 1)" in text
+        assert "After a betrayal (version 2)" in text
         assert "Gordon, Baucom & Snyder" in text  # a module's own sources
 
 

@@ -55,6 +55,8 @@ def pack_snapshot(pack: Pack) -> str:
         "areas": [{"id": a.id, "title": a.title} for a in pack.areas],
         "roles": dict(pack.roles),
         "items": [_item_dict(i) for i in pack.items],
+        "phases": list(pack.phases),
+        "ready": pack.ready,
         **labels,
     }
     import json  # snapshots are written and read during check-ins, not at start-up
@@ -101,6 +103,8 @@ def pack_from_snapshot(snapshot: str) -> Pack:
         areas=tuple(ModuleArea(a["id"], a["title"]) for a in body.get("areas", ())),
         roles=tuple(body.get("roles", {}).items()),
         private=bool(body.get("private", False)),
+        phases=tuple(body.get("phases", ())),
+        ready=body.get("ready", ""),
     )
 
 

@@ -131,13 +131,14 @@ class CheckinTurns(CheckinAnswers):
 
     def turn_items(self, profile_id: int) -> tuple[TurnItem, ...]:
         """What one person answers in a check-in: the weekly core, then each switched-on
-        module's items for everyone and for that person's role in it. Each answer keeps its
-        item's own pack id and version."""
+        module's items for everyone and for that person's role in it (in a module with phases,
+        those of the couple's current phase). Each answer keeps its item's own pack id and
+        version."""
         out = [TurnItem(self.pack, item) for item in self.pack.items]
         if self.catalog is not None:
             for pack in self.catalog.enabled_modules():
                 role = self.catalog.role(pack.id, profile_id)
-                out.extend(TurnItem(pack, item) for item in pack.for_role(role))
+                out.extend(TurnItem(pack, item) for item in self.catalog.phase_items(pack, role))
         return tuple(out)
 
     def turn(self, checkin: Checkin) -> Turn:
