@@ -136,6 +136,56 @@ def test_old_wounds_is_gentle_and_points_to_a_therapist() -> None:
     assert "therapist" in pack.description
 
 
+def test_old_wounds_is_never_compared_side_by_side_and_offers_grounding_and_support() -> None:
+    """Issue 15 §3: every rating is private to its author (never scored for both), it starts
+    with a grounding step, and "more than I can hold" quietly offers the support lines."""
+    pack = load_builtin_packs()["old_wounds"]
+    assert all(i.private for i in pack.items if i.kind is ItemKind.SCALE)
+    assert pack.items[0].id == "wounds.grounding" and "feet on the floor" in pack.items[0].text
+    after = pack.item("wounds.after")
+    assert after.private and after.offers_support(2) and not after.offers_support(1)
+    assert pack.item("wounds.moment").visibility.value == "private"
+
+
+def test_jealousy_rewards_naming_the_feeling_not_seeking_reassurance() -> None:
+    """Issue 15 §3 (Joiner et al. 1999): naming the feeling without asking for proof scores up;
+    asking again and again for reassurance or checking up scores down; nothing rewards it."""
+    pack = load_builtin_packs()["jealousy"]
+    scored = {i.id: i for i in pack.items if i.kind is ItemKind.SCALE}
+    assert "jealousy.ask" not in scored
+    name, proof = scored["jealousy.name"], scored["jealousy.proof"]
+    assert not name.reverse and "without asking my partner to prove" in name.text
+    assert proof.reverse and "reassurance" in proof.text
+    for item in scored.values():
+        if "reassurance" in item.text:
+            assert item.reverse, item.id
+    assert any("Joiner" in source for source in pack.sources)
+
+
+def test_a_high_stay_out_of_fear_quietly_offers_the_support_lines() -> None:
+    fear = load_builtin_packs()["crossroads"].item("crossroads.fear")
+    assert fear.private and fear.reverse
+    assert fear.offers_support(6) and fear.offers_support(7)
+    assert not fear.offers_support(5) and not fear.offers_support(None)
+
+
+@pytest.mark.parametrize(
+    ("item", "reason"),
+    [
+        ('kind = "scale"\nsupport = 8\n', "support must be the answer"),
+        ('kind = "scale"\nsupport = true\n', "support must be the answer"),
+        ('kind = "text"\nsupport = 1\n', "support is only for scale and choice items"),
+        ('kind = "choice"\nchoices = ["a", "b"]\nsupport = 2\n', "support must be the answer"),
+    ],
+)
+def test_support_is_checked(item: str, reason: str) -> None:
+    text = (
+        HEAD + '[[areas]]\nid = "m.a"\ntitle = "A"\n[scale]\nlow = "a"\nmid = "b"\nhigh = "c"\n'
+        '[[items]]\nid = "m.one"\narea = "m.a"\ntext = "One"\n' + item
+    )
+    assert any(r.startswith(f"item 'm.one': {reason}") for _, r in problems(text)), problems(text)
+
+
 def test_jealousy_asks_about_triggers_what_helps_and_self_care() -> None:
     ids = {i.id for i in load_builtin_packs()["jealousy"].items}
     assert {"jealousy.trigger", "jealousy.helps", "jealousy.myself"} <= ids

@@ -104,6 +104,13 @@ class Item:
     #: A scale item about something that may not happen every week ("When I raised something
     #: hard, …"): it can be answered "didn't come up this week", which is not a skip.
     conditional: bool = False
+    #: Scale or choice items: from this answer up (the value given, 1–7, or the choice's index)
+    #: the support lines are quietly offered to the person who answered, and to no one else.
+    support: int | None = None
+
+    def offers_support(self, value: int | None) -> bool:
+        """Whether this answer quietly offers its author the support lines."""
+        return self.support is not None and value is not None and value >= self.support
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,7 @@ _ITEM_KEYS = (
     "private",
     "visibility",
     "conditional",
+    "support",
 )
 #: The default visibilities a pack may give a written item (``private = true`` seals it instead).
 _VISIBILITIES = ("shared", "therapy", "private")
@@ -356,6 +357,26 @@ def _check_item(check: _Checker, index: int, raw: object, seen: dict[str, int]) 
         else:
             visibility = Visibility(raw_visibility)
 
+    support: int | None = None
+    if "support" in raw:
+        raw_support = raw["support"]
+        if kind is not None and kind not in (ItemKind.SCALE, ItemKind.CHOICE):
+            check.add(line("support"), f"{label}: support is only for scale and choice items")
+        elif (
+            isinstance(raw_support, bool)
+            or not isinstance(raw_support, int)
+            or not (
+                1 <= raw_support <= 7 if kind is ItemKind.SCALE else 0 <= raw_support < len(choices)
+            )
+        ):
+            check.add(
+                line("support"),
+                f"{label}: support must be the answer (1–7, or a choice's index from 0) from "
+                "which the support lines are offered",
+            )
+        else:
+            support = raw_support
+
     if len(check.problems) > before or kind is None or text is None:
         return None
     assert isinstance(item_id, str) and isinstance(area, str)
@@ -373,6 +394,7 @@ def _check_item(check: _Checker, index: int, raw: object, seen: dict[str, int]) 
         private=private,
         conditional=conditional,
         visibility=visibility,
+        support=support,
     )
 
 

@@ -35,6 +35,7 @@ def _item_dict(item: Item) -> dict[str, Any]:
         "choices": list(item.choices),
         "private": item.private,
         "conditional": item.conditional,
+        "support": item.support,
     }
 
 
@@ -82,6 +83,7 @@ def pack_from_snapshot(snapshot: str) -> Pack:
             choices=tuple(i.get("choices", ())),
             private=bool(i.get("private", False)),
             conditional=bool(i.get("conditional", False)),
+            support=i.get("support"),
         )
         for i in body["items"]
     )

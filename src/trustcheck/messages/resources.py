@@ -27,3 +27,15 @@ DOCTOR_RESOURCES_OLD_HINT_SHIPPED = (
 DOCTOR_RESOURCES_OLD_HINT_OWN = (
     "numbers change: check it on the service's own page and update last_checked in {path}"
 )
+
+# --- offered quietly after an answer (a module item with `support`) -----------------------------
+SUPPORT_OFFER_TITLE = "Just for you, before you go on"
+SUPPORT_OFFER_BODY = (
+    "What you just answered can weigh a lot. You do not have to carry it alone: if it would "
+    "help to talk to someone, these lines are there for you. Your partner does not see this."
+)
+SUPPORT_OFFER_PLACE = "Support lines ({place})"
+SUPPORT_OFFER_EMERGENCY = "If you are in danger right now, call {emergency}."
+SUPPORT_OFFER_BROKEN = "The list of support lines could not be read ({reason})."
+SUPPORT_OFFER_CONTINUE = "Continue"
+SUPPORT_OFFER_KEYS = "enter goes on with your turn"
