@@ -396,12 +396,17 @@ async def test_guides_from_the_reveal_step_by_step(services: Services, solo: lis
         await pilot.press("down", "enter")  # the second guide: after a fight
         assert isinstance(app.screen, GuideScreen)
         text = screen_text(app)
-        assert "After a fight" in text and "Step 1 of 6" in text
+        assert "After a fight" in text and "Step 1 of 7" in text
+        assert "Adapted from the five steps" in " ".join(text.split())  # cited, not branded
         await pilot.press("right", "right")
-        assert "Step 3 of 6" in screen_text(app) and "Each person's view" in screen_text(app)
+        assert "Step 3 of 7" in screen_text(app) and "Each person's view" in screen_text(app)
         await pilot.press("left")
-        assert "Step 2 of 6" in screen_text(app)
-        await pilot.press("right", "right", "right", "right", "enter")
+        assert "Step 2 of 7" in screen_text(app)
+        await pilot.press("right", "right", "right")
+        assert "If there was fear or force" in screen_text(app)  # before "My own part"
+        await pilot.press("right")
+        assert "My own part" in screen_text(app)
+        await pilot.press("right", "enter")
         assert isinstance(app.screen, GuidesScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, RevealScreen)
