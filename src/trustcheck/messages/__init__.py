@@ -12,6 +12,7 @@ from trustcheck.messages.checkin import *  # noqa: F403
 from trustcheck.messages.errors import *  # noqa: F403
 from trustcheck.messages.export import *  # noqa: F403
 from trustcheck.messages.journal import *  # noqa: F403
+from trustcheck.messages.modules import *  # noqa: F403
 from trustcheck.messages.packs import *  # noqa: F403
 from trustcheck.messages.resources import *  # noqa: F403
 from trustcheck.messages.safety import *  # noqa: F403
