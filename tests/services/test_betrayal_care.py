@@ -177,3 +177,14 @@ def test_the_last_phase_asks_no_more_about_moving_on(svc: Services, clock: Fixed
     ids = {t.item.id for t in svc.checkins.turn_items(alex.id)}
     assert "betrayal.ready" not in ids
     assert {"betrayal.choice", "betrayal.forgive.hurt", "betrayal.checking.hurt"} <= ids
+
+
+def test_a_check_in_one_partner_does_alone_never_moves_the_couple_on(
+    svc: Services, clock: FixedClock
+) -> None:
+    alex, sam = people = couple(svc)
+    alone = svc.checkins.start([alex.id])
+    answer_all(svc, alone, [alex], ready={"Alex": 0})
+    svc.checkins.complete(alone)
+    assert phase_areas(svc, alex) == phase_areas(svc, sam) == {"betrayal.amends"}
+    assert len(people) == 2

@@ -300,11 +300,14 @@ class CheckinService(CheckinReveal):
         return self.summary(self._checkins.get(checkin.id))
 
     def _move_on_together(self, checkin: Checkin) -> None:
-        """In a module with phases, the couple moves on to the next phase when everyone in this
-        check-in answered its ``ready`` item with the first choice ("ready")."""
+        """In a module with phases, the couple moves on to the next phase when everyone answered
+        its ``ready`` item with the first choice ("ready") in this check-in. A check-in one
+        partner does alone never moves the couple on: both say it."""
         if self.catalog is None:
             return
         people = {p.id for p in self.people(checkin)}
+        if people != {p.id for p in self._profiles.active()}:
+            return
         answers = self._answers.for_checkin(checkin.id)
         for pack in self.catalog.enabled_modules():
             phase = self.catalog.phase(pack.id)
