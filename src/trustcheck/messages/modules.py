@@ -7,3 +7,4 @@ CHECKIN_LONGER = (
     "With these modules, this check-in takes about {minutes} minutes, longer than the usual "
     "15–25. Take a pause whenever you need one, or switch a module off in Settings."
 )
+MODULE_QUESTIONS_TITLE = "{title} (adds up to {n} questions)"

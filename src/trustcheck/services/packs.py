@@ -219,6 +219,12 @@ class PackService:
     def set_phase(self, pack_id: str, phase: int) -> None:
         self._settings.set(PHASE_SETTING.format(pack=pack_id), str(max(phase, 0)))
 
+    def questions_added(self, pack: Pack) -> int:
+        """How many questions a module adds to a person's turn now: the most any role is asked
+        (in a module with phases, in the couple's current phase)."""
+        roles: list[str | None] = [None, *(role for role, _ in pack.roles)]
+        return max(len(self.phase_items(pack, role)) for role in roles)
+
     def phase_items(self, pack: Pack, role: str | None) -> tuple[Item, ...]:
         """What a person with ``role`` answers in ``pack`` now: their role's items of the
         couple's current phase, and the items outside the phases."""
