@@ -51,6 +51,10 @@ def test_list_shows_builtin_and_user_packs_and_what_is_on(config_dir: Path) -> N
     assert str(config_dir / "packs" / "sleep.toml") in by_id["sleep"]
     assert by_id["sleep"].endswith("off") and " 1 " in by_id["sleep"]
     assert by_id["broken"].endswith("refused")
+    # Each module says how many questions it adds to a turn (issue 15 §3).
+    assert "Jealousy (adds up to 8 questions)" in by_id["jealousy"]
+    assert "After a betrayal (adds up to 10 questions)" in by_id["betrayal"]
+    assert "adds up to" not in by_id["weekly"]
     assert f"{config_dir / 'packs' / 'broken.toml'}:1: TOML syntax error" in out
     assert f"Your own packs go in {config_dir / 'packs'}" in out
 
@@ -58,7 +62,7 @@ def test_list_shows_builtin_and_user_packs_and_what_is_on(config_dir: Path) -> N
 def test_validate_a_good_pack() -> None:
     code, out, _ = run("packs", "validate", str(builtin_packs_dir() / "betrayal.toml"))
     assert code == 0
-    assert "looks good — pack 'betrayal' version 1, 23 items" in out
+    assert "looks good — pack 'betrayal' version 2, 26 items" in out
 
 
 BAD = (

@@ -38,9 +38,10 @@ def test_every_guide_has_a_title_a_summary_and_steps_in_plain_words() -> None:
     fight = conversation().guide("after-a-fight")
     assert fight.title == "After a fight: a calm walk-through"
     assert [h for h, _ in fight.steps][2] == "Each person's view"
-    assert len(fight.steps) == 6
+    assert len(fight.steps) == 7
     for guide in guides:
-        assert guide.summary and guide.steps
+        assert guide.summary and guide.steps and guide.source
+        assert guide.source.strip() == guide.source and "  " not in guide.source
         for heading, text in guide.steps:
             # Wrapped lines in the TOML file join without a line break or a double space.
             assert heading.strip() == heading and text.strip() == text
@@ -58,3 +59,22 @@ def test_a_wheel_ships_the_guides_beside_the_packs() -> None:
     force = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
     assert force["data"] == "trustcheck/_data"
     assert (ROOT / "data" / "guides.toml").is_file()
+
+
+def test_guides_cite_what_they_adapt_without_branding() -> None:
+    """Issue 15 §3: the Gottman Institute's five steps for a regrettable incident, the gentle
+    start-up and PREP's speaker–listener technique are cited; no guide is named after them."""
+    talk, fight = conversation().guide("speaker-listener"), conversation().guide("after-a-fight")
+    assert "speaker–listener technique of PREP" in talk.source
+    assert "gentle start-up" in talk.source
+    assert "five steps" in fight.source and "Gottman Institute" in fight.source
+    for guide in conversation().guides:
+        assert "Gottman" not in guide.title and "PREP" not in guide.title
+
+
+def test_before_my_own_part_the_fight_guide_says_to_skip_it_after_fear_or_force() -> None:
+    headings = [h for h, _ in conversation().guide("after-a-fight").steps]
+    at = headings.index("My own part")
+    heading, text = conversation().guide("after-a-fight").steps[at - 1]
+    assert heading == "If there was fear or force"
+    assert "skip the rest of this walk-through" in text and "support lines" in text

@@ -64,6 +64,20 @@ PROMISES: dict[str, tuple[str, ...]] = {
     "The tests never read the real date": (
         "tests/test_cli.py::test_trustcheck_today_fixes_the_week_for_the_real_command",
     ),
+    "are never scored side by side": (
+        "tests/services/test_betrayal_care.py::test_the_betrayed_partners_healing_items_never_move_a_shared_score",
+        "tests/services/test_betrayal_care.py::test_no_private_betrayal_answer_reaches_the_reveal_or_an_export",
+        "tests/tui/test_modules.py::test_jealousy_and_old_wounds_follow_the_weekly_core",
+    ),
+    "opens its three phases one at a time, when you both say you are ready": (
+        "tests/services/test_betrayal_care.py::test_the_next_phase_opens_only_when_both_say_they_are_ready",
+    ),
+    "can only add support lines, never replace the shipped ones": (
+        "tests/services/test_resources.py::test_a_file_of_your_own_adds_lines_after_the_shipped_ones_and_is_announced",
+        "tests/services/test_resources.py::test_a_file_that_would_replace_a_shipped_line_adds_nothing_and_says_why",
+        "tests/services/test_resources.py::test_the_doctor_command_announces_your_file_and_warns_on_the_fixed_clock",
+        "tests/services/test_resources.py::test_doctor_warns_about_a_line_checked_more_than_twelve_months_ago",
+    ),
     "People are never lost": (
         "tests/test_cli_people.py::test_remove_needs_the_passphrase_and_restore_brings_the_journal_back",
         "tests/tui/test_people.py::test_settings_remove_asks_the_passphrase_and_restore_brings_the_journal_back",

@@ -25,6 +25,8 @@ class Guide:
     title: str
     summary: str
     steps: tuple[tuple[str, str], ...]
+    #: What the guide adapts, cited without taking on its brand ("" when it is our own).
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,7 @@ def parse(data: Mapping[str, Any]) -> Conversation:
                 title=g["title"],
                 summary=g["summary"],
                 steps=tuple((s["heading"], s["text"]) for s in g["steps"]),
+                source=g.get("source", ""),
             )
             for g in data["guides"]
         ),

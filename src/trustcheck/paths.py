@@ -42,7 +42,7 @@ def builtin_resources_file() -> Path:
 
 
 def user_resources_file() -> Path:
-    """A person's own resources file; it replaces the shipped one when present."""
+    """A person's own resources file; it can only add lines to the shipped list."""
     return user_config_dir() / "resources.toml"
 
 

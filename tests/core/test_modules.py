@@ -45,7 +45,7 @@ def ok(text: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("pack_id", MODULES)
 def test_each_module_loads_as_a_module_with_sources_and_its_own_areas(pack_id: str) -> None:
     pack = load_builtin_packs()[pack_id]
-    assert pack.module and pack.version == 1 and pack.sources
+    assert pack.module and pack.version >= 1 and pack.sources
     assert pack.areas
     own = {a.id for a in pack.areas}
     for item in pack.items:
@@ -62,24 +62,128 @@ def test_each_module_loads_as_a_module_with_sources_and_its_own_areas(pack_id: s
 def test_betrayal_has_role_wording_for_both_partners_in_each_phase() -> None:
     pack = load_builtin_packs()["betrayal"]
     assert dict(pack.roles).keys() == {"hurt", "hurting"}
-    for area in pack.areas:
+    assert pack.phases == ("betrayal.amends", "betrayal.understanding", "betrayal.recommit")
+    for area in pack.phases:
         for role in ("hurt", "hurting"):
-            scale = [i for i in pack.for_role(role) if i.area == area.id]
-            assert 2 <= len(scale) <= 4, (area.id, role)
-            assert all(i.who in ("everyone", role) for i in scale)
-    assert [a.id for a in pack.areas] == [
-        "betrayal.amends",
-        "betrayal.understanding",
-        "betrayal.recommit",
-    ]
+            scored = [i for i in pack.for_role(role) if i.area == area and not i.private]
+            assert 1 <= len(scored) <= 7, (area, role)
+            assert all(i.who in ("everyone", role) for i in scored)
     # Without a role set, a person sees only the shared items.
     assert all(i.who == "everyone" for i in pack.for_role(None))
+
+
+def test_betrayal_never_scores_what_the_betrayed_partner_goes_through() -> None:
+    """Issue 15 §3: still checking up and the hurt taking over the week are private healing
+    items, never amends or understanding; own choice and forgiveness are private too."""
+    pack = load_builtin_packs()["betrayal"]
+    for item_id in (
+        "betrayal.checking.hurt",
+        "betrayal.takeover.hurt",
+        "betrayal.choice",
+        "betrayal.forgive.hurt",
+    ):
+        item = pack.item(item_id)
+        assert item.private, item_id
+        assert item.area not in ("betrayal.amends", "betrayal.understanding"), item_id
+    assert {i.area for i in pack.items if i.area == "betrayal.healing"} == {"betrayal.healing"}
+    assert all(i.private for i in pack.items if i.area == "betrayal.healing")
+    ask = pack.item("betrayal.ask.hurt")
+    assert ask.visibility.value == "private" and not ask.private  # private unless shared
+
+
+def test_betrayal_phase_one_covers_what_affair_recovery_puts_first() -> None:
+    pack = load_builtin_packs()["betrayal"]
+    first = " ".join(i.text.lower() for i in pack.items if i.area == "betrayal.amends")
+    for topic in ("contact", "boundaries", "time-out", "reminded", "responsibility"):
+        assert topic in first, topic
+
+
+def test_phases_ask_one_phase_at_a_time_and_ready_not_in_the_last() -> None:
+    pack = load_builtin_packs()["betrayal"]
+    role_items = pack.for_role("hurt")
+    for phase, area in enumerate(pack.phases):
+        asked = pack.in_phase(role_items, phase)
+        areas = {i.area for i in asked}
+        assert area in areas and not (areas & (set(pack.phases) - {area}))
+        assert "betrayal.checking.hurt" in {i.id for i in asked}  # healing in every phase
+        assert (pack.ready in {i.id for i in asked}) is (phase < len(pack.phases) - 1)
+
+
+@pytest.mark.parametrize(
+    ("extra", "reason"),
+    [
+        ('phases = ["m.a"]\nready = "m.ready"\n', "phases must list two or more"),
+        ('phases = ["m.a", "m.x"]\nready = "m.ready"\n', "phases: 'm.x' is not one of"),
+        ('phases = ["m.a", "m.b"]\nready = "m.one"\n', "ready must name a shared choice item"),
+        ('phases = ["m.a", "m.b"]\n', "ready must name a shared choice item"),
+    ],
+)
+def test_phases_and_ready_are_checked(extra: str, reason: str) -> None:
+    text = (
+        HEAD + extra + '[[areas]]\nid = "m.a"\ntitle = "A"\n[[areas]]\nid = "m.b"\ntitle = "B"\n'
+        '[scale]\nlow = "a"\nmid = "b"\nhigh = "c"\n'
+        '[[items]]\nid = "m.one"\narea = "m.a"\nkind = "scale"\ntext = "One"\n'
+        '[[items]]\nid = "m.two"\narea = "m.b"\nkind = "scale"\ntext = "Two"\n'
+        '[[items]]\nid = "m.ready"\narea = "open"\nkind = "choice"\ntext = "Ready?"\n'
+        'choices = ["Yes", "No"]\n'
+    )
+    assert any(r.startswith(reason) for _, r in problems(text)), problems(text)
 
 
 def test_old_wounds_is_gentle_and_points_to_a_therapist() -> None:
     pack = load_builtin_packs()["old_wounds"]
     assert all(i.optional for i in pack.items)
     assert "therapist" in pack.description
+
+
+def test_old_wounds_is_never_compared_side_by_side_and_offers_grounding_and_support() -> None:
+    """Issue 15 §3: every rating is private to its author (never scored for both), it starts
+    with a grounding step, and "more than I can hold" quietly offers the support lines."""
+    pack = load_builtin_packs()["old_wounds"]
+    assert all(i.private for i in pack.items if i.kind is ItemKind.SCALE)
+    assert pack.items[0].id == "wounds.grounding" and "feet on the floor" in pack.items[0].text
+    after = pack.item("wounds.after")
+    assert after.private and after.offers_support(2) and not after.offers_support(1)
+    assert pack.item("wounds.moment").visibility.value == "private"
+
+
+def test_jealousy_rewards_naming_the_feeling_not_seeking_reassurance() -> None:
+    """Issue 15 §3 (Joiner et al. 1999): naming the feeling without asking for proof scores up;
+    asking again and again for reassurance or checking up scores down; nothing rewards it."""
+    pack = load_builtin_packs()["jealousy"]
+    scored = {i.id: i for i in pack.items if i.kind is ItemKind.SCALE}
+    assert "jealousy.ask" not in scored
+    name, proof = scored["jealousy.name"], scored["jealousy.proof"]
+    assert not name.reverse and "without asking my partner to prove" in name.text
+    assert proof.reverse and "reassurance" in proof.text
+    for item in scored.values():
+        if "reassurance" in item.text:
+            assert item.reverse, item.id
+    assert any("Joiner" in source for source in pack.sources)
+
+
+def test_a_high_stay_out_of_fear_quietly_offers_the_support_lines() -> None:
+    fear = load_builtin_packs()["crossroads"].item("crossroads.fear")
+    assert fear.private and fear.reverse
+    assert fear.offers_support(6) and fear.offers_support(7)
+    assert not fear.offers_support(5) and not fear.offers_support(None)
+
+
+@pytest.mark.parametrize(
+    ("item", "reason"),
+    [
+        ('kind = "scale"\nsupport = 8\n', "support must be the answer"),
+        ('kind = "scale"\nsupport = true\n', "support must be the answer"),
+        ('kind = "text"\nsupport = 1\n', "support is only for scale and choice items"),
+        ('kind = "choice"\nchoices = ["a", "b"]\nsupport = 2\n', "support must be the answer"),
+    ],
+)
+def test_support_is_checked(item: str, reason: str) -> None:
+    text = (
+        HEAD + '[[areas]]\nid = "m.a"\ntitle = "A"\n[scale]\nlow = "a"\nmid = "b"\nhigh = "c"\n'
+        '[[items]]\nid = "m.one"\narea = "m.a"\ntext = "One"\n' + item
+    )
+    assert any(r.startswith(f"item 'm.one': {reason}") for _, r in problems(text)), problems(text)
 
 
 def test_jealousy_asks_about_triggers_what_helps_and_self_care() -> None:
@@ -259,7 +363,7 @@ def test_user_packs_may_not_take_a_builtin_id(tmp_path: Path) -> None:
 
 
 def test_the_shipped_resources_are_valid_and_dated() -> None:
-    resources = load_resources(builtin_resources_file(), today=dt.date(2026, 11, 27))
+    resources = load_resources(builtin_resources_file(), today=dt.date(2026, 12, 7))
     ids = [loc.id for loc in resources.locales]
     assert {"GB", "US", "AU", "DE", FALLBACK_LOCALE} <= set(ids)
     for res in resources.resources:

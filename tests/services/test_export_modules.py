@@ -209,7 +209,7 @@ def test_json_round_trip_carries_pack_versions_settings_and_safety(
     unlock(svc, alex)
     exported: dict[str, Any] = json.loads(text_of(svc, "json", alex))
     versions = {(v["pack_id"], v["version"]) for v in exported["pack_versions"]}
-    assert {("weekly", svc.pack.version), ("jealousy", 1), ("crossroads", 1)} <= versions
+    assert {("weekly", svc.pack.version), ("jealousy", 2), ("crossroads", 1)} <= versions
     assert exported["settings"]["modules"] == "jealousy,crossroads"
 
     target = open_services(tmp_path / "other", FixedClock(NOW), weak_kdf=True)

@@ -64,6 +64,8 @@ def test_a_healthy_folder_has_no_problems_and_is_not_changed(data_dir: Path) -> 
         "journal mode",
         "built-in packs",
         "user packs",
+        "support lines",
+        "support lines (your file)",
         "free disk",
     ]
     assert str(data_dir / DB_FILENAME) in report.checks[2].detail

@@ -70,10 +70,16 @@ def test_a_module_area_is_scored_like_a_weekly_area(
     alex, sam = couple
     services.packs.set_enabled("jealousy", True)
     jealousy = services.packs.get("jealousy")
-    # triggered and spiral are reverse-keyed: stored 2 → 6, 3 → 5.
-    full = {"jealousy.triggered": 2, "jealousy.spiral": 3, "jealousy.ask": 4, "jealousy.steady": 5}
-    three = {**full, "jealousy.steady": None}  # 3 of 4 answered: 75%, scored
-    two = {**three, "jealousy.ask": None}  # 2 of 4: missing, a gap (never zero)
+    # triggered, spiral and proof are reverse-keyed: stored 2 → 6, 3 → 5, 6 → 2.
+    full = {
+        "jealousy.triggered": 2,
+        "jealousy.spiral": 3,
+        "jealousy.name": 4,
+        "jealousy.proof": 6,
+        "jealousy.steady": 5,
+    }
+    three = {**full, "jealousy.steady": None}  # 4 of 5 answered: 80%, scored
+    two = {**three, "jealousy.name": None}  # 3 of 5: missing, a gap (never zero)
     checkin(services, WEEKS[0], couple, module(jealousy, alex, full))
     checkin(services, WEEKS[1], couple, module(jealousy, alex, three))
     checkin(services, WEEKS[2], couple, module(jealousy, alex, two) + module(jealousy, sam, full))
@@ -83,9 +89,9 @@ def test_a_module_area_is_scored_like_a_weekly_area(
     ]
     key = ("jealousy", "jealousy.settled")
     a, s = report.persons
-    assert a.modules[key].values() == pytest.approx([score(6, 5, 4, 5), score(6, 5, 4), None])
-    assert s.modules[key].values() == [None, None, pytest.approx(score(6, 5, 4, 5))]
-    assert a.modules[key].latest == pytest.approx(score(6, 5, 4))
+    assert a.modules[key].values() == pytest.approx([score(6, 5, 4, 2, 5), score(6, 5, 4, 2), None])
+    assert s.modules[key].values() == [None, None, pytest.approx(score(6, 5, 4, 2, 5))]
+    assert a.modules[key].latest == pytest.approx(score(6, 5, 4, 2))
     # never part of the trust index: the weekly answers alone (all at 4 → 50)
     assert a.index.values() == [50.0, 50.0, 50.0]
     assert set(a.areas) == {"communication", "security", "closeness", "reliability", "openness"}
@@ -113,7 +119,8 @@ def test_roles_pick_each_persons_items(services: Services, couple: list[Profile]
     key = ("betrayal", "betrayal.amends")
     assert key in {m.key for m in report.modules}
     title = next(m.title for m in report.modules if m.key == key)
-    assert title == pack.area_heading("betrayal.amends") == "After a betrayal: Amends and openness"
+    heading = "After a betrayal: Safety and accountability (phase 1)"
+    assert title == pack.area_heading("betrayal.amends") == heading
 
     def keyed(items: list[Item], value: int) -> list[float]:
         return [float(8 - value if i.reverse else value) for i in items]
@@ -182,15 +189,22 @@ def test_private_items_are_skipped(services: Services, couple: list[Profile]) ->
     )
     pack = dataclasses.replace(base, id="mine", items=items)
     assert pack.areas == (ModuleArea("jealousy.settled", "Feeling settled"),)
-    # Two of the three shared items answered would be under 75% of four, but the private item
-    # does not count: 2 of 3 shared is still under 75%, 3 of 3 is scored without it.
-    three = {"jealousy.triggered": 1, "jealousy.spiral": 1, "jealousy.ask": 7, "jealousy.steady": 1}
-    checkin(services, WEEKS[1], couple, module(pack, alex, three))
-    checkin(services, WEEKS[2], couple, module(pack, alex, {**three, "jealousy.ask": None}))
+    # The private item (answered 1, the lowest) never moves the score, and never counts towards
+    # the 75%: 4 of 4 shared is scored without it, 2 of 4 shared is a gap.
+    four = {
+        "jealousy.triggered": 1,
+        "jealousy.spiral": 1,
+        "jealousy.name": 7,
+        "jealousy.proof": 1,
+        "jealousy.steady": 1,
+    }
+    two = {**four, "jealousy.name": None, "jealousy.proof": None}
+    checkin(services, WEEKS[1], couple, module(pack, alex, four))
+    checkin(services, WEEKS[2], couple, module(pack, alex, two))
     trends = rawdb.new_trends(services, catalog=_Catalog(pack))
     report = trends.report()
     series = report.persons[0].modules[("mine", "jealousy.settled")]
-    assert series.values() == [pytest.approx(score(7, 7, 7)), None]
+    assert series.values() == [pytest.approx(score(7, 7, 7, 7)), None]
 
 
 def test_cli_charts_show_module_panels_only_when_present(

@@ -24,6 +24,7 @@ from trustcheck.tui.screens.help import HelpScreen
 from trustcheck.tui.screens.reveal import RevealScreen
 from trustcheck.tui.screens.safety import SafetyScreen
 from trustcheck.tui.screens.settings import SettingsScreen
+from trustcheck.tui.screens.support import SupportOfferScreen
 from trustcheck.tui.screens.turnreview import TurnReviewScreen
 from trustcheck.tui.screens.unlock import SetPassphraseScreen, UnlockScreen
 from trustcheck.tui.widgets.passphrase import PassphraseInput
@@ -83,6 +84,8 @@ def db_rows(services: Services, sql: str, *params: object) -> list[tuple[object,
 async def test_jealousy_and_old_wounds_follow_the_weekly_core(
     services: Services, solo: list[Profile]
 ) -> None:
+    """Old wounds (version 2) is never compared side by side: its ratings are private to each
+    person, sealed, and absent from the reveal (issue 15 §3)."""
     (robin,) = solo
     services.packs.set_enabled("jealousy", True)
     services.packs.set_enabled("old_wounds", True)
@@ -94,27 +97,36 @@ async def test_jealousy_and_old_wounds_follow_the_weekly_core(
         screen = app.screen
         assert isinstance(screen, AnswerScreen) and screen.index == weekly
         text = screen_text(app)
-        assert f"{weekly + 1} of {weekly + 7 + 6}" in text
+        assert f"{weekly + 1} of {weekly + 8 + 8}" in text
         assert "Jealousy  ·  Feeling settled" in text  # the module named once (issue 12)
         assert "Jealousy: Jealousy" not in text and "Jealousy  ·  Jealousy" not in text
         assert "Something this week set off a jealous feeling in me." in text
         await pilot.press(*module_keys(services, robin, "jealousy", "a text message"))
-        assert "Old wounds" in screen_text(app) and "therapist" in screen_text(app)
-        await pilot.press(*module_keys(services, robin, "old_wounds"), "ctrl+n")  # review: done
+        text = screen_text(app)
+        assert "Old wounds" in text and "therapist" in text and "feet on the floor" in text
+        asked = 0
+        for key in [*module_keys(services, robin, "old_wounds"), "ctrl+n"]:  # review: done
+            await pilot.press(key)
+            if isinstance(app.screen, SetPassphraseScreen):  # the first private answer
+                asked += 1
+                await give_passphrase(app, pilot, "robin-pass")
+        assert asked == 1
         assert isinstance(app.screen, SafetyScreen)
         await pilot.press("s")
         assert isinstance(app.screen, RevealScreen)
         seen = screen_text(app)
         assert "Modules" in seen and "Jealousy: Feeling settled" in seen
         assert "Jealousy: Jealousy" not in seen  # never doubled (issue 12)
-        assert "Old wounds: Old hurts, here and now" in seen
+        assert "Old hurts" not in seen and "Old wounds" not in seen  # never side by side
         assert "a text message" in seen  # a shared module answer, under its prompt
         assert "What set off the feeling, as I see it." in seen
     mine = services.checkins.turn_answers(draft.id, robin.id)
     assert mine[("jealousy", "jealousy.triggered")].value == 5
-    assert mine[("jealousy", "jealousy.triggered")].pack_version == 1
+    assert mine[("jealousy", "jealousy.triggered")].pack_version == 2
     assert mine[("old_wounds", "wounds.helps")].text == "ok"
-    assert services.packs.stored_snapshot("jealousy", 1) is not None  # wording kept on first use
+    echo = mine[("old_wounds", "wounds.echo")]
+    assert echo.value is None and echo.visibility is Visibility.PRIVATE  # sealed, never scored
+    assert services.packs.stored_snapshot("jealousy", 2) is not None  # wording kept on first use
 
 
 @run_async
@@ -125,27 +137,74 @@ async def test_betrayal_shows_each_partner_their_own_wording(
     services.packs.set_enabled("betrayal", True)
     services.packs.set_role("betrayal", alex.id, "hurt")
     services.packs.set_role("betrayal", sam.id, "hurting")
+    services.keys.set_passphrase(alex.id, "alex-pass")  # unlocked: private items seal at once
     draft = weekly_done(services, couple, second=False)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")  # through the turn's gate
         text = screen_text(app)
-        assert "After a betrayal  ·  Amends and openness" in text
-        assert "When I asked about what happened, I got honest answers." in text
+        assert "After a betrayal  ·  Safety and accountability (phase 1)" in text
+        assert "I know the contact with the other person has ended" in text
         keys = module_keys(services, alex, "betrayal")
         await pilot.press(*keys[:1])
-        assert "My partner offered openness this week" in screen_text(app)
-        await pilot.press(*keys[1:], "ctrl+n", "s")  # the review done; safety skipped
+        assert "we took a time-out" in screen_text(app)
+        asked = 0
+        for key in [*keys[1:], "ctrl+n", "s"]:  # the review done; safety skipped
+            await pilot.press(key)
+            if isinstance(app.screen, UnlockScreen):  # the first private answer: sealed for Alex
+                asked += 1
+                await give_passphrase(app, pilot, "alex-pass")
+        assert asked == 1
         assert isinstance(app.screen, HandoverScreen)
         await pilot.press("enter")
         assert isinstance(app.screen, AnswerScreen) and app.screen.person.id == sam.id
     alex_items = {iid for (pid, iid) in services.checkins.turn_answers(draft.id, alex.id)}
     assert "betrayal.answers.hurt" in alex_items and "betrayal.answers.hurting" not in alex_items
-    assert "betrayal.phase" in alex_items  # the choice item, for everyone
+    assert "betrayal.ready" in alex_items  # the choice item, for everyone
     answers = services.checkins.turn_answers(draft.id, alex.id)
-    assert answers[("betrayal", "betrayal.phase")].value == 1  # "2" chose the second option
+    assert answers[("betrayal", "betrayal.ready")].value == 1  # "2" chose "Not yet"
+    assert "betrayal.why.hurt" not in alex_items  # phase 2 opens only when both are ready
     sam_items = [t.item.id for t in services.checkins.turn_items(sam.id) if t.pack.id == "betrayal"]
     assert "betrayal.answers.hurting" in sam_items and "betrayal.answers.hurt" not in sam_items
+
+
+@run_async
+async def test_a_high_stay_out_of_fear_quietly_offers_the_support_lines_to_that_person_only(
+    services: Services, couple: list[Profile]
+) -> None:
+    """Issue 15 §3: "I stay partly out of fear" answered 7 opens the support lines for the person
+    answering, in their own turn; a 5 does not. Nothing of it is stored or shown to the partner."""
+    alex, sam = couple
+    services.packs.set_enabled("crossroads", True)
+    services.packs.set_locale("GB")
+    draft = weekly_done(services, couple)
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("enter")  # through the turn's gate
+        await pilot.press("5")  # the first (private) answer asks for a passphrase
+        assert isinstance(app.screen, SetPassphraseScreen)
+        await give_passphrase(app, pilot, "alex-pass")
+        await pilot.press("5", "5", "5", "5")  # protect, effort, possible, own: nothing offered
+        assert isinstance(app.screen, AnswerScreen)
+        assert "I stay partly out of fear" in screen_text(app)
+        await pilot.press("7")
+        assert isinstance(app.screen, SupportOfferScreen)
+        offer = " ".join(screen_text(app).split())
+        assert "Your partner does not see this" in offer
+        assert "Samaritans" in offer and "116 123" in offer and "0808 2000 247" in offer
+        assert "call 999" in offer
+        await pilot.press("enter")
+        assert isinstance(app.screen, AnswerScreen)
+        assert "I stay mostly out of duty or guilt." in screen_text(app)
+        await pilot.press("5")
+        assert not isinstance(app.screen, SupportOfferScreen)
+    fear = services.checkins.turn_answers(draft.id, alex.id)[("crossroads", "crossroads.fear")]
+    assert fear.value is None and fear.visibility is Visibility.PRIVATE  # sealed, as before
+    assert sam.id not in {
+        a.profile_id
+        for a in services.checkins.turn_answers(draft.id, sam.id).values()
+        if a.pack_id == "crossroads"
+    }
 
 
 @run_async
@@ -238,7 +297,7 @@ async def test_a_yes_is_sealed_shows_help_hides_at_once_and_never_reaches_the_pa
         await give_passphrase(app, pilot, "alex-pass")
         assert app.screen is screen and screen.showing_help
         help_text = screen_text(app)
-        assert "0808 2000 247" in help_text and "last checked 27 Nov 2026" in help_text
+        assert "0808 2000 247" in help_text and "last checked 7 Dec 2026" in help_text
         assert "pausing the joint check-ins" in help_text and "999" in help_text
         assert not services.keys.is_unlocked(alex.id)  # nothing left open behind it
         await pilot.press("ctrl+l")  # hidden at once
@@ -337,12 +396,17 @@ async def test_guides_from_the_reveal_step_by_step(services: Services, solo: lis
         await pilot.press("down", "enter")  # the second guide: after a fight
         assert isinstance(app.screen, GuideScreen)
         text = screen_text(app)
-        assert "After a fight" in text and "Step 1 of 6" in text
+        assert "After a fight" in text and "Step 1 of 7" in text
+        assert "Adapted from the five steps" in " ".join(text.split())  # cited, not branded
         await pilot.press("right", "right")
-        assert "Step 3 of 6" in screen_text(app) and "Each person's view" in screen_text(app)
+        assert "Step 3 of 7" in screen_text(app) and "Each person's view" in screen_text(app)
         await pilot.press("left")
-        assert "Step 2 of 6" in screen_text(app)
-        await pilot.press("right", "right", "right", "right", "enter")
+        assert "Step 2 of 7" in screen_text(app)
+        await pilot.press("right", "right", "right")
+        assert "If there was fear or force" in screen_text(app)  # before "My own part"
+        await pilot.press("right")
+        assert "My own part" in screen_text(app)
+        await pilot.press("right", "enter")
         assert isinstance(app.screen, GuidesScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, RevealScreen)
@@ -361,7 +425,7 @@ async def test_about_from_help_says_what_it_is_not_and_credits_the_research(
         text = " ".join(screen_text(app).split())
         assert "not therapy, not a diagnosis and not an emergency service" in text
         assert "Rempel, Holmes & Zanna" in text  # the weekly areas' sources
-        assert "After a betrayal (version 1)" in text
+        assert "After a betrayal (version 2)" in text
         assert "Gordon, Baucom & Snyder" in text  # a module's own sources
 
 

@@ -46,8 +46,7 @@ async def test_a_choice_item_is_not_headed_open_prompts(
     services: Services, couple: list[Profile]
 ) -> None:
     alex = couple[0]
-    services.packs.set_enabled("betrayal", True)
-    services.packs.set_role("betrayal", alex.id, "hurt")
+    services.packs.set_enabled("betrayal", True)  # no role yet: the shared items, none private
     weekly_done(services, couple, second=False)
     turn = [t for t in services.checkins.turn_items(alex.id) if t.pack.id == "betrayal"]
     before_choice = next(n for n, t in enumerate(turn) if t.item.kind is ItemKind.CHOICE)

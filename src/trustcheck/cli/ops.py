@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -30,12 +31,17 @@ def doctor(
 ) -> None:
     """Check paths, schema version, integrity, permissions, packs and free disk. Changes nothing."""
     from trustcheck import messages
+    from trustcheck.core.clock import TODAY_ENV, SystemClock, parse_today
     from trustcheck.services.ops import doctor as run_doctor
 
-    report = run_doctor(data_dir_path(), full=full)
+    try:
+        today = SystemClock(parse_today(os.environ.get(TODAY_ENV))).now().date()
+    except ValueError as exc:
+        fail(str(exc))
+    report = run_doctor(data_dir_path(), full=full, today=today)
     good, bad = _marks()
     for check in report.checks:
-        mark = good if check.ok else bad
+        mark = "!" if check.warning else good if check.ok else bad
         typer.echo(printable(f"{mark} {check.label}: {check.detail}"))
         if check.hint:
             typer.echo(printable(f"    hint: {check.hint}"))

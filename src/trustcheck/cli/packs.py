@@ -26,6 +26,11 @@ def packs_list() -> None:
     services = open_data()
     try:
         entries = services.packs.entries()
+        added = {
+            e.id: services.packs.questions_added(e.pack)
+            for e in entries
+            if e.module and e.pack is not None and not e.problems
+        }
     finally:
         services.close()
     rows = [
@@ -47,7 +52,10 @@ def packs_list() -> None:
         else:
             state = messages.PACKS_ON if entry.enabled else messages.PACKS_OFF
         version = "" if entry.version is None else str(entry.version)
-        rows.append((entry.id, version, entry.title, entry.source, state))
+        title = entry.title
+        if entry.id in added:
+            title = messages.MODULE_QUESTIONS_TITLE.format(title=title, n=added[entry.id])
+        rows.append((entry.id, version, title, entry.source, state))
     widths = [max(len(printable(r[c])) for r in rows) for c in range(4)]
     for n, row in enumerate(rows):
         cells = [printable(cell).ljust(widths[c]) for c, cell in enumerate(row[:4])]

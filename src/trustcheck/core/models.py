@@ -104,6 +104,13 @@ class Item:
     #: A scale item about something that may not happen every week ("When I raised something
     #: hard, …"): it can be answered "didn't come up this week", which is not a skip.
     conditional: bool = False
+    #: Scale or choice items: from this answer up (the value given, 1–7, or the choice's index)
+    #: the support lines are quietly offered to the person who answered, and to no one else.
+    support: int | None = None
+
+    def offers_support(self, value: int | None) -> bool:
+        """Whether this answer quietly offers its author the support lines."""
+        return self.support is not None and value is not None and value >= self.support
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +139,11 @@ class Pack:
     roles: tuple[tuple[str, str], ...] = ()
     #: Every answer to this pack is private (sealed, never shown to the partner).
     private: bool = False
+    #: A module's own areas in the order they are unlocked: the couple is in one phase at a time
+    #: and moves on when both answer ``ready`` with its first choice. Empty: no phases.
+    phases: tuple[str, ...] = ()
+    #: The choice item each person answers to move on to the next phase ("" without phases).
+    ready: str = ""
 
     def item(self, item_id: str) -> Item:
         for item in self.items:
@@ -166,6 +178,21 @@ class Pack:
     def for_role(self, role: str | None) -> tuple[Item, ...]:
         """The items a person with ``role`` answers: everyone's, plus their role's own."""
         return tuple(i for i in self.items if i.who == "everyone" or (role and i.who == role))
+
+    def in_phase(self, items: tuple[Item, ...], phase: int) -> tuple[Item, ...]:
+        """Of ``items``, those asked while the couple is in ``phase`` (0-based): the items of that
+        phase's area and every item outside the phases; the ``ready`` item not in the last phase.
+        A pack without phases asks them all."""
+        if not self.phases:
+            return items
+        current = self.phases[min(max(phase, 0), len(self.phases) - 1)]
+        last = phase >= len(self.phases) - 1
+        return tuple(
+            i
+            for i in items
+            if (i.area == current or i.area not in self.phases)
+            and not (last and i.id == self.ready)
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,8 @@ _TOP_KEYS = (
     "areas",
     "roles",
     "items",
+    "phases",
+    "ready",
 )
 _ITEM_KEYS = (
     "id",
@@ -54,9 +56,10 @@ _ITEM_KEYS = (
     "private",
     "visibility",
     "conditional",
+    "support",
 )
 #: The default visibilities a pack may give a written item (``private = true`` seals it instead).
-_VISIBILITIES = ("shared", "therapy")
+_VISIBILITIES = ("shared", "therapy", "private")
 _AREA_KEYS = ("id", "title")
 EVERYONE = "everyone"
 _LABEL_KEYS = ("low", "mid", "high")
@@ -347,12 +350,32 @@ def _check_item(check: _Checker, index: int, raw: object, seen: dict[str, int]) 
             check.add(
                 line("visibility"),
                 f"{label}: visibility must be one of: {', '.join(_VISIBILITIES)}"
-                " (for a private item, write private = true)",
+                " (for an item that must stay private, write private = true)",
             )
         elif kind is not None and kind is not ItemKind.TEXT:
             check.add(line("visibility"), f"{label}: visibility is only for text items")
         else:
             visibility = Visibility(raw_visibility)
+
+    support: int | None = None
+    if "support" in raw:
+        raw_support = raw["support"]
+        if kind is not None and kind not in (ItemKind.SCALE, ItemKind.CHOICE):
+            check.add(line("support"), f"{label}: support is only for scale and choice items")
+        elif (
+            isinstance(raw_support, bool)
+            or not isinstance(raw_support, int)
+            or not (
+                1 <= raw_support <= 7 if kind is ItemKind.SCALE else 0 <= raw_support < len(choices)
+            )
+        ):
+            check.add(
+                line("support"),
+                f"{label}: support must be the answer (1–7, or a choice's index from 0) from "
+                "which the support lines are offered",
+            )
+        else:
+            support = raw_support
 
     if len(check.problems) > before or kind is None or text is None:
         return None
@@ -371,7 +394,46 @@ def _check_item(check: _Checker, index: int, raw: object, seen: dict[str, int]) 
         private=private,
         conditional=conditional,
         visibility=visibility,
+        support=support,
     )
+
+
+def _check_phases(
+    check: _Checker, data: dict[str, object], areas: tuple[ModuleArea, ...], items: list[Item]
+) -> tuple[tuple[str, ...], str]:
+    """A module's ``phases`` (its own areas, in the order they are unlocked) and ``ready`` (the
+    choice item, first choice "ready", that each person answers to move on together)."""
+    raw_phases, raw_ready = data.get("phases"), data.get("ready")
+    if raw_phases is None and raw_ready is None:
+        return (), ""
+    own = {a.id for a in areas}
+    phases: list[str] = []
+    where = check.top_line("phases")
+    if not isinstance(raw_phases, list) or len(raw_phases) < 2:
+        check.add(where, "phases must list two or more of the pack's own [[areas]], in order")
+    else:
+        for value in raw_phases:
+            if not isinstance(value, str) or value not in own:
+                check.add(where, f"phases: {value!r} is not one of the pack's own [[areas]]")
+            elif value in phases:
+                check.add(where, f"phases: '{value}' is listed twice")
+            else:
+                phases.append(value)
+    by_id = {i.id: i for i in items}
+    ready_item = by_id.get(raw_ready) if isinstance(raw_ready, str) else None
+    if (
+        ready_item is None
+        or ready_item.kind is not ItemKind.CHOICE
+        or ready_item.private
+        or ready_item.area in own
+    ):
+        check.add(
+            check.top_line("ready"),
+            "ready must name a shared choice item outside the phases (its first choice means "
+            "'ready to move on')",
+        )
+        return tuple(phases), ""
+    return tuple(phases), ready_item.id
 
 
 def _check_areas(check: _Checker, raw: object, *, module: bool) -> tuple[ModuleArea, ...]:
@@ -552,6 +614,7 @@ def validate_pack_text(text: str, filename: str) -> tuple[Pack | None, list[Pack
 
     scale = _check_labels(check, data, "scale", needs_scale)
     rating = _check_labels(check, data, "rating", needs_rating)
+    phases, ready = _check_phases(check, data, areas, items)
 
     if check.problems:
         return None, sorted(check.problems, key=lambda p: p.line)
@@ -569,7 +632,7 @@ def validate_pack_text(text: str, filename: str) -> tuple[Pack | None, list[Pack
         areas=areas,
         roles=tuple(check.roles.items()),
         private=check.pack_private,
+        phases=phases,
+        ready=ready,
     )
     return pack, []
-
-

@@ -35,6 +35,7 @@ def _item_dict(item: Item) -> dict[str, Any]:
         "choices": list(item.choices),
         "private": item.private,
         "conditional": item.conditional,
+        "support": item.support,
     }
 
 
@@ -55,6 +56,8 @@ def pack_snapshot(pack: Pack) -> str:
         "areas": [{"id": a.id, "title": a.title} for a in pack.areas],
         "roles": dict(pack.roles),
         "items": [_item_dict(i) for i in pack.items],
+        "phases": list(pack.phases),
+        "ready": pack.ready,
         **labels,
     }
     import json  # snapshots are written and read during check-ins, not at start-up
@@ -80,6 +83,7 @@ def pack_from_snapshot(snapshot: str) -> Pack:
             choices=tuple(i.get("choices", ())),
             private=bool(i.get("private", False)),
             conditional=bool(i.get("conditional", False)),
+            support=i.get("support"),
         )
         for i in body["items"]
     )
@@ -101,6 +105,8 @@ def pack_from_snapshot(snapshot: str) -> Pack:
         areas=tuple(ModuleArea(a["id"], a["title"]) for a in body.get("areas", ())),
         roles=tuple(body.get("roles", {}).items()),
         private=bool(body.get("private", False)),
+        phases=tuple(body.get("phases", ())),
+        ready=body.get("ready", ""),
     )
 
 

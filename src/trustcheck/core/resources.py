@@ -2,6 +2,11 @@
 
 The file is checked as a whole and every problem is reported as ``FILE:LINE: reason``, like a
 pack (``core.packs``). Pure: stdlib only, no Textual, Rich, Typer or sqlite3.
+
+A person's own ``resources.toml`` can only add to the shipped list (:func:`add_user_resources`):
+new places and new lines, never a change to a shipped one. The result says that a file of their own
+is in use (``Resources.user_file``) and what was wrong with it, so no screen can pass it off as the
+shipped list.
 """
 
 from __future__ import annotations
@@ -42,12 +47,27 @@ class Resource:
     note: str
     source: str
     last_checked: dt.date
+    #: True for a line from the person's own file, never for a shipped one.
+    added: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Resources:
     locales: tuple[Locale, ...]
     resources: tuple[Resource, ...]
+    #: The person's own file when one is in use (it can only add), else None.
+    user_file: str | None = None
+    #: What was wrong with that file; then none of its lines were added.
+    user_problems: tuple[PackProblem, ...] = ()
+
+    @property
+    def added(self) -> tuple[Resource, ...]:
+        """The lines the person's own file added."""
+        return tuple(r for r in self.resources if r.added)
+
+    def stale(self, today: dt.date, months: int = 12) -> tuple[Resource, ...]:
+        """Lines last checked more than ``months`` months before ``today``."""
+        return tuple(r for r in self.resources if r.last_checked < months_before(today, months))
 
     def locale(self, locale_id: str | None) -> Locale:
         """The locale asked for, else the international fallback."""
@@ -60,6 +80,19 @@ class Resources:
         own = [r for r in self.resources if r.locale == chosen]
         extra = [r for r in self.resources if r.locale == FALLBACK_LOCALE and chosen != r.locale]
         return tuple(own + extra)
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` months earlier (the month's last day when it is shorter)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    for last in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
 
 
 def _lines(text: str) -> tuple[dict[str, list[int]], dict[str, list[dict[str, int]]]]:
@@ -84,9 +117,15 @@ def _lines(text: str) -> tuple[dict[str, list[int]], dict[str, list[dict[str, in
 
 
 def validate_resources_text(
-    text: str, filename: str, today: dt.date | None = None
+    text: str, filename: str, today: dt.date | None = None, base: Resources | None = None
 ) -> tuple[Resources | None, list[PackProblem]]:
-    """Parse and check a resources file; return it (or None) and every problem with its line."""
+    """Parse and check a resources file; return it (or None) and every problem with its line.
+
+    With ``base`` (the shipped list) the file is a person's own additions: it may hold no
+    ``[[locales]]`` at all, its lines may belong to the shipped places, and it is refused if it
+    names a shipped place or a shipped line again (it can add, never replace). The result holds
+    only the additions, each marked ``added``.
+    """
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -124,8 +163,9 @@ def validate_resources_text(
             add(1, f"unknown key '{key}' (the file holds [[locales]] and [[resources]])")
 
     locales: list[Locale] = []
+    shipped_ids = {loc.id for loc in base.locales} if base is not None else set()
     raw_locales = data.get("locales", [])
-    if not isinstance(raw_locales, list) or not raw_locales:
+    if not isinstance(raw_locales, list) or (not raw_locales and base is None):
         add(1, "the file needs at least one [[locales]] table")
         raw_locales = []
     for index, raw in enumerate(raw_locales):
@@ -145,12 +185,19 @@ def validate_resources_text(
         if any(loc.id == locale_id for loc in locales):
             add(where("locales", index, "id"), f"duplicate locale '{locale_id}'")
             continue
+        if locale_id in shipped_ids:
+            add(
+                where("locales", index, "id"),
+                f"locale '{locale_id}' is already in the shipped list: a file of your own can "
+                "only add places and lines, not change them (add [[resources]] to it instead)",
+            )
+            continue
         label = f"locale '{locale_id}'"
         name = text_of(raw, "locales", index, "name", label)
         emergency = text_of(raw, "locales", index, "emergency", label)
         locales.append(Locale(locale_id, name, emergency))
-    known = {loc.id for loc in locales}
-    if raw_locales and FALLBACK_LOCALE not in known:
+    known = {loc.id for loc in locales} | shipped_ids
+    if raw_locales and base is None and FALLBACK_LOCALE not in known:
         add(where("locales", 0), f"add a '{FALLBACK_LOCALE}' locale: the fallback for elsewhere")
 
     resources: list[Resource] = []
@@ -199,6 +246,14 @@ def validate_resources_text(
                 where("resources", index, "last_checked"), f"{label}: last_checked is in the future"
             )
         note = raw.get("note", "")
+        shipped_names = {(r.locale, r.name.casefold()) for r in base.resources} if base else set()
+        if isinstance(locale, str) and (locale, name.casefold()) in shipped_names:
+            add(
+                where("resources", index, "name"),
+                f"{label}: '{name}' is already in the shipped list: a file of your own can "
+                "only add lines, not change a shipped one",
+            )
+            continue
         if (
             isinstance(locale, str)
             and isinstance(phone, str)
@@ -210,7 +265,14 @@ def validate_resources_text(
         ):
             resources.append(
                 Resource(
-                    locale, name, phone.strip(), website.strip(), note.strip(), source, checked
+                    locale,
+                    name,
+                    phone.strip(),
+                    website.strip(),
+                    note.strip(),
+                    source,
+                    checked,
+                    added=base is not None,
                 )
             )
     for loc in locales:
@@ -220,6 +282,25 @@ def validate_resources_text(
     if problems:
         return None, sorted(problems, key=lambda p: p.line)
     return Resources(tuple(locales), tuple(resources)), []
+
+
+def add_user_resources(base: Resources, path: Path, today: dt.date | None = None) -> Resources:
+    """The shipped list ``base`` with a person's own file's additions after it.
+
+    Never raises for the person's file: when it cannot be read or is refused, the shipped list is
+    returned as it was, with ``user_file`` and ``user_problems`` saying so.
+    """
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        reason = getattr(err, "strerror", None) or type(err).__name__
+        problem = PackProblem(name, 0, f"cannot read the file: {reason}")
+        return Resources(base.locales, base.resources, name, (problem,))
+    extra, problems = validate_resources_text(text, name, today, base=base)
+    if extra is None:
+        return Resources(base.locales, base.resources, name, tuple(problems))
+    return Resources(base.locales + extra.locales, base.resources + extra.resources, name)
 
 
 def load_resources(path: Path, today: dt.date | None = None) -> Resources:

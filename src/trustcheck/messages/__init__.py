@@ -12,7 +12,9 @@ from trustcheck.messages.checkin import *  # noqa: F403
 from trustcheck.messages.errors import *  # noqa: F403
 from trustcheck.messages.export import *  # noqa: F403
 from trustcheck.messages.journal import *  # noqa: F403
+from trustcheck.messages.modules import *  # noqa: F403
 from trustcheck.messages.packs import *  # noqa: F403
+from trustcheck.messages.resources import *  # noqa: F403
 from trustcheck.messages.safety import *  # noqa: F403
 from trustcheck.messages.trends import *  # noqa: F403
 from trustcheck.messages.upkeep import *  # noqa: F403

@@ -296,7 +296,30 @@ class CheckinService(CheckinReveal):
         self._checkins.set_step(checkin.id, Step.CLOSE, self.clock.now())
         self._checkins.finish(checkin.id, CheckinStatus.COMPLETED, self.clock.now())
         self._drafts.clear(checkin.id)  # the answers are given; a draft left over goes nowhere
+        self._move_on_together(checkin)
         return self.summary(self._checkins.get(checkin.id))
+
+    def _move_on_together(self, checkin: Checkin) -> None:
+        """In a module with phases, the couple moves on to the next phase when everyone answered
+        its ``ready`` item with the first choice ("ready") in this check-in. A check-in one
+        partner does alone never moves the couple on: both say it."""
+        if self.catalog is None:
+            return
+        people = {p.id for p in self.people(checkin)}
+        if people != {p.id for p in self._profiles.active()}:
+            return
+        answers = self._answers.for_checkin(checkin.id)
+        for pack in self.catalog.enabled_modules():
+            phase = self.catalog.phase(pack.id)
+            if not pack.phases or not pack.ready or phase >= len(pack.phases) - 1:
+                continue
+            ready = {
+                a.profile_id
+                for a in answers
+                if a.pack_id == pack.id and a.item_id == pack.ready and a.value == 0
+            }
+            if people and people <= ready:
+                self.catalog.set_phase(pack.id, phase + 1)
 
     def loss(self, checkin: Checkin) -> Loss:
         """What discarding ``checkin`` would throw away, to name it before asking."""

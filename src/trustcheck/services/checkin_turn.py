@@ -40,6 +40,15 @@ class TurnItem:
 
 
 @dataclass(frozen=True, slots=True)
+class CheckinCost:
+    """Each switched-on module's title and the questions it adds, and about how many minutes the
+    whole check-in takes (``core.cost``)."""
+
+    modules: tuple[tuple[str, int], ...]
+    minutes: int
+
+
+@dataclass(frozen=True, slots=True)
 class Turn:
     """What the answer screen needs for one person's turn, read in one call.
 
@@ -131,14 +140,34 @@ class CheckinTurns(CheckinAnswers):
 
     def turn_items(self, profile_id: int) -> tuple[TurnItem, ...]:
         """What one person answers in a check-in: the weekly core, then each switched-on
-        module's items for everyone and for that person's role in it. Each answer keeps its
-        item's own pack id and version."""
+        module's items for everyone and for that person's role in it (in a module with phases,
+        those of the couple's current phase). Each answer keeps its item's own pack id and
+        version."""
         out = [TurnItem(self.pack, item) for item in self.pack.items]
         if self.catalog is not None:
             for pack in self.catalog.enabled_modules():
                 role = self.catalog.role(pack.id, profile_id)
-                out.extend(TurnItem(pack, item) for item in pack.for_role(role))
+                out.extend(TurnItem(pack, item) for item in self.catalog.phase_items(pack, role))
         return tuple(out)
+
+    def cost(self, profile_ids: Sequence[int]) -> CheckinCost:
+        """What a check-in with these people asks of their time: each switched-on module's
+        questions (the most any one of them is asked) and about how long it all takes."""
+        from trustcheck.core.cost import checkin_minutes
+
+        turns = [self.turn_items(pid) for pid in profile_ids]
+        modules: dict[str, tuple[str, int]] = {}
+        for turn in turns:
+            counts: dict[str, int] = {}
+            for t in turn:
+                if t.pack.module:
+                    counts[t.pack.id] = counts.get(t.pack.id, 0) + 1
+                    modules.setdefault(t.pack.id, (t.pack.title, 0))
+            for pack_id, n in counts.items():
+                title, most = modules[pack_id]
+                modules[pack_id] = (title, max(most, n))
+        minutes = checkin_minutes([tuple(t.item for t in turn) for turn in turns])
+        return CheckinCost(tuple(modules.values()), minutes)
 
     def turn(self, checkin: Checkin) -> Turn:
         """The turn of whoever answers at ``checkin``'s step: who, with whom, the items in order

@@ -6,6 +6,7 @@ reports each check as ok or as a problem with a one-line hint.
 
 from __future__ import annotations
 
+import datetime as dt
 import shlex
 import shutil
 import stat
@@ -47,6 +48,8 @@ class Check:
     ok: bool
     detail: str
     hint: str | None = None
+    #: Worth a look but not a problem: it does not make doctor fail.
+    warning: bool = False
 
 
 @dataclass
@@ -64,6 +67,9 @@ class DoctorReport:
     def bad(self, label: str, detail: str, hint: str) -> None:
         self.checks.append(Check(label, False, detail, hint))
 
+    def warn(self, label: str, detail: str, hint: str) -> None:
+        self.checks.append(Check(label, True, detail, hint, warning=True))
+
 
 def _q(path: Path) -> str:
     return shlex.quote(str(path))
@@ -78,8 +84,15 @@ def _size(n: int) -> str:
     raise AssertionError("unreachable")
 
 
-def doctor(data_dir: Path, *, full: bool = False, min_free: int = MIN_FREE_BYTES) -> DoctorReport:
-    """Check the data folder and its database; change nothing."""
+def doctor(
+    data_dir: Path,
+    *,
+    full: bool = False,
+    min_free: int = MIN_FREE_BYTES,
+    today: dt.date | None = None,
+) -> DoctorReport:
+    """Check the data folder and its database; change nothing. With ``today``, a support line last
+    checked more than 12 months before it is a warning."""
     report = DoctorReport(data_dir)
     db_path = data_dir / DB_FILENAME
     known = migrations.schema_version()
@@ -96,6 +109,7 @@ def doctor(data_dir: Path, *, full: bool = False, min_free: int = MIN_FREE_BYTES
         _permissions(report, data_dir, db_path)
         _database(report, db_path, known, full=full)
     _packs(report)
+    _resources(report, today)
     _disk(report, data_dir, min_free)
     return report
 
@@ -212,6 +226,63 @@ def _packs(report: DoctorReport) -> None:
             )
     if not broken:
         report.good("user packs", f"{len(files)} valid in {folder}" if files else "none")
+
+
+def _resources(report: DoctorReport, today: dt.date | None) -> None:
+    """The support lines: the shipped list, a file of the person's own (announced: it can only
+    add), and any line last checked more than 12 months ago."""
+    from trustcheck import messages
+    from trustcheck.core.packs import PackError
+    from trustcheck.core.resources import add_user_resources, load_resources
+    from trustcheck.paths import builtin_resources_file, user_resources_file
+
+    try:
+        resources = load_resources(builtin_resources_file())
+    except PackError as err:
+        for problem in err.problems[:5]:
+            report.bad(
+                messages.DOCTOR_RESOURCES, str(problem), messages.DOCTOR_RESOURCES_BROKEN_HINT
+            )
+        return
+    report.good(
+        messages.DOCTOR_RESOURCES,
+        messages.DOCTOR_RESOURCES_SHIPPED.format(
+            n=len(resources.resources), places=len(resources.locales)
+        ),
+    )
+    own = user_resources_file()
+    if not own.exists():
+        report.good(messages.DOCTOR_RESOURCES_OWN, messages.DOCTOR_RESOURCES_NONE)
+    else:
+        resources = add_user_resources(resources, own)
+        for problem in resources.user_problems:
+            report.bad(
+                messages.DOCTOR_RESOURCES_OWN, str(problem), messages.DOCTOR_RESOURCES_REFUSED_HINT
+            )
+        if not resources.user_problems:
+            report.good(
+                messages.DOCTOR_RESOURCES_OWN,
+                messages.DOCTOR_RESOURCES_IN_USE.format(path=own, n=len(resources.added)),
+            )
+    if today is None:
+        return
+    stale = resources.stale(today)
+    if not stale:
+        report.good(messages.DOCTOR_RESOURCES_STALE, messages.DOCTOR_RESOURCES_FRESH)
+    places = {loc.id: loc.name for loc in resources.locales}
+    for res in stale:
+        hint = (
+            messages.DOCTOR_RESOURCES_OLD_HINT_OWN.format(path=_q(own))
+            if res.added
+            else messages.DOCTOR_RESOURCES_OLD_HINT_SHIPPED
+        )
+        report.warn(
+            messages.DOCTOR_RESOURCES_STALE,
+            messages.DOCTOR_RESOURCES_OLD.format(
+                name=res.name, place=places.get(res.locale, res.locale), date=res.last_checked
+            ),
+            hint,
+        )
 
 
 def _disk(report: DoctorReport, data_dir: Path, min_free: int) -> None:

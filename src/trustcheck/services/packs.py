@@ -14,7 +14,7 @@ from pathlib import Path
 
 from trustcheck import messages
 from trustcheck.core.errors import UserError
-from trustcheck.core.models import Pack
+from trustcheck.core.models import Item, Pack
 from trustcheck.core.packs import (
     PackProblem,
     load_user_packs,
@@ -33,6 +33,8 @@ from trustcheck.storage.repos.settings import SettingsRepo
 MODULES_SETTING = "modules"
 #: ``role.<pack id>.<profile id>``: the role a person has in a module (its ``[roles]``).
 ROLE_SETTING = "role.{pack}.{profile}"
+#: ``phase.<pack id>``: the phase (0-based) a couple is in, in a module with ``phases``.
+PHASE_SETTING = "phase.{pack}"
 #: Country code of the safety resources shown (``data/resources.toml``); empty = elsewhere.
 LOCALE_SETTING = "safety_locale"
 #: Seconds without a key press after which an open journal locks itself (read by the journal).
@@ -206,6 +208,28 @@ class PackService:
             if role not in dict(pack.roles):
                 raise PackSettingError(messages.PACK_UNKNOWN_ROLE.format(role=role))
         self._settings.set(ROLE_SETTING.format(pack=pack_id, profile=profile_id), role or "")
+
+    def phase(self, pack_id: str) -> int:
+        """The phase (0-based) the couple is in, in a module with phases; 0 until they move on."""
+        raw = self._settings.get(PHASE_SETTING.format(pack=pack_id)) or "0"
+        try:
+            return max(int(raw), 0)
+        except ValueError:
+            return 0
+
+    def set_phase(self, pack_id: str, phase: int) -> None:
+        self._settings.set(PHASE_SETTING.format(pack=pack_id), str(max(phase, 0)))
+
+    def questions_added(self, pack: Pack) -> int:
+        """How many questions a module adds to a person's turn now: the most any role is asked
+        (in a module with phases, in the couple's current phase)."""
+        roles: list[str | None] = [None, *(role for role, _ in pack.roles)]
+        return max(len(self.phase_items(pack, role)) for role in roles)
+
+    def phase_items(self, pack: Pack, role: str | None) -> tuple[Item, ...]:
+        """What a person with ``role`` answers in ``pack`` now: their role's items of the
+        couple's current phase, and the items outside the phases."""
+        return pack.in_phase(pack.for_role(role), self.phase(pack.id))
 
     # --- versions -----------------------------------------------------------------------------
     def unsaved_snapshot(self, pack: Pack) -> str | None:

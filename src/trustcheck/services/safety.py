@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from trustcheck.core.clock import Clock
-from trustcheck.core.resources import Resources, load_resources
+from trustcheck.core.resources import Resources, add_user_resources, load_resources
 from trustcheck.services.keys import KeyService
 from trustcheck.storage.crypto import ProfileLocked
 from trustcheck.storage.repos.safety import SAFETY_TABLE, SafetyRepo, safety_record_id
@@ -73,10 +73,28 @@ class SafetyService:
         return out
 
     def resources(self) -> Resources:
-        """Where to turn: the person's own ``resources.toml`` if there is one, else the shipped
-        file. A broken own file is refused (``PackError``), never silently replaced."""
+        """Where to turn: the shipped list, with the lines of the person's own ``resources.toml``
+        added after it when there is one. An own file can only add: it never replaces the shipped
+        list, and ``user_file`` says it is in use (``user_problems`` why none of it was added).
+        Only a broken shipped file raises ``PackError``."""
         from trustcheck.paths import builtin_resources_file, user_resources_file
 
+        shipped = load_resources(builtin_resources_file())
         own = user_resources_file()
-        path = own if own.is_file() else builtin_resources_file()
-        return load_resources(path)
+        if not own.exists():
+            return shipped
+        return add_user_resources(shipped, own)
+
+    @staticmethod
+    def user_file_notice(resources: Resources) -> str | None:
+        """One line for under the list when the person's own file is in use (it can only add),
+        or was refused; None when there is no such file."""
+        from trustcheck import messages
+
+        if resources.user_file is None:
+            return None
+        if resources.user_problems:
+            return messages.RESOURCES_USER_FILE_REFUSED.format(
+                path=resources.user_file, reason=resources.user_problems[0]
+            )
+        return messages.RESOURCES_USER_FILE.format(n=len(resources.added), path=resources.user_file)

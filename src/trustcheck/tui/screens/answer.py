@@ -401,7 +401,7 @@ class AnswerScreen(DraftingStep):
 
             def unlocked(ok: bool) -> None:
                 if ok and self._save(value=value):
-                    self.call_later(self._next)
+                    self.call_later(self._next_or_support, value)
                 elif not ok:
                     self._show_error(messages.PRIVATE_ITEM_NEEDS_UNLOCK)
 
@@ -409,9 +409,22 @@ class AnswerScreen(DraftingStep):
             return
         self.changing = True  # from here until the next question settles, keys are not taken
         if self._save(value=event.value):
-            await self._next()
+            await self._next_or_support(event.value)
         else:
             self.changing = False
+
+    async def _next_or_support(self, value: int) -> None:
+        """On to the next question; first, when this answer asks for it (a module item's
+        ``support``), the support lines, offered quietly to this person alone."""
+        if not self.item.offers_support(value):
+            await self._next()
+            return
+        from trustcheck.tui.screens.support import SupportOfferScreen
+
+        def offered(_: None) -> None:
+            self.call_later(self._next)
+
+        self.app.push_screen(SupportOfferScreen(self.services), offered)
 
     @on(TextAnswer.Submitted)
     def _written(self, event: TextAnswer.Submitted) -> None:

@@ -114,6 +114,7 @@ class GuideScreen(ModalScreen[None]):
         super().__init__()
         guide = conversation().guide(guide_id)
         self.title_text = guide.title
+        self.source = guide.source
         self.steps = guide.steps
         self.step = 0
 
@@ -127,6 +128,8 @@ class GuideScreen(ModalScreen[None]):
                 yield Button(messages.GUIDE_BACK, id="back")
                 yield Button(messages.GUIDE_NEXT, id="next", variant="primary")
             yield Static(messages.GUIDE_KEYS, classes="muted", markup=False)
+            if self.source:
+                yield Static(plain(self.source), id="source", classes="muted")
 
     def on_mount(self) -> None:
         self._show()

@@ -93,10 +93,28 @@ class OpenScreen(StepScreen):
             words = conversation()
             rules = words.ground_rules_solo if solo else words.ground_rules
             yield Static(plain("\n".join(f"•  {rule}" for rule in rules)), id="rules")
+            yield Static(plain(self._cost()), id="cost", classes="muted")
             with Vertical(classes="buttons"):
                 yield Button(messages.OPEN_START, id="start", variant="primary")
             yield Static(plain(messages.NOT_THERAPY), classes="muted small")
         yield Footer()
+
+    def _cost(self) -> str:
+        """The modules switched on, the questions each adds, and about how long it all takes:
+        said plainly when it goes past the usual 15–25 minutes."""
+        from trustcheck.core.cost import fits_the_promise
+
+        people = self.people if self.choices else self._fixed_people()
+        cost = self.services.checkins.cost([p.id for p in people])
+        lines = []
+        if cost.modules:
+            each = "; ".join(
+                messages.MODULE_COST.format(title=title, n=n) for title, n in cost.modules
+            )
+            lines.append(messages.MODULES_ON.format(modules=each))
+        words = messages.CHECKIN_FITS if fits_the_promise(cost.minutes) else messages.CHECKIN_LONGER
+        lines.append(words.format(minutes=cost.minutes))
+        return "\n".join(lines)
 
     def _fixed_people(self) -> list[Profile]:
         if self.checkin is not None:

@@ -188,6 +188,8 @@ class SafetyScreen(Screen[None]):
                 )
                 widgets.append(Static(plain("\n".join(lines)), classes="resource"))
                 widgets.append(Static(plain(checked), classes="resource muted"))
+            if own := self.services.safety.user_file_notice(resources):
+                widgets.append(Static(plain(own), classes="resource muted"))
         widgets.append(Static(plain(note), classes="muted"))
         widgets.append(Static(messages.SAFETY_HIDE_NOTE, classes="muted", markup=False))
         widgets.append(Button(messages.SAFETY_CONTINUE, id="continue", variant="primary"))
