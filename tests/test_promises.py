@@ -25,6 +25,16 @@ PROMISE_WORDS = re.compile(
 
 #: A phrase of a promise → the tests (``path::name``) that walk the user's path and keep it.
 PROMISES: dict[str, tuple[str, ...]] = {
+    "opens nothing that is stored from then on": (
+        "tests/services/test_key_rotation.py::test_the_old_passphrase_and_an_older_copy_of_the_key_open_nothing_after_a_change",
+        "tests/services/test_key_rotation.py::test_a_change_that_fails_midway_changes_nothing",
+    ),
+    "another window still holding the old key asks for the passphrase again": (
+        "tests/services/test_key_rotation.py::test_a_window_still_holding_the_old_key_stops_using_it",
+    ),
+    "which `passwd` names and offers to delete": (
+        "tests/services/test_key_rotation.py::test_passwd_says_what_changed_and_offers_to_delete_the_apps_older_backups",
+    ),
     "finished turn's area scores are kept beside its answers, stamped with the scoring": (
         "tests/services/test_turn_scores.py::test_trends_show_exactly_what_scoring_the_answers_gives",
         "tests/services/test_turn_scores.py::test_a_turn_scored_otherwise_is_scored_again",

@@ -160,9 +160,19 @@ def profile_rename(
 def profile_passwd(
     name: Annotated[str, typer.Argument(help="Whose passphrase.")],
     passphrase_stdin: PassphraseStdin = False,
+    delete_old_backups: Annotated[
+        bool,
+        typer.Option(
+            "--delete-old-backups",
+            help="After a change, delete the copies trustcheck made itself before it "
+            "(they still open with the old passphrase); without it, you are asked.",
+        ),
+    ] = False,
 ) -> None:
-    """Set or change a passphrase. Changing it keeps every private entry readable."""
+    """Set or change a passphrase. A change seals every private record again under a new key,
+    so the old passphrase opens nothing written from then on."""
     from trustcheck import messages
+    from trustcheck.services import ops
 
     services = open_data()
     try:
@@ -174,9 +184,19 @@ def profile_passwd(
         new = reader.read(f"New passphrase for {printable(person.name)}")
         if not passphrase_stdin and reader.read("Repeat the new passphrase") != new:
             fail(messages.PASSPHRASES_DIFFER)
-        services.keys.set_passphrase(person.id, new, old)
+        resealed = services.keys.set_passphrase(person.id, new, old)
+        data_dir = services.data_dir
     finally:
         services.close()
-    typer.echo(
-        f"Passphrase {'changed' if old is not None else 'set'} for {printable(person.name)}."
-    )
+    if old is None:
+        typer.echo(f"Passphrase set for {printable(person.name)}.")
+        return
+    typer.echo(messages.PASSPHRASE_CHANGED.format(name=printable(person.name), n=resealed))
+    older = ops.app_backups(data_dir)
+    if not older:
+        return
+    typer.echo(messages.OLD_BACKUPS_KEEP_OLD_KEY.format(n=len(older), folder=older[0].parent))
+    if delete_old_backups or (
+        not passphrase_stdin and typer.confirm(messages.DELETE_OLD_BACKUPS, default=False)
+    ):
+        typer.echo(messages.OLD_BACKUPS_DELETED.format(n=ops.delete_backups(older)))

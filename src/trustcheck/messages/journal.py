@@ -6,6 +6,19 @@ OLD_PASSPHRASE_NEEDED = "to change a passphrase, enter the current one first"
 PASSPHRASE_EMPTY = "a passphrase cannot be empty"
 PASSPHRASE_SHORT = "a passphrase needs at least {n} characters"
 PASSPHRASES_DIFFER = "the two passphrases differ; nothing was changed"
+PASSPHRASE_CHANGED_ELSEWHERE = (
+    "this passphrase was changed in another window just now; nothing was changed here"
+)
+PASSPHRASE_CHANGED = (
+    "Passphrase changed for {name}: {n} private records are sealed again with a new key, so the "
+    "old passphrase opens nothing written from now on."
+)
+OLD_BACKUPS_KEEP_OLD_KEY = (
+    "{n} older backup(s) in {folder} still open with the old passphrase (a backup is a copy of "
+    "everything as it was)."
+)
+DELETE_OLD_BACKUPS = "Delete those older backups now?"
+OLD_BACKUPS_DELETED = "Deleted {n} older backup(s)."
 JOURNAL_EMPTY = "an entry needs a few words"
 RATING_RANGE = "a rating is a whole number from 0 to 10"
 RATING_INVALID = "the rating “{value}” is not a whole number from 0 to 10; nothing was saved"

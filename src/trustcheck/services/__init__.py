@@ -21,6 +21,7 @@ from trustcheck.storage.repos.drafts import DraftRepo
 from trustcheck.storage.repos.keys import KeyRepo
 from trustcheck.storage.repos.pack_versions import PackVersionRepo
 from trustcheck.storage.repos.profiles import ProfileRepo
+from trustcheck.storage.repos.sealed import SealedRepo
 from trustcheck.storage.repos.settings import SettingsRepo
 
 if TYPE_CHECKING:
@@ -152,7 +153,7 @@ def open_services(
     db = Database.open(data_dir)
     profile_repo = ProfileRepo(db)
     checkin_repo = CheckinRepo(db)
-    keys = KeyService(KeyRepo(db), weak_kdf=weak_kdf)
+    keys = KeyService(KeyRepo(db), SealedRepo(db), weak_kdf=weak_kdf)
     settings = SettingsRepo(db)
     packs = PackService(pack, settings, PackVersionRepo(db), clock.now)
     return Services(

@@ -13,6 +13,7 @@ from trustcheck import messages
 from trustcheck.core.errors import UserError
 from trustcheck.storage import crypto
 from trustcheck.storage.repos.keys import KeyRepo
+from trustcheck.storage.repos.sealed import SealedRecord, SealedRepo
 
 MIN_PASSPHRASE = 4
 
@@ -22,9 +23,11 @@ class PassphraseError(UserError, ValueError):
 
 
 class KeyService:
-    def __init__(self, repo: KeyRepo, *, weak_kdf: bool = False) -> None:
+    def __init__(self, repo: KeyRepo, sealed: SealedRepo, *, weak_kdf: bool = False) -> None:
         self._repo = repo
-        self.ring = crypto.KeyRing()
+        self._sealed = sealed
+        # The ring checks, on each use of a key, that its passphrase was not changed since.
+        self.ring = crypto.KeyRing(stored=repo.get)
         # Tests use cheap Argon2id parameters; production code never sets this.
         self._weak = weak_kdf
         #: Called just before a key is dropped (with its profile id; None: every key), so what
@@ -51,26 +54,58 @@ class KeyService:
             raise PassphraseError(messages.NO_PASSPHRASE)
         return crypto.WrappedKey.from_json(stored, allow_weak=self._weak)
 
-    def set_passphrase(self, profile_id: int, new: str, old: str | None = None) -> None:
-        """Set a first passphrase, or change it (``old`` required): one key is re-wrapped."""
+    def set_passphrase(self, profile_id: int, new: str, old: str | None = None) -> int:
+        """Set a first passphrase, or change it (``old`` required); how many private records
+        were sealed again.
+
+        A change rotates the data key: every private record of the person is sealed again under
+        a new key, in one transaction with the new wrapped key, so the old passphrase (and any
+        older copy of the old wrapped key) opens nothing written from then on. A record that
+        was damaged already stays as it was.
+        """
         check_passphrase(new)
-        if not self.has_passphrase(profile_id):
+        stored = self._repo.get(profile_id)
+        if stored is None:
             data_key, wrapped = crypto.create_key(
                 new, profile_id, self._params(), allow_weak=self._weak
             )
-            self._repo.set(profile_id, wrapped.to_json())
-            self.ring.add(profile_id, data_key)
-            return
+            text = wrapped.to_json()
+            self._repo.set(profile_id, text)
+            self.ring.add(profile_id, data_key, text)
+            return 0
         if old is None:
             raise PassphraseError(messages.OLD_PASSPHRASE_NEEDED)
-        rewrapped = crypto.rewrap_key(
-            old, new, profile_id, self._wrapped(profile_id), self._params(), allow_weak=self._weak
+        old_key = crypto.RecordKey(
+            crypto.unwrap_key(old, profile_id, self._wrapped(profile_id), allow_weak=self._weak)
         )
-        self._repo.set(profile_id, rewrapped.to_json())
+        data_key, wrapped = crypto.create_key(
+            new, profile_id, self._params(), allow_weak=self._weak
+        )
+        new_key = crypto.RecordKey(data_key)
 
+        def reseal(record: SealedRecord) -> bytes:
+            table, record_id = record.table, record.record_id
+            try:
+                text = crypto.open_sealed(
+                    old_key, record.body, profile_id=profile_id, table=table, record_id=record_id
+                )
+            except crypto.DamagedRecord:
+                return record.body  # unreadable before, unreadable after: left as it was
+            return crypto.seal(
+                new_key, text, profile_id=profile_id, table=table, record_id=record_id
+            )
+
+        text = wrapped.to_json()
+        resealed = self._sealed.rotate(profile_id, stored, text, reseal)
+        if self.ring.is_unlocked(profile_id):
+            self.ring.add(profile_id, data_key, text)
+        return resealed
     def unlock(self, profile_id: int, passphrase: str) -> None:
         """Derive the key and hold it; ``WrongPassphrase`` if the passphrase does not fit."""
-        self.ring.unlock(profile_id, passphrase, self._wrapped(profile_id), allow_weak=self._weak)
+        stored = self._repo.get(profile_id)
+        self.ring.unlock(
+            profile_id, passphrase, self._wrapped(profile_id), allow_weak=self._weak, stored=stored
+        )
 
     def is_unlocked(self, profile_id: int) -> bool:
         return self.ring.is_unlocked(profile_id)

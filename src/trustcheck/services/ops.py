@@ -312,3 +312,17 @@ def backup(data_dir: Path, target: Path, *, force: bool = False) -> tuple[Path, 
 def restore(data_dir: Path, source: Path) -> RestoreResult:
     """Replace ``data_dir``'s database with the backup ``source`` (see ``restore_from``)."""
     return restore_from(data_dir, source)
+
+
+def app_backups(data_dir: Path) -> list[Path]:
+    """The copies trustcheck made itself (``storage.backup.app_backups``), oldest first."""
+    from trustcheck.storage.backup import app_backups as found
+
+    return found(data_dir)
+
+
+def delete_backups(paths: list[Path]) -> int:
+    """Delete copies listed by :func:`app_backups`; how many were deleted."""
+    from trustcheck.storage.backup import delete_files
+
+    return delete_files(paths)

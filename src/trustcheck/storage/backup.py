@@ -181,6 +181,30 @@ def backup_before_migration(conn: sqlite3.Connection, data_dir: Path, version: i
     return written
 
 
+def app_backups(data_dir: Path) -> list[Path]:
+    """The copies trustcheck made itself in its ``backups/`` folder (before a migration or a
+    restore), oldest first. Copies a person made elsewhere with ``backup`` are not listed."""
+    folder = backups_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for prefix in (MIGRATION_PREFIX, RESTORE_PREFIX)
+        for p in folder.glob(f"{prefix}*{SUFFIX}")
+        if p.is_file() and not p.is_symlink()
+    )
+
+
+def delete_files(paths: list[Path]) -> int:
+    """Delete ``paths`` (best effort: one already gone is skipped); how many were deleted."""
+    done = 0
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+            done += 1
+    return done
+
+
 def rotate(folder: Path, prefix: str, keep: int) -> list[Path]:
     """Delete all but the newest ``keep`` backups named ``prefix…`` (the names sort by time)."""
     found = sorted(

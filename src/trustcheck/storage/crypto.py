@@ -44,7 +44,7 @@ import binascii
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -695,12 +695,18 @@ class KeyRing:
     narrows the window in which a running process holds a usable key.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, stored: Callable[[int], str | None] | None = None) -> None:
         self._raw: dict[int, bytearray] = {}
         self._keys: dict[int, RecordKey] = {}
+        #: The stored wrapped key each held key came from, and how to read the stored one now:
+        #: a key whose wrapped key was replaced meanwhile (the passphrase was changed in another
+        #: window, which seals everything under a new key) is dropped, never used.
+        self._from: dict[int, str] = {}
+        self._stored = stored
 
-    def add(self, profile_id: int, data_key: bytes | bytearray) -> None:
-        """Hold an already-known data key (e.g. right after :func:`create_key`)."""
+    def add(self, profile_id: int, data_key: bytes | bytearray, wrapped: str | None = None) -> None:
+        """Hold an already-known data key (e.g. right after :func:`create_key`), unwrapped from
+        the stored ``wrapped`` key text (checked on each use when the ring can read it)."""
         _check_profile_id(profile_id)
         if len(data_key) != DATA_KEY_BYTES:
             raise ValueError(f"data key must be {DATA_KEY_BYTES} bytes")
@@ -708,12 +714,22 @@ class KeyRing:
         raw = bytearray(data_key)
         self._raw[profile_id] = raw
         self._keys[profile_id] = RecordKey(raw)
+        if wrapped is not None:
+            self._from[profile_id] = wrapped
 
     def unlock(
-        self, profile_id: int, passphrase: str, wrapped: WrappedKey, *, allow_weak: bool = False
+        self,
+        profile_id: int,
+        passphrase: str,
+        wrapped: WrappedKey,
+        *,
+        allow_weak: bool = False,
+        stored: str | None = None,
     ) -> None:
-        """Unwrap a profile's key with its passphrase and hold it; :class:`WrongPassphrase`."""
-        self.add(profile_id, unwrap_key(passphrase, profile_id, wrapped, allow_weak=allow_weak))
+        """Unwrap a profile's key with its passphrase and hold it; :class:`WrongPassphrase`.
+        ``stored`` is the wrapped key's text as stored (see :meth:`add`)."""
+        data_key = unwrap_key(passphrase, profile_id, wrapped, allow_weak=allow_weak)
+        self.add(profile_id, data_key, stored)
 
     def is_unlocked(self, profile_id: int) -> bool:
         return profile_id in self._keys
@@ -723,11 +739,19 @@ class KeyRing:
         return bool(self._keys)
 
     def key(self, profile_id: int) -> RecordKey:
-        """The profile's record key; :class:`ProfileLocked` if it is not unlocked."""
+        """The profile's record key; :class:`ProfileLocked` if it is not unlocked, or if its
+        passphrase was changed since (in another window): then it is locked here too."""
         try:
-            return self._keys[profile_id]
+            key = self._keys[profile_id]
         except KeyError:
             raise ProfileLocked(profile_id) from None
+        came_from = self._from.get(profile_id)
+        if came_from is not None and self._stored is not None:
+            stored = self._stored(profile_id)
+            if stored != came_from:
+                self.lock(profile_id)
+                raise ProfileLocked(profile_id)
+        return key
 
     def seal(self, profile_id: int, plaintext: str, *, table: str, record_id: int | str) -> bytes:
         """:func:`seal` with this profile's held key."""
@@ -754,6 +778,7 @@ class KeyRing:
     def lock(self, profile_id: int) -> None:
         """Forget one profile's key (zeroing the ring's own copy, best effort). Idempotent."""
         self._keys.pop(profile_id, None)
+        self._from.pop(profile_id, None)
         raw = self._raw.pop(profile_id, None)
         if raw is not None:
             raw[:] = bytes(len(raw))
