@@ -124,6 +124,9 @@ def test_private_records_of_two_people_are_refused(demo: Path) -> None:
     assert "one person's private records per export" in one_line_error(result)
 
 
+NEW = "walking home under autumn rain"
+
+
 def test_json_round_trip_through_the_cli(demo: Path, tmp_path: Path) -> None:
     first = tmp_path / "first.json"
     result = tc(
@@ -144,7 +147,10 @@ def test_json_round_trip_through_the_cli(demo: Path, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     target = tmp_path / "moved"
-    result = tc(target, "import", str(first), "--passphrase-stdin", input="new words\n")
+    # A new passphrase easy to guess is refused before anything is imported (issue 16).
+    weak = tc(target, "import", str(first), "--passphrase-stdin", input="new words\n")
+    assert "easy to guess" in one_line_error(weak)
+    result = tc(target, "import", str(first), "--passphrase-stdin", input=f"{NEW}\n")
     assert result.returncode == 0, result.stderr
     assert "Imported 2 people, 16 check-ins" in result.stdout
     assert "Alex's private notes were sealed again" in result.stdout
@@ -162,7 +168,7 @@ def test_json_round_trip_through_the_cli(demo: Path, tmp_path: Path) -> None:
         "--include-safety",
         "Alex",
         "--passphrase-stdin",
-        input="new words\n",
+        input=f"{NEW}\n",
     )
     assert again.returncode == 0, again.stderr
     a, b = json.loads(first.read_text()), json.loads(again.stdout)

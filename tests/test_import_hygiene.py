@@ -25,7 +25,7 @@ CORE_MODULES = sorted(
     f"trustcheck.core.{p.stem}" if p.stem != "__init__" else "trustcheck.core"
     for p in (SRC / "core").glob("*.py")
 )
-HEAVY = ("textual", "plotext", "fpdf", "cryptography")
+HEAVY = ("textual", "plotext", "fpdf", "cryptography", "zxcvbn")
 NOT_IN_CORE = ("textual", "rich", "typer", "sqlite3", "_sqlite3")
 NOT_IN_STORAGE = ("textual", "rich", "typer")
 

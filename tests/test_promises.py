@@ -302,6 +302,11 @@ SCREEN_PROMISE_WORDS = re.compile(
 
 #: A message in the ``messages`` package that promises behaviour → the tests that keep it.
 SCREEN_PROMISES: dict[str, tuple[str, ...]] = {
+    "PASSPHRASE_WEAK": (
+        "tests/tui/test_journal.py::test_set_a_passphrase_then_unlock",
+        "tests/services/test_keys.py::test_a_passphrase_easy_to_guess_is_refused_with_a_kind_hint",
+        "tests/services/test_key_rotation.py::test_passwd_refuses_a_passphrase_easy_to_guess_and_changes_nothing",
+    ),
     "NOT_THIS_WEEK_SAVED": (
         "tests/tui/test_turns.py::test_n_answers_a_conditional_statement_didnt_come_up_this_week",
         "tests/services/test_not_this_week.py::test_it_is_stored_apart_from_a_skip_and_only_for_a_conditional_statement",

@@ -272,3 +272,18 @@ def test_passwd_says_what_changed_and_offers_to_delete_the_apps_older_backups(
     assert "Deleted 1 older backup(s)." in deleted.stdout
     assert not copy.exists()
     assert mine.exists()  # a copy of the person's own is theirs
+
+
+def test_passwd_refuses_a_passphrase_easy_to_guess_and_changes_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert tc(data, "setup", "Alex", "Sam").returncode == 0
+    for weak in ("demo", "Alex2026", "\u200b\u200b\u200b\u200b"):
+        result = tc(data, "profile", "passwd", "Alex", "--passphrase-stdin", input=f"{weak}\n")
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert len(result.stderr.splitlines()) == 1
+    first = tc(data, "profile", "passwd", "Alex", "--passphrase-stdin", input=f"{OLD}\n")
+    assert first.returncode == 0, first.stderr
+    weak = tc(data, "profile", "passwd", "Alex", "--passphrase-stdin", input=f"{OLD}\nsam words\n")
+    assert weak.returncode == 1 and "easy to guess" in weak.stderr
+    kept = tc(data, "journal", "list", "--as", "Alex", "--passphrase-stdin", input=f"{OLD}\n")
+    assert kept.returncode == 0, kept.stderr  # the old passphrase still opens: nothing changed

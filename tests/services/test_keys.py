@@ -17,7 +17,7 @@ import rawdb
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile, Visibility
 from trustcheck.services import Services, open_services
-from trustcheck.services.keys import PassphraseError
+from trustcheck.services.keys import PassphraseError, check_strength
 from trustcheck.storage import crypto
 from trustcheck.storage.crypto import (
     DamagedKeyData,
@@ -141,9 +141,13 @@ def test_unlock_without_a_passphrase_says_how_to_set_one(
         ("", "a passphrase cannot be empty"),
         ("     ", "a passphrase cannot be empty"),
         ("\t\n", "a passphrase cannot be empty"),
-        ("abc", "a passphrase needs at least 4 characters"),
+        ("abc", "a passphrase needs at least 4 characters you can see"),
         # four code points typed decomposed are two characters: still too short
-        ("e\u0301e\u0301", "a passphrase needs at least 4 characters"),
+        ("e\u0301e\u0301", "a passphrase needs at least 4 characters you can see"),
+        # invisible characters do not count (issue 16): zero-width spaces, joiners, bidi marks
+        ("\u200b\u200b\u200b\u200b", "a passphrase cannot be empty"),
+        ("ab\u200d\u2060\u200e", "a passphrase needs at least 4 characters you can see"),
+        ("a b c", "a passphrase needs at least 4 characters you can see"),
     ],
 )
 def test_too_short_or_empty_passphrase_is_refused_and_nothing_is_stored(
@@ -448,3 +452,22 @@ def test_production_parameters_are_what_real_profiles_store(
     # and the weak test parameters are refused by production validation
     with pytest.raises(KdfParamsError):
         KdfParams.for_tests().validate()
+
+
+@pytest.mark.parametrize(
+    "passphrase",
+    ["demo", "password1", "Alex2026", "qwertyuiop", "aaaaaaaaaaaa", "trustcheck", "sam words"],
+)
+def test_a_passphrase_easy_to_guess_is_refused_with_a_kind_hint(passphrase: str) -> None:
+    """Issue 16, section 2: strength is estimated (zxcvbn), names count as easy words."""
+    with pytest.raises(PassphraseError) as refused:
+        check_strength(passphrase, ["Alex", "Sam"])
+    assert "easy to guess" in str(refused.value)
+    assert "\n" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "passphrase", ["walking home under autumn rain", "alex keeps the blue lantern", "Tr0ub4dor&3x"]
+)
+def test_a_passphrase_hard_to_guess_is_taken(passphrase: str) -> None:
+    check_strength(passphrase, ["Alex", "Sam"])

@@ -34,7 +34,7 @@ from .test_private_answers import give_passphrase, sentinel_on_disk
 SIZE = (120, 40)
 WORDS = "I felt left out on Sunday"
 SECRET = "velvetlantern58"  # a private sentinel: it must be in no file of the data folder
-PASSPHRASE = "alex-pass"
+PASSPHRASE = "alex keeps the blue lantern"
 
 
 def at_a_written_prompt(services: Services, couple: list[Profile]) -> tuple[Checkin, str]:

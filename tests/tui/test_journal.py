@@ -49,6 +49,9 @@ async def unlock(app: TrustcheckApp, pilot: Pilot[None], passphrase: str = PASS)
     await pilot.pause()
 
 
+STRONG = "robin walks by the quiet harbour"
+
+
 @run_async
 async def test_set_a_passphrase_then_unlock(services: Services, solo: list[Profile]) -> None:
     (robin,) = solo
@@ -64,8 +67,17 @@ async def test_set_a_passphrase_then_unlock(services: Services, solo: list[Profi
         await pilot.press(*"abcd", "enter", *"abce", "enter")  # they differ
         assert "the two passphrases differ" in screen_text(app)
         assert not services.keys.has_passphrase(robin.id)
-        app.screen.query_one("#new", PassphraseInput).value = "abcd"
-        app.screen.query_one("#again", PassphraseInput).value = "abcd"
+        # Long enough, but easy to guess (issue 16): refused with a kind hint, nothing set.
+        app.screen.query_one("#new", PassphraseInput).value = "password1"
+        app.screen.query_one("#again", PassphraseInput).value = "password1"
+        await pilot.press("enter", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SetPassphraseScreen)
+        assert "easy to guess" in screen_text(app)
+        assert not services.keys.has_passphrase(robin.id)
+        app.screen.query_one("#new", PassphraseInput).value = STRONG
+        app.screen.query_one("#again", PassphraseInput).value = STRONG
         await pilot.press("enter", "enter")  # the first field, then the second
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -80,7 +92,7 @@ async def test_set_a_passphrase_then_unlock(services: Services, solo: list[Profi
 
         await pilot.press("j")
         assert isinstance(app.screen, UnlockScreen)
-        await unlock(app, pilot, "abcd")
+        await unlock(app, pilot, STRONG)
         assert isinstance(app.screen, JournalScreen)
         assert services.keys.is_unlocked(robin.id)
     assert services.keys.has_passphrase(robin.id)

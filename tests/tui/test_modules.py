@@ -109,7 +109,7 @@ async def test_jealousy_and_old_wounds_follow_the_weekly_core(
             await pilot.press(key)
             if isinstance(app.screen, SetPassphraseScreen):  # the first private answer
                 asked += 1
-                await give_passphrase(app, pilot, "robin-pass")
+                await give_passphrase(app, pilot, "robin walks by the quiet harbour")
         assert asked == 1
         assert isinstance(app.screen, SafetyScreen)
         await pilot.press("s")
@@ -137,7 +137,8 @@ async def test_betrayal_shows_each_partner_their_own_wording(
     services.packs.set_enabled("betrayal", True)
     services.packs.set_role("betrayal", alex.id, "hurt")
     services.packs.set_role("betrayal", sam.id, "hurting")
-    services.keys.set_passphrase(alex.id, "alex-pass")  # unlocked: private items seal at once
+    # Unlocked: private items seal at once.
+    services.keys.set_passphrase(alex.id, "alex keeps the blue lantern")
     draft = weekly_done(services, couple, second=False)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
@@ -153,7 +154,7 @@ async def test_betrayal_shows_each_partner_their_own_wording(
             await pilot.press(key)
             if isinstance(app.screen, UnlockScreen):  # the first private answer: sealed for Alex
                 asked += 1
-                await give_passphrase(app, pilot, "alex-pass")
+                await give_passphrase(app, pilot, "alex keeps the blue lantern")
         assert asked == 1
         assert isinstance(app.screen, HandoverScreen)
         await pilot.press("enter")
@@ -183,7 +184,7 @@ async def test_a_high_stay_out_of_fear_quietly_offers_the_support_lines_to_that_
         await pilot.press("enter")  # through the turn's gate
         await pilot.press("5")  # the first (private) answer asks for a passphrase
         assert isinstance(app.screen, SetPassphraseScreen)
-        await give_passphrase(app, pilot, "alex-pass")
+        await give_passphrase(app, pilot, "alex keeps the blue lantern")
         await pilot.press("5", "5", "5", "5")  # protect, effort, possible, own: nothing offered
         assert isinstance(app.screen, AnswerScreen)
         assert "I stay partly out of fear" in screen_text(app)
@@ -235,7 +236,7 @@ async def test_crossroads_is_sealed_and_absent_from_partner_screens_and_reveal(
         assert "Crossroads" in text and "Only for you" in text
         await pilot.press("6")  # the first (private) answer asks for a passphrase
         assert isinstance(app.screen, SetPassphraseScreen)
-        await give_passphrase(app, pilot, "alex-pass")
+        await give_passphrase(app, pilot, "alex keeps the blue lantern")
         assert isinstance(app.screen, AnswerScreen) and app.screen.index > len(services.pack.items)
         await pilot.press(*module_keys(services, alex, "crossroads", SECRET)[1:], "ctrl+n")
         assert isinstance(app.screen, SafetyScreen)
@@ -266,7 +267,7 @@ async def test_crossroads_is_sealed_and_absent_from_partner_screens_and_reveal(
         assert value is None and text is None and sealed and visibility == "private"
     assert not any(SECRET.encode() in p.read_bytes() for p in services.data_dir.iterdir())
     # Only its author, unlocked, reads it back.
-    services.keys.unlock(alex.id, "alex-pass")
+    services.keys.unlock(alex.id, "alex keeps the blue lantern")
     note = services.checkins.private_text(draft.id, alex.id, "crossroads.note", "crossroads")
     assert note == SECRET
     assert (
@@ -283,7 +284,7 @@ async def test_a_yes_is_sealed_shows_help_hides_at_once_and_never_reaches_the_pa
 ) -> None:
     alex, sam = couple
     services.packs.set_locale("GB")
-    services.keys.set_passphrase(alex.id, "alex-pass")
+    services.keys.set_passphrase(alex.id, "alex keeps the blue lantern")
     services.keys.lock(alex.id)
     draft = weekly_done(services, couple, second=False)
     app = build_app(services, start="checkin")
@@ -294,7 +295,7 @@ async def test_a_yes_is_sealed_shows_help_hides_at_once_and_never_reaches_the_pa
         assert "have you felt afraid of your partner" in screen_text(app)
         await pilot.press("y")
         assert isinstance(app.screen, UnlockScreen)
-        await give_passphrase(app, pilot, "alex-pass")
+        await give_passphrase(app, pilot, "alex keeps the blue lantern")
         assert app.screen is screen and screen.showing_help
         help_text = screen_text(app)
         assert "0808 2000 247" in help_text and "last checked 7 Dec 2026" in help_text
@@ -317,7 +318,7 @@ async def test_a_yes_is_sealed_shows_help_hides_at_once_and_never_reaches_the_pa
     reveal = services.checkins.reveal(services.checkins.get(draft.id))
     assert all("afraid" not in a.item.text for a in reveal.open_answers)
     # Its author, unlocked, can read it (e.g. to include it in an export of their own).
-    services.keys.unlock(alex.id, "alex-pass")
+    services.keys.unlock(alex.id, "alex keeps the blue lantern")
     [record] = services.safety.history(alex.id)
     assert record.answer is SafetyAnswer.YES and record.checkin_id == draft.id
 

@@ -78,7 +78,7 @@ async def test_private_answer_is_sealed_and_never_shown_to_the_partner(
         assert isinstance(screen, AnswerScreen) and screen.item.id == item_id
         await pilot.press(*PRIVATE, "ctrl+t", "ctrl+t")  # Shared → For therapy → Private
         assert isinstance(app.screen, SetPassphraseScreen)  # Alex has none yet
-        await give_passphrase(app, pilot, "alex-pass")
+        await give_passphrase(app, pilot, "alex keeps the blue lantern")
         assert app.screen is screen
         assert screen.query_one(TextAnswer).visibility is Visibility.PRIVATE
         assert services.keys.is_unlocked(alex.id)
@@ -115,7 +115,7 @@ async def test_choosing_private_when_locked_asks_to_unlock(
     services: Services, couple: list[Profile]
 ) -> None:
     alex = couple[0]
-    services.keys.set_passphrase(alex.id, "alex-pass")
+    services.keys.set_passphrase(alex.id, "alex keeps the blue lantern")
     services.keys.lock(alex.id)
     draft, item_id = near_the_end_of_a(services, couple)
     app = build_app(services, start="checkin")
@@ -125,7 +125,7 @@ async def test_choosing_private_when_locked_asks_to_unlock(
         assert "Alex, unlock to keep this answer private" in screen_text(app)
         await give_passphrase(app, pilot, "wrong-one")
         assert isinstance(app.screen, UnlockScreen) and "wrong passphrase" in screen_text(app)
-        await give_passphrase(app, pilot, "alex-pass")
+        await give_passphrase(app, pilot, "alex keeps the blue lantern")
         assert isinstance(app.screen, AnswerScreen)
         await pilot.press("ctrl+n")
         assert isinstance(app.screen, AnswerScreen) and app.screen.item.id != item_id
@@ -166,7 +166,7 @@ async def test_b_turn_never_holds_a_key(services: Services, couple: list[Profile
     draft = checkin_helpers.advance(checkins, checkins.start([p.id for p in couple]))
     fill_turn(services, draft.id, alex.id, base=5)
     checkin_helpers.advance(checkins, draft, steps=2)  # past the hand-over, at B's turn
-    services.keys.set_passphrase(alex.id, "alex-pass")  # leaves Alex unlocked
+    services.keys.set_passphrase(alex.id, "alex keeps the blue lantern")  # leaves Alex unlocked
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
         assert not services.keys.is_unlocked(alex.id)  # locked at the gate already

@@ -261,7 +261,7 @@ def alex_sealed_and_locked(services: Services, couple: list[Profile]) -> Checkin
     alex = couple[0]
     checkins = services.checkins
     draft = alex_midway(services, couple, upto=len(checkins.pack.items))
-    services.keys.set_passphrase(alex.id, "alex-pass")
+    services.keys.set_passphrase(alex.id, "alex keeps the blue lantern")
     checkins.save_answer(
         draft.id, alex.id, "open.hurt", text="burrowingowl31", visibility=Visibility.PRIVATE
     )
@@ -284,7 +284,7 @@ async def test_the_review_shows_a_sealed_answer_as_sealed_while_locked(
         assert "sealed with your passphrase" in text and "·  Private" in text
         assert "burrowingowl31" not in text
     # Its unlocked author sees the first line.
-    services.keys.unlock(alex.id, "alex-pass")
+    services.keys.unlock(alex.id, "alex keeps the blue lantern")
     [row] = [r for r in checkins.turn_review(draft, alex) if r.item.id == "open.hurt"]
     assert row.shown == "burrowingowl31" and not row.sealed
 
@@ -450,7 +450,7 @@ async def test_from_the_review_a_sealed_answer_can_be_shared_after_unlocking(
         await pilot.press("enter")
         assert isinstance(app.screen, UnlockScreen)
         assert "Alex, unlock to change your private answer" in screen_text(app)
-        await give_passphrase(app, pilot, "alex-pass")
+        await give_passphrase(app, pilot, "alex keeps the blue lantern")
         assert isinstance(app.screen, AnswerScreen) and app.screen.item.id == "open.hurt"
         assert "burrowingowl31" in screen_text(app)
         await pilot.press("ctrl+t", "ctrl+n")  # Private → Shared

@@ -247,7 +247,7 @@ def import_command(
         private_person,
         read_dump,
     )
-    from trustcheck.services.keys import PassphraseError
+    from trustcheck.services.keys import PassphraseError, check_strength
     from trustcheck.services.packs import weekly_pack
 
     try:
@@ -270,6 +270,10 @@ def import_command(
                 again = reader.read(messages.IMPORT_PRIVATE_AGAIN)
                 if again != passphrase:
                     fail(messages.PASSPHRASES_DIFFER)
+            try:
+                check_strength(passphrase, [p.name for p in dump.profiles])
+            except PassphraseError as exc:
+                fail(str(exc))
         try:
             with progress_bar(sys.stderr.isatty()) as progress:
                 result = import_dump(services, dump, passphrase=passphrase, progress=progress)

@@ -173,6 +173,7 @@ def profile_passwd(
     so the old passphrase opens nothing written from then on."""
     from trustcheck import messages
     from trustcheck.services import ops
+    from trustcheck.services.keys import check_strength
 
     services = open_data()
     try:
@@ -182,6 +183,7 @@ def profile_passwd(
         if services.keys.has_passphrase(person.id):
             old = reader.read(f"Current passphrase for {printable(person.name)}")
         new = reader.read(f"New passphrase for {printable(person.name)}")
+        check_strength(new, [p.name for p in services.profiles.people()])
         if not passphrase_stdin and reader.read("Repeat the new passphrase") != new:
             fail(messages.PASSPHRASES_DIFFER)
         resealed = services.keys.set_passphrase(person.id, new, old)

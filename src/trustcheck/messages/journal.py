@@ -4,7 +4,11 @@
 NO_PASSPHRASE = "this profile has no passphrase yet: set one with `trustcheck profile passwd NAME`"
 OLD_PASSPHRASE_NEEDED = "to change a passphrase, enter the current one first"
 PASSPHRASE_EMPTY = "a passphrase cannot be empty"
-PASSPHRASE_SHORT = "a passphrase needs at least {n} characters"
+PASSPHRASE_SHORT = "a passphrase needs at least {n} characters you can see"
+PASSPHRASE_WEAK = (
+    "that passphrase would be easy to guess; try three or four ordinary words that do not "
+    "usually go together, a short sentence only you would think of"
+)
 PASSPHRASES_DIFFER = "the two passphrases differ; nothing was changed"
 PASSPHRASE_CHANGED_ELSEWHERE = (
     "this passphrase was changed in another window just now; nothing was changed here"

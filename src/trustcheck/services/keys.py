@@ -7,7 +7,7 @@ that key in the session's key ring until it is locked again (hand-over, idle tim
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from trustcheck import messages
 from trustcheck.core.errors import UserError
@@ -144,9 +144,37 @@ class KeyService:
 
 
 def check_passphrase(passphrase: str) -> None:
-    """A usable passphrase: at least four characters after NFC, not only spaces."""
+    """A usable passphrase: at least four characters you can see after NFC (a zero-width,
+    control or other invisible character, or a space, does not count)."""
     text = unicodedata.normalize("NFC", passphrase)
-    if not text.strip():
+    visible = sum(1 for ch in text if unicodedata.category(ch) not in _INVISIBLE)
+    if not visible:
         raise PassphraseError(messages.PASSPHRASE_EMPTY)
-    if len(text) < MIN_PASSPHRASE:
+    if visible < MIN_PASSPHRASE:
         raise PassphraseError(messages.PASSPHRASE_SHORT.format(n=MIN_PASSPHRASE))
+
+
+#: Unicode categories that show nothing on their own: controls, format characters (zero-width
+#: spaces, joiners, bidi marks), surrogates, private use, unassigned, separators and marks.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Me"})
+
+#: zxcvbn's score (0–4) a new passphrase needs: 3 is "safely unguessable" (about 10⁸ guesses or
+#: more), decades at the 10 guesses a second Argon2id allows here.
+MIN_STRENGTH = 3
+
+
+def check_strength(passphrase: str, names: Sequence[str] = ()) -> None:
+    """Refuse a passphrase that is easy to guess, with a kind hint (:class:`PassphraseError`).
+
+    Asked wherever a person chooses a passphrase (the app's form, ``profile passwd``, an
+    import), after :func:`check_passphrase`. Estimated by zxcvbn (Dropbox's estimator: common
+    passwords, names, dates, keyboard patterns and repeats), with the people's names and the
+    app's own name as words a guesser would try first.
+    """
+    check_passphrase(passphrase)
+    from zxcvbn import zxcvbn
+
+    text = unicodedata.normalize("NFC", passphrase)
+    result = zxcvbn(text, user_inputs=[*names, "trustcheck"])
+    if int(result["score"]) < MIN_STRENGTH:
+        raise PassphraseError(messages.PASSPHRASE_WEAK)

@@ -20,7 +20,7 @@ from trustcheck import messages
 from trustcheck.core.models import Profile
 from trustcheck.services import Services
 from trustcheck.services.errors import CryptoError, WrongPassphrase
-from trustcheck.services.keys import PassphraseError, check_passphrase
+from trustcheck.services.keys import PassphraseError, check_passphrase, check_strength
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.passphrase import PassphraseInput
 
@@ -237,11 +237,13 @@ class SetPassphraseScreen(PassphraseModal):
         new_field.forget()
         again_field.forget()
         self.set_busy(True, messages.SETTING_PASSPHRASE)
-        self._set(new)
+        self._set(new, [p.name for p in self.services.profiles.people()])
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _set(self, passphrase: str) -> None:
+    def _set(self, passphrase: str, names: list[str]) -> None:
         try:
+            # Off the UI thread: the strength estimate loads its word lists the first time.
+            check_strength(passphrase, names)
             self.services.keys.set_passphrase(self.profile.id, passphrase)
         except (PassphraseError, CryptoError) as exc:
             self.app.call_from_thread(self._failed, str(exc))
