@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, TextArea
 
 from trustcheck.core.models import Profile
 from trustcheck.services import Services
@@ -222,3 +222,62 @@ async def test_a_long_search_shows_a_screenful_and_more_as_the_cursor_moves_down
             f"entry {300 - first}",
             f"entry {299 - first}",
         ]
+
+
+@run_async
+async def test_the_editor_is_mounted_only_when_something_is_written_and_then_works(
+    services: Services, solo: list[Profile]
+) -> None:
+    """Opening the journal draws the list alone (no text area, no fields): the editor comes the
+    first time an entry is written or opened, and writes, saves and edits as before."""
+    (robin,) = solo
+    journal_of(services, robin, ["an older day"])
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        screen = await open_journal(app)
+        assert screen.editor is None and not screen.query(TextArea) and not screen.query("#rating")
+        await pilot.press("ctrl+n", *"a new day")  # the keys after ctrl+n land in the editor
+        area = screen.query_one("#entry-text", TextArea)
+        assert screen.editing and area.has_focus and area.text == "a new day"
+        screen.query_one("#rating", Input).value = "6"
+        await pilot.press("ctrl+s")
+        assert not screen.editing and rows(screen) == ["a new day", "an older day"]
+        assert [(e.text, e.rating) for e in services.journal.entries(robin.id).entries] == [
+            ("a new day", 6),
+            ("an older day", None),
+        ]
+        await pilot.press("down", "enter")  # the same editor, mounted once, opens an entry
+        assert screen.editing and len(screen.query(TextArea)) == 1
+        assert screen.query_one("#entry-text", TextArea).text == "an older day"
+        await pilot.press("escape")
+        assert not screen.editing and "an older day" in screen_text(app)
+
+
+@run_async
+async def test_the_table_keeps_its_height_while_a_search_is_under_way(
+    services: Services, solo: list[Profile], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The line under a long list stays (blank while the total is not known): matches coming in
+    redraw the rows, not the whole screen laid out again."""
+    (robin,) = solo
+    journal_of(services, robin, [f"entry {n}" for n in range(300)])
+    gate = Gate(services, size=50, query="entry")
+    monkeypatch.setattr(services.journal, "batches", gate)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        screen = await open_journal(app)
+        table = screen.query_one(DataTable)
+        height = table.size.height
+        assert "of 300" in screen_text(app)
+        search(screen, "entry")
+        await settle(pilot, lambda: "of 300" not in screen_text(app))  # the first matches came
+        assert rows(screen)[:1] == ["entry 299"] and screen.entry_list._total == 0
+        assert table.size.height == height
+        gate.open.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.size.height == height and f"newest {table.row_count} of 300" in (
+            screen_text(app)
+        )

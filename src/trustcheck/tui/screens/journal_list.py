@@ -45,6 +45,8 @@ CHROME_LINES = 10
 REST_DELAY = 0.3
 # The worker group that opens and searches the entries: one at a time per list.
 LISTING = "journal-listing"
+# The line under the table while a search is under way: there, so the table keeps its height.
+BLANK = Content(" ")
 # How often (seconds) the worker, waiting for the list to take a batch, looks whether it was left.
 TAKEN_POLL = 0.1
 
@@ -324,9 +326,18 @@ class EntryList(Vertical):
         for entry in page:
             table.add_row(*cells(entry, self._text_width), key=str(entry.id))
         self._shown += len(page)
-        total = len(self._ids) if self._complete else max(self._total, self._shown)
-        more = say(messages.JOURNAL_MORE, shown=str(self._shown), total=str(total))
-        self._note("#more", more if self._shown < total else None)
+        self._note("#more", self._more())
+
+    def _more(self) -> Content | None:
+        """The line under the table: how many of how many are shown, when not all are.
+
+        While a search is under way (its total not known yet) the line is there but blank: the
+        table keeps its height, so rows coming in redraw only the rows, not the whole screen.
+        """
+        total = len(self._ids) if self._complete else self._total
+        if self._shown < total:
+            return say(messages.JOURNAL_MORE, shown=str(self._shown), total=str(total))
+        return None if self._complete else BLANK
 
     def _page(self, start: int, count: int) -> list[JournalEntry]:
         """The entries listed from ``start`` on, opened: those not kept open are opened again
