@@ -15,13 +15,17 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
-from trustcheck.core.models import Profile
+from trustcheck import messages
+from trustcheck.core.clock import moment_label
+from trustcheck.core.models import JournalEntry, Profile
 from trustcheck.services import Services
 from trustcheck.services.journal import BATCH, Listing
 from trustcheck.tui.app import TrustcheckApp, build_app
+from trustcheck.tui.screens import journal_rows as jr
 from trustcheck.tui.screens.home import HomeScreen
 from trustcheck.tui.screens.journal import JournalScreen
 
@@ -281,3 +285,24 @@ async def test_the_table_keeps_its_height_while_a_search_is_under_way(
         assert table.size.height == height and f"newest {table.row_count} of 300" in (
             screen_text(app)
         )
+
+
+def test_a_row_is_two_cells_that_look_like_the_five_columns() -> None:
+    """Date, rating, tags and the therapy mark are one cell (the table draws two cells a row, not
+    five), each part in its own place, cut to its width in cells (wide characters too)."""
+    entry = JournalEntry(
+        1, 1, NOW, "first line\nsecond", 7, ("walk", "猫猫猫猫猫猫猫猫"), for_therapy=True
+    )
+    meta, text = jr.cells(entry, 30)
+    assert str(text) == "first line"
+    line = str(meta)
+    assert cell_len(line) == jr.META_WIDTH
+    date_end = jr.DATE_WIDTH
+    rating_end = date_end + 2 + jr.RATING_WIDTH
+    tags_end = rating_end + 2 + jr.TAGS_WIDTH
+    assert line[:date_end].rstrip() == moment_label(NOW)[: jr.DATE_WIDTH]
+    assert line[date_end:rating_end] == "       7"  # two spaces, then right-aligned in six
+    tags = line[rating_end + 2 :].split("  ")[0]
+    assert tags.startswith("#walk #") and cell_len(tags) <= jr.TAGS_WIDTH
+    assert line.endswith("  " + messages.JOURNAL_THERAPY_MARK)
+    assert cell_len(line[: line.rindex(messages.JOURNAL_THERAPY_MARK)]) == tags_end + 2

@@ -27,7 +27,7 @@ from trustcheck import messages
 from trustcheck.core.models import JournalEntry, Profile
 from trustcheck.services import Services
 from trustcheck.services.errors import CryptoError
-from trustcheck.tui.screens.journal_rows import Cell, add_columns, cells, text_width
+from trustcheck.tui.screens.journal_rows import Cell, Parts, add_columns, cells, text_width
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.fields import LineInput
 
@@ -106,7 +106,7 @@ class EntryList(Vertical):
             yield Static(messages.JOURNAL_LOCK_NOTE, id="lock-note", markup=False)
         yield LineInput(placeholder=messages.JOURNAL_SEARCH, id="search")
         yield Static("", id="damaged")
-        yield DataTable[Cell](id="entries", cursor_type="row", zebra_stripes=True)
+        yield DataTable[Cell | Parts](id="entries", cursor_type="row", zebra_stripes=True)
         yield Static("", id="more")
         yield Static("", id="empty")
 
