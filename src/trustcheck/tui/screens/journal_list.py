@@ -12,6 +12,7 @@ journal's decrypted text is not all held in memory, and each search leaves littl
 from __future__ import annotations
 
 import threading
+from contextlib import closing
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -216,20 +217,25 @@ class EntryList(Vertical):
         def left() -> bool:
             return worker.is_cancelled
 
+        # Read through a connection of the worker's own (see ``JournalRepo.batches``), closed
+        # here when the batches are left.
         batches = self.services.journal.batches(self.profile.id, query=query, skip=skip)
         try:
-            for batch in batches:
-                entries = batch.entries[:keep]
-                keep -= len(entries)
-                found = Found(listing, [e.id for e in batch.entries], entries, len(batch.damaged))
-                del batch, entries  # the entries not handed on go now, in this thread
-                if left() or not self.post_message(found):
-                    return
-                # One batch at a time: the next is opened once the screen has drawn this one,
-                # so the two threads do not contend while the screen draws.
-                while not found.taken.wait(TAKEN_POLL):
-                    if left():
+            with closing(batches):
+                for batch in batches:
+                    entries = batch.entries[:keep]
+                    keep -= len(entries)
+                    found = Found(
+                        listing, [e.id for e in batch.entries], entries, len(batch.damaged)
+                    )
+                    del batch, entries  # the entries not handed on go now, in this thread
+                    if left() or not self.post_message(found):
                         return
+                    # One batch at a time: the next is opened once the screen has drawn this one,
+                    # so the two threads do not contend while the screen draws.
+                    while not found.taken.wait(TAKEN_POLL):
+                        if left():
+                            return
         except CryptoError:  # locked meanwhile: nothing more is opened
             return
         if not left():
