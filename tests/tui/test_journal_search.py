@@ -10,6 +10,7 @@ is still under way is checked deterministically, without sleeps.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import threading
 from collections.abc import Iterator
@@ -306,3 +307,27 @@ def test_a_row_is_two_cells_that_look_like_the_five_columns() -> None:
     assert tags.startswith("#walk #") and cell_len(tags) <= jr.TAGS_WIDTH
     assert line.endswith("  " + messages.JOURNAL_THERAPY_MARK)
     assert cell_len(line[: line.rindex(messages.JOURNAL_THERAPY_MARK)]) == tags_end + 2
+
+
+@run_async
+async def test_hiding_while_the_editor_is_on_its_way_locks_and_leaves(
+    services: Services, solo: list[Profile]
+) -> None:
+    """The hide key while the editor is being mounted for the first time: the journal closes,
+    locked; the editor, once there, opens nothing, and nothing waits forever."""
+    (robin,) = solo
+    journal_of(services, robin, [SECRET])
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        screen = await open_journal(app)
+        writing = asyncio.create_task(screen.action_new())  # as ctrl+n does
+        await asyncio.sleep(0)
+        assert screen.editing and screen.editor is None  # on its way: the list's keys are off
+        app.action_hide()
+        await asyncio.wait_for(writing, 10)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert not services.keys.is_unlocked(robin.id) and not screen.editing
+        assert SECRET not in screen_text(app)
