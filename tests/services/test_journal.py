@@ -239,6 +239,29 @@ def test_batches_arrive_before_the_last_entry_is_read(
         next(batches)
 
 
+def test_batches_read_only_committed_entries_through_a_connection_of_their_own(
+    svc: Services, couple: tuple[Profile, Profile]
+) -> None:
+    """The worker's batches never see an entry half-written by a transaction under way on the
+    UI thread's connection (stored first with an empty body, then sealed): it is not there yet,
+    rather than named damaged. What is committed is there."""
+    alex, _ = couple
+    svc.journal.add(alex.id, "stored")
+    db = rawdb.database(svc)
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        db.conn.execute(
+            "INSERT INTO journal_entries(profile_id, written_at, updated_at, body) "
+            "VALUES (?, '2026-12-01T10:00:00+00:00', '2026-12-01T10:00:00+00:00', X'')",
+            (alex.id,),
+        )
+        batches = list(svc.journal.batches(alex.id, size=2))
+    finally:
+        db.conn.execute("ROLLBACK")
+    assert [[e.text for e in b.entries] for b in batches] == [["stored"]]
+    assert all(b.damaged == [] for b in batches)
+
+
 def test_entries_by_id_open_those_asked_for_in_that_order(
     svc: Services, couple: tuple[Profile, Profile]
 ) -> None:

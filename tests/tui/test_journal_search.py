@@ -10,18 +10,23 @@ is still under way is checked deterministically, without sleeps.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import threading
 from collections.abc import Iterator
 
 import pytest
+from rich.cells import cell_len
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, TextArea
 
-from trustcheck.core.models import Profile
+from trustcheck import messages
+from trustcheck.core.clock import moment_label
+from trustcheck.core.models import JournalEntry, Profile
 from trustcheck.services import Services
 from trustcheck.services.journal import BATCH, Listing
 from trustcheck.tui.app import TrustcheckApp, build_app
+from trustcheck.tui.screens import journal_rows as jr
 from trustcheck.tui.screens.home import HomeScreen
 from trustcheck.tui.screens.journal import JournalScreen
 
@@ -222,3 +227,107 @@ async def test_a_long_search_shows_a_screenful_and_more_as_the_cursor_moves_down
             f"entry {300 - first}",
             f"entry {299 - first}",
         ]
+
+
+@run_async
+async def test_the_editor_is_mounted_only_when_something_is_written_and_then_works(
+    services: Services, solo: list[Profile]
+) -> None:
+    """Opening the journal draws the list alone (no text area, no fields): the editor comes the
+    first time an entry is written or opened, and writes, saves and edits as before."""
+    (robin,) = solo
+    journal_of(services, robin, ["an older day"])
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        screen = await open_journal(app)
+        assert screen.editor is None and not screen.query(TextArea) and not screen.query("#rating")
+        await pilot.press("ctrl+n", *"a new day")  # the keys after ctrl+n land in the editor
+        area = screen.query_one("#entry-text", TextArea)
+        assert screen.editing and area.has_focus and area.text == "a new day"
+        screen.query_one("#rating", Input).value = "6"
+        await pilot.press("ctrl+s")
+        assert not screen.editing and rows(screen) == ["a new day", "an older day"]
+        assert [(e.text, e.rating) for e in services.journal.entries(robin.id).entries] == [
+            ("a new day", 6),
+            ("an older day", None),
+        ]
+        await pilot.press("down", "enter")  # the same editor, mounted once, opens an entry
+        assert screen.editing and len(screen.query(TextArea)) == 1
+        assert screen.query_one("#entry-text", TextArea).text == "an older day"
+        await pilot.press("escape")
+        assert not screen.editing and "an older day" in screen_text(app)
+
+
+@run_async
+async def test_the_table_keeps_its_height_while_a_search_is_under_way(
+    services: Services, solo: list[Profile], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The line under a long list stays (blank while the total is not known): matches coming in
+    redraw the rows, not the whole screen laid out again."""
+    (robin,) = solo
+    journal_of(services, robin, [f"entry {n}" for n in range(300)])
+    gate = Gate(services, size=50, query="entry")
+    monkeypatch.setattr(services.journal, "batches", gate)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        screen = await open_journal(app)
+        table = screen.query_one(DataTable)
+        height = table.size.height
+        assert "of 300" in screen_text(app)
+        search(screen, "entry")
+        await settle(pilot, lambda: "of 300" not in screen_text(app))  # the first matches came
+        assert rows(screen)[:1] == ["entry 299"] and screen.entry_list._total == 0
+        assert table.size.height == height
+        gate.open.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.size.height == height and f"newest {table.row_count} of 300" in (
+            screen_text(app)
+        )
+
+
+def test_a_row_is_two_cells_that_look_like_the_five_columns() -> None:
+    """Date, rating, tags and the therapy mark are one cell (the table draws two cells a row, not
+    five), each part in its own place, cut to its width in cells (wide characters too)."""
+    entry = JournalEntry(
+        1, 1, NOW, "first line\nsecond", 7, ("walk", "猫猫猫猫猫猫猫猫"), for_therapy=True
+    )
+    meta, text = jr.cells(entry, 30)
+    assert str(text) == "first line"
+    line = str(meta)
+    assert cell_len(line) == jr.META_WIDTH
+    date_end = jr.DATE_WIDTH
+    rating_end = date_end + 2 + jr.RATING_WIDTH
+    tags_end = rating_end + 2 + jr.TAGS_WIDTH
+    assert line[:date_end].rstrip() == moment_label(NOW)[: jr.DATE_WIDTH]
+    assert line[date_end:rating_end] == "       7"  # two spaces, then right-aligned in six
+    tags = line[rating_end + 2 :].split("  ")[0]
+    assert tags.startswith("#walk #") and cell_len(tags) <= jr.TAGS_WIDTH
+    assert line.endswith("  " + messages.JOURNAL_THERAPY_MARK)
+    assert cell_len(line[: line.rindex(messages.JOURNAL_THERAPY_MARK)]) == tags_end + 2
+
+
+@run_async
+async def test_hiding_while_the_editor_is_on_its_way_locks_and_leaves(
+    services: Services, solo: list[Profile]
+) -> None:
+    """The hide key while the editor is being mounted for the first time: the journal closes,
+    locked; the editor, once there, opens nothing, and nothing waits forever."""
+    (robin,) = solo
+    journal_of(services, robin, [SECRET])
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        screen = await open_journal(app)
+        writing = asyncio.create_task(screen.action_new())  # as ctrl+n does
+        await asyncio.sleep(0)
+        assert screen.editing and screen.editor is None  # on its way: the list's keys are off
+        app.action_hide()
+        await asyncio.wait_for(writing, 10)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert not services.keys.is_unlocked(robin.id) and not screen.editing
+        assert SECRET not in screen_text(app)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 
 from trustcheck import messages
@@ -263,13 +263,15 @@ class JournalService:
 
     def batches(
         self, profile_id: int, *, query: str = "", size: int = BATCH, skip: int = 0
-    ) -> Iterator[Listing]:
+    ) -> Generator[Listing, None, None]:
         """Open a profile's entries newest first, ``size`` at a time (leaving out the newest
         ``skip``): one :class:`Listing` per batch, with the entries that match ``query`` (as
         :meth:`entries` matches) and those that did not open.
 
         For the journal screen's worker: the first matches arrive before the last entry is read,
-        and a search can be left between batches. Opened in memory only. ``ProfileLocked`` when
+        and a search can be left between batches (``close()`` it then: the rows are read through
+        a read-only connection of its own, see ``JournalRepo.batches``, so the worker's thread
+        never shares the UI thread's connection). Opened in memory only. ``ProfileLocked`` when
         the key went meanwhile.
         """
         for rows in self.repo.batches(profile_id, size, skip=skip):

@@ -4,6 +4,10 @@ The screen puts together the list of entries with its search (``journal_list``, 
 thread), the editor of one entry with its sealed draft (``journal_editor``) and the person's
 private check-in answers, and it owns locking.
 
+Opening the journal draws the list alone: the editor (a text area, fields, and the modules behind
+them) is imported and mounted the first time something is written (a new entry, an entry opened,
+a kept draft), and stays, hidden, until the screen goes.
+
 Locking (hide key, idle time, leaving) forgets the key and empties every widget that held
 decrypted text before the screen goes, and drops the screen's own references to entries; a
 search under way stops and what it still finds is dropped.
@@ -12,7 +16,7 @@ search under way stops and what it still finds is dropped.
 from __future__ import annotations
 
 import time
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -26,17 +30,22 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from trustcheck import messages
 from trustcheck.core.clock import moment_label, week_label
-from trustcheck.core.models import Profile
+from trustcheck.core.models import JournalEntry, Profile
 from trustcheck.core.text import visible_controls
 from trustcheck.services import Services
 from trustcheck.services.checkin import PrivateAnswer
 from trustcheck.services.errors import CryptoError
 from trustcheck.services.journal import JournalConflict
 from trustcheck.tui.screens.confirm import ConfirmDialog
-from trustcheck.tui.screens.journal_editor import EntryEditor
 from trustcheck.tui.screens.journal_list import EntryList
 
+if TYPE_CHECKING:
+    from trustcheck.services.journal import Draft
+    from trustcheck.tui.screens.journal_editor import EntryEditor
+
 IDLE_DEFAULT = 300.0
+# The actions on the list of entries (off while an entry is written or private answers are read).
+LIST_ACTIONS = ("new", "delete", "search", "back", "private")
 
 
 def idle_seconds(services: Services) -> float:
@@ -136,7 +145,9 @@ class JournalScreen(Screen[None]):
         self.profile = profile
         self.reading_private = False  # the private check-in answers are shown, not the entries
         self.entry_list = EntryList(services, profile)
-        self.editor = EntryEditor(services, profile)
+        # Mounted the first time something is written (``_writing``): the list opens without it.
+        self.editor: EntryEditor | None = None
+        self._writing = False  # the editor is being mounted for writing (keys wait for it)
         self._idle_limit = idle_seconds(services)
         self._last_activity = time.monotonic()
         self._idle_timer: Timer | None = None
@@ -144,25 +155,24 @@ class JournalScreen(Screen[None]):
     @property
     def editing(self) -> bool:
         """Whether an entry is open in the editor (the list is hidden meanwhile)."""
-        return self.editor.editing
+        return self._writing or (self.editor is not None and self.editor.editing)
 
     # --- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield self.entry_list
-        yield self.editor
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         if not self.services.keys.is_unlocked(self.profile.id):
             self.app.pop_screen()  # never shown without its owner's key
             return
-        self.editor.display = False
         self.entry_list.start()
         if not self.query_one(DataTable).display:  # no entries: the search field has the focus
             self.query_one("#search", Input).focus()
         self._idle_timer = self.set_interval(min(1.0, self._idle_limit / 4), self._check_idle)
-        if self.editor.reopen_draft():
-            self._show_editor()
+        draft = self.services.journal.draft(self.profile.id)
+        if draft is not None:  # kept when the journal last locked, quit or crashed
+            await self._write(None, draft)
 
     def on_resize(self, event: Resize) -> None:
         if not self.editing:
@@ -173,15 +183,13 @@ class JournalScreen(Screen[None]):
         self.entry_list.reload(select)
 
     @on(DataTable.RowSelected)
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
         entry = self.entry_list.highlighted()
         if entry is not None:
-            self.editor.open(entry)
-            self._show_editor()
+            await self._write(entry)
 
-    def action_new(self) -> None:
-        self.editor.open(None)
-        self._show_editor()
+    async def action_new(self) -> None:
+        await self._write(None)
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()
@@ -226,16 +234,43 @@ class JournalScreen(Screen[None]):
             section.remove()
 
     # --- writing ------------------------------------------------------------------------------
-    def _show_editor(self) -> None:
+    async def _write(self, entry: JournalEntry | None, draft: Draft | None = None) -> None:
+        """Show ``entry`` (None: a new one) in the editor, or the kept ``draft``; the editor is
+        imported and mounted the first time (the list's bindings are off meanwhile)."""
+        if self._writing:
+            return  # already on its way (a second key before the editor was there)
+        editor = self.editor
+        if editor is None:
+            from trustcheck.tui.screens.journal_editor import EntryEditor
+
+            self._writing = True
+            self.refresh_bindings()
+            editor = EntryEditor(self.services, self.profile)
+            editor.display = False  # shown once it holds the entry
+            try:
+                await self.mount(editor, before=self.query_one(Footer))
+            finally:
+                self._writing = False
+            self.editor = editor
+            if not self.services.keys.is_unlocked(self.profile.id) or not self.is_attached:
+                return  # locked while the editor was mounted: nothing is opened in it
+        if draft is not None:
+            editor.reopen(draft)
+        else:
+            editor.open(entry)
+        self._show_editor(editor)
+
+    def _show_editor(self, editor: EntryEditor) -> None:
         self.entry_list.display = False
-        self.editor.display = True
-        self.query_one("#entry-text").focus()
+        editor.display = True
+        editor.query_one("#entry-text").focus()
         self.refresh_bindings()
 
     def _close_editor(self, select: int | None = None) -> None:
-        self.editor.clear()
-        self.editor.editing = False
-        self.editor.display = False
+        if self.editor is not None:
+            self.editor.clear()
+            self.editor.editing = False
+            self.editor.display = False
         self.entry_list.display = True
         self.reload(select=select)
         self.query_one(DataTable).focus()
@@ -243,17 +278,18 @@ class JournalScreen(Screen[None]):
 
     def keep_draft(self) -> None:
         """Seal what is being written as its author's draft (see ``EntryEditor.keep_draft``)."""
-        self.editor.keep_draft()
+        if self.editor is not None:
+            self.editor.keep_draft()
 
     def action_save(self) -> None:
-        saved = self.editor.save()
+        saved = None if self.editor is None else self.editor.save()
         if saved is None:
             return
         self._close_editor(select=saved.id)
         self.app.notify(messages.ENTRY_SAVED, markup=False, timeout=2)
 
     def action_cancel_edit(self) -> None:
-        if not self.editor.changed():
+        if self.editor is None or not self.editor.changed():
             self._leave_editor()
             return
 
@@ -273,7 +309,8 @@ class JournalScreen(Screen[None]):
     def _leave_editor(self) -> None:
         """Leave without saving, as the person chose: a kept draft of it goes too."""
         try:
-            self.editor.drop_draft()
+            if self.editor is not None:
+                self.editor.drop_draft()
         finally:
             self._close_editor()
 
@@ -309,11 +346,13 @@ class JournalScreen(Screen[None]):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._writing:  # the editor is on its way: no key acts on the list, nor on it yet
+            return action not in ("save", "cancel_edit", "entries", *LIST_ACTIONS)
         if action in ("save", "cancel_edit"):
             return self.editing
         if action == "entries":
             return self.reading_private
-        if action in ("new", "delete", "search", "back", "private"):
+        if action in LIST_ACTIONS:
             if self.editing or self.reading_private:
                 return False
             if action == "delete" and self.entry_list.empty:
@@ -333,14 +372,17 @@ class JournalScreen(Screen[None]):
     def lock_journal(self) -> None:
         """Keep what is being written as a sealed draft, then forget the key and every piece of
         decrypted text this screen holds. Idempotent."""
-        self.editor.keep_draft()
-        self.editor.editing = False
+        editor = self.editor
+        if editor is not None:
+            editor.keep_draft()
+            editor.editing = False
         self.services.keys.lock(self.profile.id)
         if self._idle_timer is not None:
             self._idle_timer.stop()
             self._idle_timer = None
         self.entry_list.forget()  # a search under way stops; what it still finds is dropped
-        self.editor.forget()
+        if editor is not None:
+            editor.forget()
         if self.is_attached:
             self._drop_private()
 
@@ -361,7 +403,8 @@ class JournalScreen(Screen[None]):
         # However the screen goes (a key, the app closing), the journal is locked behind it.
         self.services.keys.lock(self.profile.id)
         self.entry_list.forget()
-        self.editor.forget()
+        if self.editor is not None:
+            self.editor.forget()
 
 
 def private_text(answers: list[PrivateAnswer]) -> Text:

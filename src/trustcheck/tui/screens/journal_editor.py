@@ -79,14 +79,9 @@ class EntryEditor(Vertical):
         self.query_one("#error", Static).update("")
         self.query_one("#draft-note", Static).display = False
 
-    def reopen_draft(self) -> bool:
-        """An entry kept when the journal last locked, quit or crashed: back in the editor.
-
-        Whether there was one (the screen then shows the editor)."""
+    def reopen(self, draft: Draft) -> None:
+        """An entry kept when the journal last locked, quit or crashed: back in the editor."""
         journal = self.services.journal
-        draft = journal.draft(self.profile.id)
-        if draft is None:
-            return False
         entry = None
         if draft.entry_id is not None:
             # The entry it edits; if that went meanwhile, the words come back as a new entry.
@@ -99,7 +94,6 @@ class EntryEditor(Vertical):
         self.query_one("#therapy", Checkbox).value = draft.for_therapy
         self.query_one("#draft-note", Static).update(plain(messages.JOURNAL_DRAFT_KEPT))
         self.query_one("#draft-note", Static).display = True
-        return True
 
     def clear(self) -> None:
         """Empty the editor (and forget which entry it held)."""

@@ -12,6 +12,7 @@ journal's decrypted text is not all held in memory, and each search leaves littl
 from __future__ import annotations
 
 import threading
+from contextlib import closing
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -27,7 +28,7 @@ from trustcheck import messages
 from trustcheck.core.models import JournalEntry, Profile
 from trustcheck.services import Services
 from trustcheck.services.errors import CryptoError
-from trustcheck.tui.screens.journal_rows import Cell, add_columns, cells, text_width
+from trustcheck.tui.screens.journal_rows import Cell, Parts, add_columns, cells, text_width
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.fields import LineInput
 
@@ -45,6 +46,8 @@ CHROME_LINES = 10
 REST_DELAY = 0.3
 # The worker group that opens and searches the entries: one at a time per list.
 LISTING = "journal-listing"
+# The line under the table while a search is under way: there, so the table keeps its height.
+BLANK = Content(" ")
 # How often (seconds) the worker, waiting for the list to take a batch, looks whether it was left.
 TAKEN_POLL = 0.1
 
@@ -104,7 +107,7 @@ class EntryList(Vertical):
             yield Static(messages.JOURNAL_LOCK_NOTE, id="lock-note", markup=False)
         yield LineInput(placeholder=messages.JOURNAL_SEARCH, id="search")
         yield Static("", id="damaged")
-        yield DataTable[Cell](id="entries", cursor_type="row", zebra_stripes=True)
+        yield DataTable[Cell | Parts](id="entries", cursor_type="row", zebra_stripes=True)
         yield Static("", id="more")
         yield Static("", id="empty")
 
@@ -214,20 +217,25 @@ class EntryList(Vertical):
         def left() -> bool:
             return worker.is_cancelled
 
+        # Read through a connection of the worker's own (see ``JournalRepo.batches``), closed
+        # here when the batches are left.
         batches = self.services.journal.batches(self.profile.id, query=query, skip=skip)
         try:
-            for batch in batches:
-                entries = batch.entries[:keep]
-                keep -= len(entries)
-                found = Found(listing, [e.id for e in batch.entries], entries, len(batch.damaged))
-                del batch, entries  # the entries not handed on go now, in this thread
-                if left() or not self.post_message(found):
-                    return
-                # One batch at a time: the next is opened once the screen has drawn this one,
-                # so the two threads do not contend while the screen draws.
-                while not found.taken.wait(TAKEN_POLL):
-                    if left():
+            with closing(batches):
+                for batch in batches:
+                    entries = batch.entries[:keep]
+                    keep -= len(entries)
+                    found = Found(
+                        listing, [e.id for e in batch.entries], entries, len(batch.damaged)
+                    )
+                    del batch, entries  # the entries not handed on go now, in this thread
+                    if left() or not self.post_message(found):
                         return
+                    # One batch at a time: the next is opened once the screen has drawn this one,
+                    # so the two threads do not contend while the screen draws.
+                    while not found.taken.wait(TAKEN_POLL):
+                        if left():
+                            return
         except CryptoError:  # locked meanwhile: nothing more is opened
             return
         if not left():
@@ -324,9 +332,18 @@ class EntryList(Vertical):
         for entry in page:
             table.add_row(*cells(entry, self._text_width), key=str(entry.id))
         self._shown += len(page)
-        total = len(self._ids) if self._complete else max(self._total, self._shown)
-        more = say(messages.JOURNAL_MORE, shown=str(self._shown), total=str(total))
-        self._note("#more", more if self._shown < total else None)
+        self._note("#more", self._more())
+
+    def _more(self) -> Content | None:
+        """The line under the table: how many of how many are shown, when not all are.
+
+        While a search is under way (its total not known yet) the line is there but blank: the
+        table keeps its height, so rows coming in redraw only the rows, not the whole screen.
+        """
+        total = len(self._ids) if self._complete else self._total
+        if self._shown < total:
+            return say(messages.JOURNAL_MORE, shown=str(self._shown), total=str(total))
+        return None if self._complete else BLANK
 
     def _page(self, start: int, count: int) -> list[JournalEntry]:
         """The entries listed from ``start`` on, opened: those not kept open are opened again
