@@ -39,10 +39,18 @@ def _text(app: Any, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
+async def _drawn(pilot: Pilot[None]) -> None:
+    """The screen's drawing worker done and what it drew shown (charts are drawn off the UI
+    thread)."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def _open(pilot: Pilot[None]) -> TrendsScreen:
     await pilot.pause()
     await pilot.press("t")
-    await pilot.pause()
+    await _drawn(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, TrendsScreen), screen
     return screen
@@ -149,20 +157,20 @@ async def test_range_switch_changes_the_range_and_the_chart(demo: Services) -> N
         assert "26 weeks, 26 check-ins" in _text(app, "#range-line")
         six_months = _text(app, "#main")
         await pilot.press("1")
-        await pilot.pause()
+        await _drawn(pilot)
         assert screen.weeks == 8
         assert "8 weeks, 8 check-ins" in _text(app, "#range-line")
         eight_weeks = _text(app, "#main")
         assert eight_weeks != six_months
         await pilot.press("4")
-        await pilot.pause()
+        await _drawn(pilot)
         assert screen.weeks is None
         assert f"{DEMO_WEEKS} weeks, {DEMO_WEEKS} check-ins" in _text(app, "#range-line")
         assert screen.query_one("#ranges", Choices).active == 3
         # Clicking a range works too ("1 year" is the third choice).
         ranges = screen.query_one("#ranges", Choices)
         await pilot.click("#ranges", offset=(ranges._places[2][0] + 2, 0))
-        await pilot.pause()
+        await _drawn(pilot)
         assert screen.weeks == 52
         assert f"{DEMO_WEEKS} weeks" in _text(app, "#range-line")  # the whole history is 40
 
@@ -172,14 +180,14 @@ async def test_charts_are_drawn_once_per_report_and_size(demo: Services) -> None
     app = build_app(demo)
     async with app.run_test(size=(100, 40)) as pilot:
         await _open(pilot)
-        await pilot.pause()
+        await _drawn(pilot)
         drawn = PLOTS.builds
         await pilot.press("1", "2")  # away and back: the 6-month charts are reused
-        await pilot.pause()
+        await _drawn(pilot)
         after_switch = PLOTS.builds
         app.screen.refresh()
         await pilot.press("escape", "t")
-        await pilot.pause()
+        await _drawn(pilot)
         assert isinstance(app.screen, TrendsScreen)
         assert PLOTS.builds == after_switch  # a repaint or reopening draws nothing
         assert after_switch > drawn  # the 8-week charts were new
@@ -192,16 +200,16 @@ async def test_area_switch_focuses_one_area(demo: Services) -> None:
         screen = await _open(pilot)
         assert messages.CHART_INDEX in _text(app, "#main-title")
         await pilot.press("a")
-        await pilot.pause()
+        await _drawn(pilot)
         assert screen.area == "communication"
         assert "Communication" in _text(app, "#main-title")
         assert _text(app, "#latest").startswith("Latest communication:")
         assert all(c.area == "communication" for c in screen.report.changes)  # type: ignore[union-attr]
         await pilot.press("a", "a")
-        await pilot.pause()
+        await _drawn(pilot)
         assert screen.area == "closeness"
         await pilot.press("A", "A", "A")  # back past the first area to all areas
-        await pilot.pause()
+        await _drawn(pilot)
         assert screen.area is None
         assert messages.CHART_INDEX in _text(app, "#main-title")
 
@@ -212,8 +220,8 @@ async def test_real_changes_are_said_in_words_and_marked(demo: Services) -> None
     async with app.run_test(size=(100, 60)) as pilot:
         screen = await _open(pilot)
         await pilot.press("4")
-        await pilot.pause()
-        await pilot.pause()
+        await _drawn(pilot)
+        await _drawn(pilot)
         report = screen.report
         assert report is not None and report.changes
         words = _text(app, "#changes")
@@ -263,7 +271,7 @@ async def test_solo_mode_shows_no_gap(services: Services, clock: FixedClock) -> 
     app = build_app(services)
     async with app.run_test(size=(100, 60)) as pilot:
         screen = await _open(pilot)
-        await pilot.pause()
+        await _drawn(pilot)
         text = screen_text(app)
         assert messages.TRENDS_SOLO in text
         assert "gap" not in _text(app, "#latest")
@@ -316,7 +324,7 @@ async def test_no_color_stays_readable(demo: Services, monkeypatch: pytest.Monke
 def _at_trends(pilot: Pilot[None]) -> Any:
     async def run() -> None:
         await _open(pilot)
-        await pilot.pause()
+        await _drawn(pilot)
         assert "26 weeks, 26 check-ins" in _text(pilot.app, "#range-line")
 
     return run()

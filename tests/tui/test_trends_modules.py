@@ -45,6 +45,7 @@ async def _modules_shown(services: Services) -> tuple[bool, list[Chart]]:
         await pilot.pause()
         app.push_screen(TrendsScreen(services))
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the charts are drawn in a worker
         await pilot.pause()
         screen = app.screen
         title = screen.query_one("#module-title", Static)

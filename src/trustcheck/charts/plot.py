@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,9 @@ _ESC = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 _LINE_MARKERS = ("hd", "•")
 _POINT_MARKERS = ("hd", "•")
 _COLOURS = ("blue", "orange")
+
+#: plotext draws into one global figure: whoever draws holds this (the TUI draws in workers).
+PLOTTING = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
