@@ -3,6 +3,7 @@ solo and empty histories, NO_COLOR, and snapshots at 80×24 and 160×48."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,10 +15,11 @@ from textual.widgets import Static
 
 from trustcheck import messages
 from trustcheck.core.clock import FixedClock
-from trustcheck.core.models import Profile
+from trustcheck.core.models import AREA_TITLES, AREAS, Profile
 from trustcheck.services import Services, open_services
 from trustcheck.services.demo import seed_demo
 from trustcheck.tui.app import build_app
+from trustcheck.tui.screens import trends as trends_screen
 from trustcheck.tui.screens.home import HomeScreen
 from trustcheck.tui.screens.trends import TrendsScreen
 from trustcheck.tui.widgets.chart import PLOTS, Chart
@@ -191,6 +193,68 @@ async def test_charts_are_drawn_once_per_report_and_size(demo: Services) -> None
         assert isinstance(app.screen, TrendsScreen)
         assert PLOTS.builds == after_switch  # a repaint or reopening draws nothing
         assert after_switch > drawn  # the 8-week charts were new
+
+
+@run_async
+async def test_the_screen_takes_keys_while_its_charts_are_drawn(
+    demo: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The charts are plotted off the UI thread: while they are drawn the screen shows no
+    half-drawn chart and answers keys; the range asked for last is the one drawn and said."""
+    gate, underway = threading.Event(), threading.Event()
+    real = trends_screen.build_chart
+
+    def held(*args: Any) -> Any:
+        underway.set()
+        assert gate.wait(60), "the test never let the drawing go on"
+        return real(*args)
+
+    monkeypatch.setattr(trends_screen, "build_chart", held)
+    PLOTS.clear()
+    app = build_app(demo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TrendsScreen)
+        assert underway.wait(60)  # the 6-month charts are being drawn ...
+        assert not screen.query_one("#charts").display  # ... and nothing half-drawn is shown
+        await pilot.press("1")  # a key answered meanwhile
+        await pilot.pause()
+        assert screen.weeks == 8 and screen.query_one("#ranges", Choices).active == 0
+        gate.set()
+        await _drawn(pilot)
+        assert screen.query_one("#charts").display
+        assert "8 weeks, 8 check-ins" in _text(app, "#range-line")
+        shown = _text(app, "#main")
+        # The same as the 8-week chart of a fresh open, not the 6-month one drawn first.
+        await pilot.press("escape")
+        await pilot.pause()
+        await _open(pilot)
+        six_months = _text(app, "#main")
+        await pilot.press("1")
+        await _drawn(pilot)
+        assert shown == _text(app, "#main") != six_months
+
+
+@run_async
+async def test_every_small_multiple_is_drawn_with_the_screen(demo: Services) -> None:
+    """The small multiples (composed with the screen, drawn in the worker) all end up drawn:
+    each area, overall trust, commitments kept and the gap, each under its title."""
+    PLOTS.clear()
+    app = build_app(demo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await _open(pilot)
+        panels = [c for c in screen.query(".panel").results(Chart) if c.display]
+        titles = [str(c.render()).splitlines()[0] for c in panels]
+        assert titles == [
+            *(AREA_TITLES[a] for a in AREAS),
+            messages.CHART_OVERALL,
+            messages.CHART_COMMITMENTS,
+            messages.CHART_GAP,
+        ]
+        assert all(len(str(c.render()).splitlines()) > 5 for c in panels)
 
 
 @run_async
