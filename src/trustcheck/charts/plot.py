@@ -52,8 +52,9 @@ def fresh_figure(plt: ModuleType | Any) -> None:
 
 
 def build_rows(plt: ModuleType | Any, color: bool) -> list[str]:
+    """The figure drawn, as lines (every figure starts with :func:`fresh_figure`, so the drawn
+    one is left as it is: clearing it here too cost a second figure reset per chart)."""
     text = str(plt.build())
-    plt.main().clear_figure()
     # plotext ends lines with a reset sequence even in its "clear" theme: drop every escape.
     if not color:
         text = _ESC.sub("", text)

@@ -34,8 +34,6 @@ from trustcheck.services.export import (
     PrivateKind,
     write_atomic,
 )
-from trustcheck.tui.screens.confirm import ConfirmDialog
-from trustcheck.tui.screens.unlock import with_key
 from trustcheck.tui.text import plain
 from trustcheck.tui.widgets.fields import LineInput
 from trustcheck.tui.widgets.marks import MarkedCheckbox, MarkedRadioButton
@@ -261,6 +259,10 @@ class ExportScreen(ModalScreen[Path | None]):
             self._enable_kinds(self.private is not None)
             self.refresh_preview()
 
+        # Imported when a person is chosen: the unlock dialog and its fields cost the first open
+        # of this dialog ~10 ms otherwise, and most exports hold nothing private.
+        from trustcheck.tui.screens.unlock import with_key
+
         with_key(self.app, self.services, person, then, messages.UNLOCK_JOURNAL)
 
     # --- preview ----------------------------------------------------------------------------------
@@ -328,6 +330,8 @@ class ExportScreen(ModalScreen[Path | None]):
             self.app.call_from_thread(self._saved, path)
 
     def _ask_replace(self, path: Path) -> None:
+        from trustcheck.tui.screens.confirm import ConfirmDialog
+
         def answered(yes: bool | None) -> None:
             if yes:
                 self.action_save(force=True)
