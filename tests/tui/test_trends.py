@@ -4,6 +4,7 @@ solo and empty histories, NO_COLOR, and snapshots at 80×24 and 160×48."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -41,11 +42,15 @@ def _text(app: Any, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
-async def _drawn(pilot: Pilot[None]) -> None:
-    """The screen's drawing worker done and what it drew shown (charts are drawn off the UI
-    thread)."""
+async def _drawn(pilot: Pilot[None], deadline: float = 30.0) -> None:
+    """What was asked for last is drawn and shown (charts are drawn in a worker thread, started
+    after the screen is painted)."""
+    end = time.monotonic() + deadline
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    while isinstance(screen := pilot.app.screen, TrendsScreen) and not screen.up_to_date:
+        assert time.monotonic() < end, "the charts were never shown"
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.01)
     await pilot.pause()
 
 
@@ -218,7 +223,10 @@ async def test_the_screen_takes_keys_while_its_charts_are_drawn(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, TrendsScreen)
-        assert underway.wait(60)  # the 6-month charts are being drawn ...
+        end = time.monotonic() + 60
+        while not underway.is_set():  # the 6-month charts are being drawn ...
+            assert time.monotonic() < end, "the charts were never drawn"
+            await pilot.pause(0.01)
         assert not screen.query_one("#charts").display  # ... and nothing half-drawn is shown
         await pilot.press("1")  # a key answered meanwhile
         await pilot.pause()

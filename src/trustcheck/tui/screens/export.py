@@ -177,7 +177,9 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def on_mount(self) -> None:
         self.query_one("#format", RadioSet).focus()
-        self.refresh_preview()
+        # The preview's thread starts once the dialog is painted: running meanwhile, it would
+        # hold the interpreter (the GIL) for half of that first paint and make it twice as long.
+        self.call_after_refresh(self.refresh_preview)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")

@@ -267,6 +267,12 @@ class TrendsScreen(Screen[None]):
         self._shown: tuple[int, int, int] | None = None
         #: The worker drawing what was asked last (see :meth:`show`).
         self.drawing: Worker[Drawing] | None = None
+        self._drawn: tuple[int, int, int] | None = None  # the key of what is shown
+
+    @property
+    def up_to_date(self) -> bool:
+        """Whether what is shown is the range, area and size asked for last (charts drawn)."""
+        return self._shown is not None and self._drawn == self._shown
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="trends"):
@@ -342,7 +348,18 @@ class TrendsScreen(Screen[None]):
             self.drawing = None  # a drawing still under way is never shown
             self._show_words(report)
             self.query_one("#charts", Vertical).display = False
+            self._drawn = key
             return
+        # Started once the screen as it is now is painted: a thread drawing meanwhile would hold
+        # the interpreter (the GIL) for half of that paint and so make it twice as long.
+        self.drawing = None  # a drawing still under way for another range or size is never shown
+        self.call_after_refresh(self._start_drawing, key, report, width, height)
+
+    def _start_drawing(
+        self, key: tuple[int, int, int], report: TrendReport, width: int, height: int
+    ) -> None:
+        if key != self._shown:
+            return  # another range, area or size was asked for meanwhile
         self.drawing = self.run_worker(
             partial(_draw, report, width, height), thread=True, exclusive=True, group="trends-draw"
         )
@@ -352,6 +369,7 @@ class TrendsScreen(Screen[None]):
             drawing = event.worker.result
             assert isinstance(drawing, Drawing)
             self._show_drawing(drawing)
+            self._drawn = self._shown
 
     def _show_drawing(self, drawing: Drawing) -> None:
         report = drawing.report
