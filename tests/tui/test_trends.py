@@ -20,7 +20,7 @@ from trustcheck.core.models import AREA_TITLES, AREAS, Profile
 from trustcheck.services import Services, open_services
 from trustcheck.services.demo import seed_demo
 from trustcheck.tui.app import build_app
-from trustcheck.tui.screens import trends as trends_screen
+from trustcheck.tui.screens import trends_charts
 from trustcheck.tui.screens.home import HomeScreen
 from trustcheck.tui.screens.trends import TrendsScreen
 from trustcheck.tui.widgets.chart import PLOTS, Chart
@@ -207,14 +207,14 @@ async def test_the_screen_takes_keys_while_its_charts_are_drawn(
     """The charts are plotted off the UI thread: while they are drawn the screen shows no
     half-drawn chart and answers keys; the range asked for last is the one drawn and said."""
     gate, underway = threading.Event(), threading.Event()
-    real = trends_screen.build_chart
+    real = trends_charts.build_chart
 
     def held(*args: Any) -> Any:
         underway.set()
         assert gate.wait(60), "the test never let the drawing go on"
         return real(*args)
 
-    monkeypatch.setattr(trends_screen, "build_chart", held)
+    monkeypatch.setattr(trends_charts, "build_chart", held)
     PLOTS.clear()
     app = build_app(demo)
     async with app.run_test(size=(100, 40)) as pilot:

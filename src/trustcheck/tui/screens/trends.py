@@ -3,15 +3,15 @@ area, overall trust and commitments kept, with real changes marked and said in w
 
 The report comes from ``services.trends`` (cached there until a check-in completes); the charts
 are drawn once per report and size (``widgets.chart.PLOTS``), so switching back to a range or
-reopening the screen draws nothing, and a repaint never plots. Loading and drawing run in a worker
-thread: the screen shows and takes keys at once, and the charts appear together when drawn.
+reopening the screen draws nothing, and a repaint never plots. The charts are drawn in a worker
+thread (``trends_charts.draw``) started once the screen is painted: the screen takes keys
+meanwhile, and the charts appear together, with the words about them, when drawn.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
 from functools import partial
 from typing import ClassVar
 
@@ -28,184 +28,21 @@ from textual.worker import Worker, WorkerState
 from trustcheck import messages
 from trustcheck.core.clock import day_label
 from trustcheck.core.models import AREA_TITLES, AREAS
-from trustcheck.core.stats import Point
-from trustcheck.core.trends import PersonTrends, TrendReport
+from trustcheck.core.trends import TrendReport
 from trustcheck.services import Services
+from trustcheck.tui.screens.trends_charts import Drawing, draw
 from trustcheck.tui.text import plain, score
-from trustcheck.tui.widgets.chart import (
-    GAP,
-    PLOTS,
-    STYLES,
-    Chart,
-    ChartSpec,
-    Mark,
-    Trace,
-    build_chart,
-)
+from trustcheck.tui.widgets.chart import STYLES, Chart
 from trustcheck.tui.widgets.choices import Choices
 
 DEFAULT_RANGE = 1  # 6 months
 AREA_CHOICES: tuple[str | None, ...] = (None, *AREAS)
-PANEL_MIN_WIDTH = 36
-PANEL_HEIGHT = 9
 PANELS = 8  # five areas, overall trust, commitments kept, the gap
 PADDING = 3  # the scroll area's left and right padding
 
 
 def _date(day: dt.date) -> str:
     return day_label(day)
-
-
-def _kept(points: Sequence[Point]) -> tuple[Point, ...]:
-    return tuple(Point(w, None if v is None else 100.0 * v) for w, v in points)
-
-
-@dataclass(frozen=True, slots=True)
-class Drawing:
-    """The charts of one report at one size, drawn by :func:`_draw`."""
-
-    report: TrendReport
-    main: Content
-    panels: tuple[Content, ...]
-    columns: int
-    modules: tuple[Content, ...]
-    module_columns: int
-    marked: bool
-
-
-def _draw(report: TrendReport, width: int, height: int) -> Drawing:
-    """Every chart of ``report`` (which has a trend) at this size: run in a worker thread, so it
-    touches no widget; charts drawn before for this report and size come from ``PLOTS``."""
-    main, panels = _specs(report)
-    modules = _module_specs(report)
-    columns = _columns(panels, width)
-    panel_width = (width - (columns - 1)) // columns
-    module_columns = _columns(modules, width)
-    module_width = (width - (module_columns - 1)) // module_columns
-    return Drawing(
-        report,
-        main=PLOTS.get(report, ("main", width, height), partial(build_chart, main, width, height)),
-        panels=tuple(
-            PLOTS.get(
-                report,
-                (spec.title, panel_width, PANEL_HEIGHT),
-                partial(build_chart, spec, panel_width, PANEL_HEIGHT),
-            )
-            for spec in panels
-        ),
-        columns=columns,
-        modules=tuple(
-            PLOTS.get(
-                report,
-                # Module titles are the user's words: kept apart from the core panels.
-                ("#module-panels", spec.title, module_width, PANEL_HEIGHT),
-                partial(build_chart, spec, module_width, PANEL_HEIGHT),
-            )
-            for spec in modules
-        ),
-        module_columns=module_columns,
-        marked=any(spec.marks for spec in (main, *panels)),
-    )
-
-
-def _columns(panels: Sequence[object], width: int) -> int:
-    return max(1, min(len(panels), width // PANEL_MIN_WIDTH))
-
-
-def _traces(
-    report: TrendReport, pick: Callable[[PersonTrends], Sequence[Point]]
-) -> tuple[Trace, ...]:
-    return tuple(Trace(pick(p), i) for i, p in enumerate(report.persons))
-
-
-def _specs(report: TrendReport) -> tuple[ChartSpec, list[ChartSpec]]:
-    """The main chart and the small multiples of ``report`` (which has a trend)."""
-    assert report.start is not None
-    persons = report.persons
-    area = report.area
-    start, weeks = report.start, report.weeks
-
-    def marks(area_name: str) -> tuple[Mark, ...]:
-        out = []
-        for change in report.changes:
-            since = change.since
-            if change.area != area_name or not start <= since <= weeks[-1]:
-                continue
-            arrow = "↑" if change.change.verdict == "rise" else "↓"
-            out.append(Mark(since, f"{arrow} {change.profile.name[:12]}"))
-        return tuple(out)
-
-    def area_spec(name: str) -> ChartSpec:
-        return ChartSpec(
-            title=AREA_TITLES.get(name, name),
-            traces=_traces(report, lambda p: p.areas[name].points),
-            bounds=(0.0, 100.0),
-            start=start,
-            weeks=weeks,
-            marks=marks(name),
-            empty=messages.CHART_EMPTY_PANEL,
-        )
-
-    index = ChartSpec(
-        title=messages.CHART_INDEX if area else "",
-        traces=_traces(report, lambda p: p.index.points),
-        bounds=(0.0, 100.0),
-        start=start,
-        weeks=weeks,
-    )
-    overall = ChartSpec(
-        title=messages.CHART_OVERALL,
-        traces=_traces(report, lambda p: p.overall.points),
-        bounds=(0.0, 10.0),
-        start=start,
-        weeks=weeks,
-    )
-    kept = ChartSpec(
-        title=messages.CHART_COMMITMENTS,
-        traces=_traces(report, lambda p: _kept(p.commitments)),
-        bounds=(0.0, 100.0),
-        start=start,
-        weeks=weeks,
-    )
-    panels: list[ChartSpec] = []
-    if area is None:
-        main = index
-        panels.extend(area_spec(a) for a in AREAS if a in persons[0].areas)
-    else:
-        main = replace(area_spec(area), title="")
-        panels.append(index)
-    panels += [overall, kept]
-    if report.gap is not None:
-        panels.append(
-            ChartSpec(
-                title=messages.CHART_GAP,
-                traces=(Trace(report.gap.points, GAP),),
-                bounds=(0.0, 100.0),
-                start=start,
-                weeks=weeks,
-            )
-        )
-    return main, panels
-
-
-def _module_specs(report: TrendReport) -> list[ChartSpec]:
-    """The switched-on modules' own areas, if scored."""
-    assert report.start is not None
-
-    def pick(key: tuple[str, str]) -> Callable[[PersonTrends], Sequence[Point]]:
-        return lambda p: p.modules[key].points
-
-    return [
-        ChartSpec(
-            title=m.title,
-            traces=_traces(report, pick(m.key)),
-            bounds=(0.0, 100.0),
-            start=report.start,
-            weeks=report.weeks,
-            empty=messages.CHART_EMPTY_PANEL,
-        )
-        for m in report.modules
-    ]
 
 
 class TrendsScreen(Screen[None]):
@@ -333,8 +170,8 @@ class TrendsScreen(Screen[None]):
     def show(self) -> None:
         """Show the report for the chosen range and area; nothing is redrawn if nothing changed.
 
-        The charts are plotted in a worker thread (:func:`_draw`), so the screen answers keys
-        meanwhile; the charts and the words about them are shown together when drawn.
+        The charts are plotted in a worker thread (``trends_charts.draw``), so the screen answers
+        keys meanwhile; the charts and the words about them are shown together when drawn.
         """
         report = self.services.trends.report(weeks=self.weeks, area=self.area)
         width = self._chart_width()
@@ -361,7 +198,7 @@ class TrendsScreen(Screen[None]):
         if key != self._shown:
             return  # another range, area or size was asked for meanwhile
         self.drawing = self.run_worker(
-            partial(_draw, report, width, height), thread=True, exclusive=True, group="trends-draw"
+            partial(draw, report, width, height), thread=True, exclusive=True, group="trends-draw"
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
