@@ -135,6 +135,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.folder = folder
         self.today = services.clock.now().date()
         self._auto_path = default_path(self.fmt, self.today, folder)
+        self._preview_asked = False  # a preview is due after the next paint
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -177,9 +178,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def on_mount(self) -> None:
         self.query_one("#format", RadioSet).focus()
-        # The preview's thread starts once the dialog is painted: running meanwhile, it would
-        # hold the interpreter (the GIL) for half of that first paint and make it twice as long.
-        self.call_after_refresh(self.refresh_preview)
+        self.refresh_preview()
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")
@@ -274,6 +273,16 @@ class ExportScreen(ModalScreen[Path | None]):
         status.set_class(error, "error")
 
     def refresh_preview(self) -> None:
+        """Preview the choices as they are once the screen is painted again: changes that come
+        together (the dialog mounting, its fields saying Changed as they mount, a burst of
+        typing) make one preview, and its thread never stretches a paint (it would hold the
+        interpreter, the GIL, for half of it)."""
+        if not self._preview_asked:
+            self._preview_asked = True
+            self.call_after_refresh(self._refresh_preview_now)
+
+    def _refresh_preview_now(self) -> None:
+        self._preview_asked = False
         try:
             request = self.request()
         except ExportError as exc:
