@@ -917,6 +917,10 @@ async def press(app, key, kind):
     start = time.perf_counter()
     app.post_message(events.Key(key, key if len(key) == 1 else None))
     await shown(app, kind)
+    # What the screen draws in its workers (the charts) is part of opening it: until it is shown.
+    while drawing := [w for w in app.workers if w.node is app.screen]:
+        await app.workers.wait_for_complete(drawing)
+        await shown(app, kind)
     return (time.perf_counter() - start) * 1000
 
 async def main(data, repeats, size):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -154,6 +155,29 @@ def test_rendering_leaves_no_state_behind(ten_years: TrendReport) -> None:
     first = render_trends(ten_years, width=80, height=24, color=False)
     render_trends(ten_years, width=160, height=48, color=False)
     assert render_trends(ten_years, width=80, height=24, color=False) == first
+
+
+def test_charts_drawn_in_threads_at_once_are_the_charts_drawn_alone(
+    ten_years: TrendReport,
+) -> None:
+    """plotext draws into one global figure and the Trends screen draws in worker threads: charts
+    drawn by several threads at once are exactly the charts each draws alone (``PLOTTING``)."""
+    sizes = [(80, 24), (160, 48), (100, 30), (40, 20)]
+    alone = {
+        size: render_trends(ten_years, width=size[0], height=size[1], color=False) for size in sizes
+    }
+    drawn: dict[tuple[int, int], list[str]] = {size: [] for size in sizes}
+
+    def draw(size: tuple[int, int]) -> None:
+        for _ in range(2):
+            drawn[size].append(render_trends(ten_years, width=size[0], height=size[1], color=False))
+
+    threads = [threading.Thread(target=draw, args=(size,)) for size in sizes]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert all(drawn[size] == [alone[size]] * 2 for size in sizes)
 
 
 def test_colour_output_stays_within_the_width(ten_years: TrendReport) -> None:

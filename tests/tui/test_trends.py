@@ -3,6 +3,8 @@ solo and empty histories, NO_COLOR, and snapshots at 80×24 and 160×48."""
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,10 +16,11 @@ from textual.widgets import Static
 
 from trustcheck import messages
 from trustcheck.core.clock import FixedClock
-from trustcheck.core.models import Profile
+from trustcheck.core.models import AREA_TITLES, AREAS, Profile
 from trustcheck.services import Services, open_services
 from trustcheck.services.demo import seed_demo
 from trustcheck.tui.app import build_app
+from trustcheck.tui.screens import trends_charts
 from trustcheck.tui.screens.home import HomeScreen
 from trustcheck.tui.screens.trends import TrendsScreen
 from trustcheck.tui.widgets.chart import PLOTS, Chart
@@ -39,10 +42,22 @@ def _text(app: Any, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
+async def _drawn(pilot: Pilot[None], deadline: float = 30.0) -> None:
+    """What was asked for last is drawn and shown (charts are drawn in a worker thread, started
+    after the screen is painted)."""
+    end = time.monotonic() + deadline
+    await pilot.pause()
+    while isinstance(screen := pilot.app.screen, TrendsScreen) and not screen.up_to_date:
+        assert time.monotonic() < end, "the charts were never shown"
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
 async def _open(pilot: Pilot[None]) -> TrendsScreen:
     await pilot.pause()
     await pilot.press("t")
-    await pilot.pause()
+    await _drawn(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, TrendsScreen), screen
     return screen
@@ -150,20 +165,20 @@ async def test_range_switch_changes_the_range_and_the_chart(demo: Services) -> N
         assert "26 weeks, 26 check-ins" in _text(app, "#range-line")
         six_months = _text(app, "#main")
         await pilot.press("1")
-        await pilot.pause()
+        await _drawn(pilot)
         assert screen.weeks == 8
         assert "8 weeks, 8 check-ins" in _text(app, "#range-line")
         eight_weeks = _text(app, "#main")
         assert eight_weeks != six_months
         await pilot.press("4")
-        await pilot.pause()
+        await _drawn(pilot)
         assert screen.weeks is None
         assert f"{DEMO_WEEKS} weeks, {DEMO_WEEKS} check-ins" in _text(app, "#range-line")
         assert screen.query_one("#ranges", Choices).active == 3
         # Clicking a range works too ("1 year" is the third choice).
         ranges = screen.query_one("#ranges", Choices)
         await pilot.click("#ranges", offset=(ranges._places[2][0] + 2, 0))
-        await pilot.pause()
+        await _drawn(pilot)
         assert screen.weeks == 52
         assert f"{DEMO_WEEKS} weeks" in _text(app, "#range-line")  # the whole history is 40
 
@@ -173,17 +188,82 @@ async def test_charts_are_drawn_once_per_report_and_size(demo: Services) -> None
     app = build_app(demo)
     async with app.run_test(size=(100, 40)) as pilot:
         await _open(pilot)
-        await pilot.pause()
+        await _drawn(pilot)
         drawn = PLOTS.builds
         await pilot.press("1", "2")  # away and back: the 6-month charts are reused
-        await pilot.pause()
+        await _drawn(pilot)
         after_switch = PLOTS.builds
         app.screen.refresh()
         await pilot.press("escape", "t")
-        await pilot.pause()
+        await _drawn(pilot)
         assert isinstance(app.screen, TrendsScreen)
         assert PLOTS.builds == after_switch  # a repaint or reopening draws nothing
         assert after_switch > drawn  # the 8-week charts were new
+
+
+@run_async
+async def test_the_screen_takes_keys_while_its_charts_are_drawn(
+    demo: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The charts are plotted off the UI thread: while they are drawn the screen shows no
+    half-drawn chart and answers keys; the range asked for last is the one drawn and said."""
+    gate, underway = threading.Event(), threading.Event()
+    real = trends_charts.build_chart
+
+    def held(*args: Any) -> Any:
+        underway.set()
+        assert gate.wait(60), "the test never let the drawing go on"
+        return real(*args)
+
+    monkeypatch.setattr(trends_charts, "build_chart", held)
+    PLOTS.clear()
+    app = build_app(demo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TrendsScreen)
+        end = time.monotonic() + 60
+        while not underway.is_set():  # the 6-month charts are being drawn ...
+            assert time.monotonic() < end, "the charts were never drawn"
+            await pilot.pause(0.01)
+        assert not screen.query_one("#charts").display  # ... and nothing half-drawn is shown
+        await pilot.press("1")  # a key answered meanwhile
+        await pilot.pause()
+        assert screen.weeks == 8 and screen.query_one("#ranges", Choices).active == 0
+        gate.set()
+        await _drawn(pilot)
+        assert screen.query_one("#charts").display
+        assert "8 weeks, 8 check-ins" in _text(app, "#range-line")
+        shown = _text(app, "#main")
+        # The same as the 8-week chart of a fresh open, not the 6-month one drawn first.
+        await pilot.press("escape")
+        await pilot.pause()
+        await _open(pilot)
+        six_months = _text(app, "#main")
+        await pilot.press("1")
+        await _drawn(pilot)
+        assert shown == _text(app, "#main") != six_months
+
+
+@run_async
+async def test_every_small_multiple_is_drawn_with_the_screen(demo: Services) -> None:
+    """The small multiples (composed with the screen, drawn in the worker) all end up drawn:
+    each area, overall trust, commitments kept and the gap, each under its title."""
+    PLOTS.clear()
+    app = build_app(demo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await _open(pilot)
+        panels = [c for c in screen.query(".panel").results(Chart) if c.display]
+        titles = [str(c.render()).splitlines()[0] for c in panels]
+        assert titles == [
+            *(AREA_TITLES[a] for a in AREAS),
+            messages.CHART_OVERALL,
+            messages.CHART_COMMITMENTS,
+            messages.CHART_GAP,
+        ]
+        assert all(len(str(c.render()).splitlines()) > 5 for c in panels)
 
 
 @run_async
@@ -193,16 +273,16 @@ async def test_area_switch_focuses_one_area(demo: Services) -> None:
         screen = await _open(pilot)
         assert messages.CHART_INDEX in _text(app, "#main-title")
         await pilot.press("a")
-        await pilot.pause()
+        await _drawn(pilot)
         assert screen.area == "communication"
         assert "Communication" in _text(app, "#main-title")
         assert _text(app, "#latest").startswith("Latest communication:")
         assert all(c.area == "communication" for c in screen.report.changes)  # type: ignore[union-attr]
         await pilot.press("a", "a")
-        await pilot.pause()
+        await _drawn(pilot)
         assert screen.area == "closeness"
         await pilot.press("A", "A", "A")  # back past the first area to all areas
-        await pilot.pause()
+        await _drawn(pilot)
         assert screen.area is None
         assert messages.CHART_INDEX in _text(app, "#main-title")
 
@@ -213,8 +293,8 @@ async def test_real_changes_are_said_in_words_and_marked(demo: Services) -> None
     async with app.run_test(size=(100, 60)) as pilot:
         screen = await _open(pilot)
         await pilot.press("4")
-        await pilot.pause()
-        await pilot.pause()
+        await _drawn(pilot)
+        await _drawn(pilot)
         report = screen.report
         assert report is not None and report.changes
         words = _text(app, "#changes")
@@ -264,7 +344,7 @@ async def test_solo_mode_shows_no_gap(services: Services, clock: FixedClock) -> 
     app = build_app(services)
     async with app.run_test(size=(100, 60)) as pilot:
         screen = await _open(pilot)
-        await pilot.pause()
+        await _drawn(pilot)
         text = screen_text(app)
         assert messages.TRENDS_SOLO in text
         assert "gap" not in _text(app, "#latest")
@@ -317,7 +397,7 @@ async def test_no_color_stays_readable(demo: Services, monkeypatch: pytest.Monke
 def _at_trends(pilot: Pilot[None]) -> Any:
     async def run() -> None:
         await _open(pilot)
-        await pilot.pause()
+        await _drawn(pilot)
         assert "26 weeks, 26 check-ins" in _text(pilot.app, "#range-line")
 
     return run()

@@ -4,6 +4,7 @@ and nothing of it when no module has a score."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from textual.containers import Grid
 from textual.widgets import Static
@@ -43,8 +44,13 @@ async def _modules_shown(services: Services) -> tuple[bool, list[Chart]]:
     app = build_app(services)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        app.push_screen(TrendsScreen(services))
-        await pilot.pause()
+        screen = TrendsScreen(services)
+        app.push_screen(screen)
+        end = time.monotonic() + 30
+        while not screen.up_to_date:  # the charts are drawn in a worker
+            assert time.monotonic() < end, "the charts were never shown"
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.01)
         await pilot.pause()
         screen = app.screen
         title = screen.query_one("#module-title", Static)

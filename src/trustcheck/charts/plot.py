@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,9 @@ _LINE_MARKERS = ("hd", "•")
 _POINT_MARKERS = ("hd", "•")
 _COLOURS = ("blue", "orange")
 
+#: plotext draws into one global figure: whoever draws holds this (the TUI draws in workers).
+PLOTTING = threading.Lock()
+
 
 @dataclass(frozen=True, slots=True)
 class PlotLine:
@@ -48,8 +52,9 @@ def fresh_figure(plt: ModuleType | Any) -> None:
 
 
 def build_rows(plt: ModuleType | Any, color: bool) -> list[str]:
+    """The figure drawn, as lines (every figure starts with :func:`fresh_figure`, so the drawn
+    one is left as it is: clearing it here too cost a second figure reset per chart)."""
     text = str(plt.build())
-    plt.main().clear_figure()
     # plotext ends lines with a reset sequence even in its "clear" theme: drop every escape.
     if not color:
         text = _ESC.sub("", text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 from trustcheck.charts.plot import (
+    PLOTTING,
     build_rows,
     chart_line,
     draw_lines,
@@ -83,6 +84,11 @@ def render_trends(report: TrendReport, *, width: int = 80, height: int = 24, col
 
 
 def _charts(report: TrendReport, width: int, height: int, color: bool) -> list[str]:
+    with PLOTTING:  # plotext's one global figure
+        return _plotted(report, width, height, color)
+
+
+def _plotted(report: TrendReport, width: int, height: int, color: bool) -> list[str]:
     # plotext costs ~30–70 ms to import: only the charts pay it, never `trustcheck --help`.
     import plotext as plt
 
@@ -145,5 +151,3 @@ def _charts(report: TrendReport, width: int, height: int, color: bool) -> list[s
 
 def _kept_percent(p: PersonTrends) -> tuple[Point, ...]:
     return tuple(Point(w, None if v is None else 100.0 * v) for w, v in p.commitments)
-
-

@@ -34,8 +34,6 @@ from trustcheck.services.export import (
     PrivateKind,
     write_atomic,
 )
-from trustcheck.tui.screens.confirm import ConfirmDialog
-from trustcheck.tui.screens.unlock import with_key
 from trustcheck.tui.text import plain
 from trustcheck.tui.widgets.fields import LineInput
 from trustcheck.tui.widgets.marks import MarkedCheckbox, MarkedRadioButton
@@ -137,6 +135,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.folder = folder
         self.today = services.clock.now().date()
         self._auto_path = default_path(self.fmt, self.today, folder)
+        self._preview_asked = False  # a preview is due after the next paint
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -261,6 +260,10 @@ class ExportScreen(ModalScreen[Path | None]):
             self._enable_kinds(self.private is not None)
             self.refresh_preview()
 
+        # Imported when a person is chosen: the unlock dialog and its fields cost the first open
+        # of this dialog ~10 ms otherwise, and most exports hold nothing private.
+        from trustcheck.tui.screens.unlock import with_key
+
         with_key(self.app, self.services, person, then, messages.UNLOCK_JOURNAL)
 
     # --- preview ----------------------------------------------------------------------------------
@@ -270,6 +273,16 @@ class ExportScreen(ModalScreen[Path | None]):
         status.set_class(error, "error")
 
     def refresh_preview(self) -> None:
+        """Preview the choices as they are once the screen is painted again: changes that come
+        together (the dialog mounting, its fields saying Changed as they mount, a burst of
+        typing) make one preview, and its thread never stretches a paint (it would hold the
+        interpreter, the GIL, for half of it)."""
+        if not self._preview_asked:
+            self._preview_asked = True
+            self.call_after_refresh(self._refresh_preview_now)
+
+    def _refresh_preview_now(self) -> None:
+        self._preview_asked = False
         try:
             request = self.request()
         except ExportError as exc:
@@ -328,6 +341,8 @@ class ExportScreen(ModalScreen[Path | None]):
             self.app.call_from_thread(self._saved, path)
 
     def _ask_replace(self, path: Path) -> None:
+        from trustcheck.tui.screens.confirm import ConfirmDialog
+
         def answered(yes: bool | None) -> None:
             if yes:
                 self.action_save(force=True)

@@ -3,14 +3,15 @@ area, overall trust and commitments kept, with real changes marked and said in w
 
 The report comes from ``services.trends`` (cached there until a check-in completes); the charts
 are drawn once per report and size (``widgets.chart.PLOTS``), so switching back to a range or
-reopening the screen draws nothing, and a repaint never plots.
+reopening the screen draws nothing, and a repaint never plots. The charts are drawn in a worker
+thread (``trends_charts.draw``) started once the screen is painted: the screen takes keys
+meanwhile, and the charts appear together, with the words about them, when drawn.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from functools import partial
 from typing import ClassVar
 
@@ -22,40 +23,26 @@ from textual.content import Content, Span
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import Worker, WorkerState
 
 from trustcheck import messages
 from trustcheck.core.clock import day_label
 from trustcheck.core.models import AREA_TITLES, AREAS
-from trustcheck.core.stats import Point
-from trustcheck.core.trends import PersonTrends, TrendReport
+from trustcheck.core.trends import TrendReport
 from trustcheck.services import Services
+from trustcheck.tui.screens.trends_charts import Drawing, draw
 from trustcheck.tui.text import plain, score
-from trustcheck.tui.widgets.chart import (
-    GAP,
-    PLOTS,
-    STYLES,
-    Chart,
-    ChartSpec,
-    Mark,
-    Trace,
-    build_chart,
-)
+from trustcheck.tui.widgets.chart import STYLES, Chart
 from trustcheck.tui.widgets.choices import Choices
 
 DEFAULT_RANGE = 1  # 6 months
 AREA_CHOICES: tuple[str | None, ...] = (None, *AREAS)
-PANEL_MIN_WIDTH = 36
-PANEL_HEIGHT = 9
 PANELS = 8  # five areas, overall trust, commitments kept, the gap
 PADDING = 3  # the scroll area's left and right padding
 
 
 def _date(day: dt.date) -> str:
     return day_label(day)
-
-
-def _kept(points: Sequence[Point]) -> tuple[Point, ...]:
-    return tuple(Point(w, None if v is None else 100.0 * v) for w, v in points)
 
 
 class TrendsScreen(Screen[None]):
@@ -115,6 +102,14 @@ class TrendsScreen(Screen[None]):
         self.report: TrendReport | None = None
         self._range_index = range_index
         self._shown: tuple[int, int, int] | None = None
+        #: The worker drawing what was asked last (see :meth:`show`).
+        self.drawing: Worker[Drawing] | None = None
+        self._drawn: tuple[int, int, int] | None = None  # the key of what is shown
+
+    @property
+    def up_to_date(self) -> bool:
+        """Whether what is shown is the range, area and size asked for last (charts drawn)."""
+        return self._shown is not None and self._drawn == self._shown
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="trends"):
@@ -127,13 +122,15 @@ class TrendsScreen(Screen[None]):
             )
             yield Static(id="range-line", classes="muted")
             yield Static(id="notes")
-            with Vertical(id="charts"):
+            with Vertical(id="charts") as charts:
+                charts.display = False  # until the first drawing is shown
                 yield Static(id="main-title")
                 yield Chart(id="main")
                 yield Static(id="latest")
                 yield Static(id="changes")
-                yield Grid(id="panels")  # charts mounted with the first panels drawn
-                yield Static(id="module-title")  # switched-on modules' own areas, if any
+                yield Grid(*(Chart(classes="panel") for _ in range(PANELS)), id="panels")
+                # Switched-on modules' own areas, if any (their charts mounted when drawn).
+                yield Static(plain(messages.TRENDS_MODULES_TITLE, "bold"), id="module-title")
                 yield Grid(id="module-panels")
         yield Footer()
 
@@ -171,7 +168,11 @@ class TrendsScreen(Screen[None]):
         return max(self.app.size.width - PADDING - scroll.styles.scrollbar_size_vertical, 20)
 
     def show(self) -> None:
-        """Show the report for the chosen range and area; nothing is redrawn if nothing changed."""
+        """Show the report for the chosen range and area; nothing is redrawn if nothing changed.
+
+        The charts are plotted in a worker thread (``trends_charts.draw``), so the screen answers
+        keys meanwhile; the charts and the words about them are shown together when drawn.
+        """
         report = self.services.trends.report(weeks=self.weeks, area=self.area)
         width = self._chart_width()
         height = min(max(self.app.size.height - 11, 10), 22)
@@ -180,11 +181,50 @@ class TrendsScreen(Screen[None]):
             return
         self._shown = key
         self.report = report
-        self._show_words(report)
-        charts = self.query_one("#charts", Vertical)
-        charts.display = report.has_trend and bool(report.persons)
-        if charts.display:
-            self._show_charts(report, width, height)
+        if not (report.has_trend and report.persons):
+            self.drawing = None  # a drawing still under way is never shown
+            self._show_words(report)
+            self.query_one("#charts", Vertical).display = False
+            self._drawn = key
+            return
+        # Started once the screen as it is now is painted: a thread drawing meanwhile would hold
+        # the interpreter (the GIL) for half of that paint and so make it twice as long.
+        self.drawing = None  # a drawing still under way for another range or size is never shown
+        self.call_after_refresh(self._start_drawing, key, report, width, height)
+
+    def _start_drawing(
+        self, key: tuple[int, int, int], report: TrendReport, width: int, height: int
+    ) -> None:
+        if key != self._shown:
+            return  # another range, area or size was asked for meanwhile
+        self.drawing = self.run_worker(
+            partial(draw, report, width, height), thread=True, exclusive=True, group="trends-draw"
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker is self.drawing and event.state is WorkerState.SUCCESS:
+            drawing = event.worker.result
+            assert isinstance(drawing, Drawing)
+            self._show_drawing(drawing)
+            self._drawn = self._shown
+
+    def _show_drawing(self, drawing: Drawing) -> None:
+        report = drawing.report
+        self._show_words(report)  # with the charts, so the range line always says what they show
+        self.query_one("#charts", Vertical).display = True
+        area = report.area
+        title = messages.CHART_INDEX if area is None else AREA_TITLES.get(area, area)
+        self.query_one("#main-title", Static).update(self._legend(report, title))
+        self.query_one("#main", Chart).update(drawing.main)
+        self.query_one("#latest", Static).update(self._latest(report))
+        self.query_one("#changes", Static).update(self._changes(report, drawing.marked))
+        self._fill_panels("#panels", drawing.panels, drawing.columns)
+        # One more group of small multiples: the switched-on modules' own areas, if scored.
+        title_widget = self.query_one("#module-title", Static)
+        grid = self.query_one("#module-panels", Grid)
+        title_widget.display = grid.display = bool(drawing.modules)
+        if drawing.modules:
+            self._fill_panels("#module-panels", drawing.modules, drawing.module_columns)
 
     def _show_words(self, report: TrendReport) -> None:
         line = ""
@@ -206,162 +246,16 @@ class TrendsScreen(Screen[None]):
         notes.update(plain("\n".join(f"• {note}" for note in report.notes)))
         notes.display = bool(report.notes)
 
-    def _show_charts(self, report: TrendReport, width: int, height: int) -> None:
-        assert report.start is not None
-        persons = report.persons
-        area = report.area
-        start, weeks = report.start, report.weeks
-
-        def traces(pick: Callable[[PersonTrends], Sequence[Point]]) -> tuple[Trace, ...]:
-            return tuple(Trace(pick(p), i) for i, p in enumerate(persons))
-
-        def marks(area_name: str) -> tuple[Mark, ...]:
-            out = []
-            for change in report.changes:
-                since = change.since
-                if change.area != area_name or not start <= since <= weeks[-1]:
-                    continue
-                arrow = "↑" if change.change.verdict == "rise" else "↓"
-                out.append(Mark(since, f"{arrow} {change.profile.name[:12]}"))
-            return tuple(out)
-
-        def area_spec(name: str) -> ChartSpec:
-            return ChartSpec(
-                title=AREA_TITLES.get(name, name),
-                traces=traces(lambda p: p.areas[name].points),
-                bounds=(0.0, 100.0),
-                start=start,
-                weeks=weeks,
-                marks=marks(name),
-                empty=messages.CHART_EMPTY_PANEL,
-            )
-
-        index = ChartSpec(
-            title=messages.CHART_INDEX if area else "",
-            traces=traces(lambda p: p.index.points),
-            bounds=(0.0, 100.0),
-            start=start,
-            weeks=weeks,
-        )
-        overall = ChartSpec(
-            title=messages.CHART_OVERALL,
-            traces=traces(lambda p: p.overall.points),
-            bounds=(0.0, 10.0),
-            start=start,
-            weeks=weeks,
-        )
-        kept = ChartSpec(
-            title=messages.CHART_COMMITMENTS,
-            traces=traces(lambda p: _kept(p.commitments)),
-            bounds=(0.0, 100.0),
-            start=start,
-            weeks=weeks,
-        )
-        panels: list[ChartSpec] = []
-        if area is None:
-            main = index
-            panels.extend(area_spec(a) for a in AREAS if a in persons[0].areas)
-        else:
-            main = replace(area_spec(area), title="")
-            panels.append(index)
-        panels += [overall, kept]
-        if report.gap is not None:
-            panels.append(
-                ChartSpec(
-                    title=messages.CHART_GAP,
-                    traces=(Trace(report.gap.points, GAP),),
-                    bounds=(0.0, 100.0),
-                    start=start,
-                    weeks=weeks,
-                )
-            )
-
-        title = messages.CHART_INDEX if area is None else AREA_TITLES.get(area, area)
-        self.query_one("#main-title", Static).update(self._legend(report, title))
-        self.query_one("#main", Chart).update(
-            PLOTS.get(report, ("main", width, height), lambda: build_chart(main, width, height))
-        )
-        self.query_one("#latest", Static).update(self._latest(report))
-        marked = any(spec.marks for spec in (main, *panels))
-        self.query_one("#changes", Static).update(self._changes(report, marked))
-
-        columns = max(1, min(len(panels), width // PANEL_MIN_WIDTH))
-        grid = self.query_one("#panels", Grid)
-        grid.styles.grid_size_columns = columns
-        panel_width = (width - (columns - 1)) // columns
-        shown = self._shown
-        if all(PLOTS.has(report, (p.title, panel_width, PANEL_HEIGHT)) for p in panels):
-            self._fill_panels(shown, report, panels, panel_width)
-        else:
-            # Below the first screenful: drawn after the first frame, so opening stays quick.
-            self.call_after_refresh(self._fill_panels, shown, report, panels, panel_width)
-        self._show_modules(report, traces, width, shown)
-
-    def _show_modules(
-        self,
-        report: TrendReport,
-        traces: Callable[[Callable[[PersonTrends], Sequence[Point]]], tuple[Trace, ...]],
-        width: int,
-        shown: tuple[int, int, int] | None,
-    ) -> None:
-        """One more group of small multiples: the switched-on modules' own areas, if scored."""
-        assert report.start is not None
-
-        def pick(key: tuple[str, str]) -> Callable[[PersonTrends], Sequence[Point]]:
-            return lambda p: p.modules[key].points
-
-        specs = [
-            ChartSpec(
-                title=m.title,
-                traces=traces(pick(m.key)),
-                bounds=(0.0, 100.0),
-                start=report.start,
-                weeks=report.weeks,
-                empty=messages.CHART_EMPTY_PANEL,
-            )
-            for m in report.modules
-        ]
-        title = self.query_one("#module-title", Static)
-        title.update(plain(messages.TRENDS_MODULES_TITLE, "bold"))
-        grid = self.query_one("#module-panels", Grid)
-        title.display = grid.display = bool(specs)
-        if not specs:
-            return
-        columns = max(1, min(len(specs), width // PANEL_MIN_WIDTH))
-        grid.styles.grid_size_columns = columns
-        panel_width = (width - (columns - 1)) // columns
-        self.call_after_refresh(
-            self._fill_panels, shown, report, specs, panel_width, "#module-panels"
-        )
-
-    def _fill_panels(
-        self,
-        shown: tuple[int, int, int] | None,
-        report: TrendReport,
-        panels: Sequence[ChartSpec],
-        panel_width: int,
-        grid_id: str = "#panels",
-    ) -> None:
-        if shown != self._shown:
-            return  # another range, area or size came first
+    def _fill_panels(self, grid_id: str, panels: Sequence[Content], columns: int) -> None:
         grid = self.query_one(grid_id, Grid)
-        wanted = max(PANELS, len(panels))
-        if len(grid.children) < wanted:
-            grid.mount_all(Chart(classes="panel") for _ in range(wanted - len(grid.children)))
+        grid.styles.grid_size_columns = columns
+        missing = len(panels) - len(grid.children)
+        if missing > 0:
+            grid.mount_all(Chart(classes="panel") for _ in range(missing))
         for k, chart in enumerate(grid.query_children(Chart)):
             chart.display = k < len(panels)
             if k < len(panels):
-                spec = panels[k]
-                chart.update(
-                    PLOTS.get(
-                        report,
-                        # Module titles are the user's words: kept apart from the core panels.
-                        (spec.title, panel_width, PANEL_HEIGHT)
-                        if grid_id == "#panels"
-                        else (grid_id, spec.title, panel_width, PANEL_HEIGHT),
-                        partial(build_chart, spec, panel_width, PANEL_HEIGHT),
-                    )
-                )
+                chart.update(panels[k])
 
     def _legend(self, report: TrendReport, title: str) -> Content:
         """The main chart's title and, in words, which line is whose."""

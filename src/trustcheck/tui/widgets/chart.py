@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from textual.content import Content, Span
 from textual.widgets import Static
 
 from trustcheck.charts.plot import (  # the CLI's axes, shared
+    PLOTTING,
     build_rows,
     chart_line,
     fresh_figure,
@@ -83,6 +86,11 @@ def build_chart(spec: ChartSpec, width: int, height: int) -> Content:
     # plotext costs ~15 ms to import: only a chart pays it (home and the CLI's --help never do).
     import plotext as plt
 
+    with PLOTTING:  # plotext's one global figure: one chart at a time, in any thread
+        return _build_chart(plt, spec, width, height)
+
+
+def _build_chart(plt: Any, spec: ChartSpec, width: int, height: int) -> Content:
     width = max(width, 20)
     plot_width = max(width - Y_LABELS, 1)
     fresh_figure(plt)
@@ -159,15 +167,23 @@ class PlotCache:
         self.keep = keep
         self.builds = 0
         self._entries: OrderedDict[int, tuple[object, dict[Hashable, Content]]] = OrderedDict()
+        # Charts are drawn in worker threads: one reader or writer of the entries at a time.
+        self._lock = threading.RLock()
 
     def has(self, owner: object, key: Hashable) -> bool:
-        entry = self._entries.get(id(owner))
-        return entry is not None and entry[0] is owner and key in entry[1]
+        with self._lock:
+            entry = self._entries.get(id(owner))
+            return entry is not None and entry[0] is owner and key in entry[1]
 
     def clear(self) -> None:
-        self._entries.clear()
+        with self._lock:
+            self._entries.clear()
 
     def get(self, owner: object, key: Hashable, build: Callable[[], Content]) -> Content:
+        with self._lock:
+            return self._get(owner, key, build)
+
+    def _get(self, owner: object, key: Hashable, build: Callable[[], Content]) -> Content:
         entry = self._entries.get(id(owner))
         if entry is None or entry[0] is not owner:
             # Holding ``owner`` keeps its id from being reused while the entry lives.

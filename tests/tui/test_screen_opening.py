@@ -1,0 +1,78 @@
+"""Screens that open quickly by design (issue 13, "Fast by design"): the settings form opens on
+its first setting, not on the scroll area around it; the export dialog makes one preview when it
+opens, after it is painted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.containers import VerticalScroll
+from textual.widgets import Checkbox
+
+from trustcheck.core.clock import FixedClock
+from trustcheck.core.models import Profile
+from trustcheck.services import Services
+from trustcheck.tui.app import build_app
+from trustcheck.tui.screens import export as export_screen
+from trustcheck.tui.screens.settings import SettingsScreen
+
+from .conftest import run_async, seed_previous_week
+
+
+@run_async
+async def test_settings_open_on_the_first_setting_and_keys_still_scroll_the_form(
+    services: Services, couple: list[Profile]
+) -> None:
+    """The first module's box has the focus (space switches it, as the screen says); the page
+    keys still scroll the form, and escape still closes it."""
+    app = build_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        first = screen.query(Checkbox).first()
+        assert screen.focused is first
+        module = services.packs.modules()[0]
+        await pilot.press("space")
+        await pilot.pause()
+        assert first.value and module.id in services.packs.enabled_ids()
+        form = screen.query_one(VerticalScroll)
+        assert form.scroll_y == 0 and form.max_scroll_y > 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert form.scroll_y > 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+
+
+@run_async
+async def test_the_export_dialog_makes_one_preview_when_it_opens(
+    services: Services, clock: FixedClock, couple: list[Profile], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening the dialog (its fields say Changed as they mount) renders the summary once, after
+    the dialog is painted, and the preview shows it."""
+    seed_previous_week(services, clock, couple)
+    renders: list[object] = []
+    real = export_screen.ExportService
+
+    class Counted(real):  # type: ignore[misc, valid-type]
+        def render(self, request: Any) -> Any:
+            renders.append(request)
+            return super().render(request)
+
+    monkeypatch.setattr(export_screen, "ExportService", Counted)
+    app = build_app(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, export_screen.ExportScreen)
+        assert "trustcheck summary · Alex and Sam" in str(screen.query_one("#preview").render())
+        assert len(renders) == 1
