@@ -20,7 +20,7 @@ from trustcheck import messages
 from trustcheck.services import Services
 from trustcheck.services.export import Progress
 from trustcheck.services.keys import check_passphrase
-from trustcheck.services.safety import SAFETY_PLAINTEXT, SafetyAnswer
+from trustcheck.services.safety import SafetyAnswer, SafetyCheck
 from trustcheck.storage import crypto
 from trustcheck.storage.errors import ConflictError
 from trustcheck.storage.repos import (
@@ -35,7 +35,7 @@ from trustcheck.storage.repos import (
     private_answer_id,
     safety_record_id,
 )
-from trustcheck.transfer.format import Dump, DumpProfile
+from trustcheck.transfer.format import Dump, DumpProfile, day_only
 from trustcheck.transfer.importer import (
     ImportFileError,
     parse_dump,
@@ -130,10 +130,13 @@ def _reseal(
         (
             x.checkin_id,
             person.id,
-            x.answered_at,
+            day_only(x.answered_at),
             crypto.seal(
                 record_key,
-                SAFETY_PLAINTEXT[SafetyAnswer(x.answer)],
+                SafetyCheck(
+                    SafetyAnswer(x.answer),
+                    {t: SafetyAnswer(a) for t, a in x.control.items()},
+                ).sealed_text(),
                 profile_id=person.id,
                 table=SAFETY_TABLE,
                 record_id=safety_record_id(x.checkin_id, person.id),
