@@ -10,7 +10,7 @@ or hear afterwards (how many screens, which keys) tells a yes from a no:
    of the same shape. Both offer the same discreet choice: go on (enter), or end this week's
    joint part (e), which shows only "We'll stop here for this week";
 4. only then, and only if the person wants: keep a sealed note of the answers (k, which may ask
-   for a passphrase) or keep nothing (d / enter).
+   for a passphrase) or keep nothing (d).
 
 ctrl+l hides the screen at once (back to the neutral gate of the turn; nothing is kept).
 """
@@ -86,6 +86,10 @@ class SafetyScreen(StepScreen):
     }
     SafetyScreen .step, SafetyScreen .resource {
         padding-left: 2;
+    }
+    SafetyScreen .resource.muted {
+        margin-top: 0;
+        margin-bottom: 1;
     }
     SafetyScreen Horizontal {
         height: auto;
@@ -166,24 +170,11 @@ class SafetyScreen(StepScreen):
         ]
 
     def _after_widgets(self) -> list[Widget]:
-        """The calm help screen after any yes; a neutral one of the same shape otherwise."""
-        widgets: list[Widget]
-        if self.concerning:
-            widgets = [
-                Static(messages.SAFETY_HELP_TITLE, classes="title", markup=False),
-                Static(messages.SAFETY_HELP_BODY, markup=False),
-                Static(messages.SAFETY_NEXT_TITLE, classes="section", markup=False),
-            ]
-            emergency = emergency_number(self.services)
-            for step in messages.SAFETY_NEXT_STEPS:
-                widgets.append(Static(say("• " + step, emergency=emergency), classes="step"))
-            widgets += support_lines(self.services)
-        else:
-            widgets = [
-                Static(messages.SAFETY_CLEAR_TITLE, classes="title", markup=False),
-                Static(messages.SAFETY_CLEAR_BODY, markup=False),
-            ]
-        widgets += [
+        """The calm help screen after any yes; a neutral one of the same shape otherwise. The
+        week's choice comes right after what to do next (it is one of those things), then the
+        support lines: on both, so that even from across the room the two look alike (and a
+        no that was hard to say still has them in reach)."""
+        week: list[Widget] = [
             Static(messages.SAFETY_WEEK_TITLE, classes="section", markup=False),
             Static(messages.SAFETY_WEEK_BODY, markup=False),
             Horizontal(
@@ -192,7 +183,22 @@ class SafetyScreen(StepScreen):
             ),
             Static(messages.SAFETY_AFTER_KEYS, classes="muted", markup=False),
         ]
-        return widgets
+        if not self.concerning:
+            return [
+                Static(messages.SAFETY_CLEAR_TITLE, classes="title", markup=False),
+                Static(messages.SAFETY_CLEAR_BODY, markup=False),
+                *week,
+                *support_lines(self.services),
+            ]
+        widgets: list[Widget] = [
+            Static(messages.SAFETY_HELP_TITLE, classes="title", markup=False),
+            Static(messages.SAFETY_HELP_BODY, markup=False),
+            Static(messages.SAFETY_NEXT_TITLE, classes="section", markup=False),
+        ]
+        emergency = emergency_number(self.services)
+        for step in messages.SAFETY_NEXT_STEPS:
+            widgets.append(Static(say("• " + step, emergency=emergency), classes="step"))
+        return [*widgets, *week, *support_lines(self.services)]
 
     def _keep_widgets(self) -> list[Widget]:
         return [
