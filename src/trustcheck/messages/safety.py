@@ -15,7 +15,7 @@ SAFETY_YES = "Yes"
 SAFETY_NO = "No"
 SAFETY_SKIP = "Skip"
 SAFETY_SKIP_ALL = "Skip these questions"
-SAFETY_KEYS = "y yes  ·  n no  ·  s skip  ·  ctrl+l hides this screen at once"
+SAFETY_KEYS = "y yes  ·  n no  ·  s skip these questions  ·  ctrl+l hides this screen at once"
 SAFETY_STEP = "Question {n} of {total}"
 
 # --- the short private set on coercive control --------------------------------------------------

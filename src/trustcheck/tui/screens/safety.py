@@ -49,8 +49,8 @@ class Phase(StrEnum):
 
 #: Which keys each phase takes (the others are hidden from the footer and do nothing).
 _PHASE_ACTIONS: dict[Phase, set[str]] = {
-    Phase.QUESTION: {"answer", "skip"},
-    Phase.CONTROL: {"answer", "skip"},
+    Phase.QUESTION: {"answer", "skip_this"},
+    Phase.CONTROL: {"answer", "skip_this"},
     Phase.AFTER: {"go_on", "end_week"},
     Phase.KEEP: {"keep", "dont_keep"},
 }
@@ -103,7 +103,8 @@ class SafetyScreen(StepScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer('yes')", messages.SAFETY_YES),
         Binding("n", "answer('no')", messages.SAFETY_NO),
-        Binding("s", "skip", messages.SAFETY_SKIP),
+        # Not "skip": help explains that one as a rated question's skip, stored as skipped.
+        Binding("s", "skip_this", messages.SAFETY_SKIP),
         Binding("enter,g", "go_on", messages.SAFETY_GO_ON, key_display="enter"),
         Binding("e", "end_week", messages.SAFETY_END_WEEK),
         Binding("k", "keep", messages.SAFETY_KEEP),
@@ -250,7 +251,7 @@ class SafetyScreen(StepScreen):
 
     @on(Button.Pressed, "#skip")
     async def _skip(self) -> None:
-        await self.action_skip()
+        await self.action_skip_this()
 
     async def action_answer(self, raw: str) -> None:
         if self.busy or self.phase not in (Phase.QUESTION, Phase.CONTROL):
@@ -262,7 +263,7 @@ class SafetyScreen(StepScreen):
             self.control[CONTROL_TOPICS[self.topic]] = answer
         await self._next_question()
 
-    async def action_skip(self) -> None:
+    async def action_skip_this(self) -> None:
         if self.busy:
             return
         if self.phase is Phase.QUESTION:
