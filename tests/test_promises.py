@@ -196,11 +196,13 @@ PROMISES: dict[str, tuple[str, ...]] = {
     ),
     "A yes and a no take the same screens and keys": (
         "tests/tui/test_safety.py::test_yes_and_no_take_the_same_screens_and_keys",
+        "tests/tui/test_safety.py::test_a_kept_yes_reaches_no_partner_screen_nor_any_export_without_consent",
         "tests/tui/test_safety.py::test_the_second_persons_check_shows_nothing_of_the_firsts",
         "tests/tui/test_safety.py::test_ending_the_weeks_joint_part_shows_one_neutral_sentence",
     ),
     "sealed with your own key and never shown to the partner": (
         "tests/tui/test_safety.py::test_a_kept_yes_is_sealed_for_its_author_with_the_control_answers",
+        "tests/tui/test_safety.py::test_a_kept_yes_reaches_no_partner_screen_nor_any_export_without_consent",
         "tests/services/test_export_modules.py::test_sams_safety_answers_never_come_with_alexs",
         "tests/services/test_export_modules.py::test_crossroads_and_safety_are_absent_without_consent",
         "tests/services/test_export_modules.py::test_control_answers_travel_only_with_their_authors_consent",
@@ -212,6 +214,7 @@ PROMISES: dict[str, tuple[str, ...]] = {
     ),
     "Help and About list the support lines at any": (
         "tests/tui/test_safety.py::test_support_lines_are_reachable_from_help_and_about_with_nothing_answered",
+        "tests/tui/test_safety.py::test_help_over_the_check_reaches_the_support_lines_and_leaves_it_unanswered",
     ),
     "keeps a safety copy of what it replaces": (
         "tests/storage/test_backup.py::test_backup_while_another_window_writes",

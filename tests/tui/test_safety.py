@@ -356,3 +356,85 @@ async def test_the_second_persons_check_shows_nothing_of_the_firsts(tmp_path: Pa
         finally:
             services.close()
     assert texts["yes"] == texts["no"]
+
+
+@run_async
+async def test_a_kept_yes_reaches_no_partner_screen_nor_any_export_without_consent(
+    tmp_path: Path,
+) -> None:
+    """Issue 15: the same week, once with Alex's yes (and a yes on the control set) kept sealed,
+    once with a no kept: the hand-over, Sam's own check, the reveal and every export made
+    without Alex's consent are the same, byte for byte (no answer, no trace, no timing)."""
+    from trustcheck.core.models import ItemKind
+    from trustcheck.export import FORMATS
+    from trustcheck.services.export import ExportRequest, ExportService
+
+    seen: dict[str, list[object]] = {}
+    for answer, keys in (("yes", ("y", "y", "n", "s", "y")), ("no", ("n", "n", "n", "n", "n"))):
+        services, (alex, sam) = open_at(tmp_path, answer)
+        out: list[object] = []
+        try:
+            draft = services.checkins.start([alex.id, sam.id])
+            app = build_app(services, start="checkin")
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.press("enter", "enter", *keys, "enter", "k")
+                await give_passphrase(app, pilot, "alex-pass")
+                assert isinstance(app.screen, AnswerScreen)
+            assert services.safety.answered(draft.id, alex.id)
+            checkins = services.checkins
+            for n, person in enumerate((alex, sam)):
+                for item in checkins.pack.items:
+                    if item.kind is ItemKind.TEXT:
+                        checkins.save_answer(draft.id, person.id, item.id, text=f"words {n}")
+                    else:
+                        value = 5 if item.kind is ItemKind.SCALE else 7
+                        checkins.save_answer(draft.id, person.id, item.id, value=value - n)
+                current = checkins.advance_from(checkins.get(draft.id))  # the hand-over
+                app = build_app(services, start="checkin")
+                async with app.run_test(size=SIZE) as pilot:
+                    out.append(screen_text(app))  # the hand-over, or the reveal
+                    if n == 0:
+                        await pilot.press("enter")
+                        assert isinstance(app.screen, SafetyScreen)  # Sam's own check
+                        out.append(screen_text(app))
+                if n == 0:
+                    checkins.advance_from(current)  # Sam's turn
+            services.keys.lock_all()
+            checkins.complete(checkins.get(draft.id))
+            for fmt in FORMATS:
+                if fmt == "pdf":
+                    continue  # a PDF holds its own creation time; its text is the md's
+                request = ExportRequest(fmt, include_notes=FORMATS[fmt].kind == "summary")
+                out.append(ExportService(services).render(request).data)
+        finally:
+            services.close()
+        seen[answer] = out
+    assert len(seen["yes"]) == len(seen["no"]) >= 6
+    handover, sams_check, reveal = seen["yes"][:3]
+    assert "pass the keyboard to Sam" in str(handover)
+    assert messages.SAFETY_TITLE in str(sams_check)
+    assert "Gap" in str(reveal)  # so the comparison below can fail
+    for yes, no in zip(seen["yes"], seen["no"], strict=True):
+        assert yes == no
+
+
+@run_async
+async def test_help_over_the_check_reaches_the_support_lines_and_leaves_it_unanswered(
+    services: Services, couple: list[Profile]
+) -> None:
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("enter", "enter")
+        screen = app.screen
+        assert isinstance(screen, SafetyScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert messages.HELP_SUPPORT in text
+        assert messages.HELP_ACTIONS["skip"] not in text  # not a rated question's skip
+        await pilot.press("s")
+        assert isinstance(app.screen, SupportLinesScreen)
+        await pilot.press("escape", "escape")
+        assert app.screen is screen and screen.phase is Phase.QUESTION
+        assert screen.answer is None
+    assert db_rows(services, "SELECT count(*) FROM safety_answers") == [(0,)]
