@@ -438,3 +438,18 @@ async def test_help_over_the_check_reaches_the_support_lines_and_leaves_it_unans
         assert app.screen is screen and screen.phase is Phase.QUESTION
         assert screen.answer is None
     assert db_rows(services, "SELECT count(*) FROM safety_answers") == [(0,)]
+
+
+@run_async
+async def test_on_ones_own_the_check_offers_to_stop_for_the_week_in_words_for_one(
+    services: Services, solo: list[Profile]
+) -> None:
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("enter", "enter", "y", "n", "n", "n", "n")
+        text = screen_text(app)
+        assert messages.SAFETY_END_WEEK_SOLO in text and "joint part" not in text.split("Hide")[0]
+        assert messages.SAFETY_HELP_TITLE in text
+        await pilot.press("e", "d")
+        assert isinstance(app.screen, WeekStoppedScreen)
+    assert services.checkins.draft() is None

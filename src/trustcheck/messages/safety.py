@@ -61,6 +61,13 @@ SAFETY_WEEK_BODY = (
     "the screen only says \u201cWe'll stop here for this week\u201d: no reason is shown, and "
     "none is needed."
 )
+#: On one's own there is no joint part: the same choice, in words for one person.
+SAFETY_WEEK_BODY_SOLO = (
+    "You can go on with your questions, or stop here for this week: the screen then only says "
+    "\u201cWe'll stop here for this week\u201d."
+)
+SAFETY_END_WEEK_SOLO = "Stop here for this week"
+SAFETY_AFTER_KEYS_SOLO = "enter go on  ·  e stop here for this week  ·  ctrl+l hides this screen"
 SAFETY_GO_ON = "Go on with my questions"
 SAFETY_END_WEEK = "End this week's joint part"
 SAFETY_AFTER_KEYS = "enter go on  ·  e end this week's joint part  ·  ctrl+l hides this screen"

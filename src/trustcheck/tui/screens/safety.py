@@ -106,7 +106,9 @@ class SafetyScreen(StepScreen):
         # Not "skip": help explains that one as a rated question's skip, stored as skipped.
         Binding("s", "skip_this", messages.SAFETY_SKIP),
         Binding("enter,g", "go_on", messages.SAFETY_GO_ON, key_display="enter"),
-        Binding("e", "end_week", messages.SAFETY_END_WEEK),
+        # One of the two is offered (check_action): the words for two people, or for one.
+        Binding("e", "end_week('joint')", messages.SAFETY_END_WEEK),
+        Binding("e", "end_week('solo')", messages.SAFETY_END_WEEK_SOLO),
         Binding("k", "keep", messages.SAFETY_KEEP),
         Binding("d", "dont_keep", messages.SAFETY_DONT_KEEP),
         # A priority binding so nothing focused can swallow it.
@@ -175,14 +177,24 @@ class SafetyScreen(StepScreen):
         week's choice comes right after what to do next (it is one of those things), then the
         support lines: on both, so that even from across the room the two look alike (and a
         no that was hard to say still has them in reach)."""
+        solo = self.turn.solo
         week: list[Widget] = [
             Static(messages.SAFETY_WEEK_TITLE, classes="section", markup=False),
-            Static(messages.SAFETY_WEEK_BODY, markup=False),
+            Static(
+                messages.SAFETY_WEEK_BODY_SOLO if solo else messages.SAFETY_WEEK_BODY, markup=False
+            ),
             Horizontal(
                 Button(messages.SAFETY_GO_ON, id="go-on", variant="primary"),
-                Button(messages.SAFETY_END_WEEK, id="end-week"),
+                Button(
+                    messages.SAFETY_END_WEEK_SOLO if solo else messages.SAFETY_END_WEEK,
+                    id="end-week",
+                ),
             ),
-            Static(messages.SAFETY_AFTER_KEYS, classes="muted", markup=False),
+            Static(
+                messages.SAFETY_AFTER_KEYS_SOLO if solo else messages.SAFETY_AFTER_KEYS,
+                classes="muted",
+                markup=False,
+            ),
         ]
         if not self.concerning:
             return [
@@ -236,6 +248,9 @@ class SafetyScreen(StepScreen):
         return self.answer is SafetyAnswer.YES or SafetyAnswer.YES in self.control.values()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        words = "solo" if self.turn.solo else "joint"
+        if action == "end_week" and parameters and parameters[0] != words:
+            return False
         if action in _ALL_ACTIONS:
             return action in _PHASE_ACTIONS[self.phase] and not self.busy
         return super().check_action(action, parameters)
@@ -291,7 +306,10 @@ class SafetyScreen(StepScreen):
         await self._show(Phase.KEEP)
 
     @on(Button.Pressed, "#end-week")
-    async def action_end_week(self) -> None:
+    async def _end_week_pressed(self) -> None:
+        await self.action_end_week()
+
+    async def action_end_week(self, kind: str = "joint") -> None:
         if self.busy or self.phase is not Phase.AFTER:
             return
         self.end_week = True
