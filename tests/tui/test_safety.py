@@ -453,3 +453,22 @@ async def test_on_ones_own_the_check_offers_to_stop_for_the_week_in_words_for_on
         await pilot.press("e", "d")
         assert isinstance(app.screen, WeekStoppedScreen)
     assert services.checkins.draft() is None
+
+
+@run_async
+async def test_ctrl_l_while_the_passphrase_is_asked_keeps_nothing_and_shows_the_gate(
+    services: Services, couple: list[Profile]
+) -> None:
+    alex = couple[0]
+    services.keys.set_passphrase(alex.id, "alex-pass")
+    services.keys.lock_all()
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "enter", "y", "n", "n", "n", "n", "enter", "k")
+        assert isinstance(app.screen, UnlockScreen)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, TurnGateScreen)
+        assert len(app.screen_stack) == 2  # home, and the gate: nothing left behind it
+    assert db_rows(services, "SELECT count(*) FROM safety_answers") == [(0,)]
+    assert not services.keys.is_unlocked(alex.id)
