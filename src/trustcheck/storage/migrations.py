@@ -165,15 +165,17 @@ ALTER TABLE answers ADD COLUMN not_this_week INTEGER NOT NULL DEFAULT 0
 CREATE INDEX answers_not_this_week ON answers(checkin_id) WHERE not_this_week = 1;
 """
 
-# V8 (issue 15): no per-answer time is kept. Answers and safety answers keep the day they were
-# given (the start of that day, its UTC offset kept): an answer's time could show how long a
-# private question took before it. Times are stored as ISO text "YYYY-MM-DDTHH:MM:SS[+HH:MM]".
+# V8 (issue 15): no per-answer time is kept. Answers, safety answers and drafts of answers keep
+# the day they were given (the start of that day, its UTC offset kept): an answer's time could
+# show how long a private question took before it. Times are ISO text "YYYY-MM-DDTHH:MM:SS[+HH:MM]".
 V8 = """
 UPDATE answers SET answered_at = substr(answered_at, 1, 11) || '00:00:00' || substr(answered_at, 20)
     WHERE length(answered_at) >= 19 AND substr(answered_at, 11, 1) = 'T';
 UPDATE safety_answers
     SET answered_at = substr(answered_at, 1, 11) || '00:00:00' || substr(answered_at, 20)
     WHERE length(answered_at) >= 19 AND substr(answered_at, 11, 1) = 'T';
+UPDATE answer_drafts SET saved_at = substr(saved_at, 1, 11) || '00:00:00' || substr(saved_at, 20)
+    WHERE length(saved_at) >= 19 AND substr(saved_at, 11, 1) = 'T';
 """
 
 #: MIGRATIONS[n] takes a database from version n to n + 1.
