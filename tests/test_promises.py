@@ -55,7 +55,7 @@ PROMISES: dict[str, tuple[str, ...]] = {
     ),
     "each person reviews their own answers": (
         "tests/tui/test_turns.py::test_the_review_lists_every_answer_and_changes_a_rating_and_who_sees_it",
-        "tests/tui/test_turns.py::test_a_full_turn_walks_gate_items_review_safety_hand_over",
+        "tests/tui/test_turns.py::test_a_full_turn_walks_gate_safety_items_review_hand_over",
     ),
     "review last week's small commitments (kept / partly / not yet)": (
         "tests/tui/test_no_colour.py::test_kept_partly_not_yet_is_marked_without_colour",
@@ -215,12 +215,35 @@ PROMISES: dict[str, tuple[str, ...]] = {
         "tests/tui/test_modules.py::test_old_answers_keep_their_original_wording",
         "tests/test_cli_packs.py::test_validate_refuses_new_wording_under_an_answered_version",
     ),
-    "Each person is asked privately, in their own turn": (
-        "tests/tui/test_turns.py::test_a_full_turn_walks_gate_items_review_safety_hand_over",
+    "Each person is asked privately, in their own turn, before their other questions": (
+        "tests/tui/test_turns.py::test_a_full_turn_walks_gate_safety_items_review_hand_over",
+        "tests/tui/test_safety.py::test_the_check_comes_behind_the_gate_before_the_questions_and_help_before_any_passphrase",
+        "tests/tui/test_safety.py::test_a_resumed_turn_with_answers_does_not_ask_again",
     ),
-    "The answer is sealed with their own key and never shown to the partner": (
+    "A private safety check comes first in each": (
+        "tests/tui/test_turns.py::test_a_full_turn_walks_gate_safety_items_review_hand_over",
+    ),
+    "A yes and a no take the same screens and keys": (
+        "tests/tui/test_safety.py::test_yes_and_no_take_the_same_screens_and_keys",
+        "tests/tui/test_safety.py::test_a_kept_yes_reaches_no_partner_screen_nor_any_export_without_consent",
+        "tests/tui/test_safety.py::test_the_second_persons_check_shows_nothing_of_the_firsts",
+        "tests/tui/test_safety.py::test_ending_the_weeks_joint_part_shows_one_neutral_sentence",
+    ),
+    "sealed with your own key and never shown to the partner": (
+        "tests/tui/test_safety.py::test_a_kept_yes_is_sealed_for_its_author_with_the_control_answers",
+        "tests/tui/test_safety.py::test_a_kept_yes_reaches_no_partner_screen_nor_any_export_without_consent",
         "tests/services/test_export_modules.py::test_sams_safety_answers_never_come_with_alexs",
         "tests/services/test_export_modules.py::test_crossroads_and_safety_are_absent_without_consent",
+        "tests/services/test_export_modules.py::test_control_answers_travel_only_with_their_authors_consent",
+    ),
+    "No per-answer time is stored or exported": (
+        "tests/services/test_export_modules.py::test_no_export_holds_a_per_answer_time",
+        "tests/services/test_export_modules.py::test_an_older_export_with_answer_times_imports_with_the_day_only",
+        "tests/storage/test_db.py::test_a_v7_database_keeps_only_the_day_of_each_answer_and_safety_answer",
+    ),
+    "Help and About list the support lines at any": (
+        "tests/tui/test_safety.py::test_support_lines_are_reachable_from_help_and_about_with_nothing_answered",
+        "tests/tui/test_safety.py::test_help_over_the_check_reaches_the_support_lines_and_leaves_it_unanswered",
     ),
     "keeps a safety copy of what it replaces": (
         "tests/storage/test_backup.py::test_backup_while_another_window_writes",
@@ -399,11 +422,38 @@ SCREEN_PROMISES: dict[str, tuple[str, ...]] = {
         "tests/tui/test_modules.py::test_crossroads_is_sealed_and_absent_from_partner_screens_and_reveal",
     ),
     "SAFETY_PRIVACY": (
+        "tests/tui/test_safety.py::test_yes_and_no_take_the_same_screens_and_keys",
+        "tests/tui/test_safety.py::test_a_kept_yes_is_sealed_for_its_author_with_the_control_answers",
+        "tests/tui/test_safety.py::test_the_check_comes_behind_the_gate_before_the_questions_and_help_before_any_passphrase",
         "tests/services/test_export_modules.py::test_sams_safety_answers_never_come_with_alexs",
         "tests/services/test_export_modules.py::test_crossroads_and_safety_are_absent_without_consent",
     ),
     "SAFETY_STORED": (
+        "tests/tui/test_safety.py::test_a_kept_yes_is_sealed_for_its_author_with_the_control_answers",
         "tests/services/test_export_modules.py::test_only_the_owners_crossroads_and_safety_with_consent",
+    ),
+    "SAFETY_NOT_STORED": (
+        "tests/tui/test_safety.py::test_the_check_comes_behind_the_gate_before_the_questions_and_help_before_any_passphrase",
+    ),
+    "SAFETY_KEEP_BODY": (
+        "tests/tui/test_safety.py::test_the_check_comes_behind_the_gate_before_the_questions_and_help_before_any_passphrase",
+        "tests/tui/test_safety.py::test_a_kept_yes_is_sealed_for_its_author_with_the_control_answers",
+    ),
+    "SAFETY_WEEK_BODY": (
+        "tests/tui/test_safety.py::test_ending_the_weeks_joint_part_shows_one_neutral_sentence",
+    ),
+    "SAFETY_CLEAR_BODY": (
+        "tests/tui/test_safety.py::test_support_lines_are_reachable_from_help_and_about_with_nothing_answered",
+    ),
+    "SUPPORT_INTRO": (
+        "tests/tui/test_safety.py::test_support_lines_are_reachable_from_help_and_about_with_nothing_answered",
+    ),
+    "SETUP_COUNTRY": (
+        "tests/tui/test_safety.py::test_setup_asks_the_country_for_the_support_lines",
+    ),
+    "EXPORT_SAFETY_INTRO": (
+        "tests/services/test_export_modules.py::test_safety_answers_go_in_only_by_their_own_choice",
+        "tests/services/test_export_modules.py::test_control_answers_travel_only_with_their_authors_consent",
     ),
     "SETTINGS_PEOPLE_HINT": (
         "tests/tui/test_people.py::test_settings_remove_asks_the_passphrase_and_restore_brings_the_journal_back",

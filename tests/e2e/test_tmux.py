@@ -154,6 +154,9 @@ def test_a_turn_resumed_after_the_terminal_closed_opens_behind_its_gate(tmp_path
         term.keys("Enter")  # both of us
         term.wait_for("Jordan, please look away.")
         term.keys("Enter")
+        term.wait_for("A private question, just for you")  # the safety check comes first
+        time.sleep(READING)
+        term.keys("s")
         term.wait_for("1 of 29")
         for n, key in enumerate("563", start=2):  # at a person's pace, one screen at a time
             time.sleep(READING)

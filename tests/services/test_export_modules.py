@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -344,3 +345,97 @@ def test_safety_answers_go_in_only_by_their_own_choice(
     assert messages.EXPORT_SAFETY_YES not in without
     assert messages.EXPORT_SAFETY_YES in " ".join(with_safety.split())
     assert crossroads_note(alex.name) not in with_safety  # answers were not chosen this time
+
+
+# --- issue 15: no timing, and the control answers only with consent ------------------------------
+
+
+def stored_answer_times(services: Services) -> set[str]:
+    conn = sqlite3.connect(rawdb.database(services).path)
+    try:
+        rows = conn.execute("SELECT answered_at FROM answers").fetchall()
+        rows += conn.execute("SELECT answered_at FROM safety_answers").fetchall()
+        return {str(r[0]) for r in rows}
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_no_export_holds_a_per_answer_time(svc: Services, people: list[Profile], fmt: str) -> None:
+    """No per-answer time reaches an export, so no gap can show how long a private question
+    took: a JSON export gives each answer (and each safety answer its author chose to include)
+    the day only; the spreadsheet has no time column. Stored the same way."""
+    alex = unlock(svc, people[0])
+    text = text_of(svc, fmt, alex)
+    stored = stored_answer_times(svc)
+    assert stored and all(t.endswith("T00:00:00+00:00") for t in stored)
+    if fmt == "csv":
+        header = text.splitlines()[0].lower()
+        assert "answered" not in header and "time" not in header and ":" not in header
+        return
+    data = json.loads(text)
+    times = [a["answered_at"] for c in data["checkins"] for a in c["answers"]]
+    times += [s["answered_at"] for s in data["private"][0]["safety"]]
+    assert times and all(t.endswith("T00:00:00+00:00") for t in times)
+
+
+def test_an_older_export_with_answer_times_imports_with_the_day_only(
+    svc: Services, people: list[Profile], tmp_path: Path
+) -> None:
+    """Importing a file from before issue 15 (times of day, no control answers) keeps working;
+    what is stored of each answer's time is its day."""
+    alex = unlock(svc, people[0])
+    exported: dict[str, Any] = json.loads(text_of(svc, "json", alex))
+    for checkin in exported["checkins"]:
+        for answer in checkin["answers"]:
+            answer["answered_at"] = answer["answered_at"].replace("T00:00:00", "T19:42:07")
+    for record in exported["private"][0]["safety"]:
+        record.pop("control")
+        record["answered_at"] = record["answered_at"].replace("T00:00:00", "T19:43:01")
+    target = open_services(tmp_path / "older", FixedClock(NOW), weak_kdf=True)
+    try:
+        import_dump(
+            target, parse_dump(json.dumps(exported), "x.json", target.pack), passphrase="new words"
+        )
+        stored = stored_answer_times(target)
+        assert stored and all(t.endswith("T00:00:00+00:00") for t in stored)
+        target.keys.unlock(alex.id, "new words")
+        history = target.safety.history(alex.id)
+        assert [r.answer for r in history] == [SafetyAnswer.NO, SafetyAnswer.NO, SafetyAnswer.YES]
+        assert all(r.answered_at.time() == dt.time(0, 0) for r in history)
+    finally:
+        target.close()
+
+
+def test_control_answers_travel_only_with_their_authors_consent(
+    svc: Services, people: list[Profile], tmp_path: Path, clock: FixedClock
+) -> None:
+    """The short private set on coercive control is kept in the same sealed note: absent from
+    every export unless its author includes their safety answers, and then carried through an
+    import."""
+    from trustcheck.services.safety import SafetyCheck
+
+    alex, sam = people
+    unlock(svc, alex)
+    checkin_id = svc.checkins.status().last.id  # type: ignore[union-attr]
+    check = SafetyCheck(SafetyAnswer.NO, {"money": SafetyAnswer.YES, "isolated": SafetyAnswer.NO})
+    svc.safety.record(checkin_id, alex.id, check)
+    svc.keys.lock_all()
+    for fmt in FORMATS:
+        assert messages.EXPORT_CONTROL_YES["money"] not in text_of(svc, fmt)
+    unlock(svc, alex)
+    flat = " ".join(text_of(svc, "md", alex).split())
+    assert messages.EXPORT_CONTROL_YES["money"] in flat
+    data = json.loads(text_of(svc, "json", alex))
+    last = data["private"][0]["safety"][-1]
+    assert last["control"] == {"isolated": "no", "money": "yes"}
+    unlock(svc, sam)
+    assert "money" not in json.dumps(json.loads(text_of(svc, "json", sam))["private"])
+    target = open_services(tmp_path / "again", FixedClock(NOW), weak_kdf=True)
+    try:
+        import_dump(target, parse_dump(json.dumps(data), "x.json", target.pack), passphrase="w0rds")
+        target.keys.unlock(alex.id, "w0rds")
+        record = target.safety.history(alex.id)[-1]
+        assert record.control["money"] is SafetyAnswer.YES and record.control["sexual"] is None
+    finally:
+        target.close()

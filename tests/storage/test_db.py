@@ -571,3 +571,56 @@ def test_a_v6_database_gains_not_this_week_and_keeps_its_answers(data_dir: Path)
         )
     finally:
         database.close()
+
+
+def test_a_v7_database_keeps_only_the_day_of_each_answer_and_safety_answer(
+    data_dir: Path,
+) -> None:
+    """Schema V8 (issue 15: no timing that reveals a safety answer) upgrades a V7 database: every
+    answer's, safety answer's and answer draft's time becomes the start of its day, offset kept;
+    nothing else of them changes."""
+    path = _build_v1_fixture(data_dir)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        for script in migrations.MIGRATIONS[1:7]:
+            conn.executescript(script)
+        conn.execute("PRAGMA user_version = 7")
+        conn.execute(
+            "INSERT INTO answers(checkin_id, profile_id, pack_id, pack_version, item_id, value, "
+            "answered_at) VALUES (1, 1, 'weekly', 1, 'comm.repair', 4, "
+            "'2026-01-11T23:59:59-05:00')"
+        )
+        conn.execute(
+            "INSERT INTO safety_answers(checkin_id, profile_id, answered_at, body) "
+            "VALUES (1, 2, '2026-01-11T19:11:42+01:00', x'00ff')"
+        )
+        conn.execute(
+            "INSERT INTO answer_drafts(checkin_id, profile_id, pack_id, item_id, visibility, "
+            "text, saved_at) VALUES (1, 1, 'weekly', 'open.need', 'shared', 'half a thought', "
+            "'2026-01-11T19:12:03+00:00')"
+        )
+    finally:
+        conn.close()
+    database = Database.open(data_dir)
+    try:
+        assert database.schema_version() == CURRENT == 8
+        times = database.conn.execute(
+            "SELECT item_id, answered_at FROM answers ORDER BY id"
+        ).fetchall()
+        assert times == [
+            ("comm.heard", "2026-01-11T00:00:00"),
+            ("comm.heard", "2026-01-11T00:00:00"),
+            ("comm.repair", "2026-01-11T00:00:00-05:00"),
+        ]
+        safety = database.conn.execute(
+            "SELECT checkin_id, profile_id, answered_at, body FROM safety_answers"
+        ).fetchall()
+        assert safety == [(1, 2, "2026-01-11T00:00:00+01:00", b"\x00\xff")]
+        drafts = database.conn.execute("SELECT text, saved_at FROM answer_drafts").fetchall()
+        assert drafts == [("half a thought", "2026-01-11T00:00:00+00:00")]
+        assert _v1_data(database.conn)[:2] == EXPECTED_V1_DATA[:2]
+        # The check-in's own times are not per-answer times: kept as they were.
+        checkin = database.conn.execute("SELECT started_at FROM checkins").fetchone()
+        assert checkin == ("2026-01-11T19:00:00+00:00",)
+    finally:
+        database.close()

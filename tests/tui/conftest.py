@@ -88,13 +88,15 @@ def keys_for_turn(
     skip: tuple[str, ...] = (),
     therapy: tuple[str, ...] = (),
 ) -> list[str]:
-    """The key presses that answer one whole turn in the answer screen.
+    """The key presses that answer one whole fresh turn past its gate: the private safety check
+    skipped, every question, the review.
 
     ``skip`` item ids get ``s`` (scale/rating) or stay empty (text); ``therapy`` text items are
     switched to "for therapy" with ctrl+t before saving.
     """
     texts = texts or {}
-    keys: list[str] = []
+    # The private safety check opens a fresh turn, before the questions: skipped.
+    keys: list[str] = ["s"]
     for item in services.checkins.pack.items:
         if item.kind is ItemKind.TEXT:
             if item.id not in skip:
@@ -107,7 +109,6 @@ def keys_for_turn(
         else:
             keys.append(rating if item.kind is ItemKind.RATING else scale)
     keys.append("ctrl+n")  # the review of the turn's answers: done
-    keys.append("s")  # the private safety question after the review: skipped
     return keys
 
 

@@ -20,6 +20,7 @@ from trustcheck.tui.screens.handover import HandoverScreen
 from trustcheck.tui.screens.home import HomeScreen
 from trustcheck.tui.screens.open import OpenScreen
 from trustcheck.tui.screens.reveal import RevealScreen
+from trustcheck.tui.screens.safety import SafetyScreen
 from trustcheck.tui.screens.setup import SetupScreen
 
 from .conftest import fill_turn, keys_for_turn, run_async, screen_text, seed_previous_week
@@ -78,6 +79,8 @@ async def test_full_couple_checkin(
         await pilot.press("enter")  # "Both of us" is highlighted
         assert isinstance(app.screen, TurnGateScreen)
         await pilot.press("enter")
+        assert isinstance(app.screen, SafetyScreen)  # first, the private safety check
+        await pilot.press("s")
         assert isinstance(app.screen, AnswerScreen)
         assert "Alex is answering — Sam, please look away" in screen_text(app)
 
@@ -88,13 +91,15 @@ async def test_full_couple_checkin(
                 skip=("comm.heard",),
                 texts={"open.hurt": "I felt left out on Sunday"},
                 therapy=("open.hurt",),
-            )
+            )[1:]  # the safety check was skipped above
         )
         assert isinstance(app.screen, HandoverScreen)
-        await pilot.press("enter")
+        await pilot.press("enter", "s")  # Sam's gate (the hand-over); Sam's safety check
         assert isinstance(app.screen, AnswerScreen)
         assert "Sam is answering — Alex, please look away" in screen_text(app)
-        await pilot.press(*keys_for_turn(services, scale="3", rating="4", skip=("open.therapy",)))
+        await pilot.press(
+            *keys_for_turn(services, scale="3", rating="4", skip=("open.therapy",))[1:]
+        )
 
         assert isinstance(app.screen, RevealScreen)
         text = screen_text(app)
@@ -152,8 +157,8 @@ async def test_handover_shows_nothing_of_the_first_answers(
         assert isinstance(screen, AnswerScreen) and screen.item.id == items[-2].id
         await pilot.press(*SENTINEL, "ctrl+t")
         assert SENTINEL in screen_text(app)  # so the check below can fail
-        # The last prompt left empty, the review done, the private safety question skipped.
-        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n", "s")
+        # The last prompt left empty, the review done.
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
         assert isinstance(app.screen, HandoverScreen)
         text = screen_text(app)
         assert SENTINEL not in text
@@ -174,9 +179,11 @@ async def test_solo_checkin(services: Services, solo: list[Profile]) -> None:
         assert isinstance(app.screen, TurnGateScreen)
         assert "Your turn, Robin." in screen_text(app)
         await pilot.press("enter")
+        assert isinstance(app.screen, SafetyScreen)
+        await pilot.press("s")
         assert isinstance(app.screen, AnswerScreen)
         assert "Robin, take your time." in screen_text(app)
-        await pilot.press(*keys_for_turn(services, scale="2", rating="7"))
+        await pilot.press(*keys_for_turn(services, scale="2", rating="7")[1:])
         assert isinstance(app.screen, RevealScreen)
         text = screen_text(app)
         assert "Gap" not in text and "first check-in" in text
@@ -209,10 +216,11 @@ async def test_resume_lands_at_the_first_unanswered_item_of_b(
     fill_turn(services, draft.id, alex.id, base=6, upto=len(items) - 1)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
-        # Through the gate; A's last (optional) prompt left empty; review done; safety skipped.
-        await pilot.press("enter", "ctrl+n", "ctrl+n", "s")
+        # Through the gate; A's last (optional) prompt left empty; review done.
+        await pilot.press("enter", "ctrl+n", "ctrl+n")
         assert isinstance(app.screen, HandoverScreen)
-        await pilot.press("enter", "2", "3", "s")  # three of Sam's answers, then leave
+        # Sam's safety check skipped; three of Sam's answers, then leave.
+        await pilot.press("enter", "s", "2", "3", "s")
         assert isinstance(app.screen, AnswerScreen) and app.screen.index == 3
     services.close()
 
@@ -244,7 +252,7 @@ async def test_resume_lands_at_the_first_unanswered_item_of_b(
 async def test_quitting_keeps_the_draft(services: Services, couple: list[Profile]) -> None:
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "enter", "4", "ctrl+q")
+        await pilot.press("enter", "enter", "s", "4", "ctrl+q")
     draft = services.checkins.draft()
     assert draft is not None and draft.status is CheckinStatus.IN_PROGRESS
 
@@ -253,7 +261,7 @@ async def test_quitting_keeps_the_draft(services: Services, couple: list[Profile
 async def test_click_chooses_an_option(services: Services, couple: list[Profile]) -> None:
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "enter")  # start; through the turn's gate
+        await pilot.press("enter", "enter", "s")  # start; the turn's gate; the safety check
         options = app.screen.query("ScaleOption")
         assert await pilot.click(options[6])  # "7"
         await pilot.pause()

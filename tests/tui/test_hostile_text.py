@@ -59,6 +59,6 @@ async def test_markup_in_the_answering_header_is_literal(services: Services) -> 
     app = build_app(services, start="checkin")
     async with app.run_test(size=(120, 40)) as pilot:
         assert f"{NAME}, please look away." in screen_text(app)  # the turn's gate
-        await pilot.press("enter")
+        await pilot.press("enter", "s")  # the gate; the private safety check skipped
         assert isinstance(app.screen, AnswerScreen)
         assert f"Sam is answering — {NAME}, please look away" in screen_text(app)

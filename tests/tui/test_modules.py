@@ -1,6 +1,7 @@
 """Modules in the check-in (issue 6), driven with Pilot: each module after the weekly core, role
-wording after a betrayal, crossroads and the safety answer sealed and absent from every partner
-screen and the reveal, settings, guides and about, and old wording kept after a pack edit."""
+wording after a betrayal, crossroads sealed and absent from every partner screen and the reveal,
+settings, guides and about, and old wording kept after a pack edit. (The safety check: see
+``test_safety.py``.)"""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ import rawdb
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Checkin, ItemKind, Profile, Visibility
 from trustcheck.services import Services, open_services
-from trustcheck.services.safety import SafetyAnswer
 from trustcheck.tui.app import TrustcheckApp, build_app
 from trustcheck.tui.screens.about import AboutScreen
 from trustcheck.tui.screens.answer import AnswerScreen
@@ -22,7 +22,6 @@ from trustcheck.tui.screens.guides import GuideScreen, GuidesScreen
 from trustcheck.tui.screens.handover import HandoverScreen
 from trustcheck.tui.screens.help import HelpScreen
 from trustcheck.tui.screens.reveal import RevealScreen
-from trustcheck.tui.screens.safety import SafetyScreen
 from trustcheck.tui.screens.settings import SettingsScreen
 from trustcheck.tui.screens.support import SupportOfferScreen
 from trustcheck.tui.screens.turnreview import TurnReviewScreen
@@ -111,8 +110,6 @@ async def test_jealousy_and_old_wounds_follow_the_weekly_core(
                 asked += 1
                 await give_passphrase(app, pilot, "robin walks by the quiet harbour")
         assert asked == 1
-        assert isinstance(app.screen, SafetyScreen)
-        await pilot.press("s")
         assert isinstance(app.screen, RevealScreen)
         seen = screen_text(app)
         assert "Modules" in seen and "Jealousy: Feeling settled" in seen
@@ -150,14 +147,14 @@ async def test_betrayal_shows_each_partner_their_own_wording(
         await pilot.press(*keys[:1])
         assert "we took a time-out" in screen_text(app)
         asked = 0
-        for key in [*keys[1:], "ctrl+n", "s"]:  # the review done; safety skipped
+        for key in [*keys[1:], "ctrl+n"]:  # the review done
             await pilot.press(key)
             if isinstance(app.screen, UnlockScreen):  # the first private answer: sealed for Alex
                 asked += 1
                 await give_passphrase(app, pilot, "alex keeps the blue lantern")
         assert asked == 1
         assert isinstance(app.screen, HandoverScreen)
-        await pilot.press("enter")
+        await pilot.press("enter", "s")  # Sam's gate; Sam's safety check skipped
         assert isinstance(app.screen, AnswerScreen) and app.screen.person.id == sam.id
     alex_items = {iid for (pid, iid) in services.checkins.turn_answers(draft.id, alex.id)}
     assert "betrayal.answers.hurt" in alex_items and "betrayal.answers.hurting" not in alex_items
@@ -239,19 +236,14 @@ async def test_crossroads_is_sealed_and_absent_from_partner_screens_and_reveal(
         await give_passphrase(app, pilot, "alex keeps the blue lantern")
         assert isinstance(app.screen, AnswerScreen) and app.screen.index > len(services.pack.items)
         await pilot.press(*module_keys(services, alex, "crossroads", SECRET)[1:], "ctrl+n")
-        assert isinstance(app.screen, SafetyScreen)
-        await pilot.press("s")
         assert isinstance(app.screen, HandoverScreen)
         assert SECRET not in screen_text(app)
         await pilot.press("enter")
         # Sam's items are all answered already: Sam's turn goes straight to Sam's own review
-        # (sealed answers shown as sealed), then the safety question.
+        # (sealed answers shown as sealed).
         assert isinstance(app.screen, TurnReviewScreen) and app.screen.person.id == sam.id
         assert SECRET not in screen_text(app)
         await pilot.press("ctrl+n")
-        assert isinstance(app.screen, SafetyScreen) and app.screen.person.id == sam.id
-        assert SECRET not in screen_text(app)
-        await pilot.press("s")
         assert isinstance(app.screen, RevealScreen)
         reveal = app.screen.reveal
         seen = screen_text(app)
@@ -275,71 +267,7 @@ async def test_crossroads_is_sealed_and_absent_from_partner_screens_and_reveal(
     )
 
 
-# --- the safety question -------------------------------------------------------------------------
-
-
-@run_async
-async def test_a_yes_is_sealed_shows_help_hides_at_once_and_never_reaches_the_partner(
-    services: Services, couple: list[Profile]
-) -> None:
-    alex, sam = couple
-    services.packs.set_locale("GB")
-    services.keys.set_passphrase(alex.id, "alex keeps the blue lantern")
-    services.keys.lock(alex.id)
-    draft = weekly_done(services, couple, second=False)
-    app = build_app(services, start="checkin")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "ctrl+n")  # the gate; every item answered: the review, done
-        screen = app.screen
-        assert isinstance(screen, SafetyScreen)  # the question comes last
-        assert "have you felt afraid of your partner" in screen_text(app)
-        await pilot.press("y")
-        assert isinstance(app.screen, UnlockScreen)
-        await give_passphrase(app, pilot, "alex keeps the blue lantern")
-        assert app.screen is screen and screen.showing_help
-        help_text = screen_text(app)
-        assert "0808 2000 247" in help_text and "last checked 7 Dec 2026" in help_text
-        assert "pausing the joint check-ins" in help_text and "999" in help_text
-        assert not services.keys.is_unlocked(alex.id)  # nothing left open behind it
-        await pilot.press("ctrl+l")  # hidden at once
-        assert isinstance(app.screen, HandoverScreen)
-        after = screen_text(app)
-        assert "afraid" not in after and "0808" not in after and "safety" not in after.lower()
-        await pilot.press("enter")
-        assert isinstance(app.screen, AnswerScreen) and app.screen.person.id == sam.id
-        assert "afraid" not in screen_text(app)
-    rows = db_rows(services, "SELECT checkin_id, profile_id, body FROM safety_answers")
-    assert len(rows) == 1 and rows[0][:2] == (draft.id, alex.id)
-    body = rows[0][2]
-    assert isinstance(body, bytes) and b"yes" not in body
-    # Not among the answers anything else reads (the reveal, exports, trends).
-    assert all(a.pack_id != "safety" for a in rawdb.answers(services).for_checkin(draft.id))
-    fill_turn(services, draft.id, sam.id, base=4)
-    reveal = services.checkins.reveal(services.checkins.get(draft.id))
-    assert all("afraid" not in a.item.text for a in reveal.open_answers)
-    # Its author, unlocked, can read it (e.g. to include it in an export of their own).
-    services.keys.unlock(alex.id, "alex keeps the blue lantern")
-    [record] = services.safety.history(alex.id)
-    assert record.answer is SafetyAnswer.YES and record.checkin_id == draft.id
-
-
-@run_async
-async def test_without_a_passphrase_nothing_is_stored_and_it_says_so(
-    services: Services, solo: list[Profile]
-) -> None:
-    (robin,) = solo
-    draft = weekly_done(services, solo)
-    app = build_app(services, start="checkin")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "ctrl+n", "n")  # the gate; the review; the safety question
-        assert isinstance(app.screen, SetPassphraseScreen)
-        await pilot.press("escape")  # no passphrase: nothing can be sealed
-        await pilot.pause()
-        assert isinstance(app.screen, RevealScreen)
-        notes = [str(n.message) for n in app._notifications]
-        assert any("Nothing was stored" in note for note in notes)
-    assert db_rows(services, "SELECT count(*) FROM safety_answers") == [(0,)]
-    assert not services.safety.answered(draft.id, robin.id)
+# --- the safety question: tests/tui/test_safety.py (issue 15) ------------------------------------
 
 
 # --- settings, guides, about ------------------------------------------------------------------

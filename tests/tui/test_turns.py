@@ -91,6 +91,10 @@ async def test_a_fresh_turn_opens_behind_a_gate_that_names_the_person(
         assert "Alex, press Enter when you're ready." in text
         assert "1 of 29" not in text  # the first question is not behind it, half visible
         await pilot.press("enter")
+        # Behind the gate, before the questions: the private safety check (issue 15).
+        assert isinstance(app.screen, SafetyScreen)
+        assert "1 of 29" not in screen_text(app)
+        await pilot.press("s")
         assert isinstance(app.screen, AnswerScreen) and app.screen.index == 0
         assert "1 of 29" in screen_text(app)
 
@@ -147,14 +151,17 @@ async def test_the_second_turn_after_the_hand_over_shows_nothing_of_the_first(
     alex_midway(services, couple, upto=len(services.checkins.pack.items) - 1)
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
-        # The gate; the last prompt left empty; the review done; the safety question skipped.
-        await pilot.press("enter", "ctrl+n", "ctrl+n", "s")
+        # The gate; the last prompt left empty; the review done.
+        await pilot.press("enter", "ctrl+n", "ctrl+n")
         assert isinstance(app.screen, HandoverScreen)
         handover = screen_text(app)
         assert "Please pass the keyboard to Sam." in handover
         assert "Sam's turn. Alex, please look away." in handover
         nothing_of_alex(handover)
         await pilot.press("enter")
+        assert isinstance(app.screen, SafetyScreen)  # Sam's own private check, first
+        nothing_of_alex(screen_text(app))
+        await pilot.press("s")
         screen = app.screen
         assert isinstance(screen, AnswerScreen) and screen.person.id == couple[1].id
         assert screen.index == 0
@@ -172,7 +179,7 @@ async def test_back_at_the_first_item_stays_in_the_turn(
 ) -> None:
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "enter")  # start; the gate
+        await pilot.press("enter", "enter", "s")  # start; the gate; the safety check skipped
         screen = app.screen
         assert isinstance(screen, AnswerScreen) and screen.index == 0
         await pilot.press("left")
@@ -246,9 +253,7 @@ async def test_the_review_lists_every_answer_and_changes_a_rating_and_who_sees_i
         await pilot.press("ctrl+n")
         assert isinstance(app.screen, TurnReviewScreen)
 
-        await pilot.press("ctrl+n")  # done: the private safety question, then the hand-over
-        assert isinstance(app.screen, SafetyScreen)
-        await pilot.press("s")
+        await pilot.press("ctrl+n")  # done: the hand-over (the safety check came first)
         assert isinstance(app.screen, HandoverScreen)
     mine = checkin_helpers.answers_of(checkins, draft.id, alex.id)
     assert mine[items[0].id].value == 2
@@ -298,7 +303,7 @@ async def test_pause_then_resume_lands_at_the_same_step_behind_the_gate(
 ) -> None:
     app = build_app(services)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("c", "enter", "enter", "4", "5", "6")
+        await pilot.press("c", "enter", "enter", "s", "4", "5", "6")
         assert isinstance(app.screen, AnswerScreen) and app.screen.index == 3
         await pilot.press("escape")
         assert isinstance(app.screen, StopDialog)
@@ -388,20 +393,23 @@ async def test_an_earlier_weeks_paused_checkin_is_named_on_home(
 
 
 @run_async
-async def test_a_full_turn_walks_gate_items_review_safety_hand_over(
+async def test_a_full_turn_walks_gate_safety_items_review_hand_over(
     services: Services, couple: list[Profile]
 ) -> None:
-    """The order of a turn: gate → items → review → the private safety question → hand-over."""
+    """The order of a turn (issue 15): gate → the private safety check, before the other
+    questions → items → review → hand-over."""
     app = build_app(services, start="checkin")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         assert isinstance(app.screen, TurnGateScreen)
         await pilot.press("enter")
-        keys = keys_for_turn(services, scale="3")
-        await pilot.press(*keys[:-2])
-        assert isinstance(app.screen, TurnReviewScreen)
-        await pilot.press(keys[-2])
         assert isinstance(app.screen, SafetyScreen)
+        keys = keys_for_turn(services, scale="3")
+        assert keys[0] == "s"
+        await pilot.press(keys[0])
+        assert isinstance(app.screen, AnswerScreen) and app.screen.index == 0
+        await pilot.press(*keys[1:-1])
+        assert isinstance(app.screen, TurnReviewScreen)
         await pilot.press(keys[-1])
         assert isinstance(app.screen, HandoverScreen)
 
@@ -424,7 +432,7 @@ async def test_a_window_that_fell_behind_follows_into_the_next_turn_behind_its_g
         checkins.advance_from(at_handover)
         checkins.save_answer(draft.id, sam.id, "comm.heard", value=1)
         checkins.save_answer(draft.id, sam.id, "open.hurt", text=SHARED)
-        await pilot.press("ctrl+n", "ctrl+n", "s")  # here: last prompt, review, safety
+        await pilot.press("ctrl+n", "ctrl+n")  # here: last prompt, review
         await pilot.pause()
         assert isinstance(app.screen, TurnGateScreen)
         gate = screen_text(app)
@@ -467,7 +475,7 @@ async def test_the_same_answer_everywhere_is_noted_gently_in_ones_own_review_onl
 ) -> None:
     """Issue 14: a turn where every statement got the same number is flagged gently, for the
     person only, in the review behind their own gate (never at the hand-over or the reveal)."""
-    keys = keys_for_turn(services, scale=scale or "5")[:-2]  # up to the review
+    keys = keys_for_turn(services, scale=scale or "5")[:-1]  # up to the review
     if scale is None:  # a real mix: the second statement differs
         first = keys.index("5")
         keys[first + 1] = "3"
@@ -480,7 +488,7 @@ async def test_the_same_answer_everywhere_is_noted_gently_in_ones_own_review_onl
             await pilot.pause()
         assert isinstance(app.screen, TurnReviewScreen)
         assert (messages.TURN_REVIEW_SAME in " ".join(screen_text(app).split())) is noted
-        await pilot.press("ctrl+n", "s")  # done; the safety question skipped
+        await pilot.press("ctrl+n")  # done
         await pilot.pause()
         assert isinstance(app.screen, HandoverScreen)
         assert messages.TURN_REVIEW_SAME not in " ".join(screen_text(app).split())
@@ -503,7 +511,7 @@ async def test_n_answers_a_conditional_statement_didnt_come_up_this_week(
     offered only on such statements, and the review says so."""
     app = build_app(services, start="checkin")
     async with app.run_test(size=(120, 60)) as pilot:
-        await pilot.press("enter", "enter")  # the opening step, then Alex's gate
+        await pilot.press("enter", "enter", "s")  # the opening step, Alex's gate, safety check
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, AnswerScreen) and screen.item.id == "comm.heard"

@@ -59,6 +59,12 @@ class FixedClock:
         self._now += dt.timedelta(**delta)
 
 
+def day_start(moment: dt.datetime) -> dt.datetime:
+    """The start of ``moment``'s day, in its own timezone: how coarse a stored answer time is, so
+    no per-answer time (nor the minutes a private question took) can be read back from it."""
+    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
 def week_start(day: dt.date) -> dt.date:
     """The Monday of the ISO week holding ``day``: check-ins are keyed by it."""
     return day - dt.timedelta(days=day.weekday())

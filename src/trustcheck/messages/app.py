@@ -45,7 +45,7 @@ HELP_ACTIONS: dict[str, str] = {
     "trends": "trends: trust over time",
     "export": "export a summary to bring to therapy",
     "guides": "conversation guides: speaker and listener, and a calm talk after a fight",
-    "settings": "settings: modules, roles, helplines for your country, journal lock time",
+    "settings": "settings: modules, roles, the country for the support lines, journal lock time",
     "about": "about trustcheck, and the research behind the questions",
     "range": "trends over 8 weeks, 6 months, 1 year or everything",
     "area": "focus one area, next or previous (all areas again at the end)",
@@ -84,7 +84,7 @@ SETTINGS_ROLES_HINT = "Each of you sees questions worded for your own place in w
 SETTINGS_ROLES_HINT_SOLO = "The questions are worded for your own place in what happened."
 SETTINGS_ROLE_FOR = "{name}:"
 SETTINGS_ROLE_UNSET = "Not set (only shared questions)"
-SETTINGS_LOCALE = "Where you are (for the list of helplines)"
+SETTINGS_LOCALE = "Where you live (for the support lines in Help)"
 SETTINGS_IDLE = "Lock an open journal after this many seconds without a key press"
 SETTINGS_IDLE_BAD = "choose a whole number of seconds from 10 to 86400"
 SETTINGS_SAVED = "Settings saved."

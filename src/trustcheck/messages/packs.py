@@ -48,10 +48,18 @@ EXPORT_MODULE_VALUES = "{name} {start} → {end}"
 EXPORT_WHAT_OWN_SAFETY = "{name}'s answers to the private safety question"
 EXPORT_SAFETY_TITLE = "The private safety question"
 EXPORT_SAFETY_INTRO = (
-    "{name} chose to include their own answers to the question each person is asked alone: "
-    "“Since the last check-in, have you felt afraid of your partner, or been hurt or "
-    "threatened?” A yes is worth talking through with a professional, on your own first if "
-    "that feels safer."
+    "{name} chose to include their own answers to the questions each person is asked alone: "
+    "whether they felt afraid of their partner, or were physically hurt, threatened or forced, "
+    "and a few on being watched, cut off from people, kept from money or pressured sexually. "
+    "A yes is worth talking through with a professional, on your own first if that feels safer."
 )
-EXPORT_SAFETY_YES = "Yes: I felt afraid, or was hurt or threatened"
+EXPORT_SAFETY_YES = "Yes: I felt afraid, or was physically hurt, threatened or forced"
 EXPORT_SAFETY_NO = "No"
+#: After the main answer, each control topic answered yes (by topic).
+EXPORT_CONTROL_YES: dict[str, str] = {
+    "monitored": "watched or tracked more than felt okay",
+    "isolated": "kept from friends or family",
+    "money": "kept from money",
+    "sexual": "pressured sexually",
+}
+EXPORT_CONTROL_LINE = "Also: {what}"

@@ -34,8 +34,6 @@ SUPPORT_OFFER_BODY = (
     "What you just answered can weigh a lot. You do not have to carry it alone: if it would "
     "help to talk to someone, these lines are there for you. Your partner does not see this."
 )
-SUPPORT_OFFER_PLACE = "Support lines ({place})"
 SUPPORT_OFFER_EMERGENCY = "If you are in danger right now, call {emergency}."
-SUPPORT_OFFER_BROKEN = "The list of support lines could not be read ({reason})."
 SUPPORT_OFFER_CONTINUE = "Continue"
 SUPPORT_OFFER_KEYS = "enter goes on with your turn"

@@ -337,3 +337,14 @@ class CheckinService(CheckinReveal):
         """
         if not self._checkins.discard(checkin.id):
             raise CheckinError(messages.CHECKIN_GONE)
+
+    def end_for_this_week(self, checkin: Checkin) -> None:
+        """End this week's joint part here (issue 15): no reveal and no commitments this week.
+
+        The check-in is closed as abandoned, with what was answered kept (never counted in
+        trends or a summary, which read completed check-ins only). Chosen on the private safety
+        screen by anyone, whatever they answered there, so it says nothing about an answer; the
+        app shows only "We'll stop here for this week".
+        """
+        self._checkins.finish(checkin.id, CheckinStatus.ABANDONED, self.clock.now())
+        self._drafts.clear(checkin.id)

@@ -127,7 +127,12 @@ class DumpBuilder:
             journal.append(PrivateEntry(number, record[2], record[3], text, rating, tags, therapy))
         own, broken = own_safety(self.services, person) if PrivateKind.SAFETY in kinds else ([], 0)
         safety = tuple(
-            PrivateSafety(r.checkin_id, r.answered_at.isoformat(timespec="seconds"), r.answer.value)
+            PrivateSafety(
+                r.checkin_id,
+                r.answered_at.isoformat(timespec="seconds"),
+                r.answer.value,
+                {t: a.value for t, a in r.control.items() if a is not None},
+            )
             for r in own
         )
         return DumpPrivate(person.id, tuple(answers), tuple(journal), safety), damaged + broken

@@ -20,14 +20,14 @@ from trustcheck import messages
 from trustcheck.services import Services
 from trustcheck.services.export import Progress
 from trustcheck.services.keys import check_passphrase
-from trustcheck.services.safety import SAFETY_PLAINTEXT, SafetyAnswer
+from trustcheck.services.safety import SafetyAnswer, SafetyCheck
 from trustcheck.storage import crypto
 from trustcheck.storage.errors import ConflictError
 from trustcheck.storage.repos.answers import ANSWERS_TABLE, private_answer_id
 from trustcheck.storage.repos.journal import JOURNAL_TABLE, encode_body
 from trustcheck.storage.repos.safety import SAFETY_TABLE, safety_record_id
 from trustcheck.storage.repos.transfer import AnswerKey, JournalRecord, Transfer, TransferRepo
-from trustcheck.transfer.format import Dump, DumpProfile
+from trustcheck.transfer.format import Dump, DumpProfile, day_only
 from trustcheck.transfer.importer import (
     ImportFileError,
     parse_dump,
@@ -122,10 +122,13 @@ def _reseal(
         (
             x.checkin_id,
             person.id,
-            x.answered_at,
+            day_only(x.answered_at),
             crypto.seal(
                 record_key,
-                SAFETY_PLAINTEXT[SafetyAnswer(x.answer)],
+                SafetyCheck(
+                    SafetyAnswer(x.answer),
+                    {t: SafetyAnswer(a) for t, a in x.control.items()},
+                ).sealed_text(),
                 profile_id=person.id,
                 table=SAFETY_TABLE,
                 record_id=safety_record_id(x.checkin_id, person.id),

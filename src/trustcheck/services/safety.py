@@ -1,15 +1,17 @@
-"""The private safety question (CONTENT.md, "Care and safety"): asked of each person alone, at the
-end of their own turn. The answer is sealed with that person's key and kept apart from every other
-answer, so no reveal, partner screen or export can show it unless that person unlocks and opts in.
+"""The private safety check (CONTENT.md, "Care and safety"; issue 15): asked of each person alone,
+behind their own turn gate and before their other questions, with a short set on coercive control.
+What they answer is stored only if they choose to keep it, sealed with their key and kept apart
+from every other answer, so no reveal, partner screen or export can show it unless that person
+unlocks and opts in. Its stored time is the day only: nothing says how long it took.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
-from trustcheck.core.clock import Clock
+from trustcheck.core.clock import Clock, day_start
 from trustcheck.core.resources import Resources, add_user_resources, load_resources
 from trustcheck.services.keys import KeyService
 from trustcheck.storage.crypto import ProfileLocked
@@ -21,18 +23,54 @@ class SafetyAnswer(StrEnum):
     NO = "no"
 
 
-# Both answers seal to the same length, so the size of a sealed record says nothing.
-_PLAINTEXT = {SafetyAnswer.YES: "yes", SafetyAnswer.NO: "no_"}
-_FROM_PLAINTEXT = {v: k for k, v in _PLAINTEXT.items()}
-#: What is sealed for each answer (an import re-seals with it).
-SAFETY_PLAINTEXT = _PLAINTEXT
+#: The short private set on coercive control, in the order asked (wording: ``messages``).
+CONTROL_TOPICS: tuple[str, ...] = ("monitored", "isolated", "money", "sexual")
+
+# Every answer seals to the same length, so the size of a sealed record says nothing. A record
+# from before the control set holds the main answer only ("yes" or "no_").
+_TOKEN = {SafetyAnswer.YES: "yes", SafetyAnswer.NO: "no_", None: "---"}
+_FROM_TOKEN = {v: k for k, v in _TOKEN.items()}
+_PREFIX = "v2:"
+
+
+@dataclass(frozen=True, slots=True)
+class SafetyCheck:
+    """One person's answers: the safety question, and each control topic (None = not answered)."""
+
+    answer: SafetyAnswer
+    control: dict[str, SafetyAnswer | None] = field(default_factory=dict)
+
+    @property
+    def concerning(self) -> bool:
+        """Any "yes": the calm help screen is shown."""
+        return self.answer is SafetyAnswer.YES or any(
+            a is SafetyAnswer.YES for a in self.control.values()
+        )
+
+    def sealed_text(self) -> str:
+        """The fixed-length text that is sealed (the same length for every set of answers)."""
+        tokens = [_TOKEN[self.answer], *(_TOKEN[self.control.get(t)] for t in CONTROL_TOPICS)]
+        return _PREFIX + ",".join(tokens)
+
+    @classmethod
+    def from_sealed_text(cls, text: str) -> SafetyCheck:
+        """Back from :meth:`sealed_text` (or an older record's main answer alone)."""
+        if not text.startswith(_PREFIX):
+            return cls({"yes": SafetyAnswer.YES, "no_": SafetyAnswer.NO}[text])
+        first, *rest = text[len(_PREFIX) :].split(",")
+        main = _FROM_TOKEN[first]
+        if main is None or len(rest) != len(CONTROL_TOPICS):
+            raise ValueError("not a safety record")
+        return cls(main, {t: _FROM_TOKEN[v] for t, v in zip(CONTROL_TOPICS, rest, strict=True)})
 
 
 @dataclass(frozen=True, slots=True)
 class SafetyRecord:
     checkin_id: int
+    #: The day it was answered (the start of that day): never the time.
     answered_at: dt.datetime
     answer: SafetyAnswer
+    control: dict[str, SafetyAnswer | None] = field(default_factory=dict)
 
 
 class SafetyService:
@@ -41,18 +79,20 @@ class SafetyService:
         self.keys = keys
         self.clock = clock
 
-    def record(self, checkin_id: int, profile_id: int, answer: SafetyAnswer) -> None:
-        """Seal and store an answer; ``ProfileLocked`` if the person's key is not unlocked
-        (then nothing is stored: the answer is never kept in the clear)."""
+    def record(self, checkin_id: int, profile_id: int, check: SafetyCheck | SafetyAnswer) -> None:
+        """Seal and store a person's answers, with the day only; ``ProfileLocked`` if their key
+        is not unlocked (then nothing is stored: the answers are never kept in the clear)."""
+        if isinstance(check, SafetyAnswer):
+            check = SafetyCheck(check)
         if not self.keys.is_unlocked(profile_id):
             raise ProfileLocked(profile_id)
         body = self.keys.ring.seal(
             profile_id,
-            _PLAINTEXT[answer],
+            check.sealed_text(),
             table=SAFETY_TABLE,
             record_id=safety_record_id(checkin_id, profile_id),
         )
-        self._repo.save(checkin_id, profile_id, body, self.clock.now())
+        self._repo.save(checkin_id, profile_id, body, day_start(self.clock.now()))
 
     def answered(self, checkin_id: int, profile_id: int) -> bool:
         """Whether this person's answer for this check-in is stored (its content stays sealed)."""
@@ -69,7 +109,8 @@ class SafetyService:
                 table=SAFETY_TABLE,
                 record_id=safety_record_id(checkin_id, profile_id),
             )
-            out.append(SafetyRecord(checkin_id, when, _FROM_PLAINTEXT[text]))
+            check = SafetyCheck.from_sealed_text(text)
+            out.append(SafetyRecord(checkin_id, day_start(when), check.answer, check.control))
         return out
 
     def resources(self) -> Resources:

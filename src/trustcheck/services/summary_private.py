@@ -50,7 +50,7 @@ class PrivateRecords:
                     person.name,
                     r.answered_at.astimezone().date(),
                     "",
-                    messages.EXPORT_SAFETY_YES if r.answer == "yes" else messages.EXPORT_SAFETY_NO,
+                    safety_words(r),
                     weekly=False,
                 )
                 for r in records
@@ -118,6 +118,16 @@ class PrivateRecords:
             if entry.for_therapy:
                 therapy.append(item)
         return journal, therapy, len(listing.damaged)
+
+
+def safety_words(record: SafetyRecord) -> str:
+    """A kept safety record in its author's words: the main answer, then any control topic
+    answered yes."""
+    words = messages.EXPORT_SAFETY_YES if record.answer == "yes" else messages.EXPORT_SAFETY_NO
+    also = [messages.EXPORT_CONTROL_YES[t] for t, a in record.control.items() if a == "yes"]
+    if also:
+        words += ". " + messages.EXPORT_CONTROL_LINE.format(what="; ".join(also))
+    return words
 
 
 def own_safety(services: Services, person: Profile) -> tuple[list[SafetyRecord], int]:

@@ -190,8 +190,21 @@ CREATE TABLE turn_scores (
 ) WITHOUT ROWID;
 """
 
+# V9 (issue 15): no per-answer time is kept. Answers, safety answers and drafts of answers keep
+# the day they were given (the start of that day, its UTC offset kept): an answer's time could
+# show how long a private question took before it. Times are ISO text "YYYY-MM-DDTHH:MM:SS[+HH:MM]".
+V9 = """
+UPDATE answers SET answered_at = substr(answered_at, 1, 11) || '00:00:00' || substr(answered_at, 20)
+    WHERE length(answered_at) >= 19 AND substr(answered_at, 11, 1) = 'T';
+UPDATE safety_answers
+    SET answered_at = substr(answered_at, 1, 11) || '00:00:00' || substr(answered_at, 20)
+    WHERE length(answered_at) >= 19 AND substr(answered_at, 11, 1) = 'T';
+UPDATE answer_drafts SET saved_at = substr(saved_at, 1, 11) || '00:00:00' || substr(saved_at, 20)
+    WHERE length(saved_at) >= 19 AND substr(saved_at, 11, 1) = 'T';
+"""
+
 #: MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9]
 
 
 def schema_version() -> int:

@@ -7,9 +7,10 @@ The dump's types, its limits, and :func:`to_json`, which writes a :class:`Dump`.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from trustcheck.core.errors import UserError
@@ -109,11 +110,17 @@ class PrivateSafety:
     """One answer to the private safety question ("yes" or "no"), its owner's alone."""
 
     checkin_id: int
+    #: The day only (the start of that day): no per-answer time is ever exported.
     answered_at: str
     answer: str
+    #: The short set on coercive control, by topic, each "yes" or "no" (a topic not answered is
+    #: left out). Optional in a file: older exports have none.
+    control: Mapping[str, str] = field(default_factory=dict)
 
 
 SAFETY_ANSWERS = ("yes", "no")
+#: The control topics a file may hold (``services.safety.CONTROL_TOPICS``).
+CONTROL_TOPICS = ("monitored", "isolated", "money", "sexual")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +158,13 @@ class Dump:
     pack_versions: tuple[DumpPackVersion, ...] = ()
 
 
+def day_only(timestamp: str) -> str:
+    """An ISO date and time, coarsened to the start of its day (its offset kept): how an answer's
+    time is exported and imported, so no per-answer time travels in a file."""
+    moment = dt.datetime.fromisoformat(timestamp)
+    return moment.replace(hour=0, minute=0, second=0, microsecond=0).isoformat(timespec="seconds")
+
+
 # --- writing ------------------------------------------------------------------------------------
 
 
@@ -165,7 +179,7 @@ def _answer(a: DumpAnswer) -> dict[str, Any]:
         "text": a.text,
         "skipped": a.skipped,
         "visibility": a.visibility,
-        "answered_at": a.answered_at,
+        "answered_at": day_only(a.answered_at),
         "not_this_week": a.not_this_week,
     }
 
@@ -250,7 +264,12 @@ def as_data(dump: Dump) -> dict[str, Any]:
                     for e in p.journal
                 ],
                 "safety": [
-                    {"checkin_id": x.checkin_id, "answered_at": x.answered_at, "answer": x.answer}
+                    {
+                        "checkin_id": x.checkin_id,
+                        "answered_at": day_only(x.answered_at),
+                        "answer": x.answer,
+                        "control": dict(x.control),
+                    }
                     for x in p.safety
                 ],
             }

@@ -14,7 +14,7 @@ from trustcheck import messages
 from trustcheck.core.errors import UserError
 from trustcheck.core.models import Pack
 from trustcheck.storage.repos.transfer import Transfer
-from trustcheck.transfer.format import MAX_FILE_BYTES, Dump, DumpError, DumpProfile
+from trustcheck.transfer.format import MAX_FILE_BYTES, Dump, DumpError, DumpProfile, day_only
 from trustcheck.transfer.reader import from_json
 
 
@@ -86,7 +86,7 @@ def shared_rows(dump: Dump) -> Transfer:
                 a.text,
                 a.skipped,
                 a.visibility,
-                a.answered_at,
+                day_only(a.answered_at),
                 a.not_this_week,
             )
             for c in dump.checkins

@@ -26,6 +26,7 @@ from trustcheck.core.text import clean_block, clean_line
 from trustcheck.transfer.checks import check_references
 from trustcheck.transfer.fields import Reader, kind_of
 from trustcheck.transfer.format import (
+    CONTROL_TOPICS,
     FORMAT,
     FORMAT_VERSION,
     MAX_PARTICIPANTS,
@@ -220,11 +221,22 @@ def _tag(r: Reader) -> str:
 
 
 def _safety(r: Reader) -> PrivateSafety:
-    r.obj(("checkin_id", "answered_at", "answer"))
+    data = r.obj(("checkin_id", "answered_at", "answer"), optional=("control",))
+    control: dict[str, str] = {}
+    raw = data.get("control", {})
+    if not isinstance(raw, dict):
+        raise r.fail(f"expected an object, found {kind_of(raw)}", "control")
+    for topic, answer in raw.items():
+        if topic not in CONTROL_TOPICS:
+            raise r.fail(f"unknown topic {str(topic)[:40]!r}", "control")
+        if answer not in SAFETY_ANSWERS:
+            raise r.fail(f"{topic}: expected one of {', '.join(SAFETY_ANSWERS)}", "control")
+        control[topic] = answer
     return PrivateSafety(
         checkin_id=r.whole("checkin_id", 1),
         answered_at=r.timestamp("answered_at"),
         answer=r.choice("answer", SAFETY_ANSWERS),
+        control=control,
     )
 
 

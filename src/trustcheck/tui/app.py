@@ -128,6 +128,11 @@ class TrustcheckApp(RedactedCrashApp):
 
         flow.open_turn(self, self.services, checkin)
 
+    def open_answers(self, checkin: Checkin) -> None:
+        from trustcheck.tui import flow
+
+        flow.open_answers(self, self.services, checkin)
+
     def leave_checkin(self) -> None:
         from trustcheck.tui import flow
 

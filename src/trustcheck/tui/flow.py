@@ -24,6 +24,7 @@ from trustcheck.tui.screens.handover import HandoverScreen
 from trustcheck.tui.screens.home import HomeScreen
 from trustcheck.tui.screens.open import OpenScreen
 from trustcheck.tui.screens.reveal import RevealScreen
+from trustcheck.tui.screens.safety import SafetyScreen
 
 
 def step_screen(services: Services, checkin: Checkin | None) -> Screen[None]:
@@ -57,8 +58,26 @@ def show_step(app: App[Any], services: Services, checkin: Checkin) -> None:
 
 
 def open_turn(app: App[Any], services: Services, checkin: Checkin) -> None:
-    """The answering screen of ``checkin``'s turn, in place of its gate (or the hand-over, which
-    is the second turn's gate)."""
+    """In place of the turn's gate (or the hand-over, which is the second turn's gate): the
+    private safety check when it comes first (issue 15), else the answering screen."""
+    if safety_first(services, checkin):
+        app.switch_screen(SafetyScreen(services, checkin))
+    else:
+        open_answers(app, services, checkin)
+
+
+def safety_first(services: Services, checkin: Checkin) -> bool:
+    """Whether the private safety check opens this turn: before the person's other questions,
+    so only while they have answered none of them and kept no safety note for this check-in.
+    (Nothing about a person's answers shows here: the check is the same for a yes and a no.)"""
+    person = services.checkins.answering(checkin)
+    if person is None or services.safety.answered(checkin.id, person.id):
+        return False
+    return not services.checkins.turn_answers(checkin.id, person.id)
+
+
+def open_answers(app: App[Any], services: Services, checkin: Checkin) -> None:
+    """The answering screen of ``checkin``'s turn, in place of the safety check or the gate."""
     app.switch_screen(AnswerScreen(services, checkin))
 
 

@@ -26,8 +26,12 @@ class Navigator(Protocol):
         """In place of the current screen: the screen for ``checkin``'s stored step."""
 
     def open_turn(self, checkin: Checkin) -> None:
-        """In place of the current screen: the answering screen of ``checkin``'s turn (past its
-        gate: the person said they are ready)."""
+        """In place of the current screen: ``checkin``'s turn past its gate (the person said they
+        are ready): the private safety check first, when it comes before their questions, else
+        the answering screen."""
+
+    def open_answers(self, checkin: Checkin) -> None:
+        """In place of the current screen (the safety check): the answering screen of the turn."""
 
     def leave_checkin(self) -> None:
         """Back to home, closing every check-in screen on the way (a review over a turn too)."""

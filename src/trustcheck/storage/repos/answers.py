@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from itertools import repeat
 
 from trustcheck import messages
+from trustcheck.core.clock import day_start
 from trustcheck.core.models import (
     Answer,
     Visibility,
@@ -62,7 +63,9 @@ def _answer_params(
         text,
         int(a.skipped),
         a.visibility.value,
-        _ts(now),
+        # The day only (issue 15): no per-answer time, so the minutes a private question took
+        # before the first answer cannot be read back from the file.
+        _ts(day_start(now)),
         sealed,
         int(a.not_this_week),
     )

@@ -6,6 +6,7 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
+from trustcheck.core.clock import day_start
 from trustcheck.core.models import (
     Visibility,
 )
@@ -93,7 +94,7 @@ class DraftRepo:
                     visibility.value,
                     text,
                     sealed,
-                    _ts(now),
+                    _ts(day_start(now)),  # the day only, as an answer's (issue 15)
                 ),
             )
         if clear:  # typed as shared, then made private: no clear copy stays in any file

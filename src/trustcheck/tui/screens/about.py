@@ -59,6 +59,7 @@ class AboutScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,a", "close", "Close"),
+        Binding("s", "support", messages.SUPPORT_TITLE),
     ]
 
     def __init__(self, services: Services) -> None:
@@ -70,6 +71,7 @@ class AboutScreen(ModalScreen[None]):
             scroll.border_title = messages.ABOUT_TITLE
             yield Static(messages.ABOUT_WHAT, markup=False)
             yield Static(messages.ABOUT_NOT, markup=False, classes="muted")
+            yield Static(messages.ABOUT_SUPPORT, markup=False, classes="muted")
             yield Static(messages.ABOUT_CREDITS_TITLE, markup=False, classes="pack")
             yield Static(messages.ABOUT_CREDITS_NOTE, markup=False, classes="muted")
             for pack in credited_packs(self.services):
@@ -83,6 +85,11 @@ class AboutScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#about", VerticalScroll).focus()
+
+    def action_support(self) -> None:
+        from trustcheck.tui.screens.support import SupportLinesScreen
+
+        self.app.push_screen(SupportLinesScreen(self.services))
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:

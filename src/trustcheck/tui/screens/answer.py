@@ -30,7 +30,6 @@ from trustcheck.services.checkin import CheckinError, TurnItem
 from trustcheck.services.errors import ProfileLocked
 from trustcheck.tui.screens.answer_drafts import DraftingStep, sealed_answer
 from trustcheck.tui.screens.answer_view import item_notes, progress_line, stored_note
-from trustcheck.tui.screens.safety import SafetyScreen
 from trustcheck.tui.screens.turnreview import TurnReviewScreen
 from trustcheck.tui.screens.unlock import with_key
 from trustcheck.tui.text import plain, say
@@ -334,7 +333,7 @@ class AnswerScreen(DraftingStep):
 
     def _finish_turn(self) -> None:
         """The end of the turn: the person's own review first (they may change any answer from
-        there), then the private safety question, then the hand-over."""
+        there), then the hand-over. (The private safety check came before the questions.)"""
         self.from_review = False
         self.app.push_screen(
             TurnReviewScreen(self.services, self.turn, self.person, self.partner), self._reviewed
@@ -342,7 +341,7 @@ class AnswerScreen(DraftingStep):
 
     async def _reviewed(self, change: int | None) -> None:
         if change is None:
-            self._after_review()
+            self._hand_over()
             return
         self.from_review = True
         turn = self.turn_items[change]
@@ -362,16 +361,6 @@ class AnswerScreen(DraftingStep):
             with_key(self.app, self.services, self.person, unlocked, title=title)
             return
         await self.show_item(change)
-
-    def _after_review(self) -> None:
-        # The private safety question comes last in each person's own turn (asked again on a
-        # resume only if nothing was stored the first time).
-        if self.services.safety.answered(self.turn.id, self.person.id):
-            self._hand_over()
-            return
-        self.app.push_screen(
-            SafetyScreen(self.services, self.turn, self.person), lambda _: self._hand_over()
-        )
 
     def _hand_over(self) -> None:
         # The author's key goes before the hand-over screen: the next person's turn can never

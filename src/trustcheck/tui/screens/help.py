@@ -108,6 +108,7 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,f1,q", "close", "Close"),
         Binding("a", "about", "About"),
+        Binding("s", "support", messages.SUPPORT_TITLE),
     ]
 
     def __init__(self, keys: list[tuple[str, str]] | None = None) -> None:
@@ -129,6 +130,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(keys, id="keys")
             yield Static(messages.NOT_THERAPY, markup=False, classes="muted")
             yield Static(messages.HELP_ABOUT, markup=False, classes="muted")
+            yield Static(messages.HELP_SUPPORT, markup=False, classes="muted")
             yield Button(messages.HELP_CLOSE, id="close")
 
     def _what(self) -> str:
@@ -149,6 +151,14 @@ class HelpScreen(ModalScreen[None]):
         services = getattr(self.app, "services", None)
         if services is not None:
             self.app.push_screen(AboutScreen(services))
+
+    def action_support(self) -> None:
+        """The support lines, whatever screen help was opened from: nothing to answer first."""
+        from trustcheck.tui.screens.support import SupportLinesScreen
+
+        services = getattr(self.app, "services", None)
+        if services is not None:
+            self.app.push_screen(SupportLinesScreen(services))
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:

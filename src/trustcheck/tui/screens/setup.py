@@ -1,4 +1,5 @@
-"""First run: one or two names (the first one is needed). Dismisses with the profiles created, or
+"""First run: one or two names (the first one is needed), and the country the support lines in
+Help are shown for (issue 15; Settings changes it later). Dismisses with the profiles created, or
 brought back: a name of someone removed earlier asks whether to restore them."""
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Footer, Input, Select, Static
 
 from trustcheck import messages
 from trustcheck.core.models import Profile
+from trustcheck.core.packs import PackError
 from trustcheck.services import Services
 from trustcheck.services.profiles import ProfileError, ProfileRemovedError
 from trustcheck.tui.text import plain
@@ -39,6 +41,12 @@ class SetupScreen(Screen[list[Profile]]):
         color: $text-muted;
     }
     SetupScreen Input {
+        margin-bottom: 1;
+    }
+    SetupScreen #country-label {
+        color: $text-muted;
+    }
+    SetupScreen #country {
         margin-bottom: 1;
     }
     SetupScreen #error {
@@ -67,6 +75,12 @@ class SetupScreen(Screen[list[Profile]]):
             yield LineInput(placeholder=messages.SETUP_NAME_A, id="name-a", max_length=40)
             yield LineInput(placeholder=messages.SETUP_NAME_B, id="name-b", max_length=40)
             yield Static(messages.SETUP_SOLO_HINT, id="solo-hint", markup=False)
+            countries = self._countries()
+            if countries:
+                yield Static(messages.SETUP_COUNTRY, id="country-label", markup=False)
+                yield Select(
+                    countries, value=self._country(countries), id="country", allow_blank=False
+                )
             yield Static("", id="error")
             yield Button(messages.SETUP_CONTINUE, id="continue", variant="primary")
             yield Static(messages.NOT_THERAPY, id="not-therapy", markup=False)
@@ -88,7 +102,29 @@ class SetupScreen(Screen[list[Profile]]):
         except ProfileError as exc:
             self._error(str(exc), first=str(exc) == messages.SETUP_FIRST_NAME_EMPTY)
             return
+        self._keep_country()
         self.dismiss(people)
+
+    def _countries(self) -> list[tuple[str, str]]:
+        """(name, code) of each country the support lines list; none if the list is unreadable
+        (help then says why)."""
+        try:
+            resources = self.services.safety.resources()
+        except PackError:
+            return []
+        return [(loc.name, loc.id) for loc in resources.locales]
+
+    def _country(self, countries: list[tuple[str, str]]) -> str:
+        """The country chosen before (a setup begun again), else the last one ("elsewhere")."""
+        current = self.services.packs.locale()
+        codes = [code for _, code in countries]
+        return current if current in codes else codes[-1]
+
+    def _keep_country(self) -> None:
+        for select in self.query("#country").results(Select):
+            value = select.value
+            if isinstance(value, str):
+                self.services.packs.set_locale(value)
 
     def _names(self) -> list[str]:
         return [self.query_one(f"#name-{x}", Input).value for x in "ab"]
@@ -117,6 +153,7 @@ class SetupScreen(Screen[list[Profile]]):
             except ProfileError as error:
                 self._error(str(error))
                 return
+            self._keep_country()
             self.dismiss(people)
 
         self.app.push_screen(ConfirmDialog(exc.question(), yes=yes, no=messages.CANCEL), answered)
