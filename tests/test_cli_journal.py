@@ -17,7 +17,9 @@ import pytest
 from cli_results import ok, one_line_error, tc
 from trustcheck.paths import DB_FILENAME
 
-ALEX = "alex words"
+ALEX = "alex keeps the blue lantern"
+SAM = "sam sings beside the river"
+NEW = "walking home under autumn rain"
 SAVED = re.compile(
     r"Saved the entry of [1-9]\d? [A-Z][a-z]{2} \d{4}, \d\d:\d\d in Alex's journal\.\n"
 )
@@ -170,19 +172,19 @@ def test_changing_the_passphrase_from_stdin(journal_dir: Path) -> None:
     changed = tc(
         journal_dir,
         "profile", "passwd", "Alex", "--passphrase-stdin",
-        input=f"{ALEX}\nbrand new words\n",
+        input=f"{ALEX}\n{NEW}\n",
     )  # fmt: skip
     assert ok(changed).startswith("Passphrase changed for Alex: 2 private records are sealed again")
     listed = tc(
         journal_dir,
-        "journal", "list", "--as", "Alex", "--passphrase-stdin", input="brand new words\n",
+        "journal", "list", "--as", "Alex", "--passphrase-stdin", input=f"{NEW}\n",
     )  # fmt: skip
     assert "Entry from the argument." in ok(listed)
 
 
 def test_a_too_short_passphrase_is_one_line(journal_dir: Path) -> None:
     result = tc(journal_dir, "profile", "passwd", "Sam", "--passphrase-stdin", input="abc\n")
-    assert one_line_error(result) == "a passphrase needs at least 4 characters"
+    assert one_line_error(result) == "a passphrase needs at least 4 characters you can see"
 
 
 def test_an_empty_entry_is_one_line(journal_dir: Path) -> None:
@@ -238,19 +240,19 @@ def test_a_rating_that_is_not_a_whole_number_is_one_line_and_nothing_is_stored(
 def test_entries_show_no_number_that_counts_the_other_persons_entries(journal_dir: Path) -> None:
     """Entry ids are shared by everyone's entries, so none is shown: Sam's first entry, written
     after Alex's two, says nothing that counts Alex's."""
-    ok(tc(journal_dir, "profile", "passwd", "Sam", "--passphrase-stdin", input="sam words"))
+    ok(tc(journal_dir, "profile", "passwd", "Sam", "--passphrase-stdin", input=SAM))
     added = ok(
         tc(
             journal_dir,
             "journal", "add", "--as", "Sam", "--passphrase-stdin", "Sam's first.",
-            input="sam words\n",
+            input="sam sings beside the river\n",
         )
     )  # fmt: skip
     assert re.fullmatch(
         r"Saved the entry of [1-9]\d? [A-Z][a-z]{2} \d{4}, \d\d:\d\d in Sam's journal\.\n", added
     ), added
     listed = ok(
-        tc(journal_dir, "journal", "list", "--as", "Sam", "--passphrase-stdin", input="sam words")
+        tc(journal_dir, "journal", "list", "--as", "Sam", "--passphrase-stdin", input=SAM)
     )
     lines = listed.splitlines()
     assert lines[1:] == ["Sam's first.", ""]

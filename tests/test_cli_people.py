@@ -21,7 +21,7 @@ from trustcheck.core.clock import FixedClock
 from trustcheck.paths import DATA_DIR_ENV, DB_FILENAME
 from trustcheck.services import open_services
 
-PASS = "sams-own"
+PASS = "sam sings beside the river"
 SECRET = "quince91"  # in Sam's journal
 
 
@@ -261,7 +261,8 @@ def test_a_name_in_another_case_is_found(couple: Path, args: tuple[str, ...]) ->
     """`sAm` is Sam: the command goes on to ask Sam's passphrase (wrong here, so nothing
     happens) instead of saying there is no such person."""
     named = [a.format(name="sAm") for a in args]
-    result = tc(couple, *named, "--passphrase-stdin", input="nope\nnew-one\n")
+    new = "walking home under autumn rain"
+    result = tc(couple, *named, "--passphrase-stdin", input=f"nope\n{new}\n")
     assert one_line_error(result) == "wrong passphrase"
 
 

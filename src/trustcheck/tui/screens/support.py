@@ -187,9 +187,10 @@ class SupportOfferScreen(Screen[None]):
             yield Static(messages.SUPPORT_OFFER_BODY, markup=False)
             emergency = emergency_number(self.services)
             yield Static(say(messages.SUPPORT_OFFER_EMERGENCY, emergency=emergency))
-            yield from support_lines(self.services)
+            # Before the long list, so the first screenful holds the way on.
             with Center():
                 yield Button(messages.SUPPORT_OFFER_CONTINUE, id="go-on", variant="primary")
+            yield from support_lines(self.services)
         yield Footer()
 
     def on_mount(self) -> None:
