@@ -57,7 +57,7 @@ SET_PASSPHRASE_BODY = (
     "Choose one you will remember: it cannot be recovered if it is forgotten, and nobody, "
     "not even trustcheck, can open them without it."
 )
-SET_PASSPHRASE_NEW = "New passphrase (at least 4 characters)"
+SET_PASSPHRASE_NEW = "New passphrase (a few words that do not usually go together)"
 SET_PASSPHRASE_AGAIN = "The same passphrase again"
 SET_PASSPHRASE_BUTTON = "Set passphrase"
 SETTING_PASSPHRASE = "Setting it up…"

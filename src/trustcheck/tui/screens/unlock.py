@@ -48,7 +48,8 @@ MODAL_CSS = """
     margin-top: 1;
 }}
 {name} #status {{
-    height: 1;
+    height: auto;
+    min-height: 1;
     color: $text-muted;
 }}
 {name} #status.error {{
