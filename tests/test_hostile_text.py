@@ -463,3 +463,70 @@ def test_cli_import_of_hostile_text(tmp_path: Path) -> None:
     dump["profiles"][0]["name"] = "\x1b\x9b"
     bad.write_text(json.dumps(dump), encoding="utf-8")
     assert "must not be empty" in one_line(tc(tmp_path / "other", "import", str(bad)))
+
+
+#: A stored name that went round the app's own cleaning (an edit of the database behind its
+#: back): a clipboard write (OSC 52), a hyperlink, a bidi override, an Arabic letter mark, a word
+#: joiner, a soft hyphen, tag characters, DEL and a C1 CSI (issue 16, section 3).
+HOSTILE_NAME = (
+    "Al\x1b]52;c;cm0gLXJmIH4=\x07ex\x1b]8;;http://x\x1b\\\\link\u202eevil\u061c\u2060\u00ad"
+    "\U000e0041\U000e007f\x7f\x9b31m"
+)
+
+
+def _leaks(text: str) -> list[str]:
+    import unicodedata
+
+    return sorted(
+        {
+            f"U+{ord(c):04X}"
+            for c in text
+            if (ord(c) < 0x20 and c not in "\t\n")
+            or 0x7F <= ord(c) <= 0x9F
+            or unicodedata.category(c) == "Cf"
+        }
+    )
+
+
+def test_a_hostile_stored_name_reaches_no_command_output_raw(tmp_path: Path) -> None:
+    """`trends` (text and JSON) and the JSON and Markdown exports print a stored name with
+    every control and format character made visible: no terminal sequence runs."""
+    from trustcheck.services.demo import seed_demo
+
+    data = tmp_path / "data"
+    services = open_services(data, weak_kdf=True)
+    try:
+        seed_demo(services, weeks=6)
+        alex = services.profiles.people()[0]
+        import rawdb
+
+        rawdb.database(services).conn.execute(
+            "UPDATE profiles SET name = ? WHERE id = ?", (HOSTILE_NAME, alex.id)
+        )
+    finally:
+        services.close()
+    env = {**os.environ, DATA_DIR_ENV: str(data), "COLUMNS": "100", "LINES": "40"}
+    for args in (
+        ["trends"],
+        ["trends", "--json"],
+        ["export", "-f", "json", "-o", "-"],
+        ["export", "-f", "md", "-o", "-"],
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "trustcheck", *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="surrogateescape",
+            env=env,
+            timeout=60,
+        )
+        assert result.returncode == 0, (args, result.stderr)
+        leaks = _leaks(result.stdout)
+        if "md" in args:
+            # The Markdown exporter's own word joiner, which keeps "http://" in user text from
+            # becoming a link; the one in the name is spelled out like every other.
+            assert "U+2060" in result.stdout  # "\\<U+2060\\>": escaped for Markdown too
+            leaks.remove("U+2060")
+        assert leaks == [], args
+        assert "U+202E" in result.stdout or "\\u202e" in result.stdout.lower(), args

@@ -36,3 +36,33 @@ def test_visible_controls_never_leaves_a_control_character(text: str) -> None:
     shown = visible_controls(text)
     assert not any(ord(c) < 0x20 and c not in "\t\n" for c in shown)
     assert not any(0x7F <= ord(c) <= 0x9F for c in shown)
+
+
+def test_every_format_character_is_named() -> None:
+    """Issue 16, section 3: every Unicode format character (category Cf) of this Python's
+    database is shown as ``<U+…>``: the Arabic letter mark, the word joiner and invisible
+    operators, the soft hyphen, the Mongolian vowel separator and tag characters included."""
+    import sys
+    import unicodedata
+
+    missed = [
+        f"U+{code:04X}"
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)) == "Cf"
+        and visible_controls(chr(code)) != f"<U+{code:04X}>"
+    ]
+    assert missed == []
+    for ch in "\u061c\u2060\u2061\u2064\u00ad\u180e\U000e0041\U000e007f":
+        assert visible_controls(f"a{ch}b") == f"a<U+{ord(ch):04X}>b"
+
+
+def test_c1_controls_and_del_become_visible() -> None:
+    shown = visible_controls("a\x9b31mb\x7fc\x85d")
+    assert shown == "a\\x9b31mb\u2421c\\x85d"
+
+
+@given(st.text())
+def test_visible_controls_leaves_no_format_character(text: str) -> None:
+    import unicodedata
+
+    assert not any(unicodedata.category(c) == "Cf" for c in visible_controls(text))

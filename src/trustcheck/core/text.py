@@ -12,8 +12,16 @@ import unicodedata
 # C0 and C1 control characters (ESC included), DEL; tab and newline are handled by the callers.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CONTROL_OR_NL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-# Bidi overrides/isolates can reorder what a reader sees; zero-width chars hide text.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Format characters (Unicode category Cf): bidi overrides, marks and isolates reorder what a
+# reader sees; zero-width characters, the word joiner and invisible operators, the soft hyphen,
+# the Arabic letter mark, the Mongolian vowel separator and tag characters hide text. Every Cf
+# character of Unicode 14, with whole blocks where later versions add more (checked against the
+# running Python's database by tests/core/test_text.py).
+_INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f]"
+)
 
 
 def _visible(ch: str) -> str:
@@ -26,14 +34,35 @@ def _visible(ch: str) -> str:
 
 
 def visible_controls(text: str) -> str:
-    """Replace control characters by visible stand-ins (ESC → ␛) so no terminal sequence runs.
+    """Replace control characters by visible stand-ins (ESC → ␛, a C1 control → ``\\x9b``) so
+    no terminal sequence runs.
 
-    Newlines and tabs are kept; bidi overrides and zero-width characters are shown as ``<U+…>``.
+    Newlines and tabs are kept; format characters (bidi overrides, zero-width characters, tags:
+    Unicode category Cf) are shown as ``<U+…>``. The one sanitiser of every output path.
     """
     text = _CONTROL.sub(
         lambda m: _visible(m.group()), text.replace("\r\n", "\n").replace("\r", "\n")
     )
     return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f]|" + _INVISIBLE.pattern)
+
+
+def json_safe(text: str) -> str:
+    """JSON text (as ``json.dumps(..., ensure_ascii=False)`` writes it) with every C1 control,
+    DEL and format character written as a ``\\uXXXX`` escape: the same JSON, read back exactly,
+    but nothing in it reorders or hides text or runs in a terminal. (C0 controls are escaped by
+    ``json`` already; outside strings JSON is ASCII, so only string contents change.)"""
+
+    def escape(m: re.Match[str]) -> str:
+        code = ord(m.group())
+        if code > 0xFFFF:  # a surrogate pair, as JSON writes one
+            code -= 0x10000
+            return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+        return f"\\u{code:04x}"
+
+    return _JSON_UNSAFE.sub(escape, text)
 
 
 def clean_line(raw: str) -> str:
@@ -60,13 +89,17 @@ _BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
 _UNSEEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Me"})
 
 
+def visible_length(text: str) -> int:
+    """How many characters of ``text`` show on their own: not whitespace, controls, format
+    characters (zero-width, bidi), combining marks or blank fillers."""
+    return sum(1 for ch in text if ch not in _BLANK and unicodedata.category(ch) not in _UNSEEN)
+
+
 def clean_name(raw: str) -> str:
     """A person's name as stored (one clean line), or empty if nothing of it would show on
     screen: whitespace, zero-width and format characters or blank fillers alone are no name."""
     text = clean_line(raw)
-    if not any(ch not in _BLANK and unicodedata.category(ch) not in _UNSEEN for ch in text):
-        return ""
-    return text
+    return text if visible_length(text) else ""
 
 
 def same_name(a: str, b: str) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from trustcheck import messages
 from trustcheck.core.errors import UserError
+from trustcheck.core.text import visible_length
 from trustcheck.storage import crypto
 from trustcheck.storage.repos.keys import KeyRepo
 from trustcheck.storage.repos.sealed import SealedRecord, SealedRepo
@@ -146,17 +147,12 @@ class KeyService:
 def check_passphrase(passphrase: str) -> None:
     """A usable passphrase: at least four characters you can see after NFC (a zero-width,
     control or other invisible character, or a space, does not count)."""
-    text = unicodedata.normalize("NFC", passphrase)
-    visible = sum(1 for ch in text if unicodedata.category(ch) not in _INVISIBLE)
+    visible = visible_length(unicodedata.normalize("NFC", passphrase))
     if not visible:
         raise PassphraseError(messages.PASSPHRASE_EMPTY)
     if visible < MIN_PASSPHRASE:
         raise PassphraseError(messages.PASSPHRASE_SHORT.format(n=MIN_PASSPHRASE))
 
-
-#: Unicode categories that show nothing on their own: controls, format characters (zero-width
-#: spaces, joiners, bidi marks), surrogates, private use, unassigned, separators and marks.
-_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Me"})
 
 #: zxcvbn's score (0–4) a new passphrase needs: 3 is "safely unguessable" (about 10⁸ guesses or
 #: more), decades at the 10 guesses a second Argon2id allows here.

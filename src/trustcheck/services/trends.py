@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from trustcheck.core.clock import Clock
 from trustcheck.core.errors import UserError
 from trustcheck.core.models import AREAS, Pack, Profile
+from trustcheck.core.text import visible_controls
 from trustcheck.core.trend_history import (
     ModuleRows,
     WeeklyScorer,
@@ -159,7 +161,9 @@ class TrendsService:
     def _load(self, since: dt.date | None = None) -> History:
         """The history from storage: all of it, or only the weeks from ``since`` on (the weekly
         pack alone then: no reviews, no modules)."""
-        people = self._profiles.active()
+        # Names as shown: whatever a stored name holds (an import, an edit behind the app's
+        # back), no control or format character of it reaches a chart, a sentence or an export.
+        people = [replace(p, name=visible_controls(p.name)) for p in self._profiles.active()]
         turns = self._turns(since)
         if since is not None:
             return build_history(self.scorer, people, turns)

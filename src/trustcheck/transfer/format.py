@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from trustcheck.core.errors import UserError
+from trustcheck.core.text import json_safe
 
 FORMAT = "trustcheck-export"
 FORMAT_VERSION = 1
@@ -279,8 +280,9 @@ def as_data(dump: Dump) -> dict[str, Any]:
 
 
 def to_json(dump: Dump) -> str:
-    """The JSON text of a dump: UTF-8 friendly (``ensure_ascii=False``), one newline at the end."""
-    return json.dumps(as_data(dump), ensure_ascii=False, indent=1) + "\n"
+    """The JSON text of a dump: UTF-8 friendly (``ensure_ascii=False``) but with control and
+    format characters escaped (``core.text.json_safe``), one newline at the end."""
+    return json_safe(json.dumps(as_data(dump), ensure_ascii=False, indent=1)) + "\n"
 
 
 __all__ = [
