@@ -144,3 +144,29 @@ def test_validate_refuses_new_wording_under_an_answered_version(
     path.write_text(GOOD.replace("How I slept.", "How I rested.").replace("= 1", "= 2", 1))
     code, out, _ = run("packs", "validate", str(path))
     assert code == 0, out
+
+
+def test_packs_validate_list_and_doctor_read_a_deeply_nested_pack_as_one_problem(
+    tmp_path: Path,
+) -> None:
+    """Issue 16, section 4: no RecursionError traceback from a hostile pack file."""
+    import os
+    import subprocess
+    import sys
+
+    packs = tmp_path / "config" / "packs"
+    packs.mkdir(parents=True)
+    deep = packs / "deep.toml"
+    deep.write_text('id = "x"\nversion = 1\nv = ' + "[" * 5000 + "]" * 5000 + "\n")
+    env = {**os.environ, "TRUSTCHECK_CONFIG_DIR": str(tmp_path / "config")}
+    data = str(tmp_path / "data")
+    for args in (["packs", "validate", str(deep)], ["packs", "list"], ["doctor"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "trustcheck", "--data-dir", data, *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert "Traceback" not in result.stdout + result.stderr, args
+        assert "nested too deeply to read" in result.stdout + result.stderr, args

@@ -590,3 +590,19 @@ def test_an_item_visibility_is_shared_therapy_or_private_and_only_for_text_items
         17,
         "item 'o.one': visibility is only for text items",
     )
+
+
+def test_a_pack_nested_too_deeply_is_one_problem_not_a_crash() -> None:
+    """Issue 16, section 4: arrays in arrays thousands deep used to raise RecursionError in
+    `packs validate`, `packs list` and `doctor`."""
+    text = 'id = "x"\nversion = 1\nv = ' + "[" * 5000 + "]" * 5000 + "\n"
+    pack, problems = validate_pack_text(text, "deep.toml")
+    assert pack is None
+    assert [(p.line, p.reason) for p in problems] == [(1, "nested too deeply to read")]
+
+
+@pytest.mark.parametrize("version", [0, -1, 2**31, 10**22])
+def test_a_version_out_of_range_is_a_problem_at_its_line(version: int) -> None:
+    text = f'id = "x"\nversion = {version}\ntitle = "t"\n'
+    _pack, problems = validate_pack_text(text, "p.toml")
+    assert any(p.line == 2 and "version must be a whole number" in p.reason for p in problems)

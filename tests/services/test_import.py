@@ -103,6 +103,14 @@ MALFORMED: dict[str, tuple[Change | str, str]] = {
         lambda d: d["checkins"][0].update(participants=d["checkins"][0]["participants"][:1]),
         "did not take part in it",
     ),
+    "an id SQLite cannot store": (
+        lambda d: d["checkins"][0].update(id=2**63),
+        "checkins[0].id: too large a number",
+    ),
+    "a participant id SQLite cannot store": (
+        lambda d: d["checkins"][0].update(participants=[2**64]),
+        "checkins[0].participants",
+    ),
     "duplicate id": (
         lambda d: d["checkins"][1].update(id=d["checkins"][0]["id"]),
         "checkins[1].id",

@@ -506,13 +506,15 @@ def _check_roles(check: _Checker, raw: object) -> None:
             check.roles[role] = value
 
 
-def validate_pack_text(text: str, filename: str) -> tuple[Pack | None, list[PackProblem]]:
-    """Parse and check a pack's TOML text; return the Pack (or None) and every problem found.
+#: The largest pack version stored (SQLite's 64-bit INTEGER holds it with room to spare).
+MAX_VERSION = 2**31 - 1
 
-    Each problem carries the line of the offending key, else of its ``[[items]]`` header, else 1.
-    """
+
+def parse_toml(text: str, filename: str) -> tuple[dict[str, object] | None, PackProblem | None]:
+    """A user TOML file's table, or the one problem that stops it from being read: a syntax
+    error at its line, or nesting too deep to read (arrays in arrays thousands deep)."""
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text), None
     except tomllib.TOMLDecodeError as err:
         message = str(err)
         if m := _SYNTAX_AT_RE.search(message):
@@ -521,7 +523,19 @@ def validate_pack_text(text: str, filename: str) -> tuple[Pack | None, list[Pack
             line, reason = max(1, len(text.rstrip("\n").split("\n"))), message[: m.start()]
         else:
             line, reason = 1, message
-        return None, [PackProblem(filename, line, f"TOML syntax error: {reason}")]
+        return None, PackProblem(filename, line, f"TOML syntax error: {reason}")
+    except RecursionError:
+        return None, PackProblem(filename, 1, "nested too deeply to read")
+
+
+def validate_pack_text(text: str, filename: str) -> tuple[Pack | None, list[PackProblem]]:
+    """Parse and check a pack's TOML text; return the Pack (or None) and every problem found.
+
+    Each problem carries the line of the offending key, else of its ``[[items]]`` header, else 1.
+    """
+    data, problem = parse_toml(text, filename)
+    if data is None:
+        return None, [problem] if problem is not None else []
 
     raw_items = data.get("items")
     item_count = len(raw_items) if isinstance(raw_items, list) else 0
@@ -545,8 +559,15 @@ def validate_pack_text(text: str, filename: str) -> tuple[Pack | None, list[Pack
     version = data.get("version")
     if version is None:
         check.add(1, "missing 'version' (a whole number, starting at 1)")
-    elif isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        check.add(check.top_line("version"), "version must be a whole number of 1 or more")
+    elif (
+        isinstance(version, bool)
+        or not isinstance(version, int)
+        or not 1 <= version <= MAX_VERSION
+    ):
+        check.add(
+            check.top_line("version"),
+            f"version must be a whole number from 1 to {MAX_VERSION}",
+        )
 
     title: str | None = None
     if "title" not in data:

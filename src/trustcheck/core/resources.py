@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from trustcheck.core.pack_check import parse_toml
 from trustcheck.core.packs import PackError, PackProblem
 
 FALLBACK_LOCALE = "INT"
@@ -28,7 +28,6 @@ _LOCALE_RE = re.compile(r"[A-Z]{2,3}\Z")
 _AOT_RE = re.compile(r"\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
 _TABLE_RE = re.compile(r"\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
 _KEY_RE = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
-_SYNTAX_AT_RE = re.compile(r"\s*\(at line (\d+), column \d+\)\s*\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,14 +125,9 @@ def validate_resources_text(
     names a shipped place or a shipped line again (it can add, never replace). The result holds
     only the additions, each marked ``added``.
     """
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        message = str(err)
-        m = _SYNTAX_AT_RE.search(message)
-        line = int(m.group(1)) if m else 1
-        reason = message[: m.start()] if m else message
-        return None, [PackProblem(filename, line, f"TOML syntax error: {reason}")]
+    data, problem = parse_toml(text, filename)
+    if data is None:
+        return None, [problem] if problem is not None else []
 
     headers, keys = _lines(text)
     problems: list[PackProblem] = []

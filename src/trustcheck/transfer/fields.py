@@ -14,6 +14,10 @@ from trustcheck.transfer.format import TEXT_LIMIT, DumpError
 T = TypeVar("T")
 
 
+#: The largest whole number SQLite stores (a 64-bit signed integer).
+LARGEST = 2**63 - 1
+
+
 class Reader:
     """Typed access to parsed JSON that names the path of whatever is wrong."""
 
@@ -60,6 +64,8 @@ class Reader:
         if (low is not None and value < low) or (high is not None and value > high):
             bounds = f"{low}..{high}" if high is not None else f"at least {low}"
             raise self.fail(f"{value} is out of range ({bounds})", key)
+        if not -LARGEST <= value <= LARGEST:  # what SQLite can store (issue 16)
+            raise self.fail("too large a number", key)
         return value
 
     def opt_whole(self, key: str, low: int | None = None, high: int | None = None) -> int | None:

@@ -24,7 +24,7 @@ from trustcheck.core.models import (
 from trustcheck.core.packs import pack_from_snapshot
 from trustcheck.core.text import clean_block, clean_line
 from trustcheck.transfer.checks import check_references
-from trustcheck.transfer.fields import Reader, kind_of
+from trustcheck.transfer.fields import LARGEST, Reader, kind_of
 from trustcheck.transfer.format import (
     CONTROL_TOPICS,
     FORMAT,
@@ -149,7 +149,7 @@ def _checkin(r: Reader) -> DumpCheckin:
 
 
 def _positive(r: Reader) -> int:
-    if type(r.data) is not int or r.data < 1:
+    if type(r.data) is not int or not 1 <= r.data <= LARGEST:
         raise r.fail(f"expected a profile id, got {kind_of(r.data)}")
     return r.data
 
