@@ -42,10 +42,12 @@ def test_only_the_two_launch_forms_skip_the_parser(argv: list[str], launch: Laun
 
 # The app is replaced by one that reports what it was given and what was imported, then ends.
 _PROBE = """
+import os
 import sys
 import trustcheck.tui.app as tui
 
 class Probe:
+    return_code = int(os.environ.get("PROBE_CODE", "0"))
     def __init__(self, services, start):
         self.services, self.start = services, start
     def run(self):
@@ -102,3 +104,10 @@ def test_a_damaged_database_is_one_line_and_left_as_it_was(tmp_path: Path) -> No
 def test_a_bad_day_in_the_environment_is_one_line(tmp_path: Path) -> None:
     result = launch("--data-dir", str(tmp_path / "data"), env={"TRUSTCHECK_TODAY": "someday"})
     assert one_line_error(result)
+
+
+def test_a_crash_in_the_app_ends_the_process_with_a_non_zero_code(tmp_path: Path) -> None:
+    """Issue 16, section 4: the app's own exit code (1 after a crash) is the process's."""
+    result = launch("--data-dir", str(tmp_path / "data"), env={"PROBE_CODE": "1"})
+    assert result.returncode == 1
+    assert ok(launch("--data-dir", str(tmp_path / "data"))).split()[1] == "home"

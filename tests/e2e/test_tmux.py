@@ -97,7 +97,7 @@ def launch(data: Path, *args: str, width: int = 100, height: int = 30) -> Termin
             "-y",
             str(height),
             # A running tmux server keeps its own environment: name the day on the command.
-            f"env {TODAY_ENV}={os.environ[TODAY_ENV]} {command}; sleep 3",
+            f"env {TODAY_ENV}={os.environ[TODAY_ENV]} {command}; echo EXIT=$?; sleep 3",
         ],
         check=True,
         env=env,
@@ -135,6 +135,23 @@ def test_home_shows_the_couple_and_quits_cleanly(terminal: tuple[Terminal, Path]
     while time.monotonic() < deadline and "Alex" in term.screen():
         time.sleep(0.1)
     assert "Alex" not in term.screen()
+
+
+@pytest.mark.parametrize("key", ["e", "j", "t", "c", "g"])
+def test_q_then_a_quick_key_quits_cleanly(tmp_path: Path, key: str) -> None:
+    """Issue 16, section 4: `q` and at once a key that opens a screen used to open it while the
+    app was closing, crash, and still end with exit code 0."""
+    data = demo_data(tmp_path)
+    term = launch(data)
+    try:
+        term.wait_for("q Quit")
+        term.keys("q", key)
+        screen = term.wait_for("EXIT=")
+        assert "EXIT=0" in screen and "Traceback" not in screen
+        assert "unexpected error" not in screen
+        assert not list(data.glob("crash-*.log"))
+    finally:
+        term.close()
 
 
 def test_a_turn_resumed_after_the_terminal_closed_opens_behind_its_gate(tmp_path: Path) -> None:

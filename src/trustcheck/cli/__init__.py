@@ -27,7 +27,8 @@ def main() -> None:
     from trustcheck.core.errors import UserError
 
     try:
-        run_tui("home", launch.data_dir)
+        code = run_tui("home", launch.data_dir)
     except UserError as exc:
         report(exc)
         sys.exit(1)
+    sys.exit(code)

@@ -91,8 +91,11 @@ def root(
 
 
 def run_tui(start: launch.Start, data_dir: Path | None = None) -> None:
-    """Open the app (``cli/launch.py``) on ``data_dir``, else the folder the options name."""
-    launch.run_tui(start, data_dir or data_dir_path())
+    """Open the app (``cli/launch.py``) on ``data_dir``, else the folder the options name;
+    a crash ends the command with its exit code."""
+    code = launch.run_tui(start, data_dir or data_dir_path())
+    if code:
+        raise typer.Exit(code)
 
 
 class PassphraseReader:

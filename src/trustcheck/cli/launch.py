@@ -36,10 +36,11 @@ def app_launch(argv: Sequence[str]) -> Launch | None:
     return None
 
 
-def run_tui(start: Start, data_dir: Path | None = None) -> None:
+def run_tui(start: Start, data_dir: Path | None = None) -> int:
     """Open the app on ``data_dir`` (default: ``TRUSTCHECK_DATA_DIR``, else the user data
-    folder) at home or at this week's check-in. A known problem (a newer or damaged database,
-    a bad ``TRUSTCHECK_TODAY``) raises :class:`~trustcheck.core.errors.UserError`."""
+    folder) at home or at this week's check-in; the process's exit code (non-zero after a
+    crash). A known problem (a newer or damaged database, a bad ``TRUSTCHECK_TODAY``) raises
+    :class:`~trustcheck.core.errors.UserError`."""
     from trustcheck.paths import default_data_dir
     from trustcheck.services import open_services
 
@@ -48,7 +49,9 @@ def run_tui(start: Start, data_dir: Path | None = None) -> None:
         # Textual costs ~150 ms to import: only the TUI path pays it.
         from trustcheck.tui.app import build_app
 
-        build_app(services, start=start).run()
+        app = build_app(services, start=start)
+        app.run()
+        return app.return_code or 0
     finally:
         services.close()
 

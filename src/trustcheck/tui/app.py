@@ -89,6 +89,8 @@ class TrustcheckApp(RedactedCrashApp):
         super().__init__()
         self.services = services
         self.start = start
+        #: Set once quitting has begun.
+        self.quitting = False
         # What App._watch_theme adds besides (it is not called for a default value).
         self.add_class(f"-theme-{self.current_theme.name}", update=False)
 
@@ -139,6 +141,8 @@ class TrustcheckApp(RedactedCrashApp):
         flow.leave_checkin(self)
 
     async def on_event(self, event: events.Event) -> None:
+        if self.quitting and isinstance(event, (events.Key, events.MouseDown)):
+            return  # on the way out: no key opens a screen that is being taken down
         if isinstance(event, _ACTIVITY):
             for screen in self.screen_stack:
                 if isinstance(screen, _Journal):
@@ -169,7 +173,10 @@ class TrustcheckApp(RedactedCrashApp):
                     screen.keep_draft()
 
     async def action_quit(self) -> None:
-        """ctrl+q (and q at home): keep the drafts, then quit (a check-in resumes where it was)."""
+        """ctrl+q (and q at home): keep the drafts, then quit (a check-in resumes where it was).
+        From here on no key is taken (``q`` then a quick ``e`` once opened a screen while the
+        app was closing, and crashed)."""
+        self.quitting = True
         self.keep_drafts()
         await super().action_quit()
 
