@@ -170,3 +170,36 @@ def test_packs_validate_list_and_doctor_read_a_deeply_nested_pack_as_one_problem
         )
         assert "Traceback" not in result.stdout + result.stderr, args
         assert "nested too deeply to read" in result.stdout + result.stderr, args
+
+
+@pytest.mark.parametrize("kind", ["/dev/zero", "fifo", "folder"])
+@pytest.mark.parametrize("command", [["import"], ["packs", "validate"]])
+def test_a_special_file_is_refused_at_once_in_one_line(
+    tmp_path: Path, kind: str, command: list[str]
+) -> None:
+    """Issue 16, section 5: `/dev/zero` exhausted memory and a FIFO hung: only a regular file,
+    up to a limit, is read."""
+    import os
+    import subprocess
+    import sys
+
+    if kind == "fifo":
+        path = tmp_path / "pipe"
+        os.mkfifo(path)
+    elif kind == "folder":
+        path = tmp_path / "folder"
+        path.mkdir()
+    else:
+        path = Path(kind)
+    data = str(tmp_path / "d")
+    result = subprocess.run(
+        [sys.executable, "-m", "trustcheck", "--data-dir", data, *command, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "not a regular file" in result.stdout + result.stderr or (
+        "directory" in result.stdout + result.stderr
+    )

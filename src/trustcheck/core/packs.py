@@ -18,6 +18,7 @@ import functools
 from dataclasses import replace
 from pathlib import Path
 
+from trustcheck.core.files import read_small_file
 from trustcheck.core.models import Pack
 from trustcheck.core.pack_check import (
     EVERYONE,
@@ -57,7 +58,7 @@ def load_pack(path: Path) -> Pack:
     """Read and validate one pack file; raise PackError with every problem if it is refused."""
     name = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_small_file(path)
     except OSError as err:
         reason = err.strerror or type(err).__name__
         raise PackError([PackProblem(name, 0, f"cannot read the file: {reason}")]) from err

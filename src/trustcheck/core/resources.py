@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from trustcheck.core.files import read_small_file
 from trustcheck.core.pack_check import parse_toml
 from trustcheck.core.packs import PackError, PackProblem
 
@@ -286,7 +287,7 @@ def add_user_resources(base: Resources, path: Path, today: dt.date | None = None
     """
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_small_file(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
         reason = getattr(err, "strerror", None) or type(err).__name__
         problem = PackProblem(name, 0, f"cannot read the file: {reason}")
@@ -301,7 +302,7 @@ def load_resources(path: Path, today: dt.date | None = None) -> Resources:
     """Read and check a resources file; raise ``PackError`` with every problem if it is refused."""
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_small_file(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
         reason = getattr(err, "strerror", None) or type(err).__name__
         raise PackError([PackProblem(name, 0, f"cannot read the file: {reason}")]) from err

@@ -8,10 +8,12 @@ person's private records again, is ``trustcheck.services.importer``'s.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from trustcheck import messages
 from trustcheck.core.errors import UserError
+from trustcheck.core.files import read_small_file
 from trustcheck.core.models import Pack
 from trustcheck.storage.repos.transfer import Transfer
 from trustcheck.transfer.format import MAX_FILE_BYTES, Dump, DumpError, DumpProfile, day_only
@@ -28,13 +30,12 @@ def read_dump(path: Path, pack: Pack | None = None) -> Dump:
     Nothing is opened or written but the file; answers to ``pack``'s items are checked against it.
     """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        raw = read_small_file(path, MAX_FILE_BYTES)
+    except OSError as exc:
+        if exc.errno == errno.EFBIG:
             raise ImportFileError(
                 messages.IMPORT_BAD_FILE.format(path=path, reason="the file is too large")
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
+            ) from exc
         raise ImportFileError(
             messages.IMPORT_UNREADABLE.format(path=path, reason=exc.strerror or exc)
         ) from exc
