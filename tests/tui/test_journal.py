@@ -349,19 +349,19 @@ async def settle(pilot: Pilot[None], done: Callable[[], bool], seconds: float = 
 @run_async
 async def test_idle_lock(services: Services, solo: list[Profile], fake_time: FakeTime) -> None:
     (robin,) = solo
-    rawdb.settings(services).set(IDLE_SETTING, "1")
+    rawdb.settings(services).set(IDLE_SETTING, "10")  # the shortest a person can set
     with_journal(services, robin, SECRET, locked=False)
     app = build_app(services)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("j")
         assert isinstance(app.screen, JournalScreen)
-        fake_time.now += 0.6
+        fake_time.now += 6
         await pilot.press("down")  # someone is here: the countdown starts again
-        fake_time.now += 0.6
+        fake_time.now += 6
         await pilot.pause(0.6)  # a couple of idle checks
         assert isinstance(app.screen, JournalScreen)
         assert services.keys.is_unlocked(robin.id)
-        fake_time.now += 1.0
+        fake_time.now += 10
         await settle(pilot, lambda: isinstance(app.screen, HomeScreen))
         assert isinstance(app.screen, HomeScreen)
         assert not services.keys.is_unlocked(robin.id)
@@ -377,8 +377,13 @@ def test_idle_setting_falls_back_to_five_minutes(services: Services) -> None:
     assert idle_seconds(services) == 300
     rawdb.settings(services).set(IDLE_SETTING, "soon")
     assert idle_seconds(services) == 300
-    rawdb.settings(services).set(IDLE_SETTING, "0.5")
-    assert idle_seconds(services) == 0.5
+    # What a person could not set is not used (issue 16): it would switch the lock off or
+    # keep a processor busy.
+    for stored in ("0.5", "inf", "1e-9", "-5", "9", "86401", "nan"):
+        rawdb.settings(services).set(IDLE_SETTING, stored)
+        assert idle_seconds(services) == 300, stored
+    rawdb.settings(services).set(IDLE_SETTING, "120")
+    assert idle_seconds(services) == 120
 
 
 def test_many_entries_are_listed_a_page_at_a_time(

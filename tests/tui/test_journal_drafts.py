@@ -84,12 +84,12 @@ async def test_idle_lock_keeps_the_entry_being_written_and_unlocking_brings_it_b
     services: Services, solo: list[Profile], fake_time: FakeTime
 ) -> None:
     (robin,) = solo
-    rawdb.settings(services).set(IDLE_SETTING, "1")
+    rawdb.settings(services).set(IDLE_SETTING, "10")
     with_journal(services, robin, locked=False)
     app = build_app(services)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await write_new_entry(app, pilot)
-        fake_time.now += 2  # nobody at the keyboard: the idle timer locks the journal
+        fake_time.now += 20  # nobody at the keyboard: the idle timer locks the journal
         await settle(pilot, lambda: isinstance(app.screen, HomeScreen))
         assert isinstance(app.screen, HomeScreen)
         assert not services.keys.is_unlocked(robin.id)

@@ -39,6 +39,8 @@ PHASE_SETTING = "phase.{pack}"
 LOCALE_SETTING = "safety_locale"
 #: Seconds without a key press after which an open journal locks itself (read by the journal).
 IDLE_SETTING = "journal_idle_seconds"
+#: The journal's idle lock may be set from 10 seconds to 24 hours.
+IDLE_RANGE = (10, 86_400)
 
 BUILTIN = "built-in"
 
@@ -268,20 +270,19 @@ class PackService:
         self._settings.set(LOCALE_SETTING, locale or "")
 
     def idle_seconds(self) -> int | None:
+        """The journal's idle lock time as stored, in seconds; None when unset, or when what is
+        stored is not a whole number from 10 s to 24 h (an edited ``inf`` would switch the lock
+        off, ``1e-9`` would keep a processor busy): then the default applies."""
         raw = self._settings.get(IDLE_SETTING)
-        try:
-            return int(float(raw)) if raw else None
-        except ValueError:
+        if raw is None or not raw.strip().isdigit():
             return None
+        seconds = int(raw.strip())
+        return seconds if IDLE_RANGE[0] <= seconds <= IDLE_RANGE[1] else None
 
     def idle_lock_seconds(self) -> float | None:
-        """The journal's idle lock time as stored; None when unset, unreadable or not positive."""
-        raw = self._settings.get(IDLE_SETTING)
-        try:
-            value = float(raw) if raw is not None else None
-        except ValueError:
-            return None
-        return value if value is not None and value > 0 else None
+        """:meth:`idle_seconds` for the lock's timer."""
+        seconds = self.idle_seconds()
+        return None if seconds is None else float(seconds)
 
     def set_idle_seconds(self, raw: str) -> int:
         """Store the journal's idle lock time from what was typed (10 s to 24 h)."""
@@ -289,7 +290,7 @@ class PackService:
             seconds = int(raw.strip())
         except ValueError:
             raise PackSettingError(messages.SETTINGS_IDLE_BAD) from None
-        if not 10 <= seconds <= 86_400:
+        if not IDLE_RANGE[0] <= seconds <= IDLE_RANGE[1]:
             raise PackSettingError(messages.SETTINGS_IDLE_BAD)
         self._settings.set(IDLE_SETTING, str(seconds))
         return seconds
