@@ -111,6 +111,18 @@ MALFORMED: dict[str, tuple[Change | str, str]] = {
         lambda d: d["checkins"][0].update(participants=[2**64]),
         "checkins[0].participants",
     ),
+    "a check-in on one's own at the second turn": (
+        lambda d: d["checkins"][0].update(
+            participants=d["checkins"][0]["participants"][:1],
+            step="answer_b",
+            answers=[
+                a
+                for a in d["checkins"][0]["answers"]
+                if a["profile_id"] == d["checkins"][0]["participants"][0]
+            ],
+        ),
+        "checkins[0].step: answer_b needs two people, not one",
+    ),
     "duplicate id": (
         lambda d: d["checkins"][1].update(id=d["checkins"][0]["id"]),
         "checkins[1].id",

@@ -13,6 +13,7 @@ from trustcheck.core.models import (
     CheckinStatus,
     ItemKind,
     Pack,
+    Step,
     Visibility,
 )
 from trustcheck.transfer.format import Dump, DumpAnswer, DumpError
@@ -34,6 +35,9 @@ def check_references(dump: Dump, pack: Pack | None) -> None:
         for pid in c.participants:
             if pid not in profile_ids:
                 raise DumpError(f"{where}.participants: no profile with id {pid}")
+        if len(c.participants) == 1 and c.step in (Step.HANDOVER, Step.ANSWER_B):
+            # A check-in on one's own has no hand-over and no second turn (issue 16).
+            raise DumpError(f"{where}.step: {c.step} needs two people, not one")
         seen: set[tuple[int, str, str]] = set()
         for k, a in enumerate(c.answers):
             at = f"{where}.answers[{k}]"
