@@ -111,3 +111,35 @@ def test_a_crash_in_the_app_ends_the_process_with_a_non_zero_code(tmp_path: Path
     result = launch("--data-dir", str(tmp_path / "data"), env={"PROBE_CODE": "1"})
     assert result.returncode == 1
     assert ok(launch("--data-dir", str(tmp_path / "data"))).split()[1] == "home"
+
+
+_MEMORY_PROBE = """
+import resource, sys
+import trustcheck.tui.app as tui
+from trustcheck.cli.hardening import is_dumpable
+
+class Probe:
+    return_code = 0
+    def __init__(self, services, start):
+        pass
+    def run(self):
+        print(resource.getrlimit(resource.RLIMIT_CORE), is_dumpable())
+
+tui.build_app = Probe
+sys.argv = ["trustcheck", *sys.argv[1:]]
+from trustcheck.cli import main
+main()
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_the_running_app_writes_no_core_dump_and_cannot_be_attached_to(tmp_path: Path) -> None:
+    """Issue 16, section 6: a crash dump taken after ctrl+l held the passphrase and private
+    text. The app turns core dumps off and marks itself not dumpable (no same-user ptrace)."""
+    result = subprocess.run(
+        [sys.executable, "-c", _MEMORY_PROBE, "--data-dir", str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert ok(result).strip() == "(0, 0) False"

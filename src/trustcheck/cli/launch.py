@@ -41,9 +41,11 @@ def run_tui(start: Start, data_dir: Path | None = None) -> int:
     folder) at home or at this week's check-in; the process's exit code (non-zero after a
     crash). A known problem (a newer or damaged database, a bad ``TRUSTCHECK_TODAY``) raises
     :class:`~trustcheck.core.errors.UserError`."""
+    from trustcheck.cli.hardening import keep_memory_private
     from trustcheck.paths import default_data_dir
     from trustcheck.services import open_services
 
+    keep_memory_private()  # before any key or private text is in memory
     services = open_services(data_dir or default_data_dir())
     try:
         # Textual costs ~150 ms to import: only the TUI path pays it.
