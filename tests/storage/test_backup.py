@@ -408,3 +408,73 @@ def test_no_migration_when_the_backup_cannot_be_written(
         Database.open(filled)
     assert "before upgrading" in one_line(str(info.value))
     assert dump(filled / DB_FILENAME) == before
+
+
+# --- leftovers and folder modes (issue 16, section 6) ----------------------------------------
+
+
+def test_restores_keep_only_the_newest_copies_of_what_was_there(
+    data_dir: Path, tmp_path: Path, clock: FixedClock
+) -> None:
+    from trustcheck.storage.backup import KEEP_RESTORE_BACKUPS
+
+    other = tmp_path / "other"
+    populate(other, clock, note="restored")
+    backup_to(other, tmp_path / "b.sqlite3")
+    populate(data_dir, clock, note="before")
+    for _ in range(KEEP_RESTORE_BACKUPS + 2):
+        restore_from(data_dir, tmp_path / "b.sqlite3")
+    kept = sorted(backups_dir(data_dir).glob(f"{RESTORE_PREFIX}*"))
+    assert len(kept) == KEEP_RESTORE_BACKUPS
+
+
+def test_a_copy_killed_while_written_leaves_nothing_behind_at_the_next(
+    data_dir: Path, tmp_path: Path, clock: FixedClock
+) -> None:
+    """A SIGKILL during a backup leaves its temporary file: the next copy into that folder
+    removes it, once nobody has touched it for an hour (a copy in progress elsewhere is not)."""
+    import time
+
+    from trustcheck.storage.files import STALE_SECONDS
+
+    other = tmp_path / "other"
+    populate(other, clock, note="restored")
+    backup_to(other, tmp_path / "b.sqlite3")
+    populate(data_dir, clock, note="before")
+    folder = backups_dir(data_dir)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    old = folder / f".{RESTORE_PREFIX}20260101T000000000000Z.sqlite3.abcd1234.partial"
+    fresh = folder / f".{RESTORE_PREFIX}20260102T000000000000Z.sqlite3.efgh5678.partial"
+    for leftover in (old, fresh):
+        leftover.write_bytes(b"half a copy")
+    hour_ago = time.time() - STALE_SECONDS - 60
+    os.utime(old, (hour_ago, hour_ago))
+    restore_from(data_dir, tmp_path / "b.sqlite3")
+    assert not old.exists()
+    assert fresh.exists()  # maybe another window's copy under way
+
+    target = tmp_path / "mine.sqlite3"
+    mine = tmp_path / ".mine.sqlite3.zzzz.partial"
+    mine.write_bytes(b"killed")
+    os.utime(mine, (hour_ago, hour_ago))
+    backup_to(data_dir, target)
+    assert target.exists() and not mine.exists()
+
+
+def test_folders_made_for_the_data_are_private_whatever_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0)
+    try:
+        data = tmp_path / "a" / "b" / "data"
+        Database.open(data).close()
+    finally:
+        os.umask(old)
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", data):
+        assert mode(folder) == 0o700, folder
+
+
+def test_a_loose_backups_folder_is_tightened_when_the_data_is_opened(filled: Path) -> None:
+    folder = backups_dir(filled)
+    folder.mkdir(exist_ok=True)
+    folder.chmod(0o755)
+    Database.open(filled).close()
+    assert mode(folder) == 0o700

@@ -24,6 +24,7 @@ from trustcheck import messages
 from trustcheck.paths import DB_FILENAME
 from trustcheck.storage import migrations
 from trustcheck.storage.db import (
+    BACKUPS_DIRNAME,
     BUSY_TIMEOUT_MS,
     DIR_MODE,
     FILE_MODE,
@@ -31,7 +32,12 @@ from trustcheck.storage.db import (
     ensure_private_dir,
 )
 from trustcheck.storage.errors import StorageError
-from trustcheck.storage.files import TargetExists, atomic_target, fsync_path
+from trustcheck.storage.files import (
+    TargetExists,
+    atomic_target,
+    fsync_path,
+    remove_stale_partials,
+)
 from trustcheck.storage.probe import (  # ``inspect`` and ``side_files``: callers import them here
     _holds_data,
     _wal_in_use,
@@ -40,8 +46,8 @@ from trustcheck.storage.probe import (  # ``inspect`` and ``side_files``: caller
 from trustcheck.storage.probe import inspect as inspect
 from trustcheck.storage.probe import side_files as side_files
 
-BACKUPS_DIRNAME = "backups"
 KEEP_MIGRATION_BACKUPS = 5
+KEEP_RESTORE_BACKUPS = 5
 MIGRATION_PREFIX = "before-migration-"
 RESTORE_PREFIX = "before-restore-"
 SUFFIX = ".sqlite3"
@@ -165,11 +171,13 @@ def backup_to(data_dir: Path, target: Path, *, overwrite: bool = False) -> tuple
 def backup_before_migration(conn: sqlite3.Connection, data_dir: Path, version: int) -> Path:
     """The automatic copy made before a migration: ``backups/before-migration-STAMP-vN``.
 
-    Only the newest ``KEEP_MIGRATION_BACKUPS`` of them are kept.
+    Only the newest ``KEEP_MIGRATION_BACKUPS`` of them are kept (and ``KEEP_RESTORE_BACKUPS``
+    of the copies made before a restore); leftovers of a copy that was killed are removed.
     """
     folder = backups_dir(data_dir)
     try:
         ensure_private_dir(folder)
+        remove_stale_partials(folder, ".*.partial")
         written = write_copy(
             conn, _unique(folder, MIGRATION_PREFIX, f"-v{version}"), stage="pre-migration"
         )
@@ -346,7 +354,9 @@ def restore_from(data_dir: Path, source: Path) -> RestoreResult:
                 if existing and _holds_data(dst):
                     folder = backups_dir(data_dir)
                     ensure_private_dir(folder)
+                    remove_stale_partials(folder, ".*.partial")
                     safety = write_copy(dst, _unique(folder, RESTORE_PREFIX), stage="safety")
+                    rotate(folder, RESTORE_PREFIX, KEEP_RESTORE_BACKUPS)
                 dst_wal = str(dst.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal"
                 page_size = int(dst.execute("PRAGMA page_size").fetchone()[0])
                 fit = (

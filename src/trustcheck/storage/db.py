@@ -21,12 +21,20 @@ from trustcheck.storage.errors import CorruptDatabaseError, NewerDatabaseError, 
 BUSY_TIMEOUT_MS = 10_000
 DIR_MODE = 0o700
 FILE_MODE = 0o600
+#: The app's own copies (before a migration or a restore), inside the data folder.
+BACKUPS_DIRNAME = "backups"
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create ``path`` (and parents) and make the folder itself 0700, whatever the umask."""
+    """Create ``path`` and make it 0700, whatever the umask; a parent folder created for it is
+    0700 too (``mkdir(parents=True)`` would make those by the umask: 0777 under umask 000).
+    Folders that were there already are left as they are, but ``path`` itself."""
     try:
-        path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+        missing = [p for p in (path, *path.parents) if not p.exists()]
+        for folder in reversed(missing):
+            folder.mkdir(mode=DIR_MODE, exist_ok=True)
+            if stat.S_IMODE(folder.stat().st_mode) != DIR_MODE:
+                folder.chmod(DIR_MODE)
         if stat.S_IMODE(path.stat().st_mode) != DIR_MODE:
             path.chmod(DIR_MODE)
     except OSError as exc:
@@ -60,6 +68,9 @@ class Database:
         A database written by a newer trustcheck is refused before anything is written to it.
         """
         ensure_private_dir(data_dir)
+        backups = data_dir / BACKUPS_DIRNAME
+        if backups.is_dir() and not backups.is_symlink():
+            ensure_private_dir(backups)  # a copy of everything: never looser than the data
         path = data_dir / DB_FILENAME
         try:
             _ensure_private_file(path)

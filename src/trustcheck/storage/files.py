@@ -10,7 +10,9 @@ Errors are the caller's to word: :class:`TargetExists`, or the ``OSError`` as it
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -70,6 +72,7 @@ def atomic_target(target: Path, *, overwrite: bool = False, suffix: str = ".tmp"
     if not overwrite and (target.exists() or target.is_symlink()):
         raise TargetExists(target)
     folder = target.parent
+    remove_stale_partials(folder, f".{glob.escape(target.name)}.*{suffix}")
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=folder)
     os.close(fd)
     tmp = Path(name)
@@ -81,6 +84,27 @@ def atomic_target(target: Path, *, overwrite: bool = False, suffix: str = ".tmp"
         fsync_path(folder, directory=True)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+#: A temporary file untouched this long is a leftover of a write that was killed (a copy being
+#: written keeps changing it), never one in progress in another window.
+STALE_SECONDS = 3600
+
+
+def remove_stale_partials(folder: Path, pattern: str) -> list[Path]:
+    """Delete leftovers of killed writes in ``folder`` matching ``pattern`` (and SQLite's
+    ``-journal`` beside each) that nobody has touched for :data:`STALE_SECONDS`; best effort."""
+    import time
+
+    removed = []
+    now = time.time()
+    for leftover in [*folder.glob(pattern), *folder.glob(f"{pattern}-journal")]:
+        with contextlib.suppress(OSError):
+            info = leftover.lstat()
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_SECONDS:
+                leftover.unlink()
+                removed.append(leftover)
+    return removed
 
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = False) -> Path:
