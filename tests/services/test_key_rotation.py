@@ -24,6 +24,7 @@ from trustcheck.services.safety import SafetyAnswer
 from trustcheck.storage import crypto
 from trustcheck.storage.backup import MIGRATION_PREFIX, SUFFIX, backups_dir
 from trustcheck.storage.crypto import ProfileLocked, WrongPassphrase
+from trustcheck.storage.errors import WriteFailed
 
 OLD, NEW = "old words here", "new words here"
 
@@ -194,7 +195,7 @@ def test_a_change_that_fails_midway_changes_nothing(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(crypto, "seal", failing)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(WriteFailed):
         svc.keys.set_passphrase(alex.id, NEW, old=OLD)
     monkeypatch.undo()
     assert sealed_rows(svc, alex.id) == before

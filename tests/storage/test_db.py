@@ -624,3 +624,49 @@ def test_a_v7_database_keeps_only_the_day_of_each_answer_and_safety_answer(
         assert checkin == ("2026-01-11T19:00:00+00:00",)
     finally:
         database.close()
+
+
+# --- a write that cannot happen is one line, and stores nothing (issue 16, section 4) ----------
+
+
+def test_a_write_blocked_by_another_window_past_the_timeout_is_one_line(data_dir: Path) -> None:
+    from trustcheck.storage.errors import WriteFailed
+
+    database = Database.open(data_dir)
+    other = sqlite3.connect(database.path, isolation_level=None)
+    try:
+        database.conn.execute("PRAGMA busy_timeout = 50")  # the app waits 10 s; a test need not
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(WriteFailed) as failed, database.transaction() as conn:
+            conn.execute("INSERT INTO settings(key, value) VALUES ('a', 'b')")
+        assert "another trustcheck window is saving" in str(failed.value)
+        assert "\n" not in str(failed.value)
+        other.execute("ROLLBACK")
+        found = database.conn.execute("SELECT count(*) FROM settings WHERE key = 'a'")
+        assert found.fetchone() == (0,)
+        assert not database.conn.in_transaction
+    finally:
+        other.close()
+        database.close()
+
+
+def test_a_full_disk_is_reported_as_a_full_disk_and_nothing_is_stored(data_dir: Path) -> None:
+    from trustcheck.storage.errors import WriteFailed
+
+    database = Database.open(data_dir)
+    try:
+        pages = database.conn.execute("PRAGMA page_count").fetchone()[0]
+        database.conn.execute(f"PRAGMA max_page_count = {pages}")  # no room to grow: SQLITE_FULL
+        with pytest.raises(WriteFailed) as failed, database.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO settings(key, value) VALUES (?, ?)",
+                [(f"k{n}", "x" * 2000) for n in range(200)],
+            )
+        assert str(failed.value) == (
+            "the disk is full; nothing was changed: free some space and try again"
+        )
+        assert "readable" not in str(failed.value)
+        count = database.conn.execute("SELECT count(*) FROM settings WHERE key LIKE 'k%'")
+        assert count.fetchone() == (0,)
+    finally:
+        database.close()

@@ -163,3 +163,41 @@ async def test_keys_typed_while_the_question_changes_reach_no_question(
         await settled(pilot, app)
         await pilot.press("o", "k")
         assert box.text == "ok"
+
+
+@run_async
+async def test_a_save_that_cannot_happen_keeps_the_question_and_says_why(
+    services: Services, couple: list[Profile], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16, section 4: a failed save crashed the app (while the message said nothing was
+    lost). Now the question stays, the reason is on screen, and giving the answer again saves
+    it."""
+    from trustcheck.storage.errors import WriteFailed
+    from trustcheck.storage.repos.answers import AnswerRepo
+
+    alex = couple[0]
+    draft = at_item(services, couple, RATING)
+    real = AnswerRepo.save
+    failing = {"on": True}
+
+    def save(repo: AnswerRepo, *args: object, **kwargs: object) -> None:
+        if failing["on"]:
+            raise WriteFailed(messages.DISK_FULL)
+        real(repo, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(AnswerRepo, "save", save)
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # through the turn's gate
+        await pilot.press("t")  # 10
+        await pilot.pause()
+        screen = answer_screen(app)
+        assert screen.item.id == RATING  # still this question
+        assert "the disk is full" in screen_text(app)
+        assert stored(services, draft, alex, RATING) is None
+        failing["on"] = False
+        await pilot.press("t")  # the person gives it again
+        await pilot.pause()
+        assert stored(services, draft, alex, RATING) == 10
+        assert answer_screen(app).item.id != RATING
+    assert app.return_code in (None, 0)

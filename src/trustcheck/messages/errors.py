@@ -7,6 +7,12 @@ DB_NEWER = (
     "{path} was written by a newer trustcheck (schema {found}, this one knows up to {known}); "
     "it was left untouched — please update trustcheck"
 )
+DB_BUSY = (
+    "another trustcheck window is saving and did not finish in time; nothing was changed here: "
+    "try again in a moment"
+)
+DISK_FULL = "the disk is full; nothing was changed: free some space and try again"
+DB_WRITE_FAILED = "could not save to {path} ({reason}); nothing was changed"
 DB_CORRUPT = "{path} is not a readable trustcheck database ({reason}); it was left untouched"
 PROFILE_EXISTS = "there is already a profile called {name!r}"
 PROFILE_UNKNOWN = "there is no profile called {name!r}; the people here are {names}"

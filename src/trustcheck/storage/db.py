@@ -6,6 +6,7 @@ Storage owns every SQL statement and every byte on disk; nothing else opens the 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 import stat
@@ -16,7 +17,12 @@ from pathlib import Path
 from trustcheck import messages
 from trustcheck.paths import DB_FILENAME
 from trustcheck.storage import migrations
-from trustcheck.storage.errors import CorruptDatabaseError, NewerDatabaseError, StorageError
+from trustcheck.storage.errors import (
+    CorruptDatabaseError,
+    NewerDatabaseError,
+    StorageError,
+    WriteFailed,
+)
 
 BUSY_TIMEOUT_MS = 10_000
 DIR_MODE = 0o700
@@ -129,15 +135,30 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One user action = one ``BEGIN IMMEDIATE`` transaction: all of it is stored, or none."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """One user action = one ``BEGIN IMMEDIATE`` transaction: all of it is stored, or none.
+
+        A write that cannot happen (another window holding the lock past the timeout, a full
+        disk, a file-size limit, an I/O error) raises :class:`WriteFailed`, one line that says
+        which, with nothing stored.
+        """
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise write_failed(exc, self.path) from exc
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+        except BaseException as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError | OSError):
+                raise write_failed(exc, self.path) from exc
             raise
-        else:
+        try:
             self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+            raise write_failed(exc, self.path) from exc
 
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
@@ -213,6 +234,20 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA secure_delete = ON")
+
+
+def write_failed(exc: sqlite3.OperationalError | OSError, path: Path) -> WriteFailed:
+    """What a failed write was, in one line: busy, a full disk, or the reason as given."""
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+            return WriteFailed(messages.DISK_FULL)
+        return WriteFailed(messages.DB_WRITE_FAILED.format(path=path, reason=exc.strerror or exc))
+    reason = str(exc)
+    if "locked" in reason or "busy" in reason:
+        return WriteFailed(messages.DB_BUSY)
+    if "full" in reason:
+        return WriteFailed(messages.DISK_FULL)
+    return WriteFailed(messages.DB_WRITE_FAILED.format(path=path, reason=reason))
 
 
 def _statements(script: str) -> list[str]:

@@ -19,3 +19,8 @@ class CorruptDatabaseError(StorageError):
 
 class ConflictError(StorageError):
     """A change clashes with something already stored (a duplicate name, a second draft)."""
+
+
+class WriteFailed(StorageError):
+    """A write that could not happen (busy past the timeout, a full disk, an I/O error): nothing
+    of it was stored, and what the person gave is still theirs to give again."""

@@ -8,12 +8,12 @@ scores again any turn whose row is missing or was scored otherwise (its ``stamp`
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Iterable
 
 from trustcheck.core.models import AREAS
 from trustcheck.core.trends import ScoredTurn
 from trustcheck.storage.db import Database
+from trustcheck.storage.errors import WriteFailed
 
 #: A column per area (``core.models.AREAS``, in that order), then the overall rating.
 _SCORE_COLUMNS = ", ".join((*AREAS, "overall"))
@@ -85,7 +85,7 @@ class ScoreRepo:
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     rows,
                 )
-        except sqlite3.OperationalError:
+        except WriteFailed:
             return False
         return True
 

@@ -24,9 +24,10 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from trustcheck import messages
+from trustcheck.core.errors import UserError
 from trustcheck.core.models import Answer, Checkin, Item, ItemKind, Pack, Profile, Visibility
 from trustcheck.services import Services
-from trustcheck.services.checkin import CheckinError, TurnItem
+from trustcheck.services.checkin import TurnItem
 from trustcheck.services.errors import ProfileLocked
 from trustcheck.tui.screens.answer_drafts import DraftingStep, sealed_answer
 from trustcheck.tui.screens.answer_view import item_notes, progress_line, stored_note
@@ -285,7 +286,9 @@ class AnswerScreen(DraftingStep):
                 pack_id=self.pack.id,
                 not_this_week=not_this_week,
             )
-        except (CheckinError, ProfileLocked) as exc:
+        except (UserError, ProfileLocked) as exc:
+            # A refused answer, a locked author, or a write that could not happen (busy, a full
+            # disk): the answer stays on screen with the reason; giving it again retries.
             why = messages.PRIVATE_NEEDS_UNLOCK if isinstance(exc, ProfileLocked) else str(exc)
             self.query_one("#error", Static).update(plain(why))
             self.query_one("#error", Static).display = True
