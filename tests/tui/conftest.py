@@ -13,10 +13,13 @@ from typing import Any, ParamSpec
 import pytest
 from rich.console import Console
 from textual.app import App
+from textual.pilot import Pilot
 
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import ItemKind, Profile
 from trustcheck.services import Services, open_services
+from trustcheck.tui.app import TrustcheckApp
+from trustcheck.tui.widgets.passphrase import PassphraseInput
 
 P = ParamSpec("P")
 
@@ -145,3 +148,13 @@ def _quick_screens(monkeypatch: pytest.MonkeyPatch) -> None:
     from trustcheck.tui.screens.answer import AnswerScreen
 
     monkeypatch.setattr(AnswerScreen, "SETTLE_SECONDS", 0.0)
+
+
+async def give_passphrase(app: TrustcheckApp, pilot: Pilot[None], passphrase: str) -> None:
+    """Fill the open passphrase modal (set or unlock) without typing, and submit it."""
+    for field in app.screen.query(PassphraseInput):
+        field.value = passphrase
+    for _ in app.screen.query(PassphraseInput):
+        await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()

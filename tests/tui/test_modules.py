@@ -8,7 +8,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 import checkin_helpers
@@ -16,7 +15,7 @@ import rawdb
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Checkin, ItemKind, Profile, Visibility
 from trustcheck.services import Services, open_services
-from trustcheck.tui.app import TrustcheckApp, build_app
+from trustcheck.tui.app import build_app
 from trustcheck.tui.screens.about import AboutScreen
 from trustcheck.tui.screens.answer import AnswerScreen
 from trustcheck.tui.screens.guides import GuideScreen, GuidesScreen
@@ -27,9 +26,8 @@ from trustcheck.tui.screens.settings import SettingsScreen
 from trustcheck.tui.screens.support import SupportOfferScreen
 from trustcheck.tui.screens.turnreview import TurnReviewScreen
 from trustcheck.tui.screens.unlock import SetPassphraseScreen, UnlockScreen
-from trustcheck.tui.widgets.passphrase import PassphraseInput
 
-from .conftest import fill_turn, run_async, screen_text
+from .conftest import fill_turn, give_passphrase, run_async, screen_text
 
 SIZE = (120, 40)
 SECRET = "velvetotter42"  # a private sentinel
@@ -58,15 +56,6 @@ def module_keys(services: Services, person: Profile, pack_id: str, text: str = "
         else:
             keys.append("5")
     return keys
-
-
-async def give_passphrase(app: TrustcheckApp, pilot: Pilot[None], passphrase: str) -> None:
-    for field in app.screen.query(PassphraseInput):
-        field.value = passphrase
-    for _ in app.screen.query(PassphraseInput):
-        await pilot.press("enter")
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def db_rows(services: Services, sql: str, *params: object) -> list[tuple[object, ...]]:

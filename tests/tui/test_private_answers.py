@@ -5,21 +5,18 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from textual.pilot import Pilot
-
 import checkin_helpers
 import rawdb
 from trustcheck.core.models import Checkin, Profile, Visibility
 from trustcheck.services import Services
-from trustcheck.tui.app import TrustcheckApp, build_app
+from trustcheck.tui.app import build_app
 from trustcheck.tui.screens.answer import AnswerScreen
 from trustcheck.tui.screens.handover import HandoverScreen
 from trustcheck.tui.screens.reveal import RevealScreen
 from trustcheck.tui.screens.unlock import SetPassphraseScreen, UnlockScreen
-from trustcheck.tui.widgets.passphrase import PassphraseInput
 from trustcheck.tui.widgets.text_answer import TextAnswer
 
-from .conftest import fill_turn, run_async, screen_text
+from .conftest import fill_turn, give_passphrase, run_async, screen_text
 
 SIZE = (120, 40)
 PRIVATE = "quietmarmot93"  # the private sentinel
@@ -32,16 +29,6 @@ def near_the_end_of_a(services: Services, couple: list[Profile]) -> tuple[Checki
     items = checkins.pack.items
     fill_turn(services, draft.id, couple[0].id, base=5, upto=len(items) - 2)
     return draft, items[-2].id
-
-
-async def give_passphrase(app: TrustcheckApp, pilot: Pilot[None], passphrase: str) -> None:
-    """Fill the open passphrase modal (set or unlock) without typing, and submit it."""
-    for field in app.screen.query(PassphraseInput):
-        field.value = passphrase
-    for _ in app.screen.query(PassphraseInput):
-        await pilot.press("enter")
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def stored_row(services: Services, item_id: str, profile_id: int) -> tuple[object, ...]:

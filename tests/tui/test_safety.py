@@ -9,7 +9,6 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import Select
 
 import rawdb
@@ -29,9 +28,8 @@ from trustcheck.tui.screens.safety import Phase, SafetyScreen, WeekStoppedScreen
 from trustcheck.tui.screens.setup import SetupScreen
 from trustcheck.tui.screens.support import SupportLinesScreen
 from trustcheck.tui.screens.unlock import SetPassphraseScreen, UnlockScreen
-from trustcheck.tui.widgets.passphrase import PassphraseInput
 
-from .conftest import NOW, run_async, screen_text
+from .conftest import NOW, give_passphrase, run_async, screen_text
 
 SIZE = (120, 50)
 
@@ -59,15 +57,6 @@ def where(app: TrustcheckApp) -> tuple[str, str | None]:
     """The screen showing, and the safety check's phase on it (what someone could count)."""
     screen = app.screen
     return type(screen).__name__, str(screen.phase) if isinstance(screen, SafetyScreen) else None
-
-
-async def give_passphrase(app: TrustcheckApp, pilot: Pilot[None], passphrase: str) -> None:
-    for field in app.screen.query(PassphraseInput):
-        field.value = passphrase
-    for _ in app.screen.query(PassphraseInput):
-        await pilot.press("enter")
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def walk(
