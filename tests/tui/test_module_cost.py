@@ -71,3 +71,18 @@ async def test_without_modules_the_opening_screen_says_it_fits(
         text = opening(screen_text(app))
         assert messages.CHECKIN_FITS.format(minutes=minutes) in text
         assert "Modules on" not in text
+
+
+@run_async
+async def test_settings_say_what_each_module_adds_before_it_is_switched_on(
+    services: Services, couple: list[Profile]
+) -> None:
+    app = build_app(services)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        text = opening(screen_text(app))
+        for pack in services.packs.modules():
+            n = services.packs.questions_added(pack)
+            assert n > 0
+            assert f"{pack.title} (adds up to {n} questions)" in text, pack.id

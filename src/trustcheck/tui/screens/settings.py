@@ -118,7 +118,10 @@ class SettingsScreen(Screen[None]):
             for n, pack in enumerate(self.modules):
                 widget_id = f"module-{n}"
                 self._switches[widget_id] = pack.id
-                label = pack.title
+                # What switching it on costs a turn (issue 15): its questions, said up front.
+                label = messages.MODULE_QUESTIONS_TITLE.format(
+                    title=pack.title, n=self.services.packs.questions_added(pack)
+                )
                 if pack.private:
                     solo = len(self.people) == 1
                     private = messages.SETTINGS_PRIVATE_MODULE_SOLO if solo else None
