@@ -432,9 +432,8 @@ def test_a_copy_killed_while_written_leaves_nothing_behind_at_the_next(
     data_dir: Path, tmp_path: Path, clock: FixedClock
 ) -> None:
     """A SIGKILL during a backup leaves its temporary file: the next copy into that folder
-    removes it, once nobody has touched it for an hour (a copy in progress elsewhere is not)."""
-    import time
-
+    removes it, once nobody has touched it for an hour (a copy in progress elsewhere is not).
+    Ages are read on the file system's clock (a fresh file's time), never the process's."""
     from trustcheck.storage.files import STALE_SECONDS
 
     other = tmp_path / "other"
@@ -447,7 +446,7 @@ def test_a_copy_killed_while_written_leaves_nothing_behind_at_the_next(
     fresh = folder / f".{RESTORE_PREFIX}20260102T000000000000Z.sqlite3.efgh5678.partial"
     for leftover in (old, fresh):
         leftover.write_bytes(b"half a copy")
-    hour_ago = time.time() - STALE_SECONDS - 60
+    hour_ago = fresh.stat().st_mtime - STALE_SECONDS - 60
     os.utime(old, (hour_ago, hour_ago))
     restore_from(data_dir, tmp_path / "b.sqlite3")
     assert not old.exists()

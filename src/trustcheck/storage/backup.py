@@ -177,7 +177,6 @@ def backup_before_migration(conn: sqlite3.Connection, data_dir: Path, version: i
     folder = backups_dir(data_dir)
     try:
         ensure_private_dir(folder)
-        remove_stale_partials(folder, ".*.partial")
         written = write_copy(
             conn, _unique(folder, MIGRATION_PREFIX, f"-v{version}"), stage="pre-migration"
         )
@@ -186,6 +185,7 @@ def backup_before_migration(conn: sqlite3.Connection, data_dir: Path, version: i
             messages.MIGRATION_BACKUP_FAILED.format(path=data_dir / DB_FILENAME, reason=exc)
         ) from exc
     rotate(folder, MIGRATION_PREFIX, KEEP_MIGRATION_BACKUPS)
+    remove_stale_partials(folder, ".*.partial", written.stat().st_mtime)
     return written
 
 
@@ -354,9 +354,9 @@ def restore_from(data_dir: Path, source: Path) -> RestoreResult:
                 if existing and _holds_data(dst):
                     folder = backups_dir(data_dir)
                     ensure_private_dir(folder)
-                    remove_stale_partials(folder, ".*.partial")
                     safety = write_copy(dst, _unique(folder, RESTORE_PREFIX), stage="safety")
                     rotate(folder, RESTORE_PREFIX, KEEP_RESTORE_BACKUPS)
+                    remove_stale_partials(folder, ".*.partial", safety.stat().st_mtime)
                 dst_wal = str(dst.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal"
                 page_size = int(dst.execute("PRAGMA page_size").fetchone()[0])
                 fit = (

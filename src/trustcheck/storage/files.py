@@ -72,10 +72,12 @@ def atomic_target(target: Path, *, overwrite: bool = False, suffix: str = ".tmp"
     if not overwrite and (target.exists() or target.is_symlink()):
         raise TargetExists(target)
     folder = target.parent
-    remove_stale_partials(folder, f".{glob.escape(target.name)}.*{suffix}")
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=folder)
+    now = os.fstat(fd).st_mtime
     os.close(fd)
     tmp = Path(name)
+    # What a killed earlier write of this target left behind goes (ours is new: never stale).
+    remove_stale_partials(folder, f".{glob.escape(target.name)}.*{suffix}", now)
     try:
         yield tmp
         os.chmod(tmp, FILE_MODE)
@@ -91,13 +93,13 @@ def atomic_target(target: Path, *, overwrite: bool = False, suffix: str = ".tmp"
 STALE_SECONDS = 3600
 
 
-def remove_stale_partials(folder: Path, pattern: str) -> list[Path]:
+def remove_stale_partials(folder: Path, pattern: str, now: float) -> list[Path]:
     """Delete leftovers of killed writes in ``folder`` matching ``pattern`` (and SQLite's
-    ``-journal`` beside each) that nobody has touched for :data:`STALE_SECONDS`; best effort."""
-    import time
+    ``-journal`` beside each) that nobody has touched for :data:`STALE_SECONDS`; best effort.
 
+    ``now`` is the modification time of a file just written there: the file system's own
+    clock, which the leftovers' times come from (the process's clock may differ)."""
     removed = []
-    now = time.time()
     for leftover in [*folder.glob(pattern), *folder.glob(f"{pattern}-journal")]:
         with contextlib.suppress(OSError):
             info = leftover.lstat()
