@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 import stat
 from pathlib import Path
@@ -477,3 +478,26 @@ def test_a_loose_backups_folder_is_tightened_when_the_data_is_opened(filled: Pat
     folder.chmod(0o755)
     Database.open(filled).close()
     assert mode(folder) == 0o700
+
+
+def test_a_backup_missing_a_table_is_refused_and_doctor_says_so(
+    filled: Path, tmp_path: Path
+) -> None:
+    """Issue 16, section 5: a backup with journal_entries dropped was restored, and doctor then
+    said all was fine."""
+    from trustcheck.services.ops import doctor
+
+    copy = tmp_path / "b.sqlite3"
+    backup_to(filled, copy)
+    conn = sqlite3.connect(copy)
+    conn.execute("DROP TABLE journal_entries")
+    conn.commit()
+    conn.close()
+    with pytest.raises(BackupError) as refused:
+        restore_from(filled, copy)
+    assert "tables missing: journal_entries" in str(refused.value)
+    target = tmp_path / "broken"
+    target.mkdir(mode=0o700)
+    shutil.copyfile(copy, target / DB_FILENAME)
+    report = doctor(target)
+    assert any("tables are missing: journal_entries" in str(p) for p in report.problems)

@@ -670,3 +670,21 @@ def test_a_full_disk_is_reported_as_a_full_disk_and_nothing_is_stored(data_dir: 
         assert count.fetchone() == (0,)
     finally:
         database.close()
+
+
+# --- a database is checked by its whole schema (issue 16, section 5) ----------------------------
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_untouched(data_dir: Path) -> None:
+    data_dir.mkdir(mode=0o700)
+    path = data_dir / DB_FILENAME
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.execute("INSERT INTO notes(body) VALUES ('theirs')")
+    conn.commit()
+    conn.close()
+    before = _sha256(path)
+    with pytest.raises(CorruptDatabaseError) as refused:
+        Database.open(data_dir)
+    assert "another program's tables" in str(refused.value)
+    assert _sha256(path) == before

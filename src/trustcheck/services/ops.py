@@ -159,6 +159,12 @@ def _database(report: DoctorReport, db_path: Path, known: int, *, full: bool) ->
             f"no trustcheck tables (schema {version})",
             "this is not a trustcheck database: choose the right folder with --data-dir",
         )
+    elif found.missing_tables:
+        report.bad(
+            "schema",
+            f"version {version}, but tables are missing: {', '.join(sorted(found.missing_tables))}",
+            "restore a backup with `trustcheck restore FILE` (it keeps a copy of this file)",
+        )
     elif version > known:
         report.bad(
             "schema",

@@ -245,6 +245,11 @@ def validate_backup(source: Path) -> int:
         raise BackupError(
             messages.RESTORE_NOT_TRUSTCHECK.format(path=source, reason="no trustcheck tables")
         )
+    if found.missing_tables:
+        missing = ", ".join(sorted(found.missing_tables))
+        raise BackupError(
+            messages.RESTORE_DAMAGED.format(path=source, reason=f"tables missing: {missing}")
+        )
     assert found.version is not None
     if found.version > migrations.schema_version():
         raise BackupError(

@@ -93,8 +93,12 @@ class Database:
             path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
         )
         try:
-            _configure(conn)
             db = cls(path, conn)
+            if version == 0 and db._foreign_tables():  # read before anything is written
+                # Another program's SQLite file: never migrate it into ours (issue 16).
+                why = "it holds another program's tables"
+                raise CorruptDatabaseError(messages.DB_CORRUPT.format(path=path, reason=why))
+            _configure(conn)
             if 0 < version < migrations.schema_version() and db._holds_data():
                 # Upgrading rewrites the schema: keep a copy of the data as it was first.
                 from trustcheck.storage.backup import backup_before_migration
@@ -169,6 +173,13 @@ class Database:
             "SELECT (SELECT count(*) FROM profiles) + (SELECT count(*) FROM checkins)"
         ).fetchone()
         return int(row[0]) == 0
+
+    def _foreign_tables(self) -> bool:
+        """Whether a file of schema 0 already holds tables (ours are made by the migrations)."""
+        row = self.conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchone()
+        return int(row[0]) > 0
 
     def _holds_data(self) -> bool:
         """Anything worth a backup: data in our tables, or tables we do not know."""

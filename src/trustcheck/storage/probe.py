@@ -6,10 +6,12 @@ backup before it trusts it). Moved out of ``backup.py``, which re-exports these 
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from trustcheck.storage import migrations
 from trustcheck.storage.db import BUSY_TIMEOUT_MS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -35,6 +37,28 @@ class Inspection:
     @property
     def is_trustcheck(self) -> bool:
         return self.version is not None and self.version >= 1 and self.tables >= CORE_TABLES
+
+    @property
+    def missing_tables(self) -> frozenset[str]:
+        """The tables its schema version should have and it has not (issue 16: a backup with
+        ``journal_entries`` dropped was restored, and ``doctor`` said all was fine)."""
+        if self.version is None or not 1 <= self.version <= migrations.schema_version():
+            return frozenset()
+        return expected_tables(self.version) - self.tables
+
+
+@functools.cache
+def expected_tables(version: int) -> frozenset[str]:
+    """The tables of a trustcheck database at schema ``version``: the migrations up to it,
+    applied to an empty database in memory."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for script in migrations.MIGRATIONS[:version]:
+            conn.executescript(script)
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    finally:
+        conn.close()
+    return frozenset(str(r[0]) for r in rows if not str(r[0]).startswith("sqlite_"))
 
 
 def side_files(path: Path) -> tuple[Path, Path]:
