@@ -175,11 +175,14 @@ class Database:
         return int(row[0]) == 0
 
     def _foreign_tables(self) -> bool:
-        """Whether a file of schema 0 already holds tables (ours are made by the migrations)."""
+        """Whether the file holds tables while its schema is still 0: another program's (ours
+        are made by the migrations, which set the version in the same transaction). Read in one
+        statement, so a window migrating this very file meanwhile is never mistaken for one."""
         row = self.conn.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            "SELECT count(*), (SELECT user_version FROM pragma_user_version) FROM sqlite_master "
+            "WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         ).fetchone()
-        return int(row[0]) > 0
+        return int(row[0]) > 0 and int(row[1]) == 0
 
     def _holds_data(self) -> bool:
         """Anything worth a backup: data in our tables, or tables we do not know."""
