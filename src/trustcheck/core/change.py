@@ -39,6 +39,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from statistics import NormalDist, fmean
 from typing import Literal
 
@@ -68,6 +69,7 @@ Verdict = Literal["rise", "fall", "none", "unknown"]
 Reason = Literal["", "too_few", "too_few_recent", "flat"]
 
 _WEEK = dt.timedelta(weeks=1)
+_PAUSE = PAUSE_WEEKS * _WEEK
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,7 @@ class Change:
         return self.verdict in ("rise", "fall")
 
 
+@cache  # a pure function of two numbers, asked for again at every week a headline judges
 def t_quantile(p: float, df: int) -> float:
     """Student's t quantile ``t_p`` with ``df`` degrees of freedom (``df`` ≥ 1).
 
@@ -127,12 +130,12 @@ def _sample_sd(xs: list[float], mean: float) -> float:
 
 
 def _since_pause(points: list[tuple[dt.date, float]]) -> list[tuple[dt.date, float]]:
-    """The points after the last pause longer than :data:`PAUSE_WEEKS`."""
-    start = 0
-    for k in range(1, len(points)):
-        if points[k][0] - points[k - 1][0] > PAUSE_WEEKS * _WEEK:
-            start = k
-    return points[start:]
+    """The points after the last pause longer than :data:`PAUSE_WEEKS` (looked for from the
+    latest point back: a 20-year headline judges every week's window)."""
+    for k in range(len(points) - 1, 0, -1):
+        if points[k][0] - points[k - 1][0] > _PAUSE:
+            return points[k:]
+    return points
 
 
 def judge(
@@ -162,9 +165,7 @@ def judge(
     mean_b = fmean(base)
     sd_b = _sample_sd(base, mean_b)
     if len(recent) < MIN_RECENT:
-        return Change(
-            "unknown", "too_few_recent", at, mean_b, sd_b, len(base), None, len(recent)
-        )
+        return Change("unknown", "too_few_recent", at, mean_b, sd_b, len(base), None, len(recent))
     mean_r = fmean(recent)
     if sd_b == 0.0:
         return Change("unknown", "flat", at, mean_b, sd_b, len(base), mean_r, len(recent))

@@ -31,7 +31,7 @@ from trustcheck.export.model import (
 )
 from trustcheck.services.export_request import ExportError, ExportRequest, PrivateKind
 from trustcheck.services.summary_private import PrivateRecords
-from trustcheck.storage.repos.summary import ExportRepo, WrittenAnswer
+from trustcheck.storage.repos.summary import ExportRepo, ItemGap, WrittenAnswer
 
 if TYPE_CHECKING:
     from trustcheck.core.trends import TrendReport
@@ -91,6 +91,13 @@ class SummaryBuilder:
         if start is None or end is None or not report.checkins:
             # A page of "none" helps nobody: say so, and write nothing (issue 14).
             raise ExportError(messages.EXPORT_NOTHING_IN_PERIOD)
+        # The statement gaps pair every answer of the period: SQLite reads them in the background
+        # while the rest is built here.
+        pending_gaps = (
+            self.repo.item_gaps_between(start, end, people[0].id, people[1].id)
+            if len(people) == 2
+            else None
+        )
         weeks_text = (
             messages.RANGE_ONE_WEEK
             if len(report.weeks) == 1
@@ -151,7 +158,7 @@ class SummaryBuilder:
             method=report.method,
             headline=self._headline(report, start, end, today),
             gaps=self._gaps(report),
-            item_gaps=self._item_gaps(people, start, end),
+            item_gaps=self._item_gaps(pending_gaps.result() if pending_gaps else []),
             kept=self._kept(people, start, end),
             commitments=commitments,
             earlier_commitments=earlier,
@@ -267,16 +274,11 @@ class SummaryBuilder:
         judged = judge([p for p in series if p[0] <= end], since=last).verdict != "unknown"
         return headline(found, who, len(report.weeks), today.year, judged=judged)
 
-    def _item_gaps(
-        self, people: Sequence[Profile], start: dt.date, end: dt.date
-    ) -> tuple[ItemGapRow, ...]:
+    def _item_gaps(self, gaps: Iterable[ItemGap]) -> tuple[ItemGapRow, ...]:
         """The scale statements the partners answered most differently, largest gap first."""
-        if len(people) != 2:
-            return ()
-        a, b = people
         packs = self.services.packs
         rows = []
-        for g in self.repo.item_gaps_between(start, end, a.id, b.id):
+        for g in gaps:
             answered = packs.answered(g.pack_id, g.pack_version)
             if answered is None or answered.private:
                 continue

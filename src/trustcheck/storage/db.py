@@ -120,6 +120,21 @@ class Database:
     def close(self) -> None:
         self.conn.close()
 
+    @contextlib.contextmanager
+    def reader(self) -> Iterator[sqlite3.Connection]:
+        """A read-only connection of its own to the same database, for a read in another thread:
+        in WAL mode a reader neither waits for the writer nor holds it up, and it sees committed
+        data only. Closed when the block ends."""
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        # Not bound to the opening thread: a reader may be left and closed elsewhere.
+        conn = sqlite3.connect(
+            uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+        try:
+            yield conn
+        finally:
+            conn.close()
+
     def forget_old_pages(self) -> None:
         """Copy the write-ahead log into the database and empty the log file (best effort).
 

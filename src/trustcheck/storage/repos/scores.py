@@ -88,4 +88,3 @@ class ScoreRepo:
         except WriteFailed:
             return False
         return True
-

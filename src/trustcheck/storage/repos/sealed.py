@@ -124,9 +124,7 @@ class SealedRepo:
                     changes.append((reseal(record), *kind.where(profile_id, row)))
                 conn.executemany(kind.update, changes)
                 done += len(changes)
-            conn.execute(
-                "UPDATE profiles SET wrapped_key = ? WHERE id = ?", (new_key, profile_id)
-            )
+            conn.execute("UPDATE profiles SET wrapped_key = ? WHERE id = ?", (new_key, profile_id))
         # The replaced seals are zeroed in the database file (secure_delete); the log is
         # emptied too, so the old seals are left in no file of the app's but older backups.
         self.db.forget_old_pages()

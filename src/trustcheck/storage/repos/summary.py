@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ from trustcheck.core.models import (
     Review,
     Visibility,
 )
+from trustcheck.storage.background import BackgroundRead
 from trustcheck.storage.db import Database
 from trustcheck.storage.repos._rows import (
     _blob,
@@ -158,27 +160,12 @@ class ExportRepo:
 
     def item_gaps_between(
         self, start: dt.date, end: dt.date, a_id: int, b_id: int
-    ) -> list[ItemGap]:
+    ) -> BackgroundRead[list[ItemGap]]:
         """Per question, both partners' means and the mean ``|a − b|`` over the completed
         check-ins of [start, end] where both gave a number that is not private. Aggregated in
-        SQL: one row a question."""
-        rows = self.db.conn.execute(
-            "SELECT a.pack_id, a.item_id, max(a.pack_version), avg(a.value), avg(b.value), "
-            "avg(abs(a.value - b.value)), count(*) FROM answers a JOIN answers b "
-            "ON b.checkin_id = a.checkin_id AND b.pack_id = a.pack_id AND b.item_id = a.item_id "
-            "AND b.profile_id = ? JOIN checkins c ON c.id = a.checkin_id "
-            "WHERE a.profile_id = ? AND c.status = 'completed' AND c.week BETWEEN ? AND ? "
-            "AND a.skipped = 0 AND b.skipped = 0 AND a.value IS NOT NULL AND b.value IS NOT NULL "
-            "AND a.visibility != 'private' AND b.visibility != 'private' "
-            "GROUP BY a.pack_id, a.item_id ORDER BY a.pack_id, a.item_id",
-            (b_id, a_id, start.isoformat(), end.isoformat()),
-        ).fetchall()
-        return [
-            ItemGap(
-                str(r[0]), str(r[1]), int(r[2]), float(r[3]), float(r[4]), float(r[5]), int(r[6])
-            )
-            for r in rows
-        ]
+        SQL, one row a question; the read starts now in the background (it pairs every answer of
+        the period), and ``result()`` waits for its rows."""
+        return BackgroundRead(self.db, lambda conn: _item_gaps(conn, start, end, a_id, b_id))
 
     def review_counts_between(self, start: dt.date, end: dt.date) -> list[tuple[int, Review, int]]:
         """(owner id, review, how many) over ``reviews_between``: counted in SQL, one row each."""
@@ -190,3 +177,23 @@ class ExportRepo:
             (start.isoformat(), end.isoformat()),
         ).fetchall()
         return [(int(r[0]), _review(r[1]), int(r[2])) for r in rows]
+
+
+def _item_gaps(
+    conn: sqlite3.Connection, start: dt.date, end: dt.date, a_id: int, b_id: int
+) -> list[ItemGap]:
+    rows = conn.execute(
+        "SELECT a.pack_id, a.item_id, max(a.pack_version), avg(a.value), avg(b.value), "
+        "avg(abs(a.value - b.value)), count(*) FROM answers a JOIN answers b "
+        "ON b.checkin_id = a.checkin_id AND b.pack_id = a.pack_id AND b.item_id = a.item_id "
+        "AND b.profile_id = ? JOIN checkins c ON c.id = a.checkin_id "
+        "WHERE a.profile_id = ? AND c.status = 'completed' AND c.week BETWEEN ? AND ? "
+        "AND a.skipped = 0 AND b.skipped = 0 AND a.value IS NOT NULL AND b.value IS NOT NULL "
+        "AND a.visibility != 'private' AND b.visibility != 'private' "
+        "GROUP BY a.pack_id, a.item_id ORDER BY a.pack_id, a.item_id",
+        (b_id, a_id, start.isoformat(), end.isoformat()),
+    ).fetchall()
+    return [
+        ItemGap(str(r[0]), str(r[1]), int(r[2]), float(r[3]), float(r[4]), float(r[5]), int(r[6]))
+        for r in rows
+    ]
