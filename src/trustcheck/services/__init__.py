@@ -10,23 +10,19 @@ from typing import TYPE_CHECKING
 from trustcheck.core.clock import TODAY_ENV, Clock, SystemClock, parse_today
 from trustcheck.core.errors import UserError
 from trustcheck.core.models import Pack
-from trustcheck.services.keys import KeyService
 from trustcheck.services.packs import PackService, weekly_pack
 from trustcheck.services.profiles import ProfileService
 from trustcheck.storage.db import Database
-from trustcheck.storage.repos.answers import AnswerRepo
 from trustcheck.storage.repos.checkins import CheckinRepo
 from trustcheck.storage.repos.commitments import CommitmentRepo
-from trustcheck.storage.repos.drafts import DraftRepo
-from trustcheck.storage.repos.keys import KeyRepo
 from trustcheck.storage.repos.pack_versions import PackVersionRepo
 from trustcheck.storage.repos.profiles import ProfileRepo
-from trustcheck.storage.repos.sealed import SealedRepo
 from trustcheck.storage.repos.settings import SettingsRepo
 
 if TYPE_CHECKING:
     from trustcheck.services.checkin import CheckinService
     from trustcheck.services.journal import JournalService
+    from trustcheck.services.keys import KeyService
     from trustcheck.services.safety import SafetyService
     from trustcheck.services.trends import TrendsService
 
@@ -34,9 +30,10 @@ if TYPE_CHECKING:
 class Services:
     """Every service over one database.
 
-    What every command needs is built by :func:`open_services`; ``checkins``, ``journal``,
-    ``trends`` and ``safety`` are built (and their modules imported) on first access, so a command
-    or a screen pays only for what it uses. Each is built once and then shared.
+    What every command needs is built by :func:`open_services`; ``keys``, ``checkins``,
+    ``journal``, ``trends`` and ``safety`` are built (and their modules imported) on first
+    access, so a command or a screen pays only for what it uses: ``trends`` and ``export`` never
+    load the encryption. Each is built once and then shared.
     """
 
     def __init__(
@@ -45,10 +42,9 @@ class Services:
         db: Database,
         clock: Clock,
         pack: Pack,
-        profiles: ProfileService,
-        keys: KeyService,
         settings: SettingsRepo,
         packs: PackService,
+        weak_kdf: bool = False,
     ) -> None:
         # The database and the settings table stay inside the service layer: callers use the
         # methods below and the services' own methods (an import-linter contract keeps screens and
@@ -56,17 +52,33 @@ class Services:
         self._db = db
         self.clock = clock
         self.pack = pack
-        self.profiles = profiles
-        self.keys = keys
         self._settings = settings
         #: Packs, modules, roles and pack versions (issue 6).
         self.packs = packs
+        self._weak_kdf = weak_kdf
+        self._keys: KeyService | None = None
+        self.profiles = ProfileService(ProfileRepo(db), clock, lambda: self.keys, CheckinRepo(db))
+
+    @property
+    def keys(self) -> KeyService:
+        """Passphrases and the session's unlocked keys (the encryption is imported on first use)."""
+        if self._keys is None:
+            from trustcheck.services.keys import KeyService
+            from trustcheck.storage.repos.keys import KeyRepo
+            from trustcheck.storage.repos.sealed import SealedRepo
+
+            self._keys = KeyService(
+                KeyRepo(self._db), SealedRepo(self._db), weak_kdf=self._weak_kdf
+            )
+        return self._keys
 
     @cached_property
     def checkins(self) -> CheckinService:
         """The weekly check-in: home and the check-in screens (the commands that only read
         trends or export never import it)."""
         from trustcheck.services.checkin import CheckinService
+        from trustcheck.storage.repos.answers import AnswerRepo
+        from trustcheck.storage.repos.drafts import DraftRepo
 
         return CheckinService(
             self.pack,
@@ -90,6 +102,7 @@ class Services:
     @cached_property
     def trends(self) -> TrendsService:
         from trustcheck.services.trends import TrendsService
+        from trustcheck.storage.repos.answers import AnswerRepo
 
         # Repos keep no state of their own: these read the same tables as the check-in's.
         answers, commitments = AnswerRepo(self._db), CommitmentRepo(self._db)
@@ -122,7 +135,8 @@ class Services:
         return self._db.is_empty()
 
     def close(self) -> None:
-        self.keys.lock_all()
+        if self._keys is not None:
+            self._keys.lock_all()
         self._db.close()
 
 
@@ -151,17 +165,8 @@ def open_services(
     clock = clock or system_clock()
     pack = pack or weekly_pack()
     db = Database.open(data_dir)
-    profile_repo = ProfileRepo(db)
-    checkin_repo = CheckinRepo(db)
-    keys = KeyService(KeyRepo(db), SealedRepo(db), weak_kdf=weak_kdf)
     settings = SettingsRepo(db)
     packs = PackService(pack, settings, PackVersionRepo(db), clock.now)
     return Services(
-        db=db,
-        clock=clock,
-        pack=pack,
-        profiles=ProfileService(profile_repo, clock, keys, checkin_repo),
-        keys=keys,
-        settings=settings,
-        packs=packs,
+        db=db, clock=clock, pack=pack, settings=settings, packs=packs, weak_kdf=weak_kdf
     )

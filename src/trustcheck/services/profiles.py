@@ -8,17 +8,21 @@ is matched as people type it: case aside, and without what a screen would not sh
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from trustcheck import messages
 from trustcheck.core.clock import Clock
 from trustcheck.core.errors import UserError
 from trustcheck.core.models import Profile
 from trustcheck.core.text import clean_name, same_name
-from trustcheck.services.keys import KeyService
 from trustcheck.storage.errors import ConflictError
 from trustcheck.storage.repos.checkins import CheckinRepo
 from trustcheck.storage.repos.profiles import ProfileRepo
+
+if TYPE_CHECKING:
+    from trustcheck.services.keys import KeyService
 
 MAX_PEOPLE = 2
 NAME_LIMIT = 40
@@ -76,12 +80,20 @@ def _names(people: list[Profile] | list[RemovedPerson]) -> str:
 
 class ProfileService:
     def __init__(
-        self, repo: ProfileRepo, clock: Clock, keys: KeyService, checkins: CheckinRepo
+        self,
+        repo: ProfileRepo,
+        clock: Clock,
+        keys: Callable[[], KeyService],
+        checkins: CheckinRepo,
     ) -> None:
         self._repo = repo
         self.clock = clock
-        self.keys = keys
+        self._keys = keys  # built on first use: listing people needs no encryption
         self._checkins = checkins
+
+    @property
+    def keys(self) -> KeyService:
+        return self._keys()
 
     def people(self) -> list[Profile]:
         return self._repo.active()
