@@ -11,8 +11,7 @@ import math
 import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from trustcheck.core import stats
 from trustcheck.core.clock import day_label
@@ -34,8 +33,7 @@ _COLOURS = ("blue", "orange")
 PLOTTING = threading.Lock()
 
 
-@dataclass(frozen=True, slots=True)
-class PlotLine:
+class PlotLine(NamedTuple):
     """One partner's line in a chart: x in weeks from the range start, y None for gaps."""
 
     xs: list[float]

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Start = Literal["home", "checkin"]
 
 
-@dataclass(frozen=True)
-class Launch:
+class Launch(NamedTuple):
     """An app launch: the data folder given with ``--data-dir`` (None: the default one)."""
 
     data_dir: Path | None

@@ -38,10 +38,9 @@ import datetime as dt
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from statistics import NormalDist, fmean
-from typing import Literal
+from typing import Literal, NamedTuple
 
 #: The weeks being judged: this many calendar weeks ending at the latest score.
 RECENT_WEEKS = 4
@@ -72,8 +71,7 @@ _WEEK = dt.timedelta(weeks=1)
 _PAUSE = PAUSE_WEEKS * _WEEK
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """The verdict on one weekly series at its latest week, with the figures behind it.
 
     ``verdict`` is "rise" or "fall" only for a change the method calls real, "none" when it was
@@ -194,8 +192,7 @@ def _began(points: list[tuple[dt.date, float]], change: Change, start: dt.date) 
     return max(began, start)
 
 
-@dataclass(frozen=True, slots=True)
-class Episode:
+class Episode(NamedTuple):
     """A run of weeks at which the series had really risen or fallen (:func:`episodes`).
 
     ``start`` is the first week of the first changed 4-week window, ``end`` the last week judged

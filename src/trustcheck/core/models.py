@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 #: The five rated areas whose mean is the trust index, in display order.
 AREAS: tuple[str, ...] = ("communication", "security", "closeness", "reliability", "openness")
@@ -77,8 +78,7 @@ class Review(StrEnum):
 REVIEW_CREDIT: dict[Review, float] = {Review.KEPT: 1.0, Review.PARTLY: 0.5, Review.NOT_YET: 0.0}
 
 
-@dataclass(frozen=True, slots=True)
-class ScaleLabels:
+class ScaleLabels(NamedTuple):
     low: str
     mid: str
     high: str
@@ -113,8 +113,7 @@ class Item:
         return self.support is not None and value is not None and value >= self.support
 
 
-@dataclass(frozen=True, slots=True)
-class ModuleArea:
+class ModuleArea(NamedTuple):
     """A rated area a module pack defines for its own items (scored like the weekly areas)."""
 
     id: str
@@ -195,15 +194,13 @@ class Pack:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(NamedTuple):
     id: int
     name: str
     position: int  # 0 = partner A, 1 = partner B
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(NamedTuple):
     """One stored answer. ``value`` is None when skipped or for text items."""
 
     profile_id: int
@@ -219,8 +216,7 @@ class Answer:
     not_this_week: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Checkin:
+class Checkin(NamedTuple):
     id: int
     week: dt.date  # the Monday of the week it covers
     status: CheckinStatus
@@ -234,8 +230,7 @@ class Checkin:
         return len(self.participant_ids) == 1
 
 
-@dataclass(frozen=True, slots=True)
-class Commitment:
+class Commitment(NamedTuple):
     id: int
     checkin_id: int  # the check-in it was set in
     owner_id: int  # who makes the promise
@@ -257,8 +252,7 @@ class WeekScores:
     overall: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class JournalEntry:
+class JournalEntry(NamedTuple):
     """One private journal entry, decrypted. Only ever held while its author is unlocked."""
 
     id: int

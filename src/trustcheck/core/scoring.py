@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from itertools import repeat
-from typing import cast
+from typing import NamedTuple, cast
 
 from trustcheck.core.models import (
     AREAS,
@@ -183,8 +182,7 @@ def change(before: float | None, after: float | None) -> float | None:
     return after - before
 
 
-@dataclass(frozen=True, slots=True)
-class AreaGap:
+class AreaGap(NamedTuple):
     area: str
     a: float | None
     b: float | None

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from operator import itemgetter
 from types import MappingProxyType
+from typing import NamedTuple
 
 from trustcheck.core.models import AREAS, OVERALL, ItemKind, Pack, Profile, Review
 from trustcheck.core.scoring import (
@@ -158,8 +159,7 @@ class WeeklyScorer:
 _NO_SCORES: tuple[None, ...] = (None,) * len(AREAS)
 
 
-@dataclass(frozen=True, slots=True)
-class ModuleRows:
+class ModuleRows(NamedTuple):
     """A switched-on module's stored rows and everyone's role in it (None: no role)."""
 
     pack: Pack

@@ -10,11 +10,12 @@ import datetime as dt
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from itertools import pairwise
 from operator import itemgetter
 from types import MappingProxyType
+from typing import NamedTuple
 
 from trustcheck.core import stats
 from trustcheck.core.change import BASELINE_WEEKS, CHANGE_METHOD, RECENT_WEEKS, Change, judge
@@ -45,8 +46,7 @@ _week = itemgetter(0)
 _value = itemgetter(1)
 
 
-@dataclass(frozen=True, slots=True)
-class TrendWords:
+class TrendWords(NamedTuple):
     """The sentences a report says, as ``str.format`` templates (``messages.TRENDS_*``)."""
 
     method: str

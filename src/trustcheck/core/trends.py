@@ -97,8 +97,7 @@ class PersonHistory:
     version_changes: tuple[dt.date, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class ModuleTrendArea:
+class ModuleTrendArea(NamedTuple):
     """A module's own rated area as trends show it (its pack's title for the area)."""
 
     pack_id: str
@@ -154,8 +153,7 @@ class TrendSeries:
         return len(self.points) - self.values().count(None)
 
 
-@dataclass(frozen=True, slots=True)
-class AreaChange:
+class AreaChange(NamedTuple):
     """A real change in one area of one person (``core.change``), and the sentence that says it.
 
     ``since`` is the first of the recent weeks judged; ``change.verdict`` is "rise" or "fall".
@@ -220,8 +218,7 @@ class TrendReport:
         return self.checkins >= 2
 
 
-@dataclass(frozen=True, slots=True)
-class IndexLine:
+class IndexLine(NamedTuple):
     """One person's trust index on the weeks of a short range (what home draws)."""
 
     profile: Profile
@@ -232,8 +229,7 @@ class IndexLine:
         return list(map(_value, self.points))
 
 
-@dataclass(frozen=True, slots=True)
-class RecentTrend:
+class RecentTrend(NamedTuple):
     """The trust index of each person over the last weeks: home's trend line (issue 13)."""
 
     weeks: tuple[dt.date, ...]

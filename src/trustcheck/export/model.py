@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from trustcheck.core.models import REVIEW_CREDIT, Review
 from trustcheck.core.stats import Point
@@ -27,8 +28,7 @@ class PersonSummary:
     areas: tuple[tuple[str, tuple[Point, ...]], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class AreaRow:
+class AreaRow(NamedTuple):
     """One area: each person's start and end of the period (means of the first and last weeks)."""
 
     area: str
@@ -40,15 +40,13 @@ class AreaRow:
     marks: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class ChangeLine:
+class ChangeLine(NamedTuple):
     """A real change, as a sentence that names the person, the area and the direction."""
 
     sentence: str
 
 
-@dataclass(frozen=True, slots=True)
-class GapRow:
+class GapRow(NamedTuple):
     title: str
     #: Each person's mean over the weeks both answered.
     a: float
@@ -56,8 +54,7 @@ class GapRow:
     gap: float
 
 
-@dataclass(frozen=True, slots=True)
-class ItemGapRow:
+class ItemGapRow(NamedTuple):
     """A statement the partners answered most differently: the wording, each one's mean on the
     1–7 scale and the mean gap over the weeks both answered."""
 
@@ -67,8 +64,7 @@ class ItemGapRow:
     gap: float
 
 
-@dataclass(frozen=True, slots=True)
-class KeptRow:
+class KeptRow(NamedTuple):
     name: str
     kept: int
     partly: int
@@ -91,8 +87,7 @@ class KeptRow:
         return credit / self.reviewed
 
 
-@dataclass(frozen=True, slots=True)
-class CommitmentLine:
+class CommitmentLine(NamedTuple):
     """One commitment of the period: who made it to whom, its words, and how it went."""
 
     week: dt.date
@@ -103,8 +98,7 @@ class CommitmentLine:
     review: Review | None
 
 
-@dataclass(frozen=True, slots=True)
-class TextItem:
+class TextItem(NamedTuple):
     """A piece of someone's own words: who, when, in answer to what, and the words."""
 
     name: str
@@ -171,8 +165,7 @@ class Summary:
     earlier_commitments: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class ScoreRow:
+class ScoreRow(NamedTuple):
     """One row of the CSV: a person's score in one area in one week (None = not scored)."""
 
     week: dt.date

@@ -7,7 +7,7 @@ tables and the keys the other layers use.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 from trustcheck import messages
@@ -208,7 +208,7 @@ class CheckinAnswers:
         if snapshot is not None and self.catalog is not None:
             self.catalog.snapshot_saved(pack)
         # As stored: a sealed answer's text is not there (reading it back gives the same).
-        return answer if sealed is None else replace(answer, text=None)
+        return answer if sealed is None else answer._replace(text=None)
 
     # --- drafts -----------------------------------------------------------------------------------
     def save_draft(

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from trustcheck import messages
 from trustcheck.core.errors import UserError
@@ -59,8 +59,7 @@ class PackSettingError(UserError, ValueError):
     """A setting that cannot be stored; the message is one line for the user."""
 
 
-@dataclass(frozen=True, slots=True)
-class PackEntry:
+class PackEntry(NamedTuple):
     """One pack as ``trustcheck packs list`` and the settings screen show it."""
 
     id: str

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from trustcheck import messages
 from trustcheck.core.clock import Clock
@@ -32,8 +31,7 @@ class ProfileError(UserError, ValueError):
     """A profile change that cannot be made; the message is one line for the user."""
 
 
-@dataclass(frozen=True, slots=True)
-class RemovedPerson:
+class RemovedPerson(NamedTuple):
     profile: Profile
     removed_at: dt.datetime
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from trustcheck import messages
@@ -382,6 +381,6 @@ def _once(
         item = make(w)
         if repeats[key]:
             extra = messages.EXPORT_REPEATED.format(n=repeats[key])
-            item = replace(item, meta=f"{item.meta} {extra}".strip())
+            item = item._replace(meta=f"{item.meta} {extra}".strip())
         out.append(item)
     return out

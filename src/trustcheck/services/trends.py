@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Protocol
 
 from trustcheck.core.clock import Clock
@@ -163,7 +162,7 @@ class TrendsService:
         pack alone then: no reviews, no modules)."""
         # Names as shown: whatever a stored name holds (an import, an edit behind the app's
         # back), no control or format character of it reaches a chart, a sentence or an export.
-        people = [replace(p, name=visible_controls(p.name)) for p in self._profiles.active()]
+        people = [p._replace(name=visible_controls(p.name)) for p in self._profiles.active()]
         turns = self._turns(since)
         if since is not None:
             return build_history(self.scorer, people, turns)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from trustcheck.core.clock import day_start
 from trustcheck.core.models import (
@@ -42,8 +42,7 @@ def draft_record_id(checkin_id: int, pack_id: str, item_id: str) -> str:
     return f"{checkin_id}:{pack_id}:{item_id}"
 
 
-@dataclass(frozen=True, slots=True)
-class StoredDraft:
+class StoredDraft(NamedTuple):
     """A written answer not given yet: its clear text, or (private) only its seal."""
 
     pack_id: str

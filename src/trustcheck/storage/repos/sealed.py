@@ -10,7 +10,7 @@ binding is kept.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from trustcheck import messages
 from trustcheck.storage.db import Database
@@ -22,8 +22,7 @@ from trustcheck.storage.repos.journal import JOURNAL_DRAFTS_TABLE, JOURNAL_TABLE
 from trustcheck.storage.repos.safety import SAFETY_TABLE, safety_record_id
 
 
-@dataclass(frozen=True, slots=True)
-class SealedRecord:
+class SealedRecord(NamedTuple):
     """One sealed record: the table and record id its seal is bound to, and the seal."""
 
     table: str
@@ -34,8 +33,7 @@ class SealedRecord:
 Row = tuple[object, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Kind:
+class _Kind(NamedTuple):
     """A table of sealed records: how one person's rows are read (the seal last), the record id
     each seal is bound to, and the update that replaces one row's seal."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from trustcheck.core.models import (
     Review,
@@ -20,8 +20,7 @@ from trustcheck.storage.repos._rows import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class WrittenAnswer:
+class WrittenAnswer(NamedTuple):
     """A written (text) answer of a completed check-in, for the summary's topics and notes.
 
     ``text`` is None and ``sealed`` is set for a private answer: only its author can open it.
@@ -39,8 +38,7 @@ class WrittenAnswer:
     pack_version: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class MadeCommitment:
+class MadeCommitment(NamedTuple):
     """A commitment made in a completed check-in, and how it went (None: not reviewed yet)."""
 
     week: dt.date
@@ -50,8 +48,7 @@ class MadeCommitment:
     review: Review | None
 
 
-@dataclass(frozen=True, slots=True)
-class ItemGap:
+class ItemGap(NamedTuple):
     """One question both partners answered with a number in some weeks of a period."""
 
     pack_id: str
