@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -46,6 +47,7 @@ def user_resources_file() -> Path:
     return user_config_dir() / "resources.toml"
 
 
+@functools.cache  # where trustcheck is installed does not change while it runs
 def builtin_data_dir() -> Path:
     """Content shipped with trustcheck: ``data/`` in a checkout, ``_data`` in a wheel."""
     here = Path(__file__).resolve().parent

@@ -96,6 +96,8 @@ class PackService:
         self._user_dir = user_dir
         self._loaded: tuple[list[Pack], list[Pack], list[PackProblem]] | None = None
         self._snapshotted: set[tuple[str, int]] = set()
+        # A version's wording, once found, never changes (stored once, shipped once).
+        self._answered: dict[tuple[str, int], Pack] = {}
 
     # --- loading ------------------------------------------------------------------------------
     def user_dir(self) -> Path:
@@ -116,6 +118,7 @@ class PackService:
     def refresh(self) -> None:
         """Read the pack files again (after a user pack was added or edited)."""
         self._loaded = None
+        self._answered.clear()
 
     def stored_snapshot(self, pack_id: str, version: int) -> str | None:
         """The wording stored when ``version`` of the pack was first answered here, if it was."""
@@ -249,7 +252,16 @@ class PackService:
         """The pack as it was when ``version`` was answered: its stored wording, else the
         current pack when it has that version (answers stored before snapshots existed), else
         that version as trustcheck shipped it (``data/packs/versions``: v1 answers of an older
-        database, the demo or an import after the weekly pack moved on)."""
+        database, the demo or an import after the weekly pack moved on). Found once per
+        version: a summary asks for it for every statement it lists."""
+        found = self._answered.get((pack_id, version))
+        if found is None:
+            found = self._find_answered(pack_id, version)
+            if found is not None:
+                self._answered[(pack_id, version)] = found
+        return found
+
+    def _find_answered(self, pack_id: str, version: int) -> Pack | None:
         stored = self._versions.get(pack_id, version)
         if stored is not None:
             return pack_from_snapshot(stored)
