@@ -204,3 +204,61 @@ def test_episodes_do_not_read_a_change_of_questions_as_a_rise() -> None:
     end = MONDAY + dt.timedelta(weeks=20)
     assert len(episodes(_weeks_of(values), MONDAY, end)) == 1
     assert episodes(_weeks_of(values), MONDAY, end, restarts=[changed]) == []
+
+
+def _episodes_by_judge(
+    series: list[tuple[dt.date, float | None]],
+    start: dt.date,
+    end: dt.date,
+    restarts: list[dt.date],
+) -> list[tuple[dt.date, str]]:
+    """Each scored week in the range and judge's verdict on the series up to it: what
+    :func:`episodes` must agree with, however it finds each week's window."""
+    out = []
+    for week, value in series:
+        if value is None or not start <= week <= end:
+            continue
+        since = max((r for r in restarts if r <= week), default=None)
+        upto = [(w, v) for w, v in series if w <= week]
+        out.append((week, judge(upto, since=since).verdict))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_episodes_agree_with_judge_at_every_week(seed: int) -> None:
+    """The headline judges every week of a 20-year range; it finds each week's window once
+    (after the latest pause and restart) instead of handing judge the whole series. The
+    verdicts must be judge's own, gaps, long pauses and changes of questions included."""
+    import random
+
+    rng = random.Random(seed)
+    series: list[tuple[dt.date, float | None]] = []
+    week, level = MONDAY, 60.0
+    for _ in range(160):
+        if rng.random() < 0.03:
+            week += dt.timedelta(weeks=PAUSE_WEEKS + rng.randint(1, 4))  # a long pause
+        if rng.random() < 0.04:
+            level = rng.uniform(20, 90)  # a real change
+        value = None if rng.random() < 0.1 else min(100.0, max(0.0, rng.gauss(level, 6)))
+        series.append((week, value))
+        week += dt.timedelta(weeks=1)
+    weeks = [w for w, _ in series]
+    restarts = sorted(rng.sample(weeks, 3))
+    start, end = weeks[10], weeks[-5]
+    found = episodes(series, start, end, restarts=restarts)
+    expected = _episodes_by_judge(series, start, end, restarts)
+    changed = {w for w, v in expected if v in ("rise", "fall")}
+    assert {w for e in found for w, _ in expected if e.start <= w <= e.end} >= changed
+    for e in found:
+        ends = [v for w, v in expected if w == e.end]
+        assert ends == [e.direction]
+    # Each episode is one run of equal verdicts, ending where judge stops saying it.
+    runs = []
+    for w, v in expected:
+        if v in ("rise", "fall") and runs and runs[-1][0] == v and runs[-1][2]:
+            runs[-1][1] = w
+        elif v in ("rise", "fall"):
+            runs.append([v, w, True])
+        elif runs:
+            runs[-1][2] = False
+    assert [(e.direction, e.end) for e in found] == [(r[0], r[1]) for r in runs]

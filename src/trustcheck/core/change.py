@@ -152,7 +152,11 @@ def judge(
     points = sorted((w, v) for w, v in series if v is not None and (since is None or w >= since))
     if not points:
         return Change("unknown", "too_few")
-    points = _since_pause(points)
+    return _verdict(_since_pause(points), min_change)
+
+
+def _verdict(points: Sequence[tuple[dt.date, float]], min_change: float) -> Change:
+    """:func:`judge` on ``points``: sorted, none missing, none before the baseline's start."""
     at = points[-1][0]
     recent_from = at - (RECENT_WEEKS - 1) * _WEEK
     baseline_from = recent_from - BASELINE_WEEKS * _WEEK
@@ -226,14 +230,22 @@ def episodes(
     out: list[Episode] = []
     run: tuple[Literal["rise", "fall"], dt.date, dt.date] | None = None
     last = None
+    resumed = 0  # the first point after the latest pause, as judge's pause rule finds it
     for k, (week, _) in enumerate(points):
+        if k and week - weeks[k - 1] > _PAUSE:
+            resumed = k
         if not start <= week <= end:
             continue
         last = week
-        first = bisect_left(weeks, week - reach)
         r = bisect_right(restarts, week)
-        since = restarts[r - 1] if r else None
-        change = judge(points[first : k + 1], min_change=min_change, since=since)
+        # judge's window for this week, found here once rather than by judge for every week:
+        # what a verdict can read, after the latest restart and the latest pause.
+        first = max(
+            bisect_left(weeks, week - reach),
+            bisect_left(weeks, restarts[r - 1]) if r else 0,
+            resumed,
+        )
+        change = _verdict(points[first : k + 1], min_change)
         if change.verdict in ("rise", "fall"):
             direction: Literal["rise", "fall"] = "rise" if change.verdict == "rise" else "fall"
             if run is not None and run[0] == direction:
