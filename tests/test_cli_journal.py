@@ -251,9 +251,7 @@ def test_entries_show_no_number_that_counts_the_other_persons_entries(journal_di
     assert re.fullmatch(
         r"Saved the entry of [1-9]\d? [A-Z][a-z]{2} \d{4}, \d\d:\d\d in Sam's journal\.\n", added
     ), added
-    listed = ok(
-        tc(journal_dir, "journal", "list", "--as", "Sam", "--passphrase-stdin", input=SAM)
-    )
+    listed = ok(tc(journal_dir, "journal", "list", "--as", "Sam", "--passphrase-stdin", input=SAM))
     lines = listed.splitlines()
     assert lines[1:] == ["Sam's first.", ""]
     assert re.fullmatch(r"[1-9]\d? [A-Z][a-z]{2} \d{4}, \d\d:\d\d", lines[0]), lines[0]
@@ -268,3 +266,32 @@ def test_list_shows_dates_in_the_one_format_of_the_app(journal_dir: Path) -> Non
     months = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
     assert re.match(rf"[1-9]\d? ({months}) \d{{4}}, \d\d:\d\d", meta), meta
     assert not re.search(r"\d{4}-\d\d-\d\d", out)
+
+
+def test_an_entry_or_tag_that_is_not_utf8_is_refused_in_one_line(journal_dir: Path) -> None:
+    """Issue 16 §4: bytes that are not UTF-8, from a Latin-1 terminal or a file piped in, are
+    refused with one line rather than a traceback, and nothing is stored."""
+    import subprocess
+    import sys
+
+    command = ("journal", "add", "--as", "Alex", "--passphrase-stdin")
+
+    def add(*args: str, stdin: bytes) -> subprocess.CompletedProcess[str]:
+        run = subprocess.run(
+            [sys.executable, "-m", "trustcheck", "--data-dir", str(journal_dir), *command, *args],
+            input=stdin,
+            capture_output=True,
+            timeout=60,
+        )
+        return subprocess.CompletedProcess(
+            run.args, run.returncode, run.stdout.decode(), run.stderr.decode()
+        )
+
+    listing = ("journal", "list", "--as", "Alex", "--passphrase-stdin")
+    before = ok(tc(journal_dir, *listing, input=ALEX))
+    piped = add(stdin=ALEX.encode() + b"\ncaf\xe9 with friends\n")
+    assert "not UTF-8" in one_line_error(piped)
+    assert "not UTF-8" in one_line_error(add("caf\udce9 typed", stdin=ALEX.encode() + b"\n"))
+    tagged = add("--tag", "t\udce9", "a fine day", stdin=ALEX.encode() + b"\n")
+    assert "a tag" in one_line_error(tagged)
+    assert ok(tc(journal_dir, *listing, input=ALEX)) == before

@@ -300,3 +300,21 @@ def test_remove_waits_for_the_checkin_in_progress(couple: Path, clock: FixedCloc
     assert rows(couple, "SELECT status FROM checkins WHERE status = 'in_progress'") == [
         ("in_progress",)
     ]
+
+
+def test_a_name_typed_in_another_character_set_is_one_clear_line_and_nothing_changes(
+    tmp_path: Path,
+) -> None:
+    """Issue 16 §4: bytes that are not UTF-8 (a Latin-1 terminal's "ÿ") in a name were a
+    traceback. Now one line says so, the exit is non-zero, and what is stored stays as it was."""
+    data = tmp_path / "data"
+    message = one_line_error(tc(data, "setup", "Al\udcffex"))
+    assert "not UTF-8" in message and "character set" in message
+    ok(tc(data, "setup", "Alex", "Sam"))
+    one_line_error(tc(data, "profile", "add", "Ro\udcfebin"))
+    one_line_error(tc(data, "profile", "rename", "Sam", "S\udcfeam"))
+    assert ok(tc(data, "profile", "list")).split() == ["Alex", "Sam"]
+    # Looking someone up by such a name finds nobody, and says so in one line.
+    assert "no profile" in one_line_error(
+        tc(data, "export", "-f", "md", "--include-private", "\udcff", "-o", "-")
+    )

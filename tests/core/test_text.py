@@ -66,3 +66,15 @@ def test_visible_controls_leaves_no_format_character(text: str) -> None:
     import unicodedata
 
     assert not any(unicodedata.category(c) == "Cf" for c in visible_controls(text))
+
+
+def test_bytes_that_were_not_utf8_never_reach_storage_or_the_terminal_as_they_came() -> None:
+    """Issue 16 §4: Python keeps bytes that were not UTF-8 as lone surrogates, which SQLite and
+    every encoder refuse. The cleaning and showing functions turn each into U+FFFD."""
+    from trustcheck.core.text import clean_paste, undecodable
+
+    raw = "caf\udce9 \udcff"
+    assert undecodable(raw) and not undecodable("café")
+    for cleaned in (clean_line(raw), clean_block(raw), clean_paste(raw), visible_controls(raw)):
+        assert cleaned == "caf\ufffd \ufffd"
+        cleaned.encode("utf-8")

@@ -24,6 +24,21 @@ _INVISIBLE = re.compile(
 )
 
 
+# Bytes that were not UTF-8: Python keeps each as a lone surrogate (a command-line argument or a
+# file typed in another character set). SQLite and every encoder refuse them.
+_UNDECODABLE = re.compile("[\ud800-\udfff]")
+
+
+def undecodable(text: str) -> bool:
+    """Whether ``text`` holds bytes that were not UTF-8 text (as lone surrogates)."""
+    return _UNDECODABLE.search(text) is not None
+
+
+def decodable(text: str) -> str:
+    """``text`` with each byte that was not UTF-8 shown as U+FFFD, the replacement character."""
+    return _UNDECODABLE.sub("\ufffd", text)
+
+
 def _visible(ch: str) -> str:
     code = ord(ch)
     if code < 0x20:
@@ -41,7 +56,7 @@ def visible_controls(text: str) -> str:
     Unicode category Cf) are shown as ``<U+…>``. The one sanitiser of every output path.
     """
     text = _CONTROL.sub(
-        lambda m: _visible(m.group()), text.replace("\r\n", "\n").replace("\r", "\n")
+        lambda m: _visible(m.group()), decodable(text).replace("\r\n", "\n").replace("\r", "\n")
     )
     return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
@@ -67,21 +82,21 @@ def json_safe(text: str) -> str:
 
 def clean_line(raw: str) -> str:
     """One line of input as stored (names, commitments): NFC, no control chars, single spaces."""
-    text = unicodedata.normalize("NFC", raw)
+    text = unicodedata.normalize("NFC", decodable(raw))
     text = _CONTROL_OR_NL.sub(" ", text)
     return " ".join(text.split())
 
 
 def clean_block(raw: str) -> str:
     """Multi-line input as stored: NFC, newlines normalised, other control characters dropped."""
-    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", decodable(raw)).replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", text).strip("\n")
 
 
 def clean_paste(raw: str) -> str:
     """Pasted text as an editor keeps it: line breaks as ``\\n``, tabs kept, and every other
     control character (ESC, C1, NUL, BEL, backspace…) dropped, so no terminal sequence is shown."""
-    return _CONTROL.sub("", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    return _CONTROL.sub("", decodable(raw).replace("\r\n", "\n").replace("\r", "\n"))
 
 
 # Characters that print as nothing: Hangul fillers, the braille blank, Mongolian vowel separator.

@@ -47,6 +47,10 @@ PROFILE_RESTORED = "{name} is back, with their journal and past check-ins."
 PROFILE_RENAMED = "Renamed {old} to {new}."
 PROFILE_NOTHING_CHANGED = "nothing was changed"
 PROFILE_NAME_EMPTY = "a name cannot be empty"
+TEXT_NOT_UTF8 = (
+    "{what} holds bytes that are not UTF-8 text: check your terminal's character set, "
+    "and type it again"
+)
 SETUP_FIRST_NAME_EMPTY = "please write your name first (the second name is optional)"
 PROFILE_NAME_TOO_LONG = "a name can be at most {limit} characters"
 PROFILE_LIMIT = "trustcheck is for one or two people; there are already two profiles"

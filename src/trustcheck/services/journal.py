@@ -11,7 +11,7 @@ from trustcheck import messages
 from trustcheck.core.clock import Clock
 from trustcheck.core.errors import UserError
 from trustcheck.core.models import JournalEntry
-from trustcheck.core.text import clean_block, clean_line
+from trustcheck.core.text import clean_block, clean_line, undecodable
 from trustcheck.services.keys import KeyService
 from trustcheck.storage.crypto import DamagedRecord
 from trustcheck.storage.repos.journal import (
@@ -84,6 +84,8 @@ def parse_rating(raw: str | None) -> int | None:
 def clean_tags(raw: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     tags: list[str] = []
     for tag in raw:
+        if undecodable(tag):
+            raise JournalError(messages.TEXT_NOT_UTF8.format(what="a tag"))
         cleaned = clean_line(tag).lstrip("#")
         if not cleaned:
             continue
@@ -108,6 +110,8 @@ class JournalService:
         return encode_body(text, rating, tags, for_therapy)
 
     def _validate(self, text: str, rating: int | None) -> str:
+        if undecodable(text):
+            raise JournalError(messages.TEXT_NOT_UTF8.format(what="the entry"))
         cleaned = clean_block(text)
         if not cleaned.strip():
             raise JournalError(messages.JOURNAL_EMPTY)

@@ -15,7 +15,7 @@ from trustcheck import messages
 from trustcheck.core.clock import Clock
 from trustcheck.core.errors import UserError
 from trustcheck.core.models import Profile
-from trustcheck.core.text import clean_name, same_name
+from trustcheck.core.text import clean_name, same_name, undecodable
 from trustcheck.storage.errors import ConflictError
 from trustcheck.storage.repos.checkins import CheckinRepo
 from trustcheck.storage.repos.profiles import ProfileRepo
@@ -64,6 +64,8 @@ class ProfileRemovedError(ProfileError):
 
 def normalise_name(raw: str) -> str:
     """A name as stored: one line, nothing invisible, trimmed, within the limit."""
+    if undecodable(raw):
+        raise ProfileError(messages.TEXT_NOT_UTF8.format(what="the name"))
     name = clean_name(raw)
     if not name:
         raise ProfileError(messages.PROFILE_NAME_EMPTY)
