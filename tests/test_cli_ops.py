@@ -156,3 +156,56 @@ def test_backup_with_nothing_to_back_up(tmp_path: Path) -> None:
     message = one_line_error(tc(tmp_path / "empty", "backup", "-o", str(tmp_path / "b")))
     assert "nothing to back up" in message
     assert not (tmp_path / "b").exists()
+
+
+@pytest.fixture(scope="module")
+def tampered(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Eight demo weeks whose stored dates and times were then edited by hand, the way an
+    attacker or a careless sqlite3 session would (issue 16 §4)."""
+    data_dir = tmp_path_factory.mktemp("tampered") / "data"
+    ok(tc(data_dir, "demo", "--weeks", "8", "--no-open"))
+    conn = sqlite3.connect(data_dir / DB_FILENAME)
+    with conn:
+        first = "(SELECT min(id) FROM {})"
+        conn.execute(
+            "UPDATE checkins SET started_at = '2026-13-45T99:00:00', completed_at = 'now' "
+            f"WHERE id = {first.format('checkins')}"
+        )
+        conn.execute(f"UPDATE answers SET answered_at = 'x' WHERE id = {first.format('answers')}")
+        conn.execute(
+            "UPDATE journal_entries SET written_at = '2026-02-30T10:00:00+00:00' "
+            f"WHERE id = {first.format('journal_entries')}"
+        )
+    conn.close()
+    return data_dir
+
+
+def test_a_tampered_time_is_one_clear_line_and_doctor_names_where(tampered: Path) -> None:
+    """Issue 16 §4: a date or time edited behind the app's back was a traceback (JSON export,
+    journal list). Now every command says it in one line, exits non-zero and changes nothing;
+    doctor, which said all was fine, lists the columns that hold such values."""
+    # What does not read those values still works: the scores are intact (and, read for the
+    # first time, kept for the next load: the one write here).
+    assert "Trust trends" in ok(tc(tampered, "trends"))
+    before = snapshot(tampered)
+    exported = one_line_error(tc(tampered, "export", "-f", "json", "-o", "-"))
+    assert exported.startswith("a stored date or time is damaged ('2026-13-45T99:00:00')")
+    assert "trustcheck doctor" in exported
+    listed = tc(tampered, "journal", "list", "--as", "Alex", "--passphrase-stdin", input="demo")
+    assert "2026-02-30" in one_line_error(listed)
+    doctor = tc(tampered, "doctor")
+    assert "1 problem" in one_line_error(doctor)
+    line = next(x for x in doctor.stdout.splitlines() if "dates and times" in x)
+    assert line.startswith("✗ ")
+    for where in (
+        "1 in answers.answered_at",
+        "1 in checkins.started_at",
+        "1 in checkins.completed_at",
+        "1 in journal_entries.written_at",
+    ):
+        assert where in line
+    assert snapshot(tampered) == before
+
+
+def test_doctor_finds_every_date_and_time_readable_in_a_healthy_history(couple: Path) -> None:
+    assert "✓ dates and times: all readable" in ok(tc(couple, "doctor"))

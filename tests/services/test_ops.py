@@ -60,6 +60,7 @@ def test_a_healthy_folder_has_no_problems_and_is_not_changed(data_dir: Path) -> 
         "database",
         "schema",
         "quick check",
+        "dates and times",
         "foreign keys",
         "journal mode",
         "built-in packs",

@@ -13,6 +13,10 @@ DB_BUSY = (
 )
 DISK_FULL = "the disk is full; nothing was changed: free some space and try again"
 DB_WRITE_FAILED = "could not save to {path} ({reason}); nothing was changed"
+DB_DAMAGED_VALUE = (
+    "a stored date or time is damaged ('{value}'); nothing was changed. "
+    "`trustcheck doctor` lists every damaged value; `trustcheck restore FILE` brings back a backup"
+)
 DB_CORRUPT = "{path} is not a readable trustcheck database ({reason}); it was left untouched"
 PROFILE_EXISTS = "there is already a profile called {name!r}"
 PROFILE_UNKNOWN = "there is no profile called {name!r}; the people here are {names}"

@@ -188,6 +188,15 @@ def _database(report: DoctorReport, db_path: Path, known: int, *, full: bool) ->
             problem,
             "the file is damaged: restore a backup with `trustcheck restore FILE`",
         )
+    if found.damaged_values:
+        report.bad(
+            "dates and times",
+            f"unreadable values: {', '.join(found.damaged_values)}",
+            "the file was changed outside trustcheck: restore a backup with "
+            "`trustcheck restore FILE`",
+        )
+    elif not found.integrity:
+        report.good("dates and times", "all readable")
     if not found.foreign_keys:
         report.good("foreign keys", "ok")
     for problem in found.foreign_keys:

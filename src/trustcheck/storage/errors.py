@@ -24,3 +24,8 @@ class ConflictError(StorageError):
 class WriteFailed(StorageError):
     """A write that could not happen (busy past the timeout, a full disk, an I/O error): nothing
     of it was stored, and what the person gave is still theirs to give again."""
+
+
+class DamagedValueError(StorageError):
+    """A stored value that cannot be read (a date or time edited behind the app's back): nothing
+    was changed; ``doctor`` lists every such value."""

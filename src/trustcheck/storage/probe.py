@@ -33,6 +33,8 @@ class Inspection:
     foreign_keys: tuple[str, ...] = ()
     holds_data: bool = False
     error: str | None = None
+    #: Dates and times that cannot be read, one line per column ("3 in checkins.started_at").
+    damaged_values: tuple[str, ...] = ()
 
     @property
     def is_trustcheck(self) -> bool:
@@ -124,6 +126,7 @@ def inspect(path: Path, *, full: bool = False) -> Inspection:
         if integrity and foreign and foreign[0].startswith("cannot check"):
             foreign = ()  # the damage already reported, not a second problem
         holds = _holds_data(conn) if tables >= CORE_TABLES else bool(tables)
+        damaged = _damaged_times(conn, tables) if not integrity else ()
     except sqlite3.DatabaseError as exc:
         return Inspection(path, wal=wal, error=str(exc))
     finally:
@@ -136,7 +139,36 @@ def inspect(path: Path, *, full: bool = False) -> Inspection:
         integrity=integrity,
         foreign_keys=foreign,
         holds_data=holds,
+        damaged_values=damaged,
     )
+
+
+#: A stored week or time that Python cannot read back: not ``YYYY-MM-DD…``, not a real day (a
+#: ``+0 days`` moves 30 February on, and so tells it apart), or not a time SQLite can read either.
+_UNREADABLE = (
+    "{c} IS NOT NULL AND (typeof({c}) != 'text' "
+    "OR {c} NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' "
+    "OR date(substr({c}, 1, 10), '+0 days') IS NOT substr({c}, 1, 10) "
+    "OR julianday({c}) IS NULL)"
+)
+
+
+def _damaged_times(conn: sqlite3.Connection, tables: frozenset[str]) -> tuple[str, ...]:
+    """Every week and time column (``week``, ``*_at``) holding values that cannot be read: a
+    file edited behind the app's back (issue 16). Counted per column."""
+    found: list[str] = []
+    for table in sorted(tables):
+        if table.startswith("sqlite_"):
+            continue
+        columns = [str(r[1]) for r in conn.execute(f"PRAGMA table_info('{table}')")]
+        for column in columns:
+            if column != "week" and not column.endswith("_at"):
+                continue
+            where = _UNREADABLE.format(c=f'"{column}"')
+            (n,) = conn.execute(f'SELECT count(*) FROM "{table}" WHERE {where}').fetchone()
+            if n:
+                found.append(f"{n} in {table}.{column}")
+    return tuple(found)
 
 
 def _integrity(conn: sqlite3.Connection, pragma: str) -> tuple[str, ...]:

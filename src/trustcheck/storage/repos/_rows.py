@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from trustcheck import messages
 from trustcheck.core.models import (
     Review,
     Visibility,
 )
+from trustcheck.core.text import visible_controls
+from trustcheck.storage.errors import DamagedValueError
 
 #: Stored text → enum member, looked up without an ``Enum.__call__`` per row (read paths only; an
 #: unknown value still raises ValueError through the enum itself).
@@ -35,4 +38,25 @@ def _ts(value: dt.datetime) -> str:
 
 
 def _parse_ts(value: str | None) -> dt.datetime | None:
-    return None if value is None else dt.datetime.fromisoformat(value)
+    """A stored time; a damaged one (edited behind the app's back) is one clear error."""
+    if value is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise _damaged(value) from None
+
+
+def _day(value: object) -> dt.date:
+    """A stored week or day (``YYYY-MM-DD``); a damaged one is one clear error."""
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise _damaged(value) from None
+
+
+def _damaged(value: object) -> DamagedValueError:
+    shown = visible_controls(str(value))
+    if len(shown) > 40:
+        shown = shown[:39] + "…"
+    return DamagedValueError(messages.DB_DAMAGED_VALUE.format(value=shown))

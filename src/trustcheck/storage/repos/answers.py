@@ -17,6 +17,7 @@ from trustcheck.storage.db import Database
 from trustcheck.storage.errors import ConflictError
 from trustcheck.storage.repos._rows import (
     _blob,
+    _day,
     _ts,
 )
 from trustcheck.storage.repos.drafts import _DELETE_DRAFT, _clear_draft
@@ -231,7 +232,7 @@ class AnswerRepo:
         ):
             raise ValueError("answers: item ids and values do not line up")
         id_lists = {text: tuple(text.split(",")) for text in set(id_texts)}
-        days = {week: dt.date.fromisoformat(week) for week in set(weeks)}
+        days = {week: _day(week) for week in set(weeks)}
         # The joined values are numbers (INTEGER column), so the whole list is one JSON array;
         # a hand-edited value that is not a number fails here, as ``int()`` would.
         values = json.loads("[[" + "],[".join(value_texts) + "]]")
@@ -258,7 +259,7 @@ class AnswerRepo:
             "AND a.value IS NOT NULL AND a.skipped = 0) ORDER BY c.week LIMIT 1",
             (pack_id,),
         ).fetchone()
-        return None if row is None else dt.date.fromisoformat(row[0])
+        return None if row is None else _day(row[0])
 
 
 def _answer(r: Sequence[object]) -> Answer:

@@ -16,6 +16,7 @@ from trustcheck.core.models import (
 from trustcheck.storage.db import Database
 from trustcheck.storage.errors import ConflictError
 from trustcheck.storage.repos._rows import (
+    _day,
     _parse_ts,
     _ts,
 )
@@ -44,7 +45,7 @@ class CheckinRepo:
         assert started is not None
         return Checkin(
             id=checkin_id,
-            week=dt.date.fromisoformat(str(row[1])),
+            week=_day(row[1]),
             status=CheckinStatus(str(row[2])),
             step=Step(str(row[3])),
             participant_ids=self._participants(checkin_id),

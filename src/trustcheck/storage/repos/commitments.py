@@ -11,6 +11,7 @@ from trustcheck.core.models import (
 )
 from trustcheck.storage.db import Database
 from trustcheck.storage.repos._rows import (
+    _day,
     _parse_ts,
     _review,
     _ts,
@@ -85,7 +86,7 @@ class CommitmentRepo:
             "ON c.id = m.reviewed_in WHERE c.status = 'completed' AND m.review IS NOT NULL"
         ).fetchall()
         days: dict[str, dt.date] = {}
-        day = dt.date.fromisoformat
+        day = _day
         return [
             (int(o), days[w] if w in days else days.setdefault(w, day(w)), _review(r))
             for o, w, r in rows

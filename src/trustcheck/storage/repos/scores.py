@@ -14,6 +14,7 @@ from trustcheck.core.models import AREAS
 from trustcheck.core.trends import ScoredTurn
 from trustcheck.storage.db import Database
 from trustcheck.storage.errors import WriteFailed
+from trustcheck.storage.repos._rows import _day
 
 #: A column per area (``core.models.AREAS``, in that order), then the overall rating.
 _SCORE_COLUMNS = ", ".join((*AREAS, "overall"))
@@ -35,7 +36,7 @@ class ScoreRepo:
             "ORDER BY c.week, c.completed_at, c.id, s.profile_id",
             (pack_id, "" if since is None else since.isoformat()),
         ).fetchall()
-        days = {week: dt.date.fromisoformat(week) for week in {r[1] for r in rows}}
+        days = {week: _day(week) for week in {r[1] for r in rows}}
         return [
             ScoredTurn(r[0], days[r[1]], r[2], r[3], r[4], r[6:11] if r[5] else None, r[11])
             for r in rows

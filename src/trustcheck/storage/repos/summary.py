@@ -15,6 +15,7 @@ from trustcheck.storage.background import BackgroundRead
 from trustcheck.storage.db import Database
 from trustcheck.storage.repos._rows import (
     _blob,
+    _day,
     _review,
     _visibility,
 )
@@ -100,7 +101,7 @@ class ExportRepo:
         rows = self.db.conn.execute(
             sql + "ORDER BY c.week, c.completed_at, c.id, a.profile_id, a.id", params
         ).fetchall()
-        day = dt.date.fromisoformat
+        day = _day
         return [
             WrittenAnswer(
                 checkin_id=int(r[0]),
@@ -145,7 +146,7 @@ class ExportRepo:
         total = self.db.conn.execute(f"SELECT count(*) {where}", period).fetchone()[0]
         made = [
             MadeCommitment(
-                dt.date.fromisoformat(str(r[0])),
+                _day(r[0]),
                 int(r[1]),
                 int(r[2]),
                 str(r[3]),

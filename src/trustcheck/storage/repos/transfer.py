@@ -10,6 +10,8 @@ from trustcheck.storage.db import Database
 from trustcheck.storage.errors import ConflictError
 from trustcheck.storage.repos._rows import (
     _blob,
+    _day,
+    _parse_ts,
 )
 from trustcheck.storage.repos.checkins import _INSERT_PARTICIPANT
 
@@ -141,6 +143,18 @@ class TransferRepo:
                 "ORDER BY pack_id, version"
             )
         ]
+        # A JSON export must import again: a date or time that cannot be read is said now.
+        for times, days in (
+            ([r[3] for r in profiles] + [r[4] for r in profiles], ()),
+            ([t for r in checkins for t in r[4:7]], [r[1] for r in checkins]),
+            ([r[9] for r in answers], ()),
+            ([r[5] for r in commitments] + [r[8] for r in commitments], ()),
+            ([r[3] for r in pack_versions], ()),
+        ):
+            for t in times:
+                _parse_ts(t)
+            for d in days:
+                _day(d)
         return Transfer(
             profiles,
             checkins,
@@ -161,6 +175,9 @@ class TransferRepo:
             "WHERE profile_id = ? ORDER BY id",
             (profile_id,),
         ).fetchall()
+        for r in rows:
+            _parse_ts(str(r[2]))
+            _parse_ts(str(r[3]))
         return [(int(r[0]), int(r[1]), str(r[2]), str(r[3]), _blob(r[4])) for r in rows]
 
     def load(self, data: Transfer) -> None:
