@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,43 @@ def test_a_tampered_time_is_one_clear_line_and_doctor_names_where(tampered: Path
 
 def test_doctor_finds_every_date_and_time_readable_in_a_healthy_history(couple: Path) -> None:
     assert "✓ dates and times: all readable" in ok(tc(couple, "doctor"))
+
+
+def _under_file_size_limit(
+    data_dir: Path, limit: int, *args: str
+) -> subprocess.CompletedProcess[str]:
+    import os
+    import resource
+    import sys
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run(
+        [sys.executable, "-m", "trustcheck", "--data-dir", str(data_dir), *args],
+        input="",
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        preexec_fn=limited,
+        timeout=60,
+    )
+
+
+def test_a_file_size_limit_is_one_clear_line_and_nothing_is_half_written(tmp_path: Path) -> None:
+    """Issue 16 §4: a file-size limit (``ulimit -f``) was a traceback, or was called "not a
+    readable trustcheck database". Now it is one line that names the likely cause, the exit is
+    non-zero, the database is untouched and no half-written file is left."""
+    couple = tmp_path / "data"
+    ok(tc(couple, "demo", "--weeks", "8", "--no-open"))
+    before = snapshot(couple)
+    opened = _under_file_size_limit(couple, 8 * 1024, "export", "-f", "md", "-o", "-")
+    message = one_line_error(opened)
+    assert "file-size limit" in message and "nothing was changed" in message
+    assert "not a readable" not in message
+    out = tmp_path / "out" / "all.json"
+    out.parent.mkdir()
+    written = _under_file_size_limit(couple, 64 * 1024, "export", "-f", "json", "-o", str(out))
+    assert "too large" in one_line_error(written)
+    assert list(out.parent.iterdir()) == []
+    assert snapshot(couple) == before

@@ -12,6 +12,10 @@ DB_BUSY = (
     "try again in a moment"
 )
 DISK_FULL = "the disk is full; nothing was changed: free some space and try again"
+DB_IO_ERROR = (
+    "could not write to {path}: a disk I/O error (the disk may be full or failing, or a "
+    "file-size limit such as `ulimit -f` was reached); nothing was changed"
+)
 DB_WRITE_FAILED = "could not save to {path} ({reason}); nothing was changed"
 DB_DAMAGED_VALUE = (
     "a stored date or time is damaged ('{value}'); nothing was changed. "

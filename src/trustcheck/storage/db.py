@@ -109,6 +109,10 @@ class Database:
                 side = path.with_name(path.name + suffix)
                 if side.exists() and stat.S_IMODE(side.stat().st_mode) != FILE_MODE:
                     side.chmod(FILE_MODE)
+        except sqlite3.OperationalError as exc:
+            # Busy, a full disk, an I/O error (a file-size limit too): the file is not to blame.
+            conn.close()
+            raise write_failed(exc, path) from exc
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise CorruptDatabaseError(messages.DB_CORRUPT.format(path=path, reason=exc)) from exc
@@ -276,6 +280,8 @@ def write_failed(exc: sqlite3.OperationalError | OSError, path: Path) -> WriteFa
         return WriteFailed(messages.DB_BUSY)
     if "full" in reason:
         return WriteFailed(messages.DISK_FULL)
+    if "I/O" in reason:
+        return WriteFailed(messages.DB_IO_ERROR.format(path=path))
     return WriteFailed(messages.DB_WRITE_FAILED.format(path=path, reason=reason))
 
 
