@@ -10,15 +10,14 @@ dialog and setup.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from rich.segment import Segment
 from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Input, Select, TextArea
 
 import checkin_helpers
+from hostile import CONTROL, ESCAPES, HOSTILE, MARKUP, ODD, assert_inert
 from trustcheck import messages
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import ItemKind, Profile
@@ -39,36 +38,6 @@ from .conftest import fill_turn, run_async, screen_text, seed_previous_week
 
 SIZE = (120, 40)
 PASS = "opensesame"
-
-MARKUP = "[link=https://evil.example]y[/link] [@click=app.quit]q[/] [on red]r[/] [bold]b[/bold] [/]"
-ESCAPES = (
-    "\x1b[31mred\x1b[0m \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ "
-    "\x1b]0;title\x07 \x9b31m c1 NUL\x00 BEL\x07 BS\x08 CR\r"
-)
-ODD = "\u202eevil\u202c \u2066iso\u2069 zw\u200bj\ufeff e\u0301\u0308 👩‍👩‍👧 🇳🇿"
-HOSTILE = f"{MARKUP} {ESCAPES} {ODD}"
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def segments(app: App[None]) -> list[Segment]:
-    update = app.screen._compositor.render_update(full=True)
-    return [seg for line in getattr(update, "strips", []) for strip in line for seg in strip]
-
-
-def assert_inert(app: App[None]) -> None:
-    """No live link, no click action and no control character from user text on screen."""
-    for seg in segments(app):
-        assert not CONTROL.search(seg.text), repr(seg.text)
-        style = seg.style
-        if style is None:
-            continue
-        assert not style.link or "evil" not in style.link, style.link
-        meta = style.meta or {}
-        assert "@click" not in meta or "quit" not in str(meta["@click"]), meta
-    svg = app.export_screenshot()
-    assert "evil.example" not in re.findall(r"<a [^>]*>", svg).__str__()
-    assert "\x1b" not in svg and "\x9b" not in svg
-
 
 def notified(app: App[None]) -> list[str]:
     """The notifications on screen now (a toast wraps, so its words are checked here)."""
