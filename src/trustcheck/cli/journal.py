@@ -94,6 +94,7 @@ def journal_list(
 
     from trustcheck import messages
     from trustcheck.core.clock import moment_label
+    from trustcheck.core.models import UNDATED
 
     since_at = None
     if since is not None:
@@ -121,7 +122,11 @@ def journal_list(
     if not listing.entries and not listing.damaged:
         typer.echo("No entries yet.")
     for when in listing.damaged_at:
-        line = messages.JOURNAL_DAMAGED_AT.format(when=moment_label(when))
+        line = (
+            messages.JOURNAL_DAMAGED_UNDATED
+            if when == UNDATED
+            else messages.JOURNAL_DAMAGED_AT.format(when=moment_label(when))
+        )
         typer.echo(f"trustcheck: {line}", err=True)
     if listing.damaged:
         fail(messages.DAMAGED_SUMMARY.format(n=len(listing.damaged)))

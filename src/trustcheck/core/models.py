@@ -30,6 +30,10 @@ AREA_TITLES: dict[str, str] = {
 #: The heading of an unscored item that is not written ("open" holds choices too).
 OPEN_CHOICE_TITLE = "Choose one"
 
+#: The time given to a record whose stored time cannot be read (changed outside the app): such a
+#: record opens as damaged, and is never named by this date.
+UNDATED = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
 SCALE_MIN, SCALE_MAX = 1, 7
 OVERALL_MIN, OVERALL_MAX = 0, 10
 

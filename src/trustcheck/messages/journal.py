@@ -28,6 +28,9 @@ RATING_RANGE = "a rating is a whole number from 0 to 10"
 RATING_INVALID = "the rating “{value}” is not a whole number from 0 to 10; nothing was saved"
 TOO_MANY_TAGS = "up to {limit} tags per entry"
 WHO_NEEDED = "there are two of you here: say whose journal with --as NAME"
+JOURNAL_DAMAGED_UNDATED = (
+    "an entry whose date was changed outside trustcheck cannot be opened; the others still open"
+)
 JOURNAL_DAMAGED_AT = "the entry of {when} is damaged or was modified; the others still open"
 DAMAGED_SUMMARY = "{n} of the entries could not be opened: damaged or modified"
 PRIVATE_NEEDS_UNLOCK = "unlock your journal to keep an answer private"

@@ -19,6 +19,8 @@ from rich.text import Text
 from textual.app import App
 
 from trustcheck import messages
+from trustcheck.core.errors import UserError
+from trustcheck.core.text import visible_controls
 
 REPORT_MODE = 0o600
 
@@ -126,13 +128,18 @@ class RedactedCrashApp(App[None]):
         error = self._exception
         kind = type(error).__name__ if error else "error"
         self.before_crash()
-        try:
-            if error is None:
-                raise OSError("no exception recorded")
-            path = write_crash_report(error, self.crash_folder())
-            line = messages.CRASH_REPORTED.format(kind=kind, path=path)
-        except OSError:
-            line = messages.CRASH_UNREPORTED.format(kind=kind)
+        if isinstance(error, UserError):
+            # A known problem (a damaged stored value, a full disk) that no screen could show:
+            # its own line says what to do, as on the command line; it is not a bug to report.
+            line = f"trustcheck: {visible_controls(str(error))}"
+        else:
+            try:
+                if error is None:
+                    raise OSError("no exception recorded")
+                path = write_crash_report(error, self.crash_folder())
+                line = messages.CRASH_REPORTED.format(kind=kind, path=path)
+            except OSError:
+                line = messages.CRASH_UNREPORTED.format(kind=kind)
         self.bell()
         # One line, not wrapped by Rich (the terminal may fold it): the path stays copyable.
         self.error_console.soft_wrap = True

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import quote
 
+from trustcheck.core.models import UNDATED
 from trustcheck.storage.db import Database
+from trustcheck.storage.errors import DamagedValueError
 from trustcheck.storage.repos._rows import (
     _blob,
     _parse_ts,
@@ -29,6 +31,17 @@ class SealedRow:
     written_at: dt.datetime
     body: bytes
 
+
+def _sealed_row(r: Sequence[object]) -> SealedRow:
+    """``(id, profile_id, written_at, body)`` as read. An entry whose date was changed outside
+    the app cannot be placed or trusted: it opens as damaged (counted and said, never hidden),
+    as a tampered seal does; ``doctor`` names the column."""
+    try:
+        written = _parse_ts(str(r[2]))
+    except DamagedValueError:
+        return SealedRow(int(str(r[0])), int(str(r[1])), UNDATED, b"")
+    assert written is not None
+    return SealedRow(int(str(r[0])), int(str(r[1])), written, _blob(r[3]))
 
 JOURNAL_TABLE = "journal_entries"
 #: Sealed drafts: the record id bound into each seal is the profile id (one draft per person).
@@ -128,12 +141,7 @@ class JournalRepo:
             query = columns + " WHERE id IN (" + newest + ")"
             params = (*params, max(0, limit))
         rows = self.db.conn.execute(query + order, params)
-        out = []
-        for r in rows:
-            written = _parse_ts(str(r[2]))
-            assert written is not None
-            out.append(SealedRow(int(r[0]), int(r[1]), written, _blob(r[3])))
-        return out
+        return [_sealed_row(r) for r in rows]
 
     def batches(self, profile_id: int, size: int, *, skip: int = 0) -> Iterator[list[SealedRow]]:
         """A profile's entries newest first, ``size`` at a time, leaving out the newest ``skip``.
@@ -186,9 +194,7 @@ class JournalRepo:
                 f"WHERE id IN ({marks})",
                 chunk,
             ):
-                written = _parse_ts(str(r[2]))
-                assert written is not None
-                found[int(r[0])] = SealedRow(int(r[0]), int(r[1]), written, _blob(r[3]))
+                found[int(r[0])] = _sealed_row(r)
         return [found[i] for i in ids if i in found]
 
     def get(self, entry_id: int) -> SealedRow | None:
@@ -198,9 +204,7 @@ class JournalRepo:
         ).fetchone()
         if r is None:
             return None
-        written = _parse_ts(str(r[2]))
-        assert written is not None
-        return SealedRow(int(r[0]), int(r[1]), written, _blob(r[3]))
+        return _sealed_row(r)
 
     def count(self, profile_id: int) -> int:
         return int(
