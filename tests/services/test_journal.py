@@ -348,7 +348,6 @@ def test_since_compares_moments_not_strings(svc: Services, couple: tuple[Profile
         ("emoji 😀👩‍❤️‍👨🏳️‍🌈 and ZWJ", None),
         ("שלום עליכם مرحبا", None),
         ("cafe\u0301", "caf\u00e9"),  # NFC
-        ("lone surrogate \udcff from a bad terminal", None),
         ("𝕌𝕟𝕚𝕔𝕠𝕕𝕖 outside the BMP 𐍈", None),
     ],
 )  # fmt: skip
@@ -363,6 +362,19 @@ def test_hostile_text_round_trips_as_cleaned(
     assert back.text == expected
     assert back == entry
     assert "\x1b" not in back.text and "\x00" not in back.text
+
+
+def test_bytes_from_a_bad_terminal_are_refused_and_nothing_is_stored(
+    svc: Services, couple: tuple[Profile, Profile]
+) -> None:
+    """Bytes that were not UTF-8 (Python keeps them as lone surrogates) were stored and later
+    printed raw by ``journal list`` (issue 16 §3): now the entry is refused, saying why."""
+    alex, _ = couple
+    with pytest.raises(JournalError, match="not UTF-8"):
+        svc.journal.add(alex.id, "lone surrogate \udcff from a bad terminal")
+    with pytest.raises(JournalError, match="not UTF-8"):
+        svc.journal.add(alex.id, "fine words", tags=["t\udcff"])
+    assert svc.journal.entries(alex.id).entries == []
 
 
 def test_a_long_entry_at_the_limit_round_trips(
