@@ -360,6 +360,15 @@ def stored_answer_times(services: Services) -> set[str]:
         conn.close()
 
 
+def stored_checkin_times(services: Services) -> set[str]:
+    conn = sqlite3.connect(rawdb.database(services).path)
+    try:
+        rows = conn.execute("SELECT started_at, updated_at, completed_at FROM checkins").fetchall()
+        return {str(t) for r in rows for t in r if t is not None}
+    finally:
+        conn.close()
+
+
 @pytest.mark.parametrize("fmt", ["json", "csv"])
 def test_no_export_holds_a_per_answer_time(svc: Services, people: list[Profile], fmt: str) -> None:
     """No per-answer time reaches an export, so no gap can show how long a private question
@@ -369,6 +378,10 @@ def test_no_export_holds_a_per_answer_time(svc: Services, people: list[Profile],
     text = text_of(svc, fmt, alex)
     stored = stored_answer_times(svc)
     assert stored and all(t.endswith("T00:00:00+00:00") for t in stored)
+    # Nor the check-in's own times (V10): the moment it reached the hand-over would show how long
+    # a turn, and its private safety check, took.
+    checkin_times = stored_checkin_times(svc)
+    assert checkin_times and all(t.endswith("T00:00:00+00:00") for t in checkin_times)
     if fmt == "csv":
         header = text.splitlines()[0].lower()
         assert "answered" not in header and "time" not in header and ":" not in header
@@ -376,6 +389,7 @@ def test_no_export_holds_a_per_answer_time(svc: Services, people: list[Profile],
     data = json.loads(text)
     times = [a["answered_at"] for c in data["checkins"] for a in c["answers"]]
     times += [s["answered_at"] for s in data["private"][0]["safety"]]
+    times += [c[k] for c in data["checkins"] for k in ("started_at", "updated_at", "completed_at")]
     assert times and all(t.endswith("T00:00:00+00:00") for t in times)
 
 

@@ -244,7 +244,7 @@ def test_v1_fixture_migrates_to_the_current_version(data_dir: Path) -> None:
     _build_v1_fixture(data_dir)
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == CURRENT == 9
+        assert database.schema_version() == CURRENT == 10
         assert _v1_data(database.conn) == EXPECTED_V1_DATA
         # V2: private data.
         assert "wrapped_key" in _columns(database.conn, "profiles")
@@ -559,7 +559,7 @@ def test_a_v6_database_gains_not_this_week_and_keeps_its_answers(data_dir: Path)
         conn.close()
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == CURRENT == 9
+        assert database.schema_version() == CURRENT == 10
         assert _v1_data(database.conn) == EXPECTED_V1_DATA
         flags = database.conn.execute("SELECT DISTINCT not_this_week FROM answers").fetchall()
         assert flags == [(0,)]
@@ -603,7 +603,7 @@ def test_a_v7_database_keeps_only_the_day_of_each_answer_and_safety_answer(
         conn.close()
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == CURRENT == 9
+        assert database.schema_version() == CURRENT == 10
         times = database.conn.execute(
             "SELECT item_id, answered_at FROM answers ORDER BY id"
         ).fetchall()
@@ -619,9 +619,10 @@ def test_a_v7_database_keeps_only_the_day_of_each_answer_and_safety_answer(
         drafts = database.conn.execute("SELECT text, saved_at FROM answer_drafts").fetchall()
         assert drafts == [("half a thought", "2026-01-11T00:00:00+00:00")]
         assert _v1_data(database.conn)[:2] == EXPECTED_V1_DATA[:2]
-        # The check-in's own times are not per-answer times: kept as they were.
+        # V10: the check-in's own times keep their day too (the hand-over's time would show how
+        # long a turn took).
         checkin = database.conn.execute("SELECT started_at FROM checkins").fetchone()
-        assert checkin == ("2026-01-11T19:00:00+00:00",)
+        assert checkin == ("2026-01-11T00:00:00+00:00",)
     finally:
         database.close()
 

@@ -9,7 +9,7 @@ import pytest
 
 import checkin_helpers
 import rawdb
-from trustcheck.core.clock import FixedClock
+from trustcheck.core.clock import FixedClock, day_start
 from trustcheck.core.models import Answer, CheckinStatus, Review, Step, Visibility
 from trustcheck.services import Services
 from trustcheck.storage.db import Database
@@ -157,7 +157,7 @@ def test_start_stores_a_draft_at_the_open_step(
     assert draft.step is Step.OPEN
     assert draft.week == WEEK
     assert draft.participant_ids == couple
-    assert draft.started_at == T0
+    assert draft.started_at == day_start(T0)  # the day only (issue 15, schema V10)
     assert draft.completed_at is None
     assert checkins.draft() == draft
 

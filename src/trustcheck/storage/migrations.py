@@ -203,8 +203,21 @@ UPDATE answer_drafts SET saved_at = substr(saved_at, 1, 11) || '00:00:00' || sub
     WHERE length(saved_at) >= 19 AND substr(saved_at, 11, 1) = 'T';
 """
 
+# V10 (issue 15): a check-in keeps the day it started, changed step and was completed, not the
+# time: the moment it reached the hand-over would show how long a person's turn took, and so
+# whether the private safety check held them longer. Same form as V9.
+V10 = """
+UPDATE checkins SET started_at = substr(started_at, 1, 11) || '00:00:00' || substr(started_at, 20)
+    WHERE length(started_at) >= 19 AND substr(started_at, 11, 1) = 'T';
+UPDATE checkins SET updated_at = substr(updated_at, 1, 11) || '00:00:00' || substr(updated_at, 20)
+    WHERE length(updated_at) >= 19 AND substr(updated_at, 11, 1) = 'T';
+UPDATE checkins
+    SET completed_at = substr(completed_at, 1, 11) || '00:00:00' || substr(completed_at, 20)
+    WHERE length(completed_at) >= 19 AND substr(completed_at, 11, 1) = 'T';
+"""
+
 #: MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10]
 
 
 def schema_version() -> int:

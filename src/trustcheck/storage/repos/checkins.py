@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 
 from trustcheck import messages
+from trustcheck.core.clock import day_start
 from trustcheck.core.models import (
     Answer,
     Checkin,
@@ -26,6 +27,12 @@ _CHECKIN_COLUMNS = "id, week, status, step, started_at, completed_at"
 _INSERT_PARTICIPANT = (
     "INSERT INTO checkin_participants(checkin_id, profile_id, position) VALUES (?, ?, ?)"
 )
+
+
+def _day_ts(moment: dt.datetime) -> str:
+    """A check-in's times are kept to the day (issue 15): the moment it reached the hand-over
+    would show how long a turn took, and so whether the private safety check held someone."""
+    return _ts(day_start(moment))
 
 
 class CheckinRepo:
@@ -120,7 +127,7 @@ class CheckinRepo:
                 cur = conn.execute(
                     "INSERT INTO checkins(week, status, step, started_at, updated_at) "
                     "VALUES (?, 'in_progress', ?, ?, ?)",
-                    (week.isoformat(), Step.OPEN.value, _ts(now), _ts(now)),
+                    (week.isoformat(), Step.OPEN.value, _day_ts(now), _day_ts(now)),
                 )
             except sqlite3.IntegrityError as exc:
                 raise ConflictError(messages.DRAFT_EXISTS) from exc
@@ -137,7 +144,7 @@ class CheckinRepo:
             conn.execute(
                 "UPDATE checkins SET step = ?, updated_at = ? "
                 "WHERE id = ? AND status = 'in_progress'",
-                (step.value, _ts(now), checkin_id),
+                (step.value, _day_ts(now), checkin_id),
             )
 
     def advance_step(
@@ -151,7 +158,7 @@ class CheckinRepo:
             cur = conn.execute(
                 "UPDATE checkins SET step = ?, updated_at = ? "
                 "WHERE id = ? AND status = 'in_progress' AND step = ?",
-                (to_step.value, _ts(now), checkin_id, from_step.value),
+                (to_step.value, _day_ts(now), checkin_id, from_step.value),
             )
             return cur.rowcount == 1
 
@@ -162,8 +169,8 @@ class CheckinRepo:
                 "WHERE id = ? AND status = 'in_progress'",
                 (
                     status.value,
-                    _ts(now),
-                    _ts(now) if status is CheckinStatus.COMPLETED else None,
+                    _day_ts(now),
+                    _day_ts(now) if status is CheckinStatus.COMPLETED else None,
                     checkin_id,
                 ),
             )
@@ -204,7 +211,13 @@ class CheckinRepo:
             cur = conn.execute(
                 "INSERT INTO checkins(week, status, step, started_at, updated_at, completed_at) "
                 "VALUES (?, 'completed', ?, ?, ?, ?)",
-                (week.isoformat(), Step.CLOSE.value, _ts(started), _ts(completed), _ts(completed)),
+                (
+                    week.isoformat(),
+                    Step.CLOSE.value,
+                    _day_ts(started),
+                    _day_ts(completed),
+                    _day_ts(completed),
+                ),
             )
             checkin_id = cur.lastrowid
             assert checkin_id is not None
