@@ -4,7 +4,7 @@ renderers of this package. Every figure is already computed; renderers only lay 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from trustcheck.core.models import REVIEW_CREDIT, Review
@@ -111,8 +111,7 @@ class TextItem(NamedTuple):
     weekly: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class PrivateSection:
+class PrivateSection(NamedTuple):
     """One person's private records, each kind included only by its own choice.
 
     A kind that was not chosen is None: its heading is left out altogether, so "none in this
@@ -128,8 +127,7 @@ class PrivateSection:
     safety: tuple[TextItem, ...] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(NamedTuple):
     title: str
     names: tuple[str, ...]
     generated: dt.date
@@ -152,15 +150,15 @@ class Summary:
     private: PrivateSection | None
     included: tuple[str, ...]
     left_out: tuple[str, ...]
-    trend_notes: tuple[str, ...] = field(default=())
+    trend_notes: tuple[str, ...] = ()
     #: Switched-on, shared modules' own areas (never part of the trust index); empty if none.
-    modules: tuple[AreaRow, ...] = field(default=())
+    modules: tuple[AreaRow, ...] = ()
     #: The statements the partners answered most differently (a couple only).
-    item_gaps: tuple[ItemGapRow, ...] = field(default=())
+    item_gaps: tuple[ItemGapRow, ...] = ()
     #: The dated first line: rises and falls of the trust index over the period.
     headline: str = ""
     #: The latest commitments made in the period, each with how it went ...
-    commitments: tuple[CommitmentLine, ...] = field(default=())
+    commitments: tuple[CommitmentLine, ...] = ()
     #: ... and how many earlier ones there were, not listed.
     earlier_commitments: int = 0
 

@@ -30,7 +30,6 @@ from trustcheck.services.export_request import (
 )
 from trustcheck.storage import files
 from trustcheck.storage.repos.summary import ExportRepo
-from trustcheck.storage.repos.transfer import TransferRepo
 
 if TYPE_CHECKING:
     from trustcheck.services import Services
@@ -58,7 +57,6 @@ class ExportService:
     def __init__(self, services: Services) -> None:
         self.services = services
         self.repo = ExportRepo(services._db)  # the service layer's own database
-        self.transfer = TransferRepo(services._db)
 
     def summary(self, request: ExportRequest) -> Summary:
         """The therapy summary over the requested period (``services.summary``)."""
@@ -73,8 +71,10 @@ class ExportService:
         """Every shared record, and the chosen kinds of one person's private records
         (``services.dump``); plus how many of theirs did not open."""
         from trustcheck.services.dump import DumpBuilder
+        from trustcheck.storage.repos.transfer import TransferRepo
 
-        return DumpBuilder(self.services, self.transfer).dump(include_private, kinds)
+        transfer = TransferRepo(self.services._db)  # the service layer's own database
+        return DumpBuilder(self.services, transfer).dump(include_private, kinds)
 
     # --- the period -----------------------------------------------------------------------------
     def weeks_for(self, request: ExportRequest, fmt: Format) -> int | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from trustcheck.core.errors import UserError
 from trustcheck.core.models import Profile
@@ -47,8 +48,7 @@ class ExportRequest:
         return self.include_private if self.private_kinds else None
 
 
-@dataclass(frozen=True, slots=True)
-class ExportResult:
+class ExportResult(NamedTuple):
     format: Format
     data: str | bytes
     #: Things worth telling the person (damaged private records left out), one line each.
