@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +23,7 @@ from trustcheck.core.models import (
     Visibility,
 )
 from trustcheck.core.pack_text import Lines, scan_lines
+from trustcheck.core.text import has_control
 
 WEEKLY_PACK_ID = "weekly"
 
@@ -161,7 +161,7 @@ PACK_TEXT_LIMIT = 2000
 
 def _bad_char(value: str) -> bool:
     """True when a text holds control characters (other than newline and tab) such as ESC."""
-    return any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in value)
+    return has_control(value)
 
 
 def _unknown_key_reason(key: str, known: tuple[str, ...], where: str) -> str:

@@ -29,6 +29,11 @@ _INVISIBLE = re.compile(
 _UNDECODABLE = re.compile("[\ud800-\udfff]")
 
 
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a control character other than tab and newline (ESC, C1, NUL…)."""
+    return _CONTROL.search(text) is not None
+
+
 def undecodable(text: str) -> bool:
     """Whether ``text`` holds bytes that were not UTF-8 text (as lone surrogates)."""
     return _UNDECODABLE.search(text) is not None
