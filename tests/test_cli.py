@@ -17,6 +17,9 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer
+import typer.core
+import typer.main
 from typer.testing import CliRunner
 
 import checkin_helpers
@@ -115,6 +118,33 @@ def test_profile_help_lists_its_commands() -> None:
     assert result.exit_code == 0
     for command in ("add", "list", "remove"):
         assert re.search(rf"^\s+{command}\b", result.stdout, re.MULTILINE), result.stdout
+
+
+def test_dash_h_is_help_everywhere() -> None:
+    """Issue 17 §5: ``-h`` works like ``--help``, for the app and for every command."""
+    for args in ((), ("export",), ("journal",), ("journal", "add"), ("profile", "rename")):
+        short, long = invoke(*args, "-h"), invoke(*args, "--help")
+        assert short.exit_code == long.exit_code == 0
+        assert short.stdout == long.stdout and "Usage:" in short.stdout
+
+
+def test_the_top_level_help_shows_each_description_in_full() -> None:
+    """Issue 17 §5: every command's description is its whole first sentence, never cut with
+    "..." to the width left beside the longest name (as click does by default)."""
+    from trustcheck.cli.commands import app as typer_app
+
+    listed = " ".join(invoke("--help").stdout.split("Commands:")[1].split())
+    assert "..." not in listed
+    command = typer.main.get_command(typer_app)
+    assert isinstance(command, typer.core.TyperGroup)
+    names = command.list_commands(typer.Context(command))
+    assert len(names) >= 12
+    for name in names:
+        sub = command.get_command(typer.Context(command), name)
+        assert sub is not None and sub.help
+        words = sub.help.split("\n\n")[0].split()
+        end = next((k for k, w in enumerate(words) if w.endswith(".")), len(words) - 1)
+        assert " ".join(words[: end + 1]) in listed, name  # its first sentence, whole
 
 
 def test_unknown_command_is_a_usage_error() -> None:

@@ -7,12 +7,39 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from trustcheck import __version__
 from trustcheck.cli import launch
 
 if TYPE_CHECKING:
     from trustcheck.services import Services
+
+
+class FullHelpCommand(TyperCommand):
+    """A command whose line in its group's help is its description's first sentence in full,
+    not cut with "..." to the width left beside the longest command name."""
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return super().get_short_help_str(limit=sys.maxsize)
+
+
+class FullHelpGroup(TyperGroup):
+    """A group of commands (the app, ``journal``, ``packs``, ``profile``), listed in full as a
+    command is (:class:`FullHelpCommand`)."""
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return super().get_short_help_str(limit=sys.maxsize)
+
+
+#: ``-h`` works as ``--help`` does, for every command (a sub-command's context inherits it).
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
+
+
+def group(help: str) -> typer.Typer:
+    """A group of sub-commands (``journal``, ``packs``, ``profile``)."""
+    return typer.Typer(help=help, cls=FullHelpGroup, context_settings=HELP_OPTIONS)
+
 
 app = typer.Typer(
     name="trustcheck",
@@ -23,6 +50,8 @@ app = typer.Typer(
     no_args_is_help=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    cls=FullHelpGroup,
+    context_settings=HELP_OPTIONS,
 )
 
 PassphraseStdin = Annotated[

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trustcheck.cli._app import (
+    FullHelpCommand,
     app,
     fail,
     open_data,
@@ -20,13 +21,13 @@ if TYPE_CHECKING:
     pass
 
 
-@app.command()
+@app.command(cls=FullHelpCommand)
 def checkin() -> None:
     """Open this week's check-in (resumes one in progress)."""
     run_tui("checkin")
 
 
-@app.command()
+@app.command(cls=FullHelpCommand)
 def setup(
     names: Annotated[
         list[str] | None,
@@ -63,7 +64,7 @@ def setup(
     typer.echo(printable(f"Set up for {', '.join(p.name for p in people)} ({mode})."))
 
 
-@app.command()
+@app.command(cls=FullHelpCommand)
 def demo(
     weeks: Annotated[int, typer.Option(min=1, max=2000, help="Weeks of history.")] = 26,
     seed: Annotated[int, typer.Option(help="Random seed: the same seed, the same history.")] = 1,

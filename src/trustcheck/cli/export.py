@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trustcheck.cli._app import (
+    FullHelpCommand,
     PassphraseReader,
     PassphraseStdin,
     app,
@@ -54,7 +55,7 @@ def progress_bar(enabled: bool) -> Iterator[Progress]:
         yield report
 
 
-@app.command("export")
+@app.command("export", cls=FullHelpCommand)
 def export_command(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="md, html or pdf (a summary), json or csv.")
@@ -234,7 +235,7 @@ def _confirm_replace(path: Path, passphrase_stdin: bool) -> bool:
     fail(messages.EXPORT_NOT_REPLACED.format(path=printable(str(path))))
 
 
-@app.command("import")
+@app.command("import", cls=FullHelpCommand)
 def import_command(
     file: Annotated[Path, typer.Argument(help="A JSON export of trustcheck.", show_default=False)],
     passphrase_stdin: PassphraseStdin = False,

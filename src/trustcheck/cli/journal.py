@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trustcheck.cli._app import (
+    FullHelpCommand,
     PassphraseReader,
     PassphraseStdin,
     app,
     fail,
+    group,
     open_data,
     printable,
 )
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     from trustcheck.core.models import Profile
     from trustcheck.services import Services
 
-journal_app = typer.Typer(help="Your private journal: only you can read it, with your passphrase.")
+journal_app = group("Your private journal: only you can read it, with your passphrase.")
 app.add_typer(journal_app, name="journal")
 
 
@@ -42,7 +44,7 @@ AsName = Annotated[
 ]
 
 
-@journal_app.command("add")
+@journal_app.command("add", cls=FullHelpCommand)
 def journal_add(
     text: Annotated[
         str | None, typer.Argument(help="The entry. Without it, read from standard input.")
@@ -81,7 +83,7 @@ def journal_add(
     typer.echo(f"Saved the entry of {when} in {printable(person.name)}'s journal.")
 
 
-@journal_app.command("list")
+@journal_app.command("list", cls=FullHelpCommand)
 def journal_list(
     as_name: AsName = None,
     since: Annotated[

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from trustcheck.cli._app import app, data_dir_path, fail, printable
+from trustcheck.cli._app import FullHelpCommand, app, data_dir_path, fail, printable
 
 
 def _marks() -> tuple[str, str]:
@@ -22,14 +22,16 @@ def _marks() -> tuple[str, str]:
     return "✓", "✗"
 
 
-@app.command()
+@app.command(cls=FullHelpCommand)
 def doctor(
     full: Annotated[
         bool,
         typer.Option("--full", help="A full integrity check (slower) instead of the quick one."),
     ] = False,
 ) -> None:
-    """Check paths, schema version, integrity, permissions, packs and free disk. Changes nothing."""
+    """Check paths, schema version, integrity, stored dates, permissions, packs and free disk.
+
+    Changes nothing."""
     from trustcheck import messages
     from trustcheck.core.clock import TODAY_ENV, SystemClock, parse_today
     from trustcheck.services.ops import doctor as run_doctor
@@ -50,7 +52,7 @@ def doctor(
     typer.echo(messages.DOCTOR_ALL_GOOD)
 
 
-@app.command()
+@app.command(cls=FullHelpCommand)
 def backup(
     output: Annotated[
         Path, typer.Option("-o", "--output", help="The backup file to write.", show_default=False)
@@ -69,7 +71,7 @@ def backup(
     typer.echo(printable(messages.BACKUP_DONE.format(path=written, version=version)))
 
 
-@app.command()
+@app.command(cls=FullHelpCommand)
 def restore(
     file: Annotated[Path, typer.Argument(help="A backup written by `trustcheck backup`.")],
 ) -> None:

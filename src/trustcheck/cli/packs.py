@@ -8,17 +8,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trustcheck import messages
-from trustcheck.cli._app import app, data_dir_path, open_data, printable
+from trustcheck.cli._app import FullHelpCommand, app, data_dir_path, group, open_data, printable
 
 if TYPE_CHECKING:
     from trustcheck.core.models import Pack
     from trustcheck.core.packs import PackProblem
 
-packs_app = typer.Typer(help="List the question packs, or check a pack file you wrote.")
+packs_app = group("List the question packs, or check a pack file you wrote.")
 app.add_typer(packs_app, name="packs")
 
 
-@packs_app.command("list")
+@packs_app.command("list", cls=FullHelpCommand)
 def packs_list() -> None:
     """Every pack: id, version, title, where it comes from, and whether it is on."""
     from trustcheck.paths import user_packs_dir
@@ -66,7 +66,7 @@ def packs_list() -> None:
     typer.echo(messages.PACKS_USER_DIR.format(path=user_packs_dir()))
 
 
-@packs_app.command("validate")
+@packs_app.command("validate", cls=FullHelpCommand)
 def packs_validate(
     file: Annotated[Path, typer.Argument(help="The pack file (TOML) to check.")],
 ) -> None:

@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trustcheck.cli._app import (
+    FullHelpCommand,
     PassphraseReader,
     PassphraseStdin,
     app,
     fail,
+    group,
     open_data,
     printable,
 )
@@ -25,9 +27,7 @@ if TYPE_CHECKING:
     from trustcheck.services import Services
     from trustcheck.services.profiles import ProfileRemovedError
 
-profile_app = typer.Typer(
-    help="Add, list, rename, remove or restore the people who use trustcheck."
-)
+profile_app = group("Add, list, rename, remove or restore the people who use trustcheck.")
 app.add_typer(profile_app, name="profile")
 
 
@@ -50,7 +50,7 @@ def offer_restore(services: Services, exc: ProfileRemovedError) -> None:
         typer.echo(printable(messages.PROFILE_RESTORED.format(name=person.name)))
 
 
-@profile_app.command("add")
+@profile_app.command("add", cls=FullHelpCommand)
 def profile_add(
     name: Annotated[str, typer.Argument(help="The person's name.")],
     new: Annotated[
@@ -73,7 +73,7 @@ def profile_add(
     typer.echo(f"Added {printable(person.name)}.")
 
 
-@profile_app.command("list")
+@profile_app.command("list", cls=FullHelpCommand)
 def profile_list(
     removed: Annotated[
         bool, typer.Option("--removed", help="Also list the people removed (and when).")
@@ -94,7 +94,7 @@ def profile_list(
         typer.echo(printable(f"{r.name} (removed {r.date})"))
 
 
-@profile_app.command("remove")
+@profile_app.command("remove", cls=FullHelpCommand)
 def profile_remove(
     name: Annotated[str, typer.Argument(help="The person's name.")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask to confirm.")] = False,
@@ -124,7 +124,7 @@ def profile_remove(
     typer.echo(printable(messages.PROFILE_REMOVED.format(name=person.name)))
 
 
-@profile_app.command("restore")
+@profile_app.command("restore", cls=FullHelpCommand)
 def profile_restore(
     name: Annotated[str, typer.Argument(help="The removed person's name.")],
 ) -> None:
@@ -139,7 +139,7 @@ def profile_restore(
     typer.echo(printable(messages.PROFILE_RESTORED.format(name=person.name)))
 
 
-@profile_app.command("rename")
+@profile_app.command("rename", cls=FullHelpCommand)
 def profile_rename(
     old: Annotated[str, typer.Argument(help="The person's name now.")],
     new: Annotated[str, typer.Argument(help="Their new name.")],
@@ -156,7 +156,7 @@ def profile_rename(
     typer.echo(printable(messages.PROFILE_RENAMED.format(old=before.name, new=after.name)))
 
 
-@profile_app.command("passwd")
+@profile_app.command("passwd", cls=FullHelpCommand)
 def profile_passwd(
     name: Annotated[str, typer.Argument(help="Whose passphrase.")],
     passphrase_stdin: PassphraseStdin = False,

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
-from trustcheck.cli._app import app, open_data
+from trustcheck.cli._app import FullHelpCommand, app, open_data
 
 
-@app.command()
+@app.command(cls=FullHelpCommand)
 def trends(
     weeks: Annotated[int | None, typer.Option(min=1, help="Only the last N weeks.")] = None,
     area: Annotated[
