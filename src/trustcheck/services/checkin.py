@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
 
 from trustcheck import messages
 from trustcheck.core.clock import week_label, week_start
@@ -26,6 +25,7 @@ from trustcheck.core.models import (
     Review,
     Step,
 )
+from trustcheck.core.schedule import WeekState, turn_position, week_status
 from trustcheck.core.text import clean_line
 from trustcheck.services.checkin_answers import (
     TEXT_LIMIT,
@@ -83,12 +83,6 @@ __all__ = [
 
 MAX_COMMITMENTS = 3
 COMMITMENT_LIMIT = 200
-
-
-class WeekState(StrEnum):
-    DUE = "due"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,20 +146,12 @@ class CheckinService(CheckinReveal):
         return week_start(self.clock.now().date())
 
     def status(self) -> Status:
-        week = self.this_week()
         draft = self._checkins.draft()
         last = self._checkins.last_completed()
-        done = last is not None and last.week >= week
-        next_due = week + dt.timedelta(weeks=1) if done else week
-        if draft is not None:
-            state = WeekState.IN_PROGRESS
-        elif done:
-            state = WeekState.DONE
-        else:
-            state = WeekState.DUE
+        now = week_status(self.this_week(), last.week if last else None, draft is not None)
         turn = None if draft is None else self.answering(draft)
         return Status(
-            state=state, week=week, next_due=next_due, draft=draft, last=last, turn=turn
+            state=now.state, week=now.week, next_due=now.next_due, draft=draft, last=last, turn=turn
         )
 
     # --- the flow ---------------------------------------------------------------------------------
@@ -222,11 +208,8 @@ class CheckinService(CheckinReveal):
 
     def answering(self, checkin: Checkin) -> Profile | None:
         """Whose turn it is, at an answering step."""
-        if checkin.step is Step.ANSWER_A:
-            return self._profiles.get(checkin.participant_ids[0])
-        if checkin.step is Step.ANSWER_B and len(checkin.participant_ids) > 1:
-            return self._profiles.get(checkin.participant_ids[1])
-        return None
+        position = turn_position(checkin.step, len(checkin.participant_ids))
+        return None if position is None else self._profiles.get(checkin.participant_ids[position])
 
     # --- commitments ------------------------------------------------------------------------------
     def to_review(self, checkin: Checkin) -> list[Commitment]:
