@@ -543,3 +543,39 @@ async def test_private_answers_and_back_at_once_does_not_crash(
         assert app.is_running and app.screen is screen
         assert not reading_private(screen)
         assert SECRET not in screen_text(app) and "an entry" in screen_text(app)
+
+
+@run_async
+async def test_a_closed_journal_leaves_nothing_it_drew_behind(
+    services: Services, solo: list[Profile]
+) -> None:
+    """Closing the journal lets go of every line its widgets drew (Textual would keep them with
+    its recent widgets' caches): each visit to a long journal left thousands of objects behind,
+    for every full garbage collection to walk (DESIGN.md, the longest UI stall)."""
+    import gc
+
+    from rich.segment import Segment
+
+    from trustcheck import messages
+
+    def drawn(text: str) -> int:
+        gc.collect()
+        return sum(1 for o in gc.get_objects() if isinstance(o, Segment) and text in str(o.text))
+
+    note = messages.JOURNAL_LOCK_NOTE[:20]  # a line only the journal draws
+    (robin,) = solo
+    with_journal(services, robin, f"{SECRET} on the first line", "another day", locked=False)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, JournalScreen)
+        assert SECRET in screen_text(app) and note in screen_text(app)
+        assert drawn(note) and drawn(SECRET)  # so the checks below can fail
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert not services.keys.is_unlocked(robin.id)
+        assert drawn(SECRET) == 0
+        assert drawn(note) == 0

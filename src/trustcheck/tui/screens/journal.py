@@ -26,7 +26,7 @@ from textual.containers import VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from trustcheck import messages
 from trustcheck.core.clock import moment_label, week_label
@@ -38,6 +38,7 @@ from trustcheck.services.errors import CryptoError
 from trustcheck.services.journal import JournalConflict
 from trustcheck.tui.screens.confirm import ConfirmDialog
 from trustcheck.tui.screens.journal_list import EntryList
+from trustcheck.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from trustcheck.services.journal import Draft
@@ -385,6 +386,18 @@ class JournalScreen(Screen[None]):
             editor.forget()
         if self.is_attached:
             self._drop_private()
+            self._forget_drawn()
+
+    def _forget_drawn(self) -> None:
+        """Let go of the lines the screen's widgets last drew (the table's went with its rows).
+
+        Textual keeps each widget's drawn lines until it is drawn again, which a closed screen
+        never is, and keeps its recent widgets' line caches a while after they are gone: without
+        this, every visit to the journal would leave its last frame (thousands of objects) behind,
+        for the garbage collector to walk on every full collection.
+        """
+        for widget in self.query("*"):
+            widget.refresh()
 
     def lock_and_leave(self) -> None:
         """Lock, then close this screen and anything opened over it (e.g. a confirmation)."""
