@@ -386,18 +386,6 @@ class JournalScreen(Screen[None]):
             editor.forget()
         if self.is_attached:
             self._drop_private()
-            self._forget_drawn()
-
-    def _forget_drawn(self) -> None:
-        """Let go of the lines the screen's widgets last drew (the table's went with its rows).
-
-        Textual keeps each widget's drawn lines until it is drawn again, which a closed screen
-        never is, and keeps its recent widgets' line caches a while after they are gone: without
-        this, every visit to the journal would leave its last frame (thousands of objects) behind,
-        for the garbage collector to walk on every full collection.
-        """
-        for widget in self.query("*"):
-            widget.refresh()
 
     def lock_and_leave(self) -> None:
         """Lock, then close this screen and anything opened over it (e.g. a confirmation)."""
