@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal, Protocol, runtime_checkable
 
 from textual import events
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -99,6 +100,16 @@ class TrustcheckApp(RedactedCrashApp):
         if self.services.profiles.is_set_up():
             return HomeScreen(self.services)
         return super().get_default_screen()
+
+    def pop_screen(self) -> AwaitComplete:
+        if len(self.screen_stack) > 1:
+            forget_drawn(self.screen)
+        return super().pop_screen()
+
+    def switch_screen(self, screen: Screen[Any] | str) -> AwaitComplete:
+        if screen is not self.screen:
+            forget_drawn(self.screen)
+        return super().switch_screen(screen)
 
     def on_mount(self) -> None:
         self._listen_for_signals()
@@ -246,6 +257,19 @@ class TrustcheckApp(RedactedCrashApp):
         self.keep_drafts()  # what was being written is kept (sealed if private) before the keys go
         with contextlib.suppress(Exception):  # best effort while stopping
             self.services.keys.lock_all()
+
+
+def forget_drawn(screen: Screen[Any]) -> None:
+    """Let go of the lines a closing screen's widgets drew.
+
+    Textual keeps each widget's drawn lines until it is drawn again, which a closed screen never
+    is, and keeps recent widgets' line caches a while after they are gone (a thousand of them):
+    without this, every screen visited left its last frame behind, thousands of objects for the
+    garbage collector to walk on each full collection (the longest UI stall, DESIGN.md).
+    """
+    screen.refresh()
+    for widget in screen.query("*"):
+        widget.refresh()
 
 
 def build_app(services: Services, *, start: str = "home") -> TrustcheckApp:

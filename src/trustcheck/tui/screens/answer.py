@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from trustcheck import messages
 from trustcheck.core.errors import UserError
@@ -35,6 +35,7 @@ from trustcheck.tui.screens.turnreview import TurnReviewScreen
 from trustcheck.tui.screens.unlock import with_key
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.choice import ChoicePicker
+from trustcheck.tui.widgets.footer import Footer
 from trustcheck.tui.widgets.scale import AgreementPicker, RatingPicker, ScalePicker
 from trustcheck.tui.widgets.text_answer import TextAnswer
 

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from trustcheck import messages
 from trustcheck.core.clock import week_label
@@ -16,6 +16,7 @@ from trustcheck.core.models import Checkin, CheckinStatus
 from trustcheck.services import Services
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.text import plain, say
+from trustcheck.tui.widgets.footer import Footer
 
 
 class CloseScreen(StepScreen):

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from trustcheck import messages
 from trustcheck.core.models import Checkin
@@ -17,6 +17,7 @@ from trustcheck.services.checkin import CheckinError
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.commitments import CommitmentEditor, ReviewRow
+from trustcheck.tui.widgets.footer import Footer
 
 
 class CommitmentsScreen(StepScreen):

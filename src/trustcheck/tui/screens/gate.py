@@ -12,13 +12,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from trustcheck import messages
 from trustcheck.core.models import Checkin, CheckinStatus, Profile
 from trustcheck.services import Services
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.text import say
+from trustcheck.tui.widgets.footer import Footer
 
 
 class TurnGateScreen(StepScreen):

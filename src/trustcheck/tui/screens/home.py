@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from trustcheck import messages
 from trustcheck.core.clock import week_label
@@ -19,6 +19,7 @@ from trustcheck.core.text import visible_controls
 from trustcheck.services import Services
 from trustcheck.services.checkin import Status, WeekState
 from trustcheck.tui.text import plain, say, score
+from trustcheck.tui.widgets.footer import Footer
 
 TREND_WEEKS = 26
 TREND_STYLES = ("$primary", "$warning")

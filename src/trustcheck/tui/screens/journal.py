@@ -26,7 +26,7 @@ from textual.containers import VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from trustcheck import messages
 from trustcheck.core.clock import moment_label, week_label
@@ -38,6 +38,7 @@ from trustcheck.services.errors import CryptoError
 from trustcheck.services.journal import JournalConflict
 from trustcheck.tui.screens.confirm import ConfirmDialog
 from trustcheck.tui.screens.journal_list import EntryList
+from trustcheck.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from trustcheck.services.journal import Draft

@@ -32,11 +32,12 @@ from trustcheck.tui.screens.journal_rows import Cell, Parts, add_columns, cells,
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.fields import LineInput
 
-# The list shows a screenful (the terminal's height less CHROME_LINES entries, never fewer than
-# FIRST_PAGE_MIN), and PAGE rows more each time the cursor comes near its end. Opening shows the
-# newest screenful at once and opens the rest REST_DELAY seconds later, or sooner when the cursor
-# needs them, in the worker: the first frame reads, decrypts and draws about as much with 10,000
-# entries as with a screenful, and so does each keystroke of a search (DESIGN.md, speed budgets).
+# The list shows a screenful (the terminal's height less CHROME_LINES and the line under the
+# table, never fewer than FIRST_PAGE_MIN), and PAGE rows more each time the cursor comes near its
+# end. Opening shows the newest screenful at once and opens the rest REST_DELAY seconds later, or
+# sooner when the cursor needs them, in the worker: the first frame reads, decrypts and draws about
+# as much with 10,000 entries as with a screenful, and so does each keystroke of a search
+# (DESIGN.md, speed budgets).
 PAGE = 200
 FIRST_PAGE_MIN = 20
 # Lines that are never table rows: the title and note (2, more when they wrap), the padding and
@@ -127,8 +128,11 @@ class EntryList(Vertical):
         return self._by_id.get(entry_id)
 
     def _first_page(self) -> int:
-        """How many entries the first frame shows: the rows the table can show, or a few more."""
-        return max(FIRST_PAGE_MIN, self.app.size.height - CHROME_LINES)
+        """How many entries the first frame shows: the rows the table shows with the line under it
+        ("Showing the newest ..."), and no more. A row more would be read, opened and drawn unseen,
+        and would bring the first frame a scroll bar: a second layout, and every row drawn again
+        a column narrower."""
+        return max(FIRST_PAGE_MIN, self.app.size.height - CHROME_LINES - 1)
 
     def fit_width(self) -> None:
         """The text column as wide as the screen allows now (after a resize)."""

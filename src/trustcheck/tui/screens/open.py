@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trustcheck import messages
@@ -20,6 +20,7 @@ from trustcheck.services import Services
 from trustcheck.services.checkin import CheckinError, CheckinMovedOn
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.text import plain, say
+from trustcheck.tui.widgets.footer import Footer
 
 
 class OpenScreen(StepScreen):

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from trustcheck import messages
 from trustcheck.content import conversation
@@ -20,6 +20,7 @@ from trustcheck.services import Services
 from trustcheck.services.checkin import Reveal
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.text import plain, rich_plain, score
+from trustcheck.tui.widgets.footer import Footer
 
 GAP_MARK = "◆"
 CHANGE_MARK = "▲"

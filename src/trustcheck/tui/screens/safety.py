@@ -26,7 +26,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from trustcheck import messages
 from trustcheck.core.models import Checkin, Profile
@@ -38,6 +38,7 @@ from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.screens.support import emergency_number, support_lines
 from trustcheck.tui.screens.unlock import with_key
 from trustcheck.tui.text import say
+from trustcheck.tui.widgets.footer import Footer
 
 
 class Phase(StrEnum):

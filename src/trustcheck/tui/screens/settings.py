@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Select, Static
+from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from trustcheck import messages
 from trustcheck.core.models import Pack, Profile
@@ -23,6 +23,7 @@ from trustcheck.services.packs import PackSettingError
 from trustcheck.services.profiles import ProfileError, ProfileRemovedError, RemovedPerson
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.fields import LineInput
+from trustcheck.tui.widgets.footer import Footer
 from trustcheck.tui.widgets.marks import MarkedCheckbox
 
 _UNSET = "-"

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from trustcheck import messages
 from trustcheck.core.models import Profile
@@ -20,6 +20,7 @@ from trustcheck.services import Services
 from trustcheck.services.profiles import ProfileError, ProfileRemovedError
 from trustcheck.tui.text import plain
 from trustcheck.tui.widgets.fields import LineInput
+from trustcheck.tui.widgets.footer import Footer
 
 
 class SetupScreen(Screen[list[Profile]]):

@@ -17,13 +17,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Center, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from trustcheck import messages
 from trustcheck.core.clock import day_label
 from trustcheck.core.packs import PackError
 from trustcheck.services import Services
 from trustcheck.tui.text import plain, say
+from trustcheck.tui.widgets.footer import Footer
 
 
 def emergency_number(services: Services) -> str:

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trustcheck import messages
@@ -23,6 +23,7 @@ from trustcheck.services import Services
 from trustcheck.services.checkin import ReviewRow
 from trustcheck.tui.screens.step import ask_to_stop
 from trustcheck.tui.text import plain, say
+from trustcheck.tui.widgets.footer import Footer
 
 QUESTION_WIDTH = 52
 
