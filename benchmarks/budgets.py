@@ -165,6 +165,87 @@ def _cli_imports(ctx: Context) -> Row:
     )
 
 
+# --- trustcheck status vs jrnl --version ---------------------------------------------------------
+
+STATUS_RATIO = 0.35  # DESIGN: it runs in shell prompts
+FORBIDDEN_AT_STATUS = ("typer", "textual", "rich", "plotext", "fpdf", "cryptography", "tomllib")
+
+
+@benchmark("status", "trustcheck status --check (20 years) vs jrnl --version, and what it loads")
+def bench_status(ctx: Context) -> list[Row]:
+    """``trustcheck status --check`` as a person's shell prompt runs it (the real command, over
+    the 20-year demo data, this week due), as a ratio of ``jrnl --version``; and the modules it
+    loads: no Typer, Textual, Rich, plotting, PDF, encryption or TOML."""
+    key, what = "status.check", "trustcheck status --check, 20 years (1040 weeks)"
+    if ctx.baseline_bin is None:
+        return [error_row(key, what, f"no jrnl baseline: {ctx.baseline_error}")]
+    rows: list[Row] = []
+    try:
+        data_dir = _demo_data(ctx, 1040)
+        env = {**_jrnl_env(ctx), "TRUSTCHECK_DATA_DIR": str(data_dir)}
+        subject = [ctx.project_bin / "trustcheck", "status", "--check"]
+        baseline = [ctx.baseline_bin / "jrnl", "--version"]
+        said = run_process([ctx.project_bin / "trustcheck", "status"], env, capture=True)
+        if not said.stdout.strip():
+            raise ProcessFailed("trustcheck status printed nothing")
+        checked = subprocess.run(subject, env=env, capture_output=True, timeout=60)
+        if checked.returncode not in (0, 3) or checked.stdout or checked.stderr:
+            raise ProcessFailed(f"status --check gave {checked.returncode} {checked.stderr!r}")
+        subj_s, base_s = interleaved(
+            timed_process(subject, env, check=False),
+            timed_process(baseline, env),
+            ctx.repeats,
+        )
+        rows.append(
+            Row(
+                key=key,
+                what=what,
+                value=median(subj_s) * 1000,
+                baseline=median(base_s) * 1000,
+                baseline_what="jrnl --version",
+                kind="ratio",
+                limit=STATUS_RATIO,
+                samples=[x * 1000 for x in subj_s],
+                baseline_samples=[x * 1000 for x in base_s],
+                extra={"line": said.stdout.strip(), "exit_code": checked.returncode},
+            )
+        )
+    except Exception as exc:
+        rows.append(error_row(key, what, exc))
+    rows.append(_status_imports(ctx))
+    return rows
+
+
+def _status_imports(ctx: Context) -> Row:
+    key = "status.imports"
+    what = "trustcheck status: no " + "/".join(FORBIDDEN_AT_STATUS)
+    code = (
+        "import json, sys, contextlib, io\n"
+        "from trustcheck.cli import main\n"
+        "sys.argv = ['trustcheck', 'status']\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main()\n"
+        f"bad = {FORBIDDEN_AT_STATUS!r}\n"
+        "print(json.dumps({'loaded': sorted({m.split('.')[0] for m in sys.modules} & set(bad)),"
+        " 'modules': len(sys.modules)}))"
+    )
+    try:
+        data_dir = _demo_data(ctx, 1040)
+        env = {**clean_env(), "TRUSTCHECK_DATA_DIR": str(data_dir)}
+        found = json.loads(run_process([ctx.python, "-c", code], env, capture=True).stdout)
+    except Exception as exc:
+        return error_row(key, what, exc)
+    return Row(
+        key=key,
+        what=what,
+        unit="modules",
+        value=float(found["modules"]),
+        kind="check",
+        passed=not found["loaded"],
+        extra={"budget": "none loaded", "loaded": found["loaded"]},
+    )
+
+
 # --- TUI home complete, on a pseudo-terminal ------------------------------------------------------
 
 HOME_RATIO = 1.3

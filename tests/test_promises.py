@@ -25,6 +25,10 @@ PROMISE_WORDS = re.compile(
 
 #: A phrase of a promise → the tests (``path::name``) that walk the user's path and keep it.
 PROMISES: dict[str, tuple[str, ...]] = {
+    "in progress (whose turn it is, never what anyone answered)": (
+        "tests/test_cli_status.py::test_due_then_whose_turn_never_what_then_done",
+        "tests/test_cli_status.py::test_nobody_set_up_is_one_line_and_nothing_is_created",
+    ),
     "opens nothing that is stored from then on": (
         "tests/services/test_key_rotation.py::test_the_old_passphrase_and_an_older_copy_of_the_key_open_nothing_after_a_change",
         "tests/services/test_key_rotation.py::test_a_change_that_fails_midway_changes_nothing",
@@ -353,6 +357,9 @@ SCREEN_PROMISES: dict[str, tuple[str, ...]] = {
     "STOP_BODY": (
         "tests/tui/test_turns.py::test_pause_then_resume_lands_at_the_same_step_behind_the_gate",
         "tests/tui/test_turns.py::test_discard_asks_twice_and_names_what_is_lost",
+    ),
+    "STATUS_LINE_PAUSED": (
+        "tests/test_cli_status.py::test_a_check_in_from_an_earlier_week_is_paused",
     ),
     "PAUSED_NOTE": (
         "tests/tui/test_turns.py::test_pause_then_resume_lands_at_the_same_step_behind_the_gate",

@@ -1,9 +1,10 @@
 """The command line. ``main`` is the console entry point.
 
 Opening the app (``trustcheck``, ``trustcheck --data-dir DIR``) starts the TUI without the
-command parser (``cli/launch.py``); every other call goes to the Typer app in
-``cli/commands.py``. Importing this package stays light: the command modules import Textual,
-the storage layer and plotting inside the commands that need them.
+command parser (``cli/launch.py``), and ``trustcheck status`` takes its quick glance without it
+too (``cli/status.py``); every other call goes to the Typer app in ``cli/commands.py``.
+Importing this package stays light: the command modules import Textual, the storage layer and
+plotting inside the commands that need them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,13 @@ __all__ = ["main"]
 
 def main() -> None:
     """Console entry point."""
+    from trustcheck.cli.status import status_call
+
+    status = status_call(sys.argv[1:])
+    if status is not None:  # at every shell prompt: no command parser, nothing heavy
+        from trustcheck.cli.status import run as run_status
+
+        sys.exit(run_status(status))
     from trustcheck.cli.launch import app_launch
 
     launch = app_launch(sys.argv[1:])

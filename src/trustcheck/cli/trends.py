@@ -1,4 +1,4 @@
-"""`trustcheck trends`: charts and figures without opening the app."""
+"""`trustcheck trends` and `status`: where you stand, without opening the app."""
 
 from __future__ import annotations
 
@@ -46,3 +46,23 @@ def trends(
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     text = render_trends(report, width=size.columns, height=size.lines, color=color)
     typer.echo(text.rstrip("\n"))
+
+
+@app.command("status", cls=FullHelpCommand)
+def status(
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Print nothing; exit 0 when nothing is due, 3 when a check-in is due or in "
+            "progress (for a shell prompt, a login message or cron).",
+        ),
+    ] = False,
+) -> None:
+    """Whether this week's check-in is due, in progress (whose turn, never what) or done."""
+    from trustcheck.cli._app import state
+    from trustcheck.cli.status import StatusCall, run
+
+    code = run(StatusCall(state.data_dir, check))
+    if code:
+        raise typer.Exit(code)

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
+from trustcheck.core.steps import Step as Step  # re-exported: the domain vocabulary
+
 #: The five rated areas whose mean is the trust index, in display order.
 AREAS: tuple[str, ...] = ("communication", "security", "closeness", "reliability", "openness")
 #: The single global rating, 0–10, kept as its own series.
@@ -51,18 +53,6 @@ class Visibility(StrEnum):
     SHARED = "shared"
     THERAPY = "therapy"  # shared, and flagged for the therapy summary
     PRIVATE = "private"  # the author's encrypted journal only (journal issue)
-
-
-class Step(StrEnum):
-    """The steps of a weekly check-in, in order."""
-
-    OPEN = "open"
-    ANSWER_A = "answer_a"
-    HANDOVER = "handover"
-    ANSWER_B = "answer_b"
-    REVEAL = "reveal"
-    COMMITMENTS = "commitments"
-    CLOSE = "close"
 
 
 class CheckinStatus(StrEnum):

@@ -11,7 +11,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import NamedTuple
 
-from trustcheck.core.models import Step
+from trustcheck.core.steps import Step
 
 
 class WeekState(StrEnum):

@@ -95,6 +95,13 @@ STATUS_PAUSED_EARLIER = (
     "A check-in from the {week} is paused: resume it (c), or discard it (d)."
 )
 HOME_DISCARD = "Discard it"
+# ``trustcheck status``: one line for a shell prompt or a login message (whose turn, never what).
+STATUS_LINE_TURN = "A check-in is in progress: it is {name}'s turn."
+STATUS_LINE_TOGETHER = "A check-in is in progress."
+STATUS_LINE_PAUSED = (
+    "A check-in from the {week} is paused: open trustcheck to resume or discard it."
+)
+STATUS_LINE_NOBODY = "Nobody is set up yet: run `trustcheck setup`, or just `trustcheck`."
 STATUS_DONE = "This week's check-in is done. The next one is due in the {week}."
 NOT_THERAPY = (
     "trustcheck is not therapy, not a diagnosis and not an emergency service. "

@@ -9,22 +9,20 @@ from typing import TYPE_CHECKING
 
 from trustcheck.core.clock import TODAY_ENV, Clock, SystemClock, parse_today
 from trustcheck.core.errors import UserError
-from trustcheck.core.models import Pack
-from trustcheck.services.packs import PackService, weekly_pack
-from trustcheck.services.profiles import ProfileService
-from trustcheck.storage.db import Database
-from trustcheck.storage.repos.checkins import CheckinRepo
-from trustcheck.storage.repos.commitments import CommitmentRepo
-from trustcheck.storage.repos.pack_versions import PackVersionRepo
-from trustcheck.storage.repos.profiles import ProfileRepo
-from trustcheck.storage.repos.settings import SettingsRepo
 
 if TYPE_CHECKING:
+    # Imported where the services are built: importing a module of this package (the status
+    # glance, at every shell prompt) runs this file, and must not load every service with it.
+    from trustcheck.core.models import Pack
     from trustcheck.services.checkin import CheckinService
     from trustcheck.services.journal import JournalService
     from trustcheck.services.keys import KeyService
+    from trustcheck.services.packs import PackService
+    from trustcheck.services.profiles import ProfileService
     from trustcheck.services.safety import SafetyService
     from trustcheck.services.trends import TrendsService
+    from trustcheck.storage.db import Database
+    from trustcheck.storage.repos.settings import SettingsRepo
 
 
 class Services:
@@ -57,7 +55,13 @@ class Services:
         self.packs = packs
         self._weak_kdf = weak_kdf
         self._keys: KeyService | None = None
-        self.profiles = ProfileService(ProfileRepo(db), clock, lambda: self.keys, CheckinRepo(db))
+        from trustcheck.services.profiles import ProfileService
+        from trustcheck.storage.repos.checkins import CheckinRepo
+        from trustcheck.storage.repos.profiles import ProfileRepo
+
+        self.profiles: ProfileService = ProfileService(
+            ProfileRepo(db), clock, lambda: self.keys, CheckinRepo(db)
+        )
 
     @property
     def keys(self) -> KeyService:
@@ -78,7 +82,10 @@ class Services:
         trends or export never import it)."""
         from trustcheck.services.checkin import CheckinService
         from trustcheck.storage.repos.answers import AnswerRepo
+        from trustcheck.storage.repos.checkins import CheckinRepo
+        from trustcheck.storage.repos.commitments import CommitmentRepo
         from trustcheck.storage.repos.drafts import DraftRepo
+        from trustcheck.storage.repos.profiles import ProfileRepo
 
         return CheckinService(
             self.pack,
@@ -103,6 +110,9 @@ class Services:
     def trends(self) -> TrendsService:
         from trustcheck.services.trends import TrendsService
         from trustcheck.storage.repos.answers import AnswerRepo
+        from trustcheck.storage.repos.checkins import CheckinRepo
+        from trustcheck.storage.repos.commitments import CommitmentRepo
+        from trustcheck.storage.repos.profiles import ProfileRepo
 
         # Repos keep no state of their own: these read the same tables as the check-in's.
         answers, commitments = AnswerRepo(self._db), CommitmentRepo(self._db)
@@ -163,6 +173,11 @@ def open_services(
     ``weak_kdf`` swaps Argon2id's production cost for a cheap one: for tests only.
     """
     clock = clock or system_clock()
+    from trustcheck.services.packs import PackService, weekly_pack
+    from trustcheck.storage.db import Database
+    from trustcheck.storage.repos.pack_versions import PackVersionRepo
+    from trustcheck.storage.repos.settings import SettingsRepo
+
     pack = pack or weekly_pack()
     db = Database.open(data_dir)
     settings = SettingsRepo(db)
