@@ -213,7 +213,35 @@ def bench_status(ctx: Context) -> list[Row]:
     except Exception as exc:
         rows.append(error_row(key, what, exc))
     rows.append(_status_imports(ctx))
+    rows.append(_remind_row(ctx))
     return rows
+
+
+def _remind_row(ctx: Context) -> Row:
+    """``trustcheck remind --ics FILE --force`` over the 20-year data (a day and time chosen):
+    how long writing the calendar event takes, the icalendar import included (info)."""
+    key, what = "status.remind", "trustcheck remind --ics FILE, 20 years (info)"
+    try:
+        data_dir = _demo_data(ctx, 1040)
+        env = {**_jrnl_env(ctx), "TRUSTCHECK_DATA_DIR": str(data_dir)}
+        out = ctx.mkdtemp("remind-") / "checkin.ics"
+        trustcheck = ctx.project_bin / "trustcheck"
+        run_process([trustcheck, "remind", "--day", "sun", "--time", "20:00"], env)
+        argv: list[Path | str] = [trustcheck, "remind", "--ics", out, "--force"]
+        run_process(argv, env)
+        if not out.read_bytes().startswith(b"BEGIN:VCALENDAR"):
+            raise ProcessFailed("remind --ics wrote no calendar")
+        samples = [run_process(argv, env).wall_s for _ in range(ctx.repeats)]
+        run_process([trustcheck, "remind", "--clear"], env)  # the status row reads this data
+    except Exception as exc:
+        return error_row(key, what, exc)
+    return Row(
+        key=key,
+        what=what,
+        value=median(samples) * 1000,
+        kind="info",
+        samples=[x * 1000 for x in samples],
+    )
 
 
 def _status_imports(ctx: Context) -> Row:

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import sys
 
-from trustcheck.cli import checkin, export, journal, ops, packs, profile, trends  # noqa: F401
+from trustcheck.cli import (  # noqa: F401
+    checkin,
+    export,
+    journal,
+    ops,
+    packs,
+    profile,
+    remind,
+    trends,
+)
 from trustcheck.cli._app import app
 from trustcheck.cli.launch import report
 from trustcheck.core.errors import UserError

@@ -54,7 +54,7 @@ def run(call: StatusCall) -> int:
             data_dir = default_data_dir()
         from trustcheck.services.status import status_line
 
-        text, pending = status_line(data_dir, _today())
+        text, pending = status_line(data_dir, _now())
     except UserError as exc:
         from trustcheck.cli.launch import report
 
@@ -66,15 +66,16 @@ def run(call: StatusCall) -> int:
     return 0
 
 
-def _today() -> dt.date:
-    """Today, or the day ``TRUSTCHECK_TODAY`` names (a UserError when it is not a date)."""
+def _now() -> dt.datetime:
+    """Now, on the day ``TRUSTCHECK_TODAY`` names if it is set (a UserError when it is not a
+    date): the clock every command uses."""
     import os
 
-    from trustcheck.core.clock import TODAY_ENV, parse_today
+    from trustcheck.core.clock import TODAY_ENV, SystemClock, parse_today
     from trustcheck.core.errors import UserError
 
     try:
         fixed = parse_today(os.environ.get(TODAY_ENV))
     except ValueError as exc:
         raise UserError(str(exc)) from None
-    return fixed or dt.datetime.now().astimezone().date()
+    return SystemClock(fixed).now()

@@ -84,6 +84,11 @@ def moment_label(when: dt.datetime) -> str:
     return f"{day_label(when.date())}, {when:%H:%M}"
 
 
+def day_time_label(when: dt.datetime) -> str:
+    """``Sunday 13 Dec, 20:00``: a day of the coming weeks and its time, read at a glance."""
+    return f"{when:%A} {when.day} {when:%b}, {when:%H:%M}"
+
+
 def week_label(monday: dt.date) -> str:
     """A short human label for a week, e.g. ``week of 23 Nov 2026``."""
     return f"week of {day_label(monday)}"

@@ -86,6 +86,13 @@ SETTINGS_ROLE_FOR = "{name}:"
 SETTINGS_ROLE_UNSET = "Not set (only shared questions)"
 SETTINGS_LOCALE = "Where you live (for the support lines in Help)"
 SETTINGS_IDLE = "Lock an open journal after this many seconds without a key press"
+SETTINGS_REMINDER = "Our check-in day and time"
+SETTINGS_REMINDER_HINT = (
+    "Home says the week's check-in is due from then on (you can always start earlier); "
+    "`trustcheck remind --ics FILE` puts it in a calendar."
+)
+SETTINGS_REMINDER_NONE = "Not chosen (due from Monday)"
+SETTINGS_REMINDER_TIME = "Now type the time (HH:MM) and press Enter."
 SETTINGS_IDLE_BAD = "choose a whole number of seconds from 10 to 86400"
 SETTINGS_SAVED = "Settings saved."
 SETTINGS_CLOSE = "Done"
@@ -153,3 +160,18 @@ REVEAL_MODULES_TITLE = "Modules"
 SAFETY_NO_LOCALE = "your local emergency number"
 
 # --- home: more places to go ------------------------------------------------------------------
+
+# --- the check-in day and time (issue 17 §2) ----------------------------------------------------
+REMINDER_BOTH = "choose both a day and a time (e.g. sun 20:00), or neither"
+REMIND_NOT_CHOSEN = (
+    "no check-in day and time chosen yet: `trustcheck remind --day sun --time 20:00`, "
+    "or Settings in the app (s on home)"
+)
+REMIND_CLEAR_OR_CHOOSE = "--clear forgets the day and time: give it alone, without --day or --time"
+REMIND_CHOSEN = "Your weekly check-in: {when}."
+REMIND_NONE = "No check-in day and time chosen: home says a check-in is due from Monday."
+REMIND_CLEARED = "The check-in day and time are cleared: a check-in is due from Monday."
+REMIND_WROTE = "Wrote {path}: a weekly event, {when}, with a reminder 10 minutes before."
+#: A calendar is often seen by others: the event's words say nothing of what it is about.
+REMIND_EVENT_TITLE = "Our weekly check-in"
+REMIND_EVENT_TEXT = "Time together for our weekly check-in. Open it with: trustcheck"

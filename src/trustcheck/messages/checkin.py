@@ -96,6 +96,8 @@ STATUS_PAUSED_EARLIER = (
 )
 HOME_DISCARD = "Discard it"
 # ``trustcheck status``: one line for a shell prompt or a login message (whose turn, never what).
+STATUS_UPCOMING = "This week's check-in is on {when}."
+STATUS_DONE_UNTIL = "This week's check-in is done. The next one is on {when}."
 STATUS_LINE_TURN = "A check-in is in progress: it is {name}'s turn."
 STATUS_LINE_TOGETHER = "A check-in is in progress."
 STATUS_LINE_PAUSED = (

@@ -96,6 +96,8 @@ class Status:
     last: Checkin | None
     #: Whose turn it is in the draft (at an answering step), else None. Never what they answered.
     turn: Profile | None = None
+    #: When the next check-in is due, with a chosen day and time (None without).
+    due_at: dt.datetime | None = None
 
     @property
     def paused_earlier(self) -> bool:
@@ -148,10 +150,19 @@ class CheckinService(CheckinReveal):
     def status(self) -> Status:
         draft = self._checkins.draft()
         last = self._checkins.last_completed()
-        now = week_status(self.this_week(), last.week if last else None, draft is not None)
+        reminder = self.catalog.reminder() if self.catalog is not None else None
+        now = week_status(
+            self.clock.now(), last.week if last else None, draft is not None, reminder
+        )
         turn = None if draft is None else self.answering(draft)
         return Status(
-            state=now.state, week=now.week, next_due=now.next_due, draft=draft, last=last, turn=turn
+            state=now.state,
+            week=now.week,
+            next_due=now.next_due,
+            draft=draft,
+            last=last,
+            turn=turn,
+            due_at=now.due_at,
         )
 
     # --- the flow ---------------------------------------------------------------------------------

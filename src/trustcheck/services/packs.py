@@ -25,7 +25,15 @@ from trustcheck.core.packs import (
     read_weekly_pack,
     wording_changes,
 )
+from trustcheck.core.schedule import (
+    DAYS,
+    Reminder,
+    parse_day,
+    parse_time,
+    reminder_from,
+)
 from trustcheck.paths import builtin_packs_dir
+from trustcheck.storage import peek
 from trustcheck.storage.repos.pack_versions import PackVersionRepo
 from trustcheck.storage.repos.settings import SettingsRepo
 
@@ -39,6 +47,10 @@ PHASE_SETTING = "phase.{pack}"
 LOCALE_SETTING = "safety_locale"
 #: Seconds without a key press after which an open journal locks itself (read by the journal).
 IDLE_SETTING = "journal_idle_seconds"
+#: The couple's check-in day (``mon`` … ``sun``) and time (``HH:MM``): home and ``status`` say
+#: "due" from then on, and ``trustcheck remind --ics`` puts it in a calendar.
+DAY_SETTING, TIME_SETTING = peek.DAY_SETTING, peek.TIME_SETTING
+UID_SETTING = "calendar_uid"
 #: The journal's idle lock may be set from 10 seconds to 24 hours.
 IDLE_RANGE = (10, 86_400)
 
@@ -294,6 +306,38 @@ class PackService:
         """:meth:`idle_seconds` for the lock's timer."""
         seconds = self.idle_seconds()
         return None if seconds is None else float(seconds)
+
+    def reminder(self) -> Reminder | None:
+        """The couple's chosen check-in day and time; None when not chosen (or not valid as
+        stored: settings are validated when read)."""
+        return reminder_from(self._settings.get(DAY_SETTING), self._settings.get(TIME_SETTING))
+
+    def set_reminder(self, day: str | None, time: str | None) -> Reminder | None:
+        """Choose the check-in day and time from what was typed (both, or neither to clear)."""
+        if not (day or "").strip() and not (time or "").strip():
+            self._settings.set(DAY_SETTING, "")
+            self._settings.set(TIME_SETTING, "")
+            return None
+        if not (day or "").strip() or not (time or "").strip():
+            raise PackSettingError(messages.REMINDER_BOTH)
+        try:
+            chosen = Reminder(parse_day(day or ""), parse_time(time or ""))
+        except ValueError as exc:
+            raise PackSettingError(str(exc)) from None
+        self._settings.set(DAY_SETTING, DAYS[chosen.weekday])
+        self._settings.set(TIME_SETTING, f"{chosen.at:%H:%M}")
+        return chosen
+
+    def calendar_uid(self) -> str:
+        """The check-in's calendar event UID, made once per data folder (``remind --ics``), so a
+        newer calendar file updates the same event instead of adding a second."""
+        uid = self._settings.get(UID_SETTING)
+        if not uid:
+            import uuid
+
+            uid = f"{uuid.uuid4()}@trustcheck"
+            self._settings.set(UID_SETTING, uid)
+        return uid
 
     def set_idle_seconds(self, raw: str) -> int:
         """Store the journal's idle lock time from what was typed (10 s to 24 h)."""

@@ -12,14 +12,20 @@ import datetime as dt
 from pathlib import Path
 
 from trustcheck import messages
-from trustcheck.core.clock import week_label, week_start
-from trustcheck.core.schedule import WeekState, WeekStatus, turn_position, week_status
+from trustcheck.core.clock import day_time_label, week_label
+from trustcheck.core.schedule import (
+    WeekState,
+    WeekStatus,
+    reminder_from,
+    turn_position,
+    week_status,
+)
 from trustcheck.core.text import visible_controls
 from trustcheck.paths import DB_FILENAME
 from trustcheck.storage.peek import NotAtAGlance, glance
 
 
-def status_line(data_dir: Path, today: dt.date) -> tuple[str, bool]:
+def status_line(data_dir: Path, now: dt.datetime) -> tuple[str, bool]:
     """The status line for the data in ``data_dir``, and whether a check-in is due or in
     progress. A file this glance cannot read is opened the ordinary way: an older one is upgraded,
     a newer or damaged one is a :class:`~trustcheck.core.errors.UserError`."""
@@ -34,14 +40,19 @@ def status_line(data_dir: Path, today: dt.date) -> tuple[str, bool]:
     if draft is not None:
         position = turn_position(draft.step, len(draft.participants))
         name = None if position is None else seen.people.get(draft.participants[position])
-    now = week_status(week_start(today), seen.last_completed, draft is not None)
-    return describe(now, None if draft is None else draft.week, name)
+    chosen = reminder_from(seen.day, seen.time)
+    status = week_status(now, seen.last_completed, draft is not None, chosen)
+    return describe(status, None if draft is None else draft.week, name)
 
 
 def describe(now: WeekStatus, draft_week: dt.date | None, turn: str | None) -> tuple[str, bool]:
     """The line for ``now`` (whose turn, never what), and whether something is due."""
     if now.state is WeekState.DONE:
+        if now.due_at is not None:
+            return messages.STATUS_DONE_UNTIL.format(when=day_time_label(now.due_at)), False
         return messages.STATUS_DONE.format(week=week_label(now.next_due)), False
+    if now.state is WeekState.UPCOMING and now.due_at is not None:
+        return messages.STATUS_UPCOMING.format(when=day_time_label(now.due_at)), False
     if now.state is WeekState.DUE or draft_week is None:
         return messages.STATUS_DUE, True
     if draft_week < now.week:
@@ -65,6 +76,8 @@ def _the_long_way(data_dir: Path) -> tuple[str, bool]:
         status = services.checkins.status()
         turn = None if status.turn is None else status.turn.name
         draft_week = None if status.draft is None else status.draft.week
-        return describe(WeekStatus(status.state, status.week, status.next_due), draft_week, turn)
+        return describe(
+            WeekStatus(status.state, status.week, status.next_due, status.due_at), draft_week, turn
+        )
     finally:
         services.close()

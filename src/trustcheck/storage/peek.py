@@ -17,6 +17,9 @@ from trustcheck.core.steps import Step
 from trustcheck.storage import migrations
 
 BUSY_TIMEOUT_S = 2.0
+#: The settings keys of the couple's check-in day and time (``services.packs`` writes them).
+DAY_SETTING = "checkin_day"
+TIME_SETTING = "checkin_time"
 
 
 class Draft(NamedTuple):
@@ -32,6 +35,9 @@ class Glance(NamedTuple):
     draft: Draft | None
     #: The week of the latest completed check-in.
     last_completed: dt.date | None
+    #: The chosen check-in day and time, as stored (validated by the reader).
+    day: str | None = None
+    time: str | None = None
 
 
 class NotAtAGlance(Exception):
@@ -79,6 +85,17 @@ def _glance(path: Path) -> Glance:
         (last,) = conn.execute(
             "SELECT max(week) FROM checkins WHERE status = 'completed'"
         ).fetchone()
-        return Glance(people, draft, None if last is None else dt.date.fromisoformat(str(last)))
+        chosen = dict(
+            conn.execute(
+                "SELECT key, value FROM settings WHERE key IN (?, ?)", (DAY_SETTING, TIME_SETTING)
+            ).fetchall()
+        )
+        return Glance(
+            people,
+            draft,
+            None if last is None else dt.date.fromisoformat(str(last)),
+            chosen.get(DAY_SETTING),
+            chosen.get(TIME_SETTING),
+        )
     finally:
         conn.close()

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from trustcheck import messages
-from trustcheck.core.clock import week_label
+from trustcheck.core.clock import day_time_label, week_label
 from trustcheck.core.models import Commitment, Profile
 from trustcheck.core.text import visible_controls
 from trustcheck.services import Services
@@ -214,8 +214,13 @@ class HomeScreen(Screen[None]):
             text = messages.STATUS_TURN.format(name=status.turn.name)
         elif status.state is WeekState.IN_PROGRESS:
             text = messages.STATUS_IN_PROGRESS
+        elif status.state is WeekState.DONE and status.due_at is not None:
+            text = messages.STATUS_DONE_UNTIL.format(when=day_time_label(status.due_at))
         elif status.state is WeekState.DONE:
             text = messages.STATUS_DONE.format(week=week_label(status.next_due))
+        elif status.state is WeekState.UPCOMING and status.due_at is not None:
+            # The couple's chosen day and time has not come: they may still start early.
+            text = messages.STATUS_UPCOMING.format(when=day_time_label(status.due_at))
         else:
             text = messages.STATUS_DUE
         return plain(text)
@@ -298,7 +303,7 @@ class HomeScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         in_progress = getattr(self, "state", None) is WeekState.IN_PROGRESS
         if action == "checkin":
-            return getattr(self, "state", None) is WeekState.DUE
+            return getattr(self, "state", None) in (WeekState.DUE, WeekState.UPCOMING)
         if action in ("resume", "discard"):
             return in_progress
         return True

@@ -18,6 +18,7 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 from trustcheck import messages
 from trustcheck.core.models import Pack, Profile
 from trustcheck.core.packs import PackError
+from trustcheck.core.schedule import DAY_NAMES, DAYS
 from trustcheck.services import Services
 from trustcheck.services.packs import PackSettingError
 from trustcheck.services.profiles import ProfileError, ProfileRemovedError, RemovedPerson
@@ -59,8 +60,11 @@ class SettingsScreen(Screen[None]):
     SettingsScreen Select {
         width: 44;
     }
-    SettingsScreen #idle {
+    SettingsScreen #idle, SettingsScreen #time {
         width: 16;
+    }
+    SettingsScreen #day {
+        width: 36;
     }
     SettingsScreen #status {
         margin-top: 1;
@@ -155,6 +159,18 @@ class SettingsScreen(Screen[None]):
             yield Static(messages.SETTINGS_LOCALE, classes="section", markup=False)
             locales = self._locales()  # read once: the safety resources are a file to parse
             yield Select(locales, value=self._locale_value(locales), id="locale", allow_blank=False)
+            yield Static(messages.SETTINGS_REMINDER, classes="section", markup=False)
+            yield Static(messages.SETTINGS_REMINDER_HINT, classes="muted", markup=False)
+            chosen = packs.reminder()
+            with Horizontal(classes="row"):
+                yield Select(
+                    [(name, day) for day, name in zip(DAYS, DAY_NAMES, strict=True)],
+                    value=Select.NULL if chosen is None else DAYS[chosen.weekday],
+                    prompt=messages.SETTINGS_REMINDER_NONE,
+                    id="day",
+                )
+                at = "" if chosen is None else f"{chosen.at:%H:%M}"
+                yield LineInput(at, placeholder="20:00", id="time")
             yield Static(messages.SETTINGS_IDLE, classes="section", markup=False)
             idle = packs.idle_seconds()
             yield LineInput("" if idle is None else str(idle), placeholder="300", id="idle")
@@ -353,6 +369,9 @@ class SettingsScreen(Screen[None]):
         widget_id = event.select.id or ""
         packs = self.services.packs
         try:
+            if widget_id == "day":
+                self._save_reminder(chosen_day=True)
+                return
             if widget_id == "locale":
                 value = event.value
                 before: str | None = packs.locale()
@@ -372,6 +391,32 @@ class SettingsScreen(Screen[None]):
         if after != before:  # not the value a select starts with (it says Changed as it mounts)
             self._status(messages.SETTINGS_SAVED)
 
+    @on(Input.Submitted, "#time")
+    def _time_submitted(self) -> None:
+        self._save_reminder()
+
+    def _save_reminder(self, *, chosen_day: bool = False) -> bool:
+        """Store the day and time when both are given (or neither: cleared); a day just chosen
+        without a time asks for the time instead of refusing."""
+        value = self.query_one("#day", Select).value
+        day = value if isinstance(value, str) else ""
+        time = self.query_one("#time", Input).value
+        packs = self.services.packs
+        before = packs.reminder()
+        if chosen_day and day and not time.strip():
+            if before is None or DAYS[before.weekday] != day:
+                self._status(messages.SETTINGS_REMINDER_TIME)
+                self.query_one("#time", Input).focus()  # where the time goes, next
+            return True
+        try:
+            after = packs.set_reminder(day, time)
+        except PackSettingError as exc:
+            self._status(str(exc), error=True)
+            return False
+        if after != before:
+            self._status(messages.SETTINGS_SAVED)
+        return True
+
     @on(Input.Submitted, "#idle")
     def _idle_submitted(self) -> None:
         self._save_idle()
@@ -390,5 +435,5 @@ class SettingsScreen(Screen[None]):
 
     @on(Button.Pressed, "#done")
     def action_close(self) -> None:
-        if self._save_idle():
+        if self._save_reminder() and self._save_idle():
             self.dismiss(None)
