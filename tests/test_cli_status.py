@@ -20,12 +20,15 @@ import pytest
 import checkin_helpers
 import rawdb
 from cli_results import one_line_error, tc
-from conftest import NOW
 from trustcheck import messages
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Step
 from trustcheck.paths import DATA_DIR_ENV, DB_FILENAME
 from trustcheck.services import Services, open_services
+
+
+#: The fixed clock every subprocess gets (conftest pins ``TRUSTCHECK_TODAY`` to its day).
+NOW = dt.datetime(2026, 11, 25, 19, 30, tzinfo=dt.UTC)
 
 
 def status(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
