@@ -26,7 +26,6 @@ from trustcheck.core.models import Step
 from trustcheck.paths import DATA_DIR_ENV, DB_FILENAME
 from trustcheck.services import Services, open_services
 
-
 #: The fixed clock every subprocess gets (conftest pins ``TRUSTCHECK_TODAY`` to its day).
 NOW = dt.datetime(2026, 11, 25, 19, 30, tzinfo=dt.UTC)
 
