@@ -7,9 +7,13 @@ copied for each test that changes or reads it.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,13 +93,13 @@ def test_list_shows_entries_newest_first(journal_dir: Path) -> None:
     assert out.index("Entry from stdin") < out.index("Entry from the argument")
     meta = out.splitlines()[out.splitlines().index("Entry from the argument.") - 1]
     assert meta.endswith("  rating 4/10  #work  #calm  for therapy")
-    # --since: a date in the future leaves nothing
+    # --since (--from): a date in the future leaves nothing
     later = tc(
         journal_dir,
         "journal", "list", "--as", "Alex", "--since", "2999-01-01", "--passphrase-stdin",
         input=ALEX,
     )  # fmt: skip
-    assert ok(later) == "No entries yet.\n"
+    assert ok(later) == "No entries match.\n"
 
 
 def test_wrong_passphrase_shows_nothing_and_writes_nothing(journal_dir: Path) -> None:
@@ -238,8 +242,8 @@ def test_a_rating_that_is_not_a_whole_number_is_one_line_and_nothing_is_stored(
 
 
 def test_entries_show_no_number_that_counts_the_other_persons_entries(journal_dir: Path) -> None:
-    """Entry ids are shared by everyone's entries, so none is shown: Sam's first entry, written
-    after Alex's two, says nothing that counts Alex's."""
+    """Entry ids are shared by everyone's entries, so none is shown: an entry's number is its
+    place in its author's own journal. Sam's first entry, written after Alex's two, is [1]."""
     ok(tc(journal_dir, "profile", "passwd", "Sam", "--passphrase-stdin", input=SAM))
     added = ok(
         tc(
@@ -254,7 +258,7 @@ def test_entries_show_no_number_that_counts_the_other_persons_entries(journal_di
     listed = ok(tc(journal_dir, "journal", "list", "--as", "Sam", "--passphrase-stdin", input=SAM))
     lines = listed.splitlines()
     assert lines[1:] == ["Sam's first.", ""]
-    assert re.fullmatch(r"[1-9]\d? [A-Z][a-z]{2} \d{4}, \d\d:\d\d", lines[0]), lines[0]
+    assert re.fullmatch(r"\[1\]  [1-9]\d? [A-Z][a-z]{2} \d{4}, \d\d:\d\d", lines[0]), lines[0]
 
 
 def test_list_shows_dates_in_the_one_format_of_the_app(journal_dir: Path) -> None:
@@ -264,7 +268,7 @@ def test_list_shows_dates_in_the_one_format_of_the_app(journal_dir: Path) -> Non
     out = ok(tc(journal_dir, "journal", "list", "--as", "Alex", "--passphrase-stdin", input=ALEX))
     meta = out.splitlines()[out.splitlines().index("Entry from the argument.") - 1]
     months = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-    assert re.match(rf"[1-9]\d? ({months}) \d{{4}}, \d\d:\d\d", meta), meta
+    assert re.match(rf"\[[12]\]  [1-9]\d? ({months}) \d{{4}}, \d\d:\d\d", meta), meta
     assert not re.search(r"\d{4}-\d\d-\d\d", out)
 
 
@@ -295,3 +299,132 @@ def test_an_entry_or_tag_that_is_not_utf8_is_refused_in_one_line(journal_dir: Pa
     tagged = add("--tag", "t\udce9", "a fine day", stdin=ALEX.encode() + b"\n")
     assert "a tag" in one_line_error(tagged)
     assert ok(tc(journal_dir, *listing, input=ALEX)) == before
+
+
+# --- search, edit, delete and export on the command line (issue 17 §4) -------------------------
+
+
+def _alex(journal_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return tc(journal_dir, "journal", *args, "--as", "Alex", "--passphrase-stdin", input=ALEX)
+
+
+@pytest.fixture
+def searchable(journal_dir: Path) -> Path:
+    """Alex's two entries, and three more with words and tags to find."""
+    for text, tags in (
+        ("Late walk by the river, we talked about trust.", ["trust", "walk"]),
+        ("Work was heavy; the walk home helped.", ["work"]),
+        ("Talked late about money.", ["Money"]),
+    ):
+        tag_args = [a for t in tags for a in ("--tag", t)]
+        ok(_alex(journal_dir, "add", *tag_args, text))
+    return journal_dir
+
+
+def texts(listed: str) -> list[str]:
+    return [line for line in listed.splitlines() if line and not line.startswith("[")]
+
+
+def test_contains_tag_and_days_narrow_the_list_as_jrnl_does(searchable: Path) -> None:
+    # Every word must match, in any order, in the text or a tag, in any case.
+    assert texts(ok(_alex(searchable, "list", "--contains", "LATE talked"))) == [
+        "Talked late about money.",
+        "Late walk by the river, we talked about trust.",
+    ]
+    assert texts(ok(_alex(searchable, "list", "--contains", "walk trust"))) == [
+        "Late walk by the river, we talked about trust."
+    ]
+    # A tag, with or without #, in any case; repeated tags must all be there.
+    assert texts(ok(_alex(searchable, "list", "--tag", "#money"))) == ["Talked late about money."]
+    both = _alex(searchable, "list", "--tag", "walk", "--tag", "trust")
+    assert texts(ok(both)) == ["Late walk by the river, we talked about trust."]
+    assert ok(_alex(searchable, "list", "--tag", "walk", "--tag", "work")) == "No entries match.\n"
+    # Days: today's entries are in a range that holds today, and in no range before it.
+    assert (
+        len(texts(ok(_alex(searchable, "list", "--from", "2026-11-25", "--to", "2026-11-25")))) >= 3
+    )
+    assert ok(_alex(searchable, "list", "--to", "2026-11-24")) == "No entries match.\n"
+    wrong = _alex(searchable, "list", "--from", "2026-12-01", "--to", "2026-11-01")
+    assert "after --to" in one_line_error(wrong)
+
+
+def test_delete_asks_or_needs_yes_and_takes_the_entry_by_its_number(searchable: Path) -> None:
+    before = entry_count(searchable)
+    assert "--yes" in one_line_error(_alex(searchable, "delete", "3"))  # no terminal to ask at
+    assert entry_count(searchable) == before
+    assert "no entry 9" in one_line_error(_alex(searchable, "delete", "9", "--yes"))
+    deleted = ok(_alex(searchable, "delete", "3", "--yes"))
+    assert deleted.startswith("Deleted the entry of ")
+    assert entry_count(searchable) == before - 1
+    assert "Late walk by the river" not in ok(_alex(searchable, "list"))
+
+
+def test_edit_goes_through_memory_only_and_leaves_nothing_behind(
+    searchable: Path, tmp_path: Path
+) -> None:
+    """$EDITOR gets the entry in a 0700 folder of a memory-only file system, and the folder is
+    gone afterwards; what it saved becomes the entry."""
+    from trustcheck.cli.editor import memory_folder
+
+    if memory_folder() is None:
+        pytest.skip("this machine has no memory-only folder (the app edits instead)")
+    seen = tmp_path / "seen.txt"
+    script = tmp_path / "editor.sh"
+    script.write_text(
+        "#!/bin/sh\n"
+        f'printf "%s %s\\n" "$1" "$(stat -c %a "$(dirname "$1")")" > "{seen}"\n'
+        'sed -i "s/heavy/lighter than I feared/" "$1"\n',
+        encoding="utf-8",
+    )
+    script.chmod(0o700)
+    env = {**os.environ, "EDITOR": str(script), "VISUAL": ""}
+    edit = ("edit", "4", "--as", "Alex", "--passphrase-stdin")
+    edited = subprocess.run(
+        [sys.executable, "-m", "trustcheck", "--data-dir", str(searchable), "journal", *edit],
+        input=ALEX,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert edited.returncode == 0, edited.stderr
+    assert edited.stdout.startswith("Saved the changes to the entry of ")
+    path, mode = seen.read_text(encoding="utf-8").split()
+    assert mode == "700" and path.startswith(str(memory_folder()))
+    assert not Path(path).exists() and not Path(path).parent.exists()
+    assert "Work was lighter than I feared; the walk home helped." in ok(_alex(searchable, "list"))
+
+
+def test_edit_without_a_memory_only_folder_says_so_and_opens_nothing(
+    journal_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from trustcheck.cli import editor
+    from trustcheck.cli.commands import app
+
+    monkeypatch.setattr(editor, "memory_folder", lambda: None)
+    result = CliRunner().invoke(
+        app, ["--data-dir", str(journal_dir), "journal", "edit", "1", "--as", "Alex"]
+    )
+    assert result.exit_code == 1
+    assert "edit it in the app instead" in result.output
+    assert "passphrase" not in result.output.casefold()  # asked for nothing it cannot edit
+
+
+def test_export_one_journal_as_markdown_or_json(searchable: Path, tmp_path: Path) -> None:
+    md = ok(_alex(searchable, "export", "-f", "md"))
+    assert md.startswith("# Alex's journal\n") and "Entry from the argument." in md
+    assert "\\#trust" in md  # a tag, escaped: never a Markdown heading
+    out = tmp_path / "alex.json"
+    wrote = ok(_alex(searchable, "export", "-f", "json", "-o", str(out)))
+    assert "5 entries of Alex's journal" in wrote
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["format"] == "trustcheck-journal" and data["person"] == "Alex"
+    assert data["entries"][0]["text"] == "Entry from the argument."
+    assert data["entries"][0]["tags"] == ["work", "calm"] and data["entries"][0]["for_therapy"]
+    assert oct(out.stat().st_mode & 0o777) == "0o600"
+    assert "already exists" in one_line_error(
+        _alex(searchable, "export", "-f", "json", "-o", str(out))
+    )
+    assert "-f md or -f json" in one_line_error(_alex(searchable, "export", "-f", "pdf"))

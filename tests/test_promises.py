@@ -25,6 +25,13 @@ PROMISE_WORDS = re.compile(
 
 #: A phrase of a promise → the tests (``path::name``) that walk the user's path and keep it.
 PROMISES: dict[str, tuple[str, ...]] = {
+    "never a number shared with the partner's entries": (
+        "tests/test_cli_journal.py::test_entries_show_no_number_that_counts_the_other_persons_entries",
+    ),
+    "so the clear text never touches the disk": (
+        "tests/test_cli_journal.py::test_edit_goes_through_memory_only_and_leaves_nothing_behind",
+        "tests/test_cli_journal.py::test_edit_without_a_memory_only_folder_says_so_and_opens_nothing",
+    ),
     "in progress (whose turn it is, never what anyone answered)": (
         "tests/test_cli_status.py::test_due_then_whose_turn_never_what_then_done",
         "tests/test_cli_status.py::test_nobody_set_up_is_one_line_and_nothing_is_created",
@@ -357,6 +364,9 @@ SCREEN_PROMISES: dict[str, tuple[str, ...]] = {
     "STOP_BODY": (
         "tests/tui/test_turns.py::test_pause_then_resume_lands_at_the_same_step_behind_the_gate",
         "tests/tui/test_turns.py::test_discard_asks_twice_and_names_what_is_lost",
+    ),
+    "JOURNAL_EDITED": (
+        "tests/test_cli_journal.py::test_edit_goes_through_memory_only_and_leaves_nothing_behind",
     ),
     "STATUS_LINE_PAUSED": (
         "tests/test_cli_status.py::test_a_check_in_from_an_earlier_week_is_paused",

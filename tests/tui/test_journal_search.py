@@ -331,3 +331,32 @@ async def test_hiding_while_the_editor_is_on_its_way_locks_and_leaves(
         assert isinstance(app.screen, HomeScreen)
         assert not services.keys.is_unlocked(robin.id) and not screen.editing
         assert SECRET not in screen_text(app)
+
+
+@run_async
+async def test_the_search_box_finds_as_the_command_line_does(
+    services: Services, solo: list[Profile]
+) -> None:
+    """Issue 17 §4: ``#tag`` finds a tag (in any case), and every other word must appear, in any
+    order, in the text or a tag: the rules of ``journal list --contains --tag``."""
+    (robin,) = solo
+    services.keys.set_passphrase(robin.id, PASS)
+    for n, (text, tags) in enumerate(
+        (
+            ("Late walk by the river, we talked.", ["trust"]),
+            ("Talked late about money.", ["Money"]),
+            ("A late talk about trust.", []),
+        )
+    ):
+        services.journal.add(robin.id, text, tags=tags, written_at=NOW - dt.timedelta(hours=3 - n))
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        screen = await searched(app, pilot, "#trust")
+        assert rows(screen) == ["Late walk by the river, we talked."]
+        await searched(app, pilot, "trust late")  # words: the text or a tag, any order
+        assert rows(screen) == ["A late talk about trust.", "Late walk by the river, we talked."]
+        await searched(app, pilot, "#MONEY talked")
+        assert rows(screen) == ["Talked late about money."]
+        await searched(app, pilot, "#money river")
+        assert rows(screen) == []

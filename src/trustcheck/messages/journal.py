@@ -28,6 +28,18 @@ RATING_RANGE = "a rating is a whole number from 0 to 10"
 RATING_INVALID = "the rating “{value}” is not a whole number from 0 to 10; nothing was saved"
 TOO_MANY_TAGS = "up to {limit} tags per entry"
 WHO_NEEDED = "there are two of you here: say whose journal with --as NAME"
+JOURNAL_NONE_YET = "No entries yet."
+JOURNAL_NO_NUMBER = (
+    "there is no entry {n}: your journal holds {count} (see `trustcheck journal list`)"
+)
+JOURNAL_NUMBER_DAMAGED = "entry {n} is damaged or was modified, and cannot be opened"
+JOURNAL_DELETE_ASK = "Delete the entry of {when}? It cannot be brought back."
+JOURNAL_DELETE_YES_NEEDED = "add --yes to delete without being asked (no terminal to ask at)"
+JOURNAL_DELETED = "Deleted the entry of {when}."
+JOURNAL_NOT_DELETED = "Nothing was deleted."
+JOURNAL_NONE_FOUND = "No entries match."
+JOURNAL_FROM_AND_SINCE = "--since is the same as --from: give one of them"
+JOURNAL_FROM_AFTER_TO = "--from {start} is after --to {end}: nothing could match"
 JOURNAL_DAMAGED_UNDATED = (
     "an entry whose date was changed outside trustcheck cannot be opened; the others still open"
 )
@@ -121,3 +133,16 @@ VISIBILITY_EXPLAIN_SOLO: dict[str, str] = {
 PRIVATE_STORED = (
     "Kept private: sealed with your passphrase. Write here to replace it, or go on to keep it."
 )
+
+# --- journal export and edit (issue 17 §4) ------------------------------------------------------
+JOURNAL_EXPORT_TITLE = "{name}'s journal"
+JOURNAL_EXPORT_NOTE = "{n} entries, oldest first, exported on {day} by their author for themselves."
+JOURNAL_EXPORT_FORMATS = "choose -f md or -f json for a journal"
+JOURNAL_EXPORT_WROTE = "Wrote {path}: {n} entries of {name}'s journal."
+JOURNAL_EDIT_NO_MEMORY = (
+    "there is no memory-only folder here (/dev/shm) for your editor to work in, and your entry "
+    "must not touch the disk in the clear: edit it in the app instead (j on home)"
+)
+JOURNAL_EDIT_UNCHANGED = "Nothing changed in the entry of {when}."
+JOURNAL_EDITED = "Saved the changes to the entry of {when}."
+JOURNAL_EDITOR_FAILED = "the editor ({editor}) did not finish cleanly; the entry was left as it was"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from trustcheck import messages
 from trustcheck.core.clock import Clock
 from trustcheck.core.errors import UserError
+from trustcheck.core.journal_search import Search
 from trustcheck.core.models import JournalEntry
 from trustcheck.core.text import clean_block, clean_line, undecodable
 from trustcheck.services.keys import KeyService
@@ -189,6 +190,23 @@ class JournalService:
     def count(self, profile_id: int) -> int:
         return self.repo.count(profile_id)
 
+    def numbers(self, profile_id: int) -> dict[int, int]:
+        """Each of a person's entries by its number in their own journal (1 = the oldest), the
+        handle ``journal edit N`` and ``delete N`` take. Never the database id: ids are shared by
+        everyone's entries, so one would tell how many the other person wrote."""
+        return {entry_id: n for n, entry_id in enumerate(self.repo.ids_oldest_first(profile_id), 1)}
+
+    def numbered(self, profile_id: int, number: int) -> JournalEntry:
+        """A person's entry by its number (their key unlocked); JournalError when there is no
+        such entry, or it does not open."""
+        ids = self.repo.ids_oldest_first(profile_id)
+        if not 1 <= number <= len(ids):
+            raise JournalError(messages.JOURNAL_NO_NUMBER.format(n=number, count=len(ids)))
+        entry = self.entry(profile_id, ids[number - 1])
+        if entry is None:
+            raise JournalError(messages.JOURNAL_NUMBER_DAMAGED.format(n=number))
+        return entry
+
     def entry(self, profile_id: int, entry_id: int) -> JournalEntry | None:
         """One of a person's entries (key unlocked); None if gone, someone else's or damaged."""
         row = self.repo.get(entry_id)
@@ -254,19 +272,21 @@ class JournalService:
         profile_id: int,
         *,
         since: dt.datetime | None = None,
-        query: str = "",
+        query: str | Search = "",
         limit: int | None = None,
     ) -> Listing:
         """Open a profile's entries (newest first); damaged ones are listed, not raised.
 
-        ``limit`` opens only the newest ``limit`` rows (before ``query`` filters them): the
-        journal screen shows its first screenful from these and opens the rest afterwards.
+        ``query`` is a search box's text (``#tag`` and words, :meth:`Search.parse`) or a
+        :class:`Search`. ``limit`` opens only the newest ``limit`` rows (before ``query`` filters
+        them): the journal screen shows its first screenful from these and opens the rest
+        afterwards.
         """
         rows = self.repo.rows(profile_id, since, limit)
         return self._open(profile_id, rows, query)
 
     def batches(
-        self, profile_id: int, *, query: str = "", size: int = BATCH, skip: int = 0
+        self, profile_id: int, *, query: str | Search = "", size: int = BATCH, skip: int = 0
     ) -> Generator[Listing, None, None]:
         """Open a profile's entries newest first, ``size`` at a time (leaving out the newest
         ``skip``): one :class:`Listing` per batch, with the entries that match ``query`` (as
@@ -287,12 +307,12 @@ class JournalService:
         rows = [r for r in self.repo.rows_by_id(ids) if r.profile_id == profile_id]
         return self._open(profile_id, rows, "").entries
 
-    def _open(self, profile_id: int, rows: list[SealedRow], query: str) -> Listing:
+    def _open(self, profile_id: int, rows: list[SealedRow], query: str | Search) -> Listing:
         opened = self.keys.ring.open_many(
             profile_id, [(r.id, r.body) for r in rows], table=JOURNAL_TABLE
         )
         listing = Listing(entries=[])
-        needle = query.casefold().strip()
+        search = Search.parse(query) if isinstance(query, str) else query
         for row, result in zip(rows, opened, strict=True):
             self._revisions[row.id] = revision(row.body)
             if isinstance(result, DamagedRecord):
@@ -305,7 +325,7 @@ class JournalService:
                     DamagedRecord(profile_id=profile_id, table=JOURNAL_TABLE, record_id=row.id)
                 )
                 listing.damaged_at.append(row.written_at)
-            elif not needle or _matches(entry, needle):
+            elif search.empty or search.matches(entry):
                 listing.entries.append(entry)
         return listing
 
@@ -328,6 +348,3 @@ def _entry(row: SealedRow, body: str) -> JournalEntry | None:
         for_therapy=data.for_therapy,
     )
 
-
-def _matches(entry: JournalEntry, needle: str) -> bool:
-    return needle in entry.text.casefold() or any(needle in t.casefold() for t in entry.tags)

@@ -206,6 +206,17 @@ class JournalRepo:
             return None
         return _sealed_row(r)
 
+    def ids_oldest_first(self, profile_id: int) -> list[int]:
+        """A person's entry ids, oldest first (from the index alone: nothing is opened)."""
+        return [
+            int(r[0])
+            for r in self.db.conn.execute(
+                "SELECT id FROM journal_entries WHERE profile_id = ? "
+                "ORDER BY julianday(written_at), id",
+                (profile_id,),
+            )
+        ]
+
     def count(self, profile_id: int) -> int:
         return int(
             self.db.conn.execute(
