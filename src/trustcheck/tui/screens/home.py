@@ -163,9 +163,10 @@ class HomeScreen(Screen[None]):
             await self.refresh_status()
             return
         self._fresh = False
+        # The footer's keys need no refresh of our own: compose() set the state they depend on,
+        # and Textual refreshes them as the screen is shown (each refresh rebuilds all eight).
         if self.focused is None:  # not focused as it mounted (the terminal had no focus)
             self._focus_first()
-        self.refresh_bindings()
 
     async def refresh_status(self) -> None:
         services = self.services
