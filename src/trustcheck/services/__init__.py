@@ -29,14 +29,16 @@ if TYPE_CHECKING:
     from trustcheck.services.journal import JournalService
     from trustcheck.services.safety import SafetyService
     from trustcheck.services.trends import TrendsService
+    from trustcheck.services.week import WeekService
 
 
 class Services:
     """Every service over one database.
 
-    What every command needs is built by :func:`open_services`; ``checkins``, ``journal``,
-    ``trends`` and ``safety`` are built (and their modules imported) on first access, so a command
-    or a screen pays only for what it uses. Each is built once and then shared.
+    What every command needs is built by :func:`open_services`; ``checkins``, ``week``,
+    ``journal``, ``trends`` and ``safety`` are built (and their modules imported) on first
+    access, so a command or a screen pays only for what it uses. Each is built once and then
+    shared.
     """
 
     def __init__(
@@ -78,6 +80,16 @@ class Services:
             self.keys,
             self.packs,
             drafts=DraftRepo(self._db),
+        )
+
+    @cached_property
+    def week(self) -> WeekService:
+        """This week's status and the last commitments: what home shows, without importing the
+        check-in's layers (``checkins``) until a check-in is opened."""
+        from trustcheck.services.week import WeekService
+
+        return WeekService(
+            CheckinRepo(self._db), CommitmentRepo(self._db), ProfileRepo(self._db), self.clock
         )
 
     @cached_property
