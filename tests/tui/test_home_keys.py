@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Button, Footer
 
 from trustcheck.core.models import Profile
 from trustcheck.services import Services
@@ -58,3 +61,37 @@ async def test_the_export_dialog_stacks_its_choices_on_a_narrow_terminal(
         # Stacked, each group of choices gets the dialog's whole width.
         groups = list(screen.query("#choices > Vertical"))
         assert len({g.region.x for g in groups}) == (1 if narrow else 3)
+
+
+class _PlainScreen(Screen[None]):
+    """A screen with a focused button and a footer: what Textual does for any such screen."""
+
+    AUTO_FOCUS = "Button"
+
+    def compose(self) -> ComposeResult:
+        yield Button("Go")
+        yield Footer()
+
+
+@run_async
+async def test_home_asks_for_no_footer_refresh_of_its_own(
+    services: Services, couple: list[Profile]
+) -> None:
+    """Every refresh of the footer rebuilds all of its keys: opening home asks for none beyond
+    the ones Textual asks for any screen with a focused button and a footer (home's keys were
+    right from compose, so its first frames rebuilt them once more for nothing)."""
+    app = build_app(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        counts: dict[str, int] = {}
+        for name, screen in (("plain", _PlainScreen()), ("home", HomeScreen(services))):
+            refreshes: list[object] = []
+            screen.bindings_updated_signal.subscribe(app, refreshes.append, immediate=True)
+            await app.push_screen(screen)
+            await pilot.pause()
+            await pilot.pause()
+            counts[name] = len(refreshes)
+            await app.pop_screen()
+            await pilot.pause()
+        assert counts["plain"] >= 1  # the count sees Textual's own refreshes
+        assert counts["home"] <= counts["plain"], counts

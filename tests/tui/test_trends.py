@@ -43,8 +43,8 @@ def _text(app: Any, selector: str) -> str:
 
 
 async def _drawn(pilot: Pilot[None], deadline: float = 30.0) -> None:
-    """What was asked for last is drawn and shown (charts are drawn in a worker thread, started
-    after the screen is painted)."""
+    """What was asked for last is drawn and shown (the report is read and the charts drawn in a
+    worker thread, started as the screen mounts)."""
     end = time.monotonic() + deadline
     await pilot.pause()
     while isinstance(screen := pilot.app.screen, TrendsScreen) and not screen.up_to_date:
@@ -245,6 +245,44 @@ async def test_the_screen_takes_keys_while_its_charts_are_drawn(
         await pilot.press("1")
         await _drawn(pilot)
         assert shown == _text(app, "#main") != six_months
+
+
+@run_async
+async def test_the_screen_opens_and_takes_keys_while_its_history_is_read(demo: Services) -> None:
+    """Opening Trends reads the history and builds the report off the UI thread, started as
+    the screen mounts (not after its first paint): the screen is shown and answers keys while
+    the history is read, and shows the range asked for last once it is ready."""
+    gate, underway = threading.Event(), threading.Event()
+    readers: list[threading.Thread] = []
+    real = demo.trends.report
+
+    def held(weeks: int | None = None, area: str | None = None) -> Any:
+        readers.append(threading.current_thread())
+        underway.set()
+        assert gate.wait(60), "the test never let the reading go on"
+        return real(weeks=weeks, area=area)
+
+    demo.trends.report = held  # type: ignore[method-assign]
+    app = build_app(demo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        end = time.monotonic() + 60
+        while not underway.is_set():  # the report is being built ...
+            assert time.monotonic() < end, "the report was never read"
+            await pilot.pause(0.01)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TrendsScreen)  # ... with the screen shown meanwhile
+        assert not screen.query_one("#charts").display
+        await pilot.press("1")  # and a key answered
+        await pilot.pause()
+        assert screen.weeks == 8 and not screen.up_to_date
+        gate.set()
+        await _drawn(pilot)
+        assert threading.main_thread() not in readers
+        assert "8 weeks, 8 check-ins" in _text(app, "#range-line")
+        assert screen.query_one("#charts").display
 
 
 @run_async

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from trustcheck.services.profiles import ProfileService
     from trustcheck.services.safety import SafetyService
     from trustcheck.services.trends import TrendsService
+    from trustcheck.services.week import WeekService
     from trustcheck.storage.db import Database
     from trustcheck.storage.repos.settings import SettingsRepo
 
@@ -29,9 +30,9 @@ class Services:
     """Every service over one database.
 
     What every command needs is built by :func:`open_services`; ``keys``, ``checkins``,
-    ``journal``, ``trends`` and ``safety`` are built (and their modules imported) on first
-    access, so a command or a screen pays only for what it uses: ``trends`` and ``export`` never
-    load the encryption. Each is built once and then shared.
+    ``week``, ``journal``, ``trends`` and ``safety`` are built (and their modules imported) on
+    first access, so a command or a screen pays only for what it uses: ``trends`` and ``export``
+    never load the encryption. Each is built once and then shared.
     """
 
     def __init__(
@@ -97,6 +98,23 @@ class Services:
             self.keys,
             self.packs,
             drafts=DraftRepo(self._db),
+        )
+
+    @cached_property
+    def week(self) -> WeekService:
+        """This week's status and the last commitments: what home shows, without importing the
+        check-in's layers (``checkins``) until a check-in is opened."""
+        from trustcheck.services.week import WeekService
+        from trustcheck.storage.repos.checkins import CheckinRepo
+        from trustcheck.storage.repos.commitments import CommitmentRepo
+        from trustcheck.storage.repos.profiles import ProfileRepo
+
+        return WeekService(
+            CheckinRepo(self._db),
+            CommitmentRepo(self._db),
+            ProfileRepo(self._db),
+            self.clock,
+            self.packs.reminder,
         )
 
     @cached_property

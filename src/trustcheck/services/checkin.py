@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from trustcheck import messages
-from trustcheck.core.clock import week_label, week_start
+from trustcheck.core.clock import week_label
 from trustcheck.core.models import (
     Answer,
     Checkin,
@@ -25,7 +26,6 @@ from trustcheck.core.models import (
     Review,
     Step,
 )
-from trustcheck.core.schedule import WeekState, turn_position, week_status
 from trustcheck.core.text import clean_line
 from trustcheck.services.checkin_answers import (
     TEXT_LIMIT,
@@ -51,6 +51,7 @@ from trustcheck.services.checkin_turn import (
     TurnItem,
     _private_value,
 )
+from trustcheck.services.week import Status, WeekService, WeekState
 from trustcheck.storage.errors import ConflictError
 
 __all__ = [
@@ -83,26 +84,6 @@ __all__ = [
 
 MAX_COMMITMENTS = 3
 COMMITMENT_LIMIT = 200
-
-
-@dataclass(frozen=True, slots=True)
-class Status:
-    """What the home screen says about this week."""
-
-    state: WeekState
-    week: dt.date
-    next_due: dt.date
-    draft: Checkin | None
-    last: Checkin | None
-    #: Whose turn it is in the draft (at an answering step), else None. Never what they answered.
-    turn: Profile | None = None
-    #: When the next check-in is due, with a chosen day and time (None without).
-    due_at: dt.datetime | None = None
-
-    @property
-    def paused_earlier(self) -> bool:
-        """A draft from an earlier week: paused or interrupted, to be resumed or discarded."""
-        return self.draft is not None and self.draft.week < self.week
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,27 +124,19 @@ def discard_question(loss: Loss) -> str:
 class CheckinService(CheckinReveal):
     """The check-in as the screens and commands use it (the layers it builds on: see above)."""
 
-    # --- status -----------------------------------------------------------------------------------
+    # --- status (services/week.py: what home reads, without this module) ------------------------
+    @cached_property
+    def week(self) -> WeekService:
+        reminder = self.catalog.reminder if self.catalog is not None else None
+        return WeekService(
+            self._checkins, self._commitments, self._profiles, self.clock, reminder
+        )
+
     def this_week(self) -> dt.date:
-        return week_start(self.clock.now().date())
+        return self.week.this_week()
 
     def status(self) -> Status:
-        draft = self._checkins.draft()
-        last = self._checkins.last_completed()
-        reminder = self.catalog.reminder() if self.catalog is not None else None
-        now = week_status(
-            self.clock.now(), last.week if last else None, draft is not None, reminder
-        )
-        turn = None if draft is None else self.answering(draft)
-        return Status(
-            state=now.state,
-            week=now.week,
-            next_due=now.next_due,
-            draft=draft,
-            last=last,
-            turn=turn,
-            due_at=now.due_at,
-        )
+        return self.week.status()
 
     # --- the flow ---------------------------------------------------------------------------------
     def start(self, participant_ids: list[int]) -> Checkin:
@@ -219,8 +192,7 @@ class CheckinService(CheckinReveal):
 
     def answering(self, checkin: Checkin) -> Profile | None:
         """Whose turn it is, at an answering step."""
-        position = turn_position(checkin.step, len(checkin.participant_ids))
-        return None if position is None else self._profiles.get(checkin.participant_ids[position])
+        return self.week.answering(checkin)
 
     # --- commitments ------------------------------------------------------------------------------
     def to_review(self, checkin: Checkin) -> list[Commitment]:
@@ -254,12 +226,11 @@ class CheckinService(CheckinReveal):
 
     def open_commitments(self) -> list[Commitment]:
         """The commitments made at the last completed check-in (shown on home)."""
-        last = self._checkins.last_completed()
-        return [] if last is None else self._commitments.set_in(last.id)
+        return self.week.open_commitments()
 
     def had_commitments(self) -> bool:
         """Whether an earlier check-in set any commitment (home words "none" accordingly)."""
-        return self._commitments.any_completed()
+        return self.week.had_commitments()
 
     # --- history written at once (demo data) ------------------------------------------------------
     def record_past(

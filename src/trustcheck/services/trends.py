@@ -12,6 +12,7 @@ whether it still holds.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -119,6 +120,9 @@ class TrendsService:
         self._history: History | None = None
         self._reports: dict[tuple[int | None, str | None, dt.date], TrendReport] = {}
         self._recent: dict[tuple[int, dt.date], RecentTrend] = {}
+        # The Trends screen builds its report in a worker thread while home may ask for its line:
+        # one caller at a time, so the cache and the scores stored on a load are never raced.
+        self._lock = threading.RLock()
 
     # --- the cache ------------------------------------------------------------------------------
     def _check(self) -> None:
@@ -152,10 +156,11 @@ class TrendsService:
     # --- loading --------------------------------------------------------------------------------
     def history(self) -> History:
         """Every person's weekly series, loaded in one pass and cached while the data holds."""
-        self._check()
-        if self._history is None:
-            self._history = self._load()
-        return self._history
+        with self._lock:
+            self._check()
+            if self._history is None:
+                self._history = self._load()
+            return self._history
 
     def _load(self, since: dt.date | None = None) -> History:
         """The history from storage: all of it, or only the weeks from ``since`` on (the weekly
@@ -222,14 +227,15 @@ class TrendsService:
             raise TrendsError(TRENDS_UNKNOWN_AREA.format(area=area, areas=", ".join(AREAS)))
         today = self.clock.now().date()
         key = (weeks, area, today)
-        self._check()
-        cached = self._reports.get(key)
-        if cached is None:
-            report = build_report(
-                self.history(), weeks, area, today, areas=self.scorer.areas, words=WORDS
-            )
-            cached = self._reports[key] = report
-        return cached
+        with self._lock:
+            self._check()
+            cached = self._reports.get(key)
+            if cached is None:
+                report = build_report(
+                    self.history(), weeks, area, today, areas=self.scorer.areas, words=WORDS
+                )
+                cached = self._reports[key] = report
+            return cached
 
     def recent(self, weeks: int) -> RecentTrend:
         """Each person's trust index over the last ``weeks`` weeks: home's trend line.
@@ -241,14 +247,15 @@ class TrendsService:
             raise TrendsError(TRENDS_BAD_WEEKS)
         today = self.clock.now().date()
         key = (weeks, today)
-        self._check()
-        cached = self._recent.get(key)
-        if cached is None:
-            if self._history is not None:
-                history = self._history
-                first = history.weeks[0] if history.weeks else None
-            else:
-                history = self._load(since=window_start(weeks, today))
-                first = self._answers.first_rated_week(self.pack.id)
-            cached = self._recent[key] = recent(history, weeks, today, first)
-        return cached
+        with self._lock:
+            self._check()
+            cached = self._recent.get(key)
+            if cached is None:
+                if self._history is not None:
+                    history = self._history
+                    first = history.weeks[0] if history.weeks else None
+                else:
+                    history = self._load(since=window_start(weeks, today))
+                    first = self._answers.first_rated_week(self.pack.id)
+                cached = self._recent[key] = recent(history, weeks, today, first)
+            return cached

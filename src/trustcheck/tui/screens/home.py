@@ -17,7 +17,7 @@ from trustcheck.core.clock import day_time_label, week_label
 from trustcheck.core.models import Commitment, Profile
 from trustcheck.core.text import visible_controls
 from trustcheck.services import Services
-from trustcheck.services.checkin import Status, WeekState
+from trustcheck.services.week import Status, WeekState
 from trustcheck.tui.text import plain, say, score
 from trustcheck.tui.widgets.footer import Footer
 
@@ -125,7 +125,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # Built with its content from one read, not filled in (and remounted) after mounting:
         # the first frame waits for no second layout pass.
-        people, status = self.services.profiles.people(), self.services.checkins.status()
+        people, status = self.services.profiles.people(), self.services.week.status()
         self._set_status(status)
         self._fresh = True
         solo = len(people) == 1
@@ -164,9 +164,10 @@ class HomeScreen(Screen[None]):
             await self.refresh_status()
             return
         self._fresh = False
+        # The footer's keys need no refresh of our own: compose() set the state they depend on,
+        # and Textual refreshes them as the screen is shown (each refresh rebuilds all eight).
         if self.focused is None:  # not focused as it mounted (the terminal had no focus)
             self._focus_first()
-        self.refresh_bindings()
 
     async def refresh_status(self) -> None:
         services = self.services
@@ -174,7 +175,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#who", Static).update(self._who(people))
         self.query_one("#journal-hint", Static).update(self._journal_hint(len(people) == 1))
 
-        status = services.checkins.status()
+        status = services.week.status()
         self._set_status(status)
         # After the first paint (trends keep their own cache, dropped when the data changes).
         self.call_after_refresh(self._show_trend)
@@ -249,10 +250,10 @@ class HomeScreen(Screen[None]):
         """The commitments set at the last check-in, or a line saying there are none."""
         names = {p.id: p.name for p in people}
         rows: list[Static] = []
-        for c in self.services.checkins.open_commitments():
+        for c in self.services.week.open_commitments():
             rows.extend(self._commitment_rows(c, names, solo=len(people) == 1))
         if not rows:
-            had = self.services.checkins.had_commitments()
+            had = self.services.week.had_commitments()
             none = messages.HOME_NO_COMMITMENTS_LAST if had else messages.HOME_NO_COMMITMENTS
             rows.append(Static(none, classes="muted", markup=False))
         return rows

@@ -3,8 +3,9 @@ area, overall trust and commitments kept, with real changes marked and said in w
 
 The report comes from ``services.trends`` (cached there until a check-in completes); the charts
 are drawn once per report and size (``widgets.chart.PLOTS``), so switching back to a range or
-reopening the screen draws nothing, and a repaint never plots. The charts are drawn in a worker
-thread (``trends_charts.draw``) started once the screen is painted: the screen takes keys
+reopening the screen draws nothing, and a repaint never plots. The report is read and the charts
+drawn in one worker thread (``trends_charts.prepare``) started as the screen mounts, so that work
+runs while the screen is composed and painted rather than after it: the screen takes keys
 meanwhile, and the charts appear together, with the words about them, when drawn.
 """
 
@@ -30,7 +31,7 @@ from trustcheck.core.clock import day_label
 from trustcheck.core.models import AREA_TITLES, AREAS
 from trustcheck.core.trends import TrendReport
 from trustcheck.services import Services
-from trustcheck.tui.screens.trends_charts import Drawing, draw
+from trustcheck.tui.screens.trends_charts import Drawing, prepare
 from trustcheck.tui.text import plain, score
 from trustcheck.tui.widgets.chart import STYLES, Chart
 from trustcheck.tui.widgets.choices import Choices
@@ -39,6 +40,10 @@ DEFAULT_RANGE = 1  # 6 months
 AREA_CHOICES: tuple[str | None, ...] = (None, *AREAS)
 PANELS = 8  # five areas, overall trust, commitments kept, the gap
 PADDING = 3  # the scroll area's left and right padding
+
+
+#: What the screen asks to be shown: the range (weeks), the area and the charts' width and height.
+_Asked = tuple[int | None, str | None, int, int]
 
 
 def _date(day: dt.date) -> str:
@@ -101,15 +106,16 @@ class TrendsScreen(Screen[None]):
         self.area: str | None = None
         self.report: TrendReport | None = None
         self._range_index = range_index
-        self._shown: tuple[int, int, int] | None = None
-        #: The worker drawing what was asked last (see :meth:`show`).
-        self.drawing: Worker[Drawing] | None = None
-        self._drawn: tuple[int, int, int] | None = None  # the key of what is shown
+        #: The worker preparing what was asked last (see :meth:`show`).
+        self.drawing: Worker[Drawing | TrendReport] | None = None
+        self._asked: _Asked | None = None  # the range, area and size asked for last
+        self._shown_asked: _Asked | None = None  # ... and those of what is shown
+        self._shown: tuple[int, int, int] | None = None  # the report and size shown
 
     @property
     def up_to_date(self) -> bool:
         """Whether what is shown is the range, area and size asked for last (charts drawn)."""
-        return self._shown is not None and self._drawn == self._shown
+        return self._asked is not None and self._shown_asked == self._asked
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="trends"):
@@ -170,43 +176,42 @@ class TrendsScreen(Screen[None]):
     def show(self) -> None:
         """Show the report for the chosen range and area; nothing is redrawn if nothing changed.
 
-        The charts are plotted in a worker thread (``trends_charts.draw``), so the screen answers
-        keys meanwhile; the charts and the words about them are shown together when drawn.
+        The report is read and its charts plotted in a worker thread (``trends_charts.prepare``),
+        started at once, so the screen answers keys meanwhile; the charts and the words about
+        them are shown together when drawn.
         """
-        report = self.services.trends.report(weeks=self.weeks, area=self.area)
         width = self._chart_width()
         height = min(max(self.app.size.height - 11, 10), 22)
-        key = (id(report), width, height)
-        if key == self._shown and report is self.report:
-            return
-        self._shown = key
-        self.report = report
-        if not (report.has_trend and report.persons):
-            self.drawing = None  # a drawing still under way is never shown
-            self._show_words(report)
-            self.query_one("#charts", Vertical).display = False
-            self._drawn = key
-            return
-        # Started once the screen as it is now is painted: a thread drawing meanwhile would hold
-        # the interpreter (the GIL) for half of that paint and so make it twice as long.
-        self.drawing = None  # a drawing still under way for another range or size is never shown
-        self.call_after_refresh(self._start_drawing, key, report, width, height)
-
-    def _start_drawing(
-        self, key: tuple[int, int, int], report: TrendReport, width: int, height: int
-    ) -> None:
-        if key != self._shown:
-            return  # another range, area or size was asked for meanwhile
+        asked = (self.weeks, self.area, width, height)
+        if asked == self._asked and self.drawing is not None and not self.drawing.is_finished:
+            return  # under way already (the screen's first Resize asks for the same again)
+        self._asked = asked
+        # Exclusive: a drawing still under way for another range or size is never shown.
         self.drawing = self.run_worker(
-            partial(draw, report, width, height), thread=True, exclusive=True, group="trends-draw"
+            partial(prepare, self.services.trends, self.weeks, self.area, width, height),
+            thread=True,
+            exclusive=True,
+            group="trends-draw",
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker is self.drawing and event.state is WorkerState.SUCCESS:
-            drawing = event.worker.result
-            assert isinstance(drawing, Drawing)
-            self._show_drawing(drawing)
-            self._drawn = self._shown
+        if event.worker is not self.drawing or event.state is not WorkerState.SUCCESS:
+            return
+        asked = self._asked
+        assert asked is not None
+        result = event.worker.result
+        report = result.report if isinstance(result, Drawing) else result
+        assert isinstance(report, TrendReport)
+        key = (id(report), asked[2], asked[3])
+        if key != self._shown or report is not self.report:  # else it is on the screen already
+            self._shown = key
+            self.report = report
+            if isinstance(result, Drawing):
+                self._show_drawing(result)
+            else:  # no trend to draw in this range
+                self._show_words(report)
+                self.query_one("#charts", Vertical).display = False
+        self._shown_asked = asked
 
     def _show_drawing(self, drawing: Drawing) -> None:
         report = drawing.report

@@ -1,8 +1,11 @@
-"""What the Trends screen draws: the charts of a report (the main chart, the small multiples
-and the switched-on modules' own areas), built off the UI thread by :func:`draw`.
+"""What the Trends screen shows: the report of a range and area and its charts (the main chart,
+the small multiples and the switched-on modules' own areas), built off the UI thread by
+:func:`prepare`.
 
-Nothing here touches a widget, so :func:`draw` runs in a worker thread; charts drawn before for
-the same report and size come from ``widgets.chart.PLOTS``.
+Nothing here touches a widget, so :func:`prepare` runs in a worker thread, started as the screen
+mounts: reading the history (the first time), building the report and plotting all happen while
+the screen is composed and painted. Reports come from the trends service's cache, charts drawn
+before for the same report and size from ``widgets.chart.PLOTS``.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
+from typing import Protocol
 
 from textual.content import Content
 
@@ -38,6 +42,23 @@ class Drawing:
     modules: tuple[Content, ...]
     module_columns: int
     marked: bool
+
+
+class Reports(Protocol):
+    """What :func:`prepare` needs of ``services.trends``."""
+
+    def report(self, weeks: int | None = None, area: str | None = None) -> TrendReport: ...
+
+
+def prepare(
+    reports: Reports, weeks: int | None, area: str | None, width: int, height: int
+) -> Drawing | TrendReport:
+    """The report of the last ``weeks`` weeks for ``area`` with its charts at this size, or the
+    report alone when it has no trend to draw (fewer than two check-ins in the range)."""
+    report = reports.report(weeks=weeks, area=area)
+    if not (report.has_trend and report.persons):
+        return report
+    return draw(report, width, height)
 
 
 def draw(report: TrendReport, width: int, height: int) -> Drawing:
