@@ -25,6 +25,10 @@ PROMISE_WORDS = re.compile(
 
 #: A phrase of a promise → the tests (``path::name``) that walk the user's path and keep it.
 PROMISES: dict[str, tuple[str, ...]] = {
+    "Closed screens now let go of what they drew and the footers keep their keys": (
+        "tests/tui/test_footer.py::test_visiting_screens_keeps_homes_footer_and_leaves_no_keys_behind",
+        "tests/tui/test_journal.py::test_a_closed_journal_leaves_nothing_it_drew_behind",
+    ),
     "never a number shared with the partner's entries": (
         "tests/test_cli_journal.py::test_entries_show_no_number_that_counts_the_other_persons_entries",
     ),
