@@ -20,7 +20,7 @@ from trustcheck.cli._app import (
 )
 
 if TYPE_CHECKING:
-    from trustcheck.core.models import Profile
+    from trustcheck.core.models import JournalEntry, Profile
     from trustcheck.services import Services
 
 journal_app = group("Your private journal: only you can read it, with your passphrase.")
@@ -177,6 +177,18 @@ EntryNumber = Annotated[
 ]
 
 
+def _opened(
+    services: Services, as_name: str | None, number: int, passphrase_stdin: bool
+) -> tuple[JournalEntry, str]:
+    """Entry ``number`` of the person's own journal, after their passphrase, and its date."""
+    from trustcheck.core.clock import moment_label
+
+    person = journal_person(services, as_name)
+    unlock(services, person, PassphraseReader(passphrase_stdin))
+    entry = services.journal.numbered(person.id, number)
+    return entry, moment_label(entry.written_at)
+
+
 @journal_app.command("delete", cls=FullHelpCommand)
 def journal_delete(
     number: EntryNumber,
@@ -187,16 +199,12 @@ def journal_delete(
     """Delete one of your entries, after your passphrase (it cannot be brought back)."""
     from trustcheck import messages
     from trustcheck.cli.profile import interactive
-    from trustcheck.core.clock import moment_label
 
     if not yes and (passphrase_stdin or not interactive()):
         fail(messages.JOURNAL_DELETE_YES_NEEDED)
     services = open_data()
     try:
-        person = journal_person(services, as_name)
-        unlock(services, person, PassphraseReader(passphrase_stdin))
-        entry = services.journal.numbered(person.id, number)
-        when = moment_label(entry.written_at)
+        entry, when = _opened(services, as_name, number, passphrase_stdin)
         if not yes:
             first = entry.text.strip().splitlines()[0] if entry.text.strip() else ""
             typer.echo(printable(f"{when}: {first[:70]}"))
@@ -218,17 +226,13 @@ def journal_edit(
     """Edit one of your entries in $EDITOR (through memory only, never the disk)."""
     from trustcheck import messages
     from trustcheck.cli.editor import edit_text, editor_command, memory_folder
-    from trustcheck.core.clock import moment_label
 
     base = memory_folder()
     if base is None:  # before the passphrase: nothing is opened that could not be edited
         fail(messages.JOURNAL_EDIT_NO_MEMORY)
     services = open_data()
     try:
-        person = journal_person(services, as_name)
-        unlock(services, person, PassphraseReader(passphrase_stdin))
-        entry = services.journal.numbered(person.id, number)
-        when = moment_label(entry.written_at)
+        entry, when = _opened(services, as_name, number, passphrase_stdin)
         edited = edit_text(base, entry.text)
         if edited is None:
             fail(messages.JOURNAL_EDITOR_FAILED.format(editor=" ".join(editor_command())))
