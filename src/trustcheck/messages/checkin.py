@@ -129,6 +129,7 @@ SETUP_RESTORE_DECLINED = (
 
 # --- home -------------------------------------------------------------------------------------
 HOME_TITLE = "trustcheck"
+HOME_DEMO_BANNER = "Demo data · passphrases: demo"
 HOME_WHO_COUPLE = "{a} and {b}"
 HOME_WHO_SOLO = "{name}, on your own"
 HOME_WEEK = "This week: {week}"

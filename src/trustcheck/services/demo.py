@@ -16,7 +16,7 @@ from trustcheck.core.models import AREAS, Answer, ItemKind, Review, Visibility
 from trustcheck.services import Services
 
 DEMO_PEOPLE = ("Alex", "Sam")
-DEMO_PASSPHRASE = "demo"
+DEMO_PASSPHRASE = "demo"  # messages.HOME_DEMO_BANNER names it
 DEFAULT_WEEKS = 26
 
 _JOURNAL: dict[str, tuple[tuple[str, int, tuple[str, ...], bool], ...]] = {
@@ -122,6 +122,7 @@ def seed_demo(services: Services, *, weeks: int = DEFAULT_WEEKS, seed: int = 1) 
     rng = random.Random(seed)
     pack = services.pack
     people = services.profiles.setup(list(DEMO_PEOPLE))
+    services.packs.mark_demo()  # home says so: a visitor is never stuck at a passphrase
     ids = [p.id for p in people]
     this_week = week_start(services.clock.now().date())
     checkins = services.checkins

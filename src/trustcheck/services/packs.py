@@ -51,6 +51,8 @@ IDLE_SETTING = "journal_idle_seconds"
 #: "due" from then on, and ``trustcheck remind --ics`` puts it in a calendar.
 DAY_SETTING, TIME_SETTING = peek.DAY_SETTING, peek.TIME_SETTING
 UID_SETTING = "calendar_uid"
+#: Set by ``trustcheck demo``: home says the folder holds demo data, and its passphrases.
+DEMO_SETTING = "demo_data"
 #: The journal's idle lock may be set from 10 seconds to 24 hours.
 IDLE_RANGE = (10, 86_400)
 
@@ -327,6 +329,13 @@ class PackService:
         self._settings.set(DAY_SETTING, DAYS[chosen.weekday])
         self._settings.set(TIME_SETTING, f"{chosen.at:%H:%M}")
         return chosen
+
+    def is_demo(self) -> bool:
+        """Whether this folder was filled by ``trustcheck demo`` (home shows a banner)."""
+        return self._settings.get(DEMO_SETTING) == "1"
+
+    def mark_demo(self) -> None:
+        self._settings.set(DEMO_SETTING, "1")
 
     def calendar_uid(self) -> str:
         """The check-in's calendar event UID, made once per data folder (``remind --ics``), so a

@@ -37,6 +37,10 @@ class HomeScreen(Screen[None]):
     HomeScreen VerticalScroll {
         padding: 1 2;
     }
+    HomeScreen #demo-banner {
+        color: $warning;
+        text-style: bold;
+    }
     HomeScreen #who {
         color: $text-muted;
     }
@@ -139,6 +143,8 @@ class HomeScreen(Screen[None]):
         journal.set_class(not can_start, FIRST_FOCUS)
         with VerticalScroll():
             yield Static(messages.HOME_TITLE, classes="title", markup=False)
+            if self.services.packs.is_demo():
+                yield Static(messages.HOME_DEMO_BANNER, id="demo-banner", markup=False)
             yield Static(self._who(people), id="who")
             with Vertical(id="status-box"):
                 yield Static(self._status_text(status), id="status")
