@@ -133,18 +133,30 @@ def bench_cli(ctx: Context) -> list[Row]:
     return rows
 
 
+def _loaded(
+    ctx: Context, code: str, forbidden: tuple[str, ...], env: dict[str, str]
+) -> dict[str, Any]:
+    """Run ``code`` in a fresh interpreter; which of ``forbidden`` it loaded, and how many
+    modules in all (``{"loaded": [...], "modules": N}``)."""
+    report = (
+        "import json, sys\n"
+        + code
+        + f"bad = {forbidden!r}\n"
+        + "print(json.dumps({'loaded': sorted({m.split('.')[0] for m in sys.modules} & set(bad)),"
+        + " 'modules': len(sys.modules)}))\n"
+    )
+    found: dict[str, Any] = json.loads(
+        run_process([ctx.python, "-c", report], env, capture=True).stdout
+    )
+    return found
+
+
 def _cli_imports(ctx: Context) -> Row:
     key = "cli.imports"
     what = "import trustcheck.cli.commands: no " + "/".join(FORBIDDEN_AT_CLI_IMPORT)
-    code = (
-        "import json, sys; import trustcheck.cli.commands; "
-        f"bad = {FORBIDDEN_AT_CLI_IMPORT!r}; "
-        "print(json.dumps({'loaded': sorted({m.split('.')[0] for m in sys.modules} & set(bad)),"
-        " 'modules': len(sys.modules)}))"
-    )
     try:
-        proc = run_process([ctx.python, "-c", code], clean_env(), capture=True)
-        found = json.loads(proc.stdout)
+        code = "import trustcheck.cli.commands\n"
+        found = _loaded(ctx, code, FORBIDDEN_AT_CLI_IMPORT, clean_env())
         profile = _import_profile(ctx, "trustcheck.cli.commands")
     except Exception as exc:
         return error_row(key, what, exc)
@@ -248,19 +260,16 @@ def _status_imports(ctx: Context) -> Row:
     key = "status.imports"
     what = "trustcheck status: no " + "/".join(FORBIDDEN_AT_STATUS)
     code = (
-        "import json, sys, contextlib, io\n"
+        "import contextlib, io\n"
         "from trustcheck.cli import main\n"
         "sys.argv = ['trustcheck', 'status']\n"
         "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
         "    main()\n"
-        f"bad = {FORBIDDEN_AT_STATUS!r}\n"
-        "print(json.dumps({'loaded': sorted({m.split('.')[0] for m in sys.modules} & set(bad)),"
-        " 'modules': len(sys.modules)}))"
     )
     try:
         data_dir = _demo_data(ctx, 1040)
         env = {**clean_env(), "TRUSTCHECK_DATA_DIR": str(data_dir)}
-        found = json.loads(run_process([ctx.python, "-c", code], env, capture=True).stdout)
+        found = _loaded(ctx, code, FORBIDDEN_AT_STATUS, env)
     except Exception as exc:
         return error_row(key, what, exc)
     return Row(

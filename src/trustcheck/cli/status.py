@@ -11,7 +11,6 @@ Exit codes: 0 with the line printed. With ``--check`` nothing is printed: 0 when
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -52,9 +51,10 @@ def run(call: StatusCall) -> int:
             from trustcheck.paths import default_data_dir
 
             data_dir = default_data_dir()
+        from trustcheck.services import system_clock  # the package loads no service
         from trustcheck.services.status import status_line
 
-        text, pending = status_line(data_dir, _now())
+        text, pending = status_line(data_dir, system_clock().now())
     except UserError as exc:
         from trustcheck.cli.launch import report
 
@@ -64,18 +64,3 @@ def run(call: StatusCall) -> int:
         return DUE_EXIT if pending else 0
     sys.stdout.write(text + "\n")
     return 0
-
-
-def _now() -> dt.datetime:
-    """Now, on the day ``TRUSTCHECK_TODAY`` names if it is set (a UserError when it is not a
-    date): the clock every command uses."""
-    import os
-
-    from trustcheck.core.clock import TODAY_ENV, SystemClock, parse_today
-    from trustcheck.core.errors import UserError
-
-    try:
-        fixed = parse_today(os.environ.get(TODAY_ENV))
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
-    return SystemClock(fixed).now()

@@ -101,13 +101,10 @@ class Reminder(NamedTuple):
 
 def parse_day(text: str) -> int:
     """A weekday as typed (``sun``, ``Sunday``, any case) → 0–6; ValueError otherwise."""
-    key = text.strip().casefold()[:3]
-    if (
-        len(text.strip()) >= 3
-        and key in DAYS
-        and DAY_NAMES[DAYS.index(key)].casefold().startswith(text.strip().casefold())
-    ):
-        return DAYS.index(key)
+    typed = text.strip().casefold()
+    for n, name in enumerate(DAY_NAMES):
+        if len(typed) >= 3 and name.casefold().startswith(typed):
+            return n
     raise ValueError(f"{text.strip()[:20]!r} is not a day of the week (mon, tue, … sun)")
 
 

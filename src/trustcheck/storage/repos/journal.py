@@ -3,14 +3,12 @@ entry's sealed body (``encode_body``, ``decode_body``: export and import use the
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
-from urllib.parse import quote
 
 from trustcheck.core.models import UNDATED
 from trustcheck.storage.db import Database
@@ -147,14 +145,14 @@ class JournalRepo:
         """A profile's entries newest first, ``size`` at a time, leaving out the newest ``skip``.
 
         For a worker thread (the journal screen's listing and search): read through a read-only
-        connection of its own (``_reader``), never the one the UI thread writes through, so it
-        sees committed entries only (never one half-written by a transaction under way there)
+        connection of its own (``Database.reader``), never the one the UI thread writes through,
+        so it sees committed entries only (never one half-written by a transaction under way there)
         and shares no connection state across threads. The order is read once (from the index
         alone); each batch is then one complete query for its bodies, so no statement stays open
         between batches: the caller may take its time over each. An entry deleted meanwhile is
         left out. The connection closes when the batches end or are left.
         """
-        with self._reader() as conn:
+        with self.db.reader() as conn:
             ids = [
                 int(r[0])
                 for r in conn.execute(
@@ -166,18 +164,6 @@ class JournalRepo:
             step = max(1, min(size, MAX_BATCH))
             for start in range(0, len(ids), step):
                 yield self._rows_by_id(conn, ids[start : start + step])
-
-    @contextlib.contextmanager
-    def _reader(self) -> Iterator[sqlite3.Connection]:
-        """A read-only connection to the same database, for one reader at a time (in WAL mode a
-        reader neither waits for the writer nor holds it up)."""
-        uri = f"file:{quote(str(self.db.path))}?mode=ro"
-        # Not bound to the opening thread: a generator left unfinished may be closed elsewhere.
-        conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10.0)
-        try:
-            yield conn
-        finally:
-            conn.close()
 
     def rows_by_id(self, ids: Sequence[int]) -> list[SealedRow]:
         """The entries with these ids, in the order given (those gone are left out)."""
