@@ -2,6 +2,8 @@
 line and in the app."""
 
 HISTORY_TITLE = "Past check-ins"
+HOME_HISTORY = "History"
+HOME_HISTORY_HINT = "Look back at any week you finished: the scores, notes and commitments (h)."
 HISTORY_INTRO = (
     "Every check-in you finished, newest first. Open one to see the week as it was: your scores "
     "side by side, the notes you shared and how your commitments went."
@@ -10,6 +12,7 @@ HISTORY_NONE = "No check-ins finished yet. Once you finish one, it will be here 
 HISTORY_LOADING = "Reading your past check-ins…"
 HISTORY_PAGE = "Page {page} of {pages} · {total} check-ins"
 HISTORY_PAGE_ONE = "1 check-in"
+HISTORY_COUNT = "{total} check-ins · enter opens one"
 HISTORY_NEXT_PAGE = "More: trustcheck history --page {page}"
 HISTORY_OPEN_HINT = "Open one: trustcheck history WEEK (a date like {week}, or its number)"
 HISTORY_COL_NUMBER = "#"
