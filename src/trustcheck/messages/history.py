@@ -3,7 +3,7 @@ line and in the app."""
 
 HISTORY_TITLE = "Past check-ins"
 HOME_HISTORY = "History"
-HOME_HISTORY_HINT = "Look back at any week you finished: the scores, notes and commitments (h)."
+HOME_HISTORY_HINT = "Look back at any past week, just as it was (h)."
 HISTORY_INTRO = (
     "Every check-in you finished, newest first. Open one to see the week as it was: your scores "
     "side by side, the notes you shared and how your commitments went."

@@ -129,7 +129,7 @@ class HomeScreen(Screen[None]):
         Binding("t", "trends", "Trends"),
         # Not in the footer (it would push Help and Quit off an 80-column one): the box under
         # the commitments names it and shows a button for it.
-        Binding("h", "history", "History", show=False),
+        Binding("h", "history", "Past check-ins", show=False),
         Binding("e", "export", "Export"),
         Binding("g", "guides", "Guides"),
         Binding("s", "settings", "Settings"),
