@@ -73,6 +73,18 @@ def test_no_check_ins_yet_is_an_empty_first_page(svc: Services) -> None:
         svc.history.find("1")
 
 
+def test_a_week_keeps_its_number_as_new_weeks_come(svc: Services, clock: FixedClock) -> None:
+    """Numbers count from the first check-in: a new week takes the next one, and ``history 2``
+    stays the same week."""
+    people = svc.profiles.setup(["Alex", "Sam"])
+    ids = finish_weeks(svc, clock, people, 2)
+    assert svc.history.find("2") == ids[1]
+    clock.advance(weeks=1)  # a week later, this week's check-in is finished too
+    (newer,) = finish_weeks(svc, clock, people, 1)
+    assert svc.history.find("2") == ids[1] and svc.history.find("3") == newer
+    assert [line.number for line in svc.history.page().lines] == [3, 2, 1]
+
+
 def test_a_week_is_found_by_any_day_of_it_or_by_its_number(
     svc: Services, clock: FixedClock
 ) -> None:
