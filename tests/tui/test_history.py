@@ -6,6 +6,7 @@ appear only to their unlocked author, and leave the screen when the key goes."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ from history_helpers import (
     couple_with_passphrases,
     finish_weeks,
 )
+from hostile import assert_inert
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile
 from trustcheck.services import Services
@@ -28,7 +30,7 @@ from trustcheck.tui.screens.history_week import PastWeekScreen, WhosePrivateScre
 from trustcheck.tui.screens.home import HomeScreen
 from trustcheck.tui.screens.unlock import UnlockScreen
 
-from .conftest import give_passphrase, run_async, screen_text
+from .conftest import NOW, give_passphrase, run_async, screen_text
 
 #: Tall enough that a whole past week is on the screen at once (what it shows is what is read).
 TALL = (110, 120)
@@ -248,3 +250,35 @@ async def test_a_wrong_passphrase_shows_nothing_private(
         await settle(app, pilot)
         assert isinstance(app.screen, PastWeekScreen)
         assert SAM_SECRET not in shown(app) and ALEX_SECRET not in shown(app)
+
+
+@run_async
+async def test_hostile_names_notes_and_commitments_stay_inert_in_history(tmp_path: Path) -> None:
+    """The hostile corpus in names, shared notes and commitments: the list, a past week and
+    `trustcheck history` show it inert (no markup run, no terminal sequence, no reordering)."""
+    from trustcheck.services import open_services
+
+    from .test_hostile_everywhere import _run, _store_hostile
+
+    clock = FixedClock(NOW)
+    data_dir = tmp_path / "hostile"
+    services = open_services(data_dir, clock=clock)
+    try:
+        people = services.profiles.setup(["Alex", "Sam"])
+        _store_hostile(services, clock, people)
+        assert "[@click=app.quit]Sam[/]" in _run(data_dir, "history")  # shown as typed
+        assert "evil" in _run(data_dir, "history", "1")
+        app = build_app(services)
+        async with app.run_test(size=TALL) as pilot:
+            await pilot.press("h")
+            await settle(app, pilot)
+            assert isinstance(app.screen, HistoryScreen)
+            assert_inert(app)
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert isinstance(app.screen, PastWeekScreen)
+            assert "evil" in shown(app)  # the note and the commitment are there, inert
+            assert_inert(app)
+            await app.action_quit()
+    finally:
+        services.close()
