@@ -112,7 +112,7 @@ def test_a_past_week_holds_the_reveal_its_shared_notes_and_how_its_commitments_w
     ids = finish_weeks(svc, clock, people, 3)
     past = svc.history.week(ids[1])
     assert (past.number, past.total) == (2, 3)
-    assert past.reveal == svc.checkins.reveal(svc.checkins.get(ids[1]))
+    assert past.reveal == svc.checkins.reveal(svc.checkins.get(ids[1]), as_answered=True)
     assert past.reveal.has_previous  # compared with the week before it, not with today
     notes = [a.text for a in past.reveal.open_answers]
     assert notes == [f"{SHARED_NOTE} (Alex, week 2)", f"{SHARED_NOTE} (Sam, week 2)"]
@@ -178,6 +178,33 @@ def test_a_week_answered_under_an_older_pack_version_shows_the_scores_it_had(
         assert today.areas != got
     finally:
         services.close()
+
+
+def test_a_module_switched_off_since_still_shows_in_its_past_week(
+    svc: Services, clock: FixedClock
+) -> None:
+    """The reveal as it was holds the module areas answered that week, even once the module is
+    switched off (today's reveal would leave them out)."""
+    from trustcheck.core.models import ItemKind
+
+    people = svc.profiles.setup(["Alex", "Sam"])
+    svc.packs.set_enabled("jealousy", True)
+    clock.advance(weeks=-1)
+    checkins = svc.checkins
+    checkin = checkins.start([p.id for p in people])
+    for person in people:
+        for turn in checkins.turn_items(person.id):
+            if turn.item.kind is ItemKind.SCALE:
+                checkins.save_answer(
+                    checkin.id, person.id, turn.item.id, value=5, pack_id=turn.pack.id
+                )
+    checkins.complete(checkin)
+    clock.advance(weeks=1)
+    svc.packs.set_enabled("jealousy", False)
+    past = svc.history.week(checkin.id)
+    assert past.reveal.modules and {m.pack.id for m in past.reveal.modules} == {"jealousy"}
+    assert all(v is not None for m in past.reveal.modules for v in m.now)
+    assert checkins.reveal(checkins.get(checkin.id)).modules == ()
 
 
 def test_private_answers_open_only_for_their_unlocked_author(

@@ -128,7 +128,10 @@ class CheckinReveal(CheckinTurns):
             return self.pack
         return self.answered_pack(self.pack.id, version) or self.pack
 
-    def reveal(self, checkin: Checkin) -> Reveal:
+    def reveal(self, checkin: Checkin, *, as_answered: bool = False) -> Reveal:
+        """The reveal of ``checkin``. ``as_answered`` (a past week, issue 17): its module areas
+        are those of the modules answered in it, as worded then, whether or not they are
+        switched on now; otherwise those of the modules switched on."""
         people = self.people(checkin)
         answers = self._answers.for_checkin(checkin.id)
         now = self.scores(checkin, answers)
@@ -189,7 +192,9 @@ class CheckinReveal(CheckinTurns):
             open_answers=tuple(open_answers),
             has_previous=previous is not None,
             prompt=prompt,
-            modules=self._module_rows(people, answers),
+            modules=self._module_rows(
+                people, answers, self._answered_modules(answers) if as_answered else None
+            ),
         )
 
     def _shared_texts(
@@ -216,14 +221,31 @@ class CheckinReveal(CheckinTurns):
         order += [key for key in found if key not in order]
         return [answer for key in order for answer in found.get(key, [])]
 
+    def _answered_modules(self, answers: list[Answer]) -> list[Pack]:
+        """The modules answered in these answers, each as worded in the version answered."""
+        if self.catalog is None:
+            return []
+        found: dict[str, Pack] = {}
+        for a in answers:
+            if a.pack_id == self.pack.id or a.pack_id in found:
+                continue
+            pack = self.catalog.answered(a.pack_id, a.pack_version)
+            if pack is not None and pack.module:
+                found[a.pack_id] = pack
+        return list(found.values())
+
     def _module_rows(
-        self, people: tuple[Profile, ...], answers: list[Answer]
+        self,
+        people: tuple[Profile, ...],
+        answers: list[Answer],
+        modules: list[Pack] | None = None,
     ) -> tuple[ModuleRow, ...]:
-        """Each switched-on module's own areas, scored per person over the items of their role."""
+        """Each module's own areas (the switched-on ones, unless ``modules`` are given), scored
+        per person over the items of their role."""
         if self.catalog is None:
             return ()
         rows = []
-        for pack in self.catalog.enabled_modules():
+        for pack in self.catalog.enabled_modules() if modules is None else modules:
             if pack.private:
                 continue
             for area in pack.areas:

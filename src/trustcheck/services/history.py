@@ -176,7 +176,7 @@ class HistoryService:
             raise HistoryError(messages.HISTORY_WEEK_GONE) from None
         if checkin.status is not CheckinStatus.COMPLETED:
             raise HistoryError(messages.HISTORY_WEEK_GONE)
-        reveal = self._checkins.reveal(checkin)
+        reveal = self._checkins.reveal(checkin, as_answered=True)
         return PastWeek(
             checkin=checkin,
             number=self._repo.position(checkin_id),
