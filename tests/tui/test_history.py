@@ -219,6 +219,23 @@ async def test_private_answers_appear_only_to_their_unlocked_author(
         assert isinstance(app.screen, PastWeekScreen)
         assert SAM_SECRET in shown(app) and ALEX_SECRET not in shown(app)
 
+        # Leaving the week locks the key it unlocked (Alex's was held before: it stays).
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        assert not services.keys.is_unlocked(sam.id) and services.keys.is_unlocked(alex.id)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert SAM_SECRET not in shown(app)  # opened again: sealed again
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.click("#person-1")
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)  # Sam's passphrase is asked again
+        await give_passphrase(app, pilot, "sam words")
+        await settle(app, pilot)
+        assert SAM_SECRET in shown(app)
+
         await pilot.press("ctrl+l")  # hide: every key goes, and the private text with it
         await settle(app, pilot)
         assert not services.keys.any_unlocked()

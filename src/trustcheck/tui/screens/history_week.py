@@ -3,7 +3,8 @@ commitments set that week with how they went.
 
 Private answers stay sealed here. ``p`` shows one person's own, after that person's passphrase
 (or while their key is held, as their journal does), and never anyone else's; locking (the hide
-key, the idle lock) takes them off the screen at once. Nothing from the safety check is read.
+key) takes them off the screen at once, and a key unlocked here is locked again when the screen
+closes. Nothing from the safety check is read.
 """
 
 from __future__ import annotations
@@ -98,6 +99,9 @@ class PastWeekScreen(Screen[None]):
         self.past: PastWeek = services.history.week(checkin_id)
         #: Whose private answers are on the screen (None: nobody's).
         self.showing: Profile | None = None
+        #: Keys unlocked on this screen: locked again when it closes (as leaving the journal
+        #: locks it), so the next person at the keyboard finds them locked.
+        self.unlocked_here: set[int] = set()
         self._stop_watching_locks = services.keys.before_lock(self._before_lock)
 
     def compose(self) -> ComposeResult:
@@ -180,6 +184,8 @@ class PastWeekScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self._stop_watching_locks()
+        for profile_id in self.unlocked_here:
+            self.services.keys.lock(profile_id)
 
     # --- one person's own private answers -------------------------------------------------------
     def action_private(self) -> None:
@@ -201,6 +207,7 @@ class PastWeekScreen(Screen[None]):
             def done(unlocked: bool | None) -> None:
                 self.app.refresh_bindings()
                 if unlocked:
+                    self.unlocked_here.add(person.id)
                     self._show_private(person)
 
             self.app.push_screen(UnlockScreen(self.services, person), done)
