@@ -4,12 +4,12 @@ and private answers only to their author, after their passphrase."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from cli_results import ok, one_line_error, tc
-from conftest import NOW
 from history_helpers import (
     ALEX_SECRET,
     SAM_SECRET,
@@ -20,6 +20,9 @@ from history_helpers import (
 from trustcheck.core.clock import FixedClock
 from trustcheck.services import open_services
 from trustcheck.services.safety import SafetyAnswer
+
+#: The day the suite lives on (``TRUSTCHECK_TODAY`` is pinned to it for the command too).
+NOW = dt.datetime(2026, 11, 25, 19, 30, tzinfo=dt.UTC)
 
 
 @pytest.fixture

@@ -46,7 +46,6 @@ HISTORY_PRIVATE_NONE = "{name} gave no private answers that week."
 HISTORY_PRIVATE_DAMAGED = "(this answer could not be opened: it is damaged or was changed)"
 HISTORY_PRIVATE_HINT = "Private answers stay sealed. p shows your own, after your passphrase."
 HISTORY_PRIVATE_HIDDEN = "Private answers are hidden again."
-HISTORY_PRIVATE_NOT_THERE = "{name} did not take part that week."
 HISTORY_PRIVATE_WHOSE = "Whose private answers?"
 
 # Errors: one line each (the CLI prefixes "trustcheck: ").

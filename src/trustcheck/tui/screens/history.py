@@ -184,9 +184,15 @@ class HistoryScreen(Screen[None]):
     def _open(self, row: int) -> None:
         if not 0 <= row < len(self.ids):
             return
+        from trustcheck.services.history import HistoryError
         from trustcheck.tui.screens.history_week import PastWeekScreen
 
-        self.app.push_screen(PastWeekScreen(self.services, self.ids[row]))
+        try:
+            screen = PastWeekScreen(self.services, self.ids[row])
+        except HistoryError as exc:  # gone since the list was read (an import replaced it)
+            self.notify(str(exc), markup=False)
+            return
+        self.app.push_screen(screen)
 
     def action_back(self) -> None:
         self.app.pop_screen()
