@@ -1683,6 +1683,7 @@ async def main(data, passphrase):
             ("s", "SettingsScreen"),
             ("e", "ExportScreen"),
             ("question_mark", "HelpScreen"),
+            ("h", "HistoryScreen"),
         ):
             await phase(screen, [key], screen)
             await phase(f"{screen} closed", ["escape"], "HomeScreen")

@@ -25,6 +25,25 @@ PROMISE_WORDS = re.compile(
 
 #: A phrase of a promise → the tests (``path::name``) that walk the user's path and keep it.
 PROMISES: dict[str, tuple[str, ...]] = {
+    "each week keeps its number as new weeks come": (
+        "tests/services/test_history.py::test_a_week_keeps_its_number_as_new_weeks_come",
+        "tests/test_cli_history.py::test_the_list_is_newest_first_one_line_a_week",
+    ),
+    "after NAME's passphrase, and never anyone else's": (
+        "tests/test_cli_history.py::test_private_answers_only_to_their_author_after_the_passphrase",
+        "tests/services/test_history.py::test_private_answers_open_only_for_their_unlocked_author",
+    ),
+    "answers to the safety question are never shown": (
+        "tests/services/test_history.py::test_history_never_reads_the_safety_answers",
+        "tests/test_cli_history.py::test_private_answers_only_to_their_author_after_the_passphrase",
+    ),
+    "so twenty years of weeks open without a stall": (
+        "tests/tui/test_history.py::test_twenty_years_open_and_page_without_a_stall",
+        "tests/services/test_history.py::test_a_page_of_twenty_years_reads_only_that_page",
+    ),
+    "the hide key takes them off the screen at once": (
+        "tests/tui/test_history.py::test_private_answers_appear_only_to_their_unlocked_author",
+    ),
     "Closed screens now let go of what they drew and the footers keep their keys": (
         "tests/tui/test_footer.py::test_visiting_screens_keeps_homes_footer_and_leaves_no_keys_behind",
         "tests/tui/test_journal.py::test_a_closed_journal_leaves_nothing_it_drew_behind",
@@ -342,6 +361,10 @@ SCREEN_PROMISE_WORDS = re.compile(
 
 #: A message in the ``messages`` package that promises behaviour → the tests that keep it.
 SCREEN_PROMISES: dict[str, tuple[str, ...]] = {
+    "HISTORY_PRIVATE_TITLE": (
+        "tests/tui/test_history.py::test_private_answers_appear_only_to_their_unlocked_author",
+        "tests/test_cli_history.py::test_private_answers_only_to_their_author_after_the_passphrase",
+    ),
     "PASSPHRASE_WEAK": (
         "tests/tui/test_journal.py::test_set_a_passphrase_then_unlock",
         "tests/services/test_keys.py::test_a_passphrase_easy_to_guess_is_refused_with_a_kind_hint",

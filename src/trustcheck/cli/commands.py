@@ -8,6 +8,7 @@ import sys
 from trustcheck.cli import (  # noqa: F401
     checkin,
     export,
+    history,
     journal,
     ops,
     packs,

@@ -11,6 +11,7 @@ from trustcheck.messages.app import *  # noqa: F403
 from trustcheck.messages.checkin import *  # noqa: F403
 from trustcheck.messages.errors import *  # noqa: F403
 from trustcheck.messages.export import *  # noqa: F403
+from trustcheck.messages.history import *  # noqa: F403
 from trustcheck.messages.journal import *  # noqa: F403
 from trustcheck.messages.modules import *  # noqa: F403
 from trustcheck.messages.packs import *  # noqa: F403

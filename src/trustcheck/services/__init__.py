@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     # glance, at every shell prompt) runs this file, and must not load every service with it.
     from trustcheck.core.models import Pack
     from trustcheck.services.checkin import CheckinService
+    from trustcheck.services.history import HistoryService
     from trustcheck.services.journal import JournalService
     from trustcheck.services.keys import KeyService
     from trustcheck.services.packs import PackService
@@ -116,6 +117,14 @@ class Services:
             self.clock,
             self.packs.reminder,
         )
+
+    @cached_property
+    def history(self) -> HistoryService:
+        """Past check-ins: the list, a page at a time, and one past week as it was (issue 17)."""
+        from trustcheck.services.history import HistoryService
+        from trustcheck.storage.repos.history import HistoryRepo
+
+        return HistoryService(self.checkins, HistoryRepo(self._db))
 
     @cached_property
     def journal(self) -> JournalService:

@@ -95,30 +95,62 @@ class Summary:
 class CheckinReveal(CheckinTurns):
     """What both partners see together once both turns are done."""
 
-    def scores(self, checkin: Checkin) -> tuple[WeekScores, ...]:
-        answers = self._answers.for_checkin(checkin.id)
+    def scores(
+        self, checkin: Checkin, answers: list[Answer] | None = None
+    ) -> tuple[WeekScores, ...]:
+        """Each person's scores in ``checkin`` (from ``answers`` when the caller read them)."""
+        if answers is None:
+            answers = self._answers.for_checkin(checkin.id)
         return tuple(
-            scoring.week_scores(self.pack, pid, checkin.week, answers)
+            scoring.week_scores(self.scoring_pack(pid, answers), pid, checkin.week, answers)
             for pid in checkin.participant_ids
         )
 
-    def reveal(self, checkin: Checkin) -> Reveal:
+    def answered_version(self, profile_id: int, answers: list[Answer]) -> int:
+        """The weekly pack's version ``profile_id`` answered in these answers (all of a turn's
+        answers share it); today's version when they gave none."""
+        return next(
+            (
+                a.pack_version
+                for a in answers
+                if a.profile_id == profile_id and a.pack_id == self.pack.id
+            ),
+            self.pack.version,
+        )
+
+    def scoring_pack(self, profile_id: int, answers: list[Answer]) -> Pack:
+        """The weekly pack as ``profile_id`` answered it in these answers: today's pack when
+        they answered its version (every check-in in progress), else that version's stored
+        wording and keys, so a past week shows the scores it had (issue 17). Today's pack when
+        that version is unknown here."""
+        version = self.answered_version(profile_id, answers)
+        if version == self.pack.version:
+            return self.pack
+        return self.answered_pack(self.pack.id, version) or self.pack
+
+    def reveal(self, checkin: Checkin, *, as_answered: bool = False) -> Reveal:
+        """The reveal of ``checkin``. ``as_answered`` (a past week, issue 17): its module areas
+        are those of the modules answered in it, as worded then, whether or not they are
+        switched on now; otherwise those of the modules switched on."""
         people = self.people(checkin)
-        now = self.scores(checkin)
+        answers = self._answers.for_checkin(checkin.id)
+        now = self.scores(checkin, answers)
         previous = self._checkins.last_completed(before=checkin.id)
         before: list[WeekScores | None] = [None] * len(people)
         if previous is not None:
             # Last week answered under other questions is not compared (issue 14): new
             # questions are not a change in trust.
+            version = self.answered_version(people[0].id, answers) if people else self.pack.version
             prev_answers = [
-                a
-                for a in self._answers.for_checkin(previous.id)
-                if a.pack_version == self.pack.version
+                a for a in self._answers.for_checkin(previous.id) if a.pack_version == version
             ]
             for i, person in enumerate(people):
                 if person.id in previous.participant_ids:
                     before[i] = scoring.week_scores(
-                        self.pack, person.id, previous.week, prev_answers
+                        self.scoring_pack(person.id, prev_answers),
+                        person.id,
+                        previous.week,
+                        prev_answers,
                     )
         rows = []
         for area in AREAS:
@@ -140,7 +172,6 @@ class CheckinReveal(CheckinTurns):
             if (c := r.change(i)) is not None
         ]
         biggest = max(changes, key=lambda t: t[0], default=None)
-        answers = self._answers.for_checkin(checkin.id)
         open_answers = self._shared_texts(answers, {p.id: p for p in people})
         if len(people) < 2:
             prompt = conversation().solo_prompt  # no partner, so no gap and no "you both"
@@ -161,7 +192,9 @@ class CheckinReveal(CheckinTurns):
             open_answers=tuple(open_answers),
             has_previous=previous is not None,
             prompt=prompt,
-            modules=self._module_rows(people, answers),
+            modules=self._module_rows(
+                people, answers, self._answered_modules(answers) if as_answered else None
+            ),
         )
 
     def _shared_texts(
@@ -188,14 +221,31 @@ class CheckinReveal(CheckinTurns):
         order += [key for key in found if key not in order]
         return [answer for key in order for answer in found.get(key, [])]
 
+    def _answered_modules(self, answers: list[Answer]) -> list[Pack]:
+        """The modules answered in these answers, each as worded in the version answered."""
+        if self.catalog is None:
+            return []
+        found: dict[str, Pack] = {}
+        for a in answers:
+            if a.pack_id == self.pack.id or a.pack_id in found:
+                continue
+            pack = self.catalog.answered(a.pack_id, a.pack_version)
+            if pack is not None and pack.module:
+                found[a.pack_id] = pack
+        return list(found.values())
+
     def _module_rows(
-        self, people: tuple[Profile, ...], answers: list[Answer]
+        self,
+        people: tuple[Profile, ...],
+        answers: list[Answer],
+        modules: list[Pack] | None = None,
     ) -> tuple[ModuleRow, ...]:
-        """Each switched-on module's own areas, scored per person over the items of their role."""
+        """Each module's own areas (the switched-on ones, unless ``modules`` are given), scored
+        per person over the items of their role."""
         if self.catalog is None:
             return ()
         rows = []
-        for pack in self.catalog.enabled_modules():
+        for pack in self.catalog.enabled_modules() if modules is None else modules:
             if pack.private:
                 continue
             for area in pack.areas:

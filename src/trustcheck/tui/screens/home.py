@@ -98,6 +98,21 @@ class HomeScreen(Screen[None]):
     HomeScreen #trend-box Button {
         margin: 0 0 0 2;
     }
+    HomeScreen #history-box {
+        height: auto;
+        margin-top: 1;
+        padding: 0 2;
+        border: round $primary 30%;
+    }
+    HomeScreen #history-box Static {
+        width: 1fr;
+        height: auto;
+        padding-top: 1;
+        color: $text-muted;
+    }
+    HomeScreen #history-box Button {
+        margin: 0 0 0 2;
+    }
     HomeScreen #not-therapy {
         margin-top: 2;
         color: $text-muted;
@@ -112,6 +127,9 @@ class HomeScreen(Screen[None]):
         Binding("d", "discard", "Discard", show=False),
         Binding("j", "journal", "Journal"),
         Binding("t", "trends", "Trends"),
+        # Not in the footer (it would push Help and Quit off an 80-column one): the box under
+        # the commitments names it and shows a button for it.
+        Binding("h", "history", "Past check-ins", show=False),
         Binding("e", "export", "Export"),
         Binding("g", "guides", "Guides"),
         Binding("s", "settings", "Settings"),
@@ -162,6 +180,9 @@ class HomeScreen(Screen[None]):
                 yield journal
             yield Static(messages.HOME_COMMITMENTS_TITLE, classes="section", markup=False)
             yield Vertical(*self._commitments(people), id="commitments")
+            with Horizontal(id="history-box"):
+                yield Static(messages.HOME_HISTORY_HINT, id="history-hint", markup=False)
+                yield Button(messages.HOME_HISTORY, id="history")
             yield Static(messages.NOT_THERAPY, id="not-therapy", markup=False)
         yield Footer()
 
@@ -345,6 +366,12 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(TrendsScreen(self.services))
 
     # The screens below are imported when opened: the first frame of home need not pay for them.
+    @on(Button.Pressed, "#history")
+    def action_history(self) -> None:
+        from trustcheck.tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.services))
+
     def action_export(self) -> None:
         from trustcheck.tui.screens.export import ExportScreen
 
