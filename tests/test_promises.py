@@ -403,6 +403,16 @@ SCREEN_PROMISES: dict[str, tuple[str, ...]] = {
         "tests/tui/test_turns.py::test_pause_then_resume_lands_at_the_same_step_behind_the_gate",
     ),
     "SET_PASSPHRASE_BODY": ("tests/tui/test_journal.py::test_wrong_passphrase_shows_nothing",),
+    "RECOVERY_CODE_SHOWN": (
+        "tests/services/test_recovery_code.py::test_the_code_is_shown_once_and_stored_only_wrapped",
+        "tests/tui/test_recovery_code.py::test_create_a_passphrase_with_a_code_forget_it_and_recover_once",
+        "tests/test_cli_recovery.py::test_recover_a_forgotten_passphrase_with_the_code_which_works_once",
+    ),
+    "RECOVERY_MEANS": (
+        "tests/services/test_recovery_code.py::test_forgotten_passphrase_recovered_with_the_code_which_works_once",
+        "tests/tui/test_recovery_code.py::test_create_a_passphrase_with_a_code_forget_it_and_recover_once",
+        "tests/test_cli_recovery.py::test_recover_a_forgotten_passphrase_with_the_code_which_works_once",
+    ),
     "JOURNAL_LOCK_NOTE": ("tests/tui/test_journal.py::test_hide_key_locks_at_once",),
     "JOURNAL_PRIVATE_NOTE": (
         "tests/tui/test_journal.py::test_private_answers_show_in_the_authors_journal_until_locked",

@@ -59,7 +59,7 @@ async def test_set_a_passphrase_then_unlock(services: Services, solo: list[Profi
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j")
         assert isinstance(app.screen, SetPassphraseScreen)
-        assert "cannot be recovered" in screen_text(app)
+        assert "unless you keep a recovery code" in screen_text(app)
         await pilot.press(*"abc", "enter", *"abc", "enter")  # too short
         assert isinstance(app.screen, SetPassphraseScreen)
         assert "at least 4 characters" in screen_text(app)

@@ -69,8 +69,8 @@ UNLOCK_KEYS = "Enter unlocks · Esc cancels"
 SET_PASSPHRASE_TITLE = "A passphrase for {name}"
 SET_PASSPHRASE_BODY = (
     "Your journal and private answers are locked with a passphrase that only you know. "
-    "Choose one you will remember: nobody, not even trustcheck, can open them without it "
-    "or a recovery code (you can make one next)."
+    "Choose one you will remember: nobody, not even trustcheck, can open them without it, "
+    "unless you keep a recovery code (below)."
 )
 SET_PASSPHRASE_NEW = "New passphrase (a few words that do not usually go together)"
 SET_PASSPHRASE_AGAIN = "The same passphrase again"
@@ -78,24 +78,20 @@ SET_PASSPHRASE_BUTTON = "Set passphrase"
 SETTING_PASSPHRASE = "Setting it up…"
 
 # --- the recovery code ------------------------------------------------------------------------
-RECOVERY_OFFER_TITLE = "A recovery code for {name}?"
-RECOVERY_OFFER = (
-    "If you ever forget your passphrase, a recovery code lets you set a new one and keep your "
-    "journal. It is optional. It is shown once; trustcheck keeps only a locked copy of your key "
-    "that the code opens, never the code itself."
-)
+RECOVERY_OFFER_CHECK = "Also make a one-time recovery code"
+RECOVERY_OFFER_HINT = "Optional: shown once, with what it means to keep it."
 RECOVERY_MEANS = (
     "Keep it like a spare house key. Anyone who has this code can open your journal and your "
     "private answers and set a new passphrase, so keep it away from this computer: on paper, "
     "somewhere only you can reach. It works once; after that you can make a new one."
 )
-RECOVERY_MAKE_BUTTON = "Make a recovery code"
-RECOVERY_NOT_NOW = "Not now"
-RECOVERY_MAKING = "Making your code…"
 RECOVERY_CODE_TITLE = "{name}'s recovery code"
 RECOVERY_CODE_DONE = "I have written it down"
 RECOVERY_CODE_ASK = "Make a one-time recovery code, in case you forget your passphrase?"
-RECOVERY_CODE_SHOWN = "Your recovery code (shown only this once):"
+RECOVERY_CODE_SHOWN = (
+    "Your recovery code, shown only this once (trustcheck keeps only a locked copy of your key "
+    "that it opens, never the code):"
+)
 RECOVERY_CODE_REPLACES = "A new recovery code for {name}: the earlier one no longer works."
 RECOVERY_FORGOT_BUTTON = "Forgot passphrase"
 RECOVERY_TITLE = "Set a new passphrase for {name} with the recovery code"

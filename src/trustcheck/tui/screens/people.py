@@ -15,7 +15,8 @@ from textual.widgets import Button, Input, Static
 from trustcheck import messages
 from trustcheck.services.errors import CryptoError
 from trustcheck.services.profiles import NAME_LIMIT, ProfileError, normalise_name
-from trustcheck.tui.screens.unlock import MODAL_CSS, CheckedPassphraseModal
+from trustcheck.tui.screens.modal import MODAL_CSS
+from trustcheck.tui.screens.unlock import CheckedPassphraseModal
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.fields import LineInput
 from trustcheck.tui.widgets.passphrase import PassphraseInput
