@@ -118,3 +118,33 @@ def test_a_new_code_replaces_the_old_one_and_a_change_keeps_it(tmp_path: Path) -
         )
     )  # fmt: skip
     assert "No entries yet." in entries(data, OLD)
+
+
+def test_a_backup_carries_the_recovery_wrap_as_it_was(tmp_path: Path) -> None:
+    """A backup is a copy of everything as it was: restoring one made before the code was used
+    brings back the forgotten passphrase and the code with it (which is why a recovery names
+    the older backups, as a passphrase change does)."""
+    data = tmp_path / "data"
+    ok(tc(data, "setup", "Alex"))
+    ok(tc(data, "profile", "passwd", "Alex", "--passphrase-stdin", input=f"{OLD}\n"))
+    (code,) = CODE.findall(
+        ok(tc(data, "profile", "recovery", "Alex", "--passphrase-stdin", input=f"{OLD}\n"))
+    )
+    copy = tmp_path / "copy.sqlite3"
+    ok(tc(data, "backup", "-o", str(copy)))
+    recovered = ok(
+        tc(
+            data, "profile", "passwd", "Alex", "--recovery", "--passphrase-stdin",
+            input=f"{code}\n{NEW}\n",
+        )
+    )  # fmt: skip
+    assert messages.RECOVERY_DONE.format(name="Alex") in recovered
+    ok(tc(data, "restore", str(copy)))
+    assert stored(data)[1] is not None
+    ok(
+        tc(
+            data, "profile", "passwd", "Alex", "--recovery", "--passphrase-stdin",
+            input=f"{code}\n{NEW}\n",
+        )
+    )  # fmt: skip
+    assert "No entries yet." in entries(data, NEW)
