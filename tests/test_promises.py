@@ -59,6 +59,10 @@ PROMISES: dict[str, tuple[str, ...]] = {
         "tests/test_cli_recovery.py::test_a_backup_carries_the_recovery_wrap_as_it_was",
         "tests/services/test_recovery_code.py::test_an_export_carries_no_recovery_code_and_an_import_starts_without_one",
     ),
+    "reading an entry changes nothing stored": (
+        "tests/tui/test_journal_view.py::test_opening_an_entry_shows_it_read_only_and_changes_nothing",
+        "tests/tui/test_journal_view.py::test_the_view_shows_private_text_as_plain_text",
+    ),
     "never a number shared with the partner's entries": (
         "tests/test_cli_journal.py::test_entries_show_no_number_that_counts_the_other_persons_entries",
     ),

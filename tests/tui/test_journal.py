@@ -192,8 +192,8 @@ async def test_write_edit_search_and_delete(services: Services, solo: list[Profi
         text = screen_text(app)
         assert "Hard day" in text and "#work #sleep" in text and "⚑" in text
 
-        # Edit it: Enter on the row opens it with everything filled in.
-        await pilot.press("enter")
+        # Edit it: Enter on the row shows it read-only, e opens it with everything filled in.
+        await pilot.press("enter", "e")
         assert screen.editing
         area = screen.query_one("#entry-text", TextArea)
         assert area.text == "Hard day"
@@ -287,7 +287,7 @@ async def test_hide_key_locks_at_once(services: Services, solo: list[Profile]) -
         screen = app.screen
         assert isinstance(screen, JournalScreen)
         assert SECRET in screen_text(app)  # so the checks below can fail
-        await pilot.press("enter")  # editing: the TextArea (which eats most keys) has focus
+        await pilot.press("enter", "e")  # editing: the TextArea (which eats most keys) has focus
         assert screen.query_one("#entry-text", TextArea).text.startswith(SECRET)
         await pilot.press("ctrl+l")
         assert isinstance(app.screen, HomeScreen)
