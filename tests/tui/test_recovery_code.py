@@ -133,6 +133,29 @@ async def test_create_a_passphrase_with_a_code_forget_it_and_recover_once(
 
 
 @run_async
+async def test_the_hide_key_takes_a_code_off_the_screen_at_once(
+    services: Services, solo: list[Profile]
+) -> None:
+    (robin,) = solo
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        app.screen.query_one("#new", PassphraseInput).value = FIRST
+        app.screen.query_one("#again", PassphraseInput).value = FIRST
+        app.screen.query_one("#make-code", Checkbox).value = True
+        await pilot.press("enter", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RecoveryCodeScreen)
+        code = app.screen.code
+        assert code in flat(app)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert code not in flat(app)
+        assert not services.keys.is_unlocked(robin.id)
+
+
+@run_async
 async def test_without_asking_no_code_is_made(services: Services, solo: list[Profile]) -> None:
     (robin,) = solo
     app = build_app(services)

@@ -70,6 +70,14 @@ class RecoveryCodeScreen(ModalScreen[None]):
         self.code = ""
         self.dismiss(None)
 
+    # The hide key closes a passphrase modal (the app's ``_AsksPassphrase``): this one too, so a
+    # code on screen goes at once with everything else private.
+    def finish(self) -> None:
+        self.action_done()
+
+    def set_busy(self, busy: bool, note: str = "") -> None:
+        """Nothing is derived here; part of what the hide key looks for."""
+
 
 def recovery_offer() -> ComposeResult:
     """The choice to make a recovery code, in a form that sets a passphrase."""
