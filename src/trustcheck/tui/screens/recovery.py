@@ -130,6 +130,10 @@ class RecoverScreen(PassphraseModal):
     def on_mount(self) -> None:
         self.query_one("#code", PassphraseInput).focus()
 
+    def on_unmount(self) -> None:
+        # However the modal goes (Esc, the hide key), the key the code opened goes with it.
+        self.opened = None
+
     @on(Input.Submitted, "#code")
     def _code_given(self) -> None:
         field = self.query_one("#code", PassphraseInput)
