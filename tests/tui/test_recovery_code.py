@@ -5,7 +5,7 @@ is forgotten."""
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import Checkbox
+from textual.widgets import Checkbox, Static
 
 import rawdb
 from trustcheck import messages
@@ -206,3 +206,50 @@ async def test_recovering_offers_a_new_code_and_cancel_changes_nothing(
         assert isinstance(app.screen, JournalScreen)
     services.keys.lock_all()
     services.keys.finish_recovery(services.keys.open_recovery(robin.id, second), FIRST)
+
+
+@run_async
+async def test_settings_make_a_new_code_after_the_passphrase(
+    services: Services, couple: list[Profile]
+) -> None:
+    """Someone who set a passphrase before codes existed (or lost theirs) makes one in Settings,
+    after their passphrase (a wrong one makes nothing); the key is not left unlocked."""
+    from trustcheck.tui.screens.people import NewRecoveryCodeScreen
+    from trustcheck.tui.screens.settings import SettingsScreen
+
+    alex, sam = couple
+    services.keys.set_passphrase(alex.id, FIRST)
+    services.keys.lock_all()
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SettingsScreen)
+        assert not app.screen.query(f"#recovery-{sam.id}")  # Sam has no passphrase
+        button = app.screen.query_one(f"#recovery-{alex.id}")
+        button.scroll_visible(animate=False)
+        await pilot.pause()
+        await pilot.click(f"#recovery-{alex.id}")
+        await pilot.pause()
+        assert isinstance(app.screen, NewRecoveryCodeScreen)
+        app.screen.query_one(PassphraseInput).value = NEW
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, NewRecoveryCodeScreen)
+        assert messages.WRONG_PASSPHRASE in flat(app)
+        assert not services.keys.has_recovery_code(alex.id)
+        app.screen.query_one(PassphraseInput).value = FIRST
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RecoveryCodeScreen)
+        code = app.screen.code
+        assert "Anyone who has this code can open your journal" in flat(app)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SettingsScreen)
+        status = str(app.screen.query_one("#status", Static).render())
+        assert status == messages.RECOVERY_MADE.format(name="Alex")
+        assert not services.keys.is_unlocked(alex.id)
+    services.keys.finish_recovery(services.keys.open_recovery(alex.id, code), NEW)
+    services.keys.lock_all()
+    services.keys.unlock(alex.id, NEW)

@@ -94,6 +94,13 @@ RECOVERY_CODE_SHOWN = (
 )
 RECOVERY_CODE_REPLACES = "A new recovery code for {name}: the earlier one no longer works."
 RECOVERY_FORGOT_BUTTON = "Forgot passphrase"
+RECOVERY_MAKE_TITLE = "A new recovery code for {name}"
+RECOVERY_MAKE_ASK = (
+    "{name}'s passphrase first. A new code replaces any earlier one, which then stops working."
+)
+RECOVERY_MAKE_BUTTON = "Make the code"
+RECOVERY_MAKING = "Making the code…"
+RECOVERY_MADE = "A new recovery code for {name} was made; an earlier one no longer works."
 RECOVERY_TITLE = "Set a new passphrase for {name} with the recovery code"
 RECOVERY_ENTER = "Type your recovery code (letters and digits; dashes and case do not matter)."
 RECOVERY_PROMPT = "Recovery code"
