@@ -116,11 +116,13 @@ def test_an_older_database_is_read_the_ordinary_way(couple: Services) -> None:
     data_dir = couple.data_dir
     couple.close()
     conn = sqlite3.connect(data_dir / DB_FILENAME)
-    conn.execute("PRAGMA user_version = 9")
+    # Back to V10: before the recovery code's column (V11).
+    conn.execute("ALTER TABLE profiles DROP COLUMN recovery_wrapped_key")
+    conn.execute("PRAGMA user_version = 10")
     conn.close()
     assert said(data_dir) == messages.STATUS_DUE
     conn = sqlite3.connect(data_dir / DB_FILENAME)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 10
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 11
     conn.close()
 
 

@@ -48,6 +48,40 @@ PROMISES: dict[str, tuple[str, ...]] = {
         "tests/tui/test_footer.py::test_visiting_screens_keeps_homes_footer_and_leaves_no_keys_behind",
         "tests/tui/test_journal.py::test_a_closed_journal_leaves_nothing_it_drew_behind",
     ),
+    "never the code itself": (
+        "tests/services/test_recovery_code.py::test_the_code_is_shown_once_and_stored_only_wrapped",
+        "tests/test_cli_recovery.py::test_recover_a_forgotten_passphrase_with_the_code_which_works_once",
+        "tests/tui/test_recovery_code.py::test_create_a_passphrase_with_a_code_forget_it_and_recover_once",
+    ),
+    "anyone who has the code can open your journal and private answers and set a new": (
+        "tests/tui/test_recovery_code.py::test_create_a_passphrase_with_a_code_forget_it_and_recover_once",
+        "tests/test_cli_recovery.py::test_recover_a_forgotten_passphrase_with_the_code_which_works_once",
+    ),
+    "The recovery code works once": (
+        "tests/services/test_recovery_code.py::test_forgotten_passphrase_recovered_with_the_code_which_works_once",
+        "tests/test_cli_recovery.py::test_recover_a_forgotten_passphrase_with_the_code_which_works_once",
+        "tests/tui/test_recovery_code.py::test_create_a_passphrase_with_a_code_forget_it_and_recover_once",
+        "tests/tui/test_recovery_code.py::test_recovering_offers_a_new_code_and_cancel_changes_nothing",
+    ),
+    "A wrong code is one line and changes nothing": (
+        "tests/services/test_recovery_code.py::test_a_wrong_code_is_one_line_changes_nothing_and_is_as_slow_as_the_kdf",
+        "tests/services/test_recovery_code.py::test_production_cost_a_wrong_code_takes_as_long_as_a_passphrase",
+        "tests/test_cli_recovery.py::test_recover_a_forgotten_passphrase_with_the_code_which_works_once",
+        "tests/tui/test_recovery_code.py::test_create_a_passphrase_with_a_code_forget_it_and_recover_once",
+    ),
+    "Changing your passphrase keeps the code working": (
+        "tests/services/test_recovery_code.py::test_a_passphrase_change_keeps_the_code_and_still_locks_the_old_passphrase_out",
+        "tests/services/test_recovery_code.py::test_a_new_code_replaces_the_old_one",
+        "tests/test_cli_recovery.py::test_a_new_code_replaces_the_old_one_and_a_change_keeps_it",
+    ),
+    "an older backup still opens with an older code": (
+        "tests/test_cli_recovery.py::test_a_backup_carries_the_recovery_wrap_as_it_was",
+        "tests/services/test_recovery_code.py::test_an_export_carries_no_recovery_code_and_an_import_starts_without_one",
+    ),
+    "reading an entry changes nothing stored": (
+        "tests/tui/test_journal_view.py::test_opening_an_entry_shows_it_read_only_and_changes_nothing",
+        "tests/tui/test_journal_view.py::test_the_view_shows_private_text_as_plain_text",
+    ),
     "never a number shared with the partner's entries": (
         "tests/test_cli_journal.py::test_entries_show_no_number_that_counts_the_other_persons_entries",
     ),
@@ -426,6 +460,16 @@ SCREEN_PROMISES: dict[str, tuple[str, ...]] = {
         "tests/tui/test_turns.py::test_pause_then_resume_lands_at_the_same_step_behind_the_gate",
     ),
     "SET_PASSPHRASE_BODY": ("tests/tui/test_journal.py::test_wrong_passphrase_shows_nothing",),
+    "RECOVERY_CODE_SHOWN": (
+        "tests/services/test_recovery_code.py::test_the_code_is_shown_once_and_stored_only_wrapped",
+        "tests/tui/test_recovery_code.py::test_create_a_passphrase_with_a_code_forget_it_and_recover_once",
+        "tests/test_cli_recovery.py::test_recover_a_forgotten_passphrase_with_the_code_which_works_once",
+    ),
+    "RECOVERY_MEANS": (
+        "tests/services/test_recovery_code.py::test_forgotten_passphrase_recovered_with_the_code_which_works_once",
+        "tests/tui/test_recovery_code.py::test_create_a_passphrase_with_a_code_forget_it_and_recover_once",
+        "tests/test_cli_recovery.py::test_recover_a_forgotten_passphrase_with_the_code_which_works_once",
+    ),
     "JOURNAL_LOCK_NOTE": ("tests/tui/test_journal.py::test_hide_key_locks_at_once",),
     "JOURNAL_PRIVATE_NOTE": (
         "tests/tui/test_journal.py::test_private_answers_show_in_the_authors_journal_until_locked",

@@ -438,3 +438,47 @@ def test_closing_the_terminal_keeps_a_private_draft_sealed(tmp_path: Path) -> No
     finally:
         term.close()
     ended(data)
+
+
+def test_passwd_at_a_terminal_offers_a_recovery_code_and_recovery_uses_it_once(
+    tmp_path: Path,
+) -> None:
+    """Issue 17 §4 at a real terminal: a first passphrase offers a one-time recovery code, shown
+    once with what it means to keep it (nothing typed is echoed); `passwd --recovery` takes it
+    and a new passphrase, and the code is then used up."""
+    import re
+
+    data = tmp_path / "data"
+    subprocess.run([TRUSTCHECK, "--data-dir", str(data), "setup", "Alex"], check=True)
+    first, new = "alex keeps the blue lantern", "walking home under autumn rain"
+
+    def answer(term: Terminal, prompt: str, text: str) -> None:
+        term.wait_for(prompt)
+        term.keys("-l", text)
+        term.keys("Enter")
+
+    term = launch(data, "profile", "passwd", "Alex", width=200)
+    try:
+        answer(term, "New passphrase for Alex", first)
+        answer(term, "Repeat the new passphrase", first)
+        answer(term, "Make a one-time recovery code", "y")
+        screen = term.wait_for("EXIT=0")
+        assert "Anyone who has this code can open your journal" in screen
+        assert first not in screen
+        (code,) = re.findall(r"\b[2-9A-HJ-NP-Z]{4}(?:-[2-9A-HJ-NP-Z]{4}){6}\b", screen)
+    finally:
+        term.close()
+    assert code.encode() not in (data / DB_FILENAME).read_bytes()
+
+    term = launch(data, "profile", "passwd", "Alex", "--recovery", width=200)
+    try:
+        answer(term, "Recovery code for Alex", code)
+        answer(term, "New passphrase for Alex", new)
+        answer(term, "Repeat the new passphrase", new)
+        answer(term, "Make a one-time recovery code", "n")
+        screen = term.wait_for("EXIT=0")
+        assert "with the recovery code, which is now used up" in screen
+        assert code not in screen and new not in screen
+    finally:
+        term.close()
+    assert rows(data, "SELECT recovery_wrapped_key FROM profiles") == [(None,)]

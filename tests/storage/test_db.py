@@ -244,7 +244,7 @@ def test_v1_fixture_migrates_to_the_current_version(data_dir: Path) -> None:
     _build_v1_fixture(data_dir)
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == CURRENT == 10
+        assert database.schema_version() == CURRENT == 11
         assert _v1_data(database.conn) == EXPECTED_V1_DATA
         # V2: private data.
         assert "wrapped_key" in _columns(database.conn, "profiles")
@@ -559,7 +559,7 @@ def test_a_v6_database_gains_not_this_week_and_keeps_its_answers(data_dir: Path)
         conn.close()
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == CURRENT == 10
+        assert database.schema_version() == CURRENT == 11
         assert _v1_data(database.conn) == EXPECTED_V1_DATA
         flags = database.conn.execute("SELECT DISTINCT not_this_week FROM answers").fetchall()
         assert flags == [(0,)]
@@ -603,7 +603,7 @@ def test_a_v7_database_keeps_only_the_day_of_each_answer_and_safety_answer(
         conn.close()
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == CURRENT == 10
+        assert database.schema_version() == CURRENT == 11
         times = database.conn.execute(
             "SELECT item_id, answered_at FROM answers ORDER BY id"
         ).fetchall()

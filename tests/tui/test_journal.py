@@ -59,7 +59,7 @@ async def test_set_a_passphrase_then_unlock(services: Services, solo: list[Profi
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j")
         assert isinstance(app.screen, SetPassphraseScreen)
-        assert "cannot be recovered" in screen_text(app)
+        assert "unless you keep a recovery code" in screen_text(app)
         await pilot.press(*"abc", "enter", *"abc", "enter")  # too short
         assert isinstance(app.screen, SetPassphraseScreen)
         assert "at least 4 characters" in screen_text(app)
@@ -192,8 +192,8 @@ async def test_write_edit_search_and_delete(services: Services, solo: list[Profi
         text = screen_text(app)
         assert "Hard day" in text and "#work #sleep" in text and "⚑" in text
 
-        # Edit it: Enter on the row opens it with everything filled in.
-        await pilot.press("enter")
+        # Edit it: Enter on the row shows it read-only, e opens it with everything filled in.
+        await pilot.press("enter", "e")
         assert screen.editing
         area = screen.query_one("#entry-text", TextArea)
         assert area.text == "Hard day"
@@ -287,7 +287,7 @@ async def test_hide_key_locks_at_once(services: Services, solo: list[Profile]) -
         screen = app.screen
         assert isinstance(screen, JournalScreen)
         assert SECRET in screen_text(app)  # so the checks below can fail
-        await pilot.press("enter")  # editing: the TextArea (which eats most keys) has focus
+        await pilot.press("enter", "e")  # editing: the TextArea (which eats most keys) has focus
         assert screen.query_one("#entry-text", TextArea).text.startswith(SECRET)
         await pilot.press("ctrl+l")
         assert isinstance(app.screen, HomeScreen)

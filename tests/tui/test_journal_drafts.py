@@ -134,7 +134,7 @@ async def test_an_edit_of_an_entry_is_kept_as_a_draft_of_that_entry(
     [entry] = services.journal.entries(robin.id).entries
     app = build_app(services)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("j", "enter")  # the entry, open in the editor
+        await pilot.press("j", "enter", "e")  # the entry, open in the editor
         screen = app.screen
         assert isinstance(screen, JournalScreen) and screen.editing
         area = screen.query_one("#entry-text", TextArea)
@@ -337,7 +337,7 @@ async def test_another_windows_draft_is_left_alone(
             other.journal.keep_draft(robin.id, Draft(WORDS))
         finally:
             other.close()
-        await pilot.press("enter")  # read the entry: the editor opens, nothing is changed
+        await pilot.press("enter", "e")  # open the entry in the editor, nothing is changed
         screen = app.screen
         assert isinstance(screen, JournalScreen) and screen.editing
         await pilot.pause(0.2)  # past DRAFT_DELAY: the pause-in-typing check has run

@@ -252,7 +252,7 @@ async def test_the_editor_is_mounted_only_when_something_is_written_and_then_wor
             ("a new day", 6),
             ("an older day", None),
         ]
-        await pilot.press("down", "enter")  # the same editor, mounted once, opens an entry
+        await pilot.press("down", "enter", "e")  # the same editor, mounted once, opens an entry
         assert screen.editing and len(screen.query(TextArea)) == 1
         assert screen.query_one("#entry-text", TextArea).text == "an older day"
         await pilot.press("escape")

@@ -292,3 +292,5 @@ def import_command(
     )
     if result.resealed is not None:
         typer.echo(messages.IMPORT_PRIVATE_DONE.format(name=printable(result.resealed)))
+        # A recovery code is a wrap of the old key, which an export never holds.
+        typer.echo(printable(messages.RECOVERY_NOT_IMPORTED.format(name=result.resealed)))

@@ -159,6 +159,14 @@ def profile_rename(
 @profile_app.command("passwd", cls=FullHelpCommand)
 def profile_passwd(
     name: Annotated[str, typer.Argument(help="Whose passphrase.")],
+    recovery: Annotated[
+        bool,
+        typer.Option(
+            "--recovery",
+            help="Forgot it? Set a new passphrase with your one-time recovery code "
+            "(the code is used up).",
+        ),
+    ] = False,
     passphrase_stdin: PassphraseStdin = False,
     delete_old_backups: Annotated[
         bool,
@@ -170,7 +178,7 @@ def profile_passwd(
     ] = False,
 ) -> None:
     """Set or change a passphrase. A change seals every private record again under a new key,
-    so the old passphrase opens nothing written from then on."""
+    so the old passphrase opens nothing written from then on; a recovery code keeps working."""
     from trustcheck import messages
     from trustcheck.services import ops
     from trustcheck.services.keys import check_strength
@@ -180,25 +188,74 @@ def profile_passwd(
         person = services.profiles.by_name(name)
         reader = PassphraseReader(passphrase_stdin)
         old = None
-        if services.keys.has_passphrase(person.id):
+        opened = None
+        if recovery:
+            if not services.keys.has_recovery_code(person.id):
+                fail(messages.NO_RECOVERY_CODE)
+            code = reader.read(f"Recovery code for {printable(person.name)}")
+            opened = services.keys.open_recovery(person.id, code)
+        elif services.keys.has_passphrase(person.id):
             old = reader.read(f"Current passphrase for {printable(person.name)}")
         new = reader.read(f"New passphrase for {printable(person.name)}")
         check_strength(new, [p.name for p in services.profiles.people()])
         if not passphrase_stdin and reader.read("Repeat the new passphrase") != new:
             fail(messages.PASSPHRASES_DIFFER)
-        resealed = services.keys.set_passphrase(person.id, new, old)
+        if opened is not None:
+            resealed = services.keys.finish_recovery(opened, new)
+        else:
+            resealed = services.keys.set_passphrase(person.id, new, old)
         data_dir = services.data_dir
+        # A first passphrase, or one just recovered: offer a (new) code, at a terminal.
+        offer = (old is None or opened is not None) and not passphrase_stdin and interactive()
+        if offer and typer.confirm(messages.RECOVERY_CODE_ASK, default=False):
+            show_recovery_code(services.keys.make_recovery_code(person.id))
     finally:
         services.close()
-    if old is None:
+    if opened is not None:
+        typer.echo(printable(messages.RECOVERY_DONE.format(name=person.name)))
+        older_note = messages.RECOVERY_OLD_BACKUPS
+    elif old is None:
         typer.echo(f"Passphrase set for {printable(person.name)}.")
         return
-    typer.echo(messages.PASSPHRASE_CHANGED.format(name=printable(person.name), n=resealed))
+    else:
+        typer.echo(messages.PASSPHRASE_CHANGED.format(name=printable(person.name), n=resealed))
+        older_note = messages.OLD_BACKUPS_KEEP_OLD_KEY
     older = ops.app_backups(data_dir)
     if not older:
         return
-    typer.echo(messages.OLD_BACKUPS_KEEP_OLD_KEY.format(n=len(older), folder=older[0].parent))
+    typer.echo(older_note.format(n=len(older), folder=older[0].parent))
     if delete_old_backups or (
         not passphrase_stdin and typer.confirm(messages.DELETE_OLD_BACKUPS, default=False)
     ):
         typer.echo(messages.OLD_BACKUPS_DELETED.format(n=ops.delete_backups(older)))
+
+
+def show_recovery_code(code: str) -> None:
+    """The code, shown this once, and what it means to keep it."""
+    from trustcheck import messages
+
+    typer.echo(messages.RECOVERY_CODE_SHOWN)
+    typer.echo(f"\n    {code}\n")
+    typer.echo(messages.RECOVERY_MEANS)
+
+
+@profile_app.command("recovery", cls=FullHelpCommand)
+def profile_recovery(
+    name: Annotated[str, typer.Argument(help="Whose recovery code.")],
+    passphrase_stdin: PassphraseStdin = False,
+) -> None:
+    """Make a one-time recovery code, after the passphrase; an earlier code stops working."""
+    from trustcheck import messages
+    from trustcheck.cli.journal import unlock
+
+    services = open_data()
+    try:
+        person = services.profiles.by_name(name)
+        had = services.keys.has_recovery_code(person.id)
+        unlock(services, person, PassphraseReader(passphrase_stdin))
+        code = services.keys.make_recovery_code(person.id)
+    finally:
+        services.close()
+    if had:
+        typer.echo(printable(messages.RECOVERY_CODE_REPLACES.format(name=person.name)))
+    show_recovery_code(code)

@@ -105,6 +105,7 @@ SETTINGS_PEOPLE_HINT = (
 SETTINGS_ADD_PARTNER = "Add your partner"
 SETTINGS_RENAME = "Rename"
 SETTINGS_REMOVE = "Remove"
+SETTINGS_RECOVERY = "Recovery code"
 SETTINGS_RESTORE = "Bring back"
 SETTINGS_REMOVED_ROW = "{name} (removed {date})"
 SETTINGS_REMOVE_ASK = (

@@ -69,13 +69,67 @@ UNLOCK_KEYS = "Enter unlocks · Esc cancels"
 SET_PASSPHRASE_TITLE = "A passphrase for {name}"
 SET_PASSPHRASE_BODY = (
     "Your journal and private answers are locked with a passphrase that only you know. "
-    "Choose one you will remember: it cannot be recovered if it is forgotten, and nobody, "
-    "not even trustcheck, can open them without it."
+    "Choose one you will remember: nobody, not even trustcheck, can open them without it, "
+    "unless you keep a recovery code (below)."
 )
 SET_PASSPHRASE_NEW = "New passphrase (a few words that do not usually go together)"
 SET_PASSPHRASE_AGAIN = "The same passphrase again"
 SET_PASSPHRASE_BUTTON = "Set passphrase"
 SETTING_PASSPHRASE = "Setting it up…"
+
+# --- the recovery code ------------------------------------------------------------------------
+RECOVERY_OFFER_CHECK = "Also make a one-time recovery code"
+RECOVERY_OFFER_HINT = "Optional: shown once, with what it means to keep it."
+RECOVERY_MEANS = (
+    "Keep it like a spare house key. Anyone who has this code can open your journal and your "
+    "private answers and set a new passphrase, so keep it away from this computer: on paper, "
+    "somewhere only you can reach. It works once; after that you can make a new one."
+)
+RECOVERY_CODE_TITLE = "{name}'s recovery code"
+RECOVERY_CODE_DONE = "I have written it down"
+RECOVERY_CODE_ASK = "Make a one-time recovery code, in case you forget your passphrase?"
+RECOVERY_CODE_SHOWN = (
+    "Your recovery code, shown only this once (trustcheck keeps only a locked copy of your key "
+    "that it opens, never the code):"
+)
+RECOVERY_CODE_REPLACES = "A new recovery code for {name}: the earlier one no longer works."
+RECOVERY_FORGOT_BUTTON = "Forgot passphrase"
+RECOVERY_MAKE_TITLE = "A new recovery code for {name}"
+RECOVERY_MAKE_ASK = (
+    "{name}'s passphrase first. A new code replaces any earlier one, which then stops working."
+)
+RECOVERY_MAKE_BUTTON = "Make the code"
+RECOVERY_MAKING = "Making the code…"
+RECOVERY_MADE = "A new recovery code for {name} was made; an earlier one no longer works."
+RECOVERY_TITLE = "Set a new passphrase for {name} with the recovery code"
+RECOVERY_ENTER = "Type your recovery code (letters and digits; dashes and case do not matter)."
+RECOVERY_PROMPT = "Recovery code"
+RECOVERY_CHECKING = "Checking the code…"
+RECOVERY_CODE_FITS = "The code fits. Now choose a new passphrase."
+RECOVERY_KEYS = "Enter goes on · Esc cancels, nothing changed"
+RECOVERY_BUTTON = "Go on"
+RECOVERY_SETTING = "Setting your new passphrase…"
+RECOVERY_DONE = (
+    "New passphrase set for {name} with the recovery code, which is now used up: the old "
+    "passphrase opens nothing from now on."
+)
+NO_RECOVERY_CODE = (
+    "there is no recovery code for this person: without the passphrase their journal cannot be "
+    "opened; nothing was changed"
+)
+WRONG_RECOVERY_CODE = "that recovery code does not fit; nothing was changed"
+RECOVERY_CODE_USED_ELSEWHERE = (
+    "this recovery code was used, or the passphrase changed, in another window just now; "
+    "nothing was changed here"
+)
+RECOVERY_OLD_BACKUPS = (
+    "{n} older backup(s) in {folder} still open with the old passphrase or the used code (a "
+    "backup is a copy of everything as it was)."
+)
+RECOVERY_NOT_IMPORTED = (
+    "A recovery code does not travel in an export: {name} can make a new one with "
+    "`trustcheck profile recovery {name}`."
+)
 
 # --- the journal ------------------------------------------------------------------------------
 JOURNAL_TITLE = "{name}'s journal"
@@ -104,6 +158,10 @@ ENTRY_NEW = "New entry"
 JOURNAL_DRAFT_KEPT = "Your unsaved entry was kept as a draft. Here it is: ctrl+s saves it."
 ENTRY_EDIT = "Entry of {date}"
 ENTRY_RATING = "Rating"
+ENTRY_VIEW_RATING = "rating {rating}/10"
+ENTRY_VIEW_THERAPY = "⚑ for therapy"
+ENTRY_VIEW_NO_DETAILS = "no rating, no tags"
+ENTRY_VIEW_KEYS = "e edits · del deletes · Esc back to the list"
 ENTRY_RATING_PLACEHOLDER = "0–10"
 ENTRY_TAGS = "Tags"
 ENTRY_TAGS_PLACEHOLDER = "comma, separated"

@@ -13,6 +13,7 @@ from trustcheck.storage.crypto import (
     DamagedRecord,
     ProfileLocked,
     WrongPassphrase,
+    WrongRecoveryCode,
 )
 from trustcheck.storage.errors import (
     ConflictError,
@@ -31,4 +32,5 @@ __all__ = [
     "ProfileLocked",
     "StorageError",
     "WrongPassphrase",
+    "WrongRecoveryCode",
 ]

@@ -2,6 +2,12 @@
 
 Each profile may have a passphrase. It wraps a random data key (``storage.crypto``); unlocking puts
 that key in the session's key ring until it is locked again (hand-over, idle time, hide key, exit).
+
+A person may also keep a one-time **recovery code** (issue 17, section 4): a second wrap of the same
+data key, under a code shown once and never stored. Using it (:meth:`KeyService.open_recovery`, then
+:meth:`KeyService.finish_recovery`) sets a new passphrase and uses the code up. A passphrase change
+keeps the code working: the new data key is sealed to the code's public half, which needs no code
+(``storage.crypto.RecoveryWrap``). Making a new code replaces the old one.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from trustcheck import messages
 from trustcheck.core.errors import UserError
 from trustcheck.core.text import visible_length
 from trustcheck.storage import crypto
+from trustcheck.storage.errors import ConflictError
 from trustcheck.storage.repos.keys import KeyRepo
 from trustcheck.storage.repos.sealed import SealedRecord, SealedRepo
 
@@ -21,6 +28,23 @@ MIN_PASSPHRASE = 4
 
 class PassphraseError(UserError, ValueError):
     """A passphrase that cannot be used; the message is one line for the user."""
+
+
+class Recovery:
+    """A recovery code that fitted, held between the code and the new passphrase: the data key it
+    opened, and the stored wraps it was opened from (so it is used once, and a change made
+    meanwhile in another window is noticed). Shows nothing of the key."""
+
+    __slots__ = ("_data_key", "_recovery", "_wrapped", "profile_id")
+
+    def __init__(self, profile_id: int, data_key: bytes, wrapped: str, recovery: str) -> None:
+        self.profile_id = profile_id
+        self._data_key = data_key
+        self._wrapped = wrapped
+        self._recovery = recovery
+
+    def __repr__(self) -> str:  # never show key material
+        return f"Recovery(profile_id={self.profile_id}, <hidden>)"
 
 
 class KeyService:
@@ -62,7 +86,8 @@ class KeyService:
         A change rotates the data key: every private record of the person is sealed again under
         a new key, in one transaction with the new wrapped key, so the old passphrase (and any
         older copy of the old wrapped key) opens nothing written from then on. A record that
-        was damaged already stays as it was.
+        was damaged already stays as it was. A recovery code keeps working: its wrap moves to
+        the new key in the same transaction.
         """
         check_passphrase(new)
         stored = self._repo.get(profile_id)
@@ -76,9 +101,37 @@ class KeyService:
             return 0
         if old is None:
             raise PassphraseError(messages.OLD_PASSPHRASE_NEEDED)
-        old_key = crypto.RecordKey(
-            crypto.unwrap_key(old, profile_id, self._wrapped(profile_id), allow_weak=self._weak)
+        old_data_key = crypto.unwrap_key(
+            old, profile_id, self._wrapped(profile_id), allow_weak=self._weak
         )
+        return self._rotate(profile_id, stored, old_data_key, new, self._keep_recovery)
+
+    def _keep_recovery(self, profile_id: int, data_key: bytes, stored: str | None) -> str | None:
+        """The recovery wrap, moved to the new data key: a passphrase change keeps the code.
+        A damaged wrap (it could open nothing) is dropped."""
+        if stored is None:
+            return None
+        try:
+            wrap = crypto.RecoveryWrap.from_json(stored, allow_weak=self._weak)
+            moved = crypto.rewrap_recovery(wrap, data_key, profile_id, allow_weak=self._weak)
+        except crypto.DamagedKeyData:
+            return None
+        return moved.to_json()
+
+    def _rotate(
+        self,
+        profile_id: int,
+        stored: str,
+        old_data_key: bytes,
+        new: str,
+        recovery: Callable[[int, bytes, str | None], str | None],
+        *,
+        unlock: bool = False,
+    ) -> int:
+        """A new data key under ``new``, every record sealed again under it, and the recovery
+        wrap as ``recovery(profile_id, new data key, stored wrap)`` says, in one transaction.
+        The new key is held if the person was unlocked already, or ``unlock``."""
+        old_key = crypto.RecordKey(old_data_key)
         data_key, wrapped = crypto.create_key(
             new, profile_id, self._params(), allow_weak=self._weak
         )
@@ -97,10 +150,67 @@ class KeyService:
             )
 
         text = wrapped.to_json()
-        resealed = self._sealed.rotate(profile_id, stored, text, reseal)
-        if self.ring.is_unlocked(profile_id):
+        resealed = self._sealed.rotate(
+            profile_id, stored, text, reseal, lambda now: recovery(profile_id, data_key, now)
+        )
+        if unlock or self.ring.is_unlocked(profile_id):
             self.ring.add(profile_id, data_key, text)
         return resealed
+
+    # ------------------------------------------------------------------ recovery codes
+
+    def has_recovery_code(self, profile_id: int) -> bool:
+        return self._repo.get_recovery(profile_id) is not None
+
+    def make_recovery_code(self, profile_id: int) -> str:
+        """A new one-time recovery code for an unlocked profile, its wrap stored (an earlier
+        code stops working); the code itself is returned to be shown once, never stored."""
+        code = crypto.new_recovery_code()
+        wrap = self.ring.wrap_for_recovery(
+            profile_id, code, self._params(), allow_weak=self._weak
+        )
+        stored = self._repo.get(profile_id)
+        if stored is None:
+            raise PassphraseError(messages.NO_PASSPHRASE)
+        self._repo.set_recovery(profile_id, stored, wrap.to_json())
+        return code
+
+    def open_recovery(self, profile_id: int, code: str) -> Recovery:
+        """Check a recovery code (one slow key derivation, like a passphrase); nothing changes.
+
+        :class:`WrongRecoveryCode` (one line) if it does not fit, :class:`PassphraseError` if
+        the person keeps no recovery code.
+        """
+        stored = self._repo.get(profile_id)
+        recovery = self._repo.get_recovery(profile_id)
+        if stored is None or recovery is None:
+            raise PassphraseError(messages.NO_RECOVERY_CODE)
+        wrap = crypto.RecoveryWrap.from_json(recovery, allow_weak=self._weak)
+        try:
+            data_key = crypto.unwrap_recovery(code, profile_id, wrap, allow_weak=self._weak)
+        except crypto.WrongRecoveryCode:
+            raise crypto.WrongRecoveryCode(messages.WRONG_RECOVERY_CODE) from None
+        return Recovery(profile_id, data_key, stored, recovery)
+
+    def finish_recovery(self, recovery: Recovery, new: str) -> int:
+        """Set ``new`` as the passphrase with an opened recovery code, and use the code up.
+
+        As a passphrase change: a new data key, every record sealed again, so the forgotten
+        passphrase opens nothing from now on; the person is unlocked. How many records were
+        sealed again. :class:`ConflictError` (nothing changed) if the code was used, or the
+        passphrase changed, in another window meanwhile.
+        """
+        check_passphrase(new)
+
+        def used_up(profile_id: int, data_key: bytes, now: str | None) -> str | None:
+            if now != recovery._recovery:
+                raise ConflictError(messages.RECOVERY_CODE_USED_ELSEWHERE)
+            return None
+
+        return self._rotate(
+            recovery.profile_id, recovery._wrapped, recovery._data_key, new, used_up, unlock=True
+        )
+
     def unlock(self, profile_id: int, passphrase: str) -> None:
         """Derive the key and hold it; ``WrongPassphrase`` if the passphrase does not fit."""
         stored = self._repo.get(profile_id)

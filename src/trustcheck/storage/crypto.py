@@ -63,16 +63,23 @@ __all__ = [
     "KeyRing",
     "ProfileLocked",
     "RecordKey",
+    "RecoveryWrap",
     "WrappedKey",
     "WrongPassphrase",
+    "WrongRecoveryCode",
     "create_key",
     "derive_key",
+    "new_recovery_code",
     "open_many",
     "open_sealed",
     "record_label",
+    "recovery_code_shape",
     "rewrap_key",
+    "rewrap_recovery",
     "seal",
     "unwrap_key",
+    "unwrap_recovery",
+    "wrap_for_recovery",
 ]
 
 # --------------------------------------------------------------------------- constants
@@ -556,6 +563,216 @@ def rewrap_key(
     return _wrap(data_key, new_passphrase, profile_id, new_params, allow_weak)
 
 
+# --------------------------------------------------------------------------- recovery codes
+
+#: The characters of a recovery code: digits and capital letters without 0, 1, I and O, so
+#: nothing on paper reads as two different characters. 32 of them: 5 bits each.
+RECOVERY_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+#: 7 groups of 4: 28 characters, 140 bits from ``secrets`` (at least the 128 asked for).
+RECOVERY_GROUPS = 7
+RECOVERY_GROUP_LENGTH = 4
+RECOVERY_LENGTH = RECOVERY_GROUPS * RECOVERY_GROUP_LENGTH
+#: Version of the recovery-wrap JSON document.
+RECOVERY_WRAP_VERSION = 1
+_X25519_BYTES = 32
+
+
+class WrongRecoveryCode(CryptoError):
+    """The recovery code does not open the profile's recovery wrap (or that wrap was modified)."""
+
+    def __init__(self, message: str = "that recovery code does not fit") -> None:
+        super().__init__(message)
+
+
+def new_recovery_code() -> str:
+    """A fresh one-time recovery code from :mod:`secrets`, as ``ABCD-EFGH-…`` (7 groups of 4)."""
+    import secrets
+
+    raw = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_LENGTH))
+    size = RECOVERY_GROUP_LENGTH
+    return "-".join(raw[i : i + size] for i in range(0, RECOVERY_LENGTH, size))
+
+
+def recovery_code_shape(text: str) -> str | None:
+    """``text`` as the 28 characters of a recovery code (case, spaces and dashes ignored), or
+    None when it cannot be one (wrong length or a character the codes never use)."""
+    code = "".join(ch for ch in text.upper() if ch not in " -\t")
+    if len(code) != RECOVERY_LENGTH or any(ch not in RECOVERY_ALPHABET for ch in code):
+        return None
+    return code
+
+
+def _recovery_ad(profile_id: int, ephemeral: bytes, public: bytes) -> bytes:
+    """Associated data (and HKDF info) of a recovery wrap: its profile and both public keys."""
+    head = f"trustcheck/v{RECOVERY_WRAP_VERSION}/recovery/profile:{profile_id}/"
+    return head.encode("ascii") + ephemeral + public
+
+
+@dataclass(frozen=True)
+class RecoveryWrap:
+    """A second wrap of a profile's data key, opened by its recovery code (never stored).
+
+    The code (Argon2id, the passphrase's parameters and a salt of its own) gives an X25519 key
+    pair; only its ``public`` half is stored. The data key is sealed to that public key (a
+    one-time ``ephemeral`` key pair, X25519, HKDF-SHA256, AES-256-GCM), so a passphrase change,
+    which makes a new data key, can seal the new key to the same code without knowing it: the
+    code keeps working until it is used or replaced.
+    """
+
+    params: KdfParams
+    public: bytes
+    ephemeral: bytes
+    nonce: bytes
+    ciphertext: bytes
+
+    def validate(self, *, allow_weak: bool = False) -> None:
+        """Raise :class:`DamagedKeyData` / :class:`KdfParamsError` if the shape is wrong."""
+        self.params.validate(allow_weak=allow_weak)
+        for name in ("public", "ephemeral"):
+            value = getattr(self, name)
+            if not isinstance(value, bytes) or len(value) != _X25519_BYTES:
+                raise DamagedKeyData(f"stored recovery data is damaged: bad {name} key")
+        if not isinstance(self.nonce, bytes) or len(self.nonce) != NONCE_BYTES:
+            raise DamagedKeyData("stored recovery data is damaged: bad nonce")
+        if (
+            not isinstance(self.ciphertext, bytes)
+            or len(self.ciphertext) != DATA_KEY_BYTES + TAG_BYTES
+        ):
+            raise DamagedKeyData("stored recovery data is damaged: bad length")
+
+    def to_json(self) -> str:
+        """Compact JSON for one TEXT column (``profiles.recovery_wrapped_key``)."""
+        import json
+
+        return json.dumps(
+            {
+                "v": RECOVERY_WRAP_VERSION,
+                "kdf": json.loads(self.params.to_json()),
+                "public": _b64encode(self.public),
+                "ephemeral": _b64encode(self.ephemeral),
+                "nonce": _b64encode(self.nonce),
+                "ciphertext": _b64encode(self.ciphertext),
+            },
+            separators=(",", ":"),
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, text: str | bytes, *, allow_weak: bool = False) -> RecoveryWrap:
+        """Parse and validate a stored recovery wrap; anything odd: :class:`DamagedKeyData`."""
+        data = _load_json_object(text, "recovery data", DamagedKeyData)
+        if set(data) != {"v", "kdf", "public", "ephemeral", "nonce", "ciphertext"}:
+            raise DamagedKeyData("stored recovery data is damaged: unexpected or missing fields")
+        if not _is_int(data["v"]) or data["v"] != RECOVERY_WRAP_VERSION:
+            raise DamagedKeyData("stored recovery data has an unknown format version")
+        if not isinstance(data["kdf"], dict):
+            raise KdfParamsError("stored key settings are damaged: not a JSON object")
+        wrap = cls(
+            params=KdfParams._from_dict(data["kdf"], allow_weak),
+            public=_b64decode(data["public"], "public key", DamagedKeyData),
+            ephemeral=_b64decode(data["ephemeral"], "ephemeral key", DamagedKeyData),
+            nonce=_b64decode(data["nonce"], "nonce", DamagedKeyData),
+            ciphertext=_b64decode(data["ciphertext"], "ciphertext", DamagedKeyData),
+        )
+        wrap.validate(allow_weak=allow_weak)
+        return wrap
+
+
+def _raw_public(key: Any) -> bytes:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    return bytes(key.public_bytes(Encoding.Raw, PublicFormat.Raw))
+
+
+def _recovery_aead(shared: bytes, ad: bytes) -> AESGCM:
+    from cryptography.hazmat.primitives.hashes import SHA256
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    hkdf = HKDF(algorithm=SHA256(), length=DATA_KEY_BYTES, salt=None, info=ad)
+    return _aesgcm(hkdf.derive(shared))
+
+
+def _seal_to(
+    data_key: bytes | bytearray, public: bytes, profile_id: int, params: KdfParams
+) -> RecoveryWrap:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+
+    if len(data_key) != DATA_KEY_BYTES:
+        raise ValueError(f"data key must be {DATA_KEY_BYTES} bytes")
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = _raw_public(ephemeral.public_key())
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public))
+    ad = _recovery_ad(profile_id, ephemeral_public, public)
+    nonce = os.urandom(NONCE_BYTES)
+    ciphertext = _recovery_aead(shared, ad).encrypt(nonce, bytes(data_key), ad)
+    return RecoveryWrap(params, public, ephemeral_public, nonce, ciphertext)
+
+
+def _code_key(code: str, params: KdfParams, allow_weak: bool) -> tuple[Any, bool]:
+    """The X25519 private key a recovery code derives (Argon2id, like a passphrase)."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    shaped = recovery_code_shape(code)
+    # A code of the wrong shape still costs one derivation: every attempt takes the same time.
+    secret = derive_key(shaped or code, params, allow_weak=allow_weak)
+    return X25519PrivateKey.from_private_bytes(secret), shaped is not None
+
+
+def wrap_for_recovery(
+    code: str,
+    data_key: bytes | bytearray,
+    profile_id: int,
+    params: KdfParams,
+    *,
+    allow_weak: bool = False,
+) -> RecoveryWrap:
+    """Wrap ``data_key`` under a recovery code (from :func:`new_recovery_code`)."""
+    _check_profile_id(profile_id)
+    if recovery_code_shape(code) is None:
+        raise ValueError("not a recovery code")
+    private, _ = _code_key(code, params, allow_weak)
+    return _seal_to(data_key, _raw_public(private.public_key()), profile_id, params)
+
+
+def rewrap_recovery(
+    wrap: RecoveryWrap, data_key: bytes | bytearray, profile_id: int, *, allow_weak: bool = False
+) -> RecoveryWrap:
+    """The same recovery code, now opening ``data_key`` (a passphrase change made a new one).
+
+    Needs no code: the new key is sealed to the code's stored public key.
+    """
+    _check_profile_id(profile_id)
+    wrap.validate(allow_weak=allow_weak)
+    return _seal_to(data_key, wrap.public, profile_id, wrap.params)
+
+
+def unwrap_recovery(
+    code: str, profile_id: int, wrap: RecoveryWrap, *, allow_weak: bool = False
+) -> bytes:
+    """The data key a recovery code opens; :class:`WrongRecoveryCode` if it does not fit.
+
+    Every attempt, a mistyped one too, runs one Argon2id derivation first, so guessing codes is
+    as slow as guessing passphrases.
+    """
+    _check_profile_id(profile_id)
+    wrap.validate(allow_weak=allow_weak)
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+    private, shaped = _code_key(code, wrap.params, allow_weak)
+    if not shaped or _raw_public(private.public_key()) != wrap.public:
+        raise WrongRecoveryCode()
+    shared = private.exchange(X25519PublicKey.from_public_bytes(wrap.ephemeral))
+    ad = _recovery_ad(profile_id, wrap.ephemeral, wrap.public)
+    try:
+        data_key = _recovery_aead(shared, ad).decrypt(wrap.nonce, wrap.ciphertext, ad)
+    except InvalidTag:
+        raise WrongRecoveryCode() from None
+    if len(data_key) != DATA_KEY_BYTES:  # only reachable if we wrote it wrong ourselves
+        raise DamagedKeyData("stored recovery data is damaged: bad length")
+    return data_key
+
+
 # --------------------------------------------------------------------------- record sealing
 
 
@@ -774,6 +991,15 @@ class KeyRing:
     ) -> list[str | DamagedRecord]:
         """:func:`open_many` with this profile's held key (the fast path for listings)."""
         return open_many(self.key(profile_id), rows, profile_id=profile_id, table=table)
+
+    def wrap_for_recovery(
+        self, profile_id: int, code: str, params: KdfParams, *, allow_weak: bool = False
+    ) -> RecoveryWrap:
+        """:func:`wrap_for_recovery` of this profile's held key (checked as by :meth:`key`)."""
+        self.key(profile_id)
+        return wrap_for_recovery(
+            code, self._raw[profile_id], profile_id, params, allow_weak=allow_weak
+        )
 
     def lock(self, profile_id: int) -> None:
         """Forget one profile's key (zeroing the ring's own copy, best effort). Idempotent."""

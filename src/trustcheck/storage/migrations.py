@@ -216,8 +216,15 @@ UPDATE checkins
     WHERE length(completed_at) >= 19 AND substr(completed_at, 11, 1) = 'T';
 """
 
+# V11 (issue 17, section 4): an optional one-time recovery code. Only a second wrap of the data key
+# is stored (``storage.crypto.RecoveryWrap`` as JSON), never the code; NULL: no code. Using the
+# code empties it.
+V11 = """
+ALTER TABLE profiles ADD COLUMN recovery_wrapped_key TEXT;
+"""
+
 #: MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11]
 
 
 def schema_version() -> int:

@@ -98,10 +98,12 @@ class SealedRepo:
         expected_key: str,
         new_key: str,
         reseal: Callable[[SealedRecord], bytes],
+        recovery: Callable[[str | None], str | None],
     ) -> int:
         """Seal every record of the person again (``reseal`` turns each old seal into its new
-        one) and store ``new_key`` as their wrapped key, all in one transaction; how many
-        records were sealed again.
+        one) and store ``new_key`` as their wrapped key, and ``recovery(stored recovery wrap)``
+        as their recovery wrap (None: none), all in one transaction; how many records were
+        sealed again.
 
         The write lock is held from the first read, so no other window can add a record sealed
         with the old key meanwhile. Raises :class:`ConflictError` (nothing changed) when the
@@ -110,10 +112,12 @@ class SealedRepo:
         done = 0
         with self.db.transaction() as conn:
             row = conn.execute(
-                "SELECT wrapped_key FROM profiles WHERE id = ?", (profile_id,)
+                "SELECT wrapped_key, recovery_wrapped_key FROM profiles WHERE id = ?",
+                (profile_id,),
             ).fetchone()
             if row is None or row[0] != expected_key:
                 raise ConflictError(messages.PASSPHRASE_CHANGED_ELSEWHERE)
+            new_recovery = recovery(None if row[1] is None else str(row[1]))
             for kind in _KINDS:
                 changes = []
                 for row in conn.execute(kind.select, (profile_id,)).fetchall():
@@ -122,7 +126,10 @@ class SealedRepo:
                     changes.append((reseal(record), *kind.where(profile_id, row)))
                 conn.executemany(kind.update, changes)
                 done += len(changes)
-            conn.execute("UPDATE profiles SET wrapped_key = ? WHERE id = ?", (new_key, profile_id))
+            conn.execute(
+                "UPDATE profiles SET wrapped_key = ?, recovery_wrapped_key = ? WHERE id = ?",
+                (new_key, new_recovery, profile_id),
+            )
         # The replaced seals are zeroed in the database file (secure_delete); the log is
         # emptied too, so the old seals are left in no file of the app's but older backups.
         self.db.forget_old_pages()

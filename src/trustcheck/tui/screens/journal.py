@@ -1,8 +1,9 @@
 """The private journal of one person, open only while their key is unlocked.
 
 The screen puts together the list of entries with its search (``journal_list``, opened off the UI
-thread), the editor of one entry with its sealed draft (``journal_editor``) and the person's
-private check-in answers, and it owns locking.
+thread), one entry read-only (``journal_view``: what opening an entry shows first; ``e`` edits
+it), the editor of one entry with its sealed draft (``journal_editor``) and the person's private
+check-in answers, and it owns locking.
 
 Opening the journal draws the list alone: the editor (a text area, fields, and the modules behind
 them) is imported and mounted the first time something is written (a new entry, an entry opened,
@@ -38,6 +39,7 @@ from trustcheck.services.errors import CryptoError
 from trustcheck.services.journal import JournalConflict
 from trustcheck.tui.screens.confirm import ConfirmDialog
 from trustcheck.tui.screens.journal_list import EntryList
+from trustcheck.tui.screens.journal_view import EntryView
 from trustcheck.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
@@ -135,6 +137,8 @@ class JournalScreen(Screen[None]):
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "back", "Close (locks)"),
         Binding("escape", "cancel_edit", "Cancel"),
+        Binding("e", "edit_viewed", "Edit"),
+        Binding("escape", "close_view", "Back to the list"),
         Binding("p", "private", messages.JOURNAL_PRIVATE_KEY),
         Binding("p,escape", "entries", messages.JOURNAL_PRIVATE_BACK, key_display="p"),
         Binding("f1", "app.help", "Help", show=False),
@@ -148,6 +152,8 @@ class JournalScreen(Screen[None]):
         self.entry_list = EntryList(services, profile)
         # Mounted the first time something is written (``_writing``): the list opens without it.
         self.editor: EntryEditor | None = None
+        # Mounted the first time an entry is opened: it shows one entry, read-only.
+        self.view: EntryView | None = None
         self._writing = False  # the editor is being mounted for writing (keys wait for it)
         self._idle_limit = idle_seconds(services)
         self._last_activity = time.monotonic()
@@ -157,6 +163,11 @@ class JournalScreen(Screen[None]):
     def editing(self) -> bool:
         """Whether an entry is open in the editor (the list is hidden meanwhile)."""
         return self._writing or (self.editor is not None and self.editor.editing)
+
+    @property
+    def viewing(self) -> bool:
+        """Whether an entry is shown read-only (the list is hidden meanwhile)."""
+        return self.view is not None and self.view.entry is not None
 
     # --- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -184,10 +195,42 @@ class JournalScreen(Screen[None]):
         self.entry_list.reload(select)
 
     @on(DataTable.RowSelected)
-    async def action_edit(self) -> None:
+    async def action_open(self) -> None:
+        """The highlighted entry, read-only first (``e`` edits it)."""
         entry = self.entry_list.highlighted()
-        if entry is not None:
-            await self._write(entry)
+        if entry is None or self.editing:
+            return
+        view = self.view
+        if view is None:
+            view = self.view = EntryView()
+            await self.mount(view, before=self.query_one(Footer))
+            if not self.services.keys.is_unlocked(self.profile.id) or not self.is_attached:
+                return  # locked while the view was mounted: nothing is shown in it
+        view.show(entry)
+        self.entry_list.display = False
+        view.display = True
+        view.focus()
+        self.refresh_bindings()
+
+    def _hide_view(self) -> None:
+        if self.view is not None:
+            self.view.clear()
+            self.view.display = False
+
+    def action_close_view(self) -> None:
+        """Back from the entry to the list, the cursor where it was."""
+        self._hide_view()
+        self.entry_list.display = True
+        self.query_one(DataTable).focus()
+        self.refresh_bindings()
+
+    async def action_edit_viewed(self) -> None:
+        """The entry being read, in the editor."""
+        entry = None if self.view is None else self.view.entry
+        if entry is None:
+            return
+        self._hide_view()
+        await self._write(entry)
 
     async def action_new(self) -> None:
         await self._write(None)
@@ -316,10 +359,16 @@ class JournalScreen(Screen[None]):
             self._close_editor()
 
     def action_delete(self) -> None:
-        entry = self.entry_list.highlighted()
+        """Delete the entry being read, or the highlighted one, after a confirmation."""
+        viewed = None if self.view is None else self.view.entry
+        entry = viewed or self.entry_list.highlighted()
         if entry is None:
             return
         entry_id = entry.id
+
+        def back_to_list() -> None:
+            if viewed is not None and self.view is not None and self.view.entry is viewed:
+                self.action_close_view()
 
         def decided(delete: bool | None) -> None:
             target = self.entry_list.entry(entry_id)
@@ -328,11 +377,13 @@ class JournalScreen(Screen[None]):
             try:
                 self.services.journal.delete(target)
             except JournalConflict as exc:  # changed in another window: show it, keep it
+                back_to_list()
                 self.reload()
                 self.app.notify(str(exc), severity="warning", markup=False)
                 return
             except CryptoError:  # locked meanwhile (e.g. idle)
                 return
+            back_to_list()
             self.reload()
             self.app.notify(messages.ENTRY_DELETED, markup=False, timeout=2)
 
@@ -353,9 +404,13 @@ class JournalScreen(Screen[None]):
             return self.editing
         if action == "entries":
             return self.reading_private
+        if action in ("edit_viewed", "close_view"):
+            return self.viewing and not self.editing
         if action in LIST_ACTIONS:
             if self.editing or self.reading_private:
                 return False
+            if self.viewing:  # reading one entry: only deleting it acts on the list
+                return action == "delete"
             if action == "delete" and self.entry_list.empty:
                 return None
         return True
@@ -384,6 +439,8 @@ class JournalScreen(Screen[None]):
         self.entry_list.forget()  # a search under way stops; what it still finds is dropped
         if editor is not None:
             editor.forget()
+        if self.view is not None:
+            self.view.clear()
         if self.is_attached:
             self._drop_private()
 
@@ -406,6 +463,8 @@ class JournalScreen(Screen[None]):
         self.entry_list.forget()
         if self.editor is not None:
             self.editor.forget()
+        if self.view is not None:
+            self.view.clear()
 
 
 def private_text(answers: list[PrivateAnswer]) -> Text:

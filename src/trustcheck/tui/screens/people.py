@@ -1,5 +1,6 @@
-"""Modals for the people in Settings: a name to type (add a partner, rename), and removing someone
-who has a passphrase (it is asked for, and checked, before anything changes)."""
+"""Modals for the people in Settings: a name to type (add a partner, rename), removing someone
+who has a passphrase (it is asked for, and checked, before anything changes), and a new recovery
+code after the passphrase."""
 
 from __future__ import annotations
 
@@ -13,9 +14,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from trustcheck import messages
+from trustcheck.core.models import Profile
+from trustcheck.services import Services
 from trustcheck.services.errors import CryptoError
 from trustcheck.services.profiles import NAME_LIMIT, ProfileError, normalise_name
-from trustcheck.tui.screens.unlock import MODAL_CSS, CheckedPassphraseModal
+from trustcheck.tui.screens.modal import MODAL_CSS
+from trustcheck.tui.screens.unlock import CheckedPassphraseModal
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.fields import LineInput
 from trustcheck.tui.widgets.passphrase import PassphraseInput
@@ -91,3 +95,46 @@ class RemovePersonScreen(CheckedPassphraseModal):
     def done(self) -> None:
         if self.is_current:
             self.dismiss(True)
+
+
+class NewRecoveryCodeScreen(CheckedPassphraseModal):
+    """A new one-time recovery code for ``profile``, after their passphrase; the code is shown
+    once over this modal, which then dismisses True. A key unlocked only for this is locked
+    again at once."""
+
+    DEFAULT_CSS = MODAL_CSS.format(name="NewRecoveryCodeScreen")
+    BUSY_NOTE = messages.RECOVERY_MAKING
+
+    def __init__(self, services: Services, profile: Profile) -> None:
+        super().__init__(services, profile)
+        self.code: str | None = None
+
+    def compose(self) -> ComposeResult:
+        name = self.profile.name
+        with Vertical():
+            yield Static(say(messages.RECOVERY_MAKE_TITLE, name=name), id="title")
+            yield Static(say(messages.RECOVERY_MAKE_ASK, name=name), classes="muted")
+            yield PassphraseInput(placeholder=messages.UNLOCK_PROMPT, id="passphrase")
+            yield Static("", id="status")
+            with Horizontal():
+                yield Button(messages.CANCEL, id="cancel")
+                make = messages.RECOVERY_MAKE_BUTTON
+                yield Button(make, id="make", variant="primary", classes="submit")
+
+    def check(self, passphrase: str) -> None:
+        keys = self.services.keys
+        was_unlocked = keys.is_unlocked(self.profile.id)
+        keys.unlock(self.profile.id, passphrase)
+        try:
+            self.code = keys.make_recovery_code(self.profile.id)
+        finally:
+            if not was_unlocked:
+                keys.lock(self.profile.id)
+
+    def done(self) -> None:
+        from trustcheck.tui.screens.recovery import RecoveryCodeScreen
+
+        code, self.code = self.code, None
+        if code is None or not self.is_current:
+            return
+        self.app.push_screen(RecoveryCodeScreen(self.profile, code), lambda _: self.dismiss(True))

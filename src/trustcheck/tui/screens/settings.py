@@ -189,6 +189,8 @@ class SettingsScreen(Screen[None]):
                 yield Button(messages.SETTINGS_RENAME, id=f"rename-{person.id}")
                 if len(self.people) > 1:
                     yield Button(messages.SETTINGS_REMOVE, id=f"remove-{person.id}")
+                if self.services.keys.has_passphrase(person.id):
+                    yield Button(messages.SETTINGS_RECOVERY, id=f"recovery-{person.id}")
         if len(self.people) < 2:
             yield Button(messages.SETTINGS_ADD_PARTNER, id="add-partner")
         for gone in self.removed:
@@ -257,6 +259,15 @@ class SettingsScreen(Screen[None]):
             self._rename(self._person(button_id, "rename-"))
         elif button_id.startswith("remove-"):
             self._remove(self._person(button_id, "remove-"))
+        elif button_id.startswith("recovery-"):
+            from trustcheck.tui.screens.people import NewRecoveryCodeScreen
+
+            person = self._person(button_id, "recovery-")
+            made = messages.RECOVERY_MADE.format(name=person.name)
+            self.app.push_screen(
+                NewRecoveryCodeScreen(self.services, person),
+                lambda done: self._status(made) if done else None,
+            )
 
     def _rename(self, person: Profile) -> None:
         from trustcheck.tui.screens.people import NameScreen

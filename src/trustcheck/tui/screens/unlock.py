@@ -14,100 +14,17 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
 from trustcheck import messages
 from trustcheck.core.models import Profile
 from trustcheck.services import Services
 from trustcheck.services.errors import CryptoError, WrongPassphrase
 from trustcheck.services.keys import PassphraseError, check_passphrase, check_strength
+from trustcheck.tui.screens.modal import MODAL_CSS, PassphraseModal
+from trustcheck.tui.screens.recovery import RecoverScreen, RecoveryCodeScreen, recovery_offer
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.passphrase import PassphraseInput
-
-#: The look of every small dialog over a screen; ``{name}`` is the screen's class name.
-MODAL_CSS = """
-{name} {{
-    align: center middle;
-}}
-{name} > Vertical {{
-    width: 64;
-    max-width: 95%;
-    height: auto;
-    padding: 1 2;
-    border: round $primary;
-    background: $surface;
-}}
-{name} #title {{
-    text-style: bold;
-    color: $accent;
-}}
-{name} .muted {{
-    color: $text-muted;
-}}
-{name} PassphraseInput, {name} LineInput {{
-    margin-top: 1;
-}}
-{name} #status {{
-    height: auto;
-    min-height: 1;
-    color: $text-muted;
-}}
-{name} #status.error {{
-    color: $error;
-}}
-{name} Horizontal {{
-    height: auto;
-    align-horizontal: right;
-}}
-{name} Button {{
-    margin-left: 2;
-}}
-"""
-
-
-class PassphraseModal(ModalScreen[bool]):
-    """What both passphrase modals share: a status line, busy state and Esc to cancel."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", show=False),
-    ]
-
-    def __init__(self, services: Services, profile: Profile) -> None:
-        super().__init__()
-        self.services = services
-        self.profile = profile
-        self.busy = False
-
-    def show_status(self, text: str, *, error: bool = False) -> None:
-        status = self.query_one("#status", Static)
-        status.update(plain(text))
-        status.set_class(error, "error")
-
-    def set_busy(self, busy: bool, note: str = "") -> None:
-        self.busy = busy
-        for field in self.query(PassphraseInput):
-            field.disabled = busy
-        for button in self.query(Button):
-            button.disabled = busy
-        self.show_status(note)
-
-    def finish(self) -> None:
-        """The key is unlocked: hand it back, unless this modal was closed meanwhile (the hide
-        key), in which case the key is locked again rather than left open behind anyone's back."""
-        if self.is_current:
-            self.dismiss(True)
-        else:
-            self.services.keys.lock(self.profile.id)
-
-    def action_cancel(self) -> None:
-        # While the key is being derived the result is moments away; cancelling then could
-        # leave a key unlocked behind the caller's back, so wait for it.
-        if not self.busy:
-            self.dismiss(False)
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
 
 
 class CheckedPassphraseModal(PassphraseModal):
@@ -182,6 +99,7 @@ class UnlockScreen(CheckedPassphraseModal):
             yield Static("", id="status")
             yield Static(messages.UNLOCK_KEYS, classes="muted", markup=False)
             with Horizontal():
+                yield Button(messages.RECOVERY_FORGOT_BUTTON, id="forgot")
                 yield Button(messages.CANCEL, id="cancel")
                 yield Button(
                     messages.UNLOCK_BUTTON, id="unlock", variant="primary", classes="submit"
@@ -192,6 +110,22 @@ class UnlockScreen(CheckedPassphraseModal):
 
     def done(self) -> None:
         self.finish()
+
+    @on(Button.Pressed, "#forgot")
+    def _forgot(self) -> None:
+        """A forgotten passphrase: the recovery code sets a new one (and unlocks), if there is
+        a code; else one line says so and nothing changes."""
+        if self.busy:
+            return
+        if not self.services.keys.has_recovery_code(self.profile.id):
+            self.show_status(messages.NO_RECOVERY_CODE, error=True)
+            self.query_one("#passphrase", PassphraseInput).focus()
+            return
+        def recovered(unlocked: bool | None) -> None:
+            if unlocked:
+                self.finish()
+
+        self.app.push_screen(RecoverScreen(self.services, self.profile), recovered)
 
 
 class SetPassphraseScreen(PassphraseModal):
@@ -205,6 +139,7 @@ class SetPassphraseScreen(PassphraseModal):
             yield Static(messages.SET_PASSPHRASE_BODY, classes="muted", markup=False)
             yield PassphraseInput(placeholder=messages.SET_PASSPHRASE_NEW, id="new")
             yield PassphraseInput(placeholder=messages.SET_PASSPHRASE_AGAIN, id="again")
+            yield from recovery_offer()
             yield Static("", id="status")
             with Horizontal():
                 yield Button(messages.CANCEL, id="cancel")
@@ -237,19 +172,21 @@ class SetPassphraseScreen(PassphraseModal):
             return
         new_field.forget()
         again_field.forget()
+        make_code = self.query_one("#make-code", Checkbox).value
         self.set_busy(True, messages.SETTING_PASSPHRASE)
-        self._set(new, [p.name for p in self.services.profiles.people()])
+        self._set(new, [p.name for p in self.services.profiles.people()], make_code)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def _set(self, passphrase: str, names: list[str]) -> None:
+    def _set(self, passphrase: str, names: list[str], make_code: bool) -> None:
         try:
             # Off the UI thread: the strength estimate loads its word lists the first time.
             check_strength(passphrase, names)
             self.services.keys.set_passphrase(self.profile.id, passphrase)
         except (PassphraseError, CryptoError) as exc:
             self.app.call_from_thread(self._failed, str(exc))
-        else:
-            self.app.call_from_thread(self._done)
+            return
+        code = self.services.keys.make_recovery_code(self.profile.id) if make_code else None
+        self.app.call_from_thread(self._done, code)
 
     def _failed(self, why: str) -> None:
         if not self.is_attached:
@@ -258,9 +195,13 @@ class SetPassphraseScreen(PassphraseModal):
         self.show_status(why, error=True)
         self.query_one("#new", PassphraseInput).focus()
 
-    def _done(self) -> None:
+    def _done(self, code: str | None) -> None:
         self.busy = False
-        self.finish()
+        if code is not None and self.is_current:
+            # Shown once, over this modal; closing it hands the unlocked key back.
+            self.app.push_screen(RecoveryCodeScreen(self.profile, code), lambda _: self.finish())
+        else:
+            self.finish()
 
 
 class WhoseJournalScreen(ModalScreen[Profile | None]):
