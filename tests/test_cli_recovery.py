@@ -49,8 +49,10 @@ def test_recover_a_forgotten_passphrase_with_the_code_which_works_once(tmp_path:
 
     made = ok(tc(data, "profile", "recovery", "Alex", "--passphrase-stdin", input=f"{OLD}\n"))
     (code,) = CODE.findall(made)
-    assert messages.RECOVERY_CODE_SHOWN in made
-    assert messages.RECOVERY_MEANS in made
+    flowing = " ".join(made.split())  # wrapped to the terminal's width
+    assert messages.RECOVERY_CODE_SHOWN in flowing
+    assert messages.RECOVERY_MEANS in flowing
+    assert all(len(line) < 100 for line in made.splitlines())
     assert code.encode() not in (data / DB_FILENAME).read_bytes()
 
     before = stored(data)

@@ -232,11 +232,15 @@ def profile_passwd(
 
 def show_recovery_code(code: str) -> None:
     """The code, shown this once, and what it means to keep it."""
+    import shutil
+    import textwrap
+
     from trustcheck import messages
 
-    typer.echo(messages.RECOVERY_CODE_SHOWN)
+    width = min(shutil.get_terminal_size((80, 24)).columns, 100) - 1
+    typer.echo(textwrap.fill(messages.RECOVERY_CODE_SHOWN, width))
     typer.echo(f"\n    {code}\n")
-    typer.echo(messages.RECOVERY_MEANS)
+    typer.echo(textwrap.fill(messages.RECOVERY_MEANS, width))
 
 
 @profile_app.command("recovery", cls=FullHelpCommand)
