@@ -1,0 +1,39 @@
+"""How commitments went (issue 17, section 3): the one place that turns stored commitments into
+:class:`~trustcheck.core.models.CommitmentOutcome` — both voices, and whether each was kept for
+another week (perhaps in new words) or let go of. The review step, the therapy summary and the
+history of past check-ins read outcomes from here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from trustcheck.core.models import Commitment, CommitmentOutcome
+from trustcheck.storage.repos.commitments import CommitmentRepo
+
+
+class CommitmentOutcomes:
+    """Commitments with how they went, read from storage (read only)."""
+
+    def __init__(self, repo: CommitmentRepo) -> None:
+        self._repo = repo
+
+    def made_in(self, checkin_id: int) -> list[CommitmentOutcome]:
+        """The commitments made in one check-in, each with how it went (empty: none, or no such
+        check-in)."""
+        found = self._repo.made_in(checkin_id)
+        if found is None:
+            return []
+        week, made = found
+        return self.outcomes([(week, c) for c in made])
+
+    def to_review(self, checkin_id: int) -> list[CommitmentOutcome]:
+        """What the review step of check-in ``checkin_id`` offers: every earlier commitment not
+        yet looked back on, kept for another week or let go of (however many weeks ago it was
+        made), and those it already decided. Oldest first."""
+        return self.outcomes(self._repo.to_review(checkin_id))
+
+    def outcomes(self, made: Sequence[tuple[dt.date, Commitment]]) -> list[CommitmentOutcome]:
+        """Each (week made, commitment) with what it carries on as, if it was kept going."""
+        carried = self._repo.carried_on(c.id for _, c in made)
+        return [CommitmentOutcome(c, week, carried.get(c.id)) for week, c in made]
