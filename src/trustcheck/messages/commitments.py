@@ -10,17 +10,11 @@ REVIEW_TWO_VOICES = (
     "Then keep it for another week, change its words, or let it go."
 )
 REVIEW_ONE_VOICE = "Say how it went, then keep it for another week, change its words, or let it go."
-#: Who made it to whom (two voices).
-REVIEW_WHOSE = "{owner}'s commitment to {to}"
-#: A commitment to oneself (one voice).
-REVIEW_WHOSE_OWN = "{owner}'s commitment to themselves"
-REVIEW_WHOSE_SOLO = "Your commitment"
 #: When it was made: shown so one carried over from an earlier week is clear.
 REVIEW_MADE = "made in the week of {week}"
-#: Each voice, above its Kept / Partly / Not yet.
-VOICE_TO = "{name}'s view (it was made to {name})"
-VOICE_OWN = "{name}'s view (who made it)"
-VOICE_SOLO = "How did it go?"
+#: Each voice, above its Kept / Partly / Not yet (the partner's first, as before V11).
+VOICE_TO = "{to}, how did {owner}'s commitment go?"
+VOICE_OWN = "{owner}, how did it go for you?"
 KEEP_GOING = "Keep for another week"
 REWORD = "Change the words"
 LET_GO = "Let it go"
