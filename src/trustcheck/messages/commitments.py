@@ -36,7 +36,6 @@ COMMITMENT_GONE = "that commitment is no longer there (another window may have c
 #: One voice in a summary line: "Sam: Kept".
 OUTCOME_VOICE = "{name}: {how}"
 OUTCOME_NOT_SAID = "not said"
-OUTCOME_OPEN = "not looked back on yet"
 OUTCOME_CARRIED = "kept for another week"
 OUTCOME_CARRIED_AS = "kept for another week as “{text}”"
 OUTCOME_DROPPED = "let go"

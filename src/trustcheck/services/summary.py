@@ -312,9 +312,17 @@ class SummaryBuilder:
         made, total = self.repo.commitments_made_between(start, end, COMMITMENTS_SHOWN)
         lines = tuple(
             CommitmentLine(
-                m.week, names.get(m.owner_id, "—"), names.get(m.to_id, "—"), m.text, m.review
+                o.week,
+                names.get(o.commitment.owner_id, "—"),
+                names.get(o.commitment.to_id, "—"),
+                o.commitment.text,
+                o.partner_view,
+                own_review=o.own_view,
+                one_voice=o.one_voice,
+                state=o.state,
+                new_words=o.new_words,
             )
-            for m in made
+            for o in self.services.commitments.outcomes(made)
         )
         return lines, total - len(lines)
 

@@ -23,12 +23,13 @@ _COMMITMENT_COLUMNS = (
     "id, checkin_id, owner_id, to_id, text, created_at, review, reviewed_in, own_review, "
     "carried_from, dropped_in"
 )
-_COLUMNS_OF_M = ", ".join(f"m.{c.strip()}" for c in _COMMITMENT_COLUMNS.split(","))
+#: The columns again, of ``commitments m`` (for reads that join check-ins).
+COLUMNS_OF_M = ", ".join(f"m.{c.strip()}" for c in _COMMITMENT_COLUMNS.split(","))
 #: Ids per ``IN (…)`` list, well under SQLite's bound-parameter limit.
 _CHUNK = 500
 
 
-def _commitment(r: Sequence[object]) -> Commitment:
+def commitment_of_row(r: Sequence[object]) -> Commitment:
     created = _parse_ts(str(r[5]))
     assert created is not None
     return Commitment(
@@ -64,19 +65,19 @@ class CommitmentRepo:
             f"SELECT {_COMMITMENT_COLUMNS} FROM commitments WHERE checkin_id = ? ORDER BY id",
             (checkin_id,),
         ).fetchall()
-        return [_commitment(r) for r in rows]
+        return [commitment_of_row(r) for r in rows]
 
     def get(self, commitment_id: int) -> Commitment | None:
         row = self.db.conn.execute(
             f"SELECT {_COMMITMENT_COLUMNS} FROM commitments WHERE id = ?", (commitment_id,)
         ).fetchone()
-        return None if row is None else _commitment(row)
+        return None if row is None else commitment_of_row(row)
 
     def all(self) -> list[Commitment]:
         rows = self.db.conn.execute(
             f"SELECT {_COMMITMENT_COLUMNS} FROM commitments ORDER BY id"
         ).fetchall()
-        return [_commitment(r) for r in rows]
+        return [commitment_of_row(r) for r in rows]
 
     def any_completed(self) -> bool:
         """Whether any completed check-in ever set a commitment."""
@@ -92,7 +93,7 @@ class CommitmentRepo:
         go of in a completed check-in. Those decided in ``checkin_id`` itself are included, so
         the review step shows what it decided. Oldest first."""
         rows = self.db.conn.execute(
-            f"SELECT c.week, {_COLUMNS_OF_M} FROM commitments m "
+            f"SELECT c.week, {COLUMNS_OF_M} FROM commitments m "
             "JOIN checkins c ON c.id = m.checkin_id "
             "JOIN checkins t ON t.id = ? "
             "WHERE c.status = 'completed' AND c.id != t.id "
@@ -104,7 +105,7 @@ class CommitmentRepo:
             "ORDER BY c.week, c.id, m.id",
             (checkin_id, checkin_id, checkin_id),
         ).fetchall()
-        return [(_day(r[0]), _commitment(r[1:])) for r in rows]
+        return [(_day(r[0]), commitment_of_row(r[1:])) for r in rows]
 
     def carried_on(self, commitment_ids: Iterable[int]) -> dict[int, Commitment]:
         """The commitment each of ``commitment_ids`` carries on as (kept for another week), by
@@ -115,13 +116,13 @@ class CommitmentRepo:
             chunk = ids[start : start + _CHUNK]
             marks = ", ".join("?" for _ in chunk)
             rows = self.db.conn.execute(
-                f"SELECT {_COLUMNS_OF_M} FROM commitments m JOIN checkins k "
+                f"SELECT {COLUMNS_OF_M} FROM commitments m JOIN checkins k "
                 f"ON k.id = m.checkin_id WHERE m.carried_from IN ({marks}) "
                 "AND k.status != 'abandoned' ORDER BY m.id",
                 chunk,
             ).fetchall()
             for r in rows:
-                child = _commitment(r)
+                child = commitment_of_row(r)
                 assert child.carried_from is not None
                 found.setdefault(child.carried_from, child)
         return found
@@ -155,7 +156,7 @@ class CommitmentRepo:
             row = conn.execute(
                 f"SELECT {_COMMITMENT_COLUMNS} FROM commitments WHERE id = ?", (cur.lastrowid,)
             ).fetchone()
-        return _commitment(row)
+        return commitment_of_row(row)
 
     def reword(self, commitment_id: int, text: str) -> None:
         """New words for a commitment of the week under way (a carried-on one, never the
