@@ -3,6 +3,7 @@ as trends do; it names the statements the partners answered most differently (is
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import json
@@ -217,3 +218,36 @@ def test_the_json_export_keeps_both_voices_and_the_links_and_imports_them_back(
         assert CommitmentState.CARRIED in {s for *_x, s, _w in after}
     finally:
         copy.close()
+
+
+def test_the_csv_has_a_row_for_each_commitment_with_both_voices(
+    fresh: Services, clock: FixedClock
+) -> None:
+    """The CSV lists the commitments too (area ``commitment``, no score): who to whom, the
+    words, both voices, and kept for another week or let go."""
+    _two_weeks_that_follow_through(fresh, clock)
+    data = ExportService(fresh).render(ExportRequest("csv")).data
+    assert isinstance(data, str)
+    rows = [r for r in csv.DictReader(io.StringIO(data)) if r["area"] == "commitment"]
+    got = {
+        r["commitment"]: (r["person"], r["to"], r["partner_view"], r["own_view"], r["then"])
+        for r in rows
+    }
+    assert got == {
+        "Text when late": ("Alex", "Sam", "partly", "kept", "kept for another week"),
+        "Run every morning": ("Alex", "Sam", "", "", "let go"),
+        "Cook on Thursday": ("Sam", "Alex", "kept", "", ""),
+        "Call my sister": ("Sam", "Alex", "", "", ""),
+        "Text if over ten minutes late": ("Alex", "Sam", "", "", ""),
+    }
+    assert all(r["score"] == r["scale"] == "" for r in rows)
+    assert {r["week"] for r in rows} == {"2026-11-09", "2026-11-16"}
+
+
+def test_a_commitments_words_never_run_as_a_formula_in_the_csv() -> None:
+    from trustcheck.export.model import CommitmentLine, CommitmentRow
+    from trustcheck.export.spreadsheet import render
+
+    line = CommitmentLine(dt.date(2026, 11, 16), "=Alex", "@Sam", "=HYPERLINK(\"x\")", None)
+    [_header, row] = list(csv.reader(io.StringIO(render([CommitmentRow(line)]))))
+    assert row[1] == "'=Alex" and row[5] == "'@Sam" and row[6] == "'=HYPERLINK(\"x\")"

@@ -180,3 +180,10 @@ class ScoreRow(NamedTuple):
     area: str
     score: float | None
     scale: str
+
+
+class CommitmentRow(NamedTuple):
+    """A row of the CSV for one commitment (``area`` = ``commitment``, no score): the week it
+    was made, who made it, and :class:`CommitmentLine`'s words and voices."""
+
+    line: CommitmentLine

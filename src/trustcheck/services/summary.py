@@ -14,7 +14,15 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from trustcheck import messages
-from trustcheck.core.models import AREA_TITLES, AREAS, ItemKind, Profile, Review, Visibility
+from trustcheck.core.models import (
+    AREA_TITLES,
+    AREAS,
+    CommitmentOutcome,
+    ItemKind,
+    Profile,
+    Review,
+    Visibility,
+)
 from trustcheck.core.stats import period_ends
 from trustcheck.export.fmt import day
 from trustcheck.export.model import (
@@ -308,22 +316,8 @@ class SummaryBuilder:
     ) -> tuple[tuple[CommitmentLine, ...], int]:
         """The period's latest :data:`COMMITMENTS_SHOWN` commitments, oldest first, and how
         many earlier ones there were (counted, not read)."""
-        names = {p.id: p.name for p in people}
         made, total = self.repo.commitments_made_between(start, end, COMMITMENTS_SHOWN)
-        lines = tuple(
-            CommitmentLine(
-                o.week,
-                names.get(o.commitment.owner_id, "—"),
-                names.get(o.commitment.to_id, "—"),
-                o.commitment.text,
-                o.partner_view,
-                own_review=o.own_view,
-                one_voice=o.one_voice,
-                state=o.state,
-                new_words=o.new_words,
-            )
-            for o in self.services.commitments.outcomes(made)
-        )
+        lines = commitment_lines(self.services.commitments.outcomes(made), people)
         return lines, total - len(lines)
 
     def _included(self, request: ExportRequest) -> tuple[str, ...]:
@@ -392,3 +386,24 @@ def _once(
             item = item._replace(meta=f"{item.meta} {extra}".strip())
         out.append(item)
     return out
+
+
+def commitment_lines(
+    outcomes: Iterable[CommitmentOutcome], people: Sequence[Profile]
+) -> tuple[CommitmentLine, ...]:
+    """Each commitment's outcome as the summary and the CSV show it, by name."""
+    names = {p.id: p.name for p in people}
+    return tuple(
+        CommitmentLine(
+            o.week,
+            names.get(o.commitment.owner_id, "—"),
+            names.get(o.commitment.to_id, "—"),
+            o.commitment.text,
+            o.partner_view,
+            own_review=o.own_view,
+            one_voice=o.one_voice,
+            state=o.state,
+            new_words=o.new_words,
+        )
+        for o in outcomes
+    )

@@ -120,11 +120,12 @@ class ExportRepo:
         return [(int(r[0]), _review(r[1])) for r in rows]
 
     def commitments_made_between(
-        self, start: dt.date, end: dt.date, latest: int
+        self, start: dt.date, end: dt.date, latest: int | None
     ) -> tuple[list[tuple[dt.date, Commitment]], int]:
         """The ``latest`` commitments made in completed check-ins of [start, end], oldest first,
         as (week made, commitment) with both voices wherever they were given, and how many were
-        made in all (counted in SQL: a summary lists the latest and counts the rest)."""
+        made in all (counted in SQL: a summary lists the latest and counts the rest). ``latest``
+        None: every one."""
         where = (
             "FROM commitments m JOIN checkins c ON c.id = m.checkin_id "
             "WHERE c.status = 'completed' AND c.week BETWEEN ? AND ? "
@@ -132,7 +133,7 @@ class ExportRepo:
         period = (start.isoformat(), end.isoformat())
         rows = self.db.conn.execute(
             f"SELECT c.week, {COLUMNS_OF_M} {where}ORDER BY c.week DESC, m.id DESC LIMIT ?",
-            (*period, latest),
+            (*period, -1 if latest is None else latest),
         ).fetchall()
         total = self.db.conn.execute(f"SELECT count(*) {where}", period).fetchone()[0]
         made = [(_day(r[0]), commitment_of_row(r[1:])) for r in reversed(rows)]
