@@ -12,6 +12,7 @@ import csv
 import io
 from collections.abc import Iterable
 
+from trustcheck import messages
 from trustcheck.core.models import CommitmentState
 from trustcheck.export.fmt import clean
 from trustcheck.export.model import CommitmentRow, ScoreRow
@@ -31,8 +32,8 @@ HEADER = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: The ``then`` cell of a commitment row.
 _THEN = {
-    CommitmentState.CARRIED: "kept for another week",
-    CommitmentState.DROPPED: "let go",
+    CommitmentState.CARRIED: messages.OUTCOME_CARRIED,
+    CommitmentState.DROPPED: messages.OUTCOME_DROPPED,
 }
 
 
