@@ -105,6 +105,8 @@ async def test_keep_for_another_week_carries_it_into_this_weeks_list(
         await pilot.pause()
         await pilot.press("ctrl+n")
         assert isinstance(app.screen, CloseScreen)
+        text = flat(screen_text(app))
+        assert "Alex: Text when I'm running late — kept for another week" in text
     [made] = services.checkins.new_commitments(draft)
     assert made.carried_from == row.commitment_id and made.text == "Text when I'm running late"
 
@@ -160,6 +162,7 @@ async def test_let_it_go_is_said_kindly_and_not_offered_again(
         assert messages.STATE_DROPPED in text and "fail" not in text.lower()
         await pilot.press("ctrl+n")
         assert isinstance(app.screen, CloseScreen)
+        assert "Text when I'm running late — let go" in flat(screen_text(app))
     [outcome] = services.checkins.outcomes.made_in(previous)
     assert outcome.state is CommitmentState.DROPPED
     clock.advance(weeks=1)
@@ -180,6 +183,8 @@ async def test_continue_without_reviewing_brings_it_back_next_week(
         assert "Text when I'm running late" in screen_text(app)
         await pilot.press("ctrl+n")  # Continue, nothing said
         assert isinstance(app.screen, CloseScreen)
+        said = messages.CLOSE_COMES_BACK.format(how=messages.EXPORT_COMMITMENT_OPEN)
+        assert f"Text when I'm running late — {said}" in flat(screen_text(app))
     clock.advance(weeks=1)
     at_commitments(services, couple)
     app = build_app(services, start="checkin")

@@ -56,7 +56,7 @@ FORMATS: dict[str, Format] = {
         ),
         Format(
             "csv",
-            "CSV (scores, commitments)",
+            "CSV (spreadsheet)",
             ".csv",
             Kind.TABLE,
             False,

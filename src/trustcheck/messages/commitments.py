@@ -32,6 +32,9 @@ COMMITMENT_LIMIT_KEEP = (
 )
 COMMITMENT_GONE = "that commitment is no longer there (another window may have changed it)"
 
+#: On the close screen, after a commitment nobody looked back on.
+CLOSE_COMES_BACK = "{how}: it comes back next time"
+
 # --- the summary and history ------------------------------------------------------------------
 #: One voice in a summary line: "Sam: Kept".
 OUTCOME_VOICE = "{name}: {how}"

@@ -6,9 +6,11 @@ history of past check-ins read outcomes from here."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from trustcheck.core.models import Commitment, CommitmentOutcome
+from trustcheck.export.fmt import how_it_went as _how_it_went
+from trustcheck.export.model import CommitmentLine
 from trustcheck.storage.repos.commitments import CommitmentRepo
 
 
@@ -37,3 +39,32 @@ class CommitmentOutcomes:
         """Each (week made, commitment) with what it carries on as, if it was kept going."""
         carried = self._repo.carried_on(c.id for _, c in made)
         return [CommitmentOutcome(c, week, carried.get(c.id)) for week, c in made]
+
+
+def line_of(outcome: CommitmentOutcome, names: Mapping[int, str]) -> CommitmentLine:
+    """An outcome by name (``names``: profile id → name), as the summary, the CSV and the
+    screens word it."""
+    made = outcome.commitment
+    return CommitmentLine(
+        outcome.week,
+        names.get(made.owner_id, "—"),
+        names.get(made.to_id, "—"),
+        made.text,
+        outcome.partner_view,
+        own_review=outcome.own_view,
+        one_voice=outcome.one_voice,
+        state=outcome.state,
+        new_words=outcome.new_words,
+    )
+
+
+def lines_of(
+    outcomes: Iterable[CommitmentOutcome], names: Mapping[int, str]
+) -> tuple[CommitmentLine, ...]:
+    return tuple(line_of(o, names) for o in outcomes)
+
+
+def how_it_went(outcome: CommitmentOutcome, names: Mapping[int, str]) -> str:
+    """How it went in words: "Sam: Partly · Alex: Kept · kept for another week" (both voices
+    side by side, never added up), "Kept" for one voice, "not reviewed yet" when nobody said."""
+    return _how_it_went(line_of(outcome, names))

@@ -113,12 +113,12 @@ class ExportService:
                     value = p.modules[m.key].points[k].value
                     rows.append(ScoreRow(week, name, f"{m.pack_id}:{m.area}", value, "0-100"))
         if report.weeks:
-            from trustcheck.services.summary import commitment_lines
+            from trustcheck.services.commitments import lines_of
 
             made, _ = self.repo.commitments_made_between(report.weeks[0], report.weeks[-1], None)
             outcomes = self.services.commitments.outcomes(made)
-            people = [p.profile for p in report.persons]
-            rows.extend(CommitmentRow(line) for line in commitment_lines(outcomes, people))
+            names = {p.profile.id: p.profile.name for p in report.persons}
+            rows.extend(CommitmentRow(line) for line in lines_of(outcomes, names))
         return rows
 
     # --- rendering and writing ------------------------------------------------------------------

@@ -17,7 +17,6 @@ from trustcheck import messages
 from trustcheck.core.models import (
     AREA_TITLES,
     AREAS,
-    CommitmentOutcome,
     ItemKind,
     Profile,
     Review,
@@ -36,6 +35,7 @@ from trustcheck.export.model import (
     Summary,
     TextItem,
 )
+from trustcheck.services.commitments import lines_of
 from trustcheck.services.export_request import ExportError, ExportRequest, PrivateKind
 from trustcheck.services.summary_private import PrivateRecords
 from trustcheck.storage.repos.summary import ExportRepo, ItemGap, WrittenAnswer
@@ -317,7 +317,8 @@ class SummaryBuilder:
         """The period's latest :data:`COMMITMENTS_SHOWN` commitments, oldest first, and how
         many earlier ones there were (counted, not read)."""
         made, total = self.repo.commitments_made_between(start, end, COMMITMENTS_SHOWN)
-        lines = commitment_lines(self.services.commitments.outcomes(made), people)
+        names = {p.id: p.name for p in people}
+        lines = lines_of(self.services.commitments.outcomes(made), names)
         return lines, total - len(lines)
 
     def _included(self, request: ExportRequest) -> tuple[str, ...]:
@@ -387,23 +388,3 @@ def _once(
         out.append(item)
     return out
 
-
-def commitment_lines(
-    outcomes: Iterable[CommitmentOutcome], people: Sequence[Profile]
-) -> tuple[CommitmentLine, ...]:
-    """Each commitment's outcome as the summary and the CSV show it, by name."""
-    names = {p.id: p.name for p in people}
-    return tuple(
-        CommitmentLine(
-            o.week,
-            names.get(o.commitment.owner_id, "—"),
-            names.get(o.commitment.to_id, "—"),
-            o.commitment.text,
-            o.partner_view,
-            own_review=o.own_view,
-            one_voice=o.one_voice,
-            state=o.state,
-            new_words=o.new_words,
-        )
-        for o in outcomes
-    )

@@ -175,6 +175,13 @@ class CommitmentRepo:
                 "UPDATE commitments SET dropped_in = ? WHERE id = ?", (checkin_id, commitment_id)
             )
 
+    def forget_drops_in(self, checkin_id: int) -> None:
+        """Undo every letting go decided in check-in ``checkin_id`` (one ended early)."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE commitments SET dropped_in = NULL WHERE dropped_in = ?", (checkin_id,)
+            )
+
     def reviews_for_completed(self) -> list[tuple[int, dt.date, Review]]:
         """(owner id, week of the completed check-in it was reviewed in, review), for trends.
 
