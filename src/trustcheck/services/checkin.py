@@ -329,10 +329,16 @@ class CheckinService(CheckinReveal):
         return self._commitments.add(checkin_id, owner_id, to_id, text, at)
 
     def record_review(
-        self, commitment_id: int, review: Review, checkin_id: int, at: dt.datetime
+        self,
+        commitment_id: int,
+        review: Review,
+        checkin_id: int,
+        at: dt.datetime,
+        own: Review | None = None,
     ) -> None:
-        """A commitment's review as it was given at a past check-in (``at``)."""
-        self._commitments.review(commitment_id, review, checkin_id, at)
+        """A commitment's review as it was given at a past check-in (``at``): the view of the
+        person it was made to, and ``own``, the view of the person who made it."""
+        self._commitments.record_review(commitment_id, review, own, checkin_id, at)
 
     # --- finishing --------------------------------------------------------------------------------
     def complete(self, checkin: Checkin) -> Summary:

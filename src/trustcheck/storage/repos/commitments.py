@@ -175,6 +175,28 @@ class CommitmentRepo:
                 "UPDATE commitments SET dropped_in = ? WHERE id = ?", (checkin_id, commitment_id)
             )
 
+    def record_review(
+        self,
+        commitment_id: int,
+        review: Review,
+        own: Review | None,
+        checkin_id: int,
+        now: dt.datetime,
+    ) -> None:
+        """Both voices at once, as given at a past check-in (demo history): one write."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE commitments SET review = ?, own_review = ?, reviewed_in = ?, "
+                "reviewed_at = ? WHERE id = ?",
+                (
+                    review.value,
+                    None if own is None else own.value,
+                    checkin_id,
+                    _ts(now),
+                    commitment_id,
+                ),
+            )
+
     def forget_drops_in(self, checkin_id: int) -> None:
         """Undo every letting go decided in check-in ``checkin_id`` (one ended early)."""
         with self.db.transaction() as conn:
