@@ -217,3 +217,18 @@ def test_keeping_one_going_respects_the_three_a_week(
         checkins.add_commitment(second, alex.id, f"small thing {n}")
     with pytest.raises(CheckinError, match="Alex already has three"):
         checkins.keep_going(second, promise)
+
+
+def test_a_commitment_waits_for_a_week_its_people_are_there(
+    services: Services, clock: FixedClock, couple: list[Profile]
+) -> None:
+    """Alex's commitment to themself is not offered when Sam checks in alone; it is not lost
+    either: it comes back when Alex checks in."""
+    alex, sam = couple
+    checkins = services.checkins
+    _first, [own] = _first_week_with(services, [alex], alex, "Read before bed")
+    samuel = _next_week(services, clock, [sam])
+    assert checkins.to_review(samuel) == []
+    checkins.complete(samuel)
+    back = _next_week(services, clock, [alex])
+    assert [c.id for c in checkins.to_review(back)] == [own]

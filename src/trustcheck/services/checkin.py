@@ -211,7 +211,7 @@ class CheckinService(CheckinReveal):
         """Every earlier commitment still open, however many weeks ago it was made: one nobody
         looked back on (Continue pressed past it) comes back next week rather than being lost.
         Those decided in this check-in stay in the list, with what was decided."""
-        return self.outcomes.to_review(checkin.id)
+        return self.outcomes.to_review(checkin.id, checkin.participant_ids)
 
     def review(
         self,

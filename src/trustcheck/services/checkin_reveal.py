@@ -229,5 +229,7 @@ class CheckinReveal(CheckinTurns):
             reviewed=tuple(reviewed),
             new_commitments=tuple(self._commitments.set_in(checkin.id)),
             next_due=checkin.week + dt.timedelta(weeks=1),
-            looked_back=tuple(CommitmentOutcomes(self._commitments).to_review(checkin.id)),
+            looked_back=tuple(
+                CommitmentOutcomes(self._commitments).to_review(checkin.id, checkin.participant_ids)
+            ),
         )

@@ -6,7 +6,7 @@ history of past check-ins read outcomes from here."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from trustcheck.core.models import Commitment, CommitmentOutcome
 from trustcheck.export.fmt import how_it_went as _how_it_went
@@ -29,11 +29,19 @@ class CommitmentOutcomes:
         week, made = found
         return self.outcomes([(week, c) for c in made])
 
-    def to_review(self, checkin_id: int) -> list[CommitmentOutcome]:
+    def to_review(
+        self, checkin_id: int, among: Collection[int] | None = None
+    ) -> list[CommitmentOutcome]:
         """What the review step of check-in ``checkin_id`` offers: every earlier commitment not
         yet looked back on, kept for another week or let go of (however many weeks ago it was
-        made), and those it already decided. Oldest first."""
-        return self.outcomes(self._repo.to_review(checkin_id))
+        made), and those it already decided. Oldest first.
+
+        ``among``: the people checking in; a commitment neither made by nor to one of them
+        waits for a week they are there (it is not lost, only not offered)."""
+        made = self._repo.to_review(checkin_id)
+        if among is not None:
+            made = [(w, c) for w, c in made if c.owner_id in among or c.to_id in among]
+        return self.outcomes(made)
 
     def outcomes(self, made: Sequence[tuple[dt.date, Commitment]]) -> list[CommitmentOutcome]:
         """Each (week made, commitment) with what it carries on as, if it was kept going."""
