@@ -251,3 +251,28 @@ def test_a_commitments_words_never_run_as_a_formula_in_the_csv() -> None:
     line = CommitmentLine(dt.date(2026, 11, 16), "=Alex", "@Sam", "=HYPERLINK(\"x\")", None)
     [_header, row] = list(csv.reader(io.StringIO(render([CommitmentRow(line)]))))
     assert row[1] == "'=Alex" and row[5] == "'@Sam" and row[6] == "'=HYPERLINK(\"x\")"
+
+
+def test_a_json_export_from_before_two_voices_still_imports(
+    fresh: Services, clock: FixedClock, tmp_path: Path
+) -> None:
+    """A file written before issue 17 §3 has no own_review, carried_from or dropped_in: it
+    imports, each review the partner's voice as it always was."""
+    _two_weeks_that_follow_through(fresh, clock)
+    exported = json.loads(str(ExportService(fresh).render(ExportRequest("json")).data))
+    exported["commitments"] = [
+        {k: v for k, v in m.items() if k not in ("own_review", "carried_from", "dropped_in")}
+        for m in exported["commitments"]
+        if m["carried_from"] is None
+    ]
+    for m in exported["commitments"]:
+        if m["review"] is None:
+            m["reviewed_in"] = m["reviewed_at"] = None
+    copy = open_services(tmp_path / "copy", clock, weak_kdf=True)
+    try:
+        import_dump(copy, parse_dump(json.dumps(exported), "old.json", copy.pack))
+        views = {c.text: (c.review, c.own_review) for c in rawdb.commitments(copy).all()}
+        assert views["Text when late"] == (Review.PARTLY, None)
+        assert views["Cook on Thursday"] == (Review.KEPT, None)
+    finally:
+        copy.close()
