@@ -130,9 +130,7 @@ def test_letting_one_go_is_kind_and_never_counted_as_not_kept(
     third = _next_week(services, clock, couple)
     assert checkins.to_review(third) == []
     # What trends count (the partner's view): the one let go of is not there as a 0.
-    assert [r for _o, _w, r in rawdb.commitments(services).reviews_for_completed()] == [
-        Review.KEPT
-    ]
+    assert [r for _o, _w, r in rawdb.commitments(services).reviews_for_completed()] == [Review.KEPT]
 
 
 def test_two_voices_are_kept_side_by_side_and_solo_has_one(
