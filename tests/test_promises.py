@@ -526,6 +526,12 @@ SCREEN_PROMISES: dict[str, tuple[str, ...]] = {
     "STATE_REWORDED": (
         "tests/tui/test_commitments_follow_through.py::test_change_the_words_keeps_the_old_words_on_the_original",
     ),
+    "REVIEW_MORE_WAITING": (
+        "tests/tui/test_commitments_follow_through.py::test_many_waiting_commitments_are_not_a_wall",
+    ),
+    "REVIEW_ONE_MORE_WAITING": (
+        "tests/tui/test_commitments_follow_through.py::test_many_waiting_commitments_are_not_a_wall",
+    ),
     "NEW_CARRIED": (
         "tests/tui/test_commitments_follow_through.py::test_keep_for_another_week_carries_it_into_this_weeks_list",
     ),

@@ -4,6 +4,7 @@ go, and one nobody looked back on comes back next week."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, Static
 
 import checkin_helpers
@@ -11,6 +12,7 @@ from trustcheck import messages
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Checkin, CommitmentState, Profile, Review, Step
 from trustcheck.services import Services
+from trustcheck.services.commitments import REVIEW_SHOWN
 from trustcheck.tui.app import build_app
 from trustcheck.tui.screens.close import CloseScreen
 from trustcheck.tui.screens.commitments import CommitmentsScreen
@@ -194,3 +196,43 @@ async def test_continue_without_reviewing_brings_it_back_next_week(
         text = flat(screen_text(app))
         assert "“Text when I'm running late”" in text
         assert "made in the week of 16 Nov 2026" in text  # two weeks back, said so
+
+
+@pytest.mark.parametrize("first_week", [3, 1])
+@run_async
+async def test_many_waiting_commitments_are_not_a_wall(
+    services: Services, couple: list[Profile], clock: FixedClock, first_week: int
+) -> None:
+    """Months of Continue without looking back leave many open: the step shows the latest few
+    and says how many more wait (they are not lost)."""
+    checkins = services.checkins
+    clock.advance(weeks=-2)
+    for week, each in enumerate((first_week, 3)):
+        draft = checkins.start([p.id for p in couple])
+        for person in couple[: 1 if each == 1 else 2]:
+            for n in range(each):
+                checkins.add_commitment(draft, person.id, f"Week {week} step {n} by {person.name}")
+        checkins.complete(draft)
+        clock.advance(weeks=1)
+    draft = at_commitments(services, couple)
+    waiting = len(checkins.looking_back(draft)) - REVIEW_SHOWN
+    expected = (
+        messages.REVIEW_ONE_MORE_WAITING
+        if waiting == 1
+        else messages.REVIEW_MORE_WAITING.format(n=waiting)
+    )
+    assert waiting == (6 if first_week == 3 else 1)
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rows = list(app.screen.query(ReviewRow))
+        assert len(rows) == REVIEW_SHOWN == 6
+        assert all("Week 1" in r.outcome.commitment.text for r in rows)  # the latest
+        assert str(app.screen.query_one("#review-waiting", Static).render()) == expected
+        await pilot.press("ctrl+n")
+        assert isinstance(app.screen, CloseScreen)
+        text = flat(screen_text(app))
+        assert expected in text
+        assert "Week 0" not in text
+    clock.advance(weeks=1)
+    assert len(checkins.looking_back(checkins.start([p.id for p in couple]))) == 6 + waiting

@@ -10,6 +10,15 @@ REVIEW_TWO_VOICES = (
     "Then keep it for another week, change its words, or let it go."
 )
 REVIEW_ONE_VOICE = "Say how it went, then keep it for another week, change its words, or let it go."
+#: Below the earlier commitments, when more are open than the step shows.
+REVIEW_MORE_WAITING = (
+    "{n} earlier commitments are waiting too: they come up once these are looked back on, "
+    "kept going or let go."
+)
+REVIEW_ONE_MORE_WAITING = (
+    "1 earlier commitment is waiting too: it comes up once these are looked back on, kept going "
+    "or let go."
+)
 #: When it was made: shown so one carried over from an earlier week is clear.
 REVIEW_MADE = "made in the week of {week}"
 #: Each voice, above its Kept / Partly / Not yet (the partner's first, as before V11).

@@ -53,13 +53,14 @@ from trustcheck.services.checkin_turn import (
     TurnItem,
     _private_value,
 )
-from trustcheck.services.commitments import CommitmentOutcomes
+from trustcheck.services.commitments import REVIEW_SHOWN, CommitmentOutcomes, latest_open
 from trustcheck.services.week import Status, WeekService, WeekState
 from trustcheck.storage.errors import ConflictError
 
 __all__ = [
     "COMMITMENT_LIMIT",
     "MAX_COMMITMENTS",
+    "REVIEW_SHOWN",
     "TEXT_LIMIT",
     "AreaRow",
     "CheckinAnswers",
@@ -212,6 +213,12 @@ class CheckinService(CheckinReveal):
         looked back on (Continue pressed past it) comes back next week rather than being lost.
         Those decided in this check-in stay in the list, with what was decided."""
         return self.outcomes.to_review(checkin.id, checkin.participant_ids)
+
+    def review_step(self, checkin: Checkin) -> tuple[list[CommitmentOutcome], int]:
+        """What the review step shows: the latest :data:`REVIEW_SHOWN` earlier commitments still
+        open (oldest first) with every one already decided in this check-in, and how many older
+        ones wait for a later week."""
+        return latest_open(self.looking_back(checkin))
 
     def review(
         self,

@@ -8,10 +8,25 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
-from trustcheck.core.models import Commitment, CommitmentOutcome
+from trustcheck.core.models import Commitment, CommitmentOutcome, CommitmentState
 from trustcheck.export.fmt import how_it_went as _how_it_went
 from trustcheck.export.model import CommitmentLine
 from trustcheck.storage.repos.commitments import CommitmentRepo
+
+#: The review step (and the close screen after it) shows at most this many earlier commitments
+#: still open, the latest: a couple who pressed Continue for months is not met by a wall of
+#: them. The others wait for a later week, not lost.
+REVIEW_SHOWN = 6
+
+
+def latest_open(
+    outcomes: Sequence[CommitmentOutcome], shown: int = REVIEW_SHOWN
+) -> tuple[list[CommitmentOutcome], int]:
+    """``outcomes`` (oldest first) with only the latest ``shown`` still open kept, every one
+    already decided kept too; and how many older open ones wait."""
+    still_open = [o for o in outcomes if o.state is CommitmentState.OPEN]
+    hidden = {o.commitment.id for o in still_open[: max(0, len(still_open) - shown)]}
+    return [o for o in outcomes if o.commitment.id not in hidden], len(hidden)
 
 
 class CommitmentOutcomes:

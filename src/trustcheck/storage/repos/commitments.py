@@ -47,12 +47,12 @@ def commitment_of_row(r: Sequence[object]) -> Commitment:
     )
 
 
-def _settled(column: str) -> str:
-    """``column`` (a check-in id) names a decision that stands: made in a completed check-in or
-    in the one under way (the ``?`` it binds). One made in a check-in ended early does not."""
+def _stands_elsewhere(column: str) -> str:
+    """``column`` (a check-in id) names a decision that stands outside check-in ``t``: made in
+    another check-in that was completed. One made in a check-in ended early does not stand."""
     return (
-        f"({column} IS NOT NULL AND ({column} = ? OR EXISTS (SELECT 1 FROM checkins d "
-        f"WHERE d.id = {column} AND d.status = 'completed')))"
+        f"EXISTS (SELECT 1 FROM checkins d WHERE d.id = {column} AND d.status = 'completed' "
+        "AND d.id != t.id)"
     )
 
 
@@ -98,12 +98,12 @@ class CommitmentRepo:
             "JOIN checkins t ON t.id = ? "
             "WHERE c.status = 'completed' AND c.id != t.id "
             "AND (c.week < t.week OR (c.week = t.week AND c.id < t.id)) "
-            f"AND (m.reviewed_in = t.id OR NOT {_settled('m.reviewed_in')}) "
-            f"AND (m.dropped_in = t.id OR NOT {_settled('m.dropped_in')}) "
+            f"AND NOT {_stands_elsewhere('m.reviewed_in')} "
+            f"AND NOT {_stands_elsewhere('m.dropped_in')} "
             "AND NOT EXISTS (SELECT 1 FROM commitments n JOIN checkins k ON k.id = n.checkin_id "
             "WHERE n.carried_from = m.id AND k.status = 'completed' AND k.id != t.id) "
             "ORDER BY c.week, c.id, m.id",
-            (checkin_id, checkin_id, checkin_id),
+            (checkin_id,),
         ).fetchall()
         return [(_day(r[0]), commitment_of_row(r[1:])) for r in rows]
 

@@ -27,7 +27,7 @@ class CommitmentsScreen(StepScreen):
     CommitmentsScreen VerticalScroll {
         padding: 1 2;
     }
-    CommitmentsScreen #help, CommitmentsScreen #review-help {
+    CommitmentsScreen #help, CommitmentsScreen #review-help, CommitmentsScreen #review-waiting {
         color: $text-muted;
         margin-bottom: 1;
     }
@@ -56,7 +56,7 @@ class CommitmentsScreen(StepScreen):
         solo = len(self.people) == 1
         with VerticalScroll():
             yield Static(messages.COMMITMENTS_TITLE, classes="title", markup=False)
-            looking_back = checkins.looking_back(self.turn)
+            looking_back, waiting = checkins.review_step(self.turn)
             if looking_back:
                 yield Static(messages.REVIEW_TITLE, classes="section", markup=False)
                 two = any(not (solo or o.one_voice) for o in looking_back)
@@ -65,6 +65,13 @@ class CommitmentsScreen(StepScreen):
                 for outcome in looking_back:
                     made = messages.REVIEW_MADE.format(week=day_label(outcome.week))
                     yield ReviewRow(outcome, self._voices(outcome, solo), made)
+                if waiting:
+                    more = (
+                        messages.REVIEW_ONE_MORE_WAITING
+                        if waiting == 1
+                        else messages.REVIEW_MORE_WAITING.format(n=waiting)
+                    )
+                    yield Static(plain(more), id="review-waiting")
             yield Static(messages.NEW_TITLE, classes="section", markup=False)
             yield Static(plain(messages.COMMITMENTS_HELP), id="help")
             new = checkins.new_commitments(self.turn)
