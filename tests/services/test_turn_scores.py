@@ -138,6 +138,7 @@ def test_a_v7_database_upgrades_and_shows_the_same_trends(
         services.close()
     conn = sqlite3.connect(data / DB_FILENAME)
     conn.execute("DROP TABLE turn_scores")
+    rawdb.commitments_before_v11(conn)
     conn.execute("PRAGMA user_version = 7")
     conn.commit()
     conn.close()
