@@ -188,7 +188,7 @@ REVEAL_THERAPY_MARK = "(for therapy)"
 
 # --- commitments ------------------------------------------------------------------------------
 COMMITMENTS_TITLE = "Commitments"
-REVIEW_TITLE = "Last time's commitments"
+REVIEW_TITLE = "Commitments to look back on"
 NEW_TITLE = "For the coming week"
 NEW_FOR = "{name}'s commitments"
 NEW_FOR_SOLO = "Your commitments"
