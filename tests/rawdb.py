@@ -9,6 +9,8 @@ state of its own, so one built here reads and writes exactly what the services' 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import sqlite3
 from dataclasses import dataclass
 
 from trustcheck.core.models import Answer
@@ -118,3 +120,26 @@ def new_trends(services: Services, catalog: ModuleCatalog | None = None) -> Tren
 def has_draft(services: Services, profile_id: int) -> bool:
     """Whether a person's sealed journal draft is stored (nothing of it is opened: no key)."""
     return services.journal.repo.draft(profile_id) is not None
+
+
+def commitments_before_v12(conn: sqlite3.Connection) -> None:
+    """Take the commitments table back to its shape before schema V12 (issue 17 §3: the maker's
+    own voice, ``carried_from`` and ``dropped_in`` gone), for a test that fakes an older database
+    by lowering ``user_version`` below 12 (V12 adds those columns again on the way up)."""
+    from trustcheck.storage import migrations
+
+    found = re.search(
+        r"CREATE TABLE commitments \(.*?\);\nCREATE INDEX commitments_checkin[^;]*;",
+        migrations.V1,
+        re.DOTALL,
+    )
+    assert found is not None
+    conn.executescript(
+        "DROP INDEX IF EXISTS commitments_carried_from;\n"
+        "ALTER TABLE commitments RENAME TO commitments_v12;\n"
+        "DROP INDEX IF EXISTS commitments_checkin;\n"
+        f"{found.group(0)}\n"
+        "INSERT INTO commitments SELECT id, checkin_id, owner_id, to_id, text, created_at, "
+        "review, reviewed_in, reviewed_at FROM commitments_v12;\n"
+        "DROP TABLE commitments_v12;\n"
+    )

@@ -110,19 +110,25 @@ def test_a_name_is_shown_inert(couple: Services) -> None:
     couple.close()
 
 
-def test_an_older_database_is_read_the_ordinary_way(couple: Services) -> None:
+def test_an_older_database_is_read_the_ordinary_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A database of an older schema is not glanced at: it is opened as every command opens it
     (upgraded, after a backup), and the line is the same."""
-    data_dir = couple.data_dir
-    couple.close()
+    from trustcheck.storage import migrations
+
+    with monkeypatch.context() as m:  # a couple set up by a trustcheck of schema 9
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:9])
+        older = open_services(tmp_path / "data", FixedClock(NOW), weak_kdf=True)
+        older.profiles.setup(["Alex", "Sam"])
+        data_dir = older.data_dir
+        older.close()
     conn = sqlite3.connect(data_dir / DB_FILENAME)
-    # Back to V10: before the recovery code's column (V11).
-    conn.execute("ALTER TABLE profiles DROP COLUMN recovery_wrapped_key")
-    conn.execute("PRAGMA user_version = 10")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 9
     conn.close()
     assert said(data_dir) == messages.STATUS_DUE
     conn = sqlite3.connect(data_dir / DB_FILENAME)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 11
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.schema_version()
     conn.close()
 
 

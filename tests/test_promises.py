@@ -125,8 +125,34 @@ PROMISES: dict[str, tuple[str, ...]] = {
         "tests/tui/test_turns.py::test_the_review_lists_every_answer_and_changes_a_rating_and_who_sees_it",
         "tests/tui/test_turns.py::test_a_full_turn_walks_gate_safety_items_review_hand_over",
     ),
-    "review last week's small commitments (kept / partly / not yet)": (
+    "side by side, as two voices rather than a score": (
         "tests/tui/test_no_colour.py::test_kept_partly_not_yet_is_marked_without_colour",
+        "tests/tui/test_commitments_follow_through.py::test_two_voices_side_by_side_not_a_scorecard",
+        "tests/tui/test_commitments_follow_through.py::test_solo_has_one_voice",
+        "tests/services/test_commitments.py::test_two_voices_are_kept_side_by_side_and_solo_has_one",
+    ),
+    # Issue 17, section 3: commitments that follow through.
+    "carries on into the new week's list, linked to the one it": (
+        "tests/tui/test_commitments_follow_through.py::test_keep_for_another_week_carries_it_into_this_weeks_list",
+        "tests/services/test_commitments.py::test_keeping_one_for_another_week_carries_it_on_linked_not_duplicated",
+    ),
+    "the words first agreed stay as they": (
+        "tests/tui/test_commitments_follow_through.py::test_change_the_words_keeps_the_old_words_on_the_original",
+        "tests/services/test_commitments.py::test_changing_the_words_keeps_the_original_words_in_history",
+    ),
+    "Letting one go is a kind, explicit choice, not a failure mark": (
+        "tests/tui/test_commitments_follow_through.py::test_let_it_go_is_said_kindly_and_not_offered_again",
+        "tests/services/test_commitments.py::test_letting_one_go_is_kind_and_never_counted_as_not_kept",
+    ),
+    "A commitment nobody looked back on is not lost when someone presses Continue": (
+        "tests/tui/test_commitments_follow_through.py::test_continue_without_reviewing_brings_it_back_next_week",
+        "tests/services/test_commitments.py::test_an_unreviewed_commitment_comes_back_next_week_not_lost",
+        "tests/services/test_commitments.py::test_a_week_ended_early_decides_nothing",
+    ),
+    "\"kept\" is the view of the person a commitment was made to": (
+        "tests/services/test_trends.py::test_commitments_kept_follow_the_partners_view_and_leave_out_those_let_go",
+        "tests/services/test_commitments.py::test_letting_one_go_is_kind_and_never_counted_as_not_kept",
+        "tests/export/test_commitments.py::test_the_summary_and_trends_agree_on_commitments_kept",
     ),
     "a written answer is kept as a draft while you type it": (
         "tests/tui/test_drafts.py::test_a_draft_is_saved_a_moment_after_the_last_key",
@@ -558,6 +584,30 @@ SCREEN_PROMISES: dict[str, tuple[str, ...]] = {
     ),
     "DRAFT_NOT_KEPT_LOCKED": (
         "tests/tui/test_drafts.py::test_a_private_draft_typed_while_locked_is_not_written_and_says_so",
+    ),
+    # Issue 17, section 3: what was decided for an earlier commitment, and the summary's words.
+    "STATE_CARRIED": (
+        "tests/tui/test_commitments_follow_through.py::test_keep_for_another_week_carries_it_into_this_weeks_list",
+        "tests/services/test_commitments.py::test_keeping_one_for_another_week_carries_it_on_linked_not_duplicated",
+    ),
+    "STATE_REWORDED": (
+        "tests/tui/test_commitments_follow_through.py::test_change_the_words_keeps_the_old_words_on_the_original",
+    ),
+    "REVIEW_MORE_WAITING": (
+        "tests/tui/test_commitments_follow_through.py::test_many_waiting_commitments_are_not_a_wall",
+    ),
+    "REVIEW_ONE_MORE_WAITING": (
+        "tests/tui/test_commitments_follow_through.py::test_many_waiting_commitments_are_not_a_wall",
+    ),
+    "NEW_CARRIED": (
+        "tests/tui/test_commitments_follow_through.py::test_keep_for_another_week_carries_it_into_this_weeks_list",
+    ),
+    "OUTCOME_CARRIED": (
+        "tests/export/test_commitments.py::test_the_summary_lists_both_voices_and_what_carried_on_or_was_let_go",
+        "tests/export/test_commitments.py::test_the_csv_has_a_row_for_each_commitment_with_both_voices",
+    ),
+    "OUTCOME_CARRIED_AS": (
+        "tests/export/test_commitments.py::test_the_summary_lists_both_voices_and_what_carried_on_or_was_let_go",
     ),
     "DRAFT_SEALED_HIDDEN": (
         "tests/tui/test_drafts.py::test_every_way_out_keeps_the_draft_and_who_sees_it",

@@ -482,3 +482,51 @@ def test_passwd_at_a_terminal_offers_a_recovery_code_and_recovery_uses_it_once(
     finally:
         term.close()
     assert rows(data, "SELECT recovery_wrapped_key FROM profiles") == [(None,)]
+
+
+def test_keeping_a_commitment_for_another_week_by_keyboard_in_a_real_terminal(
+    tmp_path: Path,
+) -> None:
+    """Issue 17 §3 in a real terminal: the first of last week's commitments looked back on in
+    both voices with the keyboard alone, then kept for another week; it carries on, linked."""
+    from trustcheck.core.models import Step
+    from trustcheck.services import open_services
+
+    data = demo_data(tmp_path)
+    svc = open_services(data)
+    try:
+        checkins = svc.checkins
+        people = svc.profiles.people()
+        draft = checkins.start([p.id for p in people])
+        for person in people:
+            for item in checkins.pack.items:
+                if item.kind.value in ("scale", "rating"):
+                    checkins.save_answer(draft.id, person.id, item.id, value=5)
+        checkin_helpers.go_to(checkins, draft, Step.COMMITMENTS)
+        first = checkins.to_review(draft)[0]
+    finally:
+        svc.close()
+    term = launch(data, "checkin", width=110, height=40)
+    try:
+        term.wait_for("how did it go for you?")
+        term.keys("Enter")  # the partner's view has focus: Kept
+        term.keys("Tab")
+        term.keys("Down")
+        term.keys("Enter")  # the maker's own view: Partly
+        term.keys("Tab")
+        term.keys("Enter")  # Keep for another week
+        term.wait_for("Kept for another week")
+        term.keys("C-n")
+        term.wait_for("kept for another week")
+    finally:
+        term.close()
+    ended(data)
+    assert rows(data, "SELECT review, own_review FROM commitments WHERE id = ?", first.id) == [
+        ("kept", "partly")
+    ]
+    assert rows(
+        data,
+        "SELECT text FROM commitments WHERE carried_from = ? AND checkin_id = ?",
+        first.id,
+        draft.id,
+    ) == [(first.text,)]

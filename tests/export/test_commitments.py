@@ -3,7 +3,11 @@ as trends do; it names the statements the partners answered most differently (is
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import io
+import json
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -11,10 +15,11 @@ from pypdf import PdfReader
 import rawdb
 from trustcheck import messages
 from trustcheck.core.clock import FixedClock
-from trustcheck.core.models import ItemKind, Review
+from trustcheck.core.models import CommitmentState, ItemKind, Review, Voice
 from trustcheck.export.model import KeptRow
-from trustcheck.services import Services
+from trustcheck.services import Services, open_services
 from trustcheck.services.export import ExportRequest, ExportService
+from trustcheck.services.importer import import_dump, parse_dump
 
 from .conftest import History
 
@@ -34,8 +39,9 @@ def test_the_summary_lists_each_commitment_and_how_it_went(history: History, fmt
     assert "Alex to Sam: “Small step 0 by Alex” — " in flat
     assert "Sam to Alex: “Small step 0 by Sam” — " in flat
     assert "“Small step 3 by Alex” — not reviewed yet" in flat
-    reviewed = [w for w in ("Kept", "Partly") if f"by Alex” — {w}" in flat]
-    assert reviewed  # the review each one got is named
+    # The partner's view each one got is named, beside the maker's own (not said here).
+    said = [w for w in ("Kept", "Partly") if f"by Alex” — Sam: {w} · Alex: not said" in flat]
+    assert said
 
 
 def test_kept_is_counted_with_the_same_credit_as_trends() -> None:
@@ -111,3 +117,162 @@ def test_a_long_period_lists_the_latest_commitments_and_counts_the_earlier_ones(
     assert [c.text for c in summary.commitments] == [t for _, t in rows[-COMMITMENTS_SHOWN:]]
     md = ExportService(fresh).render(ExportRequest("md", weeks=40)).data
     assert f"and {summary.earlier_commitments} earlier commitments" in str(md)
+
+
+def _two_weeks_that_follow_through(fresh: Services, clock: FixedClock) -> dict[str, int]:
+    """Week one: four commitments. Week two: one looked back on in two voices and kept going
+    in new words, one let go of, one in the partner's voice only, one not looked back on."""
+    alex, sam = fresh.profiles.setup(["Alex", "Sam"])
+    checkins = fresh.checkins
+    clock.advance(weeks=-2)
+
+    def answered(checkin_id: int) -> None:
+        for person in (alex, sam):
+            for item in fresh.pack.items:
+                if item.kind in (ItemKind.SCALE, ItemKind.RATING):
+                    checkins.save_answer(checkin_id, person.id, item.id, value=5)
+
+    first = checkins.start([alex.id, sam.id])
+    answered(first.id)
+    made = {
+        text: checkins.add_commitment(first, owner.id, text).id
+        for owner, text in (
+            (alex, "Text when late"),
+            (alex, "Run every morning"),
+            (sam, "Cook on Thursday"),
+            (sam, "Call my sister"),
+        )
+    }
+    checkins.complete(first)
+    clock.advance(weeks=1)
+    second = checkins.start([alex.id, sam.id])
+    answered(second.id)
+    checkins.review(second, made["Text when late"], Review.PARTLY, Voice.PARTNER)
+    checkins.review(second, made["Text when late"], Review.KEPT, Voice.OWN)
+    checkins.keep_going(second, made["Text when late"], "Text if over ten minutes late")
+    checkins.let_go(second, made["Run every morning"])
+    checkins.review(second, made["Cook on Thursday"], Review.KEPT, Voice.PARTNER)
+    checkins.complete(second)
+    clock.advance(weeks=1)
+    return made
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
+def test_the_summary_lists_both_voices_and_what_carried_on_or_was_let_go(
+    fresh: Services, clock: FixedClock, fmt: str
+) -> None:
+    """Promise: the therapy summary lists the commitments themselves: the words, who to whom,
+    the week, how it went in both voices, and kept for another week (in which words) or let go."""
+    _two_weeks_that_follow_through(fresh, clock)
+    data = ExportService(fresh).render(ExportRequest(fmt)).data
+    if isinstance(data, bytes):
+        data = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    flat = " ".join(data.split())
+    if fmt == "html":
+        flat = flat.replace("&ldquo;", "“").replace("&rdquo;", "”").replace("&#x27;", "'")
+    for line in (
+        "Alex to Sam: “Text when late” — Sam: Partly · Alex: Kept · kept for another week as "
+        "“Text if over ten minutes late”",
+        "Alex to Sam: “Run every morning” — let go",
+        "Sam to Alex: “Cook on Thursday” — Alex: Kept · Sam: not said",
+        "Sam to Alex: “Call my sister” — not reviewed yet",
+        "Alex to Sam: “Text if over ten minutes late” — not reviewed yet",
+    ):
+        assert line in flat, line
+    assert "week of 23 Nov 2026" in flat or "week of 16 Nov 2026" in flat
+
+
+def test_the_json_export_keeps_both_voices_and_the_links_and_imports_them_back(
+    fresh: Services, clock: FixedClock, tmp_path: Path
+) -> None:
+    """The JSON export holds every commitment with both voices, what it carries on from and
+    where it was let go; import gives back the same outcomes."""
+    made = _two_weeks_that_follow_through(fresh, clock)
+    data = ExportService(fresh).render(ExportRequest("json")).data
+    assert isinstance(data, str)
+    rows = {m["text"]: m for m in json.loads(data)["commitments"]}
+    assert (rows["Text when late"]["review"], rows["Text when late"]["own_review"]) == (
+        "partly",
+        "kept",
+    )
+    assert rows["Text if over ten minutes late"]["carried_from"] == made["Text when late"]
+    assert rows["Run every morning"]["dropped_in"] is not None
+    assert rows["Call my sister"]["review"] is None and rows["Call my sister"]["dropped_in"] is None
+
+    copy = open_services(tmp_path / "copy", clock, weak_kdf=True)
+    try:
+        import_dump(copy, parse_dump(data, "all.json", copy.pack))
+        before = [
+            (o.commitment.text, o.partner_view, o.own_view, o.state, o.new_words)
+            for o in fresh.commitments.outcomes(
+                [(dt.date(2026, 1, 1), c) for c in rawdb.commitments(fresh).all()]
+            )
+        ]
+        after = [
+            (o.commitment.text, o.partner_view, o.own_view, o.state, o.new_words)
+            for o in copy.commitments.outcomes(
+                [(dt.date(2026, 1, 1), c) for c in rawdb.commitments(copy).all()]
+            )
+        ]
+        assert after == before
+        assert CommitmentState.CARRIED in {s for *_x, s, _w in after}
+    finally:
+        copy.close()
+
+
+def test_the_csv_has_a_row_for_each_commitment_with_both_voices(
+    fresh: Services, clock: FixedClock
+) -> None:
+    """The CSV lists the commitments too (area ``commitment``, no score): who to whom, the
+    words, both voices, and kept for another week or let go."""
+    _two_weeks_that_follow_through(fresh, clock)
+    data = ExportService(fresh).render(ExportRequest("csv")).data
+    assert isinstance(data, str)
+    rows = [r for r in csv.DictReader(io.StringIO(data)) if r["area"] == "commitment"]
+    got = {
+        r["commitment"]: (r["person"], r["to"], r["partner_view"], r["own_view"], r["then"])
+        for r in rows
+    }
+    assert got == {
+        "Text when late": ("Alex", "Sam", "partly", "kept", "kept for another week"),
+        "Run every morning": ("Alex", "Sam", "", "", "let go"),
+        "Cook on Thursday": ("Sam", "Alex", "kept", "", ""),
+        "Call my sister": ("Sam", "Alex", "", "", ""),
+        "Text if over ten minutes late": ("Alex", "Sam", "", "", ""),
+    }
+    assert all(r["score"] == r["scale"] == "" for r in rows)
+    assert {r["week"] for r in rows} == {"2026-11-09", "2026-11-16"}
+
+
+def test_a_commitments_words_never_run_as_a_formula_in_the_csv() -> None:
+    from trustcheck.export.model import CommitmentLine, CommitmentRow
+    from trustcheck.export.spreadsheet import render
+
+    line = CommitmentLine(dt.date(2026, 11, 16), "=Alex", "@Sam", "=HYPERLINK(\"x\")", None)
+    [_header, row] = list(csv.reader(io.StringIO(render([CommitmentRow(line)]))))
+    assert row[1] == "'=Alex" and row[5] == "'@Sam" and row[6] == "'=HYPERLINK(\"x\")"
+
+
+def test_a_json_export_from_before_two_voices_still_imports(
+    fresh: Services, clock: FixedClock, tmp_path: Path
+) -> None:
+    """A file written before issue 17 §3 has no own_review, carried_from or dropped_in: it
+    imports, each review the partner's voice as it always was."""
+    _two_weeks_that_follow_through(fresh, clock)
+    exported = json.loads(str(ExportService(fresh).render(ExportRequest("json")).data))
+    exported["commitments"] = [
+        {k: v for k, v in m.items() if k not in ("own_review", "carried_from", "dropped_in")}
+        for m in exported["commitments"]
+        if m["carried_from"] is None
+    ]
+    for m in exported["commitments"]:
+        if m["review"] is None:
+            m["reviewed_in"] = m["reviewed_at"] = None
+    copy = open_services(tmp_path / "copy", clock, weak_kdf=True)
+    try:
+        import_dump(copy, parse_dump(json.dumps(exported), "old.json", copy.pack))
+        views = {c.text: (c.review, c.own_review) for c in rawdb.commitments(copy).all()}
+        assert views["Text when late"] == (Review.PARTLY, None)
+        assert views["Cook on Thursday"] == (Review.KEPT, None)
+    finally:
+        copy.close()

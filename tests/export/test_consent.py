@@ -43,7 +43,7 @@ def test_no_private_text_without_consent(history: History, fmt: str) -> None:
     for name in ("Alex", "Sam"):
         assert private(name) not in text
         assert journal(name) not in text
-    if fmt != "csv":  # the CSV holds scores only
+    if fmt != "csv":  # the CSV holds scores and commitments only
         assert "Alex" in text and "Sam" in text
     if FORMATS[fmt].kind == "summary":
         assert therapy("Alex") in text and therapy("Sam") in text

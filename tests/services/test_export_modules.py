@@ -145,7 +145,7 @@ def test_only_the_owners_crossroads_and_safety_with_consent(
     unlock(svc, sam)  # unlocked, but not chosen
     text = text_of(svc, fmt, alex)
     assert crossroads_note(sam.name) not in text
-    if fmt == "csv":  # scores only: nothing private at all
+    if fmt == "csv":  # scores and commitments only: nothing private at all
         assert crossroads_note(alex.name) not in text
         assert "crossroads" not in text.lower()
         return

@@ -9,7 +9,7 @@ import pytest
 
 import rawdb
 from trustcheck.core.change import CHANGE_METHOD
-from trustcheck.core.models import AREAS, OVERALL, Answer, ItemKind, Profile, Review
+from trustcheck.core.models import AREAS, OVERALL, Answer, ItemKind, Profile, Review, Voice
 from trustcheck.core.scoring import week_scores
 from trustcheck.core.trends import month_label
 from trustcheck.messages import TRENDS_NO_CHECKINS, TRENDS_ONE_CHECKIN, TRENDS_SOLO
@@ -178,6 +178,27 @@ def test_commitments_kept_per_person_per_four_weeks(
     assert [p.value for p in a.commitments] == [0.75]  # (1 + 0.5) / 2, made by Alex
     assert [p.value for p in s.commitments] == [0.0]
     assert a.commitments[0].week == MON - dt.timedelta(weeks=3)  # the block's first week
+
+
+def test_commitments_kept_follow_the_partners_view_and_leave_out_those_let_go(
+    services: Services, couple: list[Profile]
+) -> None:
+    """The documented rule (README, commitments): "kept" is the view of the person a commitment
+    was made to; the maker's own view is shown beside it but not counted, and a commitment let
+    go of is not counted at all (never a "not kept")."""
+    alex, sam = couple
+    first = checkin(services, MON - dt.timedelta(weeks=1), couple)
+    second = checkin(services, MON, couple)
+    repo = rawdb.commitments(services)
+    now = services.clock.now()
+    kept = repo.add(first, alex.id, sam.id, "text when late", now)
+    let_go = repo.add(first, alex.id, sam.id, "run every morning", now)
+    repo.review(kept.id, Review.KEPT, second, now)
+    repo.review(kept.id, Review.NOT_YET, second, now, Voice.OWN)  # Alex is hard on himself
+    repo.review(let_go.id, Review.NOT_YET, second, now)
+    repo.drop(let_go.id, second)
+    a, _s = trends_of(services).report().persons
+    assert [p.value for p in a.commitments] == [1.0]
 
 
 def _closeness_history(

@@ -139,6 +139,7 @@ def test_a_v7_database_upgrades_and_shows_the_same_trends(
     conn = sqlite3.connect(data / DB_FILENAME)
     conn.execute("DROP TABLE turn_scores")
     conn.execute("ALTER TABLE profiles DROP COLUMN recovery_wrapped_key")  # V11's, after V7
+    rawdb.commitments_before_v12(conn)
     conn.execute("PRAGMA user_version = 7")
     conn.commit()
     conn.close()

@@ -244,7 +244,7 @@ def test_v1_fixture_migrates_to_the_current_version(data_dir: Path) -> None:
     _build_v1_fixture(data_dir)
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == CURRENT == 11
+        assert database.schema_version() == CURRENT == 12
         assert _v1_data(database.conn) == EXPECTED_V1_DATA
         # V2: private data.
         assert "wrapped_key" in _columns(database.conn, "profiles")
@@ -559,7 +559,7 @@ def test_a_v6_database_gains_not_this_week_and_keeps_its_answers(data_dir: Path)
         conn.close()
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == CURRENT == 11
+        assert database.schema_version() == CURRENT == 12
         assert _v1_data(database.conn) == EXPECTED_V1_DATA
         flags = database.conn.execute("SELECT DISTINCT not_this_week FROM answers").fetchall()
         assert flags == [(0,)]
@@ -603,7 +603,7 @@ def test_a_v7_database_keeps_only_the_day_of_each_answer_and_safety_answer(
         conn.close()
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == CURRENT == 11
+        assert database.schema_version() == CURRENT == 12
         times = database.conn.execute(
             "SELECT item_id, answered_at FROM answers ORDER BY id"
         ).fetchall()
@@ -623,6 +623,55 @@ def test_a_v7_database_keeps_only_the_day_of_each_answer_and_safety_answer(
         # long a turn took).
         checkin = database.conn.execute("SELECT started_at FROM checkins").fetchone()
         assert checkin == ("2026-01-11T00:00:00+00:00",)
+    finally:
+        database.close()
+
+
+def test_a_v10_database_keeps_each_review_as_the_partners_voice(data_dir: Path) -> None:
+    """Schema V12 (issue 17, section 3: commitments that follow through) upgrades a V10 database
+    with reviews: each review given before is the view of the person it was made to (the
+    partner's voice), the maker's own voice is not said yet, nothing is kept going or let go,
+    and a commitment never looked back on is still open."""
+    from trustcheck.core.models import CommitmentState, Review
+    from trustcheck.services.commitments import CommitmentOutcomes
+    from trustcheck.storage.repos.commitments import CommitmentRepo
+
+    path = _build_v1_fixture(data_dir)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        for script in migrations.MIGRATIONS[1:10]:
+            conn.executescript(script)
+        conn.execute("PRAGMA user_version = 10")
+        conn.execute(
+            "INSERT INTO checkins(id, week, status, step, started_at, updated_at, completed_at) "
+            "VALUES (2, '2026-01-12', 'completed', 'close', '2026-01-18T00:00:00+00:00', "
+            "'2026-01-18T00:00:00+00:00', '2026-01-18T00:00:00+00:00')"
+        )
+        conn.execute(
+            "INSERT INTO commitments(id, checkin_id, owner_id, to_id, text, created_at, review, "
+            "reviewed_in, reviewed_at) VALUES "
+            "(1, 1, 1, 2, 'Text when late', '2026-01-11T00:00:00+00:00', 'partly', 2, "
+            "'2026-01-18T00:00:00+00:00'), "
+            "(2, 1, 2, 1, 'Walk after dinner', '2026-01-11T00:00:00+00:00', 'kept', 2, "
+            "'2026-01-18T00:00:00+00:00'), "
+            "(3, 1, 2, 1, 'Say goodnight', '2026-01-11T00:00:00+00:00', NULL, NULL, NULL)"
+        )
+    finally:
+        conn.close()
+    database = Database.open(data_dir)
+    try:
+        assert database.schema_version() == CURRENT == 12
+        assert {"own_review", "carried_from", "dropped_in"} <= set(
+            _columns(database.conn, "commitments")
+        )
+        outcomes = CommitmentOutcomes(CommitmentRepo(database)).made_in(1)
+        views = [(o.commitment.text, o.partner_view, o.own_view, o.state) for o in outcomes]
+        assert views == [
+            ("Text when late", Review.PARTLY, None, CommitmentState.REVIEWED),
+            ("Walk after dinner", Review.KEPT, None, CommitmentState.REVIEWED),
+            ("Say goodnight", None, None, CommitmentState.OPEN),
+        ]
+        assert _v1_data(database.conn)[::2] == EXPECTED_V1_DATA[::2]
     finally:
         database.close()
 

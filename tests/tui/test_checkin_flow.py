@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input
-
 import checkin_helpers
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import CheckinStatus, Profile, Review, Visibility
@@ -109,9 +107,10 @@ async def test_full_couple_checkin(
 
         assert isinstance(app.screen, CommitmentsScreen)
         assert "Sam, how did Alex's commitment go?" in screen_text(app)
-        await pilot.press("down", "enter")  # the review radio set has focus: "Partly"
-        await pilot.press("tab", *"Cook on Friday", "enter")
-        editors = app.screen.query(Input)
+        await pilot.press("down", "enter")  # Sam's view has focus: "Partly"
+        editors = app.screen.query("CommitmentEditor Input")
+        editors.first().focus()
+        await pilot.press(*"Cook on Friday", "enter")
         editors.last().focus()
         await pilot.press(*"Plan a walk", "enter")
         await pilot.press("ctrl+n")

@@ -79,13 +79,17 @@ async def test_kept_partly_not_yet_is_marked_without_colour(
         await pilot.pause()
         assert isinstance(app.screen, CommitmentsScreen)
         assert all("○" in text for text in marks(app, "RadioButton").values())  # none chosen yet
-        await pilot.click("#r-partly")
+        await pilot.click("#voice-partner #r-partly")
         await pilot.pause()
-        drawn = marks(app, "RadioButton")
+        drawn = marks(app, "#voice-partner RadioButton")
         assert "●" in drawn["r-partly"] and "○" in drawn["r-kept"] and "○" in drawn["r-not_yet"]
+        await pilot.click("#voice-own #r-kept")  # the maker's own view, beside it
+        await pilot.pause()
+        drawn = marks(app, "#voice-own RadioButton")
+        assert "●" in drawn["r-kept"] and "○" in drawn["r-partly"]
         radio_marks_match(app)
     (reviewed,) = checkins.to_review(checkins.get(draft.id))
-    assert reviewed.review is Review.PARTLY
+    assert reviewed.review is Review.PARTLY and reviewed.own_review is Review.KEPT
 
 
 @run_async

@@ -98,7 +98,9 @@ def test_commitments(
 
     async def review_and_add(pilot: Pilot[None]) -> None:
         assert isinstance(pilot.app.screen, CommitmentsScreen)
-        await pilot.press("enter", "tab", *"Cook on Friday", "enter")
+        await pilot.press("enter")  # Sam's view of Alex's commitment: kept
+        pilot.app.screen.query("CommitmentEditor Input").first().focus()
+        await pilot.press(*"Cook on Friday", "enter")
         assert "Cook on Friday" in str(pilot.app.screen.query_one("#editor-1 #list Static").content)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=review_and_add)
@@ -197,9 +199,9 @@ def test_commitment_review_without_colour(
         await pilot.pause()
         screen = pilot.app.screen
         assert pilot.app.no_color and isinstance(screen, CommitmentsScreen)
-        await pilot.click("#r-partly")
+        await pilot.click("#voice-partner #r-partly")
         await pilot.pause()
-        drawn = {str(b.id): str(b.render()) for b in screen.query(RadioButton)}
+        drawn = {str(b.id): str(b.render()) for b in screen.query("#voice-partner RadioButton")}
         assert "●" in drawn["r-partly"]
         assert "○" in drawn["r-kept"] and "○" in drawn["r-not_yet"]
 

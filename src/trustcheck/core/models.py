@@ -62,11 +62,18 @@ class CheckinStatus(StrEnum):
 
 
 class Review(StrEnum):
-    """How a commitment went, said by the person it was made to."""
+    """How a commitment went, in one person's voice (the person it was made to, or who made it)."""
 
     KEPT = "kept"
     PARTLY = "partly"
     NOT_YET = "not_yet"
+
+
+class Voice(StrEnum):
+    """Whose view of how a commitment went: the person it was made to, or who made it."""
+
+    PARTNER = "partner"
+    OWN = "own"
 
 
 REVIEW_CREDIT: dict[Review, float] = {Review.KEPT: 1.0, Review.PARTLY: 0.5, Review.NOT_YET: 0.0}
@@ -228,11 +235,92 @@ class Commitment(NamedTuple):
     id: int
     checkin_id: int  # the check-in it was set in
     owner_id: int  # who makes the promise
-    to_id: int  # who it is made to (and who reviews it)
+    to_id: int  # who it is made to (the same person for a commitment to oneself)
     text: str
     created_at: dt.datetime
+    #: How it went, said by the person it was made to (the partner's view; for a commitment to
+    #: oneself, the one voice).
     review: Review | None = None
+    #: The check-in either voice was given in.
     reviewed_in: int | None = None
+    #: How it went, said by the person who made it (None for a commitment to oneself).
+    own_review: Review | None = None
+    #: The commitment this one carries on (kept for another week), if any.
+    carried_from: int | None = None
+    #: The check-in it was let go of in, if it was.
+    dropped_in: int | None = None
+
+    @property
+    def one_voice(self) -> bool:
+        """A commitment to oneself is looked back on in one voice."""
+        return self.owner_id == self.to_id
+
+
+class CommitmentState(StrEnum):
+    """Where a commitment stands after the week it was made for (issue 17, section 3)."""
+
+    #: Not looked back on yet: offered again at the next check-in.
+    OPEN = "open"
+    #: Looked back on: how it went, in one or two voices.
+    REVIEWED = "reviewed"
+    #: Kept for another week: it carries on in the next week's set (perhaps in new words).
+    CARRIED = "carried"
+    #: Let go of, kindly: neither kept nor "not kept", and never counted in trends.
+    DROPPED = "dropped"
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentOutcome:
+    """One commitment and how it went, as history, the review step and the summary show it.
+
+    Two voices, side by side and never added up: ``partner_view`` is the view of the person it
+    was made to, ``own_view`` that of the person who made it. A commitment to oneself has one
+    voice, ``partner_view`` (``own_view`` stays None). ``carried_to`` is the commitment it carries
+    on as, in the next week's set; its words are the new ones when it was reworded, while
+    ``commitment.text`` keeps the words first agreed.
+    """
+
+    commitment: Commitment
+    #: The Monday of the week of the check-in it was made in.
+    week: dt.date
+    carried_to: Commitment | None = None
+
+    @property
+    def partner_view(self) -> Review | None:
+        return self.commitment.review
+
+    @property
+    def own_view(self) -> Review | None:
+        return None if self.commitment.one_voice else self.commitment.own_review
+
+    @property
+    def one_voice(self) -> bool:
+        return self.commitment.one_voice
+
+    @property
+    def dropped(self) -> bool:
+        return self.commitment.dropped_in is not None
+
+    @property
+    def reviewed(self) -> bool:
+        return self.partner_view is not None or self.own_view is not None
+
+    @property
+    def new_words(self) -> str | None:
+        """The words it carries on in, when they changed."""
+        if self.carried_to is None or self.carried_to.text == self.commitment.text:
+            return None
+        return self.carried_to.text
+
+    @property
+    def state(self) -> CommitmentState:
+        if self.dropped:
+            return CommitmentState.DROPPED
+        if self.carried_to is not None:
+            return CommitmentState.CARRIED
+        if self.reviewed:
+            return CommitmentState.REVIEWED
+        return CommitmentState.OPEN
 
 
 @dataclass(frozen=True, slots=True)

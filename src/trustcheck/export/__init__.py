@@ -54,7 +54,14 @@ FORMATS: dict[str, Format] = {
             "trustcheck.transfer.format",
             "to_json",
         ),
-        Format("csv", "CSV (scores)", ".csv", Kind.TABLE, False, "trustcheck.export.spreadsheet"),
+        Format(
+            "csv",
+            "CSV (spreadsheet)",
+            ".csv",
+            Kind.TABLE,
+            False,
+            "trustcheck.export.spreadsheet",
+        ),
     )
 }
 

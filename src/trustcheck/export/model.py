@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from trustcheck.core.models import REVIEW_CREDIT, Review
+from trustcheck.core.models import REVIEW_CREDIT, CommitmentState, Review
 from trustcheck.core.stats import Point
 
 
@@ -88,14 +88,23 @@ class KeptRow(NamedTuple):
 
 
 class CommitmentLine(NamedTuple):
-    """One commitment of the period: who made it to whom, its words, and how it went."""
+    """One commitment of the period: who made it to whom, its words, and how it went, in two
+    voices side by side (one for a commitment to oneself), and whether it was kept for another
+    week (perhaps in new words) or let go of."""
 
     week: dt.date
     owner: str
     to: str
     text: str
-    #: None: not reviewed yet.
+    #: The view of the person it was made to (the one voice of a commitment to oneself); None:
+    #: not said.
     review: Review | None
+    #: The view of the person who made it; None: not said, or a commitment to oneself.
+    own_review: Review | None = None
+    one_voice: bool = True
+    state: CommitmentState = CommitmentState.OPEN
+    #: The words it carries on in, when they changed.
+    new_words: str | None = None
 
 
 class TextItem(NamedTuple):
@@ -171,3 +180,10 @@ class ScoreRow(NamedTuple):
     area: str
     score: float | None
     scale: str
+
+
+class CommitmentRow(NamedTuple):
+    """A row of the CSV for one commitment (``area`` = ``commitment``, no score): the week it
+    was made, who made it, and :class:`CommitmentLine`'s words and voices."""
+
+    line: CommitmentLine

@@ -9,6 +9,7 @@ The words of the conversation itself (ground rules, gap prompts, the guides) are
 
 from trustcheck.messages.app import *  # noqa: F403
 from trustcheck.messages.checkin import *  # noqa: F403
+from trustcheck.messages.commitments import *  # noqa: F403
 from trustcheck.messages.errors import *  # noqa: F403
 from trustcheck.messages.export import *  # noqa: F403
 from trustcheck.messages.history import *  # noqa: F403

@@ -16,7 +16,6 @@ NO_PREVIOUS = "first check-in — no earlier week to compare"
 COMMITMENTS_HELP = (
     "Small and concrete works best: “I will text when I'm running late”, not “be better”."
 )
-REVIEW_PROMPT = "{to}, how did {owner}'s commitment go?"
 REVIEW_PROMPT_SOLO = "How did your commitment go?"
 REVIEW_LABELS = {"kept": "Kept", "partly": "Partly", "not_yet": "Not yet"}
 CLOSE_NEXT = "Your next check-in is due in the {week}."
@@ -189,7 +188,7 @@ REVEAL_THERAPY_MARK = "(for therapy)"
 
 # --- commitments ------------------------------------------------------------------------------
 COMMITMENTS_TITLE = "Commitments"
-REVIEW_TITLE = "Last time's commitments"
+REVIEW_TITLE = "Commitments to look back on"
 NEW_TITLE = "For the coming week"
 NEW_FOR = "{name}'s commitments"
 NEW_FOR_SOLO = "Your commitments"

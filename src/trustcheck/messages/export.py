@@ -31,8 +31,10 @@ EXPORT_NO_GAPS = "No gaps to show (one person, or no week you both answered)."
 EXPORT_COMMITMENTS_TITLE = "Commitments, and how they went"
 #: How "kept" is counted, the same as in trends.
 EXPORT_COMMITMENTS_RATED = (
-    "Each commitment is rated by the partner it was made to, at the next check-in; kept counts "
-    "1, partly ½ and not yet 0, as in trends."
+    "The counts follow the view of the partner each commitment was made to, given at a later "
+    "check-in; kept counts 1, partly ½ and not yet 0, as in trends. Below, each commitment with "
+    "both views side by side (the person who made it says how it went too), and whether it was "
+    "kept for another week or let go; one let go is not counted."
 )
 EXPORT_COMMITMENT_LINE = "{week}: {owner} to {to}: “{text}” — {how}"
 EXPORT_COMMITMENT_OPEN = "not reviewed yet"

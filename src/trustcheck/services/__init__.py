@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     # glance, at every shell prompt) runs this file, and must not load every service with it.
     from trustcheck.core.models import Pack
     from trustcheck.services.checkin import CheckinService
+    from trustcheck.services.commitments import CommitmentOutcomes
     from trustcheck.services.history import HistoryService
     from trustcheck.services.journal import JournalService
     from trustcheck.services.keys import KeyService
@@ -100,6 +101,15 @@ class Services:
             self.packs,
             drafts=DraftRepo(self._db),
         )
+
+    @cached_property
+    def commitments(self) -> CommitmentOutcomes:
+        """Commitments and how each went (both voices, kept going or let go): one model for the
+        commitments step, the therapy summary and the history of past check-ins."""
+        from trustcheck.services.commitments import CommitmentOutcomes
+        from trustcheck.storage.repos.commitments import CommitmentRepo
+
+        return CommitmentOutcomes(CommitmentRepo(self._db))
 
     @cached_property
     def week(self) -> WeekService:

@@ -16,6 +16,7 @@ from trustcheck.core.models import (
     Answer,
     Checkin,
     Commitment,
+    CommitmentOutcome,
     Item,
     ItemKind,
     Pack,
@@ -24,6 +25,7 @@ from trustcheck.core.models import (
     WeekScores,
 )
 from trustcheck.services.checkin_turn import CheckinTurns
+from trustcheck.services.commitments import CommitmentOutcomes
 
 
 def _shown(value: float | None) -> str:
@@ -90,6 +92,9 @@ class Summary:
     reviewed: tuple[Commitment, ...]
     new_commitments: tuple[Commitment, ...]
     next_due: dt.date
+    #: The earlier commitments looked back on in this check-in, with how each went (both
+    #: voices, kept going or let go); those nobody looked back on are here too, still open.
+    looked_back: tuple[CommitmentOutcome, ...] = ()
 
 
 class CheckinReveal(CheckinTurns):
@@ -274,4 +279,7 @@ class CheckinReveal(CheckinTurns):
             reviewed=tuple(reviewed),
             new_commitments=tuple(self._commitments.set_in(checkin.id)),
             next_due=checkin.week + dt.timedelta(weeks=1),
+            looked_back=tuple(
+                CommitmentOutcomes(self._commitments).to_review(checkin.id, checkin.participant_ids)
+            ),
         )

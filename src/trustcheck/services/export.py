@@ -20,7 +20,7 @@ from trustcheck import messages
 from trustcheck.core.clock import week_start
 from trustcheck.core.models import Profile
 from trustcheck.export import FORMATS, Format, Kind
-from trustcheck.export.model import ScoreRow, Summary
+from trustcheck.export.model import CommitmentRow, ScoreRow, Summary
 from trustcheck.services.export_request import (
     ExportError,
     ExportRequest,
@@ -95,12 +95,13 @@ class ExportService:
         return DEFAULT_SUMMARY_WEEKS if fmt.kind is Kind.SUMMARY else None
 
     # --- the score table ------------------------------------------------------------------------
-    def table(self, request: ExportRequest) -> list[ScoreRow]:
-        """One row per person, week and area (the five areas, the trust index, overall trust)."""
+    def table(self, request: ExportRequest) -> list[ScoreRow | CommitmentRow]:
+        """One row per person, week and area (the five areas, the trust index, overall trust),
+        then one row per commitment made in the period, with how it went in both voices."""
         report = self.services.trends.report(weeks=self.weeks_for(request, FORMATS["csv"]))
         if not report.checkins:
             raise ExportError(messages.EXPORT_NOTHING_IN_PERIOD)
-        rows: list[ScoreRow] = []
+        rows: list[ScoreRow | CommitmentRow] = []
         for k, week in enumerate(report.weeks):
             for p in report.persons:
                 name = p.profile.name
@@ -111,6 +112,13 @@ class ExportService:
                 for m in report.modules:  # shared modules only; never in the trust index
                     value = p.modules[m.key].points[k].value
                     rows.append(ScoreRow(week, name, f"{m.pack_id}:{m.area}", value, "0-100"))
+        if report.weeks:
+            from trustcheck.services.commitments import lines_of
+
+            made, _ = self.repo.commitments_made_between(report.weeks[0], report.weeks[-1], None)
+            outcomes = self.services.commitments.outcomes(made)
+            names = {p.profile.id: p.profile.name for p in report.persons}
+            rows.extend(CommitmentRow(line) for line in lines_of(outcomes, names))
         return rows
 
     # --- rendering and writing ------------------------------------------------------------------

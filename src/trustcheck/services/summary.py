@@ -14,7 +14,14 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from trustcheck import messages
-from trustcheck.core.models import AREA_TITLES, AREAS, ItemKind, Profile, Review, Visibility
+from trustcheck.core.models import (
+    AREA_TITLES,
+    AREAS,
+    ItemKind,
+    Profile,
+    Review,
+    Visibility,
+)
 from trustcheck.core.stats import period_ends
 from trustcheck.export.fmt import day
 from trustcheck.export.model import (
@@ -28,6 +35,7 @@ from trustcheck.export.model import (
     Summary,
     TextItem,
 )
+from trustcheck.services.commitments import lines_of
 from trustcheck.services.export_request import ExportError, ExportRequest, PrivateKind
 from trustcheck.services.summary_private import PrivateRecords
 from trustcheck.storage.repos.summary import ExportRepo, ItemGap, WrittenAnswer
@@ -308,14 +316,9 @@ class SummaryBuilder:
     ) -> tuple[tuple[CommitmentLine, ...], int]:
         """The period's latest :data:`COMMITMENTS_SHOWN` commitments, oldest first, and how
         many earlier ones there were (counted, not read)."""
-        names = {p.id: p.name for p in people}
         made, total = self.repo.commitments_made_between(start, end, COMMITMENTS_SHOWN)
-        lines = tuple(
-            CommitmentLine(
-                m.week, names.get(m.owner_id, "—"), names.get(m.to_id, "—"), m.text, m.review
-            )
-            for m in made
-        )
+        names = {p.id: p.name for p in people}
+        lines = lines_of(self.services.commitments.outcomes(made), names)
         return lines, total - len(lines)
 
     def _included(self, request: ExportRequest) -> tuple[str, ...]:
@@ -384,3 +387,4 @@ def _once(
             item = item._replace(meta=f"{item.meta} {extra}".strip())
         out.append(item)
     return out
+

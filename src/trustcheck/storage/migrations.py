@@ -223,8 +223,24 @@ V11 = """
 ALTER TABLE profiles ADD COLUMN recovery_wrapped_key TEXT;
 """
 
+# V12 (issue 17, section 3): commitments that follow through. ``review`` stays the voice of the
+# person a commitment was made to (the partner's view; for a commitment to oneself, the one voice),
+# so every review given before V12 is the partner's voice. ``own_review`` is the voice of the
+# person who made it. ``reviewed_in`` is the check-in either voice was given in. A commitment kept
+# for another week carries on as a new row of that week's check-in, ``carried_from`` pointing at
+# the one it continues (new wording lives on the new row; the original keeps its words). A
+# commitment let go of has ``dropped_in``: the check-in it was let go of in, not a review.
+V12 = """
+ALTER TABLE commitments ADD COLUMN own_review TEXT
+    CHECK (own_review IN ('kept', 'partly', 'not_yet'));
+ALTER TABLE commitments ADD COLUMN carried_from INTEGER
+    REFERENCES commitments(id) ON DELETE SET NULL;
+ALTER TABLE commitments ADD COLUMN dropped_in INTEGER REFERENCES checkins(id) ON DELETE SET NULL;
+CREATE INDEX commitments_carried_from ON commitments(carried_from) WHERE carried_from IS NOT NULL;
+"""
+
 #: MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12]
 
 
 def schema_version() -> int:

@@ -60,6 +60,7 @@ def check_references(dump: Dump, pack: Pack | None) -> None:
             if pack is not None and a.pack_id == pack.id and a.item_id in items:
                 _check_against_pack(a, items[a.item_id].area, items[a.item_id].kind, at)
     _unique([m.id for m in dump.commitments], "commitments", "id")
+    commitment_ids = {m.id for m in dump.commitments}
     for n, m in enumerate(dump.commitments):
         where = f"commitments[{n}]"
         if m.checkin_id not in checkin_ids:
@@ -69,8 +70,13 @@ def check_references(dump: Dump, pack: Pack | None) -> None:
         for field, pid in (("owner_id", m.owner_id), ("to_id", m.to_id)):
             if pid not in profile_ids:
                 raise DumpError(f"{where}.{field}: no profile with id {pid}")
-        if (m.review is None) != (m.reviewed_in is None):
+        if (m.review is None and m.own_review is None) != (m.reviewed_in is None):
             raise DumpError(f"{where}: a review needs the check-in it was made in, and back")
+        if m.dropped_in is not None and m.dropped_in not in checkin_ids:
+            raise DumpError(f"{where}.dropped_in: no check-in with id {m.dropped_in}")
+        carried = m.carried_from
+        if carried is not None and (carried not in commitment_ids or carried >= m.id):
+            raise DumpError(f"{where}.carried_from: no earlier commitment with id {carried}")
     for n, p in enumerate(dump.private):
         where = f"private[{n}]"
         if p.profile_id not in profile_ids:

@@ -85,6 +85,10 @@ class DumpCommitment:
     review: str | None
     reviewed_in: int | None
     reviewed_at: str | None
+    #: Issue 17, section 3 (absent from files written before it: None).
+    own_review: str | None = None
+    carried_from: int | None = None
+    dropped_in: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +231,9 @@ def as_data(dump: Dump) -> dict[str, Any]:
                 "review": m.review,
                 "reviewed_in": m.reviewed_in,
                 "reviewed_at": m.reviewed_at,
+                "own_review": m.own_review,
+                "carried_from": m.carried_from,
+                "dropped_in": m.dropped_in,
             }
             for m in dump.commitments
         ],

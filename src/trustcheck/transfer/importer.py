@@ -104,6 +104,9 @@ def shared_rows(dump: Dump) -> Transfer:
                 m.review,
                 m.reviewed_in,
                 m.reviewed_at,
+                m.own_review,
+                m.carried_from,
+                m.dropped_in,
             )
             for m in dump.commitments
         ],

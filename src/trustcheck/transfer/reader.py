@@ -166,9 +166,13 @@ def _commitment(r: Reader) -> DumpCommitment:
             "review",
             "reviewed_in",
             "reviewed_at",
-        )
+        ),
+        # Added by issue 17, section 3: a file written before it has none of them.
+        optional=("own_review", "carried_from", "dropped_in"),
     )
     review = r.data["review"]
+    own = r.data.get("own_review")
+    reviews = tuple(v.value for v in Review)
     return DumpCommitment(
         id=r.whole("id", 1),
         checkin_id=r.whole("checkin_id", 1),
@@ -176,9 +180,12 @@ def _commitment(r: Reader) -> DumpCommitment:
         to_id=r.whole("to_id", 1),
         text=_line(r, "text", 1000),
         created_at=r.timestamp("created_at"),
-        review=None if review is None else r.choice("review", tuple(v.value for v in Review)),
+        review=None if review is None else r.choice("review", reviews),
         reviewed_in=r.opt_whole("reviewed_in", 1),
         reviewed_at=r.opt_timestamp("reviewed_at"),
+        own_review=None if own is None else r.choice("own_review", reviews),
+        carried_from=r.opt_whole("carried_from", 1) if "carried_from" in r.data else None,
+        dropped_in=r.opt_whole("dropped_in", 1) if "dropped_in" in r.data else None,
     )
 
 

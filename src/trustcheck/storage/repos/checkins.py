@@ -189,8 +189,8 @@ class CheckinRepo:
             if found is None:
                 return False
             conn.execute(
-                "UPDATE commitments SET review = NULL, reviewed_in = NULL, reviewed_at = NULL "
-                "WHERE reviewed_in = ?",
+                "UPDATE commitments SET review = NULL, own_review = NULL, reviewed_in = NULL, "
+                "reviewed_at = NULL WHERE reviewed_in = ?",
                 (checkin_id,),
             )
             conn.execute(

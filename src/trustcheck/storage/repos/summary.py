@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from trustcheck.core.models import (
+    Commitment,
     Review,
     Visibility,
 )
@@ -19,6 +20,7 @@ from trustcheck.storage.repos._rows import (
     _review,
     _visibility,
 )
+from trustcheck.storage.repos.commitments import COLUMNS_OF_M, commitment_of_row
 
 
 class WrittenAnswer(NamedTuple):
@@ -37,16 +39,6 @@ class WrittenAnswer(NamedTuple):
     sealed: bytes | None
     #: The pack version it was answered under (its wording: ``PackService.answered``).
     pack_version: int = 0
-
-
-class MadeCommitment(NamedTuple):
-    """A commitment made in a completed check-in, and how it went (None: not reviewed yet)."""
-
-    week: dt.date
-    owner_id: int
-    to_id: int
-    text: str
-    review: Review | None
 
 
 class ItemGap(NamedTuple):
@@ -122,38 +114,29 @@ class ExportRepo:
         rows = self.db.conn.execute(
             "SELECT m.owner_id, m.review FROM commitments m JOIN checkins c "
             "ON c.id = m.reviewed_in WHERE c.status = 'completed' AND m.review IS NOT NULL "
-            "AND c.week BETWEEN ? AND ? ORDER BY c.week, m.id",
+            "AND m.dropped_in IS NULL AND c.week BETWEEN ? AND ? ORDER BY c.week, m.id",
             (start.isoformat(), end.isoformat()),
         ).fetchall()
         return [(int(r[0]), _review(r[1])) for r in rows]
 
     def commitments_made_between(
-        self, start: dt.date, end: dt.date, latest: int
-    ) -> tuple[list[MadeCommitment], int]:
+        self, start: dt.date, end: dt.date, latest: int | None
+    ) -> tuple[list[tuple[dt.date, Commitment]], int]:
         """The ``latest`` commitments made in completed check-ins of [start, end], oldest first,
-        with their review wherever it was given, and how many were made in all (counted in
-        SQL: a summary lists the latest and counts the rest)."""
+        as (week made, commitment) with both voices wherever they were given, and how many were
+        made in all (counted in SQL: a summary lists the latest and counts the rest). ``latest``
+        None: every one."""
         where = (
             "FROM commitments m JOIN checkins c ON c.id = m.checkin_id "
             "WHERE c.status = 'completed' AND c.week BETWEEN ? AND ? "
         )
         period = (start.isoformat(), end.isoformat())
         rows = self.db.conn.execute(
-            f"SELECT c.week, m.owner_id, m.to_id, m.text, m.review {where}"
-            "ORDER BY c.week DESC, m.id DESC LIMIT ?",
-            (*period, latest),
+            f"SELECT c.week, {COLUMNS_OF_M} {where}ORDER BY c.week DESC, m.id DESC LIMIT ?",
+            (*period, -1 if latest is None else latest),
         ).fetchall()
         total = self.db.conn.execute(f"SELECT count(*) {where}", period).fetchone()[0]
-        made = [
-            MadeCommitment(
-                _day(r[0]),
-                int(r[1]),
-                int(r[2]),
-                str(r[3]),
-                None if r[4] is None else _review(r[4]),
-            )
-            for r in reversed(rows)
-        ]
+        made = [(_day(r[0]), commitment_of_row(r[1:])) for r in reversed(rows)]
         return made, int(total)
 
     def item_gaps_between(
@@ -170,7 +153,7 @@ class ExportRepo:
         rows = self.db.conn.execute(
             "SELECT m.owner_id, m.review, count(*) FROM commitments m JOIN checkins c "
             "ON c.id = m.reviewed_in WHERE c.status = 'completed' AND m.review IS NOT NULL "
-            "AND c.week BETWEEN ? AND ? "
+            "AND m.dropped_in IS NULL AND c.week BETWEEN ? AND ? "
             "GROUP BY m.owner_id, m.review ORDER BY m.owner_id, m.review",
             (start.isoformat(), end.isoformat()),
         ).fetchall()

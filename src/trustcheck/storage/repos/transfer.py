@@ -26,8 +26,22 @@ ParticipantRecord = tuple[int, int, int]
 #: check-in id, profile id, pack id, pack version, item id, value, text, skipped, visibility,
 #: answered_at, not this week
 AnswerRecord = tuple[int, int, str, int, str, int | None, str | None, bool, str, str, bool]
-#: id, check-in id, owner id, to id, text, created_at, review, reviewed_in, reviewed_at
-CommitmentRecord = tuple[int, int, int, int, str, str, str | None, int | None, str | None]
+#: id, check-in id, owner id, to id, text, created_at, review, reviewed_in, reviewed_at,
+#: own_review, carried_from, dropped_in
+CommitmentRecord = tuple[
+    int,
+    int,
+    int,
+    int,
+    str,
+    str,
+    str | None,
+    int | None,
+    str | None,
+    str | None,
+    int | None,
+    int | None,
+]
 #: id, profile id, written_at, updated_at, sealed body
 JournalRecord = tuple[int, int, str, str, bytes]
 #: (check-in id, profile id, pack id, item id) of a private answer → its sealed text
@@ -127,10 +141,13 @@ class TransferRepo:
                 None if r[6] is None else str(r[6]),
                 None if r[7] is None else int(r[7]),
                 None if r[8] is None else str(r[8]),
+                None if r[9] is None else str(r[9]),
+                None if r[10] is None else int(r[10]),
+                None if r[11] is None else int(r[11]),
             )
             for r in conn.execute(
                 "SELECT id, checkin_id, owner_id, to_id, text, created_at, review, reviewed_in, "
-                "reviewed_at FROM commitments ORDER BY id"
+                "reviewed_at, own_review, carried_from, dropped_in FROM commitments ORDER BY id"
             )
         ]
         settings = {
@@ -223,7 +240,8 @@ class TransferRepo:
                 )
                 conn.executemany(
                     "INSERT INTO commitments(id, checkin_id, owner_id, to_id, text, created_at, "
-                    "review, reviewed_in, reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "review, reviewed_in, reviewed_at, own_review, carried_from, dropped_in) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     data.commitments,
                 )
                 conn.executemany(

@@ -12,8 +12,9 @@ from textual.widgets import Button, Static
 
 from trustcheck import messages
 from trustcheck.core.clock import week_label
-from trustcheck.core.models import Checkin, CheckinStatus
+from trustcheck.core.models import Checkin, CheckinStatus, CommitmentState
 from trustcheck.services import Services
+from trustcheck.services.commitments import how_it_went, latest_open
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.footer import Footer
@@ -71,12 +72,23 @@ class CloseScreen(StepScreen):
                     classes="line",
                 )
             yield Static(messages.CLOSE_REVIEWED, classes="section", markup=False)
-            if not summary.reviewed:
+            if not summary.looked_back:
                 yield Static(messages.CLOSE_NONE, classes="line muted", markup=False)
-            for c in summary.reviewed:
-                label = messages.REVIEW_LABELS[c.review.value] if c.review else "—"
+            shown, waiting = latest_open(summary.looked_back)
+            for o in shown:
+                c = o.commitment
                 owner = "" if solo else f"{names.get(c.owner_id, '')}: "
-                yield Static(plain(f"{owner}{c.text} — {label}"), classes="line")
+                how = how_it_went(o, names)
+                if o.state is CommitmentState.OPEN:
+                    how = messages.CLOSE_COMES_BACK.format(how=how)
+                yield Static(plain(f"{owner}{c.text} — {how}"), classes="line")
+            if waiting:
+                more = (
+                    messages.REVIEW_ONE_MORE_WAITING
+                    if waiting == 1
+                    else messages.REVIEW_MORE_WAITING.format(n=waiting)
+                )
+                yield Static(plain(more), classes="line muted")
             yield Static(messages.CLOSE_NEW, classes="section", markup=False)
             if not summary.new_commitments:
                 yield Static(messages.CLOSE_NONE, classes="line muted", markup=False)

@@ -8,10 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, Input, Static
 
 from trustcheck import messages
-from trustcheck.core.models import Checkin
+from trustcheck.core.clock import day_label
+from trustcheck.core.models import Checkin, CommitmentOutcome, Voice
 from trustcheck.services import Services
 from trustcheck.services.checkin import CheckinError
 from trustcheck.tui.screens.step import StepScreen
@@ -25,7 +27,7 @@ class CommitmentsScreen(StepScreen):
     CommitmentsScreen VerticalScroll {
         padding: 1 2;
     }
-    CommitmentsScreen #help {
+    CommitmentsScreen #help, CommitmentsScreen #review-help, CommitmentsScreen #review-waiting {
         color: $text-muted;
         margin-bottom: 1;
     }
@@ -54,19 +56,22 @@ class CommitmentsScreen(StepScreen):
         solo = len(self.people) == 1
         with VerticalScroll():
             yield Static(messages.COMMITMENTS_TITLE, classes="title", markup=False)
-            to_review = checkins.to_review(self.turn)
-            if to_review:
+            looking_back, waiting = checkins.review_step(self.turn)
+            if looking_back:
                 yield Static(messages.REVIEW_TITLE, classes="section", markup=False)
-                for commitment in to_review:
-                    if solo or commitment.owner_id == commitment.to_id:
-                        prompt = plain(messages.REVIEW_PROMPT_SOLO)
-                    else:
-                        prompt = say(
-                            messages.REVIEW_PROMPT,
-                            to=self._name_of(commitment.to_id),
-                            owner=self._name_of(commitment.owner_id),
-                        )
-                    yield ReviewRow(commitment, prompt)
+                two = any(not (solo or o.one_voice) for o in looking_back)
+                intro = messages.REVIEW_TWO_VOICES if two else messages.REVIEW_ONE_VOICE
+                yield Static(plain(intro), id="review-help")
+                for outcome in looking_back:
+                    made = messages.REVIEW_MADE.format(week=day_label(outcome.week))
+                    yield ReviewRow(outcome, self._voices(outcome, solo), made)
+                if waiting:
+                    more = (
+                        messages.REVIEW_ONE_MORE_WAITING
+                        if waiting == 1
+                        else messages.REVIEW_MORE_WAITING.format(n=waiting)
+                    )
+                    yield Static(plain(more), id="review-waiting")
             yield Static(messages.NEW_TITLE, classes="section", markup=False)
             yield Static(plain(messages.COMMITMENTS_HELP), id="help")
             new = checkins.new_commitments(self.turn)
@@ -81,6 +86,21 @@ class CommitmentsScreen(StepScreen):
             yield Button(messages.CONTINUE, id="continue", variant="primary")
         yield Footer()
 
+    def _voices(self, outcome: CommitmentOutcome, solo: bool) -> list[tuple[Voice, Content]]:
+        """Who says how it went: the person it was made to, and beside them the person who made
+        it. One voice for a commitment to oneself, or when only one of them is here."""
+        made = outcome.commitment
+        if solo or outcome.one_voice:
+            return [(Voice.PARTNER, plain(messages.REVIEW_PROMPT_SOLO))]
+        to, owner = self._name_of(made.to_id), self._name_of(made.owner_id)
+        here = {p.id for p in self.people}
+        voices = []
+        if made.to_id in here or made.owner_id not in here:
+            voices.append((Voice.PARTNER, say(messages.VOICE_TO, to=to, owner=owner)))
+        if made.owner_id in here:
+            voices.append((Voice.OWN, say(messages.VOICE_OWN, owner=owner)))
+        return voices
+
     def on_mount(self) -> None:
         first = self.query(ReviewRow)
         if first:
@@ -90,7 +110,50 @@ class CommitmentsScreen(StepScreen):
 
     @on(ReviewRow.Reviewed)
     def _reviewed(self, event: ReviewRow.Reviewed) -> None:
-        self.services.checkins.review(self.turn, event.commitment_id, event.review)
+        self.services.checkins.review(self.turn, event.commitment_id, event.review, event.voice)
+
+    @on(ReviewRow.KeepGoing)
+    async def _keep_going(self, event: ReviewRow.KeepGoing) -> None:
+        try:
+            self.services.checkins.keep_going(self.turn, event.commitment_id, event.text)
+        except CheckinError as exc:
+            event.row.show_error(str(exc))
+            return
+        await self._refresh()
+        event.row.query_one(".reopen").focus()
+
+    @on(ReviewRow.LetGo)
+    async def _let_go(self, event: ReviewRow.LetGo) -> None:
+        try:
+            self.services.checkins.let_go(self.turn, event.commitment_id)
+        except CheckinError as exc:
+            event.row.show_error(str(exc))
+            return
+        await self._refresh()
+        event.row.query_one(".reopen").focus()
+
+    @on(ReviewRow.Reopen)
+    async def _reopen(self, event: ReviewRow.Reopen) -> None:
+        try:
+            self.services.checkins.reopen(self.turn, event.commitment_id)
+        except CheckinError as exc:
+            event.row.show_error(str(exc))
+            return
+        await self._refresh()
+        event.row.query_one(".keep").focus()
+
+    async def _refresh(self) -> None:
+        """Show what is stored now: each earlier commitment's state, and each person's list
+        for the coming week (a commitment kept going appears there, and goes when undone)."""
+        checkins = self.services.checkins
+        outcomes = {o.commitment.id: o for o in checkins.looking_back(self.turn)}
+        for row in self.query(ReviewRow):
+            found = outcomes.get(row.commitment_id)
+            if found is not None:
+                row.show(found)
+        new = checkins.new_commitments(self.turn)
+        for editor in self.query(CommitmentEditor):
+            await editor.show([c for c in new if c.owner_id == editor.owner_id])
 
     @on(CommitmentEditor.Add)
     async def _add(self, event: CommitmentEditor.Add) -> None:
@@ -106,11 +169,8 @@ class CommitmentsScreen(StepScreen):
 
     @on(CommitmentEditor.Remove)
     async def _remove(self, event: CommitmentEditor.Remove) -> None:
-        checkins = self.services.checkins
-        checkins.remove_commitment(event.commitment_id)
-        owner = event.editor.owner_id
-        mine = [c for c in checkins.new_commitments(self.turn) if c.owner_id == owner]
-        await event.editor.show(mine)
+        self.services.checkins.remove_commitment(event.commitment_id)
+        await self._refresh()  # a commitment kept going and removed here is open again above
         event.editor.query_one(Input).focus()
 
     @on(Button.Pressed, "#continue")
