@@ -75,9 +75,9 @@ def test_one_week_shows_the_reveal_the_shared_notes_and_its_commitments(data: Pa
     assert "Alex since last" in out  # compared with the week before it
     assert f"{SHARED_NOTE} (Alex, week 2)" in out and f"{SHARED_NOTE} (Sam, week 2)" in out
     assert "Alex → Sam: Text when I'm late (week 2)" in out
-    assert "How it went: Kept" in out
+    assert "How it went: Sam: Kept · Alex: not said" in out
     newest = ok(tc(data, "history", "4"))
-    assert "How it went: not talked about yet" in newest
+    assert "How it went: not reviewed yet" in newest
     for private in (SAM_SECRET, ALEX_SECRET):
         assert private not in ok(tc(data, "history", "1"))
 

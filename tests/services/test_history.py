@@ -21,7 +21,7 @@ from history_helpers import (
     finish_weeks,
 )
 from trustcheck.core.clock import FixedClock
-from trustcheck.core.models import AREAS, Review
+from trustcheck.core.models import AREAS, Review, Voice
 from trustcheck.core.packs import read_builtin_version
 from trustcheck.paths import builtin_packs_dir
 from trustcheck.services import Services, open_services
@@ -122,10 +122,42 @@ def test_a_past_week_holds_the_reveal_its_shared_notes_and_how_its_commitments_w
         "Sam",
         "Text when I'm late (week 2)",
     )
-    assert made.commitment.review is Review.KEPT and made.how == "Kept"
+    assert made.commitment.review is Review.KEPT and made.how == "Sam: Kept · Alex: not said"
     # The newest week's commitment has no review yet: said kindly, not as a failure.
     (latest,) = svc.history.week(ids[2]).commitments
-    assert latest.commitment.review is None and latest.how == "not talked about yet"
+    assert latest.commitment.review is None and latest.how == "not reviewed yet"
+
+
+def test_a_past_week_says_how_each_commitment_went_in_both_voices_and_what_became_of_it(
+    svc: Services, clock: FixedClock
+) -> None:
+    """Issue 17 §1 with §3: a past week's commitments show both voices side by side (the
+    partner's, then the maker's own), and whether each was kept for another week (in which
+    words) or let go, as the review step, the close screen and the summary word it."""
+    alex, sam = svc.profiles.setup(["Alex", "Sam"])
+    checkins = svc.checkins
+    first = checkins.start([alex.id, sam.id])
+    walk = checkins.add_commitment(first, alex.id, "An evening walk")
+    phone = checkins.add_commitment(first, sam.id, "Phone away at dinner")
+    checkins.complete(first)
+    clock.advance(weeks=1)
+    second = checkins.start([alex.id, sam.id])
+    checkins.review(second, walk.id, Review.PARTLY)  # Sam's view
+    checkins.review(second, walk.id, Review.KEPT, Voice.OWN)  # Alex's own
+    checkins.keep_going(second, walk.id, "Two evening walks")
+    checkins.review(second, phone.id, Review.NOT_YET)
+    checkins.let_go(second, phone.id)
+    checkins.complete(second)
+
+    hows = {c.commitment.text: c.how for c in svc.history.week(first.id).commitments}
+    assert hows == {
+        "An evening walk": (
+            "Sam: Partly · Alex: Kept · kept for another week as “Two evening walks”"
+        ),
+        "Phone away at dinner": "Alex: Not yet · Sam: not said · let go",
+    }
+    (carried,) = svc.history.week(second.id).commitments
+    assert carried.commitment.text == "Two evening walks" and carried.how == "not reviewed yet"
 
 
 def test_commitments_are_read_as_stored_now(svc: Services, clock: FixedClock) -> None:
@@ -138,7 +170,7 @@ def test_commitments_are_read_as_stored_now(svc: Services, clock: FixedClock) ->
     assert made.commitment.review is None
     svc.checkins.record_review(made.commitment.id, Review.PARTLY, ids[-1], clock.now())
     (again,) = svc.history.commitments(checkin)
-    assert again.commitment.review is Review.PARTLY and again.how == "Partly"
+    assert again.commitment.review is Review.PARTLY and again.how == "Sam: Partly · Alex: not said"
 
 
 def test_a_week_answered_under_an_older_pack_version_shows_the_scores_it_had(

@@ -101,7 +101,7 @@ async def test_enter_opens_a_week_as_it_was_and_escape_goes_back_to_the_list(
         assert "since last" in text  # compared with the week before it
         assert f"{SHARED_NOTE} (Alex, week 2)" in text and f"{SHARED_NOTE} (Sam, week 2)" in text
         assert "Alex → Sam: Text when I'm late (week 2)" in text
-        assert "How it went: Kept" in text
+        assert "How it went: Sam: Kept · Alex: not said" in text
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)

@@ -134,7 +134,7 @@ class Services:
         from trustcheck.services.history import HistoryService
         from trustcheck.storage.repos.history import HistoryRepo
 
-        return HistoryService(self.checkins, HistoryRepo(self._db))
+        return HistoryService(self.checkins, HistoryRepo(self._db), self.commitments)
 
     @cached_property
     def journal(self) -> JournalService:

@@ -26,6 +26,7 @@ from trustcheck.core.history import (
 )
 from trustcheck.core.models import OVERALL, Checkin, CheckinStatus, Commitment, Profile
 from trustcheck.services.checkin import CheckinService, Reveal
+from trustcheck.services.commitments import CommitmentOutcomes, how_it_went
 from trustcheck.storage.crypto import DamagedRecord
 from trustcheck.storage.repos.answers import ANSWERS_TABLE, private_answer_id
 from trustcheck.storage.repos.history import HistoryRepo
@@ -107,9 +108,12 @@ class PastWeek:
 class HistoryService:
     """Reads past check-ins; it writes nothing."""
 
-    def __init__(self, checkins: CheckinService, repo: HistoryRepo) -> None:
+    def __init__(
+        self, checkins: CheckinService, repo: HistoryRepo, outcomes: CommitmentOutcomes
+    ) -> None:
         self._checkins = checkins
         self._repo = repo
+        self._outcomes = outcomes
 
     # --- the list ---------------------------------------------------------------------------
     def page(self, page: int = 1, limit: int = PAGE_SIZE) -> HistoryPage:
@@ -195,15 +199,15 @@ class HistoryService:
         """
         people = people if people is not None else self._checkins.people(checkin)
         names = {p.id: p.name for p in people}
-        out = []
-        for c in self._checkins.new_commitments(checkin):
-            how = (
-                messages.REVIEW_LABELS[c.review.value]
-                if c.review is not None
-                else messages.HISTORY_NOT_REVIEWED
+        return tuple(
+            PastCommitment(
+                o.commitment,
+                names.get(o.commitment.owner_id, "?"),
+                names.get(o.commitment.to_id, "?"),
+                how_it_went(o, names),
             )
-            out.append(PastCommitment(c, names.get(c.owner_id, "?"), names.get(c.to_id, "?"), how))
-        return tuple(out)
+            for o in self._outcomes.made_in(checkin.id)
+        )
 
     def private_answers(self, checkin_id: int, person: Profile) -> tuple[PrivateNote, ...]:
         """``person``'s own private answers in one past check-in, opened with their key.
