@@ -584,3 +584,19 @@ async def test_a_closed_journal_leaves_nothing_it_drew_behind(
         assert not services.keys.is_unlocked(robin.id)
         assert drawn(SECRET) <= before[1]
         assert drawn(note) <= before[0]
+
+
+@run_async
+async def test_the_list_shows_every_date_whole(services: Services, solo: list[Profile]) -> None:
+    """A two-digit day with its time ("28 Nov 2026, 21:17") fits the date column, not cut."""
+    (robin,) = solo
+    services.keys.set_passphrase(robin.id, PASS)
+    services.journal.add(robin.id, "late evening", written_at=NOW.replace(day=28, hour=21))
+    services.keys.lock(robin.id)
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        await unlock(app, pilot)
+        assert isinstance(app.screen, JournalScreen)
+        when = NOW.replace(day=28, hour=21).strftime("%-d %b %Y, %H:%M")
+        assert len(when) == 18 and when in screen_text(app)

@@ -24,7 +24,7 @@ from trustcheck.core.text import visible_controls
 
 # Fixed column widths: the columns never change width as rows come in (no re-layout, no redraw),
 # and a journal with 10 entries draws the same columns as one with 10,000.
-DATE_WIDTH = 17
+DATE_WIDTH = 18  # "28 Nov 2026, 21:17"
 RATING_WIDTH = 6
 TAGS_WIDTH = 14
 THERAPY_WIDTH = 1
