@@ -24,17 +24,17 @@ def main() -> None:
         from trustcheck.cli.status import run as run_status
 
         sys.exit(run_status(status))
-    from trustcheck.cli.trends_quick import trends_call
-
-    trends = trends_call(sys.argv[1:])
-    if trends is not None:  # the plain charts: no command parser either
-        from trustcheck.cli.trends_quick import run as run_trends
-
-        sys.exit(run_trends(trends))
     from trustcheck.cli.launch import app_launch
 
     launch = app_launch(sys.argv[1:])
     if launch is None:
+        from trustcheck.cli.trends_quick import trends_call
+
+        trends = trends_call(sys.argv[1:])
+        if trends is not None:  # the plain charts: no command parser either
+            from trustcheck.cli.trends_quick import run as run_trends
+
+            sys.exit(run_trends(trends))
         from trustcheck.cli.commands import run
 
         run()
