@@ -30,7 +30,8 @@ from trustcheck.tui.screens.home import HomeScreen
 from trustcheck.tui.screens.journal import JournalScreen
 from trustcheck.tui.screens.settings import SettingsScreen
 from trustcheck.tui.screens.setup import SetupScreen
-from trustcheck.tui.widgets.fields import EditorArea, LineInput, TagsInput
+from trustcheck.tui.widgets.editor_area import EditorArea
+from trustcheck.tui.widgets.fields import LineInput, TagsInput
 from trustcheck.tui.widgets.passphrase import PassphraseInput
 from trustcheck.tui.widgets.text_answer import TextAnswer
 

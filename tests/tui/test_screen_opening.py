@@ -13,6 +13,7 @@ from textual.widgets import Checkbox
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import Profile
 from trustcheck.services import Services
+from trustcheck.services import export as export_service
 from trustcheck.tui.app import build_app
 from trustcheck.tui.screens import export as export_screen
 from trustcheck.tui.screens.settings import SettingsScreen
@@ -57,14 +58,15 @@ async def test_the_export_dialog_makes_one_preview_when_it_opens(
     the dialog is painted, and the preview shows it."""
     seed_previous_week(services, clock, couple)
     renders: list[object] = []
-    real = export_screen.ExportService
+    real = export_service.ExportService
 
     class Counted(real):  # type: ignore[misc, valid-type]
         def render(self, request: Any) -> Any:
             renders.append(request)
             return super().render(request)
 
-    monkeypatch.setattr(export_screen, "ExportService", Counted)
+    # The dialog's worker imports the service as it renders (opening it does not wait for that).
+    monkeypatch.setattr(export_service, "ExportService", Counted)
     app = build_app(services)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

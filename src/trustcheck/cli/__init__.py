@@ -2,7 +2,8 @@
 
 Opening the app (``trustcheck``, ``trustcheck --data-dir DIR``) starts the TUI without the
 command parser (``cli/launch.py``), and ``trustcheck status`` takes its quick glance without it
-too (``cli/status.py``); every other call goes to the Typer app in ``cli/commands.py``.
+too (``cli/status.py``), as plain ``trustcheck trends`` prints its charts (``cli/trends_quick.py``);
+every other call goes to the Typer app in ``cli/commands.py``.
 Importing this package stays light: the command modules import Textual, the storage layer and
 plotting inside the commands that need them.
 """
@@ -27,6 +28,13 @@ def main() -> None:
 
     launch = app_launch(sys.argv[1:])
     if launch is None:
+        from trustcheck.cli.trends_quick import trends_call
+
+        trends = trends_call(sys.argv[1:])
+        if trends is not None:  # the plain charts: no command parser either
+            from trustcheck.cli.trends_quick import run as run_trends
+
+            sys.exit(run_trends(trends))
         from trustcheck.cli.commands import run
 
         run()

@@ -25,14 +25,19 @@ class StatusCall(NamedTuple):
     check: bool
 
 
+def data_dir_prefix(argv: Sequence[str]) -> tuple[Path | None, list[str]]:
+    """A leading ``--data-dir DIR`` (or ``--data-dir=DIR``) of ``argv``, and the rest of it."""
+    args = list(argv)
+    if len(args) >= 2 and args[0] == "--data-dir" and args[1] and not args[1].startswith("-"):
+        return Path(args[1]).expanduser(), args[2:]
+    if args and args[0].startswith("--data-dir=") and len(args[0]) > len("--data-dir="):
+        return Path(args[0].partition("=")[2]).expanduser(), args[1:]
+    return None, args
+
+
 def status_call(argv: Sequence[str]) -> StatusCall | None:
     """The status call ``argv`` makes (``[--data-dir DIR] status [--check]``), or None."""
-    args = list(argv)
-    data_dir = None
-    if len(args) >= 2 and args[0] == "--data-dir" and args[1] and not args[1].startswith("-"):
-        data_dir, args = Path(args[1]).expanduser(), args[2:]
-    elif args and args[0].startswith("--data-dir=") and len(args[0]) > len("--data-dir="):
-        data_dir, args = Path(args[0].partition("=")[2]).expanduser(), args[1:]
+    data_dir, args = data_dir_prefix(argv)
     if args == ["status"]:
         return StatusCall(data_dir, check=False)
     if args == ["status", "--check"]:

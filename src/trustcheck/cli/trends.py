@@ -25,9 +25,6 @@ def trends(
     ] = False,
 ) -> None:
     """Charts and figures of your trends, printed to the terminal (plain text when piped)."""
-    import os
-    import shutil
-
     services = open_data()
     try:
         report = services.trends.report(weeks=weeks, area=area)
@@ -39,13 +36,10 @@ def trends(
 
         sys.stdout.write(render(report, today))
         return
-    # plotext itself (~30 ms) is imported inside render_trends.
-    from trustcheck.charts import render_trends
+    # Plain ``trustcheck trends`` prints in cli/trends_quick.py, without Typer: the same text.
+    from trustcheck.cli.trends_quick import charts_text
 
-    size = shutil.get_terminal_size((80, 24))
-    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    text = render_trends(report, width=size.columns, height=size.lines, color=color)
-    typer.echo(text.rstrip("\n"))
+    typer.echo(charts_text(report))
 
 
 @app.command("status", cls=FullHelpCommand)

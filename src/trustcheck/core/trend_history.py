@@ -22,7 +22,6 @@ from trustcheck.core.scoring import (
     AreaKey,
     trust_index_of,
 )
-from trustcheck.core.stats import Point
 from trustcheck.core.trends import (
     History,
     ModuleKey,
@@ -30,8 +29,9 @@ from trustcheck.core.trends import (
     PersonHistory,
     RatedRow,
     ScoredTurn,
+    Series,
     monday,
-    points,
+    series_of,
 )
 
 #: A commitment review as trends read it: (owner id, week of the completed check-in it was
@@ -132,7 +132,7 @@ class WeeklyScorer:
     ) -> PersonHistory:
         """One person's series from their scored turns per week (an area the turn's version
         or the current pack does not have is missing)."""
-        weeks = sorted(by_week)
+        weeks = tuple(sorted(by_week))
         turns = [by_week[w] for w in weeks]
         rows = [t.areas or _NO_SCORES for t in turns]
         shown = self.areas
@@ -146,10 +146,10 @@ class WeeklyScorer:
         )
         return PersonHistory(
             profile=profile,
-            weeks=tuple(weeks),
-            areas=MappingProxyType({a: points(weeks, vs) for a, vs in area_values.items()}),
-            index=points(weeks, map(trust_index_of, rows)),
-            overall=points(weeks, [t.overall for t in turns]),
+            weeks=weeks,
+            areas=MappingProxyType({a: series_of(weeks, vs) for a, vs in area_values.items()}),
+            index=series_of(weeks, map(trust_index_of, rows)),
+            overall=series_of(weeks, [t.overall for t in turns]),
             reviews=tuple(sorted(reviews, key=itemgetter(0))),
             version_changes=changes,
         )
@@ -210,7 +210,7 @@ def build_history(
             by_owner[owner_id].append((monday(week), review))
     persons = tuple(scorer.person(p, per_person[p.id], by_owner[p.id]) for p in people)
     found: list[ModuleTrendArea] = []
-    series: dict[int, dict[ModuleKey, tuple[Point, ...]]] = {}
+    series: dict[int, dict[ModuleKey, Series]] = {}
     for module in modules:
         found.extend(module_series(module, people, series))
     if series:
@@ -228,7 +228,7 @@ def build_history(
 def module_series(
     module: ModuleRows,
     people: Sequence[Profile],
-    into: dict[int, dict[ModuleKey, tuple[Point, ...]]],
+    into: dict[int, dict[ModuleKey, Series]],
 ) -> list[ModuleTrendArea]:
     """A non-private module's own areas per person, added to ``into``; the areas someone has a
     score in, in pack order.
@@ -258,7 +258,7 @@ def module_series(
             values = key.scores(key.rows(checkins))
             if any(v is not None for v in values):
                 present.add(area.id)
-                into.setdefault(person.id, {})[(pack.id, area.id)] = points(weeks, values)
+                into.setdefault(person.id, {})[(pack.id, area.id)] = series_of(weeks, values)
     return [
         ModuleTrendArea(pack.id, a.id, pack.area_heading(a.id), pack.title)
         for a in pack.areas

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 from itertools import pairwise
@@ -32,6 +32,7 @@ from trustcheck.core.trends import (
     PersonHistory,
     PersonTrends,
     RecentTrend,
+    Series,
     TrendReport,
     TrendSeries,
     last_present,
@@ -42,6 +43,7 @@ from trustcheck.core.trends import (
 )
 
 _WEEK = dt.timedelta(weeks=1)
+_NO_SERIES = Series((), ())
 _week = itemgetter(0)
 _value = itemgetter(1)
 
@@ -206,13 +208,13 @@ class _Cut:
         # already the grid and are sliced, not rebuilt (Point building dominated 20 years).
         self.on_grid = ph.weeks[lo:hi] == weeks
 
-    def points(self, full: tuple[Point, ...]) -> tuple[Point, ...]:
+    def points(self, full: Series) -> tuple[Point, ...]:
         if self.on_grid:
             return full[self.lo : self.hi]
         values: dict[dt.date, float | None] = dict(full)
         return points(self.weeks, map(values.get, self.weeks))
 
-    def trend(self, full: tuple[Point, ...]) -> Callable[[], tuple[Point, ...]]:
+    def trend(self, full: Series) -> Callable[[], tuple[Point, ...]]:
         if self.on_grid:
             lo, hi = self.lo, self.hi
             return lambda: tuple(stats.ewma(full)[lo:hi])
@@ -223,9 +225,7 @@ def _cut(ph: PersonHistory, weeks: tuple[dt.date, ...], start: dt.date, end: dt.
     return _Cut(ph, weeks, bisect_left(ph.weeks, start), bisect_right(ph.weeks, end))
 
 
-def _trend_on(
-    full: tuple[Point, ...], weeks: tuple[dt.date, ...]
-) -> Callable[[], tuple[Point, ...]]:
+def _trend_on(full: Series, weeks: tuple[dt.date, ...]) -> Callable[[], tuple[Point, ...]]:
     def trend() -> tuple[Point, ...]:
         trends: dict[dt.date, float | None] = dict(stats.ewma(full))
         return points(weeks, map(trends.get, weeks))
@@ -244,10 +244,10 @@ def person_trends(
     """One person's series on the range's ``weeks``, from ``start`` to ``end``."""
     c = _cut(ph, weeks, start, end)
 
-    def cut(full: tuple[Point, ...]) -> TrendSeries:
+    def cut(full: Series) -> TrendSeries:
         return series(c.points(full), c.trend(full), end, slope_source=full)
 
-    def cut_own(full: tuple[Point, ...]) -> TrendSeries:
+    def cut_own(full: Series) -> TrendSeries:
         """A series on its own weeks (a module's), laid on the grid."""
         values: dict[dt.date, float | None] = dict(full)
         pts = points(weeks, map(values.get, weeks))
@@ -258,11 +258,13 @@ def person_trends(
     return PersonTrends(
         profile=ph.profile,
         index=cut(ph.index),
-        areas=MappingProxyType({a: cut(ph.areas.get(a, ())) for a in areas}),
+        areas=MappingProxyType({a: cut(ph.areas.get(a, _NO_SERIES)) for a in areas}),
         overall=cut(ph.overall),
         commitments=tuple(p for p in kept if p.week + block_span >= start),
         checkins=c.hi - c.lo,
-        modules=MappingProxyType({m.key: cut_own(ph.modules.get(m.key, ())) for m in modules}),
+        modules=MappingProxyType(
+            {m.key: cut_own(ph.modules.get(m.key, _NO_SERIES)) for m in modules}
+        ),
     )
 
 
@@ -271,7 +273,13 @@ def judge_areas(ph: PersonHistory, areas: tuple[str, ...], end: dt.date) -> dict
     baseline starts again at the person's last change of questions before ``end``, so a new
     version of the pack is never judged as a change in trust."""
     since = last_version_change(ph, end)
-    return {a: judge([p for p in ph.areas.get(a, ()) if p[0] <= end], since=since) for a in areas}
+    return {a: judge(_until(ph.areas.get(a, _NO_SERIES), end), since=since) for a in areas}
+
+
+def _until(full: Series, end: dt.date) -> Iterable[tuple[dt.date, float | None]]:
+    """The ``(week, value)`` pairs of ``full`` up to ``end``, read from its columns."""
+    k = bisect_right(full.weeks, end)
+    return zip(full.weeks[:k], full.values[:k], strict=True)
 
 
 def last_version_change(ph: PersonHistory, end: dt.date) -> dt.date | None:

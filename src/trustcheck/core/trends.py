@@ -8,12 +8,12 @@ the rows and caches. Every score comes from ``core.scoring``; every statistic fr
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from trustcheck.core import stats
 from trustcheck.core.change import Change
@@ -71,11 +71,57 @@ class ScoredTurn(NamedTuple):
 ModuleKey = tuple[str, str]
 
 
-def _no_modules() -> Mapping[ModuleKey, tuple[Point, ...]]:
+def _no_modules() -> Mapping[ModuleKey, Series]:
     return MappingProxyType({})
 
 
 # --- the history --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Series(Sequence[Point]):
+    """A weekly series of a person's history, kept as two columns: its weeks and their values
+    (None: a gap), read as :class:`~trustcheck.core.stats.Point` s.
+
+    Twenty years are 1,040 weeks in seven series per person. Kept as a Point each, they were
+    the app's largest block of live objects, and every full garbage collection of the running
+    TUI walked all of them; two plain tuples of dates and numbers are not walked at all. Points
+    are made as the series is read (a report's range, a verdict, a trend line) and live as long
+    as what reads them.
+    """
+
+    weeks: tuple[dt.date, ...]
+    values: tuple[float | None, ...]
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    @overload
+    def __getitem__(self, index: int) -> Point: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Point, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Point | tuple[Point, ...]:
+        if isinstance(index, slice):
+            return points(self.weeks[index], self.values[index])
+        return Point(self.weeks[index], self.values[index])
+
+    def __iter__(self) -> Iterator[Point]:
+        return map(tuple.__new__, repeat(Point), zip(self.weeks, self.values, strict=True))
+
+    def __reversed__(self) -> Iterator[Point]:
+        pairs = zip(reversed(self.weeks), reversed(self.values), strict=True)
+        return map(tuple.__new__, repeat(Point), pairs)
+
+
+def series_of(weeks: Sequence[dt.date], values: Iterable[float | None]) -> Series:
+    """A :class:`Series` of ``values`` on ``weeks`` (as many of each)."""
+    weeks = tuple(weeks)
+    values = tuple(values)
+    if len(values) != len(weeks):
+        raise ValueError(f"{len(values)} values for {len(weeks)} weeks")
+    return Series(weeks, values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,14 +130,14 @@ class PersonHistory:
 
     profile: Profile
     weeks: tuple[dt.date, ...]
-    areas: Mapping[str, tuple[Point, ...]]
-    index: tuple[Point, ...]
-    overall: tuple[Point, ...]
+    areas: Mapping[str, Series]
+    index: Series
+    overall: Series
     #: Commitments made *by* this person and reviewed by the partner: (review week, review).
     reviews: tuple[tuple[dt.date, Review], ...]
     #: Module areas (switched-on, non-private modules), each on the person's own module weeks,
     #: oldest first. Never part of the trust index.
-    modules: Mapping[ModuleKey, tuple[Point, ...]] = field(default_factory=_no_modules)
+    modules: Mapping[ModuleKey, Series] = field(default_factory=_no_modules)
     #: The weeks this person first answered under a new version of the weekly pack (oldest
     #: first): scores before and after come from different questions.
     version_changes: tuple[dt.date, ...] = ()

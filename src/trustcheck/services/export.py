@@ -22,6 +22,7 @@ from trustcheck.core.models import Profile
 from trustcheck.export import FORMATS, Format, Kind
 from trustcheck.export.model import CommitmentRow, ScoreRow, Summary
 from trustcheck.services.export_request import (
+    DEFAULT_SUMMARY_WEEKS,
     ExportError,
     ExportRequest,
     ExportResult,
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
     from trustcheck.services import Services
     from trustcheck.transfer.format import Dump
 
-#: The summary's period when none is asked for: what a therapist can take in at a glance.
-DEFAULT_SUMMARY_WEEKS = 12
 #: Progress reports: (what is happening, share done 0–1).
 Progress = Callable[[str, float], None]
 

@@ -12,6 +12,9 @@ from trustcheck.core.errors import UserError
 from trustcheck.core.models import Profile
 from trustcheck.export import Format
 
+#: The summary's period when none is asked for: what a therapist can take in at a glance.
+DEFAULT_SUMMARY_WEEKS = 12
+
 
 class ExportError(UserError, ValueError):
     """An export that cannot be made or written; the message is one line for the user."""

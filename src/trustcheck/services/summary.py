@@ -68,6 +68,15 @@ class SummaryBuilder:
         from trustcheck.export.sparkline import render_sparkline
 
         services = self.services
+        # The statement gaps pair every answer of the period: SQLite reads them in the background
+        # from the moment the period is known, while the report and the rest are built here.
+        weeks_read = services.trends.period(weeks)
+        couple = services.trends.history().people
+        pending_gaps = (
+            self.repo.item_gaps_between(*weeks_read, couple[0].id, couple[1].id)
+            if weeks_read is not None and len(couple) == 2
+            else None
+        )
         report = services.trends.report(weeks=weeks)
         people = report.people
         names = tuple(p.name for p in people)
@@ -98,13 +107,6 @@ class SummaryBuilder:
         if start is None or end is None or not report.checkins:
             # A page of "none" helps nobody: say so, and write nothing (issue 14).
             raise ExportError(messages.EXPORT_NOTHING_IN_PERIOD)
-        # The statement gaps pair every answer of the period: SQLite reads them in the background
-        # while the rest is built here.
-        pending_gaps = (
-            self.repo.item_gaps_between(start, end, people[0].id, people[1].id)
-            if len(people) == 2
-            else None
-        )
         weeks_text = (
             messages.RANGE_ONE_WEEK
             if len(report.weeks) == 1

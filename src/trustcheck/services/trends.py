@@ -26,7 +26,14 @@ from trustcheck.core.trend_history import (
     build_history,
     with_not_this_week,
 )
-from trustcheck.core.trend_report import TrendWords, build_report, recent, window_start
+from trustcheck.core.trend_report import (
+    TrendWords,
+    build_report,
+    range_start,
+    recent,
+    report_end,
+    window_start,
+)
 from trustcheck.core.trends import History, RecentTrend, ScoredTurn, TrendReport
 from trustcheck.messages import (
     TRENDS_BAD_WEEKS,
@@ -236,6 +243,18 @@ class TrendsService:
                 )
                 cached = self._reports[key] = report
             return cached
+
+    def period(self, weeks: int | None = None) -> tuple[dt.date, dt.date] | None:
+        """The first and last week of ``report(weeks)`` (None when nobody has checked in), from
+        the history alone: a caller can start reading that period's other rows while the report
+        is built."""
+        if weeks is not None and weeks < 1:
+            raise TrendsError(TRENDS_BAD_WEEKS)
+        history = self.history()
+        if not history.weeks:
+            return None
+        end = report_end(history.weeks[-1], self.clock.now().date())
+        return range_start(history.weeks[0], end, weeks), end
 
     def recent(self, weeks: int) -> RecentTrend:
         """Each person's trust index over the last ``weeks`` weeks: home's trend line.

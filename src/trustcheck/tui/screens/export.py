@@ -1,7 +1,8 @@
 """The export dialog: format, period, what to include, a preview, and where to save.
 
 It only gathers choices (harlequin's export screen); ``services.export`` builds and renders the
-export, in a thread worker so the dialog never freezes (a PDF imports fpdf2, ~250 ms).
+export, in a thread worker so the dialog never freezes (a PDF imports fpdf2, ~250 ms). That
+module is imported by the worker too, so opening the dialog does not wait for it.
 Dismisses with the path written, or None.
 """
 
@@ -25,14 +26,12 @@ from trustcheck.core.models import Profile
 from trustcheck.export import FORMATS
 from trustcheck.services import Services
 from trustcheck.services.errors import CryptoError
-from trustcheck.services.export import (
+from trustcheck.services.export_request import (
     DEFAULT_SUMMARY_WEEKS,
     ExportError,
     ExportRequest,
-    ExportService,
     FileExists,
     PrivateKind,
-    write_atomic,
 )
 from trustcheck.tui.text import plain
 from trustcheck.tui.widgets.fields import LineInput
@@ -299,6 +298,8 @@ class ExportScreen(ModalScreen[Path | None]):
             # The same summary, as readable text rather than markup or PDF bytes.
             note = messages.EXPORT_DIALOG_NO_PREVIEW.format(fmt=fmt.name.upper())
             request = replace(request, fmt="md")
+        from trustcheck.services.export import ExportService
+
         try:
             result = ExportService(self.services).render(request)
         except (ExportError, CryptoError) as exc:
@@ -330,6 +331,8 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export-save")
     def _save(self, request: ExportRequest, path: Path, force: bool) -> None:
+        from trustcheck.services.export import ExportService, write_atomic
+
         try:
             result = ExportService(self.services).render(request)
             write_atomic(path, result.as_bytes(), force=force)

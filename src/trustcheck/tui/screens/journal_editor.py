@@ -22,7 +22,8 @@ from trustcheck.services import Services
 from trustcheck.services.errors import CryptoError
 from trustcheck.services.journal import Draft, JournalError, clean_tags, parse_rating
 from trustcheck.tui.text import plain
-from trustcheck.tui.widgets.fields import EditorArea, LineInput, TagsInput
+from trustcheck.tui.widgets.editor_area import EditorArea
+from trustcheck.tui.widgets.fields import LineInput, TagsInput
 from trustcheck.tui.widgets.marks import MarkedCheckbox
 
 # Seconds after the last change in the editor before it is kept as a sealed draft.

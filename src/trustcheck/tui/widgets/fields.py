@@ -2,7 +2,9 @@
 
 Textual's ``Input`` keeps only the first line of a paste, and refuses an over-long one with
 nothing but a bell; ``TextArea`` keeps pasted ESC/C1 characters, which then reach the terminal
-as live sequences (colours, OSC 8 links, window titles). These subclasses fix both.
+as live sequences (colours, OSC 8 links, window titles). These subclasses fix both; the
+multi-line one, :class:`~trustcheck.tui.widgets.editor_area.EditorArea`, has a module of its own,
+so the screens with one-line fields only (settings, export, people) never import ``TextArea``.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import events
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from trustcheck import messages
 from trustcheck.core.text import clean_paste
@@ -69,17 +71,3 @@ class TagsInput(LineInput):
     """Comma-separated tags: each line of a pasted list becomes a tag."""
 
     JOIN = ", "
-
-
-class EditorArea(TextArea):
-    """A ``TextArea`` whose pastes keep every line but lose ESC, C1 and other control chars."""
-
-    def on_paste(self, event: events.Paste) -> None:
-        event.prevent_default()  # TextArea's own paste handler would insert the raw text
-        if self.read_only:
-            return
-        result = self.replace(
-            clean_paste(event.text), *self.selection, maintain_selection_offset=False
-        )
-        self.move_cursor(result.end_location)
-        self.focus()

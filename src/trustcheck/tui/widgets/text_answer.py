@@ -15,7 +15,7 @@ from textual.widgets import RadioSet, Static, TextArea
 from trustcheck import messages
 from trustcheck.core.models import Visibility
 from trustcheck.tui.text import plain
-from trustcheck.tui.widgets.fields import EditorArea
+from trustcheck.tui.widgets.editor_area import EditorArea
 from trustcheck.tui.widgets.marks import MarkedRadioButton
 
 # The choices in the order they are shown (and cycled through with ctrl+t).
