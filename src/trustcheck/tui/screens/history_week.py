@@ -14,16 +14,15 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
 from trustcheck import messages
 from trustcheck.core.clock import week_label
-from trustcheck.core.models import Profile, Visibility
+from trustcheck.core.models import Profile
 from trustcheck.services import Services
 from trustcheck.services.history import PastWeek, PrivateNote
-from trustcheck.tui.screens.reveal import module_table, reveal_table
+from trustcheck.tui.screens.reveal import module_table, open_answers, reveal_table
 from trustcheck.tui.screens.unlock import WhoseJournalScreen
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.footer import Footer
@@ -138,32 +137,12 @@ class PastWeekScreen(Screen[None]):
                 yield Static(messages.REVEAL_MODULES_TITLE, classes="section", markup=False)
                 yield Static(module_table(reveal), id="modules")
             yield Static(messages.HISTORY_NOTES_TITLE, classes="section", markup=False)
-            yield from self._notes()
+            yield from open_answers(self.past.reveal, messages.HISTORY_NO_NOTES)
             yield Static(messages.HISTORY_COMMITMENTS_TITLE, classes="section", markup=False)
             yield from self._commitments()
             with Vertical(id="private"):
                 yield Static(messages.HISTORY_PRIVATE_HINT, classes="legend", markup=False)
         yield Footer()
-
-    def _notes(self) -> ComposeResult:
-        answers = self.past.reveal.open_answers
-        if not answers:
-            yield Static(messages.HISTORY_NO_NOTES, classes="muted", markup=False)
-            return
-        seen: list[str] = []
-        for answer in answers:
-            if answer.item.id not in seen:
-                seen.append(answer.item.id)
-                yield Static(plain(answer.item.text), classes="prompt-title")
-            therapy = answer.visibility is Visibility.THERAPY
-            yield Static(
-                Content.assemble(
-                    plain(answer.profile.name, "bold"),
-                    (f"  {messages.REVEAL_THERAPY_MARK}" if therapy else "", "italic"),
-                ),
-                classes="open-author",
-            )
-            yield Static(plain(answer.text), classes="open-answer")
 
     def _commitments(self) -> ComposeResult:
         if not self.past.commitments:

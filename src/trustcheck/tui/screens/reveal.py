@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from trustcheck import messages
 from trustcheck.content import conversation
+from trustcheck.core.history import change_label
 from trustcheck.core.models import AREA_TITLES, Checkin, Visibility
 from trustcheck.services import Services
 from trustcheck.services.checkin import Reveal
@@ -28,12 +29,9 @@ HIGHLIGHT = "bold underline"
 
 
 def change_text(value: float | None) -> str:
-    """``↑ 5.6`` / ``↓ 2.0`` / ``= 0.0``, or a dash when either week is missing."""
-    if value is None:
-        return messages.REVEAL_MISSING
-    if abs(value) < 0.05:
-        return "= 0.0"
-    return f"{'↑' if value > 0 else '↓'} {abs(value):.1f}"
+    """``↑ 5.6`` / ``↓ 2.0`` / ``= 0.0``, or a dash when either week is missing (the one wording
+    of a change, ``core.history.change_label``, which ``trustcheck history`` prints too)."""
+    return change_label(value, messages.REVEAL_MISSING)
 
 
 def reveal_table(reveal: Reveal) -> Table:
@@ -117,6 +115,30 @@ def module_table(reveal: Reveal) -> Table:
     return table
 
 
+def open_answers(reveal: Reveal, none: str) -> ComposeResult:
+    """The answers shared at a reveal, under their prompts (``none``: said when there are none).
+    The reveal and a past week (history) show them alike."""
+    if not reveal.open_answers:
+        yield Static(none, classes="muted", markup=False)
+        return
+    seen: list[str] = []
+    for answer in reveal.open_answers:
+        if answer.item.id not in seen:
+            seen.append(answer.item.id)
+            yield Static(plain(answer.item.text), classes="prompt-title")
+        therapy = answer.visibility is Visibility.THERAPY
+        # The author on a line of their own, the answer indented under them: every line of a
+        # multi-line answer lines up, and nobody's words look like someone else's.
+        yield Static(
+            Content.assemble(
+                plain(answer.profile.name, "bold"),
+                (f"  {messages.REVEAL_THERAPY_MARK}" if therapy else "", "italic"),
+            ),
+            classes="open-author",
+        )
+        yield Static(plain(answer.text), classes="open-answer")
+
+
 class RevealScreen(StepScreen):
     DEFAULT_CSS = """
     RevealScreen VerticalScroll {
@@ -196,26 +218,7 @@ class RevealScreen(StepScreen):
         yield Footer()
 
     def _open_answers(self) -> ComposeResult:
-        answers = self.reveal.open_answers
-        if not answers:
-            yield Static(messages.REVEAL_NO_OPEN, classes="muted", markup=False)
-            return
-        seen: list[str] = []
-        for answer in answers:
-            if answer.item.id not in seen:
-                seen.append(answer.item.id)
-                yield Static(plain(answer.item.text), classes="prompt-title")
-            therapy = answer.visibility is Visibility.THERAPY
-            # The author on a line of their own, the answer indented under them: every line of
-            # a multi-line answer lines up, and nobody's words look like someone else's.
-            yield Static(
-                Content.assemble(
-                    plain(answer.profile.name, "bold"),
-                    (f"  {messages.REVEAL_THERAPY_MARK}" if therapy else "", "italic"),
-                ),
-                classes="open-author",
-            )
-            yield Static(plain(answer.text), classes="open-answer")
+        yield from open_answers(self.reveal, messages.REVEAL_NO_OPEN)
 
     def on_mount(self) -> None:
         self.query_one("#reveal-scroll", VerticalScroll).focus()
