@@ -17,6 +17,7 @@ from trustcheck.services import Services
 from trustcheck.services.commitments import how_it_went, latest_open
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.text import plain, say
+from trustcheck.tui.widgets.commitments import waiting_words
 from trustcheck.tui.widgets.footer import Footer
 
 
@@ -83,12 +84,7 @@ class CloseScreen(StepScreen):
                     how = messages.CLOSE_COMES_BACK.format(how=how)
                 yield Static(plain(f"{owner}{c.text} — {how}"), classes="line")
             if waiting:
-                more = (
-                    messages.REVIEW_ONE_MORE_WAITING
-                    if waiting == 1
-                    else messages.REVIEW_MORE_WAITING.format(n=waiting)
-                )
-                yield Static(plain(more), classes="line muted")
+                yield Static(plain(waiting_words(waiting)), classes="line muted")
             yield Static(messages.CLOSE_NEW, classes="section", markup=False)
             if not summary.new_commitments:
                 yield Static(messages.CLOSE_NONE, classes="line muted", markup=False)

@@ -18,7 +18,7 @@ from trustcheck.services import Services
 from trustcheck.services.checkin import CheckinError
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.text import plain, say
-from trustcheck.tui.widgets.commitments import CommitmentEditor, ReviewRow
+from trustcheck.tui.widgets.commitments import CommitmentEditor, ReviewRow, waiting_words
 from trustcheck.tui.widgets.footer import Footer
 
 
@@ -66,12 +66,7 @@ class CommitmentsScreen(StepScreen):
                     made = messages.REVIEW_MADE.format(week=day_label(outcome.week))
                     yield ReviewRow(outcome, self._voices(outcome, solo), made)
                 if waiting:
-                    more = (
-                        messages.REVIEW_ONE_MORE_WAITING
-                        if waiting == 1
-                        else messages.REVIEW_MORE_WAITING.format(n=waiting)
-                    )
-                    yield Static(plain(more), id="review-waiting")
+                    yield Static(plain(waiting_words(waiting)), id="review-waiting")
             yield Static(messages.NEW_TITLE, classes="section", markup=False)
             yield Static(plain(messages.COMMITMENTS_HELP), id="help")
             new = checkins.new_commitments(self.turn)

@@ -22,7 +22,12 @@ from trustcheck.core.clock import week_label
 from trustcheck.core.models import Profile
 from trustcheck.services import Services
 from trustcheck.services.history import PastWeek, PrivateNote
-from trustcheck.tui.screens.reveal import module_table, open_answers, reveal_table
+from trustcheck.tui.screens.reveal import (
+    module_table,
+    open_answers,
+    reveal_legend,
+    reveal_table,
+)
 from trustcheck.tui.screens.unlock import WhoseJournalScreen
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.footer import Footer
@@ -122,17 +127,7 @@ class PastWeekScreen(Screen[None]):
             )
             yield Static(plain(messages.HISTORY_AS_IT_WAS), classes="legend")
             yield Static(reveal_table(reveal), id="table")
-            legend = []
-            if len(reveal.largest_gaps) > 1:
-                legend.append(messages.REVEAL_LEGEND_GAP_TIE)
-            elif reveal.largest_gap is not None:
-                legend.append(messages.REVEAL_LEGEND_GAP)
-            if reveal.biggest_change is not None:
-                legend.append(messages.REVEAL_LEGEND_CHANGE)
-            if not reveal.has_previous:
-                legend.append(messages.NO_PREVIOUS)
-            legend.append(messages.REVEAL_SCALE_NOTE)
-            yield Static(plain("\n".join(legend)), classes="legend")
+            yield reveal_legend(reveal)
             if reveal.modules:
                 yield Static(messages.REVEAL_MODULES_TITLE, classes="section", markup=False)
                 yield Static(module_table(reveal), id="modules")

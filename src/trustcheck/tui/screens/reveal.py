@@ -115,6 +115,21 @@ def module_table(reveal: Reveal) -> Table:
     return table
 
 
+def reveal_legend(reveal: Reveal) -> Static:
+    """What the table's marks mean (the largest gap, the biggest change) and its scale."""
+    legend = []
+    if len(reveal.largest_gaps) > 1:
+        legend.append(messages.REVEAL_LEGEND_GAP_TIE)
+    elif reveal.largest_gap is not None:
+        legend.append(messages.REVEAL_LEGEND_GAP)
+    if reveal.biggest_change is not None:
+        legend.append(messages.REVEAL_LEGEND_CHANGE)
+    if not reveal.has_previous:
+        legend.append(messages.NO_PREVIOUS)
+    legend.append(messages.REVEAL_SCALE_NOTE)
+    return Static(plain("\n".join(legend)), classes="legend")
+
+
 def open_answers(reveal: Reveal, none: str) -> ComposeResult:
     """The answers shared at a reveal, under their prompts (``none``: said when there are none).
     The reveal and a past week (history) show them alike."""
@@ -192,17 +207,7 @@ class RevealScreen(StepScreen):
             yield Static(title, classes="title", markup=False)
             yield Static(plain(messages.REVEAL_INTRO if couple else messages.REVEAL_INTRO_SOLO))
             yield Static(reveal_table(reveal), id="table")
-            legend = []
-            if len(reveal.largest_gaps) > 1:
-                legend.append(messages.REVEAL_LEGEND_GAP_TIE)
-            elif reveal.largest_gap is not None:
-                legend.append(messages.REVEAL_LEGEND_GAP)
-            if reveal.biggest_change is not None:
-                legend.append(messages.REVEAL_LEGEND_CHANGE)
-            if not reveal.has_previous:
-                legend.append(messages.NO_PREVIOUS)
-            legend.append(messages.REVEAL_SCALE_NOTE)
-            yield Static(plain("\n".join(legend)), classes="legend")
+            yield reveal_legend(reveal)
             with Vertical(id="talk") as talk:
                 talk.border_title = (
                     messages.REVEAL_TALK_TITLE if couple else messages.REVEAL_TALK_TITLE_SOLO

@@ -29,6 +29,13 @@ from trustcheck.tui.widgets.fields import LineInput
 from trustcheck.tui.widgets.marks import MarkedRadioButton
 
 
+def waiting_words(waiting: int) -> str:
+    """How many more earlier commitments wait for a later week (the step and the close say it)."""
+    if waiting == 1:
+        return messages.REVIEW_ONE_MORE_WAITING
+    return messages.REVIEW_MORE_WAITING.format(n=waiting)
+
+
 def _carried_mark(commitment: Commitment) -> str:
     return "" if commitment.carried_from is None else f"  {messages.NEW_CARRIED}"
 
