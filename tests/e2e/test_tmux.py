@@ -530,3 +530,28 @@ def test_keeping_a_commitment_for_another_week_by_keyboard_in_a_real_terminal(
         first.id,
         draft.id,
     ) == [(first.text,)]
+
+
+def test_a_past_week_opens_from_home_as_it_was_in_a_real_terminal(
+    terminal: tuple[Terminal, Path],
+) -> None:
+    """Issue 17 §1 at a real terminal: `h` on home lists the finished weeks newest first, enter
+    opens one read-only (its scores side by side, its shared notes, its commitments and how they
+    went), escape goes back, and the app quits cleanly."""
+    term, _ = terminal
+    term.wait_for("Commitments from the last check-in")
+    term.keys("h")
+    screen = term.wait_for("8 check-ins · enter opens one")
+    assert screen.index("   8  ") < screen.index("   1  ")  # newest first
+    term.keys("Down", "Enter")
+    screen = term.wait_for("Check-in 7 of 8 · Alex and Sam")
+    assert "Trust index" in screen and "since last" in screen
+    term.keys("End")
+    screen = term.wait_for("Commitments set that week, and how they went")
+    assert "How it went:" in screen and "Traceback" not in screen
+    term.keys("Escape")
+    term.wait_for("8 check-ins · enter opens one")
+    term.keys("Escape")
+    term.wait_for("Commitments from the last check-in")
+    term.keys("q")
+    term.wait_for("EXIT=0")
