@@ -600,3 +600,23 @@ async def test_the_list_shows_every_date_whole(services: Services, solo: list[Pr
         assert isinstance(app.screen, JournalScreen)
         when = NOW.replace(day=28, hour=21).strftime("%-d %b %Y, %H:%M")
         assert len(when) == 18 and when in screen_text(app)
+
+
+@run_async
+async def test_the_first_passphrase_dialog_fits_an_80_by_24_terminal(
+    services: Services, solo: list[Profile]
+) -> None:
+    """With the recovery code's offer, the dialog still fits a small terminal whole: its border,
+    both fields, the offer and both buttons on screen, nothing cut off."""
+    from textual.containers import Vertical
+    from textual.widgets import Button
+
+    async with build_app(services).run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, SetPassphraseScreen)
+        box = screen.query_one(Vertical).region
+        assert box.y >= 0 and box.bottom <= 24 and box.right <= 80
+        for button in screen.query(Button):
+            assert box.contains_region(button.region)

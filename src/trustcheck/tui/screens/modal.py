@@ -24,7 +24,9 @@ MODAL_CSS = """
     width: 64;
     max-width: 95%;
     height: auto;
-    padding: 1 2;
+    max-height: 100%;
+    overflow-y: auto;
+    padding: 0 2;
     border: round $primary;
     background: $surface;
 }}
