@@ -90,7 +90,8 @@ async def test_settings_read_the_catalogue_off_the_ui_thread_and_saving_before_i
     """Settings opens at once: the pack catalogue (read and validated) and the safety resources
     are read in a worker, not on the UI thread. Until they arrive the modules and the locale are
     not shown (never a wrong value), and the rest of the form works: an idle lock typed and the
-    form closed before they arrive is stored, and nothing else changes. Once they arrive the
+    form closed before they arrive is stored, and nothing else changes; the people (most of the
+    form's widgets) are mounted just after its first frame. Once the catalogue arrives the
     modules show with their stored switches and the form starts on the first one."""
     release = threading.Event()
     readers: list[threading.Thread] = []
@@ -118,6 +119,12 @@ async def test_settings_read_the_catalogue_off_the_ui_thread_and_saving_before_i
         assert readers and threading.main_thread() not in readers
         assert not screen.query(Checkbox) and not screen.query("#locale")
         assert screen.query_one("#day") and screen.query_one("#done")
+        # The people come just after the first frame, without waiting for the catalogue.
+        for _ in range(500):
+            if screen.query(f"#rename-{couple[0].id}"):
+                break
+            await pilot.pause(0.01)
+        assert screen.query(f"#rename-{couple[0].id}") and not screen.query(Checkbox)
         screen.query_one("#idle", Input).value = "600"
         await pilot.press("escape")
         await pilot.pause()
@@ -139,4 +146,4 @@ async def test_settings_read_the_catalogue_off_the_ui_thread_and_saving_before_i
         boxes = list(screen.query(Checkbox))
         assert [box.value for box in boxes] == [p.id == first.id for p in real_modules()]
         assert screen.focused is boxes[0]
-        assert screen.query_one("#locale")
+        assert screen.query_one("#locale") and screen.query_one(f"#rename-{couple[1].id}")

@@ -133,6 +133,7 @@ class SettingsScreen(Screen[None]):
         self._switches: dict[str, str] = {}  # widget id → pack id
         self._roles: dict[str, tuple[str, int]] = {}  # widget id → (pack id, profile id)
         self._said: tuple[str, bool] = ("", False)  # the status line, kept across a recompose
+        self._people_shown = False  # mounted just after the first frame, then composed with it
 
     def compose(self) -> ComposeResult:
         packs = self.services.packs
@@ -160,7 +161,7 @@ class SettingsScreen(Screen[None]):
             yield Static(messages.SETTINGS_IDLE, classes="section", markup=False)
             idle = packs.idle_seconds()
             yield LineInput("" if idle is None else str(idle), placeholder="300", id="idle")
-            yield from self._people_rows()
+            yield Vertical(*self._people_rows(), id="people-part", classes="part")
             text, error = self._said
             yield Static(plain(text), id="status", classes="error" if error else "")
             yield Button(messages.SETTINGS_CLOSE, id="done", variant="primary")
@@ -169,6 +170,7 @@ class SettingsScreen(Screen[None]):
     def on_mount(self) -> None:
         if self.catalogue is None:
             self._read_catalogue()
+        self.call_after_refresh(self._show_people)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="settings-catalogue")
     def _read_catalogue(self) -> None:
@@ -250,23 +252,39 @@ class SettingsScreen(Screen[None]):
         locales = self.catalogue.locales
         return [Select(locales, value=self._locale_value(locales), id="locale", allow_blank=False)]
 
-    def _people_rows(self) -> ComposeResult:
-        yield Static(messages.SETTINGS_PEOPLE, classes="section", markup=False)
-        yield Static(messages.SETTINGS_PEOPLE_HINT, classes="muted", markup=False)
+    def _people_rows(self) -> list[Widget]:
+        """The people and their buttons, once shown (the form's first frame comes without them:
+        they are mounted just after it, the buttons being most of what opening the form costs)."""
+        if not self._people_shown:
+            return []
+        rows: list[Widget] = [
+            Static(messages.SETTINGS_PEOPLE, classes="section", markup=False),
+            Static(messages.SETTINGS_PEOPLE_HINT, classes="muted", markup=False),
+        ]
         for person in self.people:
-            with Horizontal(classes="person"):
-                yield Static(plain(person.name))
-                yield Button(messages.SETTINGS_RENAME, id=f"rename-{person.id}")
-                if len(self.people) > 1:
-                    yield Button(messages.SETTINGS_REMOVE, id=f"remove-{person.id}")
-                if self.services.keys.has_passphrase(person.id):
-                    yield Button(messages.SETTINGS_RECOVERY, id=f"recovery-{person.id}")
+            buttons = [Button(messages.SETTINGS_RENAME, id=f"rename-{person.id}")]
+            if len(self.people) > 1:
+                buttons.append(Button(messages.SETTINGS_REMOVE, id=f"remove-{person.id}"))
+            if self.services.keys.has_passphrase(person.id):
+                buttons.append(Button(messages.SETTINGS_RECOVERY, id=f"recovery-{person.id}"))
+            rows.append(Horizontal(Static(plain(person.name)), *buttons, classes="person"))
         if len(self.people) < 2:
-            yield Button(messages.SETTINGS_ADD_PARTNER, id="add-partner")
+            rows.append(Button(messages.SETTINGS_ADD_PARTNER, id="add-partner"))
         for gone in self.removed:
-            with Horizontal(classes="person"):
-                yield Static(say(messages.SETTINGS_REMOVED_ROW, name=gone.name, date=gone.date))
-                yield Button(messages.SETTINGS_RESTORE, id=f"restore-{gone.profile.id}")
+            rows.append(
+                Horizontal(
+                    Static(say(messages.SETTINGS_REMOVED_ROW, name=gone.name, date=gone.date)),
+                    Button(messages.SETTINGS_RESTORE, id=f"restore-{gone.profile.id}"),
+                    classes="person",
+                )
+            )
+        return rows
+
+    async def _show_people(self) -> None:
+        if self._people_shown:
+            return
+        self._people_shown = True
+        await self.query_one("#people-part", Vertical).mount_all(self._people_rows())
 
     # --- people -----------------------------------------------------------------------------------
     def _person(self, button_id: str, prefix: str) -> Profile:
