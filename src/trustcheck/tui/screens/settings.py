@@ -5,6 +5,7 @@ settings; ``services.profiles`` for the people)."""
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
 from typing import ClassVar, NamedTuple
 
@@ -47,6 +48,19 @@ class CatalogueRead(Message):
     def __init__(self, catalogue: Catalogue) -> None:
         super().__init__()
         self.catalogue = catalogue
+
+
+def read_catalogue(services: Services) -> Catalogue:
+    """The usable modules (the catalogue read and validated against the stored wordings), what
+    each adds to a turn now, and the locales of the safety resources (read off the UI thread)."""
+    packs = services.packs
+    modules = packs.modules()
+    added = {pack.id: packs.questions_added(pack) for pack in modules}
+    try:
+        resources = services.safety.resources()
+    except PackError:
+        return Catalogue(modules, added, [(messages.SAFETY_NO_LOCALE, _UNSET)])
+    return Catalogue(modules, added, [(loc.name, loc.id) for loc in resources.locales])
 
 
 class SettingsScreen(Screen[None]):
@@ -172,14 +186,12 @@ class SettingsScreen(Screen[None]):
             self._read_catalogue()
         self.call_after_refresh(self._show_people)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="settings-catalogue")
-    def _read_catalogue(self) -> None:
-        """The worker: the usable modules (the catalogue read and validated against the stored
-        wordings), what each adds to a turn, and the locales of the safety resources."""
-        packs = self.services.packs
-        modules = packs.modules()
-        added = {pack.id: packs.questions_added(pack) for pack in modules}
-        self.post_message(CatalogueRead(Catalogue(modules, added, self._locales())))
+    @work(exclusive=True, exit_on_error=False, group="settings-catalogue")
+    async def _read_catalogue(self) -> None:
+        """The worker: the catalogue read in a thread of its own that holds nothing of the screen
+        (a Textual thread worker would leave the closed screen in its idle thread's context)."""
+        catalogue = await asyncio.to_thread(read_catalogue, self.services)
+        self.post_message(CatalogueRead(catalogue))
 
     @on(CatalogueRead)
     async def _catalogue_read(self, message: CatalogueRead) -> None:
@@ -430,13 +442,6 @@ class SettingsScreen(Screen[None]):
         removed = self.services.profiles.removed()
         if people != self.people or removed != self.removed:
             self._refresh_people()
-
-    def _locales(self) -> list[tuple[str, str]]:
-        try:
-            resources = self.services.safety.resources()
-        except PackError:
-            return [(messages.SAFETY_NO_LOCALE, _UNSET)]
-        return [(loc.name, loc.id) for loc in resources.locales]
 
     def _locale_value(self, locales: list[tuple[str, str]]) -> str:
         current = self.services.packs.locale()
