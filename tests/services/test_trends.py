@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Mapping, Sequence
 
 import pytest
@@ -178,6 +179,31 @@ def test_commitments_kept_per_person_per_four_weeks(
     assert [p.value for p in a.commitments] == [0.75]  # (1 + 0.5) / 2, made by Alex
     assert [p.value for p in s.commitments] == [0.0]
     assert a.commitments[0].week == MON - dt.timedelta(weeks=3)  # the block's first week
+
+
+def test_the_history_holds_reviews_as_columns_the_collector_does_not_walk(
+    services: Services, couple: list[Profile]
+) -> None:
+    """Issue 13 (fast by design): a person's reviewed commitments are kept as two columns of
+    plain dates and strings (no object per review for every full collection to walk), and read
+    back as the (review week, review) pairs they were, oldest first."""
+    alex, sam = couple
+    first = checkin(services, MON - dt.timedelta(weeks=5), couple)
+    second = checkin(services, MON - dt.timedelta(weeks=1), couple)
+    third = checkin(services, MON, couple)
+    repo = rawdb.commitments(services)
+    now = services.clock.now()
+    late = repo.add(second, alex.id, sam.id, "text when late", now)
+    early = repo.add(first, alex.id, sam.id, "walk after dinner", now)
+    repo.review(late.id, Review.PARTLY, third, now)
+    repo.review(early.id, Review.KEPT, second, now)
+    reviews = trends_of(services).history().persons[0].reviews
+    pairs = [(MON - dt.timedelta(weeks=1), Review.KEPT), (MON, Review.PARTLY)]
+    assert list(reviews) == pairs and len(reviews) == 2
+    assert reviews[1] == pairs[1] and list(reviews[:1]) == pairs[:1]
+    assert all(isinstance(r, Review) for _w, r in reviews)
+    gc.collect()  # a tuple of untracked items is untracked once the collector has seen it
+    assert not gc.is_tracked(reviews.weeks) and not gc.is_tracked(reviews.kinds)
 
 
 def test_commitments_kept_follow_the_partners_view_and_leave_out_those_let_go(

@@ -337,6 +337,8 @@ async def test_user_pack_roles_titles_and_sources_are_literal_in_settings_and_ab
     async with app.run_test(size=SIZE) as pilot:
         app.push_screen(SettingsScreen(services))  # crashed: a role title "[/]" is bad markup
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the catalogue, read as settings opens
+        await pilot.pause()
         assert isinstance(app.screen, SettingsScreen)
         text = screen_text(app)
         assert "[link=https://evil.example]Pack[/link] <U+202E>eltit" in text

@@ -81,6 +81,8 @@ async def test_settings_say_what_each_module_adds_before_it_is_switched_on(
     async with app.run_test(size=(120, 60)) as pilot:
         await pilot.press("s")
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the catalogue, read as settings opens
+        await pilot.pause()
         text = opening(screen_text(app))
         for pack in services.packs.modules():
             n = services.packs.questions_added(pack)

@@ -273,6 +273,8 @@ async def test_settings_switch_modules_roles_locale_and_idle_time(
     async with app.run_test(size=SIZE) as pilot:
         app.push_screen(SettingsScreen(services))
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the catalogue, read as settings opens
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SettingsScreen)
         text = screen_text(app)

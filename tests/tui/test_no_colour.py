@@ -125,6 +125,8 @@ async def test_module_switches_are_marked_without_colour(
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(SettingsScreen(services))
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the catalogue, read as settings opens
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SettingsScreen)
         betrayal = next(k for k, v in screen._switches.items() if v == "betrayal")

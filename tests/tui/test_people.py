@@ -37,6 +37,8 @@ def sam_with_journal(services: Services, sam: Profile) -> None:
 async def open_settings(app: TrustcheckApp, pilot: Pilot[None]) -> SettingsScreen:
     await pilot.press("s")
     await pilot.pause()
+    await app.workers.wait_for_complete()  # the catalogue, read as settings opens
+    await pilot.pause()
     screen = app.screen
     assert isinstance(screen, SettingsScreen)
     return screen

@@ -4,14 +4,15 @@ opens, after it is painted."""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
 from textual.containers import VerticalScroll
-from textual.widgets import Checkbox
+from textual.widgets import Checkbox, Input
 
 from trustcheck.core.clock import FixedClock
-from trustcheck.core.models import Profile
+from trustcheck.core.models import Pack, Profile
 from trustcheck.services import Services
 from trustcheck.services import export as export_service
 from trustcheck.tui.app import build_app
@@ -31,6 +32,8 @@ async def test_settings_open_on_the_first_setting_and_keys_still_scroll_the_form
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the catalogue, read as settings opens
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SettingsScreen)
@@ -78,3 +81,69 @@ async def test_the_export_dialog_makes_one_preview_when_it_opens(
         assert isinstance(screen, export_screen.ExportScreen)
         assert "trustcheck summary · Alex and Sam" in str(screen.query_one("#preview").render())
         assert len(renders) == 1
+
+
+@run_async
+async def test_settings_read_the_catalogue_off_the_ui_thread_and_saving_before_it_arrives_is_right(
+    services: Services, couple: list[Profile], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Settings opens at once: the pack catalogue (read and validated) and the safety resources
+    are read in a worker, not on the UI thread. Until they arrive the modules and the locale are
+    not shown (never a wrong value), and the rest of the form works: an idle lock typed and the
+    form closed before they arrive is stored, and nothing else changes; the people (most of the
+    form's widgets) are mounted just after its first frame. Once the catalogue arrives the
+    modules show with their stored switches and the form starts on the first one."""
+    release = threading.Event()
+    readers: list[threading.Thread] = []
+    real_modules = services.packs.modules
+
+    def slow_modules() -> list[Pack]:
+        readers.append(threading.current_thread())
+        if threading.current_thread() is not threading.main_thread():
+            release.wait(timeout=30)  # a slow catalogue, held until the test lets it go
+        return real_modules()
+
+    monkeypatch.setattr(services.packs, "modules", slow_modules)
+    first = real_modules()[0]
+    services.packs.set_enabled(first.id, True)
+    before = (services.packs.enabled_ids(), services.packs.locale(), services.packs.reminder())
+    app = build_app(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        readers.clear()  # home's own reads
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        assert readers and threading.main_thread() not in readers
+        assert not screen.query(Checkbox) and not screen.query("#locale")
+        assert screen.query_one("#day") and screen.query_one("#done")
+        # The people come just after the first frame, without waiting for the catalogue.
+        for _ in range(500):
+            if screen.query(f"#rename-{couple[0].id}"):
+                break
+            await pilot.pause(0.01)
+        assert screen.query(f"#rename-{couple[0].id}") and not screen.query(Checkbox)
+        screen.query_one("#idle", Input).value = "600"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+        assert services.packs.idle_seconds() == 600
+        after = (services.packs.enabled_ids(), services.packs.locale(), services.packs.reminder())
+        assert after == before
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+
+        await pilot.press("s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        boxes = list(screen.query(Checkbox))
+        assert [box.value for box in boxes] == [p.id == first.id for p in real_modules()]
+        assert screen.focused is boxes[0]
+        assert screen.query_one("#locale") and screen.query_one(f"#rename-{couple[1].id}")

@@ -94,6 +94,8 @@ async def test_solo_settings_call_a_private_module_private_without_each_of_you(
     async with app.run_test(size=(100, 40)) as pilot:
         app.push_screen(SettingsScreen(services))
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the catalogue, read as settings opens
+        await pilot.pause()
         text = screen_text(app)
         assert messages.SETTINGS_PRIVATE_MODULE_SOLO in text
         assert messages.SETTINGS_PRIVATE_MODULE not in text

@@ -10,7 +10,6 @@ import datetime as dt
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
-from operator import itemgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -31,6 +30,7 @@ from trustcheck.core.trends import (
     ScoredTurn,
     Series,
     monday,
+    reviews_of,
     series_of,
 )
 
@@ -150,7 +150,7 @@ class WeeklyScorer:
             areas=MappingProxyType({a: series_of(weeks, vs) for a, vs in area_values.items()}),
             index=series_of(weeks, map(trust_index_of, rows)),
             overall=series_of(weeks, [t.overall for t in turns]),
-            reviews=tuple(sorted(reviews, key=itemgetter(0))),
+            reviews=reviews_of(reviews),
             version_changes=changes,
         )
 

@@ -5,14 +5,17 @@ settings; ``services.profiles`` for the people)."""
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from trustcheck import messages
@@ -28,6 +31,36 @@ from trustcheck.tui.widgets.footer import Footer
 from trustcheck.tui.widgets.marks import MarkedCheckbox
 
 _UNSET = "-"
+#: What the form's focus starts on.
+FIRST_FOCUS = "Checkbox, Select, Input, Button"
+
+
+class Catalogue(NamedTuple):
+    """What the settings read off the UI thread: the usable modules, the questions each adds to
+    a turn now, and the locales of the safety resources."""
+
+    modules: list[Pack]
+    added: dict[str, int]
+    locales: list[tuple[str, str]]
+
+
+class CatalogueRead(Message):
+    def __init__(self, catalogue: Catalogue) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+
+
+def read_catalogue(services: Services) -> Catalogue:
+    """The usable modules (the catalogue read and validated against the stored wordings), what
+    each adds to a turn now, and the locales of the safety resources (read off the UI thread)."""
+    packs = services.packs
+    modules = packs.modules()
+    added = {pack.id: packs.questions_added(pack) for pack in modules}
+    try:
+        resources = services.safety.resources()
+    except PackError:
+        return Catalogue(modules, added, [(messages.SAFETY_NO_LOCALE, _UNSET)])
+    return Catalogue(modules, added, [(loc.name, loc.id) for loc in resources.locales])
 
 
 class SettingsScreen(Screen[None]):
@@ -90,75 +123,43 @@ class SettingsScreen(Screen[None]):
     SettingsScreen #add-partner {
         margin-top: 1;
     }
+    SettingsScreen .part {
+        height: auto;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Done"),
     ]
-    #: The form opens on its first setting, not on the scroll area around it: focusing or leaving
-    #: that area restyles every widget inside it (~15 ms each way on open and close).
-    AUTO_FOCUS = "Checkbox, Select, Input, Button"
+    #: The form opens on its first setting (a module's box, once the catalogue is read), not on
+    #: the scroll area around it: focusing or leaving that area restyles every widget inside it
+    #: (~15 ms each way on open and close). Nothing is focused before the catalogue arrives.
+    AUTO_FOCUS = ""
 
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
         self.people: list[Profile] = services.profiles.people()
         self.removed: list[RemovedPerson] = services.profiles.removed()
-        self.modules: list[Pack] = services.packs.modules()
+        #: The pack catalogue and the locales, read in a worker as the form opens (None: not yet).
+        self.catalogue: Catalogue | None = None
+        self.modules: list[Pack] = []
         self._switches: dict[str, str] = {}  # widget id → pack id
         self._roles: dict[str, tuple[str, int]] = {}  # widget id → (pack id, profile id)
         self._said: tuple[str, bool] = ("", False)  # the status line, kept across a recompose
+        self._people_shown = False  # mounted just after the first frame, then composed with it
 
     def compose(self) -> ComposeResult:
-        self._switches.clear()
-        self._roles.clear()
         packs = self.services.packs
-        on = set(packs.enabled_ids())
         with VerticalScroll():
             yield Static(messages.SETTINGS_TITLE, classes="title", markup=False)
             yield Static(messages.SETTINGS_MODULES, classes="section", markup=False)
             yield Static(messages.SETTINGS_MODULES_HINT, classes="muted", markup=False)
-            if not self.modules:
-                yield Static(messages.SETTINGS_NO_MODULES, classes="muted", markup=False)
-            for n, pack in enumerate(self.modules):
-                widget_id = f"module-{n}"
-                self._switches[widget_id] = pack.id
-                # What switching it on costs a turn (issue 15): its questions, said up front.
-                label = messages.MODULE_QUESTIONS_TITLE.format(
-                    title=pack.title, n=self.services.packs.questions_added(pack)
-                )
-                if pack.private:
-                    solo = len(self.people) == 1
-                    private = messages.SETTINGS_PRIVATE_MODULE_SOLO if solo else None
-                    label += f"  {private or messages.SETTINGS_PRIVATE_MODULE}"
-                # A checkbox, not a Switch: its X shows "on" without colour.
-                yield MarkedCheckbox(plain(label), value=pack.id in on, id=widget_id)
-            for n, pack in enumerate(p for p in self.modules if p.roles):
-                yield Static(say(messages.SETTINGS_ROLES, module=pack.title), classes="section")
-                hint = (
-                    messages.SETTINGS_ROLES_HINT_SOLO
-                    if len(self.people) == 1
-                    else messages.SETTINGS_ROLES_HINT
-                )
-                yield Static(hint, classes="muted", markup=False)
-                choices = [(plain(title), role) for role, title in pack.roles]
-                for person in self.people:
-                    widget_id = f"role-{n}-{person.id}"
-                    self._roles[widget_id] = (pack.id, person.id)
-                    current = packs.role(pack.id, person.id)
-                    with Horizontal(classes="row"):
-                        yield Static(
-                            say(messages.SETTINGS_ROLE_FOR, name=person.name), classes="label"
-                        )
-                        yield Select(
-                            choices,
-                            value=current if current in dict(pack.roles) else Select.NULL,
-                            prompt=messages.SETTINGS_ROLE_UNSET,
-                            id=widget_id,
-                        )
+            # The modules, their roles and the locales need the pack catalogue and the safety
+            # resources: read in a worker as the form opens, filled in when they arrive.
+            yield Vertical(*self._module_rows(), id="modules-part", classes="part")
             yield Static(messages.SETTINGS_LOCALE, classes="section", markup=False)
-            locales = self._locales()  # read once: the safety resources are a file to parse
-            yield Select(locales, value=self._locale_value(locales), id="locale", allow_blank=False)
+            yield Vertical(*self._locale_rows(), id="locale-part", classes="part")
             yield Static(messages.SETTINGS_REMINDER, classes="section", markup=False)
             yield Static(messages.SETTINGS_REMINDER_HINT, classes="muted", markup=False)
             chosen = packs.reminder()
@@ -174,29 +175,128 @@ class SettingsScreen(Screen[None]):
             yield Static(messages.SETTINGS_IDLE, classes="section", markup=False)
             idle = packs.idle_seconds()
             yield LineInput("" if idle is None else str(idle), placeholder="300", id="idle")
-            yield from self._people_rows()
+            yield Vertical(*self._people_rows(), id="people-part", classes="part")
             text, error = self._said
             yield Static(plain(text), id="status", classes="error" if error else "")
             yield Button(messages.SETTINGS_CLOSE, id="done", variant="primary")
         yield Footer()
 
-    def _people_rows(self) -> ComposeResult:
-        yield Static(messages.SETTINGS_PEOPLE, classes="section", markup=False)
-        yield Static(messages.SETTINGS_PEOPLE_HINT, classes="muted", markup=False)
+    def on_mount(self) -> None:
+        if self.catalogue is None:
+            self._read_catalogue()
+        self.call_after_refresh(self._show_people)
+
+    @work(exclusive=True, exit_on_error=False, group="settings-catalogue")
+    async def _read_catalogue(self) -> None:
+        """The worker: the catalogue read in a thread of its own that holds nothing of the screen
+        (a Textual thread worker would leave the closed screen in its idle thread's context)."""
+        catalogue = await asyncio.to_thread(read_catalogue, self.services)
+        self.post_message(CatalogueRead(catalogue))
+
+    @on(CatalogueRead)
+    async def _catalogue_read(self, message: CatalogueRead) -> None:
+        self.catalogue = message.catalogue
+        self.modules = message.catalogue.modules
+        modules_part = self.query_one("#modules-part", Vertical)
+        locale_part = self.query_one("#locale-part", Vertical)
+        await modules_part.remove_children()
+        await locale_part.remove_children()
+        await modules_part.mount_all(self._module_rows())
+        await locale_part.mount_all(self._locale_rows())
+        if self.focused is None:  # nothing chosen meanwhile: the form starts on its first setting
+            first = self.query(FIRST_FOCUS).first()
+            first.focus(scroll_visible=False)
+
+    def _module_rows(self) -> list[Widget]:
+        """The module switches and the roles, once the catalogue is read (else nothing yet)."""
+        self._switches.clear()
+        self._roles.clear()
+        if self.catalogue is None:
+            return []
+        packs = self.services.packs
+        on = set(packs.enabled_ids())
+        rows: list[Widget] = []
+        if not self.modules:
+            rows.append(Static(messages.SETTINGS_NO_MODULES, classes="muted", markup=False))
+        for n, pack in enumerate(self.modules):
+            widget_id = f"module-{n}"
+            self._switches[widget_id] = pack.id
+            # What switching it on costs a turn (issue 15): its questions, said up front.
+            label = messages.MODULE_QUESTIONS_TITLE.format(
+                title=pack.title, n=self.catalogue.added[pack.id]
+            )
+            if pack.private:
+                solo = len(self.people) == 1
+                private = messages.SETTINGS_PRIVATE_MODULE_SOLO if solo else None
+                label += f"  {private or messages.SETTINGS_PRIVATE_MODULE}"
+            # A checkbox, not a Switch: its X shows "on" without colour.
+            rows.append(MarkedCheckbox(plain(label), value=pack.id in on, id=widget_id))
+        for n, pack in enumerate(p for p in self.modules if p.roles):
+            rows.append(Static(say(messages.SETTINGS_ROLES, module=pack.title), classes="section"))
+            hint = (
+                messages.SETTINGS_ROLES_HINT_SOLO
+                if len(self.people) == 1
+                else messages.SETTINGS_ROLES_HINT
+            )
+            rows.append(Static(hint, classes="muted", markup=False))
+            choices = [(plain(title), role) for role, title in pack.roles]
+            for person in self.people:
+                widget_id = f"role-{n}-{person.id}"
+                self._roles[widget_id] = (pack.id, person.id)
+                current = packs.role(pack.id, person.id)
+                rows.append(
+                    Horizontal(
+                        Static(say(messages.SETTINGS_ROLE_FOR, name=person.name), classes="label"),
+                        Select(
+                            choices,
+                            value=current if current in dict(pack.roles) else Select.NULL,
+                            prompt=messages.SETTINGS_ROLE_UNSET,
+                            id=widget_id,
+                        ),
+                        classes="row",
+                    )
+                )
+        return rows
+
+    def _locale_rows(self) -> list[Widget]:
+        if self.catalogue is None:
+            return []
+        locales = self.catalogue.locales
+        return [Select(locales, value=self._locale_value(locales), id="locale", allow_blank=False)]
+
+    def _people_rows(self) -> list[Widget]:
+        """The people and their buttons, once shown (the form's first frame comes without them:
+        they are mounted just after it, the buttons being most of what opening the form costs)."""
+        if not self._people_shown:
+            return []
+        rows: list[Widget] = [
+            Static(messages.SETTINGS_PEOPLE, classes="section", markup=False),
+            Static(messages.SETTINGS_PEOPLE_HINT, classes="muted", markup=False),
+        ]
         for person in self.people:
-            with Horizontal(classes="person"):
-                yield Static(plain(person.name))
-                yield Button(messages.SETTINGS_RENAME, id=f"rename-{person.id}")
-                if len(self.people) > 1:
-                    yield Button(messages.SETTINGS_REMOVE, id=f"remove-{person.id}")
-                if self.services.keys.has_passphrase(person.id):
-                    yield Button(messages.SETTINGS_RECOVERY, id=f"recovery-{person.id}")
+            buttons = [Button(messages.SETTINGS_RENAME, id=f"rename-{person.id}")]
+            if len(self.people) > 1:
+                buttons.append(Button(messages.SETTINGS_REMOVE, id=f"remove-{person.id}"))
+            if self.services.keys.has_passphrase(person.id):
+                buttons.append(Button(messages.SETTINGS_RECOVERY, id=f"recovery-{person.id}"))
+            rows.append(Horizontal(Static(plain(person.name)), *buttons, classes="person"))
         if len(self.people) < 2:
-            yield Button(messages.SETTINGS_ADD_PARTNER, id="add-partner")
+            rows.append(Button(messages.SETTINGS_ADD_PARTNER, id="add-partner"))
         for gone in self.removed:
-            with Horizontal(classes="person"):
-                yield Static(say(messages.SETTINGS_REMOVED_ROW, name=gone.name, date=gone.date))
-                yield Button(messages.SETTINGS_RESTORE, id=f"restore-{gone.profile.id}")
+            rows.append(
+                Horizontal(
+                    Static(say(messages.SETTINGS_REMOVED_ROW, name=gone.name, date=gone.date)),
+                    Button(messages.SETTINGS_RESTORE, id=f"restore-{gone.profile.id}"),
+                    classes="person",
+                )
+            )
+        return rows
+
+    async def _show_people(self) -> None:
+        if self._people_shown:
+            return
+        self._people_shown = True
+        await self.query_one("#people-part", Vertical).mount_all(self._people_rows())
 
     # --- people -----------------------------------------------------------------------------------
     def _person(self, button_id: str, prefix: str) -> Profile:
@@ -342,13 +442,6 @@ class SettingsScreen(Screen[None]):
         removed = self.services.profiles.removed()
         if people != self.people or removed != self.removed:
             self._refresh_people()
-
-    def _locales(self) -> list[tuple[str, str]]:
-        try:
-            resources = self.services.safety.resources()
-        except PackError:
-            return [(messages.SAFETY_NO_LOCALE, _UNSET)]
-        return [(loc.name, loc.id) for loc in resources.locales]
 
     def _locale_value(self, locales: list[tuple[str, str]]) -> str:
         current = self.services.packs.locale()
