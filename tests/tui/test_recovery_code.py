@@ -46,6 +46,18 @@ def flat(app: TrustcheckApp) -> str:
     return " ".join(screen_text(app).replace("│", " ").split())
 
 
+async def passphrase_with_a_code(app: TrustcheckApp, pilot: Pilot[None], passphrase: str) -> str:
+    """Fill the passphrase form open on screen with ``passphrase`` twice, tick the recovery
+    code's box and submit: the code shown once (the screen showing it is left current)."""
+    app.screen.query_one("#new", PassphraseInput).value = passphrase
+    app.screen.query_one("#again", PassphraseInput).value = passphrase
+    app.screen.query_one("#make-code", Checkbox).value = True
+    await pilot.press("enter", "enter")
+    await settle(app, pilot)
+    assert isinstance(app.screen, RecoveryCodeScreen)
+    return app.screen.code
+
+
 async def give_code(app: TrustcheckApp, pilot: Pilot[None], code: str) -> None:
     assert isinstance(app.screen, RecoverScreen)
     app.screen.query_one("#code", PassphraseInput).value = code
@@ -66,13 +78,7 @@ async def test_create_a_passphrase_with_a_code_forget_it_and_recover_once(
         await pilot.press("j")
         assert isinstance(app.screen, SetPassphraseScreen)
         assert messages.RECOVERY_OFFER_CHECK in flat(app)
-        app.screen.query_one("#new", PassphraseInput).value = FIRST
-        app.screen.query_one("#again", PassphraseInput).value = FIRST
-        app.screen.query_one("#make-code", Checkbox).value = True
-        await pilot.press("enter", "enter")
-        await settle(app, pilot)
-        assert isinstance(app.screen, RecoveryCodeScreen)
-        code = app.screen.code
+        code = await passphrase_with_a_code(app, pilot, FIRST)
         text = flat(app)
         assert code in text
         assert "Anyone who has this code can open your journal" in text
@@ -140,13 +146,7 @@ async def test_the_hide_key_takes_a_code_off_the_screen_at_once(
     app = build_app(services)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j")
-        app.screen.query_one("#new", PassphraseInput).value = FIRST
-        app.screen.query_one("#again", PassphraseInput).value = FIRST
-        app.screen.query_one("#make-code", Checkbox).value = True
-        await pilot.press("enter", "enter")
-        await settle(app, pilot)
-        assert isinstance(app.screen, RecoveryCodeScreen)
-        code = app.screen.code
+        code = await passphrase_with_a_code(app, pilot, FIRST)
         assert code in flat(app)
         await pilot.press("ctrl+l")
         await pilot.pause()
@@ -193,13 +193,7 @@ async def test_recovering_offers_a_new_code_and_cancel_changes_nothing(
         await pilot.click("#forgot")
         await pilot.pause()
         await give_code(app, pilot, code)
-        app.screen.query_one("#new", PassphraseInput).value = NEW
-        app.screen.query_one("#again", PassphraseInput).value = NEW
-        app.screen.query_one("#make-code", Checkbox).value = True
-        await pilot.press("enter", "enter")
-        await settle(app, pilot)
-        assert isinstance(app.screen, RecoveryCodeScreen)
-        second = app.screen.code
+        second = await passphrase_with_a_code(app, pilot, NEW)
         assert second != code
         await pilot.press("enter")
         await pilot.pause()
