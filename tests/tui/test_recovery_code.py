@@ -111,6 +111,8 @@ async def test_create_a_passphrase_with_a_code_forget_it_and_recover_once(
 
         await give_code(app, pilot, code.lower())
         assert messages.RECOVERY_CODE_FITS in flat(app)
+        assert messages.RECOVERY_ENTER not in flat(app)  # it no longer asks for the code
+        assert messages.WRONG_RECOVERY_CODE not in flat(app)  # nor keeps the earlier error
         assert stored(services, robin.id) == before  # nothing changes before the new passphrase
         app.screen.query_one("#new", PassphraseInput).value = NEW
         app.screen.query_one("#again", PassphraseInput).value = NEW

@@ -159,7 +159,8 @@ class RecoverScreen(PassphraseModal):
         self.opened = opened
         self.set_busy(False)
         self.add_class("opened")
-        self.show_status(messages.RECOVERY_CODE_FITS)
+        # The line that asked for the code now says what comes next, in its place.
+        self.query_one("#ask", Static).update(plain(messages.RECOVERY_CODE_FITS))
         self.query_one("#new", PassphraseInput).focus()
 
     @on(Input.Submitted, "#new")
