@@ -82,7 +82,13 @@ class Terminal:
 def launch(data: Path, *args: str, width: int = 100, height: int = 30) -> Terminal:
     """The real ``trustcheck`` on ``data`` (with ``args``) in a fresh tmux session."""
     name = f"tc-{uuid.uuid4().hex[:8]}"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
+    # The terminal gives the program its size: COLUMNS and LINES (pytest-xdist's workers have
+    # them set to 80 and 24) would override the window's.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("TMUX") and k not in ("COLUMNS", "LINES")
+    }
     env["TERM"] = "xterm-256color"
     command = " ".join([TRUSTCHECK, "--data-dir", str(data), *args])
     subprocess.run(
