@@ -165,13 +165,12 @@ def _commitments(n: int) -> str:
 def _print_week(past: PastWeek) -> None:
     from trustcheck import messages
     from trustcheck.core.clock import week_label
-    from trustcheck.core.history import change_label
-    from trustcheck.core.models import AREA_TITLES, Visibility
+    from trustcheck.core.models import Visibility
+    from trustcheck.services.reveal_grid import reveal_grid, reveal_legend
 
     reveal = past.reveal
     people = reveal.people
     names = tuple(p.name for p in people)
-    couple = len(people) == 2
     echo = typer.echo
     echo(messages.HISTORY_WEEK_TITLE.format(week=week_label(past.checkin.week)))
     echo(
@@ -184,68 +183,18 @@ def _print_week(past: PastWeek) -> None:
     echo(messages.HISTORY_AS_IT_WAS)
     echo("")
 
-    def score(value: float | None, digits: int = 1) -> str:
-        return messages.REVEAL_MISSING if value is None else f"{value:.{digits}f}"
+    def score(value: float | None) -> str:
+        return messages.REVEAL_MISSING if value is None else f"{value:.1f}"
 
-    header = [messages.REVEAL_AREA, *(printable(n) for n in names)]
-    if couple:
-        header.append(messages.REVEAL_GAP)
-    if reveal.has_previous:
-        header += [
-            printable(
-                (
-                    messages.REVEAL_SINCE.format(name=n) if couple else messages.REVEAL_SINCE_SOLO
-                ).replace("\n", " ")
-            )
-            for n in names
-        ]
-    rows = [header]
-    gaps = {row.area for row in reveal.largest_gaps}
-    biggest_row, biggest_person = reveal.biggest_change or (None, -1)
-    for row in reveal.rows:
-        cells = [AREA_TITLES[row.area], *(score(v) for v in row.now)]
-        if couple:
-            mark = "◆ " if row.area in gaps else ""
-            cells.append(mark + score(row.gap))
-        if reveal.has_previous:
-            for i in range(len(people)):
-                text = change_label(row.change(i), messages.REVEAL_MISSING)
-                if biggest_row is not None and row.area == biggest_row.area and i == biggest_person:
-                    text = "▲ " + text
-                cells.append(text)
-        rows.append(cells)
-    for title, now, before, digits in (
-        (messages.REVEAL_INDEX, reveal.index_now, reveal.index_before, 1),
-        (
-            messages.REVEAL_OVERALL,
-            tuple(None if v is None else float(v) for v in reveal.overall_now),
-            tuple(None if v is None else float(v) for v in reveal.overall_before),
-            0,
-        ),
-    ):
-        cells = [title, *(score(v, digits) for v in now)]
-        if couple:
-            a, b = now
-            cells.append(score(None if a is None or b is None else abs(a - b), digits))
-        if reveal.has_previous:
-            cells += [
-                change_label(None if v is None or old is None else v - old, messages.REVEAL_MISSING)
-                for v, old in zip(now, before, strict=False)
-            ]
-        rows.append(cells)
+    grid = reveal_grid(reveal)
+    header = [printable(title.replace("\n", " ")) for title in grid.header]
+    rows = [header, *([c.text for c in row] for row in (*grid.areas, *grid.summary))]
     right = frozenset(range(1, len(header)))
     for text in _columns(rows, right):
         echo(text)
     echo("")
-    if len(reveal.largest_gaps) > 1:
-        echo(messages.REVEAL_LEGEND_GAP_TIE)
-    elif reveal.largest_gap is not None:
-        echo(messages.REVEAL_LEGEND_GAP)
-    if reveal.biggest_change is not None:
-        echo(messages.REVEAL_LEGEND_CHANGE)
-    if not reveal.has_previous:
-        echo(messages.NO_PREVIOUS)
-    echo(messages.REVEAL_SCALE_NOTE)
+    for line in reveal_legend(reveal):
+        echo(line)
     if reveal.modules:
         echo("")
         echo(messages.REVEAL_MODULES_TITLE)

@@ -15,92 +15,41 @@ from textual.widgets import Static
 
 from trustcheck import messages
 from trustcheck.content import conversation
-from trustcheck.core.history import change_label
-from trustcheck.core.models import AREA_TITLES, Checkin, Visibility
+from trustcheck.core.models import Checkin, Visibility
 from trustcheck.services import Services
 from trustcheck.services.checkin import Reveal
+from trustcheck.services.reveal_grid import BOLD, MARKED, PLAIN, reveal_grid
+from trustcheck.services.reveal_grid import reveal_legend as legend_lines
 from trustcheck.tui.screens.step import StepScreen
 from trustcheck.tui.text import plain, rich_plain, score
 from trustcheck.tui.widgets.footer import Footer
 
-GAP_MARK = "◆"
-CHANGE_MARK = "▲"
-HIGHLIGHT = "bold underline"
-
-
-def change_text(value: float | None) -> str:
-    """``↑ 5.6`` / ``↓ 2.0`` / ``= 0.0``, or a dash when either week is missing (the one wording
-    of a change, ``core.history.change_label``, which ``trustcheck history`` prints too)."""
-    return change_label(value, messages.REVEAL_MISSING)
+#: The Rich style of each kind of cell the reveal grid marks.
+STYLES = {PLAIN: "", MARKED: "bold underline", BOLD: "bold"}
 
 
 def reveal_table(reveal: Reveal) -> Table:
-    """The side-by-side table. Names are data: they go in as ``Text``, never markup."""
-    people = reveal.people
-    couple = len(people) == 2
+    """The side-by-side table (``services.reveal_grid`` says what each cell holds). Names are
+    data: they go in as ``Text``, never markup."""
+    grid = reveal_grid(reveal)
+    n = len(reveal.people)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold")
-    table.add_column(messages.REVEAL_AREA, no_wrap=True)
-    for person in people:
-        table.add_column(rich_plain(person.name), justify="right", min_width=5, max_width=16)
-    if couple:
-        table.add_column(messages.REVEAL_GAP, justify="right", no_wrap=True, min_width=8)
-    if reveal.has_previous:
-        for person in people:
-            header = (
-                messages.REVEAL_SINCE.format(name=person.name)
-                if couple
-                else messages.REVEAL_SINCE_SOLO
-            )
-            table.add_column(
-                rich_plain(header), justify="right", no_wrap=True, min_width=8, max_width=16
-            )
-
-    biggest_row, biggest_person = reveal.biggest_change or (None, -1)
-    for row in reveal.rows:
-        is_gap = any(row.area == tied.area for tied in reveal.largest_gaps)
-        style = HIGHLIGHT if is_gap else ""
-        cells: list[Text] = [Text(AREA_TITLES[row.area], style=style)]
-        cells += [Text(score(v), style=style) for v in row.now]
-        if couple:
-            gap = score(row.gap)
-            cells.append(Text(f"{GAP_MARK} {gap}" if is_gap else gap, style=style))
-        if reveal.has_previous:
-            for i in range(len(people)):
-                text = change_text(row.change(i))
-                if biggest_row is not None and row.area == biggest_row.area and i == biggest_person:
-                    cells.append(Text(f"{CHANGE_MARK} {text}", style=HIGHLIGHT))
-                else:
-                    cells.append(Text(text))
-        table.add_row(*cells)
-
+    for i, title in enumerate(grid.header):
+        head = rich_plain(title)
+        if i == 0:
+            table.add_column(head, no_wrap=True)
+        elif i <= n:  # each person's score
+            table.add_column(head, justify="right", min_width=5, max_width=16)
+        elif n == 2 and i == n + 1:  # the gap
+            table.add_column(head, justify="right", no_wrap=True, min_width=8)
+        else:  # each person's change since last time
+            table.add_column(head, justify="right", no_wrap=True, min_width=8, max_width=16)
+    for row in grid.areas:
+        table.add_row(*(Text(c.text, style=STYLES[c.style]) for c in row))
     table.add_section()
-    _summary_row(table, reveal, messages.REVEAL_INDEX, reveal.index_now, reveal.index_before)
-    overall_now = tuple(None if v is None else float(v) for v in reveal.overall_now)
-    overall_before = tuple(None if v is None else float(v) for v in reveal.overall_before)
-    _summary_row(table, reveal, messages.REVEAL_OVERALL, overall_now, overall_before, digits=0)
+    for row in grid.summary:
+        table.add_row(*(Text(c.text, style=STYLES[c.style]) for c in row))
     return table
-
-
-def _summary_row(
-    table: Table,
-    reveal: Reveal,
-    title: str,
-    now: tuple[float | None, ...],
-    before: tuple[float | None, ...],
-    digits: int = 1,
-) -> None:
-    def fmt(value: float | None) -> str:
-        return messages.REVEAL_MISSING if value is None else f"{value:.{digits}f}"
-
-    cells = [Text(title, style="bold"), *(Text(fmt(v), style="bold") for v in now)]
-    if len(now) == 2:
-        a, b = now
-        cells.append(Text(fmt(None if a is None or b is None else abs(a - b))))
-    if reveal.has_previous:
-        for value, old in zip(now, before, strict=False):
-            delta = None if value is None or old is None else value - old
-            cells.append(Text(change_text(delta)))
-    table.add_row(*cells)
 
 
 def module_table(reveal: Reveal) -> Table:
@@ -117,17 +66,7 @@ def module_table(reveal: Reveal) -> Table:
 
 def reveal_legend(reveal: Reveal) -> Static:
     """What the table's marks mean (the largest gap, the biggest change) and its scale."""
-    legend = []
-    if len(reveal.largest_gaps) > 1:
-        legend.append(messages.REVEAL_LEGEND_GAP_TIE)
-    elif reveal.largest_gap is not None:
-        legend.append(messages.REVEAL_LEGEND_GAP)
-    if reveal.biggest_change is not None:
-        legend.append(messages.REVEAL_LEGEND_CHANGE)
-    if not reveal.has_previous:
-        legend.append(messages.NO_PREVIOUS)
-    legend.append(messages.REVEAL_SCALE_NOTE)
-    return Static(plain("\n".join(legend)), classes="legend")
+    return Static(plain("\n".join(legend_lines(reveal))), classes="legend")
 
 
 def open_answers(reveal: Reveal, none: str) -> ComposeResult:
