@@ -13,11 +13,12 @@ from trustcheck.core.clock import FixedClock, day_label, moment_label, week_labe
 from trustcheck.core.models import ItemKind, Profile, Step, Visibility
 from trustcheck.services import Services
 from trustcheck.services.packs import load_builtin_packs
+from trustcheck.services.reveal_grid import GAP_MARK
 from trustcheck.tui.app import build_app
 from trustcheck.tui.screens.answer import AnswerScreen
 from trustcheck.tui.screens.home import HomeScreen
 from trustcheck.tui.screens.journal import JournalScreen
-from trustcheck.tui.screens.reveal import GAP_MARK, RevealScreen
+from trustcheck.tui.screens.reveal import RevealScreen
 
 from .conftest import NOW, fill_turn, run_async, screen_text, seed_previous_week
 from .test_modules import module_keys, weekly_done
