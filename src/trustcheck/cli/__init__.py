@@ -3,7 +3,8 @@
 Opening the app (``trustcheck``, ``trustcheck --data-dir DIR``) starts the TUI without the
 command parser (``cli/launch.py``), and ``trustcheck status`` takes its quick glance without it
 too (``cli/status.py``), as plain ``trustcheck trends`` prints its charts (``cli/trends_quick.py``);
-every other call goes to the Typer app in ``cli/commands.py``.
+every other call goes to the Typer app, with only the command it names registered
+(``cli/dispatch.py``).
 Importing this package stays light: the command modules import Textual, the storage layer and
 plotting inside the commands that need them.
 """
@@ -35,7 +36,7 @@ def main() -> None:
             from trustcheck.cli.trends_quick import run as run_trends
 
             sys.exit(run_trends(trends))
-        from trustcheck.cli.commands import run
+        from trustcheck.cli.dispatch import run
 
         run()
         return
