@@ -1592,7 +1592,7 @@ STALL_SEARCH = "walk"  # typed into the journal's search, one key at a time
 
 # Run in a child over the seeded data dir: argv = data dir, passphrase. Prints JSON.
 _STALL = """
-import asyncio, json, sys, time
+import asyncio, gc, json, sys, time
 from pathlib import Path
 from textual.widgets import DataTable
 from trustcheck.services import open_services
@@ -1603,11 +1603,33 @@ TYPING = 0.15  # between two keys while typing (about 80 words a minute)
 LOOK = 0.3  # a person looks at a new screen at least this long before the next key
 
 
+class Collections:
+    # Python's full (generation 2) garbage collections, timed through gc.callbacks (watched,
+    # never tuned): a gap of the heartbeat that holds one is said to be partly the collector's.
+    def __init__(self):
+        self.began, self.done = None, []
+        gc.callbacks.append(self.note)
+
+    def note(self, what, info):
+        if info["generation"] != 2:
+            return
+        if what == "start":
+            self.began = time.perf_counter()
+        elif self.began is not None:
+            self.done.append((self.began, time.perf_counter()))
+            self.began = None
+
+    def within(self, start, end):
+        return sum(b - a for a, b in self.done if start <= a and b <= end) * 1000
+
+
 class Heartbeat:
     # The benchmark's own 5 ms timer on the app's event loop (nothing of the product's): the gap
     # between two ticks is the time in which nothing else could run there, no frame, no key.
-    def __init__(self):
+    def __init__(self, collections):
         self.phase, self.worst, self.last = None, {}, time.perf_counter()
+        self.collections = collections
+        self.worst_apart = {}  # per phase: the longest gap less the full collections within it
 
     async def beat(self):
         while True:
@@ -1616,6 +1638,8 @@ class Heartbeat:
             if self.phase is not None:
                 gap = (now - self.last) * 1000
                 self.worst[self.phase] = max(self.worst.get(self.phase, 0.0), gap)
+                apart = gap - self.collections.within(self.last, now)
+                self.worst_apart[self.phase] = max(self.worst_apart.get(self.phase, 0.0), apart)
             self.last = now
 
     def begin(self, phase):
@@ -1654,7 +1678,8 @@ async def main(data, passphrase):
     services = open_services(Path(data), weak_kdf=True)
     person = next(p for p in services.profiles.people() if p.name == sys.argv[3])
     app = build_app(services)
-    beat = Heartbeat()
+    collections = Collections()
+    beat = Heartbeat(collections)
     task = asyncio.create_task(beat.beat())
     out = {}
 
@@ -1718,6 +1743,8 @@ async def main(data, passphrase):
     task.cancel()
     services.close()
     out["worst_ms"] = beat.worst
+    out["worst_apart_ms"] = beat.worst_apart
+    out["full_collections_ms"] = [(b - a) * 1000 for a, b in collections.done]
     return out
 
 
@@ -1827,6 +1854,8 @@ def bench_stall(ctx: Context) -> list[Row]:
     except Exception as exc:
         return [error_row(key, what, exc)]
     worst = [max(r["worst_ms"].values()) for r in runs]
+    apart = [max(r["worst_apart_ms"].values()) for r in runs]
+    longest_gc = [max(r["full_collections_ms"], default=0.0) for r in runs]
     phases = list(runs[0]["worst_ms"])
     by_phase = {p: median([r["worst_ms"][p] for r in runs]) for p in phases}
     return [
@@ -1851,5 +1880,28 @@ def bench_stall(ctx: Context) -> list[Row]:
                 "size": "120×40, headless (run_test), keys through the Pilot",
                 **{k: v for k, v in meta.items() if k != "passphrase"},
             },
-        )
+        ),
+        # What the stall is made of: the gaps less the full collections inside them, and the
+        # longest full collection itself (Python's collector walking Textual's objects).
+        Row(
+            key="stall.apart_from_gc",
+            what="  the same, less Python's full collections (info)",
+            value=median(apart),
+            kind="info",
+            samples=apart,
+            extra={
+                "worst_by_screen_ms": {
+                    p: median([r["worst_apart_ms"][p] for r in runs]) for p in phases
+                },
+                "runs": [r["worst_apart_ms"] for r in runs],
+            },
+        ),
+        Row(
+            key="stall.full_gc",
+            what="  longest full collection in those runs (info)",
+            value=median(longest_gc),
+            kind="info",
+            samples=longest_gc,
+            extra={"collections_ms": [r["full_collections_ms"] for r in runs]},
+        ),
     ]
