@@ -4,7 +4,9 @@ between them (start or resume, the next step, a turn opened past its gate, back 
 The step screens ask for a move through their app (``tui/navigation.py``), and the app hands
 it here; no step screen imports another, nor this module, so this is the only place that knows
 them all (an import-linter contract in ``pyproject.toml`` keeps it so). Imported when a
-check-in is first opened: home's first frame does not pay for the check-in's screens.
+check-in is first opened, and each step's screen is imported when that step is first shown:
+home's first frame pays for none of them, and opening a check-in only for its first screen
+(the answering screen, with its text editor, is the heaviest, and comes after the gate).
 """
 
 from __future__ import annotations
@@ -16,15 +18,7 @@ from textual.screen import Screen
 
 from trustcheck.core.models import Checkin, Step
 from trustcheck.services import Services
-from trustcheck.tui.screens.answer import AnswerScreen
-from trustcheck.tui.screens.close import CloseScreen
-from trustcheck.tui.screens.commitments import CommitmentsScreen
-from trustcheck.tui.screens.gate import TurnGateScreen
-from trustcheck.tui.screens.handover import HandoverScreen
 from trustcheck.tui.screens.home import HomeScreen
-from trustcheck.tui.screens.open import OpenScreen
-from trustcheck.tui.screens.reveal import RevealScreen
-from trustcheck.tui.screens.safety import SafetyScreen
 
 
 def step_screen(services: Services, checkin: Checkin | None) -> Screen[None]:
@@ -35,15 +29,27 @@ def step_screen(services: Services, checkin: Checkin | None) -> Screen[None]:
     before they press Enter.
     """
     if checkin is None or checkin.step is Step.OPEN:
+        from trustcheck.tui.screens.open import OpenScreen
+
         return OpenScreen(services, checkin)
     if checkin.step in (Step.ANSWER_A, Step.ANSWER_B):
+        from trustcheck.tui.screens.gate import TurnGateScreen
+
         return TurnGateScreen(services, checkin)
     if checkin.step is Step.HANDOVER:
+        from trustcheck.tui.screens.handover import HandoverScreen
+
         return HandoverScreen(services, checkin)
     if checkin.step is Step.REVEAL:
+        from trustcheck.tui.screens.reveal import RevealScreen
+
         return RevealScreen(services, checkin)
     if checkin.step is Step.COMMITMENTS:
+        from trustcheck.tui.screens.commitments import CommitmentsScreen
+
         return CommitmentsScreen(services, checkin)
+    from trustcheck.tui.screens.close import CloseScreen
+
     return CloseScreen(services, checkin)
 
 
@@ -61,6 +67,8 @@ def open_turn(app: App[Any], services: Services, checkin: Checkin) -> None:
     """In place of the turn's gate (or the hand-over, which is the second turn's gate): the
     private safety check when it comes first (issue 15), else the answering screen."""
     if safety_first(services, checkin):
+        from trustcheck.tui.screens.safety import SafetyScreen
+
         app.switch_screen(SafetyScreen(services, checkin))
     else:
         open_answers(app, services, checkin)
@@ -78,6 +86,8 @@ def safety_first(services: Services, checkin: Checkin) -> bool:
 
 def open_answers(app: App[Any], services: Services, checkin: Checkin) -> None:
     """The answering screen of ``checkin``'s turn, in place of the safety check or the gate."""
+    from trustcheck.tui.screens.answer import AnswerScreen
+
     app.switch_screen(AnswerScreen(services, checkin))
 
 
