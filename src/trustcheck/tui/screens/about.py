@@ -25,6 +25,8 @@ def credited_packs(services: Services) -> list[Pack]:
 
 
 class AboutScreen(ModalScreen[None]):
+    AUTO_FOCUS = "#about"
+
     DEFAULT_CSS = """
     AboutScreen {
         align: center middle;
@@ -82,9 +84,6 @@ class AboutScreen(ModalScreen[None]):
                 for source in pack.sources:
                     yield Static(plain(f"• {source}"), classes="source")
             yield Button(messages.ABOUT_CLOSE, id="close")
-
-    def on_mount(self) -> None:
-        self.query_one("#about", VerticalScroll).focus()
 
     def action_support(self) -> None:
         from trustcheck.tui.screens.support import SupportLinesScreen

@@ -22,6 +22,8 @@ from trustcheck.tui.widgets.footer import Footer
 
 
 class CloseScreen(StepScreen):
+    AUTO_FOCUS = "#home"
+
     DEFAULT_CSS = """
     CloseScreen VerticalScroll {
         padding: 1 2;
@@ -100,9 +102,6 @@ class CloseScreen(StepScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return action != "abandon"  # it is finished: escape just goes home
-
-    def on_mount(self) -> None:
-        self.query_one("#home", Button).focus()
 
     @on(Button.Pressed, "#home")
     def action_home(self) -> None:

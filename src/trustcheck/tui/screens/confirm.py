@@ -18,6 +18,9 @@ from trustcheck.tui.text import plain
 class ConfirmDialog(ModalScreen[bool]):
     """Ask ``question``; dismiss with True (yes) or False (no, escape)."""
 
+    #: The safe answer has the focus: Enter alone never throws anything away.
+    AUTO_FOCUS = "#no"
+
     DEFAULT_CSS = """
     ConfirmDialog {
         align: center middle;
@@ -61,10 +64,6 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal():
                 yield Button(plain(self.yes_label), id="yes", variant="warning")
                 yield Button(plain(self.no_label), id="no", variant="primary")
-
-    def on_mount(self) -> None:
-        # The safe answer has the focus: Enter alone never throws anything away.
-        self.query_one("#no", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -118,6 +118,10 @@ class ExportScreen(ModalScreen[Path | None]):
     }
     """
 
+    #: The format choice has the focus from the first frame (one focus change, not two: each
+    #: restyles the dialog for ``:focus-within``).
+    AUTO_FOCUS = "#format"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Close", show=False),
         Binding("ctrl+s", "save", "Save", priority=True),
@@ -176,7 +180,6 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Static(messages.EXPORT_DIALOG_KEYS, classes="muted", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#format", RadioSet).focus()
         self.refresh_preview()
 
     def on_resize(self, event: Resize) -> None:

@@ -23,6 +23,8 @@ from trustcheck.tui.widgets.footer import Footer
 
 
 class TurnGateScreen(StepScreen):
+    AUTO_FOCUS = "#gate-go"
+
     DEFAULT_CSS = """
     TurnGateScreen {
         align: center middle;
@@ -84,7 +86,6 @@ class TurnGateScreen(StepScreen):
         for person in self.services.checkins.people(self.turn):
             self.services.keys.lock(person.id)
         self.app.refresh_bindings()
-        self.query_one("#gate-go", Button).focus()
 
     @on(Button.Pressed, "#gate-go")
     def action_ready(self) -> None:

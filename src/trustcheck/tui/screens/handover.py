@@ -20,6 +20,8 @@ from trustcheck.tui.widgets.footer import Footer
 
 
 class HandoverScreen(StepScreen):
+    AUTO_FOCUS = "#go"
+
     DEFAULT_CSS = """
     HandoverScreen {
         align: center middle;
@@ -64,9 +66,6 @@ class HandoverScreen(StepScreen):
             with Center():
                 yield Button(messages.HANDOVER_BUTTON, id="go", variant="primary")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#go", Button).focus()
 
     @on(Button.Pressed, "#go")
     def action_ready(self) -> None:

@@ -70,6 +70,8 @@ def _commitments(n: int) -> str:
 class HistoryScreen(Screen[None]):
     """The list of past check-ins."""
 
+    AUTO_FOCUS = "DataTable"
+
     DEFAULT_CSS = """
     HistoryScreen #history {
         padding: 1 2 0 2;
@@ -120,7 +122,6 @@ class HistoryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
         self._read_next()
 
     # --- reading, a page at a time ------------------------------------------------------------

@@ -58,6 +58,8 @@ def _who(people: tuple[Profile, ...]) -> str:
 class PastWeekScreen(Screen[None]):
     """A past week as it was; nothing here can be changed."""
 
+    AUTO_FOCUS = "#week-scroll"
+
     DEFAULT_CSS = """
     PastWeekScreen VerticalScroll {
         padding: 1 2;
@@ -152,9 +154,6 @@ class PastWeekScreen(Screen[None]):
             )
             yield Static(plain(line), classes="commitment")
             yield Static(say(messages.HISTORY_HOW, how=c.how), classes="how")
-
-    def on_mount(self) -> None:
-        self.query_one("#week-scroll", VerticalScroll).focus()
 
     def on_unmount(self) -> None:
         self._stop_watching_locks()

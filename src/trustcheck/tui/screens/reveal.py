@@ -94,6 +94,8 @@ def open_answers(reveal: Reveal, none: str) -> ComposeResult:
 
 
 class RevealScreen(StepScreen):
+    AUTO_FOCUS = "#reveal-scroll"
+
     DEFAULT_CSS = """
     RevealScreen VerticalScroll {
         padding: 1 2;
@@ -163,9 +165,6 @@ class RevealScreen(StepScreen):
 
     def _open_answers(self) -> ComposeResult:
         yield from open_answers(self.reveal, messages.REVEAL_NO_OPEN)
-
-    def on_mount(self) -> None:
-        self.query_one("#reveal-scroll", VerticalScroll).focus()
 
     def action_guides(self) -> None:
         from trustcheck.tui.screens.guides import GuidesScreen

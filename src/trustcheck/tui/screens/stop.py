@@ -28,6 +28,8 @@ class Stop(StrEnum):
 class StopDialog(ModalScreen[Stop | None]):
     """Pause, discard or keep going (None). The safe choices come first and pause has focus."""
 
+    AUTO_FOCUS = "#pause"
+
     DEFAULT_CSS = """
     StopDialog {
         align: center middle;
@@ -71,9 +73,6 @@ class StopDialog(ModalScreen[Stop | None]):
             yield Button(messages.STOP_DISCARD, id="discard", variant="warning")
             yield Static(messages.STOP_KEYS, id="stop-keys", markup=False)
 
-    def on_mount(self) -> None:
-        self.query_one("#pause", Button).focus()
-
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.action_choose("" if event.button.id == "keep" else str(event.button.id))
@@ -100,4 +99,3 @@ def ask_to_discard(
         done()
 
     app.push_screen(ConfirmDialog(question, messages.DISCARD_YES, messages.DISCARD_NO), decided)
-
