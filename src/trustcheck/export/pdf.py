@@ -24,7 +24,6 @@ from trustcheck.core.clock import week_start
 from trustcheck.core.stats import Point
 from trustcheck.export.fmt import (
     clean,
-    commitment_line,
     day,
     gap_line,
     item_gap_line,
@@ -34,6 +33,7 @@ from trustcheck.export.fmt import (
     share,
 )
 from trustcheck.export.model import PersonSummary, Summary, TextItem
+from trustcheck.messages.outcomes import commitment_line
 
 FONT_FILE = "DejaVuSans.ttf"
 FONT_BOLD_FILE = "DejaVuSans-Bold.ttf"
