@@ -132,12 +132,13 @@ class JournalScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "new", "New entry"),
+        # Reading an entry, the gentler action comes first in the footer: Edit, then Delete.
+        Binding("e", "edit_viewed", "Edit"),
         Binding("delete", "delete", "Delete", key_display="del"),
         Binding("slash,ctrl+f", "search", "Search", key_display="/"),
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "back", "Close (locks)"),
         Binding("escape", "cancel_edit", "Cancel"),
-        Binding("e", "edit_viewed", "Edit"),
         Binding("escape", "close_view", "Back to the list"),
         Binding("p", "private", messages.JOURNAL_PRIVATE_KEY),
         Binding("p,escape", "entries", messages.JOURNAL_PRIVATE_BACK, key_display="p"),
