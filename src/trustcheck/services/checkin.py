@@ -405,6 +405,7 @@ class CheckinService(CheckinReveal):
         """
         self._checkins.finish(checkin.id, CheckinStatus.ABANDONED, self.clock.now())
         self._drafts.clear(checkin.id)
-        # No commitments this week: one let go of here is open again next time (one kept going
-        # here already is, as the week it would carry on into never completes).
-        self._commitments.forget_drops_in(checkin.id)
+        # No commitments this week: one looked back on or let go of here is open again next
+        # time, unanswered (one kept going here already is, as the week it would carry on into
+        # never completes).
+        self._commitments.forget_decisions_in(checkin.id)
