@@ -4,6 +4,9 @@ Charts are drawn with fpdf2's own lines, so they stay sharp at any zoom; text is
 Sans (shipped in ``data/fonts``, Bitstream Vera licence), which covers Latin, Greek, Cyrillic
 and many symbols. fpdf2 costs ~200 ms to import, so only this module imports it, and only the
 pdf path imports this module.
+
+Longer than 400 lines: the page layout and the charts draw through one fpdf2 document, with its
+fonts and its text shaping (``_Doc.shown``), and read best beside it.
 """
 
 from __future__ import annotations
