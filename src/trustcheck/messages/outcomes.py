@@ -8,24 +8,16 @@ Not gathered into ``trustcheck.messages`` by name: import the functions from her
 
 from __future__ import annotations
 
+from trustcheck import messages
 from trustcheck.core.clock import day_label
 from trustcheck.core.models import CommitmentLine, CommitmentState
-from trustcheck.messages.checkin import REVIEW_LABELS
-from trustcheck.messages.commitments import (
-    OUTCOME_CARRIED,
-    OUTCOME_CARRIED_AS,
-    OUTCOME_DROPPED,
-    OUTCOME_NOT_SAID,
-    OUTCOME_VOICE,
-)
-from trustcheck.messages.export import EXPORT_COMMITMENT_LINE, EXPORT_COMMITMENT_OPEN
 
 
 def commitment_line(c: CommitmentLine) -> str:
     """``week of 7 Sep 2026: Alex to Sam: “…” — Sam: Kept · Alex: Partly · kept for another
     week`` (plain text, to be escaped): both voices side by side, never added up; one voice for a
     commitment to oneself; then whether it carried on (in which words) or was let go of."""
-    return EXPORT_COMMITMENT_LINE.format(
+    return messages.EXPORT_COMMITMENT_LINE.format(
         week=f"week of {day_label(c.week)}", owner=c.owner, to=c.to, text=c.text, how=how_it_went(c)
     )
 
@@ -34,17 +26,20 @@ def how_it_went(c: CommitmentLine) -> str:
     """The part after the dash of :func:`commitment_line`: "Sam: Partly · Alex: Kept · kept for
     another week", "Kept" for one voice, "not reviewed yet" when nobody said."""
     parts: list[str] = []
+    labels = messages.REVIEW_LABELS
     if c.one_voice:
         if c.review is not None:
-            parts.append(REVIEW_LABELS[c.review.value])
+            parts.append(labels[c.review.value])
     elif c.review is not None or c.own_review is not None:
         for name, view in ((c.to, c.review), (c.owner, c.own_review)):
-            how = REVIEW_LABELS[view.value] if view is not None else OUTCOME_NOT_SAID
-            parts.append(OUTCOME_VOICE.format(name=name, how=how))
+            how = labels[view.value] if view is not None else messages.OUTCOME_NOT_SAID
+            parts.append(messages.OUTCOME_VOICE.format(name=name, how=how))
     if c.state is CommitmentState.CARRIED:
         parts.append(
-            OUTCOME_CARRIED if c.new_words is None else OUTCOME_CARRIED_AS.format(text=c.new_words)
+            messages.OUTCOME_CARRIED
+            if c.new_words is None
+            else messages.OUTCOME_CARRIED_AS.format(text=c.new_words)
         )
     elif c.state is CommitmentState.DROPPED:
-        parts.append(OUTCOME_DROPPED)
-    return " · ".join(parts) if parts else EXPORT_COMMITMENT_OPEN
+        parts.append(messages.OUTCOME_DROPPED)
+    return " · ".join(parts) if parts else messages.EXPORT_COMMITMENT_OPEN
