@@ -182,6 +182,23 @@ def test_the_summary_lists_both_voices_and_what_carried_on_or_was_let_go(
     assert "week of 23 Nov 2026" in flat or "week of 16 Nov 2026" in flat
 
 
+def test_a_look_back_in_a_week_ended_early_is_in_no_summary(history: History) -> None:
+    """A week ended early counts for nothing: how a commitment went, said only there, is not
+    in the summary's list nor in its kept counts; the commitment is still "not reviewed yet"."""
+    services = history.services
+    before = ExportService(services).summary(ExportRequest("md"))
+    checkins = services.checkins
+    draft = checkins.start([p.id for p in history.people])
+    [promise] = [c for c in checkins.to_review(draft) if c.text == "Small step 3 by Alex"]
+    checkins.review(draft, promise.id, Review.KEPT)
+    checkins.review(draft, promise.id, Review.KEPT, Voice.OWN)
+    checkins.end_for_this_week(draft)
+    after = ExportService(services).summary(ExportRequest("md"))
+    assert after.kept == before.kept and after.commitments == before.commitments
+    flat = " ".join(_text(history, "md").split())
+    assert "“Small step 3 by Alex” — not reviewed yet" in flat
+
+
 def test_the_json_export_keeps_both_voices_and_the_links_and_imports_them_back(
     fresh: Services, clock: FixedClock, tmp_path: Path
 ) -> None:

@@ -204,6 +204,43 @@ def test_a_week_ended_early_decides_nothing(
     assert outcome.commitment.id == promise and outcome.state is CommitmentState.OPEN
 
 
+def test_a_review_given_in_a_week_ended_early_comes_back_unanswered(
+    services: Services, clock: FixedClock, couple: list[Profile]
+) -> None:
+    """A week ended early is not a finished week: how a commitment went, said only there (both
+    voices), is not shown ticked when it comes back, and nothing counts or words it (trends,
+    the past week in history). A new review starts from nothing: a voice from the week ended
+    early never stands beside one given later."""
+    alex, _sam = couple
+    checkins = services.checkins
+    first, [promise] = _first_week_with(services, couple, alex, "Ask before planning")
+    second = _next_week(services, clock, couple)
+    checkins.review(second, promise, Review.KEPT)
+    checkins.review(second, promise, Review.PARTLY, Voice.OWN)
+    checkins.end_for_this_week(second)
+
+    third = _next_week(services, clock, couple)
+    [outcome] = checkins.looking_back(third)
+    assert outcome.commitment.id == promise and outcome.state is CommitmentState.OPEN
+    assert (outcome.partner_view, outcome.own_view) == (None, None)
+    [past] = services.history.commitments(first)
+    assert past.how == messages.EXPORT_COMMITMENT_OPEN
+    assert {p.profile.name: list(p.reviews) for p in services.trends.history().persons} == {
+        "Alex": [],
+        "Sam": [],
+    }
+
+    # Looked back on in one voice this time: the other is "not said", not last week's.
+    checkins.review(third, promise, Review.NOT_YET)
+    checkins.complete(third)
+    [past] = services.history.commitments(first)
+    assert past.how == "Sam: Not yet · Alex: not said"
+    assert {p.profile.name: list(p.reviews) for p in services.trends.history().persons} == {
+        "Alex": [(third.week, Review.NOT_YET)],
+        "Sam": [],
+    }
+
+
 def test_keeping_one_going_respects_the_three_a_week(
     services: Services, clock: FixedClock, couple: list[Profile]
 ) -> None:

@@ -4,14 +4,23 @@ go, and one nobody looked back on comes back next week."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input, RadioButton, RadioSet, Static
 
 import checkin_helpers
 from trustcheck import messages
 from trustcheck.core.clock import FixedClock
-from trustcheck.core.models import Checkin, CommitmentState, Profile, Review, Step
-from trustcheck.services import Services
+from trustcheck.core.models import (
+    Checkin,
+    CheckinStatus,
+    CommitmentState,
+    Profile,
+    Review,
+    Step,
+)
+from trustcheck.services import Services, open_services
 from trustcheck.services.commitments import REVIEW_SHOWN
 from trustcheck.tui.app import build_app
 from trustcheck.tui.screens.close import CloseScreen
@@ -196,6 +205,48 @@ async def test_continue_without_reviewing_brings_it_back_next_week(
         text = flat(screen_text(app))
         assert "“Text when I'm running late”" in text
         assert "made in the week of 16 Nov 2026" in text  # two weeks back, said so
+
+
+@run_async
+async def test_a_look_back_in_a_week_ended_early_comes_back_unticked(
+    services: Services, couple: list[Profile], clock: FixedClock, tmp_path: Path
+) -> None:
+    """A week ended early is not a finished week. Sam and Alex say how last week's commitment
+    went (Partly, Kept); then the week is ended early from the other window left open on the
+    private check ("We'll stop here for this week"). Next week the commitment comes back with
+    no choice ticked in either voice, and the close still says nobody looked back on it."""
+    seed_previous_week(services, clock, couple)
+    draft = at_commitments(services, couple)
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CommitmentsScreen)
+        await pilot.click("#voice-partner #r-partly")
+        await pilot.click("#voice-own #r-kept")
+        await pilot.pause()
+        [outcome] = services.checkins.looking_back(draft)
+        assert (outcome.partner_view, outcome.own_view) == (Review.PARTLY, Review.KEPT)
+        other = open_services(tmp_path, clock=clock, weak_kdf=True)
+        try:  # the other window's private check: "We'll stop here for this week"
+            other.checkins.end_for_this_week(other.checkins.get(draft.id))
+        finally:
+            other.close()
+    assert services.checkins.get(draft.id).status is CheckinStatus.ABANDONED
+
+    clock.advance(weeks=1)
+    at_commitments(services, couple)
+    app = build_app(services, start="checkin")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CommitmentsScreen)
+        row = app.screen.query_one(ReviewRow)
+        assert "“Text when I'm running late”" in flat(screen_text(app))
+        assert len(row.query(RadioSet)) == 2  # both voices asked again
+        assert [b.id for b in row.query(RadioButton) if b.value] == []  # none ticked
+        await pilot.press("ctrl+n")  # Continue, nothing said this time
+        assert isinstance(app.screen, CloseScreen)
+        said = messages.CLOSE_COMES_BACK.format(how=messages.EXPORT_COMMITMENT_OPEN)
+        assert f"Text when I'm running late — {said}" in flat(screen_text(app))
 
 
 @pytest.mark.parametrize("first_week", [3, 1])

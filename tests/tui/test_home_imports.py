@@ -74,6 +74,7 @@ def test_home_shows_its_status_without_importing_the_checkin_layers(
         "trustcheck.services.checkin_answers",
         "trustcheck.services.checkin_turn",
         "trustcheck.services.checkin_reveal",
+        "trustcheck.services.checkin_commitments",
         "trustcheck.tui.screens.trends",
         "plotext",
     ):

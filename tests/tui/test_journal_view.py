@@ -7,7 +7,7 @@ list. The person's words stay plain text there: markup is shown as typed, never 
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Static, TextArea
+from textual.widgets import DataTable, Footer, Static, TextArea
 
 import rawdb
 from hostile import HOSTILE, MARKUP, assert_inert
@@ -137,6 +137,33 @@ async def test_editing_is_one_key_away_and_delete_asks_first(
         assert app.screen is screen and not screen.viewing
         assert [e.text for e in services.journal.entries(robin.id).entries] == ["An older day"]
         assert "Words to edit" not in screen_text(app)
+
+
+@run_async
+async def test_the_views_footer_offers_edit_before_delete(
+    services: Services, solo: list[Profile]
+) -> None:
+    """Reading an entry, the footer names the gentler action first: ``e Edit`` comes before
+    ``del Delete`` (and Esc back to the list is there too)."""
+    (robin,) = solo
+    write(services, robin, "Words to read")
+    app = build_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        screen = app.screen
+        assert isinstance(screen, JournalScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.viewing
+        keys = [
+            (key.key_display, key.description)  # FooterKey: not exported by Textual by name
+            for key in screen.query_one(Footer).query("FooterKey")
+        ]
+        assert ("e", "Edit") in keys and ("del", "Delete") in keys, keys
+        assert keys.index(("e", "Edit")) < keys.index(("del", "Delete")), keys
+        assert "Back to the list" in [description for _, description in keys]
 
 
 @run_async

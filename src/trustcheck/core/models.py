@@ -323,6 +323,26 @@ class CommitmentOutcome:
         return CommitmentState.OPEN
 
 
+class CommitmentLine(NamedTuple):
+    """One commitment by name, as the summary, the history and the screens word it: who made it
+    to whom, its words, and how it went, in two voices side by side (one for a commitment to
+    oneself), and whether it was kept for another week (perhaps in new words) or let go of."""
+
+    week: dt.date
+    owner: str
+    to: str
+    text: str
+    #: The view of the person it was made to (the one voice of a commitment to oneself); None:
+    #: not said.
+    review: Review | None
+    #: The view of the person who made it; None: not said, or a commitment to oneself.
+    own_review: Review | None = None
+    one_voice: bool = True
+    state: CommitmentState = CommitmentState.OPEN
+    #: The words it carries on in, when they changed.
+    new_words: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class WeekScores:
     """Derived scores for one person in one check-in; None means missing."""

@@ -14,7 +14,6 @@ from trustcheck.core.stats import Point
 from trustcheck.export.fmt import (
     DASH,
     clean,
-    commitment_line,
     day,
     gap_line,
     item_gap_line,
@@ -25,6 +24,7 @@ from trustcheck.export.fmt import (
     when,
 )
 from trustcheck.export.model import PersonSummary, Summary, TextItem
+from trustcheck.messages.outcomes import commitment_line
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 

@@ -14,7 +14,6 @@ from trustcheck import messages
 from trustcheck.export.fmt import (
     DASH,
     clean,
-    commitment_line,
     day,
     gap_line,
     item_gap_line,
@@ -25,6 +24,7 @@ from trustcheck.export.fmt import (
 )
 from trustcheck.export.model import Summary, TextItem
 from trustcheck.export.sparkline import render_sparkline
+from trustcheck.messages.outcomes import commitment_line
 
 # Everything with inline meaning in CommonMark or GFM (emphasis, code, links, images, raw HTML,
 # entities, tables, strikethrough, math in some renderers).

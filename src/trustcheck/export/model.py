@@ -7,7 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from trustcheck.core.models import REVIEW_CREDIT, CommitmentState, Review
+# CommitmentLine is re-exported: the summary holds them, the wording of one is messages.outcomes.
+from trustcheck.core.models import REVIEW_CREDIT, Review
+from trustcheck.core.models import CommitmentLine as CommitmentLine
 from trustcheck.core.stats import Point
 
 
@@ -85,26 +87,6 @@ class KeptRow(NamedTuple):
             + self.not_yet * REVIEW_CREDIT[Review.NOT_YET]
         )
         return credit / self.reviewed
-
-
-class CommitmentLine(NamedTuple):
-    """One commitment of the period: who made it to whom, its words, and how it went, in two
-    voices side by side (one for a commitment to oneself), and whether it was kept for another
-    week (perhaps in new words) or let go of."""
-
-    week: dt.date
-    owner: str
-    to: str
-    text: str
-    #: The view of the person it was made to (the one voice of a commitment to oneself); None:
-    #: not said.
-    review: Review | None
-    #: The view of the person who made it; None: not said, or a commitment to oneself.
-    own_review: Review | None = None
-    one_voice: bool = True
-    state: CommitmentState = CommitmentState.OPEN
-    #: The words it carries on in, when they changed.
-    new_words: str | None = None
 
 
 class TextItem(NamedTuple):

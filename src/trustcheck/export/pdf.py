@@ -4,6 +4,9 @@ Charts are drawn with fpdf2's own lines, so they stay sharp at any zoom; text is
 Sans (shipped in ``data/fonts``, Bitstream Vera licence), which covers Latin, Greek, Cyrillic
 and many symbols. fpdf2 costs ~200 ms to import, so only this module imports it, and only the
 pdf path imports this module.
+
+Longer than 400 lines: the page layout and the charts draw through one fpdf2 document, with its
+fonts and its text shaping (``_Doc.shown``), and read best beside it.
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ from trustcheck.core.clock import week_start
 from trustcheck.core.stats import Point
 from trustcheck.export.fmt import (
     clean,
-    commitment_line,
     day,
     gap_line,
     item_gap_line,
@@ -34,6 +36,7 @@ from trustcheck.export.fmt import (
     share,
 )
 from trustcheck.export.model import PersonSummary, Summary, TextItem
+from trustcheck.messages.outcomes import commitment_line
 
 FONT_FILE = "DejaVuSans.ttf"
 FONT_BOLD_FILE = "DejaVuSans-Bold.ttf"

@@ -5,6 +5,10 @@ are all gathered here, so callers write ``messages.NAME`` wherever the sentence 
 Placeholders are filled with ``str.format``; user text passed in is never treated as markup.
 The words of the conversation itself (ground rules, gap prompts, the guides) are content, in
 ``data/guides.toml`` (read by :mod:`trustcheck.content`).
+
+A few small formatters that put these sentences together live beside them and are imported by
+name, not gathered here: ``messages.outcomes`` words how a commitment went for the screens,
+history and every export alike. This package imports only ``core`` (an import-linter layer).
 """
 
 from trustcheck.messages.app import *  # noqa: F403

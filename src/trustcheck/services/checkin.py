@@ -5,8 +5,9 @@ check-in interrupted anywhere resumes at the same step with every answer kept.
 
 :class:`CheckinService` is built in layers, one file each, every layer using the one before:
 ``checkin_answers`` (storing answers and drafts; it holds the tables), ``checkin_turn`` (reading
-one person's turn), ``checkin_reveal`` (the reveal and the summary) and this file (status, the
-steps, commitments, finishing). Screens and commands import everything from here.
+one person's turn), ``checkin_reveal`` (the reveal and the summary), ``checkin_commitments`` (the
+commitments step: looking back, keeping going, letting go, the new ones) and this file (status,
+the steps, finishing). Screens and commands import everything from here.
 """
 
 from __future__ import annotations
@@ -22,13 +23,10 @@ from trustcheck.core.models import (
     Checkin,
     CheckinStatus,
     Commitment,
-    CommitmentOutcome,
     Profile,
     Review,
     Step,
-    Voice,
 )
-from trustcheck.core.text import clean_line
 from trustcheck.services.checkin_answers import (
     TEXT_LIMIT,
     CheckinAnswers,
@@ -36,6 +34,12 @@ from trustcheck.services.checkin_answers import (
     CheckinMovedOn,
     Draft,
     DraftSaved,
+)
+from trustcheck.services.checkin_commitments import (
+    COMMITMENT_LIMIT,
+    MAX_COMMITMENTS,
+    REVIEW_SHOWN,
+    CheckinCommitments,
 )
 from trustcheck.services.checkin_reveal import (
     AreaRow,
@@ -53,7 +57,6 @@ from trustcheck.services.checkin_turn import (
     TurnItem,
     _private_value,
 )
-from trustcheck.services.commitments import REVIEW_SHOWN, CommitmentOutcomes, latest_open
 from trustcheck.services.week import Status, WeekService, WeekState
 from trustcheck.storage.errors import ConflictError
 
@@ -64,6 +67,7 @@ __all__ = [
     "TEXT_LIMIT",
     "AreaRow",
     "CheckinAnswers",
+    "CheckinCommitments",
     "CheckinError",
     "CheckinMovedOn",
     "CheckinReveal",
@@ -85,10 +89,6 @@ __all__ = [
     "_private_value",
     "discard_question",
 ]
-
-MAX_COMMITMENTS = 3
-COMMITMENT_LIMIT = 200
-
 
 @dataclass(frozen=True, slots=True)
 class Loss:
@@ -125,7 +125,7 @@ def discard_question(loss: Loss) -> str:
     return messages.DISCARD_QUESTION.format(what=what)
 
 
-class CheckinService(CheckinReveal):
+class CheckinService(CheckinCommitments):
     """The check-in as the screens and commands use it (the layers it builds on: see above)."""
 
     # --- status (services/week.py: what home reads, without this module) ------------------------
@@ -198,117 +198,7 @@ class CheckinService(CheckinReveal):
         """Whose turn it is, at an answering step."""
         return self.week.answering(checkin)
 
-    # --- commitments ------------------------------------------------------------------------------
-    @cached_property
-    def outcomes(self) -> CommitmentOutcomes:
-        """Commitments with how they went (``services/commitments.py``)."""
-        return CommitmentOutcomes(self._commitments)
-
-    def to_review(self, checkin: Checkin) -> list[Commitment]:
-        """The commitments looked back on in this check-in (see :meth:`looking_back`)."""
-        return [o.commitment for o in self.looking_back(checkin)]
-
-    def looking_back(self, checkin: Checkin) -> list[CommitmentOutcome]:
-        """Every earlier commitment still open, however many weeks ago it was made: one nobody
-        looked back on (Continue pressed past it) comes back next week rather than being lost.
-        Those decided in this check-in stay in the list, with what was decided."""
-        return self.outcomes.to_review(checkin.id, checkin.participant_ids)
-
-    def review_step(self, checkin: Checkin) -> tuple[list[CommitmentOutcome], int]:
-        """What the review step shows: the latest :data:`REVIEW_SHOWN` earlier commitments still
-        open (oldest first) with every one already decided in this check-in, and how many older
-        ones wait for a later week."""
-        return latest_open(self.looking_back(checkin))
-
-    def review(
-        self,
-        checkin: Checkin,
-        commitment_id: int,
-        review: Review | None,
-        voice: Voice = Voice.PARTNER,
-    ) -> None:
-        """One voice's view of how it went: the person it was made to (``PARTNER``, the one
-        voice of a commitment to oneself) or the person who made it (``OWN``)."""
-        made = self._commitments.get(commitment_id)
-        if made is not None and made.one_voice:
-            voice = Voice.PARTNER
-        self._commitments.review(commitment_id, review, checkin.id, self.clock.now(), voice)
-
-    def keep_going(
-        self, checkin: Checkin, commitment_id: int, raw_text: str | None = None
-    ) -> Commitment:
-        """Keep an earlier commitment for another week: it carries on in this check-in's set,
-        linked to the original, in its own words or in new ones (``raw_text``). The original
-        keeps the words it was made in. Asked again, it changes the words it carries on in."""
-        original = self._earlier(checkin, commitment_id)
-        text = original.text if raw_text is None else self._commitment_text(raw_text)
-        for made in self._commitments.set_in(checkin.id):
-            if made.carried_from == original.id:
-                self._commitments.reword(made.id, text)
-                return made._replace(text=text)
-        mine = [c for c in self._commitments.set_in(checkin.id) if c.owner_id == original.owner_id]
-        if len(mine) >= MAX_COMMITMENTS:
-            name = self._profiles.get(original.owner_id).name
-            raise CheckinError(messages.COMMITMENT_LIMIT_KEEP.format(name=name))
-        if original.dropped_in is not None:
-            self._commitments.drop(original.id, None)
-        return self._commitments.add(
-            checkin.id,
-            original.owner_id,
-            original.to_id,
-            text,
-            self.clock.now(),
-            carried_from=original.id,
-        )
-
-    def let_go(self, checkin: Checkin, commitment_id: int) -> None:
-        """Let an earlier commitment go, kindly: not a review and never counted as not kept."""
-        original = self._earlier(checkin, commitment_id)
-        self._stop_carrying(checkin, original.id)
-        self._commitments.drop(original.id, checkin.id)
-
-    def reopen(self, checkin: Checkin, commitment_id: int) -> None:
-        """Take back keeping it going or letting it go (its voices stay as given)."""
-        original = self._earlier(checkin, commitment_id)
-        self._stop_carrying(checkin, original.id)
-        if original.dropped_in is not None:
-            self._commitments.drop(original.id, None)
-
-    def _stop_carrying(self, checkin: Checkin, commitment_id: int) -> None:
-        for made in self._commitments.set_in(checkin.id):
-            if made.carried_from == commitment_id:
-                self._commitments.delete(made.id)
-
-    def _earlier(self, checkin: Checkin, commitment_id: int) -> Commitment:
-        made = self._commitments.get(commitment_id)
-        if made is None or made.checkin_id == checkin.id:
-            raise CheckinError(messages.COMMITMENT_GONE)
-        return made
-
-    @staticmethod
-    def _commitment_text(raw_text: str) -> str:
-        text = clean_line(raw_text)
-        if not text:
-            raise CheckinError(messages.COMMITMENT_EMPTY)
-        if len(text) > COMMITMENT_LIMIT:
-            raise CheckinError(messages.TEXT_TOO_LONG.format(limit=COMMITMENT_LIMIT))
-        return text
-
-    def new_commitments(self, checkin: Checkin) -> list[Commitment]:
-        return self._commitments.set_in(checkin.id)
-
-    def add_commitment(self, checkin: Checkin, owner_id: int, raw_text: str) -> Commitment:
-        text = self._commitment_text(raw_text)
-        mine = [c for c in self._commitments.set_in(checkin.id) if c.owner_id == owner_id]
-        if len(mine) >= MAX_COMMITMENTS:
-            raise CheckinError(messages.COMMITMENT_LIMIT)
-        others = [pid for pid in checkin.participant_ids if pid != owner_id]
-        to_id = others[0] if others else owner_id
-        return self._commitments.add(checkin.id, owner_id, to_id, text, self.clock.now())
-
-    def remove_commitment(self, commitment_id: int) -> None:
-        self._commitments.delete(commitment_id)
-
+    # --- commitments (the step itself: checkin_commitments.py) --------------------------------
     def open_commitments(self) -> list[Commitment]:
         """The commitments made at the last completed check-in (shown on home)."""
         return self.week.open_commitments()
@@ -405,6 +295,7 @@ class CheckinService(CheckinReveal):
         """
         self._checkins.finish(checkin.id, CheckinStatus.ABANDONED, self.clock.now())
         self._drafts.clear(checkin.id)
-        # No commitments this week: one let go of here is open again next time (one kept going
-        # here already is, as the week it would carry on into never completes).
-        self._commitments.forget_drops_in(checkin.id)
+        # No commitments this week: one looked back on or let go of here is open again next
+        # time, unanswered (one kept going here already is, as the week it would carry on into
+        # never completes).
+        self._commitments.forget_decisions_in(checkin.id)

@@ -8,9 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
-from trustcheck.core.models import Commitment, CommitmentOutcome, CommitmentState
-from trustcheck.export.fmt import how_it_went as _how_it_went
-from trustcheck.export.model import CommitmentLine
+from trustcheck.core.models import Commitment, CommitmentLine, CommitmentOutcome, CommitmentState
+from trustcheck.messages.outcomes import how_it_went as _how_it_went
 from trustcheck.storage.repos.commitments import CommitmentRepo
 
 #: The review step (and the close screen after it) shows at most this many earlier commitments

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from trustcheck import messages
+from trustcheck.core.clock import day_label
 from trustcheck.core.models import (
     AREA_TITLES,
     AREAS,
@@ -23,7 +24,6 @@ from trustcheck.core.models import (
     Visibility,
 )
 from trustcheck.core.stats import period_ends
-from trustcheck.export.fmt import day
 from trustcheck.export.model import (
     AreaRow,
     ChangeLine,
@@ -118,7 +118,8 @@ class SummaryBuilder:
             else messages.RANGE_CHECKINS.format(n=report.checkins)
         )
         period = (
-            f"{day(start)} – {day(end + dt.timedelta(days=6))} · {weeks_text} · {checkins_text}"
+            f"{day_label(start)} – {day_label(end + dt.timedelta(days=6))}"
+            f" · {weeks_text} · {checkins_text}"
         )
         # Only what this summary shows: topics, the shared notes when asked for, and the sealed
         # answers of the one person whose private data goes in.

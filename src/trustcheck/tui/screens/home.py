@@ -1,4 +1,8 @@
-"""Home: who is here, this week's check-in, and the last commitments."""
+"""Home: who is here, this week's check-in, and the last commitments.
+
+A little over 400 lines, about 100 of them its styles and keys: the rest is one screen (what it
+shows, and the key that leaves it for each other screen), which reads best whole.
+"""
 
 from __future__ import annotations
 

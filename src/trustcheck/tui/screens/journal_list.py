@@ -7,6 +7,9 @@ screenful opens on the UI thread, with the screen, so its first frame already sh
 The list keeps the ids of every entry listed (or found), but the opened entries of only the first
 page and of the rows shown: a row further down is opened again when it is scrolled to. So a long
 journal's decrypted text is not all held in memory, and each search leaves little behind.
+
+A little over 400 lines: opening in batches, searching and paging all work on one listing (which
+entries are listed, which are open, which worker is still finding), so they stay together.
 """
 
 from __future__ import annotations

@@ -13,6 +13,9 @@ or hear afterwards (how many screens, which keys) tells a yes from a no:
    for a passphrase) or keep nothing (d).
 
 ctrl+l hides the screen at once (back to the neutral gate of the turn; nothing is kept).
+
+A few lines over 400 on purpose: every phase is one screen with one set of keys, so that a yes
+and a no look alike from outside, and they read best together.
 """
 
 from __future__ import annotations

@@ -1,12 +1,14 @@
 """Settings for the couple: which modules are on, who is who in a module with roles, where the
 safety resources are for, the journal's idle lock, and the people (add a partner after a solo
 start, rename, remove and bring back). Every change is stored at once (``services.packs`` for the
-settings; ``services.profiles`` for the people)."""
+settings; ``services.profiles`` for the people).
+
+What the people's buttons do is in ``settings_people.py``; the form itself stays whole, a few
+lines over 400 of which about 65 are its styles."""
 
 from __future__ import annotations
 
 import asyncio
-from functools import partial
 from typing import ClassVar, NamedTuple
 
 from textual import on, work
@@ -24,7 +26,8 @@ from trustcheck.core.packs import PackError
 from trustcheck.core.schedule import DAY_NAMES, DAYS
 from trustcheck.services import Services
 from trustcheck.services.packs import PackSettingError
-from trustcheck.services.profiles import ProfileError, ProfileRemovedError, RemovedPerson
+from trustcheck.services.profiles import RemovedPerson
+from trustcheck.tui.screens.settings_people import PeopleActions, people_rows
 from trustcheck.tui.text import plain, say
 from trustcheck.tui.widgets.fields import LineInput
 from trustcheck.tui.widgets.footer import Footer
@@ -148,6 +151,7 @@ class SettingsScreen(Screen[None]):
         self._roles: dict[str, tuple[str, int]] = {}  # widget id → (pack id, profile id)
         self._said: tuple[str, bool] = ("", False)  # the status line, kept across a recompose
         self._people_shown = False  # mounted just after the first frame, then composed with it
+        self.people_actions = PeopleActions(self, services, self._status, self._people_changed)
 
     def compose(self) -> ComposeResult:
         packs = self.services.packs
@@ -269,28 +273,7 @@ class SettingsScreen(Screen[None]):
         they are mounted just after it, the buttons being most of what opening the form costs)."""
         if not self._people_shown:
             return []
-        rows: list[Widget] = [
-            Static(messages.SETTINGS_PEOPLE, classes="section", markup=False),
-            Static(messages.SETTINGS_PEOPLE_HINT, classes="muted", markup=False),
-        ]
-        for person in self.people:
-            buttons = [Button(messages.SETTINGS_RENAME, id=f"rename-{person.id}")]
-            if len(self.people) > 1:
-                buttons.append(Button(messages.SETTINGS_REMOVE, id=f"remove-{person.id}"))
-            if self.services.keys.has_passphrase(person.id):
-                buttons.append(Button(messages.SETTINGS_RECOVERY, id=f"recovery-{person.id}"))
-            rows.append(Horizontal(Static(plain(person.name)), *buttons, classes="person"))
-        if len(self.people) < 2:
-            rows.append(Button(messages.SETTINGS_ADD_PARTNER, id="add-partner"))
-        for gone in self.removed:
-            rows.append(
-                Horizontal(
-                    Static(say(messages.SETTINGS_REMOVED_ROW, name=gone.name, date=gone.date)),
-                    Button(messages.SETTINGS_RESTORE, id=f"restore-{gone.profile.id}"),
-                    classes="person",
-                )
-            )
-        return rows
+        return people_rows(self.services, self.people, self.removed)
 
     async def _show_people(self) -> None:
         if self._people_shown:
@@ -298,125 +281,10 @@ class SettingsScreen(Screen[None]):
         self._people_shown = True
         await self.query_one("#people-part", Vertical).mount_all(self._people_rows())
 
-    # --- people -----------------------------------------------------------------------------------
-    def _person(self, button_id: str, prefix: str) -> Profile:
-        profile_id = int(button_id.removeprefix(prefix))
-        return self.services.profiles.get(profile_id)
-
-    @on(Button.Pressed, "#add-partner")
-    def _add_partner(self) -> None:
-        from trustcheck.tui.screens.people import NameScreen
-
-        self.app.push_screen(NameScreen(messages.SETTINGS_NAME_PARTNER), self._partner_named)
-
-    def _partner_named(self, name: str | None) -> None:
-        if name is None:
-            return
-        try:
-            person = self.services.profiles.add(name)
-        except ProfileRemovedError as exc:
-            self._offer_restore(exc)
-            return
-        except ProfileError as exc:
-            self._status(str(exc), error=True)
-            return
-        self._people_changed(messages.SETTINGS_ADDED.format(name=person.name))
-
-    def _offer_restore(self, exc: ProfileRemovedError) -> None:
-        """A removed person's name again: bring them back (asked first), not a stranger."""
-        from trustcheck.tui.screens.confirm import ConfirmDialog
-
-        gone = exc.removed[0]
-        self.app.push_screen(
-            ConfirmDialog(
-                exc.question(),
-                yes=messages.SETTINGS_RESTORE_YES.format(name=gone.name),
-                no=messages.CANCEL,
-            ),
-            partial(self._restore_answered, gone),
-        )
-
-    def _restore_answered(self, gone: RemovedPerson, yes: bool | None) -> None:
-        if yes:
-            self._restore(gone.profile)
-        else:
-            self._status(messages.SETTINGS_NOTHING_CHANGED)
-
-    def _restore(self, profile: Profile) -> None:
-        try:
-            person = self.services.profiles.restore(profile)
-        except ProfileError as exc:
-            self._status(str(exc), error=True)
-            return
-        self._people_changed(messages.SETTINGS_RESTORED.format(name=person.name))
-
+    # --- people (what their buttons do: settings_people.py) --------------------------------------
     @on(Button.Pressed)
     def _person_button(self, event: Button.Pressed) -> None:
-        button_id = event.button.id or ""
-        if button_id.startswith("restore-"):
-            self._restore(self._person(button_id, "restore-"))
-        elif button_id.startswith("rename-"):
-            self._rename(self._person(button_id, "rename-"))
-        elif button_id.startswith("remove-"):
-            self._remove(self._person(button_id, "remove-"))
-        elif button_id.startswith("recovery-"):
-            from trustcheck.tui.screens.people import NewRecoveryCodeScreen
-
-            person = self._person(button_id, "recovery-")
-            made = messages.RECOVERY_MADE.format(name=person.name)
-            self.app.push_screen(
-                NewRecoveryCodeScreen(self.services, person),
-                lambda done: self._status(made) if done else None,
-            )
-
-    def _rename(self, person: Profile) -> None:
-        from trustcheck.tui.screens.people import NameScreen
-
-        self.app.push_screen(
-            NameScreen(messages.SETTINGS_NAME_RENAME.format(name=person.name), person.name),
-            partial(self._renamed, person),
-        )
-
-    def _renamed(self, person: Profile, name: str | None) -> None:
-        if name is None:
-            return
-        try:
-            after = self.services.profiles.rename(person, name)
-        except ProfileError as exc:
-            self._status(str(exc), error=True)
-            return
-        self._people_changed(messages.SETTINGS_RENAMED.format(old=person.name, new=after.name))
-
-    def _remove(self, person: Profile) -> None:
-        from trustcheck.tui.screens.confirm import ConfirmDialog
-        from trustcheck.tui.screens.people import RemovePersonScreen
-
-        done = partial(self._removed, person)
-        if self.services.profiles.needs_passphrase(person):
-            self.app.push_screen(RemovePersonScreen(self.services, person), done)
-            return
-        self.app.push_screen(
-            ConfirmDialog(
-                messages.SETTINGS_REMOVE_ASK.format(name=person.name),
-                yes=messages.SETTINGS_REMOVE_YES.format(name=person.name),
-                no=messages.CANCEL,
-            ),
-            partial(self._remove_confirmed, person),
-        )
-
-    def _remove_confirmed(self, person: Profile, yes: bool | None) -> None:
-        if not yes:
-            return
-        try:
-            self.services.profiles.remove(person)
-        except ProfileError as exc:
-            self._status(str(exc), error=True)
-            return
-        self._removed(person, True)
-
-    def _removed(self, person: Profile, removed: bool | None) -> None:
-        if removed:
-            self._people_changed(messages.SETTINGS_REMOVED.format(name=person.name))
+        self.people_actions.pressed(event.button.id or "")
 
     def _people_changed(self, said: str) -> None:
         """Show the people as they are now (and the roles for them), with what was done."""
