@@ -147,3 +147,41 @@ async def test_settings_read_the_catalogue_off_the_ui_thread_and_saving_before_i
         assert [box.value for box in boxes] == [p.id == first.id for p in real_modules()]
         assert screen.focused is boxes[0]
         assert screen.query_one("#locale") and screen.query_one(f"#rename-{couple[1].id}")
+
+
+@run_async
+async def test_a_dialog_takes_its_first_focus_once(
+    services: Services, couple: list[Profile]
+) -> None:
+    """The export dialog opens on its format choice, focused once: not on the scroll area around
+    it first and then moved (each move restyles the whole dialog). The same for the yes/no
+    question, whose safe answer has the focus so Enter alone never throws anything away."""
+    from trustcheck.tui.screens.confirm import ConfirmDialog
+
+    def watching(cls: Any) -> Any:
+        class Watched(cls):  # type: ignore[misc, valid-type]
+            moves: list[str | None]
+
+            def watch_focused(self, focused: Any) -> None:
+                self.__dict__.setdefault("moves", []).append(focused and focused.id)
+
+        return Watched
+
+    app = build_app(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        dialog = watching(export_screen.ExportScreen)(services)
+        app.push_screen(dialog)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert dialog.moves == ["format"]
+        await pilot.press("escape")
+        await pilot.pause()
+        question = watching(ConfirmDialog)("Throw it away?")
+        app.push_screen(question)
+        await pilot.pause()
+        assert question.moves == ["no"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmDialog)

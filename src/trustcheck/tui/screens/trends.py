@@ -23,7 +23,7 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content, Span
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from trustcheck import messages
@@ -35,6 +35,7 @@ from trustcheck.tui.screens.trends_charts import Drawing, prepare
 from trustcheck.tui.text import plain, score
 from trustcheck.tui.widgets.chart import STYLES, Chart
 from trustcheck.tui.widgets.choices import Choices
+from trustcheck.tui.widgets.footer import Footer
 
 DEFAULT_RANGE = 1  # 6 months
 AREA_CHOICES: tuple[str | None, ...] = (None, *AREAS)
