@@ -4,6 +4,8 @@ and never lost when nobody looked back on them."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 import rawdb
@@ -11,6 +13,7 @@ from trustcheck import messages
 from trustcheck.core.clock import FixedClock
 from trustcheck.core.models import (
     Checkin,
+    CheckinStatus,
     CommitmentState,
     Profile,
     Review,
@@ -267,3 +270,28 @@ def test_a_commitment_waits_for_a_week_its_people_are_there(
     checkins.complete(samuel)
     back = _next_week(services, clock, [alex])
     assert [c.id for c in checkins.to_review(back)] == [own]
+
+
+
+def test_ending_a_week_early_is_one_transaction(
+    services: Services, clock: FixedClock, couple: list[Profile]
+) -> None:
+    """Closing the week, dropping its drafts and undoing its decisions are stored together or
+    not at all: a write that fails half-way (here undoing the look back, refused by a trigger)
+    leaves the check-in in progress with its look back as given, never a closed week whose
+    decisions still count."""
+    alex, _sam = couple
+    checkins = services.checkins
+    _first, [promise] = _first_week_with(services, couple, alex, "Ask before planning")
+    second = _next_week(services, clock, couple)
+    checkins.review(second, promise, Review.KEPT)
+    rawdb.database(services).conn.execute(
+        "CREATE TEMP TRIGGER refuse_undo BEFORE UPDATE OF reviewed_in ON commitments "
+        "WHEN NEW.reviewed_in IS NULL BEGIN SELECT RAISE(ABORT, 'the disk refused'); END"
+    )
+    with pytest.raises(sqlite3.IntegrityError, match="the disk refused"):
+        checkins.end_for_this_week(second)
+    still = checkins.get(second.id)
+    assert still is not None and still.status is CheckinStatus.IN_PROGRESS
+    [outcome] = checkins.looking_back(still)
+    assert outcome.partner_view is Review.KEPT

@@ -293,9 +293,7 @@ class CheckinService(CheckinCommitments):
         screen by anyone, whatever they answered there, so it says nothing about an answer; the
         app shows only "We'll stop here for this week".
         """
-        self._checkins.finish(checkin.id, CheckinStatus.ABANDONED, self.clock.now())
-        self._drafts.clear(checkin.id)
-        # No commitments this week: one looked back on or let go of here is open again next
-        # time, unanswered (one kept going here already is, as the week it would carry on into
-        # never completes).
-        self._commitments.forget_decisions_in(checkin.id)
+        # One transaction. No commitments this week: one looked back on or let go of here is
+        # open again next time, unanswered (one kept going here already is, as the week it would
+        # carry on into never completes).
+        self._checkins.end_early(checkin.id, self.clock.now())

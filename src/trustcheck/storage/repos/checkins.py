@@ -175,6 +175,24 @@ class CheckinRepo:
                 ),
             )
 
+    def end_early(self, checkin_id: int, now: dt.datetime) -> None:
+        """Close an in-progress check-in as abandoned, in one transaction: what was answered in
+        it stays, its drafts go, and every commitment decision made in it (a look back, a letting
+        go) is undone, so a crash can never leave a closed week whose decisions still count."""
+        with self.db.transaction() as conn:
+            ended = conn.execute(
+                "UPDATE checkins SET status = 'abandoned', updated_at = ?, completed_at = NULL "
+                "WHERE id = ? AND status = 'in_progress'",
+                (_day_ts(now), checkin_id),
+            ).rowcount
+            if not ended:
+                return
+            conn.execute("DELETE FROM answer_drafts WHERE checkin_id = ?", (checkin_id,))
+            _undo_reviews_in(conn, checkin_id)
+            conn.execute(
+                "UPDATE commitments SET dropped_in = NULL WHERE dropped_in = ?", (checkin_id,)
+            )
+
     def discard(self, checkin_id: int) -> bool:
         """Delete a draft and everything given in it, in one transaction; whether it was there.
 
@@ -188,11 +206,7 @@ class CheckinRepo:
             ).fetchone()
             if found is None:
                 return False
-            conn.execute(
-                "UPDATE commitments SET review = NULL, own_review = NULL, reviewed_in = NULL, "
-                "reviewed_at = NULL WHERE reviewed_in = ?",
-                (checkin_id,),
-            )
+            _undo_reviews_in(conn, checkin_id)
             conn.execute(
                 "DELETE FROM checkins WHERE id = ? AND status = 'in_progress'", (checkin_id,)
             )
@@ -230,3 +244,13 @@ class CheckinRepo:
                 [_answer_params(checkin_id, a, started) for a in answers],
             )
         return checkin_id
+
+
+def _undo_reviews_in(conn: sqlite3.Connection, checkin_id: int) -> None:
+    """Every look back given in check-in ``checkin_id`` undone (one discarded or ended early):
+    the commitment comes back next time unanswered, in neither voice."""
+    conn.execute(
+        "UPDATE commitments SET review = NULL, own_review = NULL, reviewed_in = NULL, "
+        "reviewed_at = NULL WHERE reviewed_in = ?",
+        (checkin_id,),
+    )

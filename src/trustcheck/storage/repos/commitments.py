@@ -197,21 +197,6 @@ class CommitmentRepo:
                 ),
             )
 
-    def forget_decisions_in(self, checkin_id: int) -> None:
-        """Undo every look back given and every letting go decided in check-in ``checkin_id``
-        (one ended early: not a finished week), in one transaction. Each commitment comes back
-        next time unanswered, as if that week had not looked at it: a voice given there never
-        shows ticked again, nor stands beside one given later."""
-        with self.db.transaction() as conn:
-            conn.execute(
-                "UPDATE commitments SET review = NULL, own_review = NULL, reviewed_in = NULL, "
-                "reviewed_at = NULL WHERE reviewed_in = ?",
-                (checkin_id,),
-            )
-            conn.execute(
-                "UPDATE commitments SET dropped_in = NULL WHERE dropped_in = ?", (checkin_id,)
-            )
-
     def reviews_for_completed(self) -> list[tuple[int, dt.date, Review]]:
         """(owner id, week of the completed check-in it was reviewed in, review), for trends.
 
