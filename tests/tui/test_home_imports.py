@@ -79,3 +79,50 @@ def test_home_shows_its_status_without_importing_the_checkin_layers(
         "plotext",
     ):
         assert lazy not in modules, f"home imported {lazy}"
+
+
+# Run in a fresh interpreter: the app at home over DATA, ``c`` pressed, then what was imported.
+_OPEN_CHECKIN = """
+import asyncio, json, sys
+from pathlib import Path
+from trustcheck.services import open_services
+from trustcheck.tui.app import build_app
+
+async def main(data):
+    services = open_services(Path(data))
+    app = build_app(services)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = type(app.screen).__name__
+    services.close()
+    return {"modules": sorted(sys.modules), "shown": shown}
+
+print(json.dumps(asyncio.run(main(sys.argv[1]))))
+"""
+
+
+def test_opening_a_checkin_imports_only_its_first_screen(
+    services: Services, couple: list[Profile], tmp_path: Path
+) -> None:
+    """``c`` on home opens this week's first step (who is checking in), and imports that step's
+    screen only: the answering screen with its text editor, the safety check, the reveal, the
+    commitments and the close are imported when their step is first shown (``tui/flow.py``)."""
+    result = subprocess.run(
+        [sys.executable, "-c", _OPEN_CHECKIN, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["shown"] == "OpenScreen"
+    modules = set(found["modules"])
+    assert "trustcheck.tui.screens.open" in modules
+    for later in ("answer", "safety", "reveal", "commitments", "close", "handover", "gate"):
+        assert f"trustcheck.tui.screens.{later}" not in modules, f"c imported {later}"
+    assert "textual.widgets._text_area" not in modules
