@@ -11,6 +11,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from trustcheck import messages
 from trustcheck.core.clock import FixedClock
@@ -43,6 +44,20 @@ print(json.dumps(asyncio.run(main(sys.argv[1]))))
 """
 
 
+def _in_a_fresh_interpreter(script: str, data: Path) -> dict[str, Any]:
+    """What ``script`` printed last (JSON), run over the data folder ``data``."""
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(data)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    found: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return found
+
+
 def test_home_shows_its_status_without_importing_the_checkin_layers(
     services: Services, couple: list[Profile], clock: FixedClock, tmp_path: Path
 ) -> None:
@@ -55,15 +70,7 @@ def test_home_shows_its_status_without_importing_the_checkin_layers(
     seed_previous_week(services, clock, couple)  # two check-ins: a trend line
     draft = services.checkins.start([p.id for p in couple])
     services.checkins.advance_from(draft, Step.ANSWER_A)  # this week's, at Alex's turn
-    result = subprocess.run(
-        [sys.executable, "-c", _HOME, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    found = json.loads(result.stdout.strip().splitlines()[-1])
+    found = _in_a_fresh_interpreter(_HOME, tmp_path)
     assert found["shown"]["#status"] == messages.STATUS_TURN.format(name="Alex")
     assert "Alex" in found["shown"]["#trend"] and "Sam" in found["shown"]["#trend"]
     assert any("Text when I'm running late" in c for c in found["commitments"])
@@ -111,15 +118,7 @@ def test_opening_a_checkin_imports_only_its_first_screen(
     """``c`` on home opens this week's first step (who is checking in), and imports that step's
     screen only: the answering screen with its text editor, the safety check, the reveal, the
     commitments and the close are imported when their step is first shown (``tui/flow.py``)."""
-    result = subprocess.run(
-        [sys.executable, "-c", _OPEN_CHECKIN, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    found = json.loads(result.stdout.strip().splitlines()[-1])
+    found = _in_a_fresh_interpreter(_OPEN_CHECKIN, tmp_path)
     assert found["shown"] == "OpenScreen"
     modules = set(found["modules"])
     assert "trustcheck.tui.screens.open" in modules
