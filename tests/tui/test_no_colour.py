@@ -139,3 +139,25 @@ async def test_module_switches_are_marked_without_colour(
         assert str(box.render()).startswith("▐X▌")
         others = [c for c in screen.query(Checkbox) if c is not box]
         assert others and all(str(c.render()).startswith("▐ ▌") for c in others)
+
+
+@run_async
+async def test_the_recovery_code_offer_is_marked_without_colour(
+    services: Services, couple: list[Profile]
+) -> None:
+    """Setting a first passphrase, the "also make a recovery code" box shows whether it is
+    ticked without colour: blank until space ticks it, then X (a plain checkbox drew X either
+    way, so a person could not tell whether a code would be made)."""
+    from trustcheck.tui.screens.unlock import SetPassphraseScreen
+
+    app = build_app(services)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "enter")  # whose journal: the first person
+        await pilot.pause()
+        assert isinstance(app.screen, SetPassphraseScreen)
+        box = app.screen.query_one("#make-code", Checkbox)
+        assert not box.value and str(box.render()).startswith("▐ ▌")
+        box.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert box.value and str(box.render()).startswith("▐X▌")

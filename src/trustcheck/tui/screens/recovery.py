@@ -23,6 +23,7 @@ from trustcheck.services.errors import ConflictError, CryptoError
 from trustcheck.services.keys import PassphraseError, Recovery, check_passphrase, check_strength
 from trustcheck.tui.screens.modal import MODAL_CSS, PassphraseModal
 from trustcheck.tui.text import plain, say
+from trustcheck.tui.widgets.marks import MarkedCheckbox
 from trustcheck.tui.widgets.passphrase import PassphraseInput
 
 
@@ -81,7 +82,8 @@ class RecoveryCodeScreen(ModalScreen[None]):
 
 def recovery_offer() -> ComposeResult:
     """The choice to make a recovery code, in a form that sets a passphrase."""
-    yield Checkbox(messages.RECOVERY_OFFER_CHECK, id="make-code")
+    # Ticked or not shows without colour too: a person choosing this must see what they chose.
+    yield MarkedCheckbox(messages.RECOVERY_OFFER_CHECK, id="make-code")
     yield Static(messages.RECOVERY_OFFER_HINT, classes="muted", markup=False)
 
 
