@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
@@ -109,33 +110,36 @@ class CommitmentsScreen(StepScreen):
 
     @on(ReviewRow.KeepGoing)
     async def _keep_going(self, event: ReviewRow.KeepGoing) -> None:
-        try:
-            self.services.checkins.keep_going(self.turn, event.commitment_id, event.text)
-        except CheckinError as exc:
-            event.row.show_error(str(exc))
-            return
-        await self._refresh()
-        event.row.query_one(".reopen").focus()
+        checkins = self.services.checkins
+        await self._decide(
+            event.row, lambda: checkins.keep_going(self.turn, event.commitment_id, event.text)
+        )
 
     @on(ReviewRow.LetGo)
     async def _let_go(self, event: ReviewRow.LetGo) -> None:
-        try:
-            self.services.checkins.let_go(self.turn, event.commitment_id)
-        except CheckinError as exc:
-            event.row.show_error(str(exc))
-            return
-        await self._refresh()
-        event.row.query_one(".reopen").focus()
+        checkins = self.services.checkins
+        await self._decide(event.row, lambda: checkins.let_go(self.turn, event.commitment_id))
 
     @on(ReviewRow.Reopen)
     async def _reopen(self, event: ReviewRow.Reopen) -> None:
+        checkins = self.services.checkins
+        await self._decide(
+            event.row, lambda: checkins.reopen(self.turn, event.commitment_id), then=".keep"
+        )
+
+    async def _decide(
+        self, row: ReviewRow, decision: Callable[[], object], then: str = ".reopen"
+    ) -> None:
+        """Store a decision on ``row``'s commitment (a refusal is said on the row, nothing
+        changes), show the step again, and focus ``then`` on the row: Undo after a decision,
+        the first choice again after an Undo."""
         try:
-            self.services.checkins.reopen(self.turn, event.commitment_id)
+            decision()
         except CheckinError as exc:
-            event.row.show_error(str(exc))
+            row.show_error(str(exc))
             return
         await self._refresh()
-        event.row.query_one(".keep").focus()
+        row.query_one(then).focus()
 
     async def _refresh(self) -> None:
         """Show what is stored now: each earlier commitment's state, and each person's list

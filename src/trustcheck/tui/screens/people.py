@@ -78,16 +78,17 @@ class RemovePersonScreen(CheckedPassphraseModal):
     SAID_ERRORS = (CryptoError, ProfileError)
 
     def compose(self) -> ComposeResult:
-        name = self.profile.name
-        with Vertical():
-            yield Static(say(messages.SETTINGS_REMOVE_TITLE, name=name), id="title")
-            yield Static(say(messages.SETTINGS_REMOVE_ASK, name=name), classes="muted")
-            yield PassphraseInput(placeholder=messages.UNLOCK_PROMPT, id="passphrase")
-            yield Static("", id="status")
-            with Horizontal():
-                yield Button(messages.CANCEL, id="cancel", variant="primary")
-                remove = messages.SETTINGS_REMOVE_BUTTON
-                yield Button(remove, id="remove", variant="warning", classes="submit")
+        # Cancel is the primary (safe) button: Enter alone never removes anyone.
+        remove = Button(
+            messages.SETTINGS_REMOVE_BUTTON, id="remove", variant="warning", classes="submit"
+        )
+        yield from _passphrase_form(
+            self.profile,
+            messages.SETTINGS_REMOVE_TITLE,
+            messages.SETTINGS_REMOVE_ASK,
+            remove,
+            Button(messages.CANCEL, id="cancel", variant="primary"),
+        )
 
     def check(self, passphrase: str) -> None:
         self.services.profiles.remove(self.profile, passphrase)
@@ -110,16 +111,14 @@ class NewRecoveryCodeScreen(CheckedPassphraseModal):
         self.code: str | None = None
 
     def compose(self) -> ComposeResult:
-        name = self.profile.name
-        with Vertical():
-            yield Static(say(messages.RECOVERY_MAKE_TITLE, name=name), id="title")
-            yield Static(say(messages.RECOVERY_MAKE_ASK, name=name), classes="muted")
-            yield PassphraseInput(placeholder=messages.UNLOCK_PROMPT, id="passphrase")
-            yield Static("", id="status")
-            with Horizontal():
-                yield Button(messages.CANCEL, id="cancel")
-                make = messages.RECOVERY_MAKE_BUTTON
-                yield Button(make, id="make", variant="primary", classes="submit")
+        make = Button(messages.RECOVERY_MAKE_BUTTON, id="make", variant="primary", classes="submit")
+        yield from _passphrase_form(
+            self.profile,
+            messages.RECOVERY_MAKE_TITLE,
+            messages.RECOVERY_MAKE_ASK,
+            make,
+            Button(messages.CANCEL, id="cancel"),
+        )
 
     def check(self, passphrase: str) -> None:
         keys = self.services.keys
@@ -138,3 +137,18 @@ class NewRecoveryCodeScreen(CheckedPassphraseModal):
         if code is None or not self.is_current:
             return
         self.app.push_screen(RecoveryCodeScreen(self.profile, code), lambda _: self.dismiss(True))
+
+
+def _passphrase_form(
+    profile: Profile, title: str, ask: str, submit: Button, cancel: Button
+) -> ComposeResult:
+    """A settings action that needs ``profile``'s passphrase first: what it is, why the
+    passphrase is asked, the passphrase, a status line, then cancel and the action."""
+    with Vertical():
+        yield Static(say(title, name=profile.name), id="title")
+        yield Static(say(ask, name=profile.name), classes="muted")
+        yield PassphraseInput(placeholder=messages.UNLOCK_PROMPT, id="passphrase")
+        yield Static("", id="status")
+        with Horizontal():
+            yield cancel
+            yield submit
