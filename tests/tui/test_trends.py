@@ -22,7 +22,7 @@ from trustcheck.services.demo import seed_demo
 from trustcheck.tui.app import build_app
 from trustcheck.tui.screens import trends_charts
 from trustcheck.tui.screens.home import HomeScreen
-from trustcheck.tui.screens.trends import TrendsScreen
+from trustcheck.tui.screens.trends import DEFAULT_RANGE, TrendsScreen
 from trustcheck.tui.widgets.chart import PLOTS, Chart
 from trustcheck.tui.widgets.choices import Choices
 
@@ -199,6 +199,73 @@ async def test_charts_are_drawn_once_per_report_and_size(demo: Services) -> None
         assert isinstance(app.screen, TrendsScreen)
         assert PLOTS.builds == after_switch  # a repaint or reopening draws nothing
         assert after_switch > drawn  # the 8-week charts were new
+
+
+@run_async
+async def test_reopening_trends_shows_the_kept_screen_and_draws_nothing(demo: Services) -> None:
+    """The screen is built once: reopened on unchanged data it mounts no widget and plots no
+    chart (even with no chart left in the plot cache), and it opens as a new screen would, on
+    six months, every area, at the top."""
+    app = build_app(demo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        first = await _open(pilot)
+        main = first.query_one("#main", Chart)
+        six_months = _text(app, "#main")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        PLOTS.clear()
+        builds = PLOTS.builds
+        again = await _open(pilot)
+        assert again is first and again.query_one("#main", Chart) is main
+        assert PLOTS.builds == builds  # the charts on the screen were kept, not drawn again
+        assert _text(app, "#main") == six_months
+
+        await pilot.press("3", "a", "end")  # a year, one area, scrolled down
+        await _drawn(pilot)
+        assert first.weeks == 52 and first.area == AREAS[0]
+        assert first.query_one("#trends").scroll_y > 0
+        await pilot.press("escape")
+        await pilot.pause()
+        again = await _open(pilot)
+        assert again is first
+        assert (again.weeks, again.area) == (26, None)
+        assert again.query_one("#ranges", Choices).active == DEFAULT_RANGE
+        assert again.query_one("#areas", Choices).active == 0
+        assert again.query_one("#trends").scroll_y == 0
+        assert _text(app, "#main") == six_months
+        assert "26 weeks, 26 check-ins" in _text(app, "#range-line")
+
+
+@run_async
+async def test_reopened_trends_show_a_checkin_completed_meanwhile(
+    services: Services, couple: list[Profile], clock: FixedClock
+) -> None:
+    """The kept screen is not stale: a check-in completed while it was closed is in the range
+    line and the charts the next time it opens."""
+    for weeks_back in (3, 2):
+        clock.advance(weeks=-weeks_back)
+        checkin = services.checkins.start([p.id for p in couple])
+        for base, person in zip((4, 5), couple, strict=True):
+            fill_turn(services, checkin.id, person.id, base)
+        services.checkins.complete(checkin)
+        clock.advance(weeks=weeks_back)
+    app = build_app(services)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await _open(pilot)
+        assert "2 check-ins" in _text(app, "#range-line")
+        before = _text(app, "#main")
+        await pilot.press("escape")
+        await pilot.pause()
+        clock.advance(weeks=-1)
+        checkin = services.checkins.start([p.id for p in couple])
+        for base, person in zip((2, 3), couple, strict=True):
+            fill_turn(services, checkin.id, person.id, base)
+        services.checkins.complete(checkin)
+        clock.advance(weeks=1)
+        assert await _open(pilot) is screen
+        assert "3 check-ins" in _text(app, "#range-line")
+        assert _text(app, "#main") != before
 
 
 @run_async

@@ -365,9 +365,9 @@ class HomeScreen(Screen[None]):
     @on(Button.Pressed, "#trends")
     def action_trends(self) -> None:
         # Imported here: the screen and its chart widgets cost ~4 ms the first frame need not pay.
-        from trustcheck.tui.screens.trends import TrendsScreen
+        from trustcheck.tui.screens.trends import open_trends
 
-        self.app.push_screen(TrendsScreen(self.services))
+        open_trends(self.app, self.services)
 
     # The screens below are imported when opened: the first frame of home need not pay for them.
     @on(Button.Pressed, "#history")

@@ -2,11 +2,17 @@
 area, overall trust and commitments kept, with real changes marked and said in words.
 
 The report comes from ``services.trends`` (cached there until a check-in completes); the charts
-are drawn once per report and size (``widgets.chart.PLOTS``), so switching back to a range or
-reopening the screen draws nothing, and a repaint never plots. The report is read and the charts
-drawn in one worker thread (``trends_charts.prepare``) started as the screen mounts, so that work
-runs while the screen is composed and painted rather than after it: the screen takes keys
-meanwhile, and the charts appear together, with the words about them, when drawn.
+are drawn once per report and size (``widgets.chart.PLOTS``), so switching back to a range draws
+nothing, and a repaint never plots. The report is read and the charts drawn in one worker thread
+(``trends_charts.prepare``) started as the screen mounts, so that work runs while the screen is
+composed and painted rather than after it: the screen takes keys meanwhile, and the charts appear
+together, with the words about them, when drawn.
+
+The screen is built once and then kept while the app runs (:func:`open_trends` installs it, as
+Textual keeps any installed screen when it is closed). Opening it again starts it as a new one
+would (six months, every area, at the top) and asks the service for the report: when nothing has
+changed it is the report already shown, and the screen is shown again as it was, with nothing
+mounted or drawn; after a check-in, the new report is drawn into the same widgets.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from functools import partial
 from typing import ClassVar
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content, Span
@@ -47,8 +53,20 @@ PADDING = 3  # the scroll area's left and right padding
 _Asked = tuple[int | None, str | None, int, int]
 
 
+#: The name the kept Trends screen is installed under (see :func:`open_trends`).
+SCREEN_NAME = "trends"
+
+
 def _date(day: dt.date) -> str:
     return day_label(day)
+
+
+def open_trends(app: App[object], services: Services) -> None:
+    """Show the Trends screen: built the first time, then kept while the app runs, so opening it
+    again mounts nothing and draws only what changed (see the module's docstring)."""
+    if not app.is_screen_installed(SCREEN_NAME):
+        app.install_screen(TrendsScreen(services), SCREEN_NAME)
+    app.push_screen(SCREEN_NAME)
 
 
 class TrendsScreen(Screen[None]):
@@ -144,6 +162,18 @@ class TrendsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.show()
 
+    def on_screen_resume(self) -> None:
+        """Opened (again): on the default range and every area, at the top, as a new screen
+        would open; what is shown is kept if it is still the report and size asked for."""
+        if self._range_index != DEFAULT_RANGE or self.area is not None:
+            self._range_index = DEFAULT_RANGE
+            self.weeks = messages.TRENDS_RANGES[DEFAULT_RANGE][1]
+            self.area = None
+            self.query_one("#ranges", Choices).mark(DEFAULT_RANGE)
+            self.query_one("#areas", Choices).mark(0)
+        self.query_one("#trends", VerticalScroll).scroll_home(animate=False)
+        self.show()
+
     def on_resize(self, event: Resize) -> None:
         self.show()
 
@@ -187,9 +217,11 @@ class TrendsScreen(Screen[None]):
         if asked == self._asked and self.drawing is not None and not self.drawing.is_finished:
             return  # under way already (the screen's first Resize asks for the same again)
         self._asked = asked
+        # What is on the screen, if at this size: the worker draws nothing if it is still current.
+        showing = self.report if self._shown == (id(self.report), width, height) else None
         # Exclusive: a drawing still under way for another range or size is never shown.
         self.drawing = self.run_worker(
-            partial(prepare, self.services.trends, self.weeks, self.area, width, height),
+            partial(prepare, self.services.trends, self.weeks, self.area, width, height, showing),
             thread=True,
             exclusive=True,
             group="trends-draw",

@@ -51,12 +51,18 @@ class Reports(Protocol):
 
 
 def prepare(
-    reports: Reports, weeks: int | None, area: str | None, width: int, height: int
+    reports: Reports,
+    weeks: int | None,
+    area: str | None,
+    width: int,
+    height: int,
+    showing: TrendReport | None = None,
 ) -> Drawing | TrendReport:
     """The report of the last ``weeks`` weeks for ``area`` with its charts at this size, or the
-    report alone when it has no trend to draw (fewer than two check-ins in the range)."""
+    report alone when it has no trend to draw (fewer than two check-ins in the range) or when it
+    is ``showing``, the report already on the screen at this size (nothing to draw again)."""
     report = reports.report(weeks=weeks, area=area)
-    if not (report.has_trend and report.persons):
+    if report is showing or not (report.has_trend and report.persons):
         return report
     return draw(report, width, height)
 

@@ -46,10 +46,14 @@ class Choices(Static):
     def choose(self, index: int) -> None:
         """Make ``index`` the active choice (wrapping around) and say so."""
         index %= len(self.labels)
+        self.mark(index)
+        self.post_message(self.Chosen(self, index))
+
+    def mark(self, index: int) -> None:
+        """Show ``index`` as the active choice, without saying so (its owner chose it)."""
         if index != self.active:
             self.active = index
             self.update(self._content())
-        self.post_message(self.Chosen(self, index))
 
     def on_click(self, event: Click) -> None:
         """The choice under the pointer (each label with its padding is one target)."""
