@@ -1067,7 +1067,7 @@ async def main(data, repeats, size):
             cold = k % 2 == 1
             if cold:  # a trends service with nothing cached yet (built again on next use)
                 del services.trends
-            PLOTS.clear()  # no chart drawn before
+            PLOTS.clear()  # no chart drawn before: one drawn again would be timed
             ms = await press(app, "t", "TrendsScreen")
             out["cold_ms" if cold else "warm_ms"].append(ms)
             await press(app, "escape", HomeScreen)
