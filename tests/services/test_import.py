@@ -13,7 +13,7 @@ import pytest
 
 import rawdb
 from trustcheck.core.clock import FixedClock, week_start
-from trustcheck.core.models import Answer, ItemKind, Review, Visibility
+from trustcheck.core.models import Answer, CommitmentState, ItemKind, Review, Visibility
 from trustcheck.services import Services, open_services
 from trustcheck.services.export import ExportRequest, ExportService
 from trustcheck.services.importer import ImportFileError, import_dump, parse_dump, read_dump
@@ -68,6 +68,39 @@ def test_import_into_an_empty_folder(exported: dict[str, Any], empty: Services) 
     exported.pop("exported_at"), again.pop("exported_at")
     assert again == exported
     assert empty.trends.report().checkins == 3
+
+
+def test_an_older_file_imports_without_the_decisions_of_a_week_ended_early(
+    exported: dict[str, Any], empty: Services
+) -> None:
+    """A file from before a week ended early undid its decisions still holds them: it imports,
+    and the look back (both voices) and the letting go given in that week are not kept, so the
+    commitment comes back unanswered, as an upgraded database has it (schema V13)."""
+    ended = exported["checkins"][2]
+    ended.update(status="abandoned", completed_at=None)
+    [made] = exported["commitments"]
+    assert made["reviewed_in"] == ended["id"] and made["review"] == "kept"
+    made["own_review"] = "partly"
+    later = dict(made, id=made["id"] + 1, text="Call on Sundays", review=None, reviewed_in=None)
+    later.update(reviewed_at=None, own_review=None, dropped_in=ended["id"])
+    exported["commitments"].append(later)
+    result = import_dump(empty, parse_dump(json.dumps(exported), "old.json", empty.pack))
+    assert (result.checkins, result.commitments) == (3, 2)
+    again = json.loads(str(ExportService(empty).render(ExportRequest("json")).data))
+    assert [c["status"] for c in again["checkins"]] == ["completed", "completed", "abandoned"]
+    for row in again["commitments"]:
+        assert (row["review"], row["own_review"], row["reviewed_in"], row["reviewed_at"]) == (
+            None,
+            None,
+            None,
+            None,
+        )
+        assert row["dropped_in"] is None
+    outcomes = empty.commitments.made_in(made["checkin_id"])
+    assert [(o.commitment.text, o.state) for o in outcomes] == [
+        ("Text me", CommitmentState.OPEN),
+        ("Call on Sundays", CommitmentState.OPEN),
+    ]
 
 
 def test_import_refuses_a_folder_with_data(exported: dict[str, Any], services: Services) -> None:

@@ -244,7 +244,7 @@ def test_v1_fixture_migrates_to_the_current_version(data_dir: Path) -> None:
     _build_v1_fixture(data_dir)
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == CURRENT == 12
+        assert database.schema_version() == CURRENT == 13
         assert _v1_data(database.conn) == EXPECTED_V1_DATA
         # V2: private data.
         assert "wrapped_key" in _columns(database.conn, "profiles")
@@ -559,7 +559,7 @@ def test_a_v6_database_gains_not_this_week_and_keeps_its_answers(data_dir: Path)
         conn.close()
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == CURRENT == 12
+        assert database.schema_version() == CURRENT == 13
         assert _v1_data(database.conn) == EXPECTED_V1_DATA
         flags = database.conn.execute("SELECT DISTINCT not_this_week FROM answers").fetchall()
         assert flags == [(0,)]
@@ -603,7 +603,7 @@ def test_a_v7_database_keeps_only_the_day_of_each_answer_and_safety_answer(
         conn.close()
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == CURRENT == 12
+        assert database.schema_version() == CURRENT == 13
         times = database.conn.execute(
             "SELECT item_id, answered_at FROM answers ORDER BY id"
         ).fetchall()
@@ -660,7 +660,7 @@ def test_a_v10_database_keeps_each_review_as_the_partners_voice(data_dir: Path) 
         conn.close()
     database = Database.open(data_dir)
     try:
-        assert database.schema_version() == CURRENT == 12
+        assert database.schema_version() == CURRENT == 13
         assert {"own_review", "carried_from", "dropped_in"} <= set(
             _columns(database.conn, "commitments")
         )
@@ -672,6 +672,62 @@ def test_a_v10_database_keeps_each_review_as_the_partners_voice(data_dir: Path) 
             ("Say goodnight", None, None, CommitmentState.OPEN),
         ]
         assert _v1_data(database.conn)[::2] == EXPECTED_V1_DATA[::2]
+    finally:
+        database.close()
+
+
+def test_a_v12_database_forgets_the_decisions_of_a_week_ended_early(data_dir: Path) -> None:
+    """Schema V13: a week ended early decides nothing about commitments, as ``end_early`` now
+    has it. Looks back (both voices) and a letting go given only in such a week, stored by an
+    earlier trustcheck, are undone: those commitments are open again. Decisions made in a
+    finished week, and what was answered in the week ended early, stay."""
+    from trustcheck.core.models import CommitmentState, Review
+    from trustcheck.services.commitments import CommitmentOutcomes
+    from trustcheck.storage.repos.commitments import CommitmentRepo
+
+    path = _build_v1_fixture(data_dir)
+    conn = sqlite3.connect(path, isolation_level=None)
+    day = "'2026-01-18T00:00:00+00:00'"
+    try:
+        for script in migrations.MIGRATIONS[1:12]:
+            conn.executescript(script)
+        conn.execute("PRAGMA user_version = 12")
+        conn.execute(
+            "INSERT INTO checkins(id, week, status, step, started_at, updated_at, completed_at) "
+            f"VALUES (2, '2026-01-12', 'abandoned', 'commitments', {day}, {day}, NULL), "
+            f"(3, '2026-01-19', 'completed', 'close', {day}, {day}, {day})"
+        )
+        conn.execute(
+            "INSERT INTO commitments(id, checkin_id, owner_id, to_id, text, created_at, review, "
+            "own_review, reviewed_in, reviewed_at, dropped_in) VALUES "
+            f"(1, 1, 1, 2, 'Text when late', {day}, 'kept', 'partly', 2, {day}, NULL), "
+            f"(2, 1, 2, 1, 'Walk after dinner', {day}, NULL, NULL, NULL, NULL, 2), "
+            f"(3, 1, 2, 1, 'Say goodnight', {day}, 'not_yet', NULL, 3, {day}, NULL)"
+        )
+        answers_before = conn.execute("SELECT count(*) FROM answers").fetchone()
+    finally:
+        conn.close()
+    database = Database.open(data_dir)
+    try:
+        assert database.schema_version() == CURRENT == 13
+        outcomes = CommitmentOutcomes(CommitmentRepo(database)).made_in(1)
+        views = [(o.commitment.text, o.partner_view, o.own_view, o.state) for o in outcomes]
+        assert views == [
+            ("Text when late", None, None, CommitmentState.OPEN),
+            ("Walk after dinner", None, None, CommitmentState.OPEN),
+            ("Say goodnight", Review.NOT_YET, None, CommitmentState.REVIEWED),
+        ]
+        rows = database.conn.execute(
+            "SELECT id, reviewed_in, reviewed_at, dropped_in FROM commitments ORDER BY id"
+        ).fetchall()
+        assert [tuple(r) for r in rows] == [
+            (1, None, None, None),
+            (2, None, None, None),
+            (3, 3, "2026-01-18T00:00:00+00:00", None),
+        ]
+        status = database.conn.execute("SELECT status FROM checkins WHERE id = 2").fetchone()
+        assert tuple(status) == ("abandoned",)
+        assert database.conn.execute("SELECT count(*) FROM answers").fetchone() == answers_before
     finally:
         database.close()
 

@@ -239,8 +239,20 @@ ALTER TABLE commitments ADD COLUMN dropped_in INTEGER REFERENCES checkins(id) ON
 CREATE INDEX commitments_carried_from ON commitments(carried_from) WHERE carried_from IS NOT NULL;
 """
 
+# V13: a week ended early decides nothing about commitments (``CheckinRepo.end_early`` undoes its
+# looks back and lettings go in the same transaction that closes it). Before that, ending early
+# kept them, so a look back said only in such a week was shown in history and the exports, and
+# could stand beside a later voice: they are undone here as ``end_early`` undoes them, and such
+# a commitment comes back unanswered at the next check-in. What was answered in the week stays.
+V13 = """
+UPDATE commitments SET review = NULL, own_review = NULL, reviewed_in = NULL, reviewed_at = NULL
+    WHERE reviewed_in IN (SELECT id FROM checkins WHERE status = 'abandoned');
+UPDATE commitments SET dropped_in = NULL
+    WHERE dropped_in IN (SELECT id FROM checkins WHERE status = 'abandoned');
+"""
+
 #: MIGRATIONS[n] takes a database from version n to n + 1.
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13]
 
 
 def schema_version() -> int:

@@ -14,9 +14,16 @@ from pathlib import Path
 from trustcheck import messages
 from trustcheck.core.errors import UserError
 from trustcheck.core.files import read_small_file
-from trustcheck.core.models import Pack
-from trustcheck.storage.repos.transfer import Transfer
-from trustcheck.transfer.format import MAX_FILE_BYTES, Dump, DumpError, DumpProfile, day_only
+from trustcheck.core.models import CheckinStatus, Pack
+from trustcheck.storage.repos.transfer import CommitmentRecord, Transfer
+from trustcheck.transfer.format import (
+    MAX_FILE_BYTES,
+    Dump,
+    DumpCommitment,
+    DumpError,
+    DumpProfile,
+    day_only,
+)
 from trustcheck.transfer.reader import from_json
 
 
@@ -64,7 +71,12 @@ def private_person(dump: Dump) -> DumpProfile | None:
 
 
 def shared_rows(dump: Dump) -> Transfer:
-    """Every shared record of ``dump`` as the rows an import writes; the private ones are empty."""
+    """Every shared record of ``dump`` as the rows an import writes; the private ones are empty.
+
+    Read as the schema now keeps them: an answer keeps only its day (schema V9), and a week ended
+    early decides nothing about commitments (V13; see :func:`_commitment_row`).
+    """
+    ended = {c.id for c in dump.checkins if c.status == CheckinStatus.ABANDONED.value}
     return Transfer(
         profiles=[(p.id, p.name, p.position, p.created_at, p.removed_at) for p in dump.profiles],
         checkins=[
@@ -93,23 +105,7 @@ def shared_rows(dump: Dump) -> Transfer:
             for c in dump.checkins
             for a in c.answers
         ],
-        commitments=[
-            (
-                m.id,
-                m.checkin_id,
-                m.owner_id,
-                m.to_id,
-                m.text,
-                m.created_at,
-                m.review,
-                m.reviewed_in,
-                m.reviewed_at,
-                m.own_review,
-                m.carried_from,
-                m.dropped_in,
-            )
-            for m in dump.commitments
-        ],
+        commitments=[_commitment_row(m, ended) for m in dump.commitments],
         settings=dict(dump.settings),
         wrapped_keys={},
         sealed_answers={},
@@ -117,6 +113,26 @@ def shared_rows(dump: Dump) -> Transfer:
         pack_versions=[
             (v.pack_id, v.version, v.items_json, v.first_used_at) for v in dump.pack_versions
         ],
+    )
+
+
+def _commitment_row(m: DumpCommitment, ended: set[int]) -> CommitmentRecord:
+    """A commitment's row, without a look back or a letting go given in a week ended early:
+    ``CheckinRepo.end_early`` undoes them, and an export written before it did holds them."""
+    undone = m.reviewed_in is not None and m.reviewed_in in ended
+    return (
+        m.id,
+        m.checkin_id,
+        m.owner_id,
+        m.to_id,
+        m.text,
+        m.created_at,
+        None if undone else m.review,
+        None if undone else m.reviewed_in,
+        None if undone else m.reviewed_at,
+        None if undone else m.own_review,
+        m.carried_from,
+        None if m.dropped_in in ended else m.dropped_in,
     )
 
 
