@@ -220,6 +220,16 @@ def _build_v1_fixture(data_dir: Path) -> Path:
     return path
 
 
+def _fixture_at(data_dir: Path, version: int) -> sqlite3.Connection:
+    """The V1 fixture migrated to ``version`` as the trustcheck of that version left it, open
+    in autocommit for a test to add rows the later migrations must carry."""
+    conn = sqlite3.connect(_build_v1_fixture(data_dir), isolation_level=None)
+    for script in migrations.MIGRATIONS[1:version]:
+        conn.executescript(script)
+    conn.execute(f"PRAGMA user_version = {version}")
+    return conn
+
+
 def _v1_data(conn: sqlite3.Connection) -> tuple[list[tuple[object, ...]], ...]:
     return (
         conn.execute("SELECT id, name, position FROM profiles ORDER BY id").fetchall(),
@@ -299,14 +309,7 @@ def test_a_v4_database_upgrades_with_its_journal_kept(
 def test_a_v4_database_gains_drafts_and_keeps_its_answers(data_dir: Path) -> None:
     """Schema V6 (drafts of written answers) upgrades a V4 database without touching its data,
     and the new table refuses a private draft in clear text."""
-    path = _build_v1_fixture(data_dir)
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        for script in migrations.MIGRATIONS[1:4]:
-            conn.executescript(script)
-        conn.execute("PRAGMA user_version = 4")
-    finally:
-        conn.close()
+    _fixture_at(data_dir, 4).close()
     database = Database.open(data_dir)
     try:
         assert database.schema_version() == CURRENT
@@ -549,14 +552,7 @@ def test_a_text_file_in_place_of_the_database_is_refused(data_dir: Path) -> None
 def test_a_v6_database_gains_not_this_week_and_keeps_its_answers(data_dir: Path) -> None:
     """Schema V7 ("didn't come up this week", issue 14) upgrades a V6 database: its answers stay
     and read as given; the new column never holds a value with it, nor a skip."""
-    path = _build_v1_fixture(data_dir)
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        for script in migrations.MIGRATIONS[1:6]:
-            conn.executescript(script)
-        conn.execute("PRAGMA user_version = 6")
-    finally:
-        conn.close()
+    _fixture_at(data_dir, 6).close()
     database = Database.open(data_dir)
     try:
         assert database.schema_version() == CURRENT == 13
@@ -579,12 +575,8 @@ def test_a_v7_database_keeps_only_the_day_of_each_answer_and_safety_answer(
     """Schema V8 (issue 15: no timing that reveals a safety answer) upgrades a V7 database: every
     answer's, safety answer's and answer draft's time becomes the start of its day, offset kept;
     nothing else of them changes."""
-    path = _build_v1_fixture(data_dir)
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = _fixture_at(data_dir, 7)
     try:
-        for script in migrations.MIGRATIONS[1:7]:
-            conn.executescript(script)
-        conn.execute("PRAGMA user_version = 7")
         conn.execute(
             "INSERT INTO answers(checkin_id, profile_id, pack_id, pack_version, item_id, value, "
             "answered_at) VALUES (1, 1, 'weekly', 1, 'comm.repair', 4, "
@@ -636,12 +628,8 @@ def test_a_v10_database_keeps_each_review_as_the_partners_voice(data_dir: Path) 
     from trustcheck.services.commitments import CommitmentOutcomes
     from trustcheck.storage.repos.commitments import CommitmentRepo
 
-    path = _build_v1_fixture(data_dir)
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = _fixture_at(data_dir, 10)
     try:
-        for script in migrations.MIGRATIONS[1:10]:
-            conn.executescript(script)
-        conn.execute("PRAGMA user_version = 10")
         conn.execute(
             "INSERT INTO checkins(id, week, status, step, started_at, updated_at, completed_at) "
             "VALUES (2, '2026-01-12', 'completed', 'close', '2026-01-18T00:00:00+00:00', "
@@ -685,13 +673,9 @@ def test_a_v12_database_forgets_the_decisions_of_a_week_ended_early(data_dir: Pa
     from trustcheck.services.commitments import CommitmentOutcomes
     from trustcheck.storage.repos.commitments import CommitmentRepo
 
-    path = _build_v1_fixture(data_dir)
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = _fixture_at(data_dir, 12)
     day = "'2026-01-18T00:00:00+00:00'"
     try:
-        for script in migrations.MIGRATIONS[1:12]:
-            conn.executescript(script)
-        conn.execute("PRAGMA user_version = 12")
         conn.execute(
             "INSERT INTO checkins(id, week, status, step, started_at, updated_at, completed_at) "
             f"VALUES (2, '2026-01-12', 'abandoned', 'commitments', {day}, {day}, NULL), "

@@ -63,6 +63,22 @@ async def _open(pilot: Pilot[None]) -> TrendsScreen:
     return screen
 
 
+def _complete_weeks_ago(
+    services: Services,
+    couple: list[Profile],
+    clock: FixedClock,
+    weeks_back: int,
+    bases: tuple[int, int] = (4, 5),
+) -> None:
+    """A check-in of both, completed ``weeks_back`` weeks before the clock's day."""
+    clock.advance(weeks=-weeks_back)
+    checkin = services.checkins.start([p.id for p in couple])
+    for base, person in zip(bases, couple, strict=True):
+        fill_turn(services, checkin.id, person.id, base)
+    services.checkins.complete(checkin)
+    clock.advance(weeks=weeks_back)
+
+
 # --- home -----------------------------------------------------------------------------------------
 
 
@@ -111,12 +127,7 @@ async def test_a_completed_checkin_refreshes_the_trends(
         await pilot.pause()
         assert not app.screen.query_one("#trend-box").display
         for weeks_back in (2, 1):  # two check-ins completed while home is open
-            clock.advance(weeks=-weeks_back)
-            checkin = services.checkins.start([p.id for p in couple])
-            for base, person in zip((4, 5), couple, strict=True):
-                fill_turn(services, checkin.id, person.id, base)
-            services.checkins.complete(checkin)
-            clock.advance(weeks=weeks_back)
+            _complete_weeks_ago(services, couple, clock, weeks_back)
         await _open(pilot)
         await pilot.press("escape")  # back on home: on_screen_resume sees the new check-ins
         await pilot.pause()
@@ -244,12 +255,7 @@ async def test_reopened_trends_show_a_checkin_completed_meanwhile(
     """The kept screen is not stale: a check-in completed while it was closed is in the range
     line and the charts the next time it opens."""
     for weeks_back in (3, 2):
-        clock.advance(weeks=-weeks_back)
-        checkin = services.checkins.start([p.id for p in couple])
-        for base, person in zip((4, 5), couple, strict=True):
-            fill_turn(services, checkin.id, person.id, base)
-        services.checkins.complete(checkin)
-        clock.advance(weeks=weeks_back)
+        _complete_weeks_ago(services, couple, clock, weeks_back)
     app = build_app(services)
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await _open(pilot)
@@ -257,12 +263,7 @@ async def test_reopened_trends_show_a_checkin_completed_meanwhile(
         before = _text(app, "#main")
         await pilot.press("escape")
         await pilot.pause()
-        clock.advance(weeks=-1)
-        checkin = services.checkins.start([p.id for p in couple])
-        for base, person in zip((2, 3), couple, strict=True):
-            fill_turn(services, checkin.id, person.id, base)
-        services.checkins.complete(checkin)
-        clock.advance(weeks=1)
+        _complete_weeks_ago(services, couple, clock, 1, bases=(2, 3))
         assert await _open(pilot) is screen
         assert "3 check-ins" in _text(app, "#range-line")
         assert _text(app, "#main") != before
