@@ -44,9 +44,21 @@ PROMISES: dict[str, tuple[str, ...]] = {
     "the hide key takes them off the screen at once": (
         "tests/tui/test_history.py::test_private_answers_appear_only_to_their_unlocked_author",
     ),
-    "Closed screens now let go of what they drew and the footers keep their keys": (
+    "Screens are built when opened and let go when closed": (
         "tests/tui/test_footer.py::test_visiting_screens_keeps_homes_footer_and_leaves_no_keys_behind",
         "tests/tui/test_journal.py::test_a_closed_journal_leaves_nothing_it_drew_behind",
+    ),
+    "reopening it mounts nothing and draws only what changed since": (
+        "tests/tui/test_trends.py::test_reopening_trends_shows_the_kept_screen_and_draws_nothing",
+        "tests/tui/test_trends.py::test_reopened_trends_show_a_checkin_completed_meanwhile",
+    ),
+    "The Trends screen is built once and kept while the app runs": (
+        "tests/tui/test_trends.py::test_reopening_trends_shows_the_kept_screen_and_draws_nothing",
+        "tests/tui/test_trends.py::test_reopened_trends_show_a_checkin_completed_meanwhile",
+    ),
+    "the kept screen draws nothing": (
+        "tests/tui/test_trends.py::test_reopening_trends_shows_the_kept_screen_and_draws_nothing",
+        "tests/tui/test_trends.py::test_reopened_trends_show_a_checkin_completed_meanwhile",
     ),
     "never the code itself": (
         "tests/services/test_recovery_code.py::test_the_code_is_shown_once_and_stored_only_wrapped",
