@@ -27,13 +27,23 @@ pytestmark = [
 TRUSTCHECK = str(Path(sys.executable).with_name("trustcheck"))
 
 
+def tmux(name: str, *args: str) -> list[str]:
+    """A tmux command for the terminal ``name``, on a server of its own (``-L name``).
+
+    With one shared server, a test closing its last session made that server exit while a test
+    in the other worker started a session on it ("server exited unexpectedly"). A server per
+    terminal ends with its terminal and touches no other.
+    """
+    return ["tmux", "-L", name, *args]
+
+
 class Terminal:
     def __init__(self, name: str) -> None:
         self.name = name
 
     def screen(self) -> str:
         return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name],
+            tmux(self.name, "capture-pane", "-p", "-t", self.name),
             capture_output=True,
             text=True,
             check=True,
@@ -60,23 +70,28 @@ class Terminal:
         return screen
 
     def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run(tmux(self.name, "send-keys", "-t", self.name, *keys), check=True)
 
     def alive(self) -> bool:
         return (
-            subprocess.run(["tmux", "has-session", "-t", self.name], capture_output=True).returncode
+            subprocess.run(
+                tmux(self.name, "has-session", "-t", self.name), capture_output=True
+            ).returncode
             == 0
         )
 
     def type(self, text: str, pace: float = 0.15) -> None:
         """Type ``text`` one key at a time, at human speed (``pace`` seconds between keys)."""
         for char in text:
-            subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", char], check=True)
+            subprocess.run(tmux(self.name, "send-keys", "-t", self.name, "-l", char), check=True)
             time.sleep(pace)
 
     def close(self) -> None:
-        """Close the terminal: tmux hangs up on the program (SIGHUP), as closing a window does."""
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        """Close the terminal: tmux hangs up on the program (SIGHUP), as closing a window does.
+        Its server ends with it; the socket file it leaves behind is removed."""
+        subprocess.run(tmux(self.name, "kill-session", "-t", self.name), capture_output=True)
+        socket = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}" / self.name
+        socket.unlink(missing_ok=True)
 
 
 def launch(data: Path, *args: str, width: int = 100, height: int = 30) -> Terminal:
@@ -92,8 +107,8 @@ def launch(data: Path, *args: str, width: int = 100, height: int = 30) -> Termin
     env["TERM"] = "xterm-256color"
     command = " ".join([TRUSTCHECK, "--data-dir", str(data), *args])
     subprocess.run(
-        [
-            "tmux",
+        tmux(
+            name,
             "new-session",
             "-d",
             "-s",
@@ -104,7 +119,7 @@ def launch(data: Path, *args: str, width: int = 100, height: int = 30) -> Termin
             str(height),
             # A running tmux server keeps its own environment: name the day on the command.
             f"env {TODAY_ENV}={os.environ[TODAY_ENV]} {command}; echo EXIT=$?; sleep 3",
-        ],
+        ),
         check=True,
         env=env,
     )
