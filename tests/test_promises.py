@@ -58,6 +58,7 @@ PROMISES: dict[str, tuple[str, ...]] = {
     ),
     "the kept screen draws nothing": (
         "tests/tui/test_trends.py::test_reopening_trends_shows_the_kept_screen_and_draws_nothing",
+        "tests/tui/test_trends.py::test_help_over_trends_leaves_the_range_area_and_place_as_they_were",
         "tests/tui/test_trends.py::test_reopened_trends_show_a_checkin_completed_meanwhile",
     ),
     "never the code itself": (

@@ -249,6 +249,33 @@ async def test_reopening_trends_shows_the_kept_screen_and_draws_nothing(demo: Se
 
 
 @run_async
+async def test_help_over_trends_leaves_the_range_area_and_place_as_they_were(
+    demo: Services,
+) -> None:
+    """Only opening the screen from home starts it afresh: Help shown over it and closed again
+    leaves the range, the area and the scroll where the person left them."""
+    app = build_app(demo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open(pilot)
+        await pilot.press("3", "a", "end")
+        await _drawn(pilot)
+        scrolled = screen.query_one("#trends").scroll_y
+        assert (screen.weeks, screen.area) == (52, AREAS[0]) and scrolled > 0
+        year = _text(app, "#main")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await _drawn(pilot)
+        assert app.screen is screen
+        assert (screen.weeks, screen.area) == (52, AREAS[0])
+        assert screen.query_one("#ranges", Choices).active == 2
+        assert screen.query_one("#areas", Choices).active == 1
+        assert screen.query_one("#trends").scroll_y == scrolled
+        assert _text(app, "#main") == year
+
+
+@run_async
 async def test_reopened_trends_show_a_checkin_completed_meanwhile(
     services: Services, couple: list[Profile], clock: FixedClock
 ) -> None:

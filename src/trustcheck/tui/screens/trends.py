@@ -9,10 +9,11 @@ composed and painted rather than after it: the screen takes keys meanwhile, and 
 together, with the words about them, when drawn.
 
 The screen is built once and then kept while the app runs (:func:`open_trends` installs it, as
-Textual keeps any installed screen when it is closed). Opening it again starts it as a new one
-would (six months, every area, at the top) and asks the service for the report: when nothing has
-changed it is the report already shown, and the screen is shown again as it was, with nothing
-mounted or drawn; after a check-in, the new report is drawn into the same widgets.
+Textual keeps any installed screen when it is closed). Opening it again from home starts it as a
+new one would (six months, every area, at the top; Help shown over it leaves the person's place
+alone), and showing it asks the service for the report: when nothing has changed it is the
+report already shown, and the screen is shown again as it was, with nothing mounted or drawn;
+after a check-in, the new report is drawn into the same widgets.
 """
 
 from __future__ import annotations
@@ -64,7 +65,11 @@ def _date(day: dt.date) -> str:
 def open_trends(app: App[object], services: Services) -> None:
     """Show the Trends screen: built the first time, then kept while the app runs, so opening it
     again mounts nothing and draws only what changed (see the module's docstring)."""
-    if not app.is_screen_installed(SCREEN_NAME):
+    if app.is_screen_installed(SCREEN_NAME):
+        screen = app.get_screen(SCREEN_NAME)
+        assert isinstance(screen, TrendsScreen)
+        screen.start_afresh()
+    else:
         app.install_screen(TrendsScreen(services), SCREEN_NAME)
     app.push_screen(SCREEN_NAME)
 
@@ -163,8 +168,13 @@ class TrendsScreen(Screen[None]):
         self.show()
 
     def on_screen_resume(self) -> None:
-        """Opened (again): on the default range and every area, at the top, as a new screen
-        would open; what is shown is kept if it is still the report and size asked for."""
+        """Shown again (opened from home, or uncovered by Help): what is shown is kept if it is
+        still the report and size asked for; the data or the size may have changed."""
+        self.show()
+
+    def start_afresh(self) -> None:
+        """Opened again from home: on the default range and every area, at the top, as a new
+        screen would open (Help over it leaves the person's place as it was)."""
         if self._range_index != DEFAULT_RANGE or self.area is not None:
             self._range_index = DEFAULT_RANGE
             self.weeks = messages.TRENDS_RANGES[DEFAULT_RANGE][1]
@@ -172,7 +182,6 @@ class TrendsScreen(Screen[None]):
             self.query_one("#ranges", Choices).mark(DEFAULT_RANGE)
             self.query_one("#areas", Choices).mark(0)
         self.query_one("#trends", VerticalScroll).scroll_home(animate=False)
-        self.show()
 
     def on_resize(self, event: Resize) -> None:
         self.show()
