@@ -119,7 +119,7 @@ def shared_rows(dump: Dump) -> Transfer:
 def _commitment_row(m: DumpCommitment, ended: set[int]) -> CommitmentRecord:
     """A commitment's row, without a look back or a letting go given in a week ended early:
     ``CheckinRepo.end_early`` undoes them, and an export written before it did holds them."""
-    undone = m.reviewed_in is not None and m.reviewed_in in ended
+    undone = m.reviewed_in in ended
     return (
         m.id,
         m.checkin_id,
